@@ -1,0 +1,3 @@
+export * from './access-token';
+export * from './roles';
+export * from './service-token';

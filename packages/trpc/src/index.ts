@@ -1,0 +1,20 @@
+export type { AnonymousCaller, Caller, ServiceCaller, UserCaller } from './caller';
+export { authenticateCaller, requestIdOf } from './context';
+export type { CallerAuthenticator, ServiceContext } from './context';
+export { InvalidEnvironmentError, parseEnv } from './env';
+export { DomainError } from './errors';
+export type { DomainErrorKind } from './errors';
+export { createCallerFactory, router, t } from './init';
+export { createLogger } from './logger';
+export type { Logger } from './logger';
+export {
+  adminProcedure,
+  authedProcedure,
+  brandProcedure,
+  internalProcedure,
+  publicProcedure,
+  streamerProcedure,
+} from './procedures';
+export { MAX_REQUEST_BODY_BYTES, startService, stopOnSignals } from './server';
+export type { PlainRoute, ReadinessCheck, RunningService, ServiceOptions } from './server';
+export { serviceEnvSchema } from './service-env';

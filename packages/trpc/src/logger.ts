@@ -1,0 +1,16 @@
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+
+export type { Logger };
+
+/** JSON logs on stdout; every line carries the service name, request lines carry `requestId`. */
+export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
+  return pino({
+    name: service,
+    level,
+    base: { service },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: ['req.headers.authorization', 'req.headers["x-service-token"]', '*.password', '*.token'],
+  });
+}

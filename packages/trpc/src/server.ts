@@ -1,0 +1,191 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AnyTRPCRouter } from '@trpc/server';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import type { CallerAuthenticator } from './context';
+import { authenticateCaller, requestIdOf } from './context';
+import type { Logger } from './logger';
+import { createLogger } from './logger';
+import { createServiceMetrics } from './metrics';
+
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+export type ReadinessCheck = () => Promise<unknown>;
+export type PlainRoute = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
+
+export interface ServiceOptions {
+  name: string;
+  port: number;
+  host?: string;
+  router: AnyTRPCRouter;
+  auth: CallerAuthenticator;
+  /** Named checks `/readyz` runs, e.g. `{ database: () => db.$queryRaw\`SELECT 1\` }`. */
+  readiness: Record<string, ReadinessCheck>;
+  /** Plain HTTP routes beside tRPC, by `METHOD /path`, e.g. `GET /.well-known/jwks.json`. */
+  routes?: Record<string, PlainRoute>;
+  /** Closed in order after the server stops accepting and in-flight requests drain. */
+  closeables?: Array<() => Promise<unknown>>;
+  log?: Logger;
+}
+
+export interface RunningService {
+  url: string;
+  port: number;
+  log: Logger;
+  /** Stop accepting, drain in-flight requests (up to `drainMs`), then close `closeables`. */
+  close(drainMs?: number): Promise<void>;
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown) {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+  res.end(payload);
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function startService(options: ServiceOptions): Promise<RunningService> {
+  const log = options.log ?? createLogger(options.name);
+  const metrics = createServiceMetrics(options.name);
+  let draining = false;
+  let inFlight = 0;
+
+  const trpcHandler = createHTTPHandler({
+    router: options.router,
+    basePath: '/trpc/',
+    maxBodySize: MAX_REQUEST_BODY_BYTES,
+    async createContext({ req }) {
+      const requestId = requestIdOf(req);
+      return {
+        ...(await authenticateCaller(req, options.auth)),
+        requestId,
+        log: log.child({ requestId }),
+      };
+    },
+    onError({ error, path, ctx }) {
+      metrics.procedureCalls.inc({ procedure: path ?? 'unknown', outcome: error.code });
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        (ctx?.log ?? log).error({ err: error.cause ?? error, path }, 'procedure failed');
+      }
+    },
+  });
+
+  async function readiness(res: http.ServerResponse) {
+    const results = await Promise.all(
+      Object.entries(options.readiness).map(async ([name, check]) => {
+        try {
+          await withTimeout(check(), 2_000, name);
+          return [name, 'ok'] as const;
+        } catch (error) {
+          return [name, (error as Error).message] as const;
+        }
+      }),
+    );
+    const ready = !draining && results.every(([, status]) => status === 'ok');
+    sendJson(res, ready ? 200 : 503, {
+      status: draining ? 'draining' : ready ? 'ready' : 'not_ready',
+      checks: Object.fromEntries(results),
+    });
+  }
+
+  const server = http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const requestId = requestIdOf(req);
+    req.headers['x-request-id'] = requestId;
+    res.setHeader('x-request-id', requestId);
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    inFlight += 1;
+    res.on('close', () => {
+      inFlight -= 1;
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = path.startsWith('/trpc/') ? '/trpc' : path;
+      metrics.requestDuration.observe({ route, status: String(res.statusCode) }, seconds);
+      if (route !== '/healthz' && route !== '/readyz' && route !== '/metrics') {
+        log.info(
+          { requestId, method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1e4) / 10 },
+          'request',
+        );
+      }
+    });
+
+    const plain = options.routes?.[`${req.method} ${path}`];
+    if (path.startsWith('/trpc/')) {
+      trpcHandler(req, res);
+    } else if (plain) {
+      Promise.resolve(plain(req, res)).catch((error: unknown) => {
+        log.error({ err: error, requestId, path }, 'route failed');
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal_error', requestId });
+      });
+    } else if (path === '/healthz') {
+      sendJson(res, 200, { status: 'ok', service: options.name });
+    } else if (path === '/readyz') {
+      void readiness(res);
+    } else if (path === '/metrics') {
+      void metrics.registry.metrics().then((body) => {
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.end(body);
+      });
+    } else {
+      sendJson(res, 404, { error: 'not_found', message: `No route for ${req.method} ${path}`, requestId });
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  log.info({ url }, `${options.name} listening`);
+
+  return {
+    url,
+    port,
+    log,
+    async close(drainMs = 10_000) {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = Date.now() + drainMs;
+      while (inFlight > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      server.closeAllConnections();
+      await closed;
+      for (const close of options.closeables ?? []) {
+        await close().catch((error: unknown) => log.error({ err: error }, 'close failed'));
+      }
+      log.info(`${options.name} stopped`);
+    },
+  };
+}
+
+/** SIGTERM / SIGINT: drain and close, then exit; a second signal exits at once. */
+export function stopOnSignals(service: RunningService) {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    service.log.info({ signal }, 'shutting down');
+    service.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        service.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
