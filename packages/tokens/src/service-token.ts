@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 /**
  * Service credentials: short-lived HS256 tokens signed with the secret every internal caller shares
- * (services and the portals' servers). They travel in their own header, which the gateway strips
- * from public traffic, so a browser can never present one.
+ * (services and the portals' servers). They travel in their own header; only servers hold the
+ * secret, so a browser can never mint one, and every receiver verifies it.
  */
 export const SERVICE_TOKEN_HEADER = 'x-service-token';
 
