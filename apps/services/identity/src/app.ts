@@ -1,0 +1,108 @@
+import { createAccessTokenVerifierWithKeys } from '@gametriggers/tokens';
+import { startEventConsumer, startOutboxRelay } from '@gametriggers/events';
+import type { Logger, RunningService } from '@gametriggers/trpc';
+import { createLogger, startService } from '@gametriggers/trpc';
+import { Redis } from 'ioredis';
+import { createIdentityDb } from './database';
+import type { IdentityDeps } from './domain/deps';
+import { createSigningKeyStore } from './domain/signing-keys';
+import type { IdentityEnv } from './env';
+import { createSmtpMailer } from './mail/mailer';
+import { createIdentityRouter } from './router';
+
+export interface IdentityServiceOptions extends IdentityEnv {
+  now?: () => Date;
+  refreshReuseLeewayMs?: number;
+  /** BullMQ key prefix; tests give each file its own. */
+  queuePrefix?: string;
+  log?: Logger;
+}
+
+export interface IdentityService extends RunningService {
+  deps: IdentityDeps;
+}
+
+const KEY_ROTATION_CHECK_MS = 60 * 60_000;
+
+export async function startIdentityService(options: IdentityServiceOptions): Promise<IdentityService> {
+  const log = options.log ?? createLogger('identity');
+  const now = options.now ?? (() => new Date());
+  const db = createIdentityDb(options.DATABASE_URL);
+  const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
+  await redis.connect();
+  const keys = createSigningKeyStore({
+    db,
+    secret: options.SIGNING_KEY_SECRET,
+    issuer: options.TOKEN_ISSUER,
+    audience: options.TOKEN_AUDIENCE,
+    rotationDays: options.SIGNING_KEY_ROTATION_DAYS,
+    now,
+  });
+  await keys.rotateIfDue();
+  const rotationTimer = setInterval(() => {
+    keys.rotateIfDue().catch((error: unknown) => log.error({ err: error }, 'signing key rotation failed'));
+  }, KEY_ROTATION_CHECK_MS);
+  rotationTimer.unref();
+
+  const deps: IdentityDeps = {
+    db,
+    keys,
+    landingUrl: options.LANDING_URL,
+    now,
+    refreshReuseLeewayMs: options.refreshReuseLeewayMs ?? 10_000,
+  };
+  const mailer = createSmtpMailer(options.SMTP_URL, options.MAIL_FROM);
+  const relay = startOutboxRelay({
+    databaseUrl: options.DATABASE_URL,
+    redisUrl: options.REDIS_URL,
+    queuePrefix: options.queuePrefix,
+    log,
+  });
+  const consumer = startEventConsumer({
+    service: 'identity',
+    redisUrl: options.REDIS_URL,
+    queuePrefix: options.queuePrefix,
+    runInTransaction: (work) => db.$transaction(work),
+    handlers: {
+      'identity.email_requested': (event) => mailer.send(event.payload.to, event.payload.template, event.payload.link),
+    },
+    log,
+  });
+
+  const service = await startService({
+    name: 'identity',
+    port: options.PORT,
+    host: options.HOST,
+    router: createIdentityRouter(deps),
+    auth: {
+      accessTokens: createAccessTokenVerifierWithKeys(keys.verificationKey, {
+        issuer: options.TOKEN_ISSUER,
+        audience: options.TOKEN_AUDIENCE,
+      }),
+      serviceSecret: options.SERVICE_SECRET,
+    },
+    readiness: {
+      database: () => db.$queryRaw`SELECT 1`,
+      redis: () => redis.ping(),
+    },
+    routes: {
+      'GET /.well-known/jwks.json': async (_req, res) => {
+        const body = JSON.stringify(await keys.publishedJwks());
+        res.writeHead(200, { 'content-type': 'application/jwk-set+json', 'cache-control': 'public, max-age=60' });
+        res.end(body);
+      },
+    },
+    closeables: [
+      () => relay.stop(),
+      () => consumer.stop(),
+      async () => {
+        clearInterval(rotationTimer);
+        mailer.close();
+      },
+      () => db.$disconnect(),
+      () => redis.quit(),
+    ],
+    log,
+  });
+  return Object.assign(service, { deps });
+}

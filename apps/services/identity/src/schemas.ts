@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+// Bounded lengths everywhere: a huge string is a clear 400, never a slow hash or a 500.
+export const emailSchema = z
+  .string({ error: 'Enter your email address.' })
+  .trim()
+  .toLowerCase()
+  .max(254, 'An email address is at most 254 characters.')
+  .pipe(z.email({ error: 'Enter a valid email address, like name@example.com.' }));
+
+export const newPasswordSchema = z
+  .string({ error: 'Choose a password.' })
+  .min(10, 'Use at least 10 characters for your password.')
+  .max(200, 'A password is at most 200 characters.');
+
+const presentedPasswordSchema = z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(200);
+const opaqueTokenSchema = z.string({ error: 'The link is missing its token.' }).trim().min(16).max(200);
+
+export const registerInput = z.object({
+  email: emailSchema,
+  password: newPasswordSchema,
+  name: z.string().trim().min(1).max(120).optional(),
+  role: z.enum(['brand', 'streamer'], { error: 'Choose whether you are a brand or a streamer.' }),
+});
+export const loginInput = z.object({ email: emailSchema, password: presentedPasswordSchema });
+export const emailOnlyInput = z.object({ email: emailSchema });
+export const tokenInput = z.object({ token: opaqueTokenSchema });
+export const resetPasswordInput = z.object({ token: opaqueTokenSchema, password: newPasswordSchema });
+export const refreshTokenInput = z.object({ refreshToken: opaqueTokenSchema });
+export const oauthSignInInput = z.object({
+  provider: z.enum(['google', 'twitch']),
+  providerAccountId: z.string().trim().min(1).max(255),
+  email: emailSchema,
+  emailVerified: z.boolean(),
+  name: z.string().trim().min(1).max(120).optional(),
+  role: z.enum(['brand', 'streamer']).optional(),
+});
+export const seedUserInput = z.object({
+  email: emailSchema,
+  password: newPasswordSchema,
+  name: z.string().trim().min(1).max(120),
+  role: z.enum(['brand', 'streamer', 'admin']),
+});
+
+const adminRoleSchema = z.enum(['super_admin', 'admin', 'moderator', 'support']);
+const userRoleSchema = z.enum(['brand', 'streamer', 'admin']);
+const permissionsSchema = z.array(z.string());
+
+export const tokenSetOutput = z.object({
+  accessToken: z.string(),
+  accessTokenExpiresAt: z.date(),
+  refreshToken: z.string(),
+  refreshTokenExpiresAt: z.date(),
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: userRoleSchema,
+    adminRole: adminRoleSchema.optional(),
+    permissions: permissionsSchema,
+  }),
+});
+
+export const accountOutput = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: userRoleSchema,
+  emailVerified: z.boolean(),
+  adminRole: adminRoleSchema.optional(),
+  permissions: permissionsSchema,
+  createdAt: z.date(),
+  lastLoginAt: z.date().nullable(),
+});
