@@ -24,7 +24,9 @@ export interface IdentityService extends RunningService {
 
 const KEY_ROTATION_CHECK_MS = 60 * 60_000;
 
-export async function startIdentityService(options: IdentityServiceOptions): Promise<IdentityService> {
+export async function startIdentityService(
+  options: IdentityServiceOptions,
+): Promise<IdentityService> {
   const log = options.log ?? createLogger('identity');
   const now = options.now ?? (() => new Date());
   const db = createIdentityDb(options.DATABASE_URL);
@@ -40,7 +42,9 @@ export async function startIdentityService(options: IdentityServiceOptions): Pro
   });
   await keys.rotateIfDue();
   const rotationTimer = setInterval(() => {
-    keys.rotateIfDue().catch((error: unknown) => log.error({ err: error }, 'signing key rotation failed'));
+    keys
+      .rotateIfDue()
+      .catch((error: unknown) => log.error({ err: error }, 'signing key rotation failed'));
   }, KEY_ROTATION_CHECK_MS);
   rotationTimer.unref();
 
@@ -64,7 +68,8 @@ export async function startIdentityService(options: IdentityServiceOptions): Pro
     queuePrefix: options.queuePrefix,
     runInTransaction: (work) => db.$transaction(work),
     handlers: {
-      'identity.email_requested': (event) => mailer.send(event.payload.to, event.payload.template, event.payload.link),
+      'identity.email_requested': (event) =>
+        mailer.send(event.payload.to, event.payload.template, event.payload.link),
     },
     log,
   });
@@ -88,7 +93,10 @@ export async function startIdentityService(options: IdentityServiceOptions): Pro
     routes: {
       'GET /.well-known/jwks.json': async (_req, res) => {
         const body = JSON.stringify(await keys.publishedJwks());
-        res.writeHead(200, { 'content-type': 'application/jwk-set+json', 'cache-control': 'public, max-age=60' });
+        res.writeHead(200, {
+          'content-type': 'application/jwk-set+json',
+          'cache-control': 'public, max-age=60',
+        });
         res.end(body);
       },
     },

@@ -1,9 +1,4 @@
-import {
-  authedProcedure,
-  internalProcedure,
-  publicProcedure,
-  router,
-} from '@gametriggers/trpc';
+import { authedProcedure, internalProcedure, publicProcedure, router } from '@gametriggers/trpc';
 import { DomainError } from '@gametriggers/trpc';
 import { z } from 'zod';
 import { accountView } from './domain/account-view';
@@ -39,7 +34,9 @@ export function createIdentityRouter(deps: IdentityDeps) {
     identity: router({
       register: publicProcedure
         .input(registerInput)
-        .output(z.object({ userId: z.string(), email: z.string(), role: z.enum(['brand', 'streamer']) }))
+        .output(
+          z.object({ userId: z.string(), email: z.string(), role: z.enum(['brand', 'streamer']) }),
+        )
         .mutation(({ input }) => registerWithPassword(deps, input)),
 
       verifyEmail: publicProcedure
@@ -85,7 +82,8 @@ export function createIdentityRouter(deps: IdentityDeps) {
           where: { id: ctx.caller.userId },
           include: { admin: true },
         });
-        if (!user) throw new DomainError('not_found', 'account_not_found', 'This account no longer exists.');
+        if (!user)
+          throw new DomainError('not_found', 'account_not_found', 'This account no longer exists.');
         return accountView(user);
       }),
 

@@ -13,8 +13,15 @@ export const newPasswordSchema = z
   .min(10, 'Use at least 10 characters for your password.')
   .max(200, 'A password is at most 200 characters.');
 
-const presentedPasswordSchema = z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(200);
-const opaqueTokenSchema = z.string({ error: 'The link is missing its token.' }).trim().min(16).max(200);
+const presentedPasswordSchema = z
+  .string({ error: 'Enter your password.' })
+  .min(1, 'Enter your password.')
+  .max(200);
+const opaqueTokenSchema = z
+  .string({ error: 'The link is missing its token.' })
+  .trim()
+  .min(16)
+  .max(200);
 
 export const registerInput = z.object({
   email: emailSchema,
@@ -25,7 +32,10 @@ export const registerInput = z.object({
 export const loginInput = z.object({ email: emailSchema, password: presentedPasswordSchema });
 export const emailOnlyInput = z.object({ email: emailSchema });
 export const tokenInput = z.object({ token: opaqueTokenSchema });
-export const resetPasswordInput = z.object({ token: opaqueTokenSchema, password: newPasswordSchema });
+export const resetPasswordInput = z.object({
+  token: opaqueTokenSchema,
+  password: newPasswordSchema,
+});
 export const refreshTokenInput = z.object({ refreshToken: opaqueTokenSchema });
 export const oauthSignInInput = z.object({
   provider: z.enum(['google', 'twitch']),

@@ -33,7 +33,9 @@ if (!args.success || !databaseUrl) {
   console.error(
     'Usage: DATABASE_URL=… create-super-admin --email … --password … --username … --first-name … --last-name …',
   );
-  if (!args.success) for (const issue of args.error.issues) console.error(`  ${issue.path.join('.')}: ${issue.message}`);
+  if (!args.success)
+    for (const issue of args.error.issues)
+      console.error(`  ${issue.path.join('.')}: ${issue.message}`);
   process.exit(2);
 }
 

@@ -10,7 +10,11 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 const emailTaken = () =>
-  new DomainError('conflict', 'email_taken', 'An account with this email already exists. Sign in or reset your password.');
+  new DomainError(
+    'conflict',
+    'email_taken',
+    'An account with this email already exists. Sign in or reset your password.',
+  );
 
 export async function registerWithPassword(
   deps: IdentityDeps,
@@ -22,7 +26,11 @@ export async function registerWithPassword(
       const user = await tx.user.create({
         data: { email: input.email, name: input.name ?? null, role: input.role, passwordHash },
       });
-      await recordEvent(tx, 'user.registered', { userId: user.id, email: user.email, role: user.role });
+      await recordEvent(tx, 'user.registered', {
+        userId: user.id,
+        email: user.email,
+        role: user.role,
+      });
       await mailTokenLink(tx, deps, user, 'email_verification');
       return { userId: user.id, email: user.email, role: input.role };
     });
@@ -33,7 +41,11 @@ export async function registerWithPassword(
 }
 
 const invalidLink = (what: string) =>
-  new DomainError('invalid', 'link_invalid', `This ${what} link is invalid, already used or expired. Ask for a new one.`);
+  new DomainError(
+    'invalid',
+    'link_invalid',
+    `This ${what} link is invalid, already used or expired. Ask for a new one.`,
+  );
 
 export async function verifyEmail(deps: IdentityDeps, token: string) {
   return deps.db.$transaction(async (tx) => {

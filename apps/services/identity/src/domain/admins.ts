@@ -17,7 +17,9 @@ export interface NewAdmin {
 /** Creates an admin account with its role's default permission flags. Admins need no mail round trip. */
 export async function createAdmin(deps: Pick<IdentityDeps, 'db' | 'now'>, input: NewAdmin) {
   const passwordHash = await hashPassword(input.password);
-  const flags = Object.fromEntries(defaultPermissionsByAdminRole[input.adminRole].map((flag) => [flag, true]));
+  const flags = Object.fromEntries(
+    defaultPermissionsByAdminRole[input.adminRole].map((flag) => [flag, true]),
+  );
   try {
     return await deps.db.$transaction(async (tx) => {
       const user = await tx.user.create({
@@ -38,12 +40,20 @@ export async function createAdmin(deps: Pick<IdentityDeps, 'db' | 'now'>, input:
           },
         },
       });
-      await recordEvent(tx, 'user.registered', { userId: user.id, email: user.email, role: 'admin' });
+      await recordEvent(tx, 'user.registered', {
+        userId: user.id,
+        email: user.email,
+        role: 'admin',
+      });
       return { userId: user.id, email: user.email };
     });
   } catch (error) {
     if ((error as { code?: string }).code === 'P2002') {
-      throw new DomainError('conflict', 'admin_exists', 'An account with this email or username already exists.');
+      throw new DomainError(
+        'conflict',
+        'admin_exists',
+        'An account with this email or username already exists.',
+      );
     }
     throw error;
   }
@@ -71,9 +81,19 @@ export async function ensureVerifiedUser(
   const passwordHash = await hashPassword(input.password);
   const user = await deps.db.$transaction(async (tx) => {
     const created = await tx.user.create({
-      data: { email: input.email, name: input.name, role: input.role, passwordHash, emailVerifiedAt: deps.now() },
+      data: {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        passwordHash,
+        emailVerifiedAt: deps.now(),
+      },
     });
-    await recordEvent(tx, 'user.registered', { userId: created.id, email: created.email, role: created.role });
+    await recordEvent(tx, 'user.registered', {
+      userId: created.id,
+      email: created.email,
+      role: created.role,
+    });
     return created;
   });
   return { userId: user.id, created: true };

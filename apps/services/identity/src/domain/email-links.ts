@@ -51,7 +51,12 @@ export async function mailTokenLink(
 }
 
 /** Marks a presented token used and returns its user id, or undefined if it is unknown, used or expired. */
-export async function redeemToken(tx: IdentityTx, deps: IdentityDeps, token: string, purpose: UserTokenPurpose) {
+export async function redeemToken(
+  tx: IdentityTx,
+  deps: IdentityDeps,
+  token: string,
+  purpose: UserTokenPurpose,
+) {
   const now = deps.now();
   const redeemed = await tx.userToken.updateManyAndReturn({
     where: { tokenHash: hashOpaqueToken(token), purpose, usedAt: null, expiresAt: { gt: now } },

@@ -21,7 +21,10 @@ export async function loginWithPassword(
   deps: IdentityDeps,
   input: { email: string; password: string },
 ): Promise<TokenSet> {
-  const user = await deps.db.user.findUnique({ where: { email: input.email }, include: { admin: true } });
+  const user = await deps.db.user.findUnique({
+    where: { email: input.email },
+    include: { admin: true },
+  });
   if (!user?.passwordHash) {
     await verifyAgainstDecoy(input.password);
     throw wrongCredentials();
@@ -32,7 +35,9 @@ export async function loginWithPassword(
   if (!(await verifyPassword(input.password, user.passwordHash))) {
     // Count under a row lock so concurrent guesses cannot slip past the limit.
     const state = await deps.db.$transaction(async (tx) => {
-      const [current] = await tx.$queryRaw<Array<{ failedLoginCount: number; lockedUntil: Date | null }>>`
+      const [current] = await tx.$queryRaw<
+        Array<{ failedLoginCount: number; lockedUntil: Date | null }>
+      >`
         SELECT "failedLoginCount", "lockedUntil" FROM "User" WHERE id = ${user.id}::uuid FOR UPDATE`;
       const next = afterFailedLogin(current ?? user, now);
       await tx.user.update({ where: { id: user.id }, data: next });
@@ -50,7 +55,10 @@ export async function loginWithPassword(
     );
   }
   return deps.db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { ...afterSuccessfulLogin, lastLoginAt: now } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { ...afterSuccessfulLogin, lastLoginAt: now },
+    });
     return issueTokenSet(tx, deps, user);
   });
 }

@@ -23,7 +23,12 @@ export async function oauthSignIn(deps: IdentityDeps, profile: OAuthProfile): Pr
   const now = deps.now();
   return deps.db.$transaction(async (tx) => {
     const linked = await tx.oAuthAccount.findUnique({
-      where: { provider_providerAccountId: { provider: profile.provider, providerAccountId: profile.providerAccountId } },
+      where: {
+        provider_providerAccountId: {
+          provider: profile.provider,
+          providerAccountId: profile.providerAccountId,
+        },
+      },
       include: { user: { include: { admin: true } } },
     });
     if (linked) {
@@ -35,7 +40,10 @@ export async function oauthSignIn(deps: IdentityDeps, profile: OAuthProfile): Pr
       return issueTokenSet(tx, deps, user);
     }
 
-    const existing = await tx.user.findUnique({ where: { email: profile.email }, include: { admin: true } });
+    const existing = await tx.user.findUnique({
+      where: { email: profile.email },
+      include: { admin: true },
+    });
     if (existing && !profile.emailVerified) {
       throw new DomainError(
         'conflict',
@@ -55,14 +63,25 @@ export async function oauthSignIn(deps: IdentityDeps, profile: OAuthProfile): Pr
         include: { admin: true },
       }));
     await tx.oAuthAccount.create({
-      data: { userId: user.id, provider: profile.provider, providerAccountId: profile.providerAccountId },
+      data: {
+        userId: user.id,
+        provider: profile.provider,
+        providerAccountId: profile.providerAccountId,
+      },
     });
     if (!existing) {
-      await recordEvent(tx, 'user.registered', { userId: user.id, email: user.email, role: user.role });
+      await recordEvent(tx, 'user.registered', {
+        userId: user.id,
+        email: user.email,
+        role: user.role,
+      });
     }
     const signedIn = await tx.user.update({
       where: { id: user.id },
-      data: { lastLoginAt: now, emailVerifiedAt: user.emailVerifiedAt ?? (profile.emailVerified ? now : null) },
+      data: {
+        lastLoginAt: now,
+        emailVerifiedAt: user.emailVerifiedAt ?? (profile.emailVerified ? now : null),
+      },
       include: { admin: true },
     });
     return issueTokenSet(tx, deps, signedIn);

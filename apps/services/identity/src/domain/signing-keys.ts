@@ -23,21 +23,40 @@ function seal(secret: string, plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', encryptionKey(secret), iv);
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+  return [
+    'v1',
+    iv.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+    body.toString('base64url'),
+  ].join('.');
 }
 
 function unseal(secret: string, sealed: string): string {
   const [version, iv, tag, body] = sealed.split('.');
   if (version !== 'v1' || !iv || !tag || !body) throw new Error('Unreadable sealed signing key');
-  const decipher = createDecipheriv('aes-256-gcm', encryptionKey(secret), Buffer.from(iv, 'base64url'));
+  const decipher = createDecipheriv(
+    'aes-256-gcm',
+    encryptionKey(secret),
+    Buffer.from(iv, 'base64url'),
+  );
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  return Buffer.concat([
+    decipher.update(Buffer.from(body, 'base64url')),
+    decipher.final(),
+  ]).toString('utf8');
 }
 
 async function createSealedKey(secret: string): Promise<SealedKey> {
-  const { publicKey, privateKey } = await generateKeyPair(ACCESS_TOKEN_ALGORITHM, { extractable: true });
+  const { publicKey, privateKey } = await generateKeyPair(ACCESS_TOKEN_ALGORITHM, {
+    extractable: true,
+  });
   const kid = randomBytes(12).toString('base64url');
-  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: ACCESS_TOKEN_ALGORITHM, use: 'sig' };
+  const publicJwk = {
+    ...(await exportJWK(publicKey)),
+    kid,
+    alg: ACCESS_TOKEN_ALGORITHM,
+    use: 'sig',
+  };
   const privateJwk = await exportJWK(privateKey);
   return { kid, publicJwk, encryptedPrivateJwk: seal(secret, JSON.stringify(privateJwk)) };
 }
@@ -70,7 +89,12 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions) {
         data: { retiredAt: new Date(at.getTime() + RETIRED_KEY_GRACE_MS) },
       }),
       db.signingKey.create({
-        data: { kid: sealed.kid, publicJwk: sealed.publicJwk as object, encryptedPrivateJwk: sealed.encryptedPrivateJwk, activatedAt: at },
+        data: {
+          kid: sealed.kid,
+          publicJwk: { ...sealed.publicJwk },
+          encryptedPrivateJwk: sealed.encryptedPrivateJwk,
+          activatedAt: at,
+        },
       }),
     ]);
     signer = undefined;
@@ -83,7 +107,10 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions) {
       orderBy: { activatedAt: 'desc' },
     });
     if (!active?.activatedAt) return undefined;
-    const key = await importJWK(JSON.parse(unseal(secret, active.encryptedPrivateJwk)) as JWK, ACCESS_TOKEN_ALGORITHM);
+    const key = await importJWK(
+      JSON.parse(unseal(secret, active.encryptedPrivateJwk)) as JWK,
+      ACCESS_TOKEN_ALGORITHM,
+    );
     return { kid: active.kid, key: key as CryptoKey, activatedAt: active.activatedAt };
   }
 
@@ -99,7 +126,10 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions) {
 
   async function publishedJwks(): Promise<{ keys: JWK[] }> {
     const keys = await db.signingKey.findMany({
-      where: { activatedAt: { not: null }, OR: [{ retiredAt: null }, { retiredAt: { gt: now() } }] },
+      where: {
+        activatedAt: { not: null },
+        OR: [{ retiredAt: null }, { retiredAt: { gt: now() } }],
+      },
       orderBy: { activatedAt: 'desc' },
     });
     return { keys: keys.map((key) => key.publicJwk as JWK) };

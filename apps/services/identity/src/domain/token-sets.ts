@@ -8,17 +8,33 @@ import { hashOpaqueToken, newOpaqueToken } from './opaque-tokens';
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60_000;
 
-async function createRefreshToken(tx: IdentityTx, deps: IdentityDeps, userId: string, familyId: string) {
+async function createRefreshToken(
+  tx: IdentityTx,
+  deps: IdentityDeps,
+  userId: string,
+  familyId: string,
+) {
   const token = newOpaqueToken();
   const expiresAt = new Date(deps.now().getTime() + REFRESH_TOKEN_TTL_MS);
-  await tx.refreshToken.create({ data: { userId, familyId, tokenHash: hashOpaqueToken(token), expiresAt } });
+  await tx.refreshToken.create({
+    data: { userId, familyId, tokenHash: hashOpaqueToken(token), expiresAt },
+  });
   return { token, expiresAt };
 }
 
 /** An access token and a refresh token (a new family unless one is given), plus the user. */
-export async function issueTokenSet(tx: IdentityTx, deps: IdentityDeps, user: UserWithAdmin, familyId: string = randomUUID()) {
+export async function issueTokenSet(
+  tx: IdentityTx,
+  deps: IdentityDeps,
+  user: UserWithAdmin,
+  familyId: string = randomUUID(),
+) {
   if (!user.isActive) {
-    throw new DomainError('forbidden', 'account_disabled', 'This account has been disabled. Contact support.');
+    throw new DomainError(
+      'forbidden',
+      'account_disabled',
+      'This account has been disabled. Contact support.',
+    );
   }
   const permissions = permissionsOf(user.admin);
   const access = await deps.keys.signAccessToken({
@@ -48,7 +64,10 @@ export type TokenSet = Awaited<ReturnType<typeof issueTokenSet>>;
 
 async function revokeFamily(
   tx: Pick<IdentityTx, 'refreshToken'>,
-  familyId: string, reason: string, at: Date) {
+  familyId: string,
+  reason: string,
+  at: Date,
+) {
   await tx.refreshToken.updateMany({
     where: { familyId, revokedAt: null },
     data: { revokedAt: at, revokedReason: reason },
@@ -56,7 +75,11 @@ async function revokeFamily(
 }
 
 const invalidRefresh = () =>
-  new DomainError('unauthenticated', 'refresh_token_invalid', 'Your session has ended. Sign in again.');
+  new DomainError(
+    'unauthenticated',
+    'refresh_token_invalid',
+    'Your session has ended. Sign in again.',
+  );
 
 /**
  * Rotates a refresh token. Presenting one that was already rotated (outside the leeway) means it
@@ -95,6 +118,8 @@ export async function refreshTokenSet(deps: IdentityDeps, presented: string): Pr
 }
 
 export async function logout(deps: IdentityDeps, presented: string): Promise<void> {
-  const stored = await deps.db.refreshToken.findUnique({ where: { tokenHash: hashOpaqueToken(presented) } });
+  const stored = await deps.db.refreshToken.findUnique({
+    where: { tokenHash: hashOpaqueToken(presented) },
+  });
   if (stored) await revokeFamily(deps.db, stored.familyId, 'logout', deps.now());
 }

@@ -10,7 +10,13 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-function layout(heading: string, paragraph: string, action: string, link: string, footnote: string): string {
+function layout(
+  heading: string,
+  paragraph: string,
+  action: string,
+  link: string,
+  footnote: string,
+): string {
   return `<!doctype html><html><body style="margin:0;background:#f4f4f7;font-family:system-ui,sans-serif;color:#111">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:32px 12px">
 <table role="presentation" width="480" style="background:#fff;border-radius:12px;padding:32px">

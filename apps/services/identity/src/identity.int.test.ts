@@ -1,0 +1,406 @@
+import { signServiceToken } from '@gametriggers/tokens';
+import { createAccessTokenVerifier } from '@gametriggers/tokens';
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IdentityHarness } from './testing/identity-harness';
+import { startIdentityHarness, testServiceSecret } from './testing/identity-harness';
+
+let harness: IdentityHarness;
+let clockOffsetMs = 0;
+
+beforeAll(async () => {
+  harness = await startIdentityHarness({ now: () => new Date(Date.now() + clockOffsetMs) });
+});
+afterAll(() => harness.close());
+
+function errorOf(error: unknown) {
+  if (!(error instanceof TRPCClientError)) throw error;
+  const data = error.data as {
+    code: string;
+    reason?: string;
+    details?: Record<string, unknown>;
+    httpStatus: number;
+  };
+  return { message: error.message, ...data };
+}
+
+async function failure(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    return errorOf(error);
+  }
+  throw new Error('Expected the call to fail');
+}
+
+let counter = 0;
+function uniqueEmail(label: string) {
+  counter += 1;
+  return `${label}.${counter}.${Date.now()}@example.com`;
+}
+
+async function registerVerified(role: 'brand' | 'streamer', password = 'a strong password 1') {
+  const email = uniqueEmail(role);
+  const anon = harness.client();
+  await anon.identity.register.mutate({ email, password, role });
+  const token = await harness.linkTokenFor(email, /confirm your email/i);
+  await anon.identity.verifyEmail.mutate({ token });
+  return { email, password };
+}
+
+function bearer(accessToken: string) {
+  return harness.client(() => ({ authorization: `Bearer ${accessToken}` }));
+}
+
+describe('sign-up, verification and sign-in', () => {
+  it('registers, mails a verification link, verifies and signs in', async () => {
+    const email = uniqueEmail('Brand');
+    const anon = harness.client();
+    const registered = await anon.identity.register.mutate({
+      email: `  ${email.toUpperCase()} `,
+      password: 'a strong password 1',
+      role: 'brand',
+      name: 'Acme Games',
+    });
+    expect(registered).toMatchObject({ email: email.toLowerCase(), role: 'brand' });
+
+    const beforeVerify = await failure(
+      anon.identity.login.mutate({ email, password: 'a strong password 1' }),
+    );
+    expect(beforeVerify).toMatchObject({ code: 'FORBIDDEN', reason: 'email_not_verified' });
+
+    const token = await harness.linkTokenFor(email.toLowerCase(), /confirm your email/i);
+    await expect(anon.identity.verifyEmail.mutate({ token })).resolves.toMatchObject({
+      role: 'brand',
+    });
+    const reused = await failure(anon.identity.verifyEmail.mutate({ token }));
+    expect(reused).toMatchObject({ code: 'BAD_REQUEST', reason: 'link_invalid' });
+
+    const session = await anon.identity.login.mutate({ email, password: 'a strong password 1' });
+    expect(session.user).toMatchObject({
+      email: email.toLowerCase(),
+      role: 'brand',
+      permissions: [],
+    });
+    expect(session.accessTokenExpiresAt.getTime() - Date.now()).toBeLessThanOrEqual(
+      15 * 60_000 + 5_000,
+    );
+
+    const me = await bearer(session.accessToken).identity.me.query();
+    expect(me).toMatchObject({
+      email: email.toLowerCase(),
+      role: 'brand',
+      emailVerified: true,
+      name: 'Acme Games',
+    });
+    expect(me).not.toHaveProperty('passwordHash');
+  });
+
+  it('refuses a second account with the same email', async () => {
+    const { email } = await registerVerified('streamer');
+    const duplicate = await failure(
+      harness
+        .client()
+        .identity.register.mutate({ email, password: 'another password 2', role: 'brand' }),
+    );
+    expect(duplicate).toMatchObject({ code: 'CONFLICT', reason: 'email_taken' });
+  });
+
+  it('says the same thing for an unknown email and a wrong password', async () => {
+    const { email } = await registerVerified('brand');
+    const wrong = await failure(
+      harness.client().identity.login.mutate({ email, password: 'not the password' }),
+    );
+    const unknown = await failure(
+      harness
+        .client()
+        .identity.login.mutate({ email: uniqueEmail('nobody'), password: 'not the password' }),
+    );
+    expect(wrong).toMatchObject({ code: 'UNAUTHORIZED', reason: 'invalid_credentials' });
+    expect(unknown.message).toBe(wrong.message);
+  });
+
+  it('locks the account after five failures in a row, even for the right password', async () => {
+    const { email, password } = await registerVerified('brand');
+    const anon = harness.client();
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      expect(
+        await failure(anon.identity.login.mutate({ email, password: 'wrong password' })),
+      ).toMatchObject({
+        reason: 'invalid_credentials',
+      });
+    }
+    const locked = await failure(anon.identity.login.mutate({ email, password: 'wrong password' }));
+    expect(locked).toMatchObject({ code: 'FORBIDDEN', reason: 'account_locked' });
+    expect(locked.message).toMatch(/locked until/);
+    const lockedUntil = new Date(String(locked.details?.lockedUntil));
+    expect(lockedUntil.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+
+    expect(await failure(anon.identity.login.mutate({ email, password }))).toMatchObject({
+      reason: 'account_locked',
+    });
+  });
+});
+
+describe('refresh tokens', () => {
+  it('rotates on every use and revokes the family when an old one comes back', async () => {
+    const { email, password } = await registerVerified('streamer');
+    const anon = harness.client();
+    const first = await anon.identity.login.mutate({ email, password });
+    const second = await anon.identity.refresh.mutate({ refreshToken: first.refreshToken });
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    const third = await anon.identity.refresh.mutate({ refreshToken: second.refreshToken });
+
+    clockOffsetMs = 11_000; // past the reuse leeway
+    try {
+      const reuse = await failure(
+        anon.identity.refresh.mutate({ refreshToken: first.refreshToken }),
+      );
+      expect(reuse).toMatchObject({ code: 'UNAUTHORIZED', reason: 'refresh_token_reused' });
+      // The thief's and the owner's newest tokens are both dead now.
+      expect(
+        await failure(anon.identity.refresh.mutate({ refreshToken: third.refreshToken })),
+      ).toMatchObject({
+        reason: 'refresh_token_invalid',
+      });
+    } finally {
+      clockOffsetMs = 0;
+    }
+  });
+
+  it('lets two refreshes race within the leeway without signing the person out', async () => {
+    const { email, password } = await registerVerified('brand');
+    const anon = harness.client();
+    const session = await anon.identity.login.mutate({ email, password });
+    const [a, b] = await Promise.all([
+      anon.identity.refresh.mutate({ refreshToken: session.refreshToken }),
+      anon.identity.refresh.mutate({ refreshToken: session.refreshToken }),
+    ]);
+    await expect(
+      anon.identity.refresh.mutate({ refreshToken: a.refreshToken }),
+    ).resolves.toBeTruthy();
+    await expect(
+      anon.identity.refresh.mutate({ refreshToken: b.refreshToken }),
+    ).resolves.toBeTruthy();
+  });
+
+  it('logout revokes the session', async () => {
+    const { email, password } = await registerVerified('brand');
+    const anon = harness.client();
+    const session = await anon.identity.login.mutate({ email, password });
+    await anon.identity.logout.mutate({ refreshToken: session.refreshToken });
+    expect(
+      await failure(anon.identity.refresh.mutate({ refreshToken: session.refreshToken })),
+    ).toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
+  });
+});
+
+describe('password reset', () => {
+  it('mails a single-use link that sets a new password and ends old sessions', async () => {
+    const { email, password } = await registerVerified('streamer');
+    const anon = harness.client();
+    const session = await anon.identity.login.mutate({ email, password });
+    await expect(anon.identity.requestPasswordReset.mutate({ email })).resolves.toEqual({
+      sent: true,
+    });
+    await expect(
+      anon.identity.requestPasswordReset.mutate({ email: uniqueEmail('ghost') }),
+    ).resolves.toEqual({ sent: true });
+    const token = await harness.linkTokenFor(email, /reset your/i);
+    await anon.identity.resetPassword.mutate({ token, password: 'a brand new password' });
+    expect(
+      await failure(anon.identity.resetPassword.mutate({ token, password: 'yet another one!' })),
+    ).toMatchObject({
+      reason: 'link_invalid',
+    });
+    expect(
+      await failure(anon.identity.refresh.mutate({ refreshToken: session.refreshToken })),
+    ).toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
+    await expect(
+      anon.identity.login.mutate({ email, password: 'a brand new password' }),
+    ).resolves.toBeTruthy();
+  });
+});
+
+describe('signing keys', () => {
+  it('publishes a JWKS that verifies tokens across a rotation', async () => {
+    const { email, password } = await registerVerified('brand');
+    const verifier = createAccessTokenVerifier({
+      jwksUrl: harness.jwksUrl,
+      issuer: 'gametriggers-identity',
+      audience: 'gametriggers',
+    });
+    const before = await harness.client().identity.login.mutate({ email, password });
+    await expect(verifier.verify(before.accessToken)).resolves.toMatchObject({ email });
+
+    await harness.service.deps.keys.rotate();
+    const after = await harness.client().identity.login.mutate({ email, password });
+    const kidOf = (jwt: string) =>
+      (JSON.parse(Buffer.from(jwt.split('.')[0] ?? '', 'base64url').toString()) as { kid: string })
+        .kid;
+    expect(kidOf(after.accessToken)).not.toBe(kidOf(before.accessToken));
+    await expect(verifier.verify(after.accessToken)).resolves.toMatchObject({ email });
+    await expect(bearer(before.accessToken).identity.me.query()).resolves.toMatchObject({ email });
+
+    const jwks = (await (await fetch(harness.jwksUrl)).json()) as {
+      keys: Array<{ kid: string; d?: string }>;
+    };
+    expect(jwks.keys.map((key) => key.kid)).toEqual(
+      expect.arrayContaining([kidOf(before.accessToken), kidOf(after.accessToken)]),
+    );
+    expect(jwks.keys.every((key) => key.d === undefined)).toBe(true);
+  });
+
+  it('refuses a token signed by anyone else', async () => {
+    const forged = await failure(
+      bearer('eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln').identity.me.query(),
+    );
+    expect(forged).toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+});
+
+describe('OAuth sign-in (what next-auth calls)', () => {
+  const profile = () => ({
+    provider: 'twitch' as const,
+    providerAccountId: `twitch-${Date.now()}-${counter++}`,
+    email: uniqueEmail('twitch'),
+    emailVerified: true,
+    name: 'Streamy',
+  });
+
+  it('is refused without a service credential', async () => {
+    expect(await failure(harness.client().identity.oauthSignIn.mutate(profile()))).toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
+    const { email, password } = await registerVerified('brand');
+    const session = await harness.client().identity.login.mutate({ email, password });
+    expect(
+      await failure(bearer(session.accessToken).identity.oauthSignIn.mutate(profile())),
+    ).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const forged = harness.client(() => ({ 'x-service-token': 'not-a-token' }));
+    expect(await failure(forged.identity.oauthSignIn.mutate(profile()))).toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
+  });
+
+  it('creates a streamer for a new Twitch account and finds it again', async () => {
+    const token = await signServiceToken(testServiceSecret, 'landing');
+    const service = harness.client(() => ({ 'x-service-token': token }));
+    const twitch = profile();
+    const first = await service.identity.oauthSignIn.mutate(twitch);
+    expect(first.user).toMatchObject({ email: twitch.email, role: 'streamer' });
+    const again = await service.identity.oauthSignIn.mutate({ ...twitch, role: 'brand' });
+    expect(again.user.id).toBe(first.user.id);
+    expect(again.user.role).toBe('streamer');
+  });
+
+  it('does not link an existing account to an unverified provider email', async () => {
+    const { email } = await registerVerified('brand');
+    const token = await signServiceToken(testServiceSecret, 'landing');
+    const trusted = harness.client(() => ({ 'x-service-token': token }));
+    expect(
+      await failure(
+        trusted.identity.oauthSignIn.mutate({ ...profile(), email, emailVerified: false }),
+      ),
+    ).toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('bad input gets a clear 400 and writes nothing', () => {
+  const cases: Array<[string, unknown]> = [
+    ['missing fields', {}],
+    ['wrong types', { email: 42, password: true, role: 'brand' }],
+    [
+      'huge strings',
+      { email: `${'a'.repeat(100_000)}@x.com`, password: 'p'.repeat(100_000), role: 'brand' },
+    ],
+    ['an unknown role', { email: 'x@example.com', password: 'a strong password', role: 'admin' }],
+    [
+      'odd unicode',
+      { email: '\u202e\u0000@\ud83d\ude00', password: 'a strong password', role: 'brand' },
+    ],
+    [
+      'SQL-looking text',
+      {
+        email: 'x\'; DROP TABLE "User"; --@example.com',
+        password: 'a strong password',
+        role: 'brand',
+      },
+    ],
+  ];
+  it.each(cases)('register with %s', async (_label, input) => {
+    const error = await failure(harness.client().identity.register.mutate(input as never));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.httpStatus).toBe(400);
+    expect(error.message.length).toBeLessThan(2_000);
+  });
+
+  it.each([
+    ['login', { email: 'not-an-email', password: '' }],
+    ['verifyEmail', { token: 'short' }],
+    ['resetPassword', { token: 'x'.repeat(40), password: 'short' }],
+    ['refresh', { refreshToken: 42 }],
+  ] as const)('%s names the field at fault', async (procedure, input) => {
+    const call = (
+      harness.client().identity[procedure] as { mutate(input: unknown): Promise<unknown> }
+    ).mutate(input);
+    const error = await failure(call);
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toMatch(/email|token|password|refreshToken/);
+  });
+
+  it('a refused registration leaves no account behind', async () => {
+    const email = uniqueEmail('partial');
+    await failure(
+      harness.client().identity.register.mutate({ email, password: 'short', role: 'brand' }),
+    );
+    const count = await harness.service.deps.db.user.count({ where: { email } });
+    expect(count).toBe(0);
+  });
+});
+
+describe('authorization per procedure', () => {
+  it('me needs a signed-in caller', async () => {
+    expect(await failure(harness.client().identity.me.query())).toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
+  });
+
+  it('seedDemoUser is for services only', async () => {
+    const { email, password } = await registerVerified('streamer');
+    const session = await harness.client().identity.login.mutate({ email, password });
+    const input = {
+      email: uniqueEmail('seed'),
+      password: 'a strong password',
+      name: 'Seed',
+      role: 'admin' as const,
+    };
+    expect(await failure(harness.client().identity.seedDemoUser.mutate(input))).toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
+    expect(
+      await failure(bearer(session.accessToken).identity.seedDemoUser.mutate(input)),
+    ).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const token = await signServiceToken(testServiceSecret, 'devstack');
+    const service = harness.client(() => ({ 'x-service-token': token }));
+    await expect(service.identity.seedDemoUser.mutate(input)).resolves.toMatchObject({
+      created: true,
+    });
+    await expect(service.identity.seedDemoUser.mutate(input)).resolves.toMatchObject({
+      created: false,
+    });
+    const admin = await harness
+      .client()
+      .identity.login.mutate({ email: input.email, password: input.password });
+    expect(admin.user).toMatchObject({ role: 'admin', adminRole: 'super_admin' });
+    expect(admin.user.permissions).toHaveLength(9);
+  });
+});
