@@ -26,6 +26,7 @@ class NameAsTextClient extends pg.Client {
   // pg's overloads cannot be restated in a subclass: wrap whichever form (callback or promise) is used.
   override query = ((...args: unknown[]) => {
     const last = args.at(-1);
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .apply(this) below
     const original = pg.Client.prototype.query as (...a: unknown[]) => unknown;
     if (typeof last === 'function') {
       const callback = last as (error: unknown, result: unknown) => void;

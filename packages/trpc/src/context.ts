@@ -47,7 +47,10 @@ export async function authenticateCaller(
   const token = bearerTokenFrom(req.headers.authorization);
   if (!token) return { caller: { kind: 'anonymous' }, authError: undefined };
   try {
-    return { caller: userCallerFromClaims(await auth.accessTokens.verify(token)), authError: undefined };
+    return {
+      caller: userCallerFromClaims(await auth.accessTokens.verify(token)),
+      authError: undefined,
+    };
   } catch (error) {
     if (error instanceof InvalidAccessTokenError) {
       return { caller: { kind: 'anonymous' }, authError: error.message };

@@ -39,7 +39,9 @@ export const t = initTRPC.context<ServiceContext>().create({
     const domain = error.cause instanceof DomainError ? error.cause : undefined;
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     const message = issues
-      ? issues.map((issue) => (pathOf(issue) ? `${pathOf(issue)}: ${issue.message}` : issue.message)).join('; ')
+      ? issues
+          .map((issue) => (pathOf(issue) ? `${pathOf(issue)}: ${issue.message}` : issue.message))
+          .join('; ')
       : internal
         ? `Something went wrong on our side. Quote request id ${ctx?.requestId ?? 'unknown'} if you contact support.`
         : shape.message;

@@ -11,6 +11,11 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
-    redact: ['req.headers.authorization', 'req.headers["x-service-token"]', '*.password', '*.token'],
+    redact: [
+      'req.headers.authorization',
+      'req.headers["x-service-token"]',
+      '*.password',
+      '*.token',
+    ],
   });
 }

@@ -1,6 +1,5 @@
 import { TRPCError } from '@trpc/server';
 import type { AdminPermission } from '@gametriggers/tokens';
-import type { ServiceCaller, UserCaller } from './caller';
 import { DomainError, toTRPCError } from './errors';
 import { t } from './init';
 
@@ -21,7 +20,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
       message: ctx.authError ?? 'Sign in to continue.',
     });
   }
-  return next({ ctx: { ...ctx, caller: ctx.caller as UserCaller } });
+  return next({ ctx: { ...ctx, caller: ctx.caller } });
 });
 
 export const brandProcedure = authedProcedure.use(({ ctx, next }) => {
@@ -62,5 +61,5 @@ export const internalProcedure = publicProcedure.use(({ ctx, next }) => {
       message: ctx.authError ?? 'Only Gametriggers services can call this.',
     });
   }
-  return next({ ctx: { ...ctx, caller: ctx.caller as ServiceCaller } });
+  return next({ ctx: { ...ctx, caller: ctx.caller } });
 });

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import type { CallerAuthenticator } from './context';
+import type { CallerAuthenticator, ServiceContext } from './context';
 import { authenticateCaller, requestIdOf } from './context';
 import type { Logger } from './logger';
 import { createLogger } from './logger';
@@ -11,7 +11,10 @@ import { createServiceMetrics } from './metrics';
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
 export type ReadinessCheck = () => Promise<unknown>;
-export type PlainRoute = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
+export type PlainRoute = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+) => Promise<void> | void;
 
 export interface ServiceOptions {
   name: string;
@@ -38,7 +41,10 @@ export interface RunningService {
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(payload),
+  });
   res.end(payload);
 }
 
@@ -75,7 +81,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     onError({ error, path, ctx }) {
       metrics.procedureCalls.inc({ procedure: path ?? 'unknown', outcome: error.code });
       if (error.code === 'INTERNAL_SERVER_ERROR') {
-        (ctx?.log ?? log).error({ err: error.cause ?? error, path }, 'procedure failed');
+        const requestLog: Logger = (ctx as ServiceContext | undefined)?.log ?? log;
+        requestLog.error({ err: error.cause ?? error, path }, 'procedure failed');
       }
     },
   });
@@ -112,14 +119,27 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       metrics.requestDuration.observe({ route, status: String(res.statusCode) }, seconds);
       if (route !== '/healthz' && route !== '/readyz' && route !== '/metrics') {
         log.info(
-          { requestId, method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1e4) / 10 },
+          {
+            requestId,
+            method: req.method,
+            path,
+            status: res.statusCode,
+            ms: Math.round(seconds * 1e4) / 10,
+          },
           'request',
         );
       }
     });
 
     const plain = options.routes?.[`${req.method} ${path}`];
-    if (path.startsWith('/trpc/')) {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BODY_BYTES) {
+      // Bodies sent without a length are cut off by tRPC's own maxBodySize while reading.
+      sendJson(res, 413, {
+        error: 'payload_too_large',
+        message: `Request bodies are limited to ${MAX_REQUEST_BODY_BYTES} bytes.`,
+        requestId,
+      });
+    } else if (path.startsWith('/trpc/')) {
       trpcHandler(req, res);
     } else if (plain) {
       Promise.resolve(plain(req, res)).catch((error: unknown) => {
@@ -136,7 +156,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         res.end(body);
       });
     } else {
-      sendJson(res, 404, { error: 'not_found', message: `No route for ${req.method} ${path}`, requestId });
+      sendJson(res, 404, {
+        error: 'not_found',
+        message: `No route for ${req.method} ${path}`,
+        requestId,
+      });
     }
   });
   server.keepAliveTimeout = 65_000;
