@@ -1,0 +1,142 @@
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import type { Job } from 'bullmq';
+import type { EventEnvelope, EventType } from './catalogue';
+import { isEventType, parseEventPayload } from './catalogue';
+import type { SqlExecutor } from './outbox';
+import type { TransactionRunner } from './pg-transaction';
+import {
+  DEFAULT_QUEUE_PREFIX,
+  deadLetterQueueName,
+  deliveryAttempts,
+  eventQueueName,
+  redisConnection,
+} from './queues';
+
+export type EventHandlers = {
+  [T in EventType]?: (event: EventEnvelope<T>, tx: SqlExecutor) => Promise<unknown>;
+};
+
+interface Log {
+  error(object: unknown, message: string): void;
+}
+
+export interface EventConsumerOptions {
+  service: string;
+  redisUrl: string;
+  queuePrefix?: string | undefined;
+  handlers: EventHandlers;
+  /** Runs the processed-id mark and the handler in one database transaction. */
+  runInTransaction: TransactionRunner;
+  concurrency?: number;
+  log?: Log;
+}
+
+export interface DeadLetter {
+  envelope: EventEnvelope;
+  error: string;
+  attemptsMade: number;
+  failedAt: string;
+}
+
+/**
+ * Applies each event to this service once: the event id is recorded in `processed_events` in the
+ * same transaction as the handler's writes, so a redelivered event finds its id and is skipped.
+ * Failures retry with backoff; the last failure moves the event to the dead-letter queue.
+ */
+export function startEventConsumer(options: EventConsumerOptions) {
+  const prefix = options.queuePrefix ?? DEFAULT_QUEUE_PREFIX;
+  const connection = redisConnection(options.redisUrl);
+  const deadLetters = new Queue<DeadLetter>(deadLetterQueueName(options.service), { connection, prefix });
+
+  async function process(job: Job<EventEnvelope>) {
+    const envelope = job.data;
+    if (!isEventType(envelope.type)) {
+      throw new UnrecoverableError(`Unknown event type ${String(envelope.type)}`);
+    }
+    const handler = options.handlers[envelope.type] as
+      | ((event: EventEnvelope, tx: SqlExecutor) => Promise<unknown>)
+      | undefined;
+    if (!handler) throw new UnrecoverableError(`${options.service} has no handler for ${envelope.type}`);
+    let payload: unknown;
+    try {
+      payload = parseEventPayload(envelope.type, envelope.payload);
+    } catch (error) {
+      throw new UnrecoverableError(`Invalid ${envelope.type} payload: ${(error as Error).message}`);
+    }
+    await options.runInTransaction(async (tx) => {
+      const fresh = await tx.$executeRawUnsafe(
+        'INSERT INTO "processed_events" ("consumer", "eventId") VALUES ($1, $2::uuid) ON CONFLICT DO NOTHING',
+        options.service,
+        envelope.id,
+      );
+      if (fresh === 0) return;
+      await handler({ ...envelope, payload } as EventEnvelope, tx);
+    });
+  }
+
+  const worker = new Worker<EventEnvelope>(eventQueueName(options.service), process, {
+    connection,
+    prefix,
+    concurrency: options.concurrency ?? 8,
+  });
+  worker.on('failed', (job, error) => {
+    if (!job) return;
+    const finalAttempt =
+      error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+    if (!finalAttempt) return;
+    options.log?.error({ err: error, eventId: job.data.id, type: job.data.type }, 'event dead-lettered');
+    void deadLetters.add(
+      job.data.type,
+      { envelope: job.data, error: error.message, attemptsMade: job.attemptsMade, failedAt: new Date().toISOString() },
+      { jobId: job.data.id },
+    );
+  });
+  worker.on('error', (error) => options.log?.error({ err: error }, 'event worker error'));
+
+  return {
+    worker,
+    async stop() {
+      await worker.close();
+      await deadLetters.close();
+    },
+  };
+}
+
+function deadLetterQueue(service: string, redisUrl: string, prefix: string) {
+  return new Queue<DeadLetter>(deadLetterQueueName(service), { connection: redisConnection(redisUrl), prefix });
+}
+
+/** Dead-lettered events of a service, newest first, for inspection. */
+export async function listDeadLetters(service: string, redisUrl: string, prefix = DEFAULT_QUEUE_PREFIX) {
+  const queue = deadLetterQueue(service, redisUrl, prefix);
+  try {
+    const jobs = await queue.getJobs(['waiting', 'delayed', 'paused'], 0, 999, false);
+    return jobs.map((job) => ({ id: job.id ?? '', ...job.data }));
+  } finally {
+    await queue.close();
+  }
+}
+
+/** Puts a dead-lettered event back on the service's queue; consumers still skip it if applied. */
+export async function retryDeadLetter(
+  service: string,
+  deadLetterId: string,
+  redisUrl: string,
+  prefix = DEFAULT_QUEUE_PREFIX,
+) {
+  const dead = deadLetterQueue(service, redisUrl, prefix);
+  const live = new Queue<EventEnvelope>(eventQueueName(service), { connection: redisConnection(redisUrl), prefix });
+  try {
+    const job = await dead.getJob(deadLetterId);
+    if (!job) return false;
+    await live.add(job.data.envelope.type, job.data.envelope, {
+      jobId: `${job.data.envelope.id}:retry:${Date.now()}`,
+      ...deliveryAttempts,
+      removeOnFail: false,
+    });
+    await job.remove();
+    return true;
+  } finally {
+    await Promise.all([dead.close(), live.close()]);
+  }
+}

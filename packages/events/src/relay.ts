@@ -1,0 +1,130 @@
+import { Queue } from 'bullmq';
+import pg from 'pg';
+import type { EventEnvelope } from './catalogue';
+import { isEventType, subscribersOf } from './catalogue';
+import { DEFAULT_QUEUE_PREFIX, deliveryAttempts, eventQueueName, redisConnection } from './queues';
+
+interface Log {
+  error(object: unknown, message: string): void;
+}
+
+export interface OutboxRelayOptions {
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix?: string | undefined;
+  pollIntervalMs?: number;
+  batchSize?: number;
+  log?: Log;
+}
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  payload: unknown;
+  occurredAt: Date;
+}
+
+/** Queues by subscribing service, created on first use. */
+export function createQueueSet(redisUrl: string, prefix = DEFAULT_QUEUE_PREFIX) {
+  const queues = new Map<string, Queue>();
+  return {
+    queueFor(service: string): Queue {
+      let queue = queues.get(service);
+      if (!queue) {
+        queue = new Queue(eventQueueName(service), { connection: redisConnection(redisUrl), prefix });
+        queues.set(service, queue);
+      }
+      return queue;
+    },
+    async close() {
+      await Promise.all([...queues.values()].map((queue) => queue.close()));
+    },
+  };
+}
+export type QueueSet = ReturnType<typeof createQueueSet>;
+
+/**
+ * Publishes one batch of unpublished outbox rows and marks them, in one database transaction.
+ * A crash after publishing but before the mark publishes the rows again on the next run: BullMQ
+ * drops a re-added job id and consumers skip event ids they have processed, so the effect is once.
+ */
+export async function relayOnce(
+  pool: pg.Pool,
+  queues: QueueSet,
+  batchSize = 100,
+  afterPublish?: (published: string[]) => void,
+): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<OutboxRow>(
+      `SELECT "id", "type", "payload", "occurredAt" FROM "outbox_events"
+       WHERE "publishedAt" IS NULL ORDER BY "occurredAt" LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [batchSize],
+    );
+    for (const row of rows) {
+      if (!isEventType(row.type)) continue;
+      const envelope = {
+        id: row.id,
+        type: row.type,
+        payload: row.payload,
+        occurredAt: row.occurredAt.toISOString(),
+      } as EventEnvelope;
+      for (const service of subscribersOf(row.type)) {
+        await queues.queueFor(service).add(row.type, envelope, {
+          jobId: row.id,
+          ...deliveryAttempts,
+          removeOnComplete: { age: 24 * 3600, count: 10_000 },
+          removeOnFail: false,
+        });
+      }
+    }
+    afterPublish?.(rows.map((row) => row.id));
+    if (rows.length) {
+      await client.query(
+        `UPDATE "outbox_events" SET "publishedAt" = now(), "attempts" = "attempts" + 1 WHERE "id" = ANY($1::uuid[])`,
+        [rows.map((row) => row.id)],
+      );
+    }
+    await client.query('COMMIT');
+    return rows.length;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Polls the outbox and publishes until stopped; a failed round is logged and retried. */
+export function startOutboxRelay(options: OutboxRelayOptions) {
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
+  const queues = createQueueSet(options.redisUrl, options.queuePrefix ?? DEFAULT_QUEUE_PREFIX);
+  const pollIntervalMs = options.pollIntervalMs ?? 200;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const tick = () => {
+    running = (async () => {
+      try {
+        // Drain while there is a backlog; then wait for the next poll.
+        while (!stopped && (await relayOnce(pool, queues, options.batchSize)) > 0);
+      } catch (error) {
+        options.log?.error({ err: error }, 'outbox relay round failed');
+      }
+      if (!stopped) timer = setTimeout(tick, pollIntervalMs);
+    })();
+  };
+  tick();
+
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      await queues.close();
+      await pool.end();
+    },
+  };
+}
