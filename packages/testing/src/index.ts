@@ -2,3 +2,5 @@ export { createTestDatabase, testServerUrl } from './test-database';
 export type { TestDatabase } from './test-database';
 export { createTestRedisNamespace, testRedisUrl } from './test-redis';
 export type { TestRedisNamespace } from './test-redis';
+export { createMailboxClient, startMailCatcher } from './mail-catcher';
+export type { CaughtMessage, MailCatcher, MailCatcherOptions } from './mail-catcher';
