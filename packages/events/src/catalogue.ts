@@ -11,7 +11,8 @@ export const eventCatalogue = {
       email: z.string().email(),
       role: z.enum(['brand', 'streamer', 'admin']),
     }),
-    subscribers: ['identity'],
+    // The brand, streamer and notification services subscribe once they exist.
+    subscribers: [],
   },
   'identity.email_requested': {
     schema: z.object({
@@ -21,7 +22,7 @@ export const eventCatalogue = {
     }),
     subscribers: ['identity'],
   },
-} as const satisfies Record<string, { schema: z.ZodType; subscribers: readonly string[] }>;
+} satisfies Record<string, { schema: z.ZodType; subscribers: readonly string[] }>;
 
 export type EventType = keyof typeof eventCatalogue;
 export type EventPayload<T extends EventType> = z.infer<(typeof eventCatalogue)[T]['schema']>;

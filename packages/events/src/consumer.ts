@@ -46,7 +46,10 @@ export interface DeadLetter {
 export function startEventConsumer(options: EventConsumerOptions) {
   const prefix = options.queuePrefix ?? DEFAULT_QUEUE_PREFIX;
   const connection = redisConnection(options.redisUrl);
-  const deadLetters = new Queue<DeadLetter>(deadLetterQueueName(options.service), { connection, prefix });
+  const deadLetters = new Queue<DeadLetter>(deadLetterQueueName(options.service), {
+    connection,
+    prefix,
+  });
 
   async function process(job: Job<EventEnvelope>) {
     const envelope = job.data;
@@ -54,9 +57,9 @@ export function startEventConsumer(options: EventConsumerOptions) {
       throw new UnrecoverableError(`Unknown event type ${String(envelope.type)}`);
     }
     const handler = options.handlers[envelope.type] as
-      | ((event: EventEnvelope, tx: SqlExecutor) => Promise<unknown>)
-      | undefined;
-    if (!handler) throw new UnrecoverableError(`${options.service} has no handler for ${envelope.type}`);
+      ((event: EventEnvelope, tx: SqlExecutor) => Promise<unknown>) | undefined;
+    if (!handler)
+      throw new UnrecoverableError(`${options.service} has no handler for ${envelope.type}`);
     let payload: unknown;
     try {
       payload = parseEventPayload(envelope.type, envelope.payload);
@@ -84,10 +87,18 @@ export function startEventConsumer(options: EventConsumerOptions) {
     const finalAttempt =
       error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
     if (!finalAttempt) return;
-    options.log?.error({ err: error, eventId: job.data.id, type: job.data.type }, 'event dead-lettered');
+    options.log?.error(
+      { err: error, eventId: job.data.id, type: job.data.type },
+      'event dead-lettered',
+    );
     void deadLetters.add(
       job.data.type,
-      { envelope: job.data, error: error.message, attemptsMade: job.attemptsMade, failedAt: new Date().toISOString() },
+      {
+        envelope: job.data,
+        error: error.message,
+        attemptsMade: job.attemptsMade,
+        failedAt: new Date().toISOString(),
+      },
       { jobId: job.data.id },
     );
   });
@@ -103,11 +114,18 @@ export function startEventConsumer(options: EventConsumerOptions) {
 }
 
 function deadLetterQueue(service: string, redisUrl: string, prefix: string) {
-  return new Queue<DeadLetter>(deadLetterQueueName(service), { connection: redisConnection(redisUrl), prefix });
+  return new Queue<DeadLetter>(deadLetterQueueName(service), {
+    connection: redisConnection(redisUrl),
+    prefix,
+  });
 }
 
 /** Dead-lettered events of a service, newest first, for inspection. */
-export async function listDeadLetters(service: string, redisUrl: string, prefix = DEFAULT_QUEUE_PREFIX) {
+export async function listDeadLetters(
+  service: string,
+  redisUrl: string,
+  prefix = DEFAULT_QUEUE_PREFIX,
+) {
   const queue = deadLetterQueue(service, redisUrl, prefix);
   try {
     const jobs = await queue.getJobs(['waiting', 'delayed', 'paused'], 0, 999, false);
@@ -125,7 +143,10 @@ export async function retryDeadLetter(
   prefix = DEFAULT_QUEUE_PREFIX,
 ) {
   const dead = deadLetterQueue(service, redisUrl, prefix);
-  const live = new Queue<EventEnvelope>(eventQueueName(service), { connection: redisConnection(redisUrl), prefix });
+  const live = new Queue<EventEnvelope>(eventQueueName(service), {
+    connection: redisConnection(redisUrl),
+    prefix,
+  });
   try {
     const job = await dead.getJob(deadLetterId);
     if (!job) return false;

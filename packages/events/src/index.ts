@@ -1,9 +1,4 @@
-export {
-  eventCatalogue,
-  isEventType,
-  parseEventPayload,
-  subscribersOf,
-} from './catalogue';
+export { eventCatalogue, isEventType, parseEventPayload, subscribersOf } from './catalogue';
 export type { EventEnvelope, EventPayload, EventType } from './catalogue';
 export { listDeadLetters, retryDeadLetter, startEventConsumer } from './consumer';
 export type { DeadLetter, EventConsumerOptions, EventHandlers } from './consumer';

@@ -10,7 +10,8 @@ export function pgTransactionRunner(pool: pg.Pool): TransactionRunner {
     try {
       await client.query('BEGIN');
       const result = await work({
-        $executeRawUnsafe: async (query, ...values) => (await client.query(query, values)).rowCount ?? 0,
+        $executeRawUnsafe: async (query, ...values) =>
+          (await client.query(query, values)).rowCount ?? 0,
       });
       await client.query('COMMIT');
       return result;

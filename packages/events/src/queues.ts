@@ -24,4 +24,7 @@ export function redisConnection(redisUrl: string): ConnectionOptions {
 }
 
 /** Retries before an event is dead-lettered, with exponential backoff from one second. */
-export const deliveryAttempts = { attempts: 5, backoff: { type: 'exponential', delay: 1_000 } } as const;
+export const deliveryAttempts = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1_000 },
+} as const;

@@ -31,7 +31,10 @@ export function createQueueSet(redisUrl: string, prefix = DEFAULT_QUEUE_PREFIX) 
     queueFor(service: string): Queue {
       let queue = queues.get(service);
       if (!queue) {
-        queue = new Queue(eventQueueName(service), { connection: redisConnection(redisUrl), prefix });
+        queue = new Queue(eventQueueName(service), {
+          connection: redisConnection(redisUrl),
+          prefix,
+        });
         queues.set(service, queue);
       }
       return queue;

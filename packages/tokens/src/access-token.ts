@@ -40,9 +40,10 @@ export interface AccessTokenVerifier {
 }
 
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): AccessTokenVerifier {
-  // jose refetches the key set when it meets an unknown `kid`, so rotation needs no restart.
+  // jose refetches the key set when it meets an unknown `kid` (at most once a second), so a
+  // rotation needs no restart.
   const keys = createRemoteJWKSet(new URL(options.jwksUrl), {
-    cooldownDuration: 5_000,
+    cooldownDuration: 1_000,
     cacheMaxAge: 10 * 60_000,
   });
   return createAccessTokenVerifierWithKeys(keys, options);

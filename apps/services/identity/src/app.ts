@@ -103,9 +103,10 @@ export async function startIdentityService(
     closeables: [
       () => relay.stop(),
       () => consumer.stop(),
-      async () => {
+      () => {
         clearInterval(rotationTimer);
         mailer.close();
+        return Promise.resolve();
       },
       () => db.$disconnect(),
       () => redis.quit(),

@@ -243,6 +243,7 @@ describe('signing keys', () => {
       (JSON.parse(Buffer.from(jwt.split('.')[0] ?? '', 'base64url').toString()) as { kid: string })
         .kid;
     expect(kidOf(after.accessToken)).not.toBe(kidOf(before.accessToken));
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // the verifier's refetch cooldown
     await expect(verifier.verify(after.accessToken)).resolves.toMatchObject({ email });
     await expect(bearer(before.accessToken).identity.me.query()).resolves.toMatchObject({ email });
 
