@@ -1,4 +1,4 @@
-import type { AdminPermission, AdminRole, UserRole } from '@gametriggers/tokens';
+import type { AdminPermission } from '@gametriggers/tokens';
 import { adminPermissions } from '@gametriggers/tokens';
 import type { AdminProfile, User } from '../generated/prisma/client';
 
