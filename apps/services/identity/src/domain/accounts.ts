@@ -83,10 +83,11 @@ export async function resetPassword(deps: IdentityDeps, token: string, password:
     const userId = await redeemToken(tx, deps, token, 'password_reset');
     if (!userId) throw invalidLink('password reset');
     const now = deps.now();
+    const before = await tx.user.findUniqueOrThrow({ where: { id: userId } });
     const user = await tx.user.update({
       where: { id: userId },
       // Following the mailed link proves the address, so it also counts as verifying it.
-      data: { passwordHash, ...afterSuccessfulLogin, emailVerifiedAt: now },
+      data: { passwordHash, ...afterSuccessfulLogin, emailVerifiedAt: before.emailVerifiedAt ?? now },
     });
     await tx.refreshToken.updateMany({
       where: { userId, revokedAt: null },
