@@ -53,9 +53,12 @@ function newMigration(name: string | undefined) {
   mkdirSync(migrationsDir, { recursive: true });
   const sql = prisma(
     [
-      'migrate', 'diff',
-      '--from-migrations', migrationsDir,
-      '--to-schema-datamodel', schemaPath,
+      'migrate',
+      'diff',
+      '--from-migrations',
+      migrationsDir,
+      '--to-schema-datamodel',
+      schemaPath,
       '--script',
     ],
     true,

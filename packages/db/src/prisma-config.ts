@@ -46,9 +46,12 @@ class NameAsTextClient extends pg.Client {
 }
 
 function adapterFor(databaseUrl: string) {
-  return new PrismaPg(new pg.Pool({ connectionString: databaseUrl, max: 2, Client: NameAsTextClient }), {
-    disposeExternalPool: true,
-  });
+  return new PrismaPg(
+    new pg.Pool({ connectionString: databaseUrl, max: 2, Client: NameAsTextClient }),
+    {
+      disposeExternalPool: true,
+    },
+  );
 }
 
 export function schemaEngineAdapter(databaseUrl: string) {
@@ -72,8 +75,7 @@ export function schemaEngineAdapter(databaseUrl: string) {
 
 /** A service's prisma.config.ts contents: schema, migrations and the offline JS schema engine. */
 export function servicePrismaConfig() {
-  const databaseUrl =
-    process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const databaseUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   return {
     experimental: { adapter: true },
     engine: 'js' as const,

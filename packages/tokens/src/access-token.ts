@@ -39,7 +39,9 @@ export interface AccessTokenVerifier {
   verify(token: string): Promise<AccessTokenClaims>;
 }
 
-export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): AccessTokenVerifier {
+export function createAccessTokenVerifier(
+  options: AccessTokenVerifierOptions,
+): AccessTokenVerifier {
   // jose refetches the key set when it meets an unknown `kid` (at most once a second), so a
   // rotation needs no restart.
   const keys = createRemoteJWKSet(new URL(options.jwksUrl), {
@@ -80,7 +82,10 @@ export function createAccessTokenVerifierWithKeys(
       }
       const claims = accessTokenClaimsSchema.safeParse(payload);
       if (!claims.success) {
-        throw new InvalidAccessTokenError('The access token is missing required claims.', 'invalid');
+        throw new InvalidAccessTokenError(
+          'The access token is missing required claims.',
+          'invalid',
+        );
       }
       if (verified.size >= cacheSize) {
         const oldest = verified.keys().next().value;

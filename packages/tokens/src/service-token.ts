@@ -25,7 +25,10 @@ export async function signServiceToken(secret: string, service: string, ttlSecon
 }
 
 /** Returns the calling service's name, or undefined when the token is not a valid service token. */
-export async function verifyServiceToken(secret: string, token: string): Promise<string | undefined> {
+export async function verifyServiceToken(
+  secret: string,
+  token: string,
+): Promise<string | undefined> {
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), {
       algorithms: ['HS256'],
