@@ -14,6 +14,8 @@ export interface OutboxRelayOptions {
   queuePrefix?: string | undefined;
   pollIntervalMs?: number;
   batchSize?: number;
+  /** The first retry's delay; each later retry doubles it. */
+  retryBackoffMs?: number;
   log?: Log;
 }
 
@@ -56,6 +58,7 @@ export async function relayOnce(
   queues: QueueSet,
   batchSize = 100,
   afterPublish?: (published: string[]) => void,
+  retryBackoffMs = deliveryAttempts.backoff.delay,
 ): Promise<number> {
   const client = await pool.connect();
   try {
@@ -76,7 +79,8 @@ export async function relayOnce(
       for (const service of subscribersOf(row.type)) {
         await queues.queueFor(service).add(row.type, envelope, {
           jobId: row.id,
-          ...deliveryAttempts,
+          attempts: deliveryAttempts.attempts,
+          backoff: { type: 'exponential', delay: retryBackoffMs },
           removeOnComplete: { age: 24 * 3600, count: 10_000 },
           removeOnFail: false,
         });
@@ -112,7 +116,10 @@ export function startOutboxRelay(options: OutboxRelayOptions) {
     running = (async () => {
       try {
         // Drain while there is a backlog; then wait for the next poll.
-        while (!stopped && (await relayOnce(pool, queues, options.batchSize)) > 0);
+        while (
+          !stopped &&
+          (await relayOnce(pool, queues, options.batchSize, undefined, options.retryBackoffMs)) > 0
+        );
       } catch (error) {
         options.log?.error({ err: error }, 'outbox relay round failed');
       }

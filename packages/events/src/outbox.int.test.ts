@@ -1,0 +1,207 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
+import type { TestDatabase, TestRedisNamespace } from '@gametriggers/testing';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { listDeadLetters, retryDeadLetter, startEventConsumer } from './consumer';
+import { recordEvent } from './outbox';
+import { pgTransactionRunner } from './pg-transaction';
+import { createQueueSet, relayOnce, startOutboxRelay } from './relay';
+
+const fixtures = path.join(import.meta.dirname, 'testing-fixtures');
+let database: TestDatabase;
+let redis: TestRedisNamespace;
+let pool: pg.Pool;
+const cleanups: Array<() => Promise<unknown>> = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase(path.join(fixtures, 'migrations'), 'events');
+  redis = createTestRedisNamespace('events');
+  pool = new pg.Pool({ connectionString: database.url });
+});
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await pool.query('TRUNCATE "outbox_events", "processed_events", "accounts", "welcome_mails"');
+  await redis.clear();
+});
+afterAll(async () => {
+  await pool.end();
+  await database.drop();
+});
+
+const transaction = () => pgTransactionRunner(pool);
+
+/** A sign-up: the account row and its event in one transaction. */
+async function signUp(email: string, failAfterEvent = false) {
+  return transaction()(async (tx) => {
+    await tx.$executeRawUnsafe(
+      'INSERT INTO "accounts" ("id", "email") VALUES ($1::uuid, $2)',
+      randomUUID(),
+      email,
+    );
+    const event = await recordEvent(tx, 'identity.email_requested', {
+      to: email,
+      template: 'verify_email',
+      link: 'http://localhost:3000/verify-email?token=abc',
+    });
+    if (failAfterEvent) throw new Error('the sign-up failed after writing its event');
+    return event;
+  });
+}
+
+function startWelcomeConsumer(handlerFailures = 0) {
+  let failuresLeft = handlerFailures;
+  const consumer = startEventConsumer({
+    service: 'identity',
+    redisUrl: redis.url,
+    queuePrefix: redis.prefix,
+    runInTransaction: transaction(),
+    handlers: {
+      'identity.email_requested': async (event, tx) => {
+        if (failuresLeft > 0) {
+          failuresLeft -= 1;
+          throw new Error('the mail server is down');
+        }
+        await tx.$executeRawUnsafe(
+          'INSERT INTO "welcome_mails" ("eventId", "email") VALUES ($1::uuid, $2)',
+          event.id,
+          event.payload.to,
+        );
+      },
+    },
+  });
+  cleanups.push(() => consumer.stop());
+  return consumer;
+}
+
+async function count(table: string) {
+  const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`);
+  return Number(rows[0]?.n);
+}
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('condition not met in time');
+}
+
+describe('recordEvent', () => {
+  it('refuses a payload that does not match the catalogue', async () => {
+    await expect(
+      transaction()((tx) =>
+        recordEvent(tx, 'identity.email_requested', { to: 'not-an-email' } as never),
+      ),
+    ).rejects.toThrow(/to|template|link/);
+  });
+
+  it('rolls back with the change it announces', async () => {
+    await expect(signUp('gone@example.com', true)).rejects.toThrow(/failed after/);
+    expect(await count('accounts')).toBe(0);
+    expect(await count('outbox_events')).toBe(0);
+  });
+});
+
+describe('relay and consumer', () => {
+  it('publishes each row once and the consumer applies it once', async () => {
+    const queues = createQueueSet(redis.url, redis.prefix);
+    cleanups.push(() => queues.close());
+    await signUp('one@example.com');
+    await signUp('two@example.com');
+    expect(await relayOnce(pool, queues)).toBe(2);
+    expect(await relayOnce(pool, queues)).toBe(0);
+    const { rows } = await pool.query('SELECT 1 FROM "outbox_events" WHERE "publishedAt" IS NULL');
+    expect(rows).toHaveLength(0);
+    startWelcomeConsumer();
+    await eventually(async () => (await count('welcome_mails')) === 2);
+  });
+
+  it('applies a redelivered event once', async () => {
+    const event = await signUp('twice@example.com');
+    const queues = createQueueSet(redis.url, redis.prefix);
+    cleanups.push(() => queues.close());
+    const queue = queues.queueFor('identity');
+    startWelcomeConsumer();
+    await queue.add(event.type, event, { jobId: `${event.id}-a` });
+    await queue.add(event.type, event, { jobId: `${event.id}-b` });
+    await eventually(
+      async () =>
+        (await count('processed_events')) === 1 && (await queue.getCompletedCount()) === 2,
+    );
+    expect(await count('welcome_mails')).toBe(1);
+  });
+
+  it('retries with backoff, dead-letters after the last attempt, and replays from there', async () => {
+    await signUp('flaky@example.com');
+    const relay = startOutboxRelay({
+      databaseUrl: database.url,
+      redisUrl: redis.url,
+      queuePrefix: redis.prefix,
+      retryBackoffMs: 10,
+    });
+    cleanups.push(() => relay.stop());
+    const consumer = startWelcomeConsumer(99);
+    await eventually(
+      async () => (await listDeadLetters('identity', redis.url, redis.prefix)).length === 1,
+      20_000,
+    );
+    const [dead] = await listDeadLetters('identity', redis.url, redis.prefix);
+    expect(dead).toMatchObject({ error: 'the mail server is down', attemptsMade: 5 });
+    expect(await count('welcome_mails')).toBe(0);
+
+    await consumer.stop();
+    startWelcomeConsumer(0);
+    expect(await retryDeadLetter('identity', dead?.id ?? '', redis.url, redis.prefix)).toBe(true);
+    await eventually(async () => (await count('welcome_mails')) === 1);
+    expect(await listDeadLetters('identity', redis.url, redis.prefix)).toHaveLength(0);
+  });
+});
+
+describe('a relay killed mid-way', () => {
+  const exec = promisify(execFile);
+  async function crashRelay(moment: 'before-publish' | 'after-publish') {
+    const script = path.join(fixtures, 'crashing-relay.ts');
+    await expect(
+      exec(
+        process.execPath,
+        ['--import', 'tsx', script, database.url, redis.url, redis.prefix, moment],
+        {
+          cwd: path.join(import.meta.dirname, '..'),
+        },
+      ),
+    ).rejects.toMatchObject({ signal: 'SIGKILL' });
+  }
+
+  it.each(['before-publish', 'after-publish'] as const)(
+    'killed %s, a fresh relay still produces exactly one effect',
+    async (moment) => {
+      await signUp('crash@example.com');
+      await crashRelay(moment);
+      const { rows } = await pool.query(
+        'SELECT 1 FROM "outbox_events" WHERE "publishedAt" IS NULL',
+      );
+      expect(rows).toHaveLength(1); // the kill left it unmarked
+      const relay = startOutboxRelay({
+        databaseUrl: database.url,
+        redisUrl: redis.url,
+        queuePrefix: redis.prefix,
+      });
+      cleanups.push(() => relay.stop());
+      startWelcomeConsumer();
+      await eventually(async () => (await count('welcome_mails')) === 1);
+      await eventually(
+        async () =>
+          (await pool.query('SELECT 1 FROM "outbox_events" WHERE "publishedAt" IS NULL'))
+            .rowCount === 0,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500)); // room for a duplicate to show up
+      expect(await count('welcome_mails')).toBe(1);
+    },
+    30_000,
+  );
+});
