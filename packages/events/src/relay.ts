@@ -58,7 +58,7 @@ export async function relayOnce(
   queues: QueueSet,
   batchSize = 100,
   afterPublish?: (published: string[]) => void,
-  retryBackoffMs = deliveryAttempts.backoff.delay,
+  retryBackoffMs: number = deliveryAttempts.backoff.delay,
 ): Promise<number> {
   const client = await pool.connect();
   try {
