@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { Domain } from './routes';
+import { domainRoutes } from './routes';
+
+const csv = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
+export const gatewayEnvSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().positive().default(4000),
+  REDIS_URL: z.string().url('must be a redis:// URL'),
+  IDENTITY_JWKS_URL: z.string().url(),
+  TOKEN_ISSUER: z.string().default('gametriggers-identity'),
+  TOKEN_AUDIENCE: z.string().default('gametriggers'),
+  SERVICE_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  CORS_ORIGINS: csv.default([
+    'http://localhost:3000',
+    'http://localhost:3001',
+    'http://localhost:3002',
+    'http://localhost:3003',
+  ]),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+  RATE_LIMIT_PER_USER: z.coerce.number().int().positive().default(600),
+  RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(300),
+  CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(1_000),
+  RESPONSE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+});
+
+/** `<DOMAIN>_SERVICE_URL`, defaulting to the service's port on this machine. */
+export function serviceUrlsFrom(
+  source: Record<string, string | undefined>,
+): Record<Domain, string> {
+  return Object.fromEntries(
+    Object.entries(domainRoutes).map(([domain, route]) => [
+      domain,
+      source[`${domain.toUpperCase()}_SERVICE_URL`] ?? `http://127.0.0.1:${route.defaultPort}`,
+    ]),
+  ) as Record<Domain, string>;
+}

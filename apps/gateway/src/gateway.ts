@@ -1,0 +1,322 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Transform } from 'node:stream';
+import type { AccessTokenClaims, AccessTokenVerifier } from '@gametriggers/tokens';
+import {
+  InvalidAccessTokenError,
+  SERVICE_TOKEN_HEADER,
+  bearerTokenFrom,
+  verifyServiceToken,
+} from '@gametriggers/tokens';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { applyCors } from './cors';
+import { sendGatewayError } from './error-response';
+import type { GatewayErrorCode } from './error-response';
+import type { ProxyTimeouts } from './proxy';
+import { forward } from './proxy';
+import { createRateLimiter } from './rate-limit';
+import type { RateLimit } from './rate-limit';
+import type { Domain } from './routes';
+import { domainRoutes, isDomain, parseApiPath } from './routes';
+
+export interface GatewayOptions {
+  port: number;
+  host?: string;
+  serviceUrls: Record<Domain, string>;
+  identityJwksUrl: string;
+  accessTokens: AccessTokenVerifier;
+  serviceSecret: string;
+  redis: Redis;
+  corsOrigins: string[];
+  maxBodyBytes: number;
+  rateLimits: { windowMs: number; perUser: number; perIp: number; keyPrefix?: string };
+  timeouts: ProxyTimeouts;
+  log: Logger;
+}
+
+const requestIdPattern = /^[\w.-]{1,128}$/;
+
+type Caller =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; claims: AccessTokenClaims }
+  | { kind: 'service'; service: string };
+
+class Refusal extends Error {
+  constructor(
+    readonly code: GatewayErrorCode,
+    readonly reason: string,
+    message: string,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+const roleNames = {
+  brand: 'brand accounts',
+  streamer: 'streamer accounts',
+  admin: 'administrators',
+} as const;
+
+export async function startGateway(options: GatewayOptions) {
+  const { log } = options;
+  const corsOrigins = new Set(options.corsOrigins);
+  const checkRateLimits = createRateLimiter(
+    options.redis,
+    options.rateLimits.windowMs,
+    options.rateLimits.keyPrefix,
+  );
+  const registry = new Registry();
+  registry.setDefaultLabels({ service: 'gateway' });
+  collectDefaultMetrics({ register: registry });
+  const duration = new Histogram({
+    name: 'gateway_request_duration_seconds',
+    help: 'Gateway request duration by domain and status',
+    labelNames: ['domain', 'status'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5],
+    registers: [registry],
+  });
+  const refusals = new Counter({
+    name: 'gateway_refusals_total',
+    help: 'Requests the gateway answered itself, by reason',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
+
+  async function authenticate(req: http.IncomingMessage): Promise<Caller> {
+    const serviceToken = req.headers[SERVICE_TOKEN_HEADER];
+    if (typeof serviceToken === 'string') {
+      const service = await verifyServiceToken(options.serviceSecret, serviceToken);
+      if (!service)
+        throw new Refusal(
+          'UNAUTHORIZED',
+          'invalid_service_token',
+          'The service credential is not valid.',
+        );
+      return { kind: 'service', service };
+    }
+    const token = bearerTokenFrom(req.headers.authorization);
+    if (!token) return { kind: 'anonymous' };
+    try {
+      return { kind: 'user', claims: await options.accessTokens.verify(token) };
+    } catch (error) {
+      if (error instanceof InvalidAccessTokenError) {
+        throw new Refusal('UNAUTHORIZED', `token_${error.reason}`, error.message);
+      }
+      throw error;
+    }
+  }
+
+  function authorize(domain: Domain, caller: Caller) {
+    const access = domainRoutes[domain].access;
+    if (access === 'public' || caller.kind === 'service') return;
+    if (caller.kind === 'anonymous') {
+      throw new Refusal('UNAUTHORIZED', 'sign_in_required', 'Sign in to continue.');
+    }
+    if (!(access as readonly string[]).includes(caller.claims.role)) {
+      const who = access.map((role) => roleNames[role]).join(' and ');
+      throw new Refusal('FORBIDDEN', 'role_not_allowed', `The ${domain} API is for ${who} only.`);
+    }
+  }
+
+  async function limit(req: http.IncomingMessage, caller: Caller) {
+    if (caller.kind === 'service') return;
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    const limits: RateLimit[] =
+      caller.kind === 'user'
+        ? [{ key: `user:${caller.claims.sub}`, limit: options.rateLimits.perUser }]
+        : [{ key: `ip:${ip}`, limit: options.rateLimits.perIp }];
+    const decision = await checkRateLimits(limits);
+    if (!decision.allowed) {
+      throw new Refusal(
+        'TOO_MANY_REQUESTS',
+        'rate_limited',
+        `Too many requests. Try again in ${decision.retryAfterSeconds} s.`,
+        { 'retry-after': String(decision.retryAfterSeconds) },
+      );
+    }
+  }
+
+  async function handleApi(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    requestId: string,
+  ) {
+    const parsed = parseApiPath(url.pathname);
+    if (!parsed || !isDomain(parsed.domain)) {
+      throw new Refusal('NOT_FOUND', 'unknown_domain', `There is no API at ${url.pathname}.`);
+    }
+    const domain = parsed.domain;
+    if (Number(req.headers['content-length'] ?? 0) > options.maxBodyBytes) {
+      throw new Refusal(
+        'PAYLOAD_TOO_LARGE',
+        'body_too_large',
+        `Request bodies are limited to ${options.maxBodyBytes} bytes.`,
+      );
+    }
+    const caller = await authenticate(req);
+    authorize(domain, caller);
+    await limit(req, caller);
+
+    let received = 0;
+    const body = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        received += chunk.length;
+        if (received > options.maxBodyBytes)
+          done(
+            new Refusal(
+              'PAYLOAD_TOO_LARGE',
+              'body_too_large',
+              `Request bodies are limited to ${options.maxBodyBytes} bytes.`,
+            ),
+          );
+        else done(null, chunk);
+      },
+    });
+    req.pipe(body);
+    const target = new URL(`/trpc/${parsed.rest}${url.search}`, options.serviceUrls[domain]);
+    const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress]
+      .filter(Boolean)
+      .join(', ');
+    const upstream = forward(
+      req,
+      body,
+      res,
+      target,
+      { 'x-request-id': requestId, 'x-forwarded-for': forwardedFor },
+      options.timeouts,
+      (failure) => {
+        refuse(
+          res,
+          url,
+          requestId,
+          failure === 'timeout'
+            ? new Refusal(
+                'GATEWAY_TIMEOUT',
+                'service_timeout',
+                `The ${domain} service did not answer in time. Try again.`,
+              )
+            : new Refusal(
+                'SERVICE_UNAVAILABLE',
+                'service_unavailable',
+                `The ${domain} service is unavailable right now. Try again in a moment.`,
+              ),
+        );
+      },
+    );
+    body.on('error', (error) => {
+      upstream.destroy();
+      if (error instanceof Refusal) refuse(res, url, requestId, error);
+    });
+    return domain;
+  }
+
+  function refuse(res: http.ServerResponse, url: URL, requestId: string, refusal: Refusal) {
+    refusals.inc({ reason: refusal.reason });
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    sendGatewayError(res, url, refusal.code, refusal.message, {
+      requestId,
+      reason: refusal.reason,
+      ...(refusal.headers ? { headers: refusal.headers } : {}),
+    });
+  }
+
+  const server = http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const given = req.headers['x-request-id'];
+    const requestId =
+      typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const url = new URL(req.url ?? '/', 'http://gateway');
+    let domain = 'none';
+    res.on('close', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      duration.observe({ domain, status: String(res.statusCode) }, seconds);
+    });
+    if (applyCors(req, res, corsOrigins)) return;
+
+    if (url.pathname === '/healthz') {
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ status: 'ok', service: 'gateway' }));
+    } else if (url.pathname === '/metrics') {
+      void registry
+        .metrics()
+        .then((body) => res.writeHead(200, { 'content-type': registry.contentType }).end(body));
+    } else if (url.pathname === '/.well-known/jwks.json') {
+      forward(
+        req,
+        req,
+        res,
+        new URL(options.identityJwksUrl),
+        { 'x-request-id': requestId },
+        options.timeouts,
+        () =>
+          refuse(
+            res,
+            url,
+            requestId,
+            new Refusal(
+              'SERVICE_UNAVAILABLE',
+              'service_unavailable',
+              'The identity service is unavailable.',
+            ),
+          ),
+      );
+    } else if (url.pathname.startsWith('/api/')) {
+      handleApi(req, res, url, requestId).then(
+        (routed) => {
+          domain = routed;
+        },
+        (error: unknown) => {
+          if (error instanceof Refusal) return refuse(res, url, requestId, error);
+          log.error({ err: error, requestId }, 'gateway failure');
+          refuse(
+            res,
+            url,
+            requestId,
+            new Refusal(
+              'BAD_GATEWAY',
+              'gateway_error',
+              `Something went wrong on our side. Quote request id ${requestId}.`,
+            ),
+          );
+        },
+      );
+    } else {
+      refuse(
+        res,
+        url,
+        requestId,
+        new Refusal('NOT_FOUND', 'not_found', `Nothing here. The API lives under /api/<domain>.`),
+      );
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) =>
+    server.listen(options.port, options.host ?? '127.0.0.1', resolve),
+  );
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  log.info({ url }, 'gateway listening');
+
+  return {
+    url,
+    port,
+    async close(drainMs = 10_000) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), drainMs);
+      await closed;
+      clearTimeout(timer);
+    },
+  };
+}
+export type RunningGateway = Awaited<ReturnType<typeof startGateway>>;

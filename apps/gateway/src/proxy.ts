@@ -1,0 +1,86 @@
+import http from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+
+const hopByHop = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+]);
+
+export interface ProxyTimeouts {
+  /** A service that does not accept the connection in this time is reported unavailable. */
+  connectMs: number;
+  /** A service that does not answer in this time is reported as timed out. */
+  responseMs: number;
+}
+
+export type ProxyFailure = 'unavailable' | 'timeout';
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 10_000 });
+
+/**
+ * Streams the request to `target` and the answer back. Calls `onFailure` (before anything is sent)
+ * when the service cannot be reached or does not answer in time.
+ */
+export function forward(
+  req: IncomingMessage,
+  body: Readable,
+  res: ServerResponse,
+  target: URL,
+  headers: Record<string, string>,
+  timeouts: ProxyTimeouts,
+  onFailure: (failure: ProxyFailure) => void,
+) {
+  const outgoing: http.OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (!hopByHop.has(name) && value !== undefined) outgoing[name] = value;
+  }
+  Object.assign(outgoing, headers);
+
+  let settled = false;
+  const fail = (failure: ProxyFailure) => {
+    if (settled) return;
+    settled = true;
+    upstream.destroy();
+    onFailure(failure);
+  };
+  const upstream = http.request(
+    target,
+    { method: req.method, headers: outgoing, agent },
+    (answer) => {
+      clearTimeout(responseTimer);
+      settled = true;
+      const responseHeaders: http.OutgoingHttpHeaders = {};
+      for (const [name, value] of Object.entries(answer.headers)) {
+        if (!hopByHop.has(name) && value !== undefined) responseHeaders[name] = value;
+      }
+      res.writeHead(answer.statusCode ?? 502, responseHeaders);
+      answer.pipe(res);
+    },
+  );
+  const responseTimer = setTimeout(() => fail('timeout'), timeouts.responseMs);
+  upstream.on('socket', (socket) => {
+    if (!socket.connecting) return;
+    const connectTimer = setTimeout(() => fail('unavailable'), timeouts.connectMs);
+    socket.once('connect', () => clearTimeout(connectTimer));
+    socket.once('close', () => clearTimeout(connectTimer));
+  });
+  upstream.on('error', () => {
+    clearTimeout(responseTimer);
+    if (!settled) fail('unavailable');
+    else res.destroy();
+  });
+  res.on('close', () => {
+    clearTimeout(responseTimer);
+    if (!res.writableFinished) upstream.destroy();
+  });
+  body.pipe(upstream);
+  return upstream;
+}
