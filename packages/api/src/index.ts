@@ -1,0 +1,5 @@
+export type { AppRouter, RouterInputs, RouterOutputs } from './app-router';
+export { apiHeaders, createApiClient } from './client';
+export type { ApiClient, ApiClientOptions } from './client';
+export { domainLink } from './domain-link';
+export { TRPCClientError } from '@trpc/client';
