@@ -68,10 +68,10 @@ describe('the API client', () => {
       role: 'brand',
     });
 
-    let accessToken: string | undefined;
-    const person = createApiClient({ gatewayUrl: gateway.url, getAccessToken: () => accessToken });
+    const held: { accessToken?: string } = {};
+    const person = createApiClient({ gatewayUrl: gateway.url, getAccessToken: () => held.accessToken });
     const session = await person.identity.login.mutate({ email, password: 'a strong password' });
-    accessToken = session.accessToken;
+    held.accessToken = session.accessToken;
     const me = await person.identity.me.query();
     expect(me).toMatchObject({ email, role: 'brand' });
     expect(me.createdAt).toBeInstanceOf(Date);
