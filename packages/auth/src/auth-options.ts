@@ -1,0 +1,210 @@
+import { TRPCClientError, createApiClient } from '@gametriggers/api';
+import { createServiceTokenSource } from '@gametriggers/tokens';
+import type { NextAuthOptions, User } from 'next-auth';
+import type { JWT } from 'next-auth/jwt';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import type { OAuthConfig } from 'next-auth/providers/oauth';
+import type { Portal, PortalUrls } from './portals';
+import type { SessionTokens, SessionUser } from './session-tokens';
+import { needsRefresh, signInErrorMessage } from './session-tokens';
+
+export const SESSION_COOKIE = 'gt.session-token';
+/** Set by the landing page before an OAuth sign-up, so a new account gets the role chosen. */
+export const SIGNUP_ROLE_COOKIE = 'gt.signup-role';
+
+export interface OidcProviderConfig {
+  clientId: string;
+  clientSecret: string;
+  /** The provider's issuer; its `/.well-known/openid-configuration` is read from there. */
+  issuer: string;
+}
+
+export interface AuthOptionsConfig {
+  portal: Portal;
+  gatewayUrl: string;
+  secret: string;
+  serviceSecret: string;
+  portals: PortalUrls;
+  google?: OidcProviderConfig | undefined;
+  twitch?: OidcProviderConfig | undefined;
+  /** e.g. `.gametriggers.com`, so every portal subdomain shares the session. */
+  cookieDomain?: string | undefined;
+  /** Reads the role cookie during an OAuth callback (next/headers is not importable here). */
+  readSignupRole?: () => Promise<string | undefined>;
+}
+
+interface OidcProfile {
+  sub: string;
+  email: string;
+  email_verified?: boolean;
+  name?: string;
+  preferred_username?: string;
+}
+
+function oidcProvider(
+  id: 'google' | 'twitch',
+  name: string,
+  config: OidcProviderConfig,
+): OAuthConfig<OidcProfile> {
+  return {
+    id,
+    name,
+    type: 'oauth',
+    wellKnown: `${config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+    issuer: config.issuer,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    authorization: { params: { scope: 'openid email profile' } },
+    idToken: true,
+    checks: ['pkce', 'state'],
+    profile: (profile) => ({
+      id: profile.sub,
+      email: profile.email,
+      name: profile.name ?? profile.preferred_username ?? null,
+      emailVerified: profile.email_verified === true,
+    }),
+  };
+}
+
+type TokenSet = Awaited<
+  ReturnType<ReturnType<typeof createApiClient>['identity']['login']['mutate']>
+>;
+
+function sessionFrom(tokens: TokenSet): SessionTokens {
+  return {
+    accessToken: tokens.accessToken,
+    accessTokenExpiresAt: tokens.accessTokenExpiresAt.getTime(),
+    refreshToken: tokens.refreshToken,
+    user: { ...tokens.user, permissions: tokens.user.permissions },
+  };
+}
+
+function readableError(error: unknown): string {
+  if (error instanceof TRPCClientError) {
+    const data = error.data as { reason?: string } | undefined;
+    return signInErrorMessage(data?.reason, error.message);
+  }
+  return 'We could not sign you in right now. Try again in a moment.';
+}
+
+/** The seed's `createAuthOptions(userType)`: one next-auth configuration for every portal. */
+export function createAuthOptions(config: AuthOptionsConfig): NextAuthOptions {
+  const anonymousApi = createApiClient({ gatewayUrl: config.gatewayUrl });
+  const serviceApi = createApiClient({
+    gatewayUrl: config.gatewayUrl,
+    getServiceToken: createServiceTokenSource(config.serviceSecret, `portal-${config.portal}`),
+  });
+  const secureCookies = config.portals.landing.startsWith('https://');
+
+  const providers: NextAuthOptions['providers'] = [
+    CredentialsProvider({
+      id: 'credentials',
+      name: 'Email and password',
+      credentials: { email: { type: 'email' }, password: { type: 'password' } },
+      async authorize(credentials) {
+        try {
+          const tokens = await anonymousApi.identity.login.mutate({
+            email: credentials?.email ?? '',
+            password: credentials?.password ?? '',
+          });
+          return {
+            id: tokens.user.id,
+            email: tokens.user.email,
+            name: tokens.user.name,
+            tokens: sessionFrom(tokens),
+          } as User;
+        } catch (error) {
+          // next-auth puts the message in the sign-in page's `error` parameter.
+          throw new Error(readableError(error));
+        }
+      },
+    }),
+  ];
+  if (config.twitch) providers.push(oidcProvider('twitch', 'Twitch', config.twitch));
+  if (config.google) providers.push(oidcProvider('google', 'Google', config.google));
+
+  async function refreshed(token: JWT & Partial<SessionTokens>): Promise<JWT> {
+    if (!token.refreshToken) return { ...token, error: 'RefreshFailed' };
+    try {
+      return {
+        ...token,
+        ...sessionFrom(
+          await anonymousApi.identity.refresh.mutate({ refreshToken: token.refreshToken }),
+        ),
+        error: undefined,
+      };
+    } catch {
+      return { ...token, error: 'RefreshFailed' };
+    }
+  }
+
+  return {
+    secret: config.secret,
+    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    providers,
+    pages: {
+      signIn: `${config.portals.landing}/sign-in`,
+      error: `${config.portals.landing}/sign-in`,
+    },
+    cookies: {
+      sessionToken: {
+        name: SESSION_COOKIE,
+        options: {
+          httpOnly: true,
+          sameSite: 'lax',
+          path: '/',
+          secure: secureCookies,
+          ...(config.cookieDomain ? { domain: config.cookieDomain } : {}),
+        },
+      },
+    },
+    callbacks: {
+      async jwt({ token, user, account }) {
+        if (user && account?.type === 'credentials') {
+          return { ...token, ...(user as User & { tokens: SessionTokens }).tokens };
+        }
+        if (user && account && (account.provider === 'twitch' || account.provider === 'google')) {
+          const role = await config.readSignupRole?.();
+          const tokens = await serviceApi.identity.oauthSignIn.mutate({
+            provider: account.provider,
+            providerAccountId: account.providerAccountId,
+            email: user.email ?? '',
+            emailVerified: (user as User & { emailVerified?: boolean }).emailVerified === true,
+            name: user.name ?? undefined,
+            role: role === 'brand' || role === 'streamer' ? role : undefined,
+          });
+          return { ...token, ...sessionFrom(tokens) };
+        }
+        const current = token as JWT & Partial<SessionTokens>;
+        if (
+          current.accessTokenExpiresAt &&
+          needsRefresh({ accessTokenExpiresAt: current.accessTokenExpiresAt })
+        ) {
+          return refreshed(current);
+        }
+        return token;
+      },
+      session({ session, token }) {
+        const current = token as JWT & Partial<SessionTokens>;
+        return {
+          ...session,
+          user: current.user as SessionUser,
+          accessToken: current.accessToken,
+          error: current.error,
+        };
+      },
+      redirect({ url, baseUrl }) {
+        // Any portal of ours is a fine destination; anything else goes home.
+        const allowed = [baseUrl, ...Object.values(config.portals)];
+        return allowed.some((origin) => url.startsWith(origin)) ? url : baseUrl;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const refreshToken = (token as JWT & Partial<SessionTokens>).refreshToken;
+        if (refreshToken)
+          await anonymousApi.identity.logout.mutate({ refreshToken }).catch(() => undefined);
+      },
+    },
+  };
+}

@@ -1,0 +1,7 @@
+export { SESSION_COOKIE, SIGNUP_ROLE_COOKIE, createAuthOptions } from './auth-options';
+export type { AuthOptionsConfig, OidcProviderConfig } from './auth-options';
+export { portalForRole, portalNames, portalUrlsFrom } from './portals';
+export type { Portal, PortalUrls } from './portals';
+export { needsRefresh, signInErrorMessage } from './session-tokens';
+export type { SessionTokens, SessionUser } from './session-tokens';
+export { authOptionsFromEnv } from './auth-options-from-env';

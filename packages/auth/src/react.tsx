@@ -1,0 +1,12 @@
+'use client';
+
+import { signOut } from 'next-auth/react';
+
+/** Signs out of every portal (they share one session) and returns to the landing page. */
+export function SignOutButton({ landingUrl, className }: { landingUrl: string; className?: string }) {
+  return (
+    <button type="button" className={className} onClick={() => void signOut({ callbackUrl: landingUrl })}>
+      Sign out
+    </button>
+  );
+}

@@ -1,0 +1,20 @@
+import { createApiClient } from '@gametriggers/api';
+import { getServerSession } from 'next-auth';
+import type { NextAuthOptions, Session } from 'next-auth';
+import type { SessionUser } from './session-tokens';
+
+export interface PortalSession extends Session {
+  user: SessionUser;
+  accessToken: string;
+}
+
+/** The signed-in person in a server component (the middleware has already checked the role). */
+export async function portalSession(options: NextAuthOptions): Promise<PortalSession | null> {
+  const session = (await getServerSession(options)) as (Session & Partial<PortalSession>) | null;
+  return session?.user && session.accessToken ? (session as PortalSession) : null;
+}
+
+/** The API as this person, from the server. */
+export function serverApi(session: PortalSession, gatewayUrl = process.env.GATEWAY_URL ?? 'http://localhost:4000') {
+  return createApiClient({ gatewayUrl, getAccessToken: () => session.accessToken });
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { portalForRole, portalUrlsFrom } from './portals';
+import { REFRESH_MARGIN_MS, needsRefresh, signInErrorMessage } from './session-tokens';
+
+describe('session tokens', () => {
+  it('refreshes within the margin before expiry, not before', () => {
+    const now = 1_000_000;
+    expect(needsRefresh({ accessTokenExpiresAt: now + REFRESH_MARGIN_MS + 1 }, now)).toBe(false);
+    expect(needsRefresh({ accessTokenExpiresAt: now + REFRESH_MARGIN_MS }, now)).toBe(true);
+    expect(needsRefresh({ accessTokenExpiresAt: now - 1 }, now)).toBe(true);
+  });
+
+  it('explains known refusals and keeps identity’s message otherwise', () => {
+    expect(signInErrorMessage('email_not_verified', 'x')).toMatch(/confirm your email/i);
+    expect(signInErrorMessage('account_locked', 'Locked until 10:00')).toBe('Locked until 10:00');
+    expect(signInErrorMessage(undefined, 'Something else')).toBe('Something else');
+  });
+});
+
+describe('portals', () => {
+  it('sends each role to its portal', () => {
+    const urls = portalUrlsFrom({ BRAND_PORTAL_URL: 'https://brand.example' });
+    expect(portalForRole(urls, 'brand')).toBe('https://brand.example');
+    expect(portalForRole(urls, 'streamer')).toBe('http://localhost:3002');
+    expect(portalForRole(urls, 'admin')).toBe('http://localhost:3003');
+  });
+});

@@ -1,0 +1,42 @@
+import type { UserRole } from '@gametriggers/tokens';
+
+/** What the session cookie (an encrypted next-auth JWT) carries between requests. */
+export interface SessionTokens {
+  accessToken: string;
+  /** Epoch milliseconds. */
+  accessTokenExpiresAt: number;
+  refreshToken: string;
+  user: SessionUser;
+  error?: 'RefreshFailed';
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string | null;
+  role: UserRole;
+  adminRole?: string | undefined;
+  permissions: string[];
+}
+
+/** Refresh a minute early, so a token never expires between the check and its use. */
+export const REFRESH_MARGIN_MS = 60_000;
+
+export function needsRefresh(
+  tokens: Pick<SessionTokens, 'accessTokenExpiresAt'>,
+  now = Date.now(),
+): boolean {
+  return tokens.accessTokenExpiresAt - REFRESH_MARGIN_MS <= now;
+}
+
+/** Messages for the sign-in page, by the reason identity gives. */
+const messagesByReason: Record<string, string> = {
+  invalid_credentials: 'Email or password is incorrect.',
+  email_not_verified:
+    'Confirm your email address first: open the link we sent you, or ask for a new one.',
+  account_disabled: 'This account has been disabled. Contact support.',
+};
+
+export function signInErrorMessage(reason: string | undefined, fallback: string): string {
+  return (reason && messagesByReason[reason]) ?? fallback;
+}
