@@ -4,13 +4,11 @@ import type { NextAuthOptions, User } from 'next-auth';
 import type { JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
+import { SESSION_COOKIE } from './cookie-names';
 import type { Portal, PortalUrls } from './portals';
 import type { SessionTokens, SessionUser } from './session-tokens';
 import { needsRefresh, signInErrorMessage } from './session-tokens';
 
-export const SESSION_COOKIE = 'gt.session-token';
-/** Set by the landing page before an OAuth sign-up, so a new account gets the role chosen. */
-export const SIGNUP_ROLE_COOKIE = 'gt.signup-role';
 
 export interface OidcProviderConfig {
   clientId: string;

@@ -1,4 +1,5 @@
-export { SESSION_COOKIE, SIGNUP_ROLE_COOKIE, createAuthOptions } from './auth-options';
+export { createAuthOptions } from './auth-options';
+export { SESSION_COOKIE, SIGNUP_ROLE_COOKIE } from './cookie-names';
 export type { AuthOptionsConfig, OidcProviderConfig } from './auth-options';
 export { portalForRole, portalNames, portalUrlsFrom } from './portals';
 export type { Portal, PortalUrls } from './portals';

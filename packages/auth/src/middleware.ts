@@ -2,7 +2,7 @@ import { getToken } from 'next-auth/jwt';
 import { NextResponse } from 'next/server';
 import type { NextRequest } from 'next/server';
 import type { UserRole } from '@gametriggers/tokens';
-import { SESSION_COOKIE } from './auth-options';
+import { SESSION_COOKIE } from './cookie-names';
 import type { SessionTokens } from './session-tokens';
 
 export interface PortalMiddlewareOptions {
@@ -35,6 +35,9 @@ export function createPortalMiddleware(options: PortalMiddlewareOptions) {
       wrong.search = `?role=${token.user.role}`;
       return NextResponse.rewrite(wrong);
     }
-    return NextResponse.next();
+    // Server components read the path from here to highlight the navigation.
+    const headers = new Headers(req.headers);
+    headers.set('x-pathname', req.nextUrl.pathname);
+    return NextResponse.next({ request: { headers } });
   };
 }

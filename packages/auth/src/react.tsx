@@ -2,6 +2,8 @@
 
 import { signOut } from 'next-auth/react';
 
+export { SIGNUP_ROLE_COOKIE } from './cookie-names';
+
 /** Signs out of every portal (they share one session) and returns to the landing page. */
 export function SignOutButton({ landingUrl, className }: { landingUrl: string; className?: string }) {
   return (

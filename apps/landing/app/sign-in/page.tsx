@@ -1,0 +1,24 @@
+import { AuthFrame } from '../../components/auth-frame';
+import { SignInForm } from '../../components/sign-in-form';
+import { siteSettings } from '../../site';
+
+export const dynamic = 'force-dynamic';
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ email?: string; error?: string }> }) {
+  const { email, error } = await searchParams;
+  return (
+    <AuthFrame
+      title="Sign in"
+      subtitle={
+        <>
+          New here?{' '}
+          <a className="font-medium text-brand-700 hover:underline" href="/sign-up">
+            Create an account
+          </a>
+        </>
+      }
+    >
+      <SignInForm settings={siteSettings()} initialEmail={email} initialError={error === 'CredentialsSignin' ? 'Email or password is incorrect.' : error} />
+    </AuthFrame>
+  );
+}

@@ -1,0 +1,85 @@
+'use client';
+
+import { SIGNUP_ROLE_COOKIE } from '@gametriggers/auth/react';
+import { Alert, Button, Field } from '@gametriggers/ui';
+import { getSession, signIn } from 'next-auth/react';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { SiteSettings } from '../site';
+
+export function OAuthButtons({ settings, role }: { settings: SiteSettings; role?: 'brand' | 'streamer' }) {
+  const start = (provider: 'twitch' | 'google') => {
+    if (role) document.cookie = `${SIGNUP_ROLE_COOKIE}=${role}; path=/; max-age=600; samesite=lax`;
+    void signIn(provider, { callbackUrl: `${window.location.origin}/continue` });
+  };
+  if (!settings.providers.twitch && !settings.providers.google) return null;
+  return (
+    <div className="space-y-3">
+      {settings.providers.twitch ? (
+        <Button type="button" variant="secondary" className="w-full" onClick={() => start('twitch')}>
+          <span aria-hidden className="text-[#9146ff]">◆</span> Continue with Twitch
+        </Button>
+      ) : null}
+      {settings.providers.google ? (
+        <Button type="button" variant="secondary" className="w-full" onClick={() => start('google')}>
+          <span aria-hidden className="text-[#4285f4]">G</span> Continue with Google
+        </Button>
+      ) : null}
+      <div className="flex items-center gap-3 text-xs text-slate-400">
+        <span className="h-px flex-1 bg-slate-200" /> or <span className="h-px flex-1 bg-slate-200" />
+      </div>
+    </div>
+  );
+}
+
+export function SignInForm({
+  settings,
+  initialEmail,
+  initialError,
+}: {
+  settings: SiteSettings;
+  initialEmail?: string;
+  initialError?: string;
+}) {
+  const [error, setError] = useState(initialError);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(undefined);
+    const result = await signIn('credentials', {
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+      redirect: false,
+    });
+    if (!result?.ok) {
+      setPending(false);
+      setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Email or password is incorrect.');
+      return;
+    }
+    const session = (await getSession()) as { user?: { role?: 'brand' | 'streamer' | 'admin' } } | null;
+    const role = session?.user?.role;
+    window.location.assign(role ? settings.portals[role] : '/');
+  }
+
+  return (
+    <div className="space-y-6">
+      <OAuthButtons settings={settings} />
+      <form className="space-y-4" onSubmit={(event) => void submit(event)} noValidate>
+        {error ? <Alert>{error}</Alert> : null}
+        <Field id="email" name="email" type="email" label="Email" autoComplete="email" defaultValue={initialEmail} required />
+        <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+        <div className="flex justify-end text-sm">
+          <a className="font-medium text-brand-700 hover:underline" href="/forgot-password">
+            Forgot your password?
+          </a>
+        </div>
+        <Button type="submit" className="w-full" disabled={pending}>
+          {pending ? 'Signing in…' : 'Sign in'}
+        </Button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+import { createPortalPages } from '@gametriggers/auth/portal';
+
+export const portal = createPortalPages('streamer');
