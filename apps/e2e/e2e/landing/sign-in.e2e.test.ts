@@ -1,0 +1,67 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alertText, launchBrowser, screenshot, signInWithPassword, textOf, urls } from '../../src/browser';
+
+// Seeded by the platform, like `pnpm dev` does.
+const streamer = { email: 'streamer@demo.gametriggers.dev', password: 'DemoStreamer!2026' };
+const admin = { email: 'admin@demo.gametriggers.dev', password: 'DemoAdmin!2026' };
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+describe('signing in', () => {
+  it('shows an error for a wrong password and stays on the page', async () => {
+    const page = await browser.newPage();
+    await signInWithPassword(page, admin.email, 'not the password');
+    expect(await alertText(page)).toBe('Email or password is incorrect.');
+    expect(page.url()).toContain('/sign-in');
+    await page.close();
+  });
+
+  it('locks the account after five wrong passwords and says until when', async () => {
+    const page = await browser.newPage();
+    // The demo brand is the target; nothing else in these tests signs in as it.
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await signInWithPassword(page, 'brand@demo.gametriggers.dev', `wrong guess ${attempt}`);
+      await alertText(page);
+    }
+    expect(await alertText(page)).toMatch(/locked until/);
+    await screenshot(page, 'landing-locked');
+    await page.close();
+  });
+
+  it('sends an admin to the admin portal, which shows the admin role and permissions', async () => {
+    const page = await browser.newPage();
+    await signInWithPassword(page, admin.email, admin.password);
+    await page.waitForURL(`${urls.admin}/**`);
+    expect(await textOf(page.getByTestId('account-email'))).toBe(admin.email);
+    expect(await page.getByText('canVerifyBrands').count()).toBe(1);
+    await screenshot(page, 'admin-portal-home');
+    await page.close();
+  });
+});
+
+describe('portals by role', () => {
+  it('a streamer who opens the brand portal gets a clear page, not a loop', async () => {
+    const page = await browser.newPage();
+    await signInWithPassword(page, streamer.email, streamer.password);
+    await page.waitForURL(`${urls.streamer}/**`);
+    await page.goto(`${urls.brand}/`);
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('This is the brand portal');
+    expect(await textOf(page.getByRole('link', { name: 'Go to the streamer portal' }))).toBeTruthy();
+    expect(page.url()).toBe(`${urls.brand}/`);
+    await screenshot(page, 'brand-wrong-portal');
+    await page.close();
+  });
+
+  it('a signed-out visitor is sent to sign in and comes back', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${urls.brand}/campaigns`);
+    await page.waitForURL(`${urls.landing}/sign-in**`);
+    expect(decodeURIComponent(page.url())).toContain(`callbackUrl=${urls.brand}/campaigns`);
+    await page.close();
+  });
+});

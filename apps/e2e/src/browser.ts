@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+
+export const urls = {
+  landing: 'http://localhost:3000',
+  brand: 'http://localhost:3001',
+  streamer: 'http://localhost:3002',
+  admin: 'http://localhost:3003',
+};
+
+const screenshots = path.resolve(import.meta.dirname, '..', 'screenshots');
+
+/** Debian's Chromium, never a downloaded one. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+}
+
+export function uniqueEmail(label: string) {
+  return `${label}.${Date.now()}.${Math.random().toString(36).slice(2, 7)}@example.com`;
+}
+
+/** Waits for the element, then reads its text. */
+export async function textOf(locator: import('playwright-core').Locator): Promise<string> {
+  await locator.first().waitFor({ timeout: 30_000 });
+  return (await locator.first().textContent())?.trim() ?? '';
+}
+
+/** Signs in on the landing page with email and password. */
+export async function signInWithPassword(page: Page, email: string, password: string) {
+  await page.goto(`${urls.landing}/sign-in`);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The page's error message (Next's route announcer is an empty `alert` too, so skip it). */
+export function alertText(page: Page): Promise<string> {
+  return textOf(page.getByRole('alert').filter({ hasText: /\S/ }));
+}

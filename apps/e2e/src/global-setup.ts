@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { dropDatabase, withDatabaseName } from '@gametriggers/db';
+import { ensureInfrastructure, repoRoot, startPlatform } from '@gametriggers/devstack';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    mailboxUrl: string;
+  }
+}
+
+/** Builds the portals, then runs the whole platform on a throwaway database for the browser tests. */
+export default async function setup(project: TestProject) {
+  const build = spawnSync(
+    'pnpm',
+    ['turbo', 'run', 'build', '--filter=@gametriggers/landing', '--filter=@gametriggers/brand', '--filter=@gametriggers/streamer', '--filter=@gametriggers/admin', '--output-logs=errors-only'],
+    { cwd: repoRoot, stdio: 'inherit' },
+  );
+  if (build.status !== 0) throw new Error('Building the portals failed');
+
+  const suffix = `_e2e_${randomBytes(4).toString('hex')}`;
+  const secret = () => randomBytes(36).toString('base64url');
+  const platform = await startPlatform({
+    mode: 'test',
+    databaseSuffix: suffix,
+    secrets: { SERVICE_SECRET: secret(), SIGNING_KEY_SECRET: secret(), NEXTAUTH_SECRET: secret() },
+    smtpPort: 0,
+    mailHttpPort: 0,
+    quiet: !process.env.E2E_VERBOSE,
+  });
+  project.provide('mailboxUrl', platform.mail.httpUrl);
+
+  return async () => {
+    await platform.stop();
+    const { databaseServerUrl } = await ensureInfrastructure();
+    await dropDatabase(withDatabaseName(databaseServerUrl, `gt_identity${suffix}`));
+  };
+}
