@@ -1,35 +1,44 @@
 /** `pnpm dev`: the whole platform on this machine, with demo data, until Ctrl-C. */
-import { startPlatform } from './platform';
-import { backendServices, demoAccounts, portals, standIns } from './services';
+import { startPlatform, stopAllPlatforms } from './platform';
+import type { RunningPlatform } from './platform';
+import { portalUrl, serviceUrl } from './platform-env';
+import { demoAccounts, processName } from './services';
 
-const platform = await startPlatform({ mode: 'dev' }).catch((error: unknown) => {
-  console.error(`\n${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
-
-const rows: Array<[string, string]> = [
-  ...portals.map((portal): [string, string] => [
-    `${portal.name} portal`,
-    `http://localhost:${portal.port}`,
-  ]),
-  ...backendServices.map((service): [string, string] => [
-    service.name,
-    `http://127.0.0.1:${service.port}`,
-  ]),
-  ['dev mailbox', `http://localhost:${standIns.mailHttp}`],
-];
-console.warn('\nGametriggers is running:\n');
-for (const [name, url] of rows) console.warn(`  ${name.padEnd(18)} ${url}`);
-console.warn('\nDemo accounts:\n');
-for (const account of demoAccounts)
-  console.warn(`  ${account.role.padEnd(9)} ${account.email.padEnd(34)} ${account.password}`);
-console.warn('\nCtrl-C stops everything.\n');
-
+let platform: RunningPlatform | undefined;
 let stopping = false;
 const stop = () => {
   if (stopping) process.exit(1);
   stopping = true;
-  void platform.stop().then(() => process.exit(0));
+  console.warn('\nStopping everything (SIGTERM, SIGKILL after 10 s)…');
+  void stopAllPlatforms().then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+
+try {
+  platform = await startPlatform({ mode: 'dev' });
+} catch (error) {
+  console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+const rows: Array<[string, string]> = [
+  ...platform.started
+    .filter((entry) => entry.kind === 'portal')
+    .map((entry): [string, string] => [`${entry.name} portal`, portalUrl(entry)]),
+  ...platform.started
+    .filter((entry) => entry.kind !== 'portal')
+    .map((entry): [string, string] => [processName(entry), serviceUrl(entry)]),
+  ['mail catcher', `${platform.mail.httpUrl}  (SMTP ${platform.mail.smtpUrl})`],
+  ['twitch stand-in', platform.twitch.issuer],
+  ['google stand-in', platform.google.issuer],
+];
+const seeded = new Map(platform.seeded.map((result) => [result.email, result.outcome]));
+console.warn('\nGametriggers is running:\n');
+for (const [name, url] of rows) console.warn(`  ${name.padEnd(18)} ${url}`);
+console.warn('\nDemo accounts (any login works at the Twitch/Google stand-ins):\n');
+for (const account of demoAccounts) {
+  const outcome = seeded.get(account.email) ?? 'skipped';
+  console.warn(`  ${account.role.padEnd(9)} ${account.email.padEnd(34)} ${account.password.padEnd(20)} ${outcome}`);
+}
+console.warn('\nCtrl-C stops everything.\n');

@@ -1,5 +1,17 @@
 export { ensureInfrastructure, repoRoot } from './infrastructure';
-export { OIDC_CLIENT, platformEnv } from './platform-env';
-export { startPlatform } from './platform';
-export type { PlatformOptions, RunningPlatform } from './platform';
-export { demoAccounts, portals, standIns } from './services';
+export type { Infrastructure } from './infrastructure';
+export { OIDC_CLIENT, oidcRedirectUris, platformEnv, portalUrl, serviceDatabaseUrl, serviceUrl } from './platform-env';
+export type { PlatformEnvOptions } from './platform-env';
+export {
+  prepareServiceDatabases,
+  presentEntries,
+  seedDemoAccounts,
+  startPlatform,
+  startStandIns,
+  stopAllPlatforms,
+} from './platform';
+export type { PlatformOptions, RunningPlatform, SeedResult } from './platform';
+export { devSecrets } from './secrets';
+export type { DevSecrets } from './secrets';
+export { backendServices, demoAccounts, gateway, portals, processName, services, standIns } from './services';
+export type { ServiceEntry } from './services';

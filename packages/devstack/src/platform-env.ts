@@ -1,66 +1,94 @@
 import { withDatabaseName } from '@gametriggers/db';
 import type { DevSecrets } from './secrets';
-import { portals, standIns } from './services';
+import { gateway, portals, processName, services, standIns } from './services';
+import type { ServiceEntry } from './services';
 
 export interface PlatformEnvOptions {
+  /** Any database URL on the server; each service gets its own database name on it. */
   databaseServerUrl: string;
   redisUrl: string;
   secrets: DevSecrets;
   /** Appended to every database name, so a test run never touches the development data. */
   databaseSuffix?: string;
+  /** Defaults to the mail catcher on 127.0.0.1:1025. */
   smtpUrl?: string;
+  /** Issuers of the Twitch and Google stand-ins; default 127.0.0.1:4901 and :4902. */
   twitchIssuer?: string;
+  googleIssuer?: string;
 }
 
-export const OIDC_CLIENT = {
-  clientId: 'gametriggers-local',
-  clientSecret: 'gametriggers-local-secret',
-};
+/** The client the portals are registered as at both OIDC stand-ins. */
+export const OIDC_CLIENT = { clientId: 'gametriggers-local', clientSecret: 'gametriggers-local-secret' };
 
-/** The environment of every process, built in one place for `pnpm dev` and the browser tests. */
+export const portalUrl = (entry: ServiceEntry) => `http://localhost:${entry.port}`;
+export const serviceUrl = (entry: ServiceEntry) => `http://127.0.0.1:${entry.port}`;
+
+/** Redirect URIs of every portal's next-auth callback for one provider (`twitch`, `google`). */
+export function oidcRedirectUris(providerId: 'twitch' | 'google'): string[] {
+  return portals.flatMap((portal) => [
+    `${portalUrl(portal)}/api/auth/callback/${providerId}`,
+    `http://127.0.0.1:${portal.port}/api/auth/callback/${providerId}`,
+  ]);
+}
+
+/** `postgresql://…/gt_<name><suffix>` for one service. */
+export function serviceDatabaseUrl(options: Pick<PlatformEnvOptions, 'databaseServerUrl' | 'databaseSuffix'>, entry: ServiceEntry): string {
+  if (!entry.database) throw new Error(`${entry.name} has no database`);
+  return withDatabaseName(options.databaseServerUrl, `${entry.database}${options.databaseSuffix ?? ''}`);
+}
+
+/**
+ * The environment of every process, keyed by process name (`identity`, …, `gateway`,
+ * `landing-portal`, …), built in one place for `pnpm dev`, the browser tests and anything else
+ * that runs the platform. Values only; merge over `process.env` yourself.
+ */
 export function platformEnv(options: PlatformEnvOptions): Record<string, Record<string, string>> {
-  const portalUrl = (name: string) =>
-    `http://localhost:${portals.find((portal) => portal.name === name)?.port}`;
-  const shared = {
+  const byName = (name: string) => portals.find((portal) => portal.name === name);
+  const portalUrlOf = (name: string) => {
+    const entry = byName(name);
+    return entry ? portalUrl(entry) : '';
+  };
+  const identity = services.find((entry) => entry.name === 'identity');
+  const shared: Record<string, string> = {
     REDIS_URL: options.redisUrl,
     SERVICE_SECRET: options.secrets.SERVICE_SECRET,
     TOKEN_ISSUER: 'gametriggers-identity',
     TOKEN_AUDIENCE: 'gametriggers',
-    LANDING_URL: portalUrl('landing'),
-    BRAND_PORTAL_URL: portalUrl('brand'),
-    STREAMER_PORTAL_URL: portalUrl('streamer'),
-    ADMIN_PORTAL_URL: portalUrl('admin'),
-    GATEWAY_URL: 'http://localhost:4000',
-    IDENTITY_JWKS_URL: 'http://127.0.0.1:4101/.well-known/jwks.json',
+    LANDING_URL: portalUrlOf('landing'),
+    BRAND_PORTAL_URL: portalUrlOf('brand'),
+    STREAMER_PORTAL_URL: portalUrlOf('streamer'),
+    ADMIN_PORTAL_URL: portalUrlOf('admin'),
+    GATEWAY_URL: `http://localhost:${gateway.port}`,
+    IDENTITY_JWKS_URL: `${identity ? serviceUrl(identity) : 'http://127.0.0.1:4101'}/.well-known/jwks.json`,
+    SMTP_URL: options.smtpUrl ?? `smtp://127.0.0.1:${standIns.smtp}`,
+    // Every service's address, as `<NAME>_SERVICE_URL` (the gateway routes by them).
+    ...Object.fromEntries(services.map((entry) => [`${entry.name.toUpperCase()}_SERVICE_URL`, serviceUrl(entry)])),
   };
-  const portalEnv = (name: string) => ({
-    ...shared,
-    PORT: String(portals.find((portal) => portal.name === name)?.port),
-    NEXTAUTH_URL: portalUrl(name),
-    NEXTAUTH_SECRET: options.secrets.NEXTAUTH_SECRET,
-    ...(options.twitchIssuer
-      ? {
-          TWITCH_ISSUER: options.twitchIssuer,
-          TWITCH_CLIENT_ID: OIDC_CLIENT.clientId,
-          TWITCH_CLIENT_SECRET: OIDC_CLIENT.clientSecret,
-        }
-      : {}),
-  });
-  return {
-    identity: {
+  const env: Record<string, Record<string, string>> = {};
+  for (const entry of services) {
+    env[processName(entry)] = {
       ...shared,
-      PORT: '4101',
-      DATABASE_URL: withDatabaseName(
-        options.databaseServerUrl,
-        `gt_identity${options.databaseSuffix ?? ''}`,
-      ),
+      HOST: '127.0.0.1',
+      PORT: String(entry.port),
+      DATABASE_URL: serviceDatabaseUrl(options, entry),
       SIGNING_KEY_SECRET: options.secrets.SIGNING_KEY_SECRET,
-      SMTP_URL: options.smtpUrl ?? `smtp://127.0.0.1:${standIns.smtp}`,
-    },
-    gateway: { ...shared, PORT: '4000' },
-    landing: portalEnv('landing'),
-    brand: portalEnv('brand'),
-    streamer: portalEnv('streamer'),
-    admin: portalEnv('admin'),
-  };
+    };
+  }
+  env[processName(gateway)] = { ...shared, HOST: '127.0.0.1', PORT: String(gateway.port) };
+  for (const entry of portals) {
+    env[processName(entry)] = {
+      ...shared,
+      PORT: String(entry.port),
+      NEXTAUTH_URL: portalUrl(entry),
+      NEXTAUTH_SECRET: options.secrets.NEXTAUTH_SECRET,
+      TWITCH_ISSUER: options.twitchIssuer ?? `http://127.0.0.1:${standIns.twitchOidc}`,
+      TWITCH_CLIENT_ID: OIDC_CLIENT.clientId,
+      TWITCH_CLIENT_SECRET: OIDC_CLIENT.clientSecret,
+      GOOGLE_ISSUER: options.googleIssuer ?? `http://127.0.0.1:${standIns.googleOidc}`,
+      GOOGLE_CLIENT_ID: OIDC_CLIENT.clientId,
+      GOOGLE_CLIENT_SECRET: OIDC_CLIENT.clientSecret,
+    };
+  }
+  return env;
 }
+

@@ -1,175 +1,255 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { prepareDatabase } from '@gametriggers/db';
-import { startMailCatcher } from '@gametriggers/testing';
+import { startMailCatcher, startOidcProvider } from '@gametriggers/testing';
 import { signServiceToken } from '@gametriggers/tokens';
 import { ensureInfrastructure, repoRoot } from './infrastructure';
-import { platformEnv } from './platform-env';
+import { OIDC_CLIENT, oidcRedirectUris, platformEnv, serviceDatabaseUrl } from './platform-env';
 import { devSecrets } from './secrets';
 import type { DevSecrets } from './secrets';
-import { backendServices, demoAccounts, portals, standIns } from './services';
+import { backendServices, demoAccounts, portals, processName, services, standIns } from './services';
 import type { ServiceEntry } from './services';
 
 export interface PlatformOptions {
-  /** `dev` watches sources and compiles portals on demand; `test` runs built portals. */
+  /** `dev` runs each package's `dev` script (watch, compile on demand); `test` runs built portals. */
   mode: 'dev' | 'test';
   databaseSuffix?: string;
   secrets?: DevSecrets;
+  /** 0 picks a free port (tests); defaults are the fixed development ports. */
   smtpPort?: number;
   mailHttpPort?: number;
-  twitchIssuer?: string;
+  twitchOidcPort?: number;
+  googleOidcPort?: number;
+  /** Do not echo the children's output. */
   quiet?: boolean;
+  /** Seed the demo accounts once everything answers (default true). */
+  seed?: boolean;
 }
 
-const colours = [36, 35, 33, 32, 34, 31];
+/** Stop functions of every platform this process started, for Ctrl-C during start-up. */
+const activePlatforms = new Set<() => Promise<void>>();
 
-function commandFor(entry: ServiceEntry, mode: PlatformOptions['mode']): string[] {
-  const isPortal = portals.includes(entry);
-  if (isPortal)
-    return mode === 'dev'
-      ? ['pnpm', 'exec', 'next', 'dev', '--port', String(entry.port)]
-      : ['pnpm', 'exec', 'next', 'start', '--port', String(entry.port)];
-  return mode === 'dev'
-    ? ['pnpm', 'exec', 'tsx', 'watch', 'src/main.ts']
-    : [process.execPath, '--import', 'tsx', 'src/main.ts'];
+/** Stops every platform started in this process (children and stand-ins). */
+export async function stopAllPlatforms(): Promise<void> {
+  await Promise.all([...activePlatforms].map((stop) => stop()));
 }
 
-async function waitUntilAnswering(
-  url: string,
-  what: string,
-  timeoutMs: number,
-  exited: () => boolean,
-) {
+const colours = [36, 35, 33, 32, 34, 31, 96, 95, 93, 92, 94];
+
+/** Table entries whose package exists on disk: the rest are future services. */
+export function presentEntries(entries: ServiceEntry[] = [...backendServices, ...portals]): ServiceEntry[] {
+  return entries.filter((entry) => existsSync(path.join(repoRoot, 'apps', entry.dir, 'package.json')));
+}
+
+function hasScript(entry: ServiceEntry, script: string): boolean {
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'apps', entry.dir, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
+  return Boolean(manifest.scripts?.[script]);
+}
+
+function commandFor(entry: ServiceEntry, mode: PlatformOptions['mode']): { command: string; args: string[]; cwd: string } {
+  const cwd = path.join(repoRoot, 'apps', entry.dir);
+  if (mode === 'dev') return { command: 'pnpm', args: ['--filter', entry.package, 'run', 'dev'], cwd: repoRoot };
+  if (entry.kind === 'portal') return { command: 'pnpm', args: ['exec', 'next', 'start', '--port', String(entry.port)], cwd };
+  return { command: process.execPath, args: ['--import', 'tsx', 'src/main.ts'], cwd };
+}
+
+async function waitUntilReady(entry: ServiceEntry, timeoutMs: number, exited: () => boolean) {
+  const url = `http://127.0.0.1:${entry.port}${entry.readyPath}`;
   const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
   while (Date.now() < deadline) {
-    if (exited()) throw new Error(`${what} exited before it was ready`);
+    if (exited()) throw new Error(`${processName(entry)} exited before it was ready (see its output above)`);
     try {
-      const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(5_000) });
-      if (response.status < 500) return;
+      const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+      // Services and gateway: 200. Portals: 200, or a redirect (307 to sign-in, locale…).
+      if (response.status === 200 || (entry.kind === 'portal' && response.status >= 300 && response.status < 400)) return;
+      last = `HTTP ${response.status}`;
     } catch {
       // not up yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`${what} did not become ready at ${url} within ${timeoutMs / 1000} s`);
+  throw new Error(`${processName(entry)} did not become ready at ${url} within ${timeoutMs / 1000} s (${last})`);
 }
 
-async function seedDemoAccounts(serviceSecret: string) {
+export interface SeedResult {
+  email: string;
+  outcome: 'created' | 'existed' | 'skipped';
+}
+
+/**
+ * The demo accounts, through identity's internal `identity.seedDemoUser` (idempotent: an existing
+ * account is left as it is). A missing procedure (404) is a warning, not a failure.
+ */
+export async function seedDemoAccounts(serviceSecret: string, identityUrl = 'http://127.0.0.1:4101'): Promise<SeedResult[]> {
   const token = await signServiceToken(serviceSecret, 'devstack');
+  const results: SeedResult[] = [];
   for (const account of demoAccounts) {
-    const response = await fetch('http://127.0.0.1:4101/trpc/identity.seedDemoUser', {
+    const response = await fetch(`${identityUrl}/trpc/identity.seedDemoUser`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-service-token': token },
       body: JSON.stringify({ json: account }),
     });
-    if (!response.ok)
-      throw new Error(
-        `Seeding ${account.email} failed: HTTP ${response.status} ${await response.text()}`,
-      );
+    if (response.status === 404) {
+      console.warn(`⚠ identity has no identity.seedDemoUser yet (HTTP 404): demo accounts not seeded.`);
+      return demoAccounts.map((skipped) => ({ email: skipped.email, outcome: 'skipped' }));
+    }
+    if (!response.ok) throw new Error(`Seeding ${account.email} failed: HTTP ${response.status} ${await response.text()}`);
+    const body = (await response.json()) as { result?: { data?: { json?: { created?: boolean } } } };
+    results.push({ email: account.email, outcome: body.result?.data?.json?.created ? 'created' : 'existed' });
   }
+  return results;
 }
 
-/** Starts stand-ins, databases, services, gateway and portals; resolves once all answer. */
+/** Creates (if missing) and migrates the database of every service present on disk. */
+export async function prepareServiceDatabases(options: { databaseServerUrl: string; databaseSuffix?: string }): Promise<string[]> {
+  const prepared: string[] = [];
+  for (const entry of presentEntries(services)) {
+    const url = serviceDatabaseUrl(options, entry);
+    await prepareDatabase(url, path.join(repoRoot, 'apps', entry.dir, 'prisma', 'migrations'));
+    prepared.push(url);
+  }
+  return prepared;
+}
+
+/** The mail catcher and the Twitch and Google stand-ins, in this process. */
+export async function startStandIns(options: Pick<PlatformOptions, 'smtpPort' | 'mailHttpPort' | 'twitchOidcPort' | 'googleOidcPort'> = {}) {
+  const client = (providerId: 'twitch' | 'google') => ({
+    client_id: OIDC_CLIENT.clientId,
+    client_secret: OIDC_CLIENT.clientSecret,
+    redirect_uris: oidcRedirectUris(providerId),
+  });
+  const mail = await startMailCatcher({ smtpPort: options.smtpPort ?? standIns.smtp, httpPort: options.mailHttpPort ?? standIns.mailHttp });
+  const twitch = await startOidcProvider({ port: options.twitchOidcPort ?? standIns.twitchOidc, clients: [client('twitch')] }).catch(
+    async (error: unknown) => {
+      await mail.close();
+      throw error;
+    },
+  );
+  const google = await startOidcProvider({ port: options.googleOidcPort ?? standIns.googleOidc, clients: [client('google')] }).catch(
+    async (error: unknown) => {
+      await Promise.all([mail.close(), twitch.close()]);
+      throw error;
+    },
+  );
+  return {
+    mail,
+    twitch,
+    google,
+    async close() {
+      await Promise.all([mail.close(), twitch.close(), google.close()]);
+    },
+  };
+}
+
+/** Starts stand-ins, databases, services, gateway and portals; resolves once all answer and demo accounts exist. */
 export async function startPlatform(options: PlatformOptions) {
   const infrastructure = await ensureInfrastructure();
   const secrets = options.secrets ?? devSecrets();
-  const mail = await startMailCatcher({
-    smtpPort: options.smtpPort ?? standIns.smtp,
-    httpPort: options.mailHttpPort ?? standIns.mailHttp,
+  const databases = await prepareServiceDatabases({
+    databaseServerUrl: infrastructure.databaseServerUrl,
+    databaseSuffix: options.databaseSuffix,
   });
+  const standInServers = await startStandIns(options);
   const env = platformEnv({
     databaseServerUrl: infrastructure.databaseServerUrl,
     redisUrl: infrastructure.redisUrl,
     secrets,
     databaseSuffix: options.databaseSuffix,
-    smtpUrl: mail.smtpUrl,
-    twitchIssuer: options.twitchIssuer,
+    smtpUrl: standInServers.mail.smtpUrl,
+    twitchIssuer: standInServers.twitch.issuer,
+    googleIssuer: standInServers.google.issuer,
   });
 
-  for (const service of backendServices) {
-    const url = env[service.name]?.DATABASE_URL;
-    if (!service.database || !url) continue;
-    await prepareDatabase(url, path.join(repoRoot, 'apps', service.dir, 'prisma', 'migrations'));
-  }
-
-  const children: Array<{ name: string; child: ChildProcess }> = [];
+  const children: Array<{ entry: ServiceEntry; child: ChildProcess }> = [];
+  let stopping = false;
   const launch = (entry: ServiceEntry, index: number) => {
-    const cwd = path.join(repoRoot, 'apps', entry.dir);
-    if (!existsSync(cwd)) return undefined;
-    const [command = 'pnpm', ...args] = commandFor(entry, options.mode);
+    const name = processName(entry);
+    const { command, args, cwd } = commandFor(entry, options.mode);
     const child = spawn(command, args, {
       cwd,
-      env: {
-        ...process.env,
-        ...env[entry.name],
-        NODE_ENV: options.mode === 'dev' ? 'development' : 'production',
-      },
+      env: { ...process.env, ...env[name], NODE_ENV: options.mode === 'dev' ? 'development' : 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
-    const label = `\u001b[${colours[index % colours.length]}m${entry.name.padEnd(9)}\u001b[0m│ `;
+    const label = `\u001b[${colours[index % colours.length]}m${name.padEnd(15)}\u001b[0m│ `;
+    let pending = '';
     const print = (chunk: Buffer) => {
       if (options.quiet) return;
-      for (const line of chunk.toString().split('\n'))
-        if (line.trim()) process.stdout.write(`${label}${line}\n`);
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) process.stdout.write(`${label}${line}\n`);
     };
     child.stdout?.on('data', print);
     child.stderr?.on('data', print);
-    children.push({ name: entry.name, child });
-    return child;
+    child.on('exit', (code, signal) => {
+      if (!stopping) console.warn(`${label}exited (${signal ?? `code ${code}`})`);
+    });
+    children.push({ entry, child });
   };
 
-  async function stop() {
-    for (const { child } of children) {
-      if (child.exitCode === null && child.pid) {
-        try {
-          process.kill(-child.pid, 'SIGTERM');
-        } catch {
-          // already gone
-        }
-      }
+  const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+  const signalGroup = (child: ChildProcess, signal: NodeJS.Signals) => {
+    if (!child.pid || !running(child)) return;
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // already gone
     }
+  };
+
+  /** SIGTERM to every child's process group, SIGKILL to what still runs after 10 s. */
+  async function stop() {
+    if (stopping) return;
+    stopping = true;
+    activePlatforms.delete(stop);
+    for (const { child } of children) signalGroup(child, 'SIGTERM');
     const deadline = Date.now() + 10_000;
-    while (
-      children.some(({ child }) => child.exitCode === null && child.signalCode === null) &&
-      Date.now() < deadline
-    ) {
+    while (children.some(({ child }) => running(child)) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    for (const { child } of children) {
-      if (child.exitCode === null && child.signalCode === null && child.pid) {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }
-    }
-    await mail.close();
+    for (const { child } of children) signalGroup(child, 'SIGKILL');
+    await standInServers.close();
   }
 
+  const started = presentEntries().filter((entry) => {
+    const script = options.mode === 'dev' ? 'dev' : entry.kind === 'portal' ? 'start' : undefined;
+    return !script || hasScript(entry, script);
+  });
+  let seeded: SeedResult[] = [];
+  activePlatforms.add(stop);
   try {
-    const entries = [...backendServices, ...portals];
-    entries.forEach((entry, index) => launch(entry, index));
-    const readyUrl = (entry: ServiceEntry) =>
-      portals.includes(entry)
-        ? `http://localhost:${entry.port}/api/auth/providers`
-        : `http://127.0.0.1:${entry.port}/${entry.name === 'gateway' ? 'healthz' : 'readyz'}`;
+    started.forEach((entry, index) => launch(entry, index));
     await Promise.all(
-      children.map(({ name, child }) => {
-        const entry = entries.find((candidate) => candidate.name === name);
-        if (!entry) return Promise.resolve();
-        const timeoutMs = options.mode === 'dev' && portals.includes(entry) ? 180_000 : 60_000;
-        return waitUntilAnswering(readyUrl(entry), name, timeoutMs, () => child.exitCode !== null);
-      }),
+      children.map(({ entry, child }) =>
+        waitUntilReady(entry, options.mode === 'dev' && entry.kind === 'portal' ? 300_000 : 90_000, () => !running(child)),
+      ),
     );
-    await seedDemoAccounts(secrets.SERVICE_SECRET);
+    if (options.seed !== false) {
+      const identity = children.find(({ entry }) => entry.name === 'identity' && entry.kind === 'service');
+      if (identity) seeded = await seedDemoAccounts(secrets.SERVICE_SECRET, `http://127.0.0.1:${identity.entry.port}`);
+      else console.warn('⚠ the identity service is not there yet: demo accounts not seeded.');
+    }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { env, mail, secrets, stop };
+  return {
+    env,
+    mail: standInServers.mail,
+    twitch: standInServers.twitch,
+    google: standInServers.google,
+    secrets,
+    /** Database URLs this platform uses (drop them after a test run). */
+    databases,
+    /** Table entries that were started. */
+    started,
+    seeded,
+    stop,
+  };
 }
 export type RunningPlatform = Awaited<ReturnType<typeof startPlatform>>;

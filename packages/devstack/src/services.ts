@@ -1,43 +1,81 @@
-/** Every process the platform runs, one line each. Services that do not exist yet are skipped. */
+/**
+ * Every process the platform runs. Adding a domain service is one line in `services`; entries whose
+ * folder does not exist yet are skipped everywhere (databases, processes, readiness, URL table).
+ */
 export interface ServiceEntry {
   name: string;
+  /** The workspace package, for `pnpm --filter`. */
+  package: string;
   port: number;
   /** Folder under apps/. */
   dir: string;
+  kind: 'service' | 'gateway' | 'portal';
+  /** Path that answers once the process can serve. */
+  readyPath: string;
+  /** Its own PostgreSQL database (services only). */
   database?: string;
 }
 
-export const backendServices: ServiceEntry[] = [
-  { name: 'identity', port: 4101, dir: 'services/identity', database: 'gt_identity' },
-  { name: 'gateway', port: 4000, dir: 'gateway' },
+const service = (name: string, port: number): ServiceEntry => ({
+  name,
+  package: `@gametriggers/${name}`,
+  port,
+  dir: `services/${name}`,
+  kind: 'service',
+  readyPath: '/readyz',
+  database: `gt_${name}`,
+});
+
+const portal = (name: string, port: number): ServiceEntry => ({
+  name,
+  package: `@gametriggers/${name}`,
+  port,
+  dir: name,
+  kind: 'portal',
+  readyPath: '/',
+});
+
+export const services: ServiceEntry[] = [
+  service('identity', 4101),
+  service('brand', 4102),
+  service('streamer', 4103),
+  service('campaign', 4104),
+  service('participation', 4105),
+  service('analytics', 4106),
+  service('payment', 4107),
+  service('asset', 4108),
+  service('notification', 4109),
+  service('overlay', 4110),
+  service('admin', 4111),
 ];
 
+export const gateway: ServiceEntry = {
+  name: 'gateway',
+  package: '@gametriggers/gateway',
+  port: 4000,
+  dir: 'gateway',
+  kind: 'gateway',
+  readyPath: '/healthz',
+};
+
+/** Services, then the gateway: the processes behind the portals. */
+export const backendServices: ServiceEntry[] = [...services, gateway];
+
 export const portals: ServiceEntry[] = [
-  { name: 'landing', port: 3000, dir: 'landing' },
-  { name: 'brand', port: 3001, dir: 'brand' },
-  { name: 'streamer', port: 3002, dir: 'streamer' },
-  { name: 'admin', port: 3003, dir: 'admin' },
+  portal('landing', 3000),
+  portal('brand', 3001),
+  portal('streamer', 3002),
+  portal('admin', 3003),
 ];
+
+/** Names are shared between a service and a portal (brand, streamer, admin): this is the process label. */
+export const processName = (entry: ServiceEntry) =>
+  entry.kind === 'portal' ? `${entry.name}-portal` : entry.name;
 
 export const standIns = { smtp: 1025, mailHttp: 8025, twitchOidc: 4901, googleOidc: 4902 };
 
 export const demoAccounts = [
-  {
-    email: 'brand@demo.gametriggers.dev',
-    password: 'DemoBrand!2026',
-    name: 'Acme Energy',
-    role: 'brand',
-  },
-  {
-    email: 'streamer@demo.gametriggers.dev',
-    password: 'DemoStreamer!2026',
-    name: 'Pixel Pat',
-    role: 'streamer',
-  },
-  {
-    email: 'admin@demo.gametriggers.dev',
-    password: 'DemoAdmin!2026',
-    name: 'Ada Admin',
-    role: 'admin',
-  },
+  { email: 'brand@demo.gametriggers.dev', password: 'DemoBrand!2026', name: 'Acme Energy', role: 'brand' },
+  { email: 'streamer@demo.gametriggers.dev', password: 'DemoStreamer!2026', name: 'Pixel Pat', role: 'streamer' },
+  { email: 'admin@demo.gametriggers.dev', password: 'DemoAdmin!2026', name: 'Ada Admin', role: 'admin' },
 ] as const;
