@@ -7,8 +7,8 @@ import { z } from 'zod';
 export const eventCatalogue = {
   'user.registered': {
     schema: z.object({
-      userId: z.string().uuid(),
-      email: z.string().email(),
+      userId: z.uuid(),
+      email: z.email(),
       role: z.enum(['brand', 'streamer', 'admin']),
     }),
     // The brand, streamer and notification services subscribe once they exist.
@@ -16,9 +16,9 @@ export const eventCatalogue = {
   },
   'identity.email_requested': {
     schema: z.object({
-      to: z.string().email(),
+      to: z.email(),
       template: z.enum(['verify_email', 'reset_password']),
-      link: z.string().url(),
+      link: z.url(),
     }),
     subscribers: ['identity'],
   },

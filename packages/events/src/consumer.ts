@@ -1,7 +1,7 @@
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
 import type { EventEnvelope, EventType } from './catalogue';
-import { isEventType, parseEventPayload } from './catalogue';
+import { parseEventEnvelope } from './envelope';
 import type { SqlExecutor } from './outbox';
 import type { TransactionRunner } from './pg-transaction';
 import {
@@ -51,21 +51,18 @@ export function startEventConsumer(options: EventConsumerOptions) {
     prefix,
   });
 
-  async function process(job: Job<EventEnvelope>) {
-    const envelope = job.data;
-    if (!isEventType(envelope.type)) {
-      throw new UnrecoverableError(`Unknown event type ${String(envelope.type)}`);
+  async function applyOnce(job: Job<EventEnvelope>) {
+    let envelope: EventEnvelope;
+    try {
+      envelope = parseEventEnvelope(job.data);
+    } catch (error) {
+      // A malformed or unknown event will not get better by retrying.
+      throw new UnrecoverableError(`Invalid event: ${(error as Error).message}`);
     }
     const handler = options.handlers[envelope.type] as
       ((event: EventEnvelope, tx: SqlExecutor) => Promise<unknown>) | undefined;
     if (!handler)
       throw new UnrecoverableError(`${options.service} has no handler for ${envelope.type}`);
-    let payload: unknown;
-    try {
-      payload = parseEventPayload(envelope.type, envelope.payload);
-    } catch (error) {
-      throw new UnrecoverableError(`Invalid ${envelope.type} payload: ${(error as Error).message}`);
-    }
     await options.runInTransaction(async (tx) => {
       const fresh = await tx.$executeRawUnsafe(
         'INSERT INTO "processed_events" ("consumer", "eventId") VALUES ($1, $2::uuid) ON CONFLICT DO NOTHING',
@@ -73,34 +70,42 @@ export function startEventConsumer(options: EventConsumerOptions) {
         envelope.id,
       );
       if (fresh === 0) return;
-      await handler({ ...envelope, payload } as EventEnvelope, tx);
+      await handler(envelope, tx);
     });
+  }
+
+  async function process(job: Job<EventEnvelope>) {
+    try {
+      await applyOnce(job);
+    } catch (error) {
+      const attemptsMade = job.attemptsMade + 1;
+      const finalAttempt =
+        error instanceof UnrecoverableError || attemptsMade >= (job.opts.attempts ?? 1);
+      // Dead-lettered before the job is marked failed: if this process dies in between, the job
+      // stalls and runs again instead of vanishing.
+      if (finalAttempt) await deadLetter(job, error as Error, attemptsMade);
+      throw error;
+    }
+  }
+
+  async function deadLetter(job: Job<EventEnvelope>, error: Error, attemptsMade: number) {
+    const envelope = job.data;
+    options.log?.error(
+      { err: error, eventId: envelope.id, type: envelope.type, attemptsMade },
+      'event dead-lettered',
+    );
+    await deadLetters.add(
+      String(envelope.type),
+      { envelope, error: error.message, attemptsMade, failedAt: new Date().toISOString() },
+      // Keyed by the job, not only the event, so a replayed event that fails again is kept too.
+      { jobId: String(job.id ?? envelope.id), removeOnFail: false },
+    );
   }
 
   const worker = new Worker<EventEnvelope>(eventQueueName(options.service), process, {
     connection,
     prefix,
     concurrency: options.concurrency ?? 8,
-  });
-  worker.on('failed', (job, error) => {
-    if (!job) return;
-    const finalAttempt =
-      error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-    if (!finalAttempt) return;
-    options.log?.error(
-      { err: error, eventId: job.data.id, type: job.data.type },
-      'event dead-lettered',
-    );
-    void deadLetters.add(
-      job.data.type,
-      {
-        envelope: job.data,
-        error: error.message,
-        attemptsMade: job.attemptsMade,
-        failedAt: new Date().toISOString(),
-      },
-      { jobId: job.data.id },
-    );
   });
   worker.on('error', (error) => options.log?.error({ err: error }, 'event worker error'));
 
@@ -151,7 +156,7 @@ export async function retryDeadLetter(
     const job = await dead.getJob(deadLetterId);
     if (!job) return false;
     await live.add(job.data.envelope.type, job.data.envelope, {
-      jobId: `${job.data.envelope.id}:retry:${Date.now()}`,
+      jobId: `${job.data.envelope.id}-retry-${Date.now()}`,
       ...deliveryAttempts,
       removeOnFail: false,
     });

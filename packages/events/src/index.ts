@@ -1,5 +1,6 @@
 export { eventCatalogue, isEventType, parseEventPayload, subscribersOf } from './catalogue';
 export type { EventEnvelope, EventPayload, EventType } from './catalogue';
+export { parseEventEnvelope, UnknownEventTypeError } from './envelope';
 export { listDeadLetters, retryDeadLetter, startEventConsumer } from './consumer';
 export type { DeadLetter, EventConsumerOptions, EventHandlers } from './consumer';
 export { recordEvent } from './outbox';
@@ -8,4 +9,4 @@ export { pgTransactionRunner } from './pg-transaction';
 export type { TransactionRunner } from './pg-transaction';
 export { DEFAULT_QUEUE_PREFIX, deadLetterQueueName, eventQueueName } from './queues';
 export { createQueueSet, relayOnce, startOutboxRelay } from './relay';
-export type { OutboxRelayOptions, QueueSet } from './relay';
+export type { OutboxRelayOptions, QueueSet, RelayStepOptions } from './relay';

@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  await pool.query('TRUNCATE "outbox_events", "processed_events", "accounts", "welcome_mails"');
+  await pool.query('TRUNCATE "outbox_events", "processed_events", "accounts", "ledger"');
   await redis.clear();
 });
 afterAll(async () => {
@@ -66,7 +66,7 @@ function startWelcomeConsumer(handlerFailures = 0) {
           throw new Error('the mail server is down');
         }
         await tx.$executeRawUnsafe(
-          'INSERT INTO "welcome_mails" ("eventId", "email") VALUES ($1::uuid, $2)',
+          'INSERT INTO "ledger" ("eventId", "email") VALUES ($1::uuid, $2)',
           event.id,
           event.payload.to,
         );
@@ -118,7 +118,7 @@ describe('relay and consumer', () => {
     const { rows } = await pool.query('SELECT 1 FROM "outbox_events" WHERE "publishedAt" IS NULL');
     expect(rows).toHaveLength(0);
     startWelcomeConsumer();
-    await eventually(async () => (await count('welcome_mails')) === 2);
+    await eventually(async () => (await count('ledger')) === 2);
   });
 
   it('applies a redelivered event once', async () => {
@@ -133,7 +133,7 @@ describe('relay and consumer', () => {
       async () =>
         (await count('processed_events')) === 1 && (await queue.getCompletedCount()) === 2,
     );
-    expect(await count('welcome_mails')).toBe(1);
+    expect(await count('ledger')).toBe(1);
   });
 
   it('retries with backoff, dead-letters after the last attempt, and replays from there', async () => {
@@ -152,13 +152,52 @@ describe('relay and consumer', () => {
     );
     const [dead] = await listDeadLetters('identity', redis.url, redis.prefix);
     expect(dead).toMatchObject({ error: 'the mail server is down', attemptsMade: 5 });
-    expect(await count('welcome_mails')).toBe(0);
+    expect(await count('ledger')).toBe(0);
 
     await consumer.stop();
     startWelcomeConsumer(0);
     expect(await retryDeadLetter('identity', dead?.id ?? '', redis.url, redis.prefix)).toBe(true);
-    await eventually(async () => (await count('welcome_mails')) === 1);
+    await eventually(async () => (await count('ledger')) === 1);
     expect(await listDeadLetters('identity', redis.url, redis.prefix)).toHaveLength(0);
+  });
+});
+
+describe('events the catalogue does not know', () => {
+  it('are dead-lettered by the consumer at once, without retries or effects', async () => {
+    const queues = createQueueSet(redis.url, redis.prefix);
+    cleanups.push(() => queues.close());
+    startWelcomeConsumer();
+    const id = randomUUID();
+    await queues
+      .queueFor('identity')
+      .add(
+        'campaign.exploded',
+        { id, type: 'campaign.exploded', payload: {}, occurredAt: new Date().toISOString() },
+        { jobId: id, attempts: 5 },
+      );
+    await eventually(
+      async () => (await listDeadLetters('identity', redis.url, redis.prefix)).length === 1,
+    );
+    const [dead] = await listDeadLetters('identity', redis.url, redis.prefix);
+    expect(dead).toMatchObject({ id, attemptsMade: 1, envelope: { type: 'campaign.exploded' } });
+    expect(dead?.error).toMatch(/Unknown event type campaign\.exploded/);
+    expect(await count('processed_events')).toBe(0);
+    expect(await count('ledger')).toBe(0);
+  });
+
+  it('are left in the outbox for a relay that knows them', async () => {
+    await pool.query(
+      `INSERT INTO "outbox_events" ("id", "type", "payload") VALUES ($1, 'campaign.exploded', '{}')`,
+      [randomUUID()],
+    );
+    await signUp('known@example.com');
+    const queues = createQueueSet(redis.url, redis.prefix);
+    cleanups.push(() => queues.close());
+    expect(await relayOnce(pool, queues)).toBe(1);
+    const { rows } = await pool.query<{ type: string }>(
+      'SELECT "type" FROM "outbox_events" WHERE "publishedAt" IS NULL',
+    );
+    expect(rows).toEqual([{ type: 'campaign.exploded' }]);
   });
 });
 
@@ -180,12 +219,17 @@ describe('a relay killed mid-way', () => {
   it.each(['before-publish', 'after-publish'] as const)(
     'killed %s, a fresh relay still produces exactly one effect',
     async (moment) => {
-      await signUp('crash@example.com');
+      const event = await signUp('crash@example.com');
       await crashRelay(moment);
       const { rows } = await pool.query(
         'SELECT 1 FROM "outbox_events" WHERE "publishedAt" IS NULL',
       );
       expect(rows).toHaveLength(1); // the kill left it unmarked
+      const queues = createQueueSet(redis.url, redis.prefix);
+      cleanups.push(() => queues.close());
+      // The kill happened at the intended moment: nothing on the queue yet, or the job already there.
+      const published = await queues.queueFor('identity').getJob(event.id);
+      expect(published?.id).toBe(moment === 'after-publish' ? event.id : undefined);
       const relay = startOutboxRelay({
         databaseUrl: database.url,
         redisUrl: redis.url,
@@ -193,14 +237,14 @@ describe('a relay killed mid-way', () => {
       });
       cleanups.push(() => relay.stop());
       startWelcomeConsumer();
-      await eventually(async () => (await count('welcome_mails')) === 1);
+      await eventually(async () => (await count('ledger')) === 1);
       await eventually(
         async () =>
           (await pool.query('SELECT 1 FROM "outbox_events" WHERE "publishedAt" IS NULL'))
             .rowCount === 0,
       );
       await new Promise((resolve) => setTimeout(resolve, 500)); // room for a duplicate to show up
-      expect(await count('welcome_mails')).toBe(1);
+      expect(await count('ledger')).toBe(1);
     },
     30_000,
   );

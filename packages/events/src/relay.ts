@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import type { EventEnvelope } from './catalogue';
-import { isEventType, subscribersOf } from './catalogue';
+import { eventCatalogue, isEventType, subscribersOf } from './catalogue';
 import { DEFAULT_QUEUE_PREFIX, deliveryAttempts, eventQueueName, redisConnection } from './queues';
 
 interface Log {
@@ -17,6 +17,14 @@ export interface OutboxRelayOptions {
   /** The first retry's delay; each later retry doubles it. */
   retryBackoffMs?: number;
   log?: Log;
+}
+
+export interface RelayStepOptions {
+  batchSize?: number | undefined;
+  /** The first retry's delay; each later retry doubles it. */
+  retryBackoffMs?: number | undefined;
+  /** Called after the batch is on the queues and before it is marked; the crash test dies here. */
+  afterPublish?: (publishedIds: string[]) => void;
 }
 
 interface OutboxRow {
@@ -56,17 +64,18 @@ export type QueueSet = ReturnType<typeof createQueueSet>;
 export async function relayOnce(
   pool: pg.Pool,
   queues: QueueSet,
-  batchSize = 100,
-  afterPublish?: (published: string[]) => void,
-  retryBackoffMs: number = deliveryAttempts.backoff.delay,
+  options: RelayStepOptions = {},
 ): Promise<number> {
+  const { batchSize = 100, retryBackoffMs = deliveryAttempts.backoff.delay } = options;
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     const { rows } = await client.query<OutboxRow>(
       `SELECT "id", "type", "payload", "occurredAt" FROM "outbox_events"
-       WHERE "publishedAt" IS NULL ORDER BY "occurredAt" LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [batchSize],
+       WHERE "publishedAt" IS NULL AND "type" = ANY($2::text[])
+       ORDER BY "occurredAt" LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      // Types this build does not know are left for a newer relay (during a rolling deploy).
+      [batchSize, Object.keys(eventCatalogue)],
     );
     for (const row of rows) {
       if (!isEventType(row.type)) continue;
@@ -86,7 +95,7 @@ export async function relayOnce(
         });
       }
     }
-    afterPublish?.(rows.map((row) => row.id));
+    options.afterPublish?.(rows.map((row) => row.id));
     if (rows.length) {
       await client.query(
         `UPDATE "outbox_events" SET "publishedAt" = now(), "attempts" = "attempts" + 1 WHERE "id" = ANY($1::uuid[])`,
@@ -118,7 +127,10 @@ export function startOutboxRelay(options: OutboxRelayOptions) {
         // Drain while there is a backlog; then wait for the next poll.
         while (
           !stopped &&
-          (await relayOnce(pool, queues, options.batchSize, undefined, options.retryBackoffMs)) > 0
+          (await relayOnce(pool, queues, {
+            batchSize: options.batchSize,
+            retryBackoffMs: options.retryBackoffMs,
+          })) > 0
         );
       } catch (error) {
         options.log?.error({ err: error }, 'outbox relay round failed');

@@ -12,6 +12,7 @@ if (!databaseUrl || !redisUrl || !prefix)
 
 const pool = new pg.Pool({ connectionString: databaseUrl });
 if (moment === 'before-publish') process.kill(process.pid, 'SIGKILL');
-await relayOnce(pool, createQueueSet(redisUrl, prefix), 100, () =>
-  process.kill(process.pid, 'SIGKILL'),
-);
+await relayOnce(pool, createQueueSet(redisUrl, prefix), {
+  afterPublish: () => process.kill(process.pid, 'SIGKILL'),
+});
+throw new Error('the relay should have been killed after publishing');

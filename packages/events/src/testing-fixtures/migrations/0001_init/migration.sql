@@ -15,4 +15,4 @@ CREATE TABLE "processed_events" (
 );
 -- The state a test changes, and the effects its consumer writes.
 CREATE TABLE "accounts" ("id" UUID PRIMARY KEY, "email" TEXT NOT NULL);
-CREATE TABLE "welcome_mails" ("eventId" UUID NOT NULL, "email" TEXT NOT NULL);
+CREATE TABLE "ledger" ("eventId" UUID NOT NULL, "email" TEXT NOT NULL);
