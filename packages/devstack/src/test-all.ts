@@ -1,32 +1,49 @@
-/** `pnpm test`: typecheck, lint, unit and integration tests, then the browser tests. */
+/** `pnpm test`: typecheck, lint, unit and integration tests, then the browser tests. Fails fast. */
 import { spawnSync } from 'node:child_process';
 import { ensureInfrastructure, repoRoot } from './infrastructure';
 
+const startedAt = Date.now();
+const passed: string[] = [];
+
+function finish(ok: boolean, failedStep?: string): never {
+  const minutes = ((Date.now() - startedAt) / 60_000).toFixed(1);
+  if (ok) console.warn(`\n✔ pnpm test passed: ${passed.join(', ')} (${minutes} min)`);
+  else console.error(`\n✖ pnpm test FAILED at "${failedStep}" after ${minutes} min${passed.length ? ` (passed before it: ${passed.join(', ')})` : ''}`);
+  process.exit(ok ? 0 : 1);
+}
+
 function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv) {
-  console.warn(`\n▶ ${label}`);
+  console.warn(`\n▶ ${label}: ${command} ${args.join(' ')}`);
   const started = Date.now();
   const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit', env });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   if (result.status !== 0) {
-    console.error(`\n✖ ${label} failed after ${seconds} s`);
-    process.exit(result.status ?? 1);
+    console.error(`\n✖ ${label} failed after ${seconds} s (exit ${result.status ?? result.signal})`);
+    finish(false, label);
   }
   console.warn(`✔ ${label} (${seconds} s)`);
+  passed.push(label);
 }
 
-const infrastructure = await ensureInfrastructure();
+let infrastructure;
+try {
+  infrastructure = await ensureInfrastructure();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  finish(false, 'PostgreSQL and Redis');
+}
 const env = {
   ...process.env,
   TEST_DATABASE_URL: infrastructure.databaseServerUrl,
   TEST_REDIS_URL: infrastructure.redisUrl,
   FORCE_COLOR: process.env.CI ? '0' : '1',
 };
-run(
-  'typecheck and lint',
-  'pnpm',
-  ['turbo', 'run', 'typecheck', 'lint', '--output-logs=errors-only'],
-  env,
-);
-run('unit and integration tests', 'pnpm', ['turbo', 'run', 'test', '--concurrency=1'], env);
+// Static checks run in parallel; tests one package at a time (integration tests share PostgreSQL and
+// Redis). The browser tests are their own step below, so turbo leaves the e2e package out.
+const turbo = (tasks: string[], concurrency: number) => [
+  'turbo', 'run', ...tasks, '--filter=!@gametriggers/e2e', '--output-logs=errors-only', `--concurrency=${concurrency}`,
+];
+run('typecheck and lint', 'pnpm', turbo(['typecheck', 'lint'], 2), env);
+run('unit and integration tests', 'pnpm', turbo(['test'], 1), env);
 run('browser tests', 'pnpm', ['--filter', '@gametriggers/e2e', 'test'], env);
-console.warn('\nAll checks passed.');
+finish(true);
