@@ -248,4 +248,23 @@ describe('a relay killed mid-way', () => {
     },
     30_000,
   );
+
+  it('killed after publishing, with the job already consumed and gone, the consumer still skips the replay', async () => {
+    const event = await signUp('consumed@example.com');
+    await crashRelay('after-publish');
+    const queues = createQueueSet(redis.url, redis.prefix);
+    cleanups.push(() => queues.close());
+    const queue = queues.queueFor('identity');
+    const consumer = startWelcomeConsumer();
+    await eventually(async () => (await queue.getJobState(event.id)) === 'completed');
+    await consumer.stop();
+    // Once the completed job is cleaned away, BullMQ no longer drops the re-added id.
+    await queue.remove(event.id);
+
+    startWelcomeConsumer();
+    expect(await relayOnce(pool, queues)).toBe(1);
+    await eventually(async () => (await queue.getJobState(event.id)) === 'completed');
+    expect(await count('ledger')).toBe(1);
+    expect(await count('processed_events')).toBe(1);
+  }, 30_000);
 });
