@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from './infrastructure';
+import { OIDC_CLIENT, platformEnv } from './platform-env';
+import { backendServices, portals, processName, services } from './services';
+
+const env = platformEnv({
+  databaseServerUrl: 'postgresql://postgres@127.0.0.1:5432/postgres',
+  redisUrl: 'redis://127.0.0.1:6379',
+  secrets: { SERVICE_SECRET: 's'.repeat(48), SIGNING_KEY_SECRET: 'k'.repeat(48), NEXTAUTH_SECRET: 'n'.repeat(48) },
+  databaseSuffix: '_t',
+});
+
+describe('service table and platform env', () => {
+  it('gives every process its own port and name', () => {
+    const all = [...backendServices, ...portals];
+    expect(new Set(all.map((entry) => entry.port)).size).toBe(all.length);
+    expect(new Set(all.map(processName)).size).toBe(all.length);
+    expect(Object.keys(env).sort()).toEqual(all.map(processName).sort());
+  });
+
+  it('gives each service its own database and the shared wiring', () => {
+    expect(env.identity).toMatchObject({
+      PORT: '4101',
+      DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/gt_identity_t',
+      IDENTITY_JWKS_URL: 'http://127.0.0.1:4101/.well-known/jwks.json',
+      SMTP_URL: 'smtp://127.0.0.1:1025',
+      SIGNING_KEY_SECRET: 'k'.repeat(48),
+    });
+    expect(env.campaign?.DATABASE_URL).toBe('postgresql://postgres@127.0.0.1:5432/gt_campaign_t');
+    expect(env.gateway).toMatchObject({ PORT: '4000', CAMPAIGN_SERVICE_URL: 'http://127.0.0.1:4104' });
+    expect(env.gateway?.DATABASE_URL).toBeUndefined();
+  });
+
+  it('points the portals at the OIDC stand-ins', () => {
+    expect(env['brand-portal']).toMatchObject({
+      PORT: '3001',
+      NEXTAUTH_URL: 'http://localhost:3001',
+      GATEWAY_URL: 'http://localhost:4000',
+      TWITCH_ISSUER: 'http://127.0.0.1:4901',
+      TWITCH_CLIENT_ID: OIDC_CLIENT.clientId,
+      GOOGLE_ISSUER: 'http://127.0.0.1:4902',
+    });
+  });
+
+  it('keeps the docker init script in step with the table', () => {
+    const sql = readFileSync(path.join(repoRoot, 'packages/devstack/docker/create-databases.sql'), 'utf8');
+    const created = [...sql.matchAll(/CREATE DATABASE (\w+);/g)].map((match) => match[1]);
+    expect(created).toEqual(services.map((entry) => entry.database));
+  });
+});
