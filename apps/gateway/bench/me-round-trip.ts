@@ -13,7 +13,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { pino } from 'pino';
 import { serviceUrlsFrom } from '../src/env';
-import { startGateway } from '../src/gateway';
+import { startGateway } from '../src/server';
 
 const requests = Number(process.env.REQUESTS ?? 20_000);
 const concurrency = Number(process.env.CONCURRENCY ?? 32);

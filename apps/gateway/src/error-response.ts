@@ -60,3 +60,16 @@ export function sendGatewayError(
   });
   res.end(body);
 }
+
+/** A request the gateway answers itself instead of forwarding. */
+export class Refusal extends Error {
+  constructor(
+    readonly code: GatewayErrorCode,
+    readonly reason: string,
+    message: string,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'Refusal';
+  }
+}

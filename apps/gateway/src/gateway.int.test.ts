@@ -10,8 +10,8 @@ import { pino } from 'pino';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceUrlsFrom } from './env';
-import type { GatewayOptions, RunningGateway } from './gateway';
-import { startGateway } from './gateway';
+import type { GatewayOptions, RunningGateway } from './server';
+import { startGateway } from './server';
 
 // Gateway and identity share the service secret, as in production.
 const serviceSecret = testServiceSecret;

@@ -1,27 +1,23 @@
+import { InvalidEnvironmentError, createLogger, parseEnv } from '@gametriggers/trpc';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import { Redis } from 'ioredis';
-import { pino } from 'pino';
 import { gatewayEnvSchema, serviceUrlsFrom } from './env';
-import { startGateway } from './gateway';
+import { createGateway } from './server';
 
-const log = pino({
-  name: 'gateway',
-  base: { service: 'gateway' },
-  timestamp: pino.stdTimeFunctions.isoTime,
-});
-const parsed = gatewayEnvSchema.safeParse(process.env);
-if (!parsed.success) {
-  console.error(
-    'gateway cannot start: its environment is incomplete.\n' +
-      parsed.error.issues
-        .map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`)
-        .join('\n'),
-  );
-  process.exit(1);
+const log = createLogger('gateway');
+function environment() {
+  try {
+    return parseEnv('gateway', gatewayEnvSchema);
+  } catch (error) {
+    if (!(error instanceof InvalidEnvironmentError)) throw error;
+    // Every missing or invalid variable at once, without a stack trace in the way.
+    console.error(error.message);
+    process.exit(1);
+  }
 }
-const env = parsed.data;
+const env = environment();
 const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
-const gateway = await startGateway({
+const gateway = await createGateway({
   port: env.PORT,
   host: env.HOST,
   serviceUrls: serviceUrlsFrom(process.env),
@@ -45,14 +41,20 @@ const gateway = await startGateway({
 });
 
 let stopping = false;
-const stop = () => {
-  if (stopping) process.exit(1);
+const stop = (signal: string) => {
+  if (stopping) process.exit(1); // a second signal: stop now
   stopping = true;
-  log.info('shutting down');
+  log.info({ signal }, 'shutting down: draining requests in flight');
   void gateway
     .close()
     .then(() => redis.quit())
-    .then(() => process.exit(0));
+    .then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'unclean shutdown');
+        process.exit(1);
+      },
+    );
 };
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));

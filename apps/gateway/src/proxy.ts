@@ -12,7 +12,20 @@ const hopByHop = new Set([
   'transfer-encoding',
   'upgrade',
   'host',
+  'proxy-connection',
 ]);
+
+/** Copies headers minus the hop-by-hop ones, including any the `Connection` header names. */
+function endToEndHeaders(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
+  const named = headers.connection
+    ? new Set(headers.connection.split(',').map((name) => name.trim().toLowerCase()))
+    : undefined;
+  const copied: http.OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && !hopByHop.has(name) && !named?.has(name)) copied[name] = value;
+  }
+  return copied;
+}
 
 export interface ProxyTimeouts {
   /** A service that does not accept the connection in this time is reported unavailable. */
@@ -38,11 +51,7 @@ export function forward(
   timeouts: ProxyTimeouts,
   onFailure: (failure: ProxyFailure) => void,
 ) {
-  const outgoing: http.OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (!hopByHop.has(name) && value !== undefined) outgoing[name] = value;
-  }
-  Object.assign(outgoing, headers);
+  const outgoing = Object.assign(endToEndHeaders(req.headers), headers);
 
   let settled = false;
   const fail = (failure: ProxyFailure) => {
@@ -57,11 +66,7 @@ export function forward(
     (answer) => {
       clearTimeout(responseTimer);
       settled = true;
-      const responseHeaders: http.OutgoingHttpHeaders = {};
-      for (const [name, value] of Object.entries(answer.headers)) {
-        if (!hopByHop.has(name) && value !== undefined) responseHeaders[name] = value;
-      }
-      res.writeHead(answer.statusCode ?? 502, responseHeaders);
+      res.writeHead(answer.statusCode ?? 502, endToEndHeaders(answer.headers));
       answer.pipe(res);
     },
   );

@@ -1,8 +1,11 @@
 import type { UserRole } from '@gametriggers/tokens';
 
 export interface DomainRoute {
-  /** Who may call the domain through the gateway; `public` leaves it to the service's procedures. */
-  access: 'public' | readonly UserRole[];
+  /**
+   * Who may call the domain through the gateway: `public` leaves it to the service's procedures,
+   * `signed-in` takes any valid access token, a list names the roles.
+   */
+  access: 'public' | 'signed-in' | readonly UserRole[];
   defaultPort: number;
 }
 
@@ -16,7 +19,7 @@ export const domainRoutes = {
   analytics: { access: ['brand', 'streamer', 'admin'], defaultPort: 4106 },
   payment: { access: ['brand', 'streamer', 'admin'], defaultPort: 4107 },
   asset: { access: ['brand', 'streamer', 'admin'], defaultPort: 4108 },
-  notification: { access: ['brand', 'streamer', 'admin'], defaultPort: 4109 },
+  notification: { access: 'signed-in', defaultPort: 4109 },
   overlay: { access: ['streamer', 'admin'], defaultPort: 4110 },
   admin: { access: ['admin'], defaultPort: 4111 },
 } as const satisfies Record<string, DomainRoute>;

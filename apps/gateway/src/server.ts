@@ -2,25 +2,20 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Transform } from 'node:stream';
-import type { AccessTokenClaims, AccessTokenVerifier } from '@gametriggers/tokens';
-import {
-  InvalidAccessTokenError,
-  SERVICE_TOKEN_HEADER,
-  bearerTokenFrom,
-  verifyServiceToken,
-} from '@gametriggers/tokens';
+import type { AccessTokenVerifier } from '@gametriggers/tokens';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { authenticate, authorize } from './authenticate';
+import type { Caller } from './authenticate';
 import { applyCors } from './cors';
-import { sendGatewayError } from './error-response';
-import type { GatewayErrorCode } from './error-response';
+import { Refusal, sendGatewayError } from './error-response';
 import type { ProxyTimeouts } from './proxy';
 import { forward } from './proxy';
 import { createRateLimiter } from './rate-limit';
 import type { RateLimit } from './rate-limit';
 import type { Domain } from './routes';
-import { domainRoutes, isDomain, parseApiPath } from './routes';
+import { isDomain, parseApiPath } from './routes';
 
 export interface GatewayOptions {
   port: number;
@@ -39,29 +34,18 @@ export interface GatewayOptions {
 
 const requestIdPattern = /^[\w.-]{1,128}$/;
 
-type Caller =
-  | { kind: 'anonymous' }
-  | { kind: 'user'; claims: AccessTokenClaims }
-  | { kind: 'service'; service: string };
-
-class Refusal extends Error {
-  constructor(
-    readonly code: GatewayErrorCode,
-    readonly reason: string,
-    message: string,
-    readonly headers?: Record<string, string>,
-  ) {
-    super(message);
-  }
+function bodyTooLarge(maxBodyBytes: number) {
+  return new Refusal(
+    'PAYLOAD_TOO_LARGE',
+    'body_too_large',
+    `Request bodies are limited to ${maxBodyBytes} bytes.`,
+    // The rest of the body is never read, so the connection cannot be reused.
+    { connection: 'close' },
+  );
 }
 
-const roleNames = {
-  brand: 'brand accounts',
-  streamer: 'streamer accounts',
-  admin: 'administrators',
-} as const;
-
-export async function startGateway(options: GatewayOptions) {
+/** Starts the public API edge: auth, route rules, rate limits, CORS, limits, and the proxy. */
+export async function createGateway(options: GatewayOptions) {
   const { log } = options;
   const corsOrigins = new Set(options.corsOrigins);
   const checkRateLimits = createRateLimiter(
@@ -86,42 +70,6 @@ export async function startGateway(options: GatewayOptions) {
     registers: [registry],
   });
 
-  async function authenticate(req: http.IncomingMessage): Promise<Caller> {
-    const serviceToken = req.headers[SERVICE_TOKEN_HEADER];
-    if (typeof serviceToken === 'string') {
-      const service = await verifyServiceToken(options.serviceSecret, serviceToken);
-      if (!service)
-        throw new Refusal(
-          'UNAUTHORIZED',
-          'invalid_service_token',
-          'The service credential is not valid.',
-        );
-      return { kind: 'service', service };
-    }
-    const token = bearerTokenFrom(req.headers.authorization);
-    if (!token) return { kind: 'anonymous' };
-    try {
-      return { kind: 'user', claims: await options.accessTokens.verify(token) };
-    } catch (error) {
-      if (error instanceof InvalidAccessTokenError) {
-        throw new Refusal('UNAUTHORIZED', `token_${error.reason}`, error.message);
-      }
-      throw error;
-    }
-  }
-
-  function authorize(domain: Domain, caller: Caller) {
-    const access = domainRoutes[domain].access;
-    if (access === 'public' || caller.kind === 'service') return;
-    if (caller.kind === 'anonymous') {
-      throw new Refusal('UNAUTHORIZED', 'sign_in_required', 'Sign in to continue.');
-    }
-    if (!(access as readonly string[]).includes(caller.claims.role)) {
-      const who = access.map((role) => roleNames[role]).join(' and ');
-      throw new Refusal('FORBIDDEN', 'role_not_allowed', `The ${domain} API is for ${who} only.`);
-    }
-  }
-
   async function limit(req: http.IncomingMessage, caller: Caller) {
     if (caller.kind === 'service') return;
     const ip = req.socket.remoteAddress ?? 'unknown';
@@ -145,40 +93,27 @@ export async function startGateway(options: GatewayOptions) {
     res: http.ServerResponse,
     url: URL,
     requestId: string,
+    route: { domain: Domain; rest: string },
   ) {
-    const parsed = parseApiPath(url.pathname);
-    if (!parsed || !isDomain(parsed.domain)) {
-      throw new Refusal('NOT_FOUND', 'unknown_domain', `There is no API at ${url.pathname}.`);
-    }
-    const domain = parsed.domain;
+    const { domain } = route;
     if (Number(req.headers['content-length'] ?? 0) > options.maxBodyBytes) {
-      throw new Refusal(
-        'PAYLOAD_TOO_LARGE',
-        'body_too_large',
-        `Request bodies are limited to ${options.maxBodyBytes} bytes.`,
-      );
+      throw bodyTooLarge(options.maxBodyBytes);
     }
-    const caller = await authenticate(req);
+    const caller = await authenticate(req.headers, options.accessTokens, options.serviceSecret);
     authorize(domain, caller);
     await limit(req, caller);
 
+    // Counted while streaming too: a chunked body has no length to check up front.
     let received = 0;
     const body = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         received += chunk.length;
-        if (received > options.maxBodyBytes)
-          done(
-            new Refusal(
-              'PAYLOAD_TOO_LARGE',
-              'body_too_large',
-              `Request bodies are limited to ${options.maxBodyBytes} bytes.`,
-            ),
-          );
+        if (received > options.maxBodyBytes) done(bodyTooLarge(options.maxBodyBytes));
         else done(null, chunk);
       },
     });
     req.pipe(body);
-    const target = new URL(`/trpc/${parsed.rest}${url.search}`, options.serviceUrls[domain]);
+    const target = new URL(`/trpc/${route.rest}${url.search}`, options.serviceUrls[domain]);
     const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress]
       .filter(Boolean)
       .join(', ');
@@ -209,18 +144,18 @@ export async function startGateway(options: GatewayOptions) {
       },
     );
     body.on('error', (error) => {
-      upstream.destroy();
       if (error instanceof Refusal) refuse(res, url, requestId, error);
+      upstream.destroy();
     });
-    return domain;
   }
 
   function refuse(res: http.ServerResponse, url: URL, requestId: string, refusal: Refusal) {
-    refusals.inc({ reason: refusal.reason });
     if (res.headersSent) {
-      res.destroy();
+      // Already answering (a refusal raced a failure, or the service's answer broke mid-way).
+      if (!res.writableEnded) res.destroy();
       return;
     }
+    refusals.inc({ reason: refusal.reason });
     sendGatewayError(res, url, refusal.code, refusal.message, {
       requestId,
       reason: refusal.reason,
@@ -235,10 +170,16 @@ export async function startGateway(options: GatewayOptions) {
       typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://gateway');
-    let domain = 'none';
+    const route = url.pathname.startsWith('/api/') ? parseApiPath(url.pathname) : undefined;
+    const domain = route && isDomain(route.domain) ? route.domain : undefined;
     res.on('close', () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      duration.observe({ domain, status: String(res.statusCode) }, seconds);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const status = res.statusCode;
+      duration.observe({ domain: domain ?? 'none', status: String(status) }, ms / 1000);
+      log.info(
+        { requestId, method: req.method, path: url.pathname, domain, status, ms },
+        'request',
+      );
     });
     if (applyCors(req, res, corsOrigins)) return;
 
@@ -270,39 +211,44 @@ export async function startGateway(options: GatewayOptions) {
             ),
           ),
       );
-    } else if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, url, requestId).then(
-        (routed) => {
-          domain = routed;
-        },
-        (error: unknown) => {
-          if (error instanceof Refusal) return refuse(res, url, requestId, error);
-          log.error({ err: error, requestId }, 'gateway failure');
-          refuse(
-            res,
-            url,
-            requestId,
-            new Refusal(
-              'BAD_GATEWAY',
-              'gateway_error',
-              `Something went wrong on our side. Quote request id ${requestId}.`,
-            ),
-          );
-        },
-      );
+    } else if (route && domain) {
+      handleApi(req, res, url, requestId, { domain, rest: route.rest }).catch((error: unknown) => {
+        if (error instanceof Refusal) return refuse(res, url, requestId, error);
+        log.error({ err: error, requestId }, 'gateway failure');
+        refuse(
+          res,
+          url,
+          requestId,
+          new Refusal(
+            'BAD_GATEWAY',
+            'gateway_error',
+            `Something went wrong on our side. Quote request id ${requestId}.`,
+          ),
+        );
+      });
     } else {
       refuse(
         res,
         url,
         requestId,
-        new Refusal('NOT_FOUND', 'not_found', `Nothing here. The API lives under /api/<domain>.`),
+        url.pathname.startsWith('/api/')
+          ? new Refusal('NOT_FOUND', 'unknown_domain', `There is no API at ${url.pathname}.`)
+          : new Refusal(
+              'NOT_FOUND',
+              'not_found',
+              'Nothing here. The API lives under /api/<domain>.',
+            ),
       );
     }
   });
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) =>
-    server.listen(options.port, options.host ?? '127.0.0.1', resolve),
-  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
   log.info({ url }, 'gateway listening');
@@ -310,6 +256,7 @@ export async function startGateway(options: GatewayOptions) {
   return {
     url,
     port,
+    /** Stops accepting, lets requests in flight finish (up to `drainMs`), then cuts the rest. */
     async close(drainMs = 10_000) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
@@ -319,4 +266,7 @@ export async function startGateway(options: GatewayOptions) {
     },
   };
 }
-export type RunningGateway = Awaited<ReturnType<typeof startGateway>>;
+export type RunningGateway = Awaited<ReturnType<typeof createGateway>>;
+
+/** The earlier name, kept for callers written against it. */
+export const startGateway = createGateway;
