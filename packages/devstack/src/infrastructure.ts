@@ -53,40 +53,38 @@ function findPostgresBinary(name: string): string | undefined {
   return found;
 }
 
-function startLocalPostgres() {
+/** PostgreSQL refuses to run as root: as root, run its tools as the `postgres` user instead. */
+function asPostgresUser(binary: string, args: string[]): [string, string[]] {
+  const root = process.getuid?.() === 0;
+  return root && commandExists('runuser') ? ['runuser', ['-u', 'postgres', '--', binary, ...args]] : [binary, args];
+}
+
+function startLocalPostgres(port: number) {
   const initdb = findPostgresBinary('initdb');
   const pgCtl = findPostgresBinary('pg_ctl');
   if (!initdb || !pgCtl) return false;
   const cluster = path.join(dataDir, 'postgres');
+  mkdirSync(cluster, { recursive: true });
+  if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres', cluster]);
   if (!existsSync(path.join(cluster, 'PG_VERSION'))) {
-    mkdirSync(cluster, { recursive: true });
-    execFileSync(initdb, ['-D', cluster, '-U', 'postgres', '--auth=trust'], { stdio: 'inherit' });
+    console.warn(`Creating a PostgreSQL cluster in ${cluster}…`);
+    execFileSync(...asPostgresUser(initdb, ['-D', cluster, '-U', 'postgres', '--auth=trust']), { stdio: 'inherit' });
   }
+  console.warn(`Starting PostgreSQL from ${cluster} on port ${port}…`);
   execFileSync(
-    pgCtl,
-    [
-      '-D',
-      cluster,
-      '-l',
-      path.join(dataDir, 'postgres.log'),
-      '-o',
-      '-p 5432 -k /tmp',
-      '-w',
-      'start',
-    ],
-    {
-      stdio: 'inherit',
-    },
+    ...asPostgresUser(pgCtl, ['-D', cluster, '-l', path.join(cluster, 'server.log'), '-o', `-p ${port} -k /tmp`, '-w', 'start']),
+    { stdio: 'inherit' },
   );
   return true;
 }
 
-function startLocalRedis() {
+function startLocalRedis(port: number) {
   if (!commandExists('redis-server')) return false;
   mkdirSync(dataDir, { recursive: true });
+  console.warn(`Starting Redis on port ${port} (data in ${dataDir})…`);
   execFileSync(
     'redis-server',
-    ['--daemonize', 'yes', '--port', '6379', '--bind', '127.0.0.1', '--save', '', '--dir', dataDir],
+    ['--daemonize', 'yes', '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dataDir],
     {
       stdio: 'inherit',
     },
@@ -125,10 +123,13 @@ export async function ensureInfrastructure(): Promise<Infrastructure> {
       stdio: 'inherit',
     });
   } else {
+    const local = (host: string) => ['127.0.0.1', 'localhost', '::1'].includes(host);
     const missing: string[] = [];
-    if (!pgUp && !startLocalPostgres())
+    if (!pgUp && !local(pgHost)) throw new Error(`PostgreSQL at ${pgHost}:${pgPort} (DATABASE_URL) does not answer.`);
+    if (!redisUp && !local(redisHost)) throw new Error(`Redis at ${redisHost}:${redisPort} (REDIS_URL) does not answer.`);
+    if (!pgUp && !startLocalPostgres(pgPort))
       missing.push('PostgreSQL 15+ (Debian: apt-get install postgresql)');
-    if (!redisUp && !startLocalRedis())
+    if (!redisUp && !startLocalRedis(redisPort))
       missing.push('Redis 7 (Debian: apt-get install redis-server)');
     if (missing.length) {
       throw new Error(
