@@ -1,7 +1,12 @@
 import type { NextConfig } from 'next';
 
 const config: NextConfig = {
-  transpilePackages: ['@gametriggers/api', '@gametriggers/auth', '@gametriggers/ui', '@gametriggers/tokens'],
+  transpilePackages: [
+    '@gametriggers/api',
+    '@gametriggers/auth',
+    '@gametriggers/ui',
+    '@gametriggers/tokens',
+  ],
   poweredByHeader: false,
 };
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 
 export const urls = {
   landing: 'http://localhost:3000',
@@ -30,7 +30,7 @@ export function uniqueEmail(label: string) {
 }
 
 /** Waits for the element, then reads its text. */
-export async function textOf(locator: import('playwright-core').Locator): Promise<string> {
+export async function textOf(locator: Locator): Promise<string> {
   await locator.first().waitFor({ timeout: 30_000 });
   return (await locator.first().textContent())?.trim() ?? '';
 }

@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { dropDatabase, withDatabaseName } from '@gametriggers/db';
-import { ensureInfrastructure, repoRoot, startPlatform } from '@gametriggers/devstack';
+import { dropDatabase } from '@gametriggers/db';
+import { repoRoot, startPlatform } from '@gametriggers/devstack';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     mailboxUrl: string;
+    twitchIssuer: string;
   }
 }
 
@@ -14,7 +15,16 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const build = spawnSync(
     'pnpm',
-    ['turbo', 'run', 'build', '--filter=@gametriggers/landing', '--filter=@gametriggers/brand', '--filter=@gametriggers/streamer', '--filter=@gametriggers/admin', '--output-logs=errors-only'],
+    [
+      'turbo',
+      'run',
+      'build',
+      '--filter=@gametriggers/landing',
+      '--filter=@gametriggers/brand',
+      '--filter=@gametriggers/streamer',
+      '--filter=@gametriggers/admin',
+      '--output-logs=errors-only',
+    ],
     { cwd: repoRoot, stdio: 'inherit' },
   );
   if (build.status !== 0) throw new Error('Building the portals failed');
@@ -25,15 +35,19 @@ export default async function setup(project: TestProject) {
     mode: 'test',
     databaseSuffix: suffix,
     secrets: { SERVICE_SECRET: secret(), SIGNING_KEY_SECRET: secret(), NEXTAUTH_SECRET: secret() },
+    // Free ports for the stand-ins, so a running `pnpm dev` does not collide with the tests.
     smtpPort: 0,
     mailHttpPort: 0,
+    twitchOidcPort: 0,
+    googleOidcPort: 0,
     quiet: !process.env.E2E_VERBOSE,
   });
   project.provide('mailboxUrl', platform.mail.httpUrl);
+  project.provide('twitchIssuer', platform.twitch.issuer);
 
   return async () => {
     await platform.stop();
-    const { databaseServerUrl } = await ensureInfrastructure();
-    await dropDatabase(withDatabaseName(databaseServerUrl, `gt_identity${suffix}`));
+    // Every database this run created (they all carry the run's suffix).
+    for (const url of platform.databases) await dropDatabase(url).catch(() => undefined);
   };
 }

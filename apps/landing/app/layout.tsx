@@ -4,7 +4,8 @@ import './globals.css';
 
 export const metadata: Metadata = {
   title: 'Gametriggers — sponsorships that run live on stream',
-  description: 'Brands fund campaigns, streamers show them live through an OBS overlay, every impression counted.',
+  description:
+    'Brands fund campaigns, streamers show them live through an OBS overlay, every impression counted.',
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

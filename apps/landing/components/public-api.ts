@@ -12,5 +12,14 @@ export function problemOf(error: unknown): { message: string; fields: Record<str
     const data = error.data as { fieldErrors?: Record<string, string[]> } | undefined;
     return { message: error.message, fields: data?.fieldErrors ?? {} };
   }
-  return { message: 'We could not reach Gametriggers. Check your connection and try again.', fields: {} };
+  return {
+    message: 'We could not reach Gametriggers. Check your connection and try again.',
+    fields: {},
+  };
+}
+
+/** A text field's value from submitted form data. */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
 }

@@ -1,13 +1,46 @@
 'use client';
 
-import { SIGNUP_ROLE_COOKIE } from '@gametriggers/auth/react';
+import { EMAIL_NOT_VERIFIED_MESSAGE, SIGNUP_ROLE_COOKIE } from '@gametriggers/auth/react';
 import { Alert, Button, Field } from '@gametriggers/ui';
 import { getSession, signIn } from 'next-auth/react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { SiteSettings } from '../site';
+import { formText } from './public-api';
+import { publicApi } from './public-api';
 
-export function OAuthButtons({ settings, role }: { settings: SiteSettings; role?: 'brand' | 'streamer' }) {
+/** Offered when identity refuses an unconfirmed address: a new link, to the address typed in. */
+function ResendVerification({ gatewayUrl, email }: { gatewayUrl: string; email: string }) {
+  const [state, setState] = useState<'idle' | 'sending' | 'sent' | 'failed'>('idle');
+  if (state === 'sent')
+    return <p className="mt-2 font-medium">A new link is on its way to {email}.</p>;
+  return (
+    <button
+      type="button"
+      className="mt-2 font-semibold underline disabled:opacity-60"
+      disabled={state === 'sending' || !email}
+      onClick={() => {
+        setState('sending');
+        publicApi(gatewayUrl)
+          .identity.resendVerification.mutate({ email })
+          .then(
+            () => setState('sent'),
+            () => setState('failed'),
+          );
+      }}
+    >
+      {state === 'failed' ? 'That did not work. Try again' : 'Send me a new confirmation link'}
+    </button>
+  );
+}
+
+export function OAuthButtons({
+  settings,
+  role,
+}: {
+  settings: SiteSettings;
+  role?: 'brand' | 'streamer';
+}) {
   const start = (provider: 'twitch' | 'google') => {
     if (role) document.cookie = `${SIGNUP_ROLE_COOKIE}=${role}; path=/; max-age=600; samesite=lax`;
     void signIn(provider, { callbackUrl: `${window.location.origin}/continue` });
@@ -16,17 +49,34 @@ export function OAuthButtons({ settings, role }: { settings: SiteSettings; role?
   return (
     <div className="space-y-3">
       {settings.providers.twitch ? (
-        <Button type="button" variant="secondary" className="w-full" onClick={() => start('twitch')}>
-          <span aria-hidden className="text-[#9146ff]">◆</span> Continue with Twitch
+        <Button
+          type="button"
+          variant="secondary"
+          className="w-full"
+          onClick={() => start('twitch')}
+        >
+          <span aria-hidden className="text-[#9146ff]">
+            ◆
+          </span>{' '}
+          Continue with Twitch
         </Button>
       ) : null}
       {settings.providers.google ? (
-        <Button type="button" variant="secondary" className="w-full" onClick={() => start('google')}>
-          <span aria-hidden className="text-[#4285f4]">G</span> Continue with Google
+        <Button
+          type="button"
+          variant="secondary"
+          className="w-full"
+          onClick={() => start('google')}
+        >
+          <span aria-hidden className="text-[#4285f4]">
+            G
+          </span>{' '}
+          Continue with Google
         </Button>
       ) : null}
       <div className="flex items-center gap-3 text-xs text-slate-400">
-        <span className="h-px flex-1 bg-slate-200" /> or <span className="h-px flex-1 bg-slate-200" />
+        <span className="h-px flex-1 bg-slate-200" /> or{' '}
+        <span className="h-px flex-1 bg-slate-200" />
       </div>
     </div>
   );
@@ -43,6 +93,7 @@ export function SignInForm({
 }) {
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
+  const [email, setEmail] = useState(initialEmail ?? '');
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -50,16 +101,22 @@ export function SignInForm({
     setPending(true);
     setError(undefined);
     const result = await signIn('credentials', {
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
+      email: formText(form, 'email'),
+      password: formText(form, 'password'),
       redirect: false,
     });
     if (!result?.ok) {
       setPending(false);
-      setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Email or password is incorrect.');
+      setError(
+        result?.error && result.error !== 'CredentialsSignin'
+          ? result.error
+          : 'Email or password is incorrect.',
+      );
       return;
     }
-    const session = (await getSession()) as { user?: { role?: 'brand' | 'streamer' | 'admin' } } | null;
+    const session = (await getSession()) as {
+      user?: { role?: 'brand' | 'streamer' | 'admin' };
+    } | null;
     const role = session?.user?.role;
     window.location.assign(role ? settings.portals[role] : '/');
   }
@@ -68,16 +125,39 @@ export function SignInForm({
     <div className="space-y-6">
       <OAuthButtons settings={settings} />
       <form className="space-y-4" onSubmit={(event) => void submit(event)} noValidate>
-        {error ? <Alert>{error}</Alert> : null}
-        <Field id="email" name="email" type="email" label="Email" autoComplete="email" defaultValue={initialEmail} required />
-        <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+        {error ? (
+          <Alert>
+            {error}
+            {error === EMAIL_NOT_VERIFIED_MESSAGE ? (
+              <ResendVerification gatewayUrl={settings.gatewayUrl} email={email} />
+            ) : null}
+          </Alert>
+        ) : null}
+        <Field
+          id="email"
+          name="email"
+          type="email"
+          label="Email"
+          autoComplete="email"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          required
+        />
+        <Field
+          id="password"
+          name="password"
+          type="password"
+          label="Password"
+          autoComplete="current-password"
+          required
+        />
         <div className="flex justify-end text-sm">
           <a className="font-medium text-brand-700 hover:underline" href="/forgot-password">
             Forgot your password?
           </a>
         </div>
-        <Button type="submit" className="w-full" disabled={pending}>
-          {pending ? 'Signing in…' : 'Sign in'}
+        <Button type="submit" className="w-full" loading={pending}>
+          Sign in
         </Button>
       </form>
     </div>

@@ -12,7 +12,11 @@ import { problemOf, publicApi } from './public-api';
 const signUpSchema = z.object({
   role: z.enum(['brand', 'streamer'], { error: 'Choose whether you are a brand or a streamer.' }),
   name: z.string().trim().min(1, 'Tell us your name or company name.').max(120),
-  email: z.string().trim().max(254).pipe(z.email({ error: 'Enter a valid email address, like name@example.com.' })),
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .pipe(z.email({ error: 'Enter a valid email address, like name@example.com.' })),
   password: z.string().min(10, 'Use at least 10 characters for your password.').max(200),
 });
 
@@ -21,7 +25,13 @@ const roles = [
   { value: 'streamer', title: "I'm a streamer", text: 'Run sponsorships on stream and get paid.' },
 ] as const;
 
-export function SignUpForm({ settings, initialRole }: { settings: SiteSettings; initialRole?: 'brand' | 'streamer' }) {
+export function SignUpForm({
+  settings,
+  initialRole,
+}: {
+  settings: SiteSettings;
+  initialRole?: 'brand' | 'streamer';
+}) {
   const [role, setRole] = useState<'brand' | 'streamer' | undefined>(initialRole);
   const [fields, setFields] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string>();
@@ -60,14 +70,19 @@ export function SignUpForm({ settings, initialRole }: { settings: SiteSettings; 
     return (
       <div className="space-y-4" data-testid="check-email">
         <Alert tone="success">
-          We sent a confirmation link to <strong>{sentTo}</strong>. Open it to finish creating your account.
+          We sent a confirmation link to <strong>{sentTo}</strong>. Open it to finish creating your
+          account.
         </Alert>
         <p className="text-sm text-slate-600">
           Nothing arrived after a few minutes? Check your spam folder, or{' '}
           <button
             type="button"
             className="font-medium text-brand-700 hover:underline"
-            onClick={() => void publicApi(settings.gatewayUrl).identity.resendVerification.mutate({ email: sentTo })}
+            onClick={() =>
+              void publicApi(settings.gatewayUrl).identity.resendVerification.mutate({
+                email: sentTo,
+              })
+            }
           >
             send it again
           </button>
@@ -87,7 +102,9 @@ export function SignUpForm({ settings, initialRole }: { settings: SiteSettings; 
               key={option.value}
               className={cn(
                 'cursor-pointer rounded-xl p-4 ring-1 transition',
-                role === option.value ? 'bg-brand-50 ring-2 ring-brand-600' : 'ring-slate-300 hover:bg-slate-50',
+                role === option.value
+                  ? 'bg-brand-50 ring-2 ring-brand-600'
+                  : 'ring-slate-300 hover:bg-slate-50',
               )}
             >
               <input
@@ -108,8 +125,21 @@ export function SignUpForm({ settings, initialRole }: { settings: SiteSettings; 
       {role === 'streamer' ? <OAuthButtons settings={settings} role={role} /> : null}
       <form className="space-y-4" onSubmit={(event) => void submit(event)} noValidate>
         {error ? <Alert>{error}</Alert> : null}
-        <Field id="name" name="name" label={role === 'brand' ? 'Company name' : 'Your name'} autoComplete="name" error={fields.name?.[0]} />
-        <Field id="email" name="email" type="email" label="Email" autoComplete="email" error={fields.email?.[0]} />
+        <Field
+          id="name"
+          name="name"
+          label={role === 'brand' ? 'Company name' : 'Your name'}
+          autoComplete="name"
+          error={fields.name?.[0]}
+        />
+        <Field
+          id="email"
+          name="email"
+          type="email"
+          label="Email"
+          autoComplete="email"
+          error={fields.email?.[0]}
+        />
         <Field
           id="password"
           name="password"
@@ -119,8 +149,8 @@ export function SignUpForm({ settings, initialRole }: { settings: SiteSettings; 
           error={fields.password?.[0]}
           hint="At least 10 characters."
         />
-        <Button type="submit" className="w-full" disabled={pending}>
-          {pending ? 'Creating your account…' : 'Create account'}
+        <Button type="submit" className="w-full" loading={pending}>
+          Create account
         </Button>
       </form>
     </div>

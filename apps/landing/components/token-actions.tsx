@@ -3,10 +3,14 @@
 import { Alert, Button, Field } from '@gametriggers/ui';
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { problemOf, publicApi } from './public-api';
+import { formText, problemOf, publicApi } from './public-api';
 
 export function VerifyEmail({ gatewayUrl, token }: { gatewayUrl: string; token: string }) {
-  const [state, setState] = useState<{ status: 'working' } | { status: 'done'; email: string } | { status: 'failed'; message: string }>({
+  const [state, setState] = useState<
+    | { status: 'working' }
+    | { status: 'done'; email: string }
+    | { status: 'failed'; message: string }
+  >({
     status: 'working',
   });
   const started = useRef(false);
@@ -41,7 +45,7 @@ export function ForgotPasswordForm({ gatewayUrl }: { gatewayUrl: string }) {
   const [error, setError] = useState<string>();
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const email = String(new FormData(event.currentTarget).get('email') ?? '');
+    const email = formText(new FormData(event.currentTarget), 'email');
     try {
       await publicApi(gatewayUrl).identity.requestPasswordReset.mutate({ email });
       setSent(true);
@@ -49,7 +53,12 @@ export function ForgotPasswordForm({ gatewayUrl }: { gatewayUrl: string }) {
       setError(problemOf(caught).message);
     }
   }
-  if (sent) return <Alert tone="success">If an account uses that address, a link to choose a new password is on its way.</Alert>;
+  if (sent)
+    return (
+      <Alert tone="success">
+        If an account uses that address, a link to choose a new password is on its way.
+      </Alert>
+    );
   return (
     <form className="space-y-4" onSubmit={(event) => void submit(event)} noValidate>
       {error ? <Alert>{error}</Alert> : null}
@@ -66,9 +75,11 @@ export function ResetPasswordForm({ gatewayUrl, token }: { gatewayUrl: string; t
   const [error, setError] = useState<string>();
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const password = String(new FormData(event.currentTarget).get('password') ?? '');
+    const password = formText(new FormData(event.currentTarget), 'password');
     try {
-      setDone((await publicApi(gatewayUrl).identity.resetPassword.mutate({ token, password })).email);
+      setDone(
+        (await publicApi(gatewayUrl).identity.resetPassword.mutate({ token, password })).email,
+      );
     } catch (caught) {
       setError(problemOf(caught).message);
     }
@@ -76,14 +87,24 @@ export function ResetPasswordForm({ gatewayUrl, token }: { gatewayUrl: string; t
   if (done) {
     return (
       <Alert tone="success">
-        Your password is changed. <a className="font-semibold underline" href={`/sign-in?email=${encodeURIComponent(done)}`}>Sign in</a>
+        Your password is changed.{' '}
+        <a className="font-semibold underline" href={`/sign-in?email=${encodeURIComponent(done)}`}>
+          Sign in
+        </a>
       </Alert>
     );
   }
   return (
     <form className="space-y-4" onSubmit={(event) => void submit(event)} noValidate>
       {error ? <Alert>{error}</Alert> : null}
-      <Field id="password" name="password" type="password" label="New password" autoComplete="new-password" hint="At least 10 characters." />
+      <Field
+        id="password"
+        name="password"
+        type="password"
+        label="New password"
+        autoComplete="new-password"
+        hint="At least 10 characters."
+      />
       <Button type="submit" className="w-full">
         Save new password
       </Button>

@@ -9,7 +9,6 @@ import type { Portal, PortalUrls } from './portals';
 import type { SessionTokens, SessionUser } from './session-tokens';
 import { needsRefresh, signInErrorMessage } from './session-tokens';
 
-
 export interface OidcProviderConfig {
   clientId: string;
   clientSecret: string;
@@ -193,7 +192,7 @@ export function createAuthOptions(config: AuthOptionsConfig): NextAuthOptions {
       },
       redirect({ url, baseUrl }) {
         // Any portal of ours is a fine destination; anything else goes home.
-        const allowed = [baseUrl, ...Object.values(config.portals)];
+        const allowed: string[] = [baseUrl, ...(Object.values(config.portals) as string[])];
         return allowed.some((origin) => url.startsWith(origin)) ? url : baseUrl;
       },
     },

@@ -3,11 +3,22 @@
 import { signOut } from 'next-auth/react';
 
 export { SIGNUP_ROLE_COOKIE } from './cookie-names';
+export { EMAIL_NOT_VERIFIED_MESSAGE } from './session-tokens';
 
 /** Signs out of every portal (they share one session) and returns to the landing page. */
-export function SignOutButton({ landingUrl, className }: { landingUrl: string; className?: string }) {
+export function SignOutButton({
+  landingUrl,
+  className,
+}: {
+  landingUrl: string;
+  className?: string;
+}) {
   return (
-    <button type="button" className={className} onClick={() => void signOut({ callbackUrl: landingUrl })}>
+    <button
+      type="button"
+      className={className}
+      onClick={() => void signOut({ callbackUrl: landingUrl })}
+    >
       Sign out
     </button>
   );

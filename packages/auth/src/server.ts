@@ -10,11 +10,15 @@ export interface PortalSession extends Session {
 
 /** The signed-in person in a server component (the middleware has already checked the role). */
 export async function portalSession(options: NextAuthOptions): Promise<PortalSession | null> {
-  const session = (await getServerSession(options)) as (Session & Partial<PortalSession>) | null;
+  const found = await getServerSession(options);
+  const session = found as (Session & Partial<PortalSession>) | null;
   return session?.user && session.accessToken ? (session as PortalSession) : null;
 }
 
 /** The API as this person, from the server. */
-export function serverApi(session: PortalSession, gatewayUrl = process.env.GATEWAY_URL ?? 'http://localhost:4000') {
+export function serverApi(
+  session: PortalSession,
+  gatewayUrl = process.env.GATEWAY_URL ?? 'http://localhost:4000',
+) {
   return createApiClient({ gatewayUrl, getAccessToken: () => session.accessToken });
 }

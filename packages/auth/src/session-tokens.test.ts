@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decidePortalAccess } from './portal-access';
 import { portalForRole, portalUrlsFrom } from './portals';
 import { REFRESH_MARGIN_MS, needsRefresh, signInErrorMessage } from './session-tokens';
 
@@ -23,5 +24,22 @@ describe('portals', () => {
     expect(portalForRole(urls, 'brand')).toBe('https://brand.example');
     expect(portalForRole(urls, 'streamer')).toBe('http://localhost:3002');
     expect(portalForRole(urls, 'admin')).toBe('http://localhost:3003');
+  });
+});
+
+describe('portal access', () => {
+  const session = (role: string, extra: Record<string, unknown> = {}) => ({ user: { role }, ...extra });
+
+  it('admits the portal’s own role', () => {
+    expect(decidePortalAccess('brand', session('brand'))).toEqual({ kind: 'allow' });
+  });
+  it('shows another role the wrong-portal page, naming their role', () => {
+    expect(decidePortalAccess('brand', session('streamer'))).toEqual({ kind: 'wrong-portal', actualRole: 'streamer' });
+  });
+  it('sends people without a usable session to sign in', () => {
+    expect(decidePortalAccess('admin', null)).toEqual({ kind: 'sign-in' });
+    expect(decidePortalAccess('admin', {})).toEqual({ kind: 'sign-in' });
+    expect(decidePortalAccess('admin', session('admin', { error: 'RefreshFailed' }))).toEqual({ kind: 'sign-in' });
+    expect(decidePortalAccess('admin', session('superuser'))).toEqual({ kind: 'sign-in' });
   });
 });

@@ -29,11 +29,15 @@ export function needsRefresh(
   return tokens.accessTokenExpiresAt - REFRESH_MARGIN_MS <= now;
 }
 
+/** Shown (and recognised by the sign-in page, which then offers to resend the link). */
+export const EMAIL_NOT_VERIFIED_MESSAGE =
+  'Confirm your email address first: open the link we sent you, or ask for a new one.';
+
 /** Messages for the sign-in page, by the reason identity gives. */
 const messagesByReason: Record<string, string> = {
   invalid_credentials: 'Email or password is incorrect.',
-  email_not_verified:
-    'Confirm your email address first: open the link we sent you, or ask for a new one.',
+  email_not_verified: EMAIL_NOT_VERIFIED_MESSAGE,
+  refresh_token_reused: 'Your session ended for your security. Sign in again.',
   account_disabled: 'This account has been disabled. Contact support.',
 };
 

@@ -1,4 +1,16 @@
-export { AppShell, EmptyState, PageHeader } from './app-shell';
+export { AppShell } from './app-shell';
 export type { NavItem } from './app-shell';
+export { EmptyState, PageHeader } from './page-parts';
 export { cn } from './cn';
-export { Alert, Badge, Button, Card, Field, Logo } from './controls';
+export {
+  Alert,
+  Badge,
+  Button,
+  ButtonLink,
+  Card,
+  Field,
+  Input,
+  Logo,
+  Spinner,
+  focusRing,
+} from './controls';

@@ -1,6 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alertText, launchBrowser, screenshot, signInWithPassword, textOf, urls } from '../../src/browser';
+import {
+  alertText,
+  launchBrowser,
+  screenshot,
+  signInWithPassword,
+  textOf,
+  urls,
+} from '../../src/browser';
 
 // Seeded by the platform, like `pnpm dev` does.
 const streamer = { email: 'streamer@demo.gametriggers.dev', password: 'DemoStreamer!2026' };
@@ -51,7 +58,9 @@ describe('portals by role', () => {
     await page.waitForURL(`${urls.streamer}/**`);
     await page.goto(`${urls.brand}/`);
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('This is the brand portal');
-    expect(await textOf(page.getByRole('link', { name: 'Go to the streamer portal' }))).toBeTruthy();
+    expect(
+      await textOf(page.getByRole('link', { name: 'Go to the streamer portal' })),
+    ).toBeTruthy();
     expect(page.url()).toBe(`${urls.brand}/`);
     await screenshot(page, 'brand-wrong-portal');
     await page.close();

@@ -47,7 +47,9 @@ describe('signing up as a brand', () => {
     await page.fill('#email', uniqueEmail('short'));
     await page.fill('#password', 'short');
     await page.getByRole('button', { name: 'Create account' }).click();
-    expect(await textOf(page.locator('#password-error'))).toBe('Use at least 10 characters for your password.');
+    expect(await textOf(page.locator('#password-error'))).toBe(
+      'Use at least 10 characters for your password.',
+    );
     await page.close();
   });
 });

@@ -4,7 +4,11 @@ import { siteSettings } from '../../site';
 
 export const dynamic = 'force-dynamic';
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ email?: string; error?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ email?: string; error?: string }>;
+}) {
   const { email, error } = await searchParams;
   return (
     <AuthFrame
@@ -18,7 +22,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </>
       }
     >
-      <SignInForm settings={siteSettings()} initialEmail={email} initialError={error === 'CredentialsSignin' ? 'Email or password is incorrect.' : error} />
+      <SignInForm
+        settings={siteSettings()}
+        initialEmail={email}
+        initialError={error === 'CredentialsSignin' ? 'Email or password is incorrect.' : error}
+      />
     </AuthFrame>
   );
 }

@@ -4,7 +4,11 @@ import { siteSettings } from '../../site';
 
 export const dynamic = 'force-dynamic';
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ role?: string }> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ role?: string }>;
+}) {
   const { role } = await searchParams;
   return (
     <AuthFrame
@@ -18,7 +22,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
         </>
       }
     >
-      <SignUpForm settings={siteSettings()} initialRole={role === 'brand' || role === 'streamer' ? role : undefined} />
+      <SignUpForm
+        settings={siteSettings()}
+        initialRole={role === 'brand' || role === 'streamer' ? role : undefined}
+      />
     </AuthFrame>
   );
 }

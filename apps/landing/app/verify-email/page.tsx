@@ -5,11 +5,19 @@ import { siteSettings } from '../../site';
 
 export const dynamic = 'force-dynamic';
 
-export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+export default async function VerifyEmailPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string }>;
+}) {
   const { token } = await searchParams;
   return (
     <AuthFrame title="Confirm your email">
-      {token ? <VerifyEmail gatewayUrl={siteSettings().gatewayUrl} token={token} /> : <Alert>This link is missing its token. Open the link from the email again.</Alert>}
+      {token ? (
+        <VerifyEmail gatewayUrl={siteSettings().gatewayUrl} token={token} />
+      ) : (
+        <Alert>This link is missing its token. Open the link from the email again.</Alert>
+      )}
     </AuthFrame>
   );
 }

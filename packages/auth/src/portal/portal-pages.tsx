@@ -1,4 +1,5 @@
-import { AppShell, Badge, Card, EmptyState, PageHeader } from '@gametriggers/ui';
+import { TRPCClientError } from '@gametriggers/api';
+import { AppShell, Badge, ButtonLink, Card, EmptyState, Logo, PageHeader } from '@gametriggers/ui';
 import type { UserRole } from '@gametriggers/tokens';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -8,6 +9,56 @@ import { portalNames, portalUrlsFrom } from '../portals';
 import { SignOutButton } from '../react';
 import { portalSession, serverApi } from '../server';
 import { portalConfigs } from './portal-config';
+
+const nextSteps: Record<UserRole, Array<{ href: string; title: string; text: string }>> = {
+  brand: [
+    {
+      href: '/campaigns',
+      title: 'Plan a campaign',
+      text: 'Set a budget, a creative and the audiences you want to reach.',
+    },
+    {
+      href: '/discover',
+      title: 'Discover streamers',
+      text: 'Find channels whose viewers match your brand.',
+    },
+    {
+      href: '/billing',
+      title: 'Fund your account',
+      text: 'Campaigns draw from a prepaid balance you control.',
+    },
+  ],
+  streamer: [
+    {
+      href: '/marketplace',
+      title: 'Browse the marketplace',
+      text: 'Join campaigns that fit your channel.',
+    },
+    {
+      href: '/overlay',
+      title: 'Set up your overlay',
+      text: 'Add one browser source to OBS; sponsors appear live.',
+    },
+    {
+      href: '/earnings',
+      title: 'Get paid',
+      text: 'Every counted impression adds to your earnings.',
+    },
+  ],
+  admin: [
+    {
+      href: '/verifications',
+      title: 'Review verifications',
+      text: 'Brands and streamers waiting for approval.',
+    },
+    {
+      href: '/moderation',
+      title: 'Moderate creatives',
+      text: 'Check campaign creatives before they go live.',
+    },
+    { href: '/finance', title: 'Watch the money', text: 'Escrow, payouts and platform revenue.' },
+  ],
+};
 
 /** Server-rendered pieces shared by the brand, streamer and admin portals. */
 export function createPortalPages(role: UserRole) {
@@ -39,32 +90,45 @@ export function createPortalPages(role: UserRole) {
 
   async function HomePage() {
     const session = await requireSession();
-    const me = await serverApi(session).identity.me.query();
+    const me = await serverApi(session)
+      .identity.me.query()
+      .catch((error: unknown) => {
+        // A revoked or expired session: sign in again rather than show a crash.
+        if (
+          error instanceof TRPCClientError &&
+          (error.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED'
+        )
+          redirect(`${landingUrl()}/sign-in`);
+        throw error;
+      });
+    const steps = nextSteps[role];
     return (
       <Shell>
         <PageHeader
           title={`Welcome${me.name ? `, ${me.name}` : ''}`}
           description={`You are signed in to the ${portalNames[role]}.`}
         />
-        <Card className="max-w-2xl">
+        <Card className="max-w-3xl">
           <h2 className="text-lg font-semibold">Your account</h2>
-          <dl className="mt-4 grid grid-cols-[10rem_1fr] gap-y-3 text-sm">
+          <dl className="mt-4 grid grid-cols-[8rem_1fr] gap-x-4 gap-y-3 text-sm sm:grid-cols-[10rem_1fr]">
             <dt className="text-slate-500">Email</dt>
             <dd data-testid="account-email" className="font-medium">
               {me.email}
             </dd>
             <dt className="text-slate-500">Account type</dt>
             <dd>
-              <Badge>{me.role}</Badge>
+              <Badge data-testid="account-role">{me.role}</Badge>
             </dd>
             {me.adminRole ? (
               <>
                 <dt className="text-slate-500">Admin role</dt>
-                <dd>{me.adminRole.replace('_', ' ')}</dd>
+                <dd data-testid="admin-role">{me.adminRole.replaceAll('_', ' ')}</dd>
                 <dt className="text-slate-500">Permissions</dt>
                 <dd className="flex flex-wrap gap-1">
                   {me.permissions.map((permission) => (
-                    <Badge key={permission}>{permission}</Badge>
+                    <Badge key={permission} tone="neutral">
+                      {permission}
+                    </Badge>
                   ))}
                 </dd>
               </>
@@ -72,9 +136,36 @@ export function createPortalPages(role: UserRole) {
             <dt className="text-slate-500">Member since</dt>
             <dd>{me.createdAt.toLocaleDateString('en', { dateStyle: 'long' })}</dd>
             <dt className="text-slate-500">Email verified</dt>
-            <dd>{me.emailVerified ? 'Yes' : 'Not yet'}</dd>
+            <dd>
+              {me.emailVerified ? (
+                <Badge tone="success">Verified</Badge>
+              ) : (
+                <Badge tone="warning">Not yet</Badge>
+              )}
+            </dd>
+            <dt className="text-slate-500">Last sign-in</dt>
+            <dd>
+              {me.lastLoginAt
+                ? me.lastLoginAt.toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' })
+                : '—'}
+            </dd>
           </dl>
         </Card>
+        <h2 className="mt-10 mb-4 text-lg font-semibold text-slate-900">Next steps</h2>
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {steps.map((step) => (
+            <a
+              key={step.href}
+              href={step.href}
+              className="group rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:ring-brand-300 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+            >
+              <p className="font-semibold text-slate-900 group-hover:text-brand-700">
+                {step.title} →
+              </p>
+              <p className="mt-1 text-sm text-slate-600">{step.text}</p>
+            </a>
+          ))}
+        </div>
       </Shell>
     );
   }
@@ -86,8 +177,16 @@ export function createPortalPages(role: UserRole) {
     return (
       <Shell>
         <PageHeader title={item.label} />
-        <EmptyState title={`${item.label} is on its way`}>
-          This part of the {portalNames[role]} is being built. Everything you do today stays here when it arrives.
+        <EmptyState
+          title={`${item.label} is coming soon`}
+          action={
+            <ButtonLink href="/" variant="secondary">
+              Back to {config.nav[0]?.label.toLowerCase() ?? 'overview'}
+            </ButtonLink>
+          }
+        >
+          This part of the {portalNames[role]} is being built. Your account and everything you set
+          up stay as they are when it arrives.
         </EmptyState>
       </Shell>
     );
@@ -96,28 +195,36 @@ export function createPortalPages(role: UserRole) {
   async function WrongPortalPage({ searchParams }: { searchParams: Promise<{ role?: string }> }) {
     const { role: actual } = await searchParams;
     const urls = portalUrlsFrom(process.env);
-    const own = actual === 'brand' || actual === 'streamer' || actual === 'admin' ? actual : undefined;
+    const own =
+      actual === 'brand' || actual === 'streamer' || actual === 'admin' ? actual : undefined;
     return (
-      <main className="grid min-h-screen place-items-center px-6">
-        <Card className="max-w-md text-center">
-          <h1 className="text-xl font-bold">This is the {portalNames[role]}</h1>
-          <p className="mt-3 text-slate-600">
-            {own
-              ? `You're signed in with a ${own} account. The ${portalNames[role]} is for ${role} accounts.`
-              : `The ${portalNames[role]} is for ${role} accounts.`}
-          </p>
-          <div className="mt-6 flex flex-col gap-3">
-            {own ? (
-              <a className="rounded-lg bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white" href={urls[own]}>
-                Go to the {portalNames[own]}
-              </a>
-            ) : null}
-            <SignOutButton
-              landingUrl={urls.landing}
-              className="rounded-lg px-4 py-2.5 text-sm font-semibold text-slate-700 ring-1 ring-slate-300"
-            />
+      <main className="grid min-h-screen place-items-center bg-gradient-to-b from-brand-50 to-slate-50 px-6">
+        <div className="w-full max-w-md">
+          <div className="mb-8 flex justify-center">
+            <Logo className="text-lg" />
           </div>
-        </Card>
+          <Card className="text-center">
+            <div
+              aria-hidden
+              className="mx-auto mb-4 grid size-12 place-items-center rounded-full bg-amber-50 text-xl text-amber-600"
+            >
+              !
+            </div>
+            <h1 className="text-xl font-bold">This is the {portalNames[role]}</h1>
+            <p className="mt-3 text-slate-600" data-testid="wrong-portal-message">
+              {own
+                ? `You're signed in as ${own === 'admin' ? 'an' : 'a'} ${own}. The ${portalNames[role]} is for ${role} accounts.`
+                : `The ${portalNames[role]} is for ${role} accounts.`}
+            </p>
+            <div className="mt-6 flex flex-col gap-3">
+              {own ? <ButtonLink href={urls[own]}>Go to the {portalNames[own]}</ButtonLink> : null}
+              <SignOutButton
+                landingUrl={urls.landing}
+                className="rounded-lg px-4 py-2.5 text-sm font-semibold text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+              />
+            </div>
+          </Card>
+        </div>
       </main>
     );
   }
