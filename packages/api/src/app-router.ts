@@ -1,17 +1,28 @@
 import type { IdentityRouter } from '@gametriggers/identity/router';
-import type { TRPCBuiltRouter, inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-
-// Type-only: the portals get every service's procedures with no runtime import and no codegen.
-// Adding a service is adding its router type here.
-type ServiceRouters = [IdentityRouter];
+import type {
+  TRPCBuiltRouter,
+  TRPCRouterRecord,
+  inferRouterInputs,
+  inferRouterOutputs,
+} from '@trpc/server';
 
 type RecordOf<TRouter> =
   TRouter extends TRPCBuiltRouter<infer _Root, infer TRecord> ? TRecord : never;
 type RootOf<TRouter> = TRouter extends TRPCBuiltRouter<infer TRoot, infer _Record> ? TRoot : never;
-type Merge<TRouters extends unknown[]> = TRouters extends [infer Head, ...infer Tail]
-  ? RecordOf<Head> & Merge<Tail>
+type MergeRecords<TRouters extends unknown[]> = TRouters extends [infer Head, ...infer Tail]
+  ? RecordOf<Head> & MergeRecords<Tail>
   : unknown;
 
-export type AppRouter = TRPCBuiltRouter<RootOf<ServiceRouters[0]>, Merge<ServiceRouters> & object>;
+/** One router type whose procedures are those of every router given (each namespaced by domain). */
+export type MergedRouter<TRouters extends [unknown, ...unknown[]]> =
+  MergeRecords<TRouters> extends infer TRecord extends TRPCRouterRecord
+    ? TRPCBuiltRouter<RootOf<TRouters[0]>, TRecord>
+    : never;
+
+// Type-only: the portals get every service's procedures with no runtime import and no codegen.
+// Adding a service is adding its router type to this list.
+type ServiceRouters = [IdentityRouter];
+
+export type AppRouter = MergedRouter<ServiceRouters>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

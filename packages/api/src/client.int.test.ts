@@ -2,11 +2,25 @@ import { startGateway } from '@gametriggers/gateway';
 import { startIdentityHarness, testServiceSecret } from '@gametriggers/identity/testing';
 import type { IdentityHarness } from '@gametriggers/identity/testing';
 import { createTestRedisNamespace } from '@gametriggers/testing';
+import type { IdentityRouter } from '@gametriggers/identity/router';
+import { brandProcedure, router, startService } from '@gametriggers/trpc';
+import type { RunningService } from '@gametriggers/trpc';
 import { createAccessTokenVerifier, createServiceTokenSource } from '@gametriggers/tokens';
+import { createTRPCClient } from '@trpc/client';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRPCClientError, createApiClient } from './index';
+import { TRPCClientError, apiHeaders, createApiClient, domainLink } from './index';
+import type { MergedRouter } from './index';
+
+// A second domain beside identity: a small brand service on the service kit.
+const brandRouter = router({
+  brand: router({
+    whoami: brandProcedure.query(({ ctx }) => ({ userId: ctx.caller.userId, at: new Date() })),
+  }),
+});
+type TestAppRouter = MergedRouter<[IdentityRouter, typeof brandRouter]>;
+let brand: RunningService;
 
 let identity: IdentityHarness;
 let gateway: Awaited<ReturnType<typeof startGateway>>;
@@ -16,11 +30,26 @@ const namespace = createTestRedisNamespace('api');
 beforeAll(async () => {
   identity = await startIdentityHarness();
   redis = new Redis(namespace.url);
+  brand = await startService({
+    name: 'brand-test',
+    port: 0,
+    router: brandRouter,
+    auth: {
+      accessTokens: createAccessTokenVerifier({
+        jwksUrl: identity.jwksUrl,
+        issuer: 'gametriggers-identity',
+        audience: 'gametriggers',
+      }),
+      serviceSecret: testServiceSecret,
+    },
+    readiness: {},
+    log: pino({ level: 'silent' }),
+  });
   gateway = await startGateway({
     port: 0,
     serviceUrls: {
       identity: identity.url,
-      brand: 'http://127.0.0.1:9',
+      brand: brand.url,
       streamer: 'http://127.0.0.1:9',
       campaign: 'http://127.0.0.1:9',
       participation: 'http://127.0.0.1:9',
@@ -49,6 +78,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway.close(100);
+  await brand.close(100);
   redis.disconnect();
   await namespace.clear();
   await identity.close();
@@ -69,7 +99,10 @@ describe('the API client', () => {
     });
 
     const held: { accessToken?: string } = {};
-    const person = createApiClient({ gatewayUrl: gateway.url, getAccessToken: () => held.accessToken });
+    const person = createApiClient({
+      gatewayUrl: gateway.url,
+      getAccessToken: () => held.accessToken,
+    });
     const session = await person.identity.login.mutate({ email, password: 'a strong password' });
     held.accessToken = session.accessToken;
     const me = await person.identity.me.query();
@@ -88,5 +121,85 @@ describe('the API client', () => {
     });
     const refused = await forged.identity.me.query().catch((caught: unknown) => caught);
     expect((refused as TRPCClientError<never>).data).toMatchObject({ httpStatus: 401 });
+  });
+
+  it('batches per domain: one request to each domain route, typed end to end', async () => {
+    const email = `routing.${Date.now()}@example.com`;
+    await createApiClient({
+      gatewayUrl: gateway.url,
+      getServiceToken: createServiceTokenSource(testServiceSecret, 'portal'),
+    }).identity.seedDemoUser.mutate({
+      email,
+      password: 'a strong password',
+      name: 'B',
+      role: 'brand',
+    });
+    const session = await createApiClient({ gatewayUrl: gateway.url }).identity.login.mutate({
+      email,
+      password: 'a strong password',
+    });
+
+    const requested: string[] = [];
+    const client = createTRPCClient<TestAppRouter>({
+      links: [
+        domainLink<TestAppRouter>(gateway.url, async () => {
+          return apiHeaders({ getAccessToken: () => session.accessToken });
+        }),
+      ],
+    });
+    const originalFetch = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
+      if (path.startsWith('/api/')) requested.push(path); // not the services' own JWKS fetches
+      return originalFetch(input, init);
+    };
+    try {
+      const [me, whoami, again] = await Promise.all([
+        client.identity.me.query(),
+        client.brand.whoami.query(),
+        client.brand.whoami.query(),
+      ]);
+      expect(whoami.userId).toBe(me.id);
+      expect(again.at).toBeInstanceOf(Date);
+    } finally {
+      globalThis.fetch = originalFetch;
+    }
+    expect(requested.sort()).toEqual([
+      '/api/brand/brand.whoami,brand.whoami',
+      '/api/identity/identity.me',
+    ]);
+  });
+
+  it('surfaces a gateway 403 as TRPCClientError naming who may call', async () => {
+    const email = `streamer.${Date.now()}@example.com`;
+    await createApiClient({
+      gatewayUrl: gateway.url,
+      getServiceToken: createServiceTokenSource(testServiceSecret, 'portal'),
+    }).identity.seedDemoUser.mutate({
+      email,
+      password: 'a strong password',
+      name: 'S',
+      role: 'streamer',
+    });
+    const session = await createApiClient({ gatewayUrl: gateway.url }).identity.login.mutate({
+      email,
+      password: 'a strong password',
+    });
+    const client = createTRPCClient<TestAppRouter>({
+      links: [
+        domainLink<TestAppRouter>(gateway.url, () => ({
+          authorization: `Bearer ${session.accessToken}`,
+        })),
+      ],
+    });
+    const error = await client.brand.whoami.query().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TRPCClientError);
+    expect((error as Error).message).toBe(
+      'The brand API is for brand accounts and administrators only.',
+    );
+    expect((error as TRPCClientError<TestAppRouter>).data).toMatchObject({
+      code: 'FORBIDDEN',
+      httpStatus: 403,
+    });
   });
 });

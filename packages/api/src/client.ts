@@ -8,16 +8,21 @@ export interface ApiClientOptions {
   getAccessToken?: () => Promise<string | undefined> | string | undefined;
   /** A service credential, for server-side callers (e.g. next-auth calling identity.oauthSignIn). */
   getServiceToken?: () => Promise<string>;
+  /** Extra headers on every request, e.g. `x-trpc-source` or a forwarded `x-request-id`. */
+  headers?:
+    Record<string, string> | (() => Promise<Record<string, string>> | Record<string, string>);
 }
 
 export async function apiHeaders(options: Omit<ApiClientOptions, 'gatewayUrl'>) {
-  const headers: Record<string, string> = {};
+  const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
+  const headers: Record<string, string> = { ...extra };
   const accessToken = await options.getAccessToken?.();
   if (accessToken) headers.authorization = `Bearer ${accessToken}`;
   if (options.getServiceToken) headers['x-service-token'] = await options.getServiceToken();
   return headers;
 }
 
+/** A typed client for every service, through the gateway, one batch per domain. */
 export function createApiClient(options: ApiClientOptions) {
   return createTRPCClient<AppRouter>({
     links: [domainLink(options.gatewayUrl, () => apiHeaders(options))],
