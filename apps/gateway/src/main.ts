@@ -16,7 +16,11 @@ function environment() {
   }
 }
 const env = environment();
-const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
+const redis = new Redis(env.REDIS_URL, {
+  maxRetriesPerRequest: 1,
+  // Concurrent requests' rate-limit scripts share one write to Redis.
+  enableAutoPipelining: true,
+});
 const gateway = await createGateway({
   port: env.PORT,
   host: env.HOST,

@@ -44,7 +44,8 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 256, keepAliveMsecs:
  */
 export function forward(
   req: IncomingMessage,
-  body: Readable,
+  /** What to send upstream; none for a request without a body. */
+  body: Readable | undefined,
   res: ServerResponse,
   target: URL,
   headers: Record<string, string>,
@@ -86,6 +87,7 @@ export function forward(
     clearTimeout(responseTimer);
     if (!res.writableFinished) upstream.destroy();
   });
-  body.pipe(upstream);
+  if (body) body.pipe(upstream);
+  else upstream.end();
   return upstream;
 }

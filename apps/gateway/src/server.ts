@@ -103,16 +103,20 @@ export async function createGateway(options: GatewayOptions) {
     authorize(domain, caller);
     await limit(req, caller);
 
-    // Counted while streaming too: a chunked body has no length to check up front.
+    // Counted while streaming too: a chunked body has no length to check up front. A GET (most
+    // tRPC queries) has no body, so it skips the counting stream on the hot path.
+    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     let received = 0;
-    const body = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        received += chunk.length;
-        if (received > options.maxBodyBytes) done(bodyTooLarge(options.maxBodyBytes));
-        else done(null, chunk);
-      },
-    });
-    req.pipe(body);
+    const body = hasBody
+      ? new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            received += chunk.length;
+            if (received > options.maxBodyBytes) done(bodyTooLarge(options.maxBodyBytes));
+            else done(null, chunk);
+          },
+        })
+      : undefined;
+    if (body) req.pipe(body);
     const target = new URL(`/trpc/${route.rest}${url.search}`, options.serviceUrls[domain]);
     const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress]
       .filter(Boolean)
@@ -143,7 +147,7 @@ export async function createGateway(options: GatewayOptions) {
         );
       },
     );
-    body.on('error', (error) => {
+    body?.on('error', (error) => {
       if (error instanceof Refusal) refuse(res, url, requestId, error);
       upstream.destroy();
     });
