@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decidePortalAccess } from './portal-access';
 import { portalForRole, portalUrlsFrom } from './portals';
-import { REFRESH_MARGIN_MS, needsRefresh, signInErrorMessage } from './session-tokens';
+import { REFRESH_MARGIN_MS, needsRefresh, nextAuthErrorMessage, signInErrorMessage } from './session-tokens';
 
 describe('session tokens', () => {
   it('refreshes within the margin before expiry, not before', () => {
@@ -41,5 +41,14 @@ describe('portal access', () => {
     expect(decidePortalAccess('admin', {})).toEqual({ kind: 'sign-in' });
     expect(decidePortalAccess('admin', session('admin', { error: 'RefreshFailed' }))).toEqual({ kind: 'sign-in' });
     expect(decidePortalAccess('admin', session('superuser'))).toEqual({ kind: 'sign-in' });
+  });
+});
+
+describe('sign-in page errors', () => {
+  it('explains next-auth codes and never echoes unknown text', () => {
+    expect(nextAuthErrorMessage(undefined)).toBeUndefined();
+    expect(nextAuthErrorMessage('CredentialsSignin')).toBe('Email or password is incorrect.');
+    expect(nextAuthErrorMessage('OAuthCallback')).toMatch(/did not finish/);
+    expect(nextAuthErrorMessage('Call support at 555-scam')).toBe('We could not sign you in. Try again.');
   });
 });

@@ -44,3 +44,24 @@ const messagesByReason: Record<string, string> = {
 export function signInErrorMessage(reason: string | undefined, fallback: string): string {
   return (reason && messagesByReason[reason]) ?? fallback;
 }
+
+/** next-auth's `?error=` codes on the sign-in page (OAuth round trips land there). */
+const messagesByNextAuthCode: Record<string, string> = {
+  CredentialsSignin: 'Email or password is incorrect.',
+  OAuthSignin: 'We could not start signing you in with that provider. Try again.',
+  OAuthCallback: 'Signing in with that provider did not finish. Try again.',
+  Callback: 'Signing in with that provider did not finish. Try again.',
+  OAuthAccountNotLinked: 'That email already has an account. Sign in the way you did before.',
+  AccessDenied: 'Access was denied.',
+  SessionRequired: 'Sign in to continue.',
+  Configuration: 'Signing in is not available right now. Try again in a moment.',
+};
+
+/**
+ * A readable message for the `error` query parameter. Only known codes are shown; anything else
+ * gets a generic line, so a crafted link cannot put arbitrary text on our sign-in page.
+ */
+export function nextAuthErrorMessage(code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  return messagesByNextAuthCode[code] ?? 'We could not sign you in. Try again.';
+}

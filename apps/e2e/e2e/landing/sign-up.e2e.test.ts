@@ -9,6 +9,21 @@ beforeAll(async () => {
 });
 afterAll(() => browser.close());
 
+describe('the public site', () => {
+  it('shows the marketing page and the sign-up and sign-in pages', async () => {
+    const page = await browser.newPage();
+    await page.goto(urls.landing);
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBeTruthy();
+    await screenshot(page, 'landing-home');
+    await page.goto(`${urls.landing}/sign-up`);
+    await screenshot(page, 'landing-sign-up');
+    await page.goto(`${urls.landing}/sign-in`);
+    expect(await page.getByRole('button', { name: 'Continue with Twitch' }).count()).toBe(1);
+    await screenshot(page, 'landing-sign-in');
+    await page.close();
+  });
+});
+
 describe('signing up as a brand', () => {
   it('signs up, confirms the email and lands in the brand portal showing the email', async () => {
     const page = await browser.newPage();
@@ -37,6 +52,14 @@ describe('signing up as a brand', () => {
     await page.waitForURL(`${urls.brand}/**`);
     expect(await textOf(page.getByTestId('account-email'))).toBe(email);
     await screenshot(page, 'brand-portal-home');
+
+    // On a phone the navigation is a drawer behind a menu button.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await page.getByRole('dialog', { name: 'Navigation' }).getByRole('link', { name: 'Campaigns' }).click();
+    await page.waitForURL(`${urls.brand}/campaigns`);
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Campaigns');
+    await screenshot(page, 'brand-portal-campaigns-mobile');
     await page.close();
   });
 

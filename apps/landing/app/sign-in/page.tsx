@@ -1,3 +1,4 @@
+import { nextAuthErrorMessage } from '@gametriggers/auth';
 import { AuthFrame } from '../../components/auth-frame';
 import { SignInForm } from '../../components/sign-in-form';
 import { siteSettings } from '../../site';
@@ -25,7 +26,7 @@ export default async function SignInPage({
       <SignInForm
         settings={siteSettings()}
         initialEmail={email}
-        initialError={error === 'CredentialsSignin' ? 'Email or password is incorrect.' : error}
+        initialError={nextAuthErrorMessage(error)}
       />
     </AuthFrame>
   );
