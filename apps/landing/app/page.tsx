@@ -136,6 +136,32 @@ export default function HomePage() {
         </div>
       </section>
 
+      <section className="px-6 pb-20">
+        <div className="mx-auto flex max-w-6xl flex-col items-start justify-between gap-6 rounded-3xl bg-gradient-to-br from-brand-600 to-brand-900 px-8 py-12 text-white shadow-lg md:flex-row md:items-center">
+          <div>
+            <h2 className="text-2xl font-bold tracking-tight">Ready when your next stream is.</h2>
+            <p className="mt-2 max-w-xl text-brand-100">
+              Brands pay only for counted impressions. Streamers are paid out for exactly what they
+              showed.
+            </p>
+          </div>
+          <div className="flex flex-wrap gap-3">
+            <a
+              href="/sign-up?role=brand"
+              className="rounded-lg bg-white px-5 py-3 text-sm font-semibold text-brand-700 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+            >
+              Start as a brand
+            </a>
+            <a
+              href="/sign-up?role=streamer"
+              className="rounded-lg px-5 py-3 text-sm font-semibold text-white ring-1 ring-white/50 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+            >
+              Start as a streamer
+            </a>
+          </div>
+        </div>
+      </section>
+
       <footer className="border-t border-slate-200 py-8 text-center text-sm text-slate-500">
         © 2026 Gametriggers
       </footer>

@@ -7,7 +7,7 @@ import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { SESSION_COOKIE } from './cookie-names';
 import type { Portal, PortalUrls } from './portals';
 import type { SessionTokens, SessionUser } from './session-tokens';
-import { needsRefresh, signInErrorMessage } from './session-tokens';
+import { accountLockedMessage, needsRefresh, signInErrorMessage } from './session-tokens';
 
 export interface OidcProviderConfig {
   clientId: string;
@@ -78,7 +78,10 @@ function sessionFrom(tokens: TokenSet): SessionTokens {
 
 function readableError(error: unknown): string {
   if (error instanceof TRPCClientError) {
-    const data = error.data as { reason?: string } | undefined;
+    const data = error.data as
+      { reason?: string; details?: { lockedUntil?: Date | string } } | undefined;
+    if (data?.reason === 'account_locked')
+      return accountLockedMessage(data.details?.lockedUntil, error.message);
     return signInErrorMessage(data?.reason, error.message);
   }
   return 'We could not sign you in right now. Try again in a moment.';

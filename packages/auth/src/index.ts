@@ -5,6 +5,12 @@ export { portalForRole, portalNames, portalUrlsFrom } from './portals';
 export type { Portal, PortalUrls } from './portals';
 export { decidePortalAccess, sessionRoleOf } from './portal-access';
 export type { PortalAccess } from './portal-access';
-export { EMAIL_NOT_VERIFIED_MESSAGE, nextAuthErrorMessage, needsRefresh, signInErrorMessage } from './session-tokens';
+export {
+  EMAIL_NOT_VERIFIED_MESSAGE,
+  accountLockedMessage,
+  nextAuthErrorMessage,
+  needsRefresh,
+  signInErrorMessage,
+} from './session-tokens';
 export type { SessionTokens, SessionUser } from './session-tokens';
 export { authOptionsFromEnv } from './auth-options-from-env';

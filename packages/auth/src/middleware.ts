@@ -21,10 +21,13 @@ export interface PortalMiddlewareOptions {
 export function createPortalMiddleware(options: PortalMiddlewareOptions) {
   const publicPaths = ['/api/auth', '/wrong-portal', ...(options.publicPaths ?? [])];
   return async function portalMiddleware(req: NextRequest) {
-    if (publicPaths.some((path) => req.nextUrl.pathname.startsWith(path))) return NextResponse.next();
+    if (publicPaths.some((path) => req.nextUrl.pathname.startsWith(path)))
+      return NextResponse.next();
     // A missing secret or an undecryptable cookie counts as signed out, never as a crash.
     const token = options.secret
-      ? await getToken({ req, secret: options.secret, cookieName: SESSION_COOKIE }).catch(() => null)
+      ? await getToken({ req, secret: options.secret, cookieName: SESSION_COOKIE }).catch(
+          () => null,
+        )
       : null;
     const access = decidePortalAccess(options.role, token);
     if (access.kind === 'sign-in') {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decidePortalAccess } from './portal-access';
 import { portalForRole, portalUrlsFrom } from './portals';
-import { REFRESH_MARGIN_MS, needsRefresh, nextAuthErrorMessage, signInErrorMessage } from './session-tokens';
+import {
+  REFRESH_MARGIN_MS,
+  accountLockedMessage,
+  needsRefresh,
+  nextAuthErrorMessage,
+  signInErrorMessage,
+} from './session-tokens';
 
 describe('session tokens', () => {
   it('refreshes within the margin before expiry, not before', () => {
@@ -28,18 +34,26 @@ describe('portals', () => {
 });
 
 describe('portal access', () => {
-  const session = (role: string, extra: Record<string, unknown> = {}) => ({ user: { role }, ...extra });
+  const session = (role: string, extra: Record<string, unknown> = {}) => ({
+    user: { role },
+    ...extra,
+  });
 
   it('admits the portal’s own role', () => {
     expect(decidePortalAccess('brand', session('brand'))).toEqual({ kind: 'allow' });
   });
   it('shows another role the wrong-portal page, naming their role', () => {
-    expect(decidePortalAccess('brand', session('streamer'))).toEqual({ kind: 'wrong-portal', actualRole: 'streamer' });
+    expect(decidePortalAccess('brand', session('streamer'))).toEqual({
+      kind: 'wrong-portal',
+      actualRole: 'streamer',
+    });
   });
   it('sends people without a usable session to sign in', () => {
     expect(decidePortalAccess('admin', null)).toEqual({ kind: 'sign-in' });
     expect(decidePortalAccess('admin', {})).toEqual({ kind: 'sign-in' });
-    expect(decidePortalAccess('admin', session('admin', { error: 'RefreshFailed' }))).toEqual({ kind: 'sign-in' });
+    expect(decidePortalAccess('admin', session('admin', { error: 'RefreshFailed' }))).toEqual({
+      kind: 'sign-in',
+    });
     expect(decidePortalAccess('admin', session('superuser'))).toEqual({ kind: 'sign-in' });
   });
 });
@@ -49,6 +63,21 @@ describe('sign-in page errors', () => {
     expect(nextAuthErrorMessage(undefined)).toBeUndefined();
     expect(nextAuthErrorMessage('CredentialsSignin')).toBe('Email or password is incorrect.');
     expect(nextAuthErrorMessage('OAuthCallback')).toMatch(/did not finish/);
-    expect(nextAuthErrorMessage('Call support at 555-scam')).toBe('We could not sign you in. Try again.');
+    expect(nextAuthErrorMessage('Call support at 555-scam')).toBe(
+      'We could not sign you in. Try again.',
+    );
+  });
+});
+
+describe('locked account message', () => {
+  it('says until when, in UTC, and roughly how long', () => {
+    const now = Date.parse('2026-01-01T10:00:00Z');
+    expect(accountLockedMessage('2026-01-01T10:15:00Z', 'x', now)).toBe(
+      'Too many failed sign-ins. This account is locked until 10:15 UTC (about 15 minutes). Try again then, or reset your password.',
+    );
+    expect(accountLockedMessage(new Date('2026-01-01T10:00:30Z'), 'x', now)).toMatch(
+      /about 1 minute\)/,
+    );
+    expect(accountLockedMessage(undefined, 'identity says so', now)).toBe('identity says so');
   });
 });

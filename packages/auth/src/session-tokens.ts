@@ -65,3 +65,23 @@ export function nextAuthErrorMessage(code: string | undefined): string | undefin
   if (!code) return undefined;
   return messagesByNextAuthCode[code] ?? 'We could not sign you in. Try again.';
 }
+
+/** The locked-account message with a time people can read (identity's own message has an ISO stamp). */
+export function accountLockedMessage(
+  lockedUntil: Date | string | undefined,
+  fallback: string,
+  now = Date.now(),
+): string {
+  const until =
+    lockedUntil instanceof Date ? lockedUntil : lockedUntil ? new Date(lockedUntil) : undefined;
+  if (!until || Number.isNaN(until.getTime())) return fallback;
+  const minutes = Math.max(1, Math.ceil((until.getTime() - now) / 60_000));
+  const clock = until.toLocaleTimeString('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  });
+  return `Too many failed sign-ins. This account is locked until ${clock} UTC (about ${minutes} minute${
+    minutes === 1 ? '' : 's'
+  }). Try again then, or reset your password.`;
+}

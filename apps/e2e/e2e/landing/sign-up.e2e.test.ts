@@ -56,7 +56,10 @@ describe('signing up as a brand', () => {
     // On a phone the navigation is a drawer behind a menu button.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole('button', { name: 'Open navigation' }).click();
-    await page.getByRole('dialog', { name: 'Navigation' }).getByRole('link', { name: 'Campaigns' }).click();
+    await page
+      .getByRole('dialog', { name: 'Navigation' })
+      .getByRole('link', { name: 'Campaigns' })
+      .click();
     await page.waitForURL(`${urls.brand}/campaigns`);
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Campaigns');
     await screenshot(page, 'brand-portal-campaigns-mobile');
