@@ -3,11 +3,19 @@ import { SIGNUP_ROLE_COOKIE } from '@gametriggers/auth';
 import { cookies } from 'next/headers';
 
 export function authOptions() {
-  return authOptionsFromEnv(
-    'landing',
-    process.env,
-    async () => (await cookies()).get(SIGNUP_ROLE_COOKIE)?.value,
-  );
+  // The role picked on the sign-up page, read once in the OAuth callback and then forgotten.
+  return authOptionsFromEnv('landing', process.env, async () => {
+    const jar = await cookies();
+    const role = jar.get(SIGNUP_ROLE_COOKIE)?.value;
+    if (role) {
+      try {
+        jar.delete(SIGNUP_ROLE_COOKIE);
+      } catch {
+        // read-only outside a route handler; it expires on its own in ten minutes
+      }
+    }
+    return role;
+  });
 }
 
 /** What the landing's client components need to know, read on the server at request time. */

@@ -122,7 +122,7 @@ export function SignUpForm({
         </div>
         {fields.role ? <p className="mt-2 text-sm text-red-600">{fields.role[0]}</p> : null}
       </fieldset>
-      {role === 'streamer' ? <OAuthButtons settings={settings} role={role} /> : null}
+      {role ? <OAuthButtons settings={settings} role={role} /> : null}
       <form className="space-y-4" onSubmit={(event) => void submit(event)} noValidate>
         {error ? <Alert>{error}</Alert> : null}
         <Field

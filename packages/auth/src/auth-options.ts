@@ -5,6 +5,7 @@ import type { JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { SESSION_COOKIE } from './cookie-names';
+import { safeRedirect } from './portals';
 import type { Portal, PortalUrls } from './portals';
 import type { SessionTokens, SessionUser } from './session-tokens';
 import { accountLockedMessage, needsRefresh, signInErrorMessage } from './session-tokens';
@@ -194,9 +195,8 @@ export function createAuthOptions(config: AuthOptionsConfig): NextAuthOptions {
         };
       },
       redirect({ url, baseUrl }) {
-        // Any portal of ours is a fine destination; anything else goes home.
-        const allowed: string[] = [baseUrl, ...(Object.values(config.portals) as string[])];
-        return allowed.some((origin) => url.startsWith(origin)) ? url : baseUrl;
+        // A path stays here; another of our portals is fine; anything else goes home.
+        return safeRedirect(url, baseUrl, config.portals);
       },
     },
     events: {

@@ -1,7 +1,7 @@
 export { createAuthOptions } from './auth-options';
 export { SESSION_COOKIE, SIGNUP_ROLE_COOKIE } from './cookie-names';
 export type { AuthOptionsConfig, OidcProviderConfig } from './auth-options';
-export { portalForRole, portalNames, portalUrlsFrom } from './portals';
+export { portalForRole, portalNames, portalUrlsFrom, safeRedirect } from './portals';
 export type { Portal, PortalUrls } from './portals';
 export { decidePortalAccess, sessionRoleOf } from './portal-access';
 export type { PortalAccess } from './portal-access';

@@ -28,3 +28,25 @@ export const portalNames: Record<UserRole, string> = {
   streamer: 'streamer portal',
   admin: 'admin portal',
 };
+
+/**
+ * next-auth's redirect rule for us: a path stays on this portal, a full URL is kept only when its
+ * origin is exactly one of our portals (so `http://localhost:3001.evil.test` is refused).
+ */
+export function safeRedirect(url: string, baseUrl: string, urls: PortalUrls): string {
+  if (url.startsWith('/') && !url.startsWith('//')) return `${baseUrl}${url}`;
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return baseUrl;
+  }
+  const origins = [baseUrl, urls.landing, urls.brand, urls.streamer, urls.admin].map((origin) => {
+    try {
+      return new URL(origin).origin;
+    } catch {
+      return undefined;
+    }
+  });
+  return origins.includes(target.origin) ? target.href : baseUrl;
+}

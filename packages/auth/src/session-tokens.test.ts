@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decidePortalAccess } from './portal-access';
-import { portalForRole, portalUrlsFrom } from './portals';
+import { portalForRole, portalUrlsFrom, safeRedirect } from './portals';
 import {
   REFRESH_MARGIN_MS,
   accountLockedMessage,
@@ -79,5 +79,22 @@ describe('locked account message', () => {
       /about 1 minute\)/,
     );
     expect(accountLockedMessage(undefined, 'identity says so', now)).toBe('identity says so');
+  });
+});
+
+describe('redirects after sign-in', () => {
+  const urls = portalUrlsFrom({});
+  const base = 'http://localhost:3000';
+  it('keeps paths on this portal and full URLs of our portals', () => {
+    expect(safeRedirect('/continue', base, urls)).toBe('http://localhost:3000/continue');
+    expect(safeRedirect('http://localhost:3001/campaigns?x=1', base, urls)).toBe(
+      'http://localhost:3001/campaigns?x=1',
+    );
+  });
+  it('refuses look-alike and foreign origins', () => {
+    expect(safeRedirect('http://localhost:3001.evil.test/', base, urls)).toBe(base);
+    expect(safeRedirect('https://evil.test/', base, urls)).toBe(base);
+    expect(safeRedirect('//evil.test/', base, urls)).toBe(base);
+    expect(safeRedirect('not a url', base, urls)).toBe(base);
   });
 });
