@@ -356,6 +356,28 @@ describe('bad input gets a clear 400 and writes nothing', () => {
     expect(error.message).toMatch(/email|token|password|refreshToken/);
   });
 
+  it.each([
+    ['resendVerification', { email: 42 }],
+    ['requestPasswordReset', { email: "' OR 1=1 --" }],
+    ['logout', { refreshToken: '' }],
+    [
+      'oauthSignIn',
+      { provider: 'myspace', providerAccountId: '', email: 'x@example.com', emailVerified: 'yes' },
+    ],
+    ['seedDemoUser', { email: 'x@example.com', password: 'p', name: '', role: 'root' }],
+  ] as const)('%s refuses malformed input with a 400', async (procedure, input) => {
+    const token = await signServiceToken(testServiceSecret, 'devstack');
+    const service = harness.client(() => ({ 'x-service-token': token }));
+    const call = (
+      service.identity[procedure] as { mutate(input: unknown): Promise<unknown> }
+    ).mutate(input);
+    const error = await failure(call);
+    expect(error).toMatchObject({ code: 'BAD_REQUEST', httpStatus: 400 });
+    expect(
+      Object.keys((error as { fieldErrors?: object }).fieldErrors ?? {}).length,
+    ).toBeGreaterThan(0);
+  });
+
   it('a refused registration leaves no account behind', async () => {
     const email = uniqueEmail('partial');
     await failure(
