@@ -101,7 +101,7 @@ export function SignUpForm({
             <label
               key={option.value}
               className={cn(
-                'cursor-pointer rounded-xl p-4 ring-1 transition',
+                'cursor-pointer rounded-xl p-4 ring-1 transition has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600',
                 role === option.value
                   ? 'bg-brand-50 ring-2 ring-brand-600'
                   : 'ring-slate-300 hover:bg-slate-50',
