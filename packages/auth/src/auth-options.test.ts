@@ -87,7 +87,7 @@ const signedIn = (expiresInMs: number): JWT =>
     accessTokenExpiresAt: Date.now() + expiresInMs,
     refreshToken: 'refresh-1',
     user: { id: 'u1', email: 'pat@example.com', name: 'Pat', role: 'brand', permissions: [] },
-  }) as unknown as JWT;
+  });
 
 async function runJwt(token: JWT) {
   const jwt = options.callbacks?.jwt;
