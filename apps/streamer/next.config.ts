@@ -1,13 +1,3 @@
-import type { NextConfig } from 'next';
+import { portalNextConfig } from '@gametriggers/config/next';
 
-const config: NextConfig = {
-  transpilePackages: [
-    '@gametriggers/api',
-    '@gametriggers/auth',
-    '@gametriggers/ui',
-    '@gametriggers/tokens',
-  ],
-  poweredByHeader: false,
-};
-
-export default config;
+export default portalNextConfig;

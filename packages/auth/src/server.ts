@@ -1,5 +1,5 @@
 import { createApiClient } from '@gametriggers/api';
-import { getServerSession } from 'next-auth';
+import NextAuth, { getServerSession } from 'next-auth';
 import type { NextAuthOptions, Session } from 'next-auth';
 import type { SessionUser } from './session-tokens';
 
@@ -21,4 +21,15 @@ export function serverApi(
   gatewayUrl = process.env.GATEWAY_URL ?? 'http://localhost:4000',
 ) {
   return createApiClient({ gatewayUrl, getAccessToken: () => session.accessToken });
+}
+
+type AuthRouteContext = { params: Promise<{ nextauth: string[] }> };
+type AuthRouteHandler = (request: Request, context: AuthRouteContext) => Promise<Response>;
+
+/**
+ * next-auth's route handler, built per request so a missing secret is reported when someone signs
+ * in, not when the portal is built.
+ */
+export function authRouteHandler(options: () => NextAuthOptions): AuthRouteHandler {
+  return (request, context) => (NextAuth(options()) as AuthRouteHandler)(request, context);
 }

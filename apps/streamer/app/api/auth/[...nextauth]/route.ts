@@ -1,13 +1,5 @@
-import NextAuth from 'next-auth';
+import { authRouteHandler } from '@gametriggers/auth/server';
 import { portal } from '../../../../portal';
 
-type RouteHandler = (
-  request: Request,
-  context: { params: Promise<{ nextauth: string[] }> },
-) => Promise<Response>;
-
-// Built per request so a missing secret is reported when signing in, not when building.
-function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
-  return (NextAuth(portal.authOptions()) as RouteHandler)(request, context);
-}
+const handler = authRouteHandler(portal.authOptions);
 export { handler as GET, handler as POST };

@@ -1,0 +1,3 @@
+import type { NextConfig } from 'next';
+
+export declare const portalNextConfig: NextConfig;
