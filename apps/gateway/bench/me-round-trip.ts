@@ -10,12 +10,11 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { startIdentityHarness, testServiceSecret } from '@gametriggers/identity/testing';
 import { createTestRedisNamespace } from '@gametriggers/testing';
-import { createAccessTokenVerifier, signServiceToken } from '@gametriggers/tokens';
+import { signServiceToken } from '@gametriggers/tokens';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { pino } from 'pino';
-import { serviceUrlsFrom } from '../src/env';
 import { createGateway } from '../src/server';
+import { testGatewayOptions } from '../src/test-options';
 
 const requests = Number(process.env.REQUESTS ?? 20_000);
 const concurrency = Number(process.env.CONCURRENCY ?? 32);
@@ -134,24 +133,20 @@ const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
 
 const namespace = createTestRedisNamespace('bench');
 const redis = new Redis(namespace.url, { enableAutoPipelining: true });
-const gateway = await createGateway({
-  port: 0,
-  // `brand` points at the bare handler: gateway → bare isolates the gateway's own cost.
-  serviceUrls: { ...serviceUrlsFrom({}), identity: identity.url, brand: bareUrl },
-  identityJwksUrl: identity.jwksUrl,
-  accessTokens: createAccessTokenVerifier({
-    jwksUrl: identity.jwksUrl,
-    issuer: 'gametriggers-identity',
-    audience: 'gametriggers',
+const gateway = await createGateway(
+  testGatewayOptions({
+    identity,
+    serviceSecret: testServiceSecret,
+    redis,
+    rateLimitPrefix: namespace.prefix,
+    // `brand` points at the bare handler: gateway → bare isolates the gateway's own cost.
+    serviceUrls: { brand: bareUrl },
+    overrides: {
+      rateLimits: { windowMs: 60_000, perUser: 1e9, perIp: 1e9, keyPrefix: namespace.prefix },
+      timeouts: { connectMs: 1_000, responseMs: 30_000 },
+    },
   }),
-  serviceSecret: testServiceSecret,
-  redis,
-  corsOrigins: [],
-  maxBodyBytes: 1024 * 1024,
-  rateLimits: { windowMs: 60_000, perUser: 1e9, perIp: 1e9, keyPrefix: namespace.prefix },
-  timeouts: { connectMs: 1_000, responseMs: 30_000 },
-  log: pino({ level: 'silent' }),
-});
+);
 
 const auth = { authorization: `Bearer ${session.accessToken}` };
 const paths = [

@@ -1,4 +1,5 @@
 import { startGateway } from '@gametriggers/gateway';
+import { testGatewayOptions } from '@gametriggers/gateway/testing';
 import { startIdentityHarness, testServiceSecret } from '@gametriggers/identity/testing';
 import type { IdentityHarness } from '@gametriggers/identity/testing';
 import { createTestRedisNamespace } from '@gametriggers/testing';
@@ -45,35 +46,15 @@ beforeAll(async () => {
     readiness: {},
     log: pino({ level: 'silent' }),
   });
-  gateway = await startGateway({
-    port: 0,
-    serviceUrls: {
-      identity: identity.url,
-      brand: brand.url,
-      streamer: 'http://127.0.0.1:9',
-      campaign: 'http://127.0.0.1:9',
-      participation: 'http://127.0.0.1:9',
-      analytics: 'http://127.0.0.1:9',
-      payment: 'http://127.0.0.1:9',
-      asset: 'http://127.0.0.1:9',
-      notification: 'http://127.0.0.1:9',
-      overlay: 'http://127.0.0.1:9',
-      admin: 'http://127.0.0.1:9',
-    },
-    identityJwksUrl: identity.jwksUrl,
-    accessTokens: createAccessTokenVerifier({
-      jwksUrl: identity.jwksUrl,
-      issuer: 'gametriggers-identity',
-      audience: 'gametriggers',
+  gateway = await startGateway(
+    testGatewayOptions({
+      identity,
+      serviceSecret: testServiceSecret,
+      redis,
+      rateLimitPrefix: namespace.prefix,
+      serviceUrls: { brand: brand.url },
     }),
-    serviceSecret: testServiceSecret,
-    redis,
-    corsOrigins: [],
-    maxBodyBytes: 1024 * 1024,
-    rateLimits: { windowMs: 60_000, perUser: 1_000, perIp: 1_000, keyPrefix: namespace.prefix },
-    timeouts: { connectMs: 500, responseMs: 5_000 },
-    log: pino({ level: 'silent' }),
-  });
+  );
 }, 60_000);
 
 afterAll(async () => {
