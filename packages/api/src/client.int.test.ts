@@ -65,6 +65,19 @@ afterAll(async () => {
   await identity.close();
 });
 
+/** A fresh verified account of `role`, signed in through the gateway. */
+async function signedInAs(role: 'brand' | 'streamer') {
+  const email = `${role}.${Date.now()}.${Math.random().toString(36).slice(2, 7)}@example.com`;
+  await createApiClient({
+    gatewayUrl: gateway.url,
+    getServiceToken: createServiceTokenSource(testServiceSecret, 'portal'),
+  }).identity.seedDemoUser.mutate({ email, password: 'a strong password', name: role, role });
+  return createApiClient({ gatewayUrl: gateway.url }).identity.login.mutate({
+    email,
+    password: 'a strong password',
+  });
+}
+
 describe('the API client', () => {
   it('sends each domain to its gateway route with the caller credentials', async () => {
     const email = `client.${Date.now()}@example.com`;
@@ -105,20 +118,7 @@ describe('the API client', () => {
   });
 
   it('batches per domain: one request to each domain route, typed end to end', async () => {
-    const email = `routing.${Date.now()}@example.com`;
-    await createApiClient({
-      gatewayUrl: gateway.url,
-      getServiceToken: createServiceTokenSource(testServiceSecret, 'portal'),
-    }).identity.seedDemoUser.mutate({
-      email,
-      password: 'a strong password',
-      name: 'B',
-      role: 'brand',
-    });
-    const session = await createApiClient({ gatewayUrl: gateway.url }).identity.login.mutate({
-      email,
-      password: 'a strong password',
-    });
+    const session = await signedInAs('brand');
 
     const requested: string[] = [];
     const client = createTRPCClient<TestAppRouter>({
@@ -152,20 +152,7 @@ describe('the API client', () => {
   });
 
   it('surfaces a gateway 403 as TRPCClientError naming who may call', async () => {
-    const email = `streamer.${Date.now()}@example.com`;
-    await createApiClient({
-      gatewayUrl: gateway.url,
-      getServiceToken: createServiceTokenSource(testServiceSecret, 'portal'),
-    }).identity.seedDemoUser.mutate({
-      email,
-      password: 'a strong password',
-      name: 'S',
-      role: 'streamer',
-    });
-    const session = await createApiClient({ gatewayUrl: gateway.url }).identity.login.mutate({
-      email,
-      password: 'a strong password',
-    });
+    const session = await signedInAs('streamer');
     const client = createTRPCClient<TestAppRouter>({
       links: [
         domainLink<TestAppRouter>(gateway.url, () => ({
