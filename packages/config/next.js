@@ -5,6 +5,7 @@ export const portalNextConfig = {
     '@gametriggers/auth',
     '@gametriggers/ui',
     '@gametriggers/tokens',
+    '@gametriggers/contracts',
   ],
   poweredByHeader: false,
 };

@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { startIdentityHarness, testServiceSecret } from '@gametriggers/identity/testing';
+import { startIdentityHarness, testServiceSecret } from '@gametriggers/identity-service/testing';
 import { createTestRedisNamespace } from '@gametriggers/testing';
 import { signServiceToken } from '@gametriggers/tokens';
 import { Redis } from 'ioredis';

@@ -1,7 +1,7 @@
 import net from 'node:net';
-import { startIdentityHarness, testServiceSecret } from '@gametriggers/identity/testing';
-import type { IdentityHarness } from '@gametriggers/identity/testing';
-import type { IdentityRouter } from '@gametriggers/identity/router';
+import { startIdentityHarness, testServiceSecret } from '@gametriggers/identity-service/testing';
+import type { IdentityHarness } from '@gametriggers/identity-service/testing';
+import type { IdentityRouter } from '@gametriggers/identity-service/router';
 import { createTestRedisNamespace } from '@gametriggers/testing';
 import { createAccessTokenVerifier, signServiceToken } from '@gametriggers/tokens';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';

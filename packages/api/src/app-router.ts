@@ -1,4 +1,4 @@
-import type { IdentityRouter } from '@gametriggers/identity/router';
+import type { IdentityRouter } from '@gametriggers/identity-service/router';
 import type {
   TRPCBuiltRouter,
   TRPCRouterRecord,

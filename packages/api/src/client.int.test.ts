@@ -1,9 +1,9 @@
 import { startGateway } from '@gametriggers/gateway';
 import { testGatewayOptions } from '@gametriggers/gateway/testing';
-import { startIdentityHarness, testServiceSecret } from '@gametriggers/identity/testing';
-import type { IdentityHarness } from '@gametriggers/identity/testing';
+import { startIdentityHarness, testServiceSecret } from '@gametriggers/identity-service/testing';
+import type { IdentityHarness } from '@gametriggers/identity-service/testing';
 import { createTestRedisNamespace } from '@gametriggers/testing';
-import type { IdentityRouter } from '@gametriggers/identity/router';
+import type { IdentityRouter } from '@gametriggers/identity-service/router';
 import { brandProcedure, router, startService } from '@gametriggers/trpc';
 import type { RunningService } from '@gametriggers/trpc';
 import { createAccessTokenVerifier, createServiceTokenSource } from '@gametriggers/tokens';

@@ -18,7 +18,7 @@ export interface ServiceEntry {
 
 const service = (name: string, port: number): ServiceEntry => ({
   name,
-  package: `@gametriggers/${name}`,
+  package: `@gametriggers/${name}-service`,
   port,
   dir: `services/${name}`,
   kind: 'service',
@@ -28,7 +28,7 @@ const service = (name: string, port: number): ServiceEntry => ({
 
 const portal = (name: string, port: number): ServiceEntry => ({
   name,
-  package: `@gametriggers/${name}`,
+  package: `@gametriggers/${name}-portal`,
   port,
   dir: name,
   kind: 'portal',

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 
+const campaignRef = z.object({ campaignId: z.uuid(), brandId: z.uuid(), title: z.string() });
+const participationRef = z.object({
+  participationId: z.uuid(),
+  campaignId: z.uuid(),
+  brandId: z.uuid(),
+  streamerId: z.uuid(),
+});
+
 /**
  * Every event the platform emits: its payload schema and the services whose queue receives it.
  * Adding an event is adding an entry; adding a subscriber is adding a name.
@@ -21,6 +29,75 @@ export const eventCatalogue = {
       link: z.url(),
     }),
     subscribers: ['identity'],
+  },
+
+  'brand.verification_requested': {
+    schema: z.object({ brandId: z.uuid(), companyName: z.string(), documentCount: z.number().int() }),
+    subscribers: [],
+  },
+  'brand.verified': {
+    schema: z.object({ brandId: z.uuid(), companyName: z.string(), verifiedBy: z.uuid() }),
+    subscribers: [],
+  },
+  'brand.rejected': {
+    schema: z.object({ brandId: z.uuid(), companyName: z.string(), reason: z.string(), rejectedBy: z.uuid() }),
+    subscribers: [],
+  },
+
+  'streamer.onboarded': {
+    schema: z.object({ streamerId: z.uuid(), displayName: z.string() }),
+    subscribers: [],
+  },
+  'streamer.platform_connected': {
+    schema: z.object({ streamerId: z.uuid(), platform: z.enum(['twitch', 'youtube', 'tiktok', 'facebook']), channelId: z.string() }),
+    subscribers: [],
+  },
+  'streamer.live_status_changed': {
+    schema: z.object({ streamerId: z.uuid(), live: z.boolean() }),
+    subscribers: [],
+  },
+
+  'campaign.submitted': { schema: campaignRef, subscribers: [] },
+  'campaign.approved': {
+    schema: campaignRef.extend({ approvedBy: z.uuid() }),
+    subscribers: [],
+  },
+  'campaign.rejected': {
+    schema: campaignRef.extend({ rejectedBy: z.uuid(), reason: z.string() }),
+    subscribers: [],
+  },
+  /** Approved and its start time reached (or approved after it): streamers can join. */
+  'campaign.launched': { schema: campaignRef, subscribers: [] },
+  'campaign.paused': {
+    schema: campaignRef.extend({ by: z.enum(['brand', 'admin']) }),
+    subscribers: ['participation'],
+  },
+  'campaign.resumed': { schema: campaignRef, subscribers: ['participation'] },
+  'campaign.completed': {
+    schema: campaignRef.extend({
+      reason: z.enum(['budget_spent', 'target_reached', 'end_date', 'inactive', 'ended_by_brand']),
+    }),
+    subscribers: ['participation'],
+  },
+  'campaign.cancelled': {
+    schema: campaignRef.extend({ by: z.enum(['brand', 'admin']) }),
+    subscribers: ['participation'],
+  },
+
+  'participation.applied': { schema: participationRef, subscribers: [] },
+  'participation.approved': { schema: participationRef, subscribers: ['campaign'] },
+  'participation.rejected': { schema: participationRef.extend({ reason: z.string() }), subscribers: [] },
+  'participation.joined': { schema: participationRef, subscribers: ['campaign'] },
+  'participation.paused': { schema: participationRef, subscribers: ['campaign'] },
+  'participation.resumed': { schema: participationRef, subscribers: ['campaign'] },
+  'participation.left': { schema: participationRef, subscribers: ['campaign'] },
+  'participation.removed': {
+    schema: participationRef.extend({
+      reason: z.enum(['violation', 'fraud', 'admin_decision', 'brand_decision']),
+      forfeitEarnings: z.boolean(),
+      removedBy: z.uuid(),
+    }),
+    subscribers: ['campaign'],
   },
 } satisfies Record<string, { schema: z.ZodType; subscribers: readonly string[] }>;
 

@@ -6,3 +6,5 @@ export { createMailboxClient, startMailCatcher } from './mail-catcher';
 export type { CaughtMessage, MailCatcher, MailCatcherOptions } from './mail-catcher';
 export { claimsForLogin, startOidcProvider } from './oidc-provider';
 export type { OidcAccount, OidcClient, OidcProviderOptions, OidcStandIn } from './oidc-provider';
+export { TEST_TOKEN_AUDIENCE, TEST_TOKEN_ISSUER, adminWith, startTestTokenIssuer, testCast } from './token-issuer';
+export type { TestCast, TestPerson, TestTokenIssuer } from './token-issuer';

@@ -8,7 +8,12 @@ import { authOptionsFromEnv } from '../auth-options-from-env';
 import { portalNames, portalUrlsFrom } from '../portals';
 import { SignOutButton } from '../react';
 import { portalSession, serverApi } from '../server';
+import { actionErrorOf } from './action-result';
+import type { ActionResult } from './action-result';
 import { portalConfigs } from './portal-config';
+
+export { actionErrorOf } from './action-result';
+export type { ActionError, ActionResult } from './action-result';
 
 const nextSteps: Record<UserRole, Array<{ href: string; title: string; text: string }>> = {
   brand: [
@@ -70,6 +75,24 @@ export function createPortalPages(role: UserRole) {
     const session = await portalSession(authOptions());
     if (!session) redirect(`${landingUrl()}/sign-in`);
     return session;
+  }
+
+  /** The API as the signed-in person, for server components and server actions. */
+  async function sessionApi() {
+    return serverApi(await requireSession());
+  }
+
+  /**
+   * Runs an API call for a server action and reports its outcome as data, so a refused call shows
+   * its message (and per-field errors) in the form instead of an error page.
+   */
+  async function act<T>(work: (api: Awaited<ReturnType<typeof sessionApi>>) => Promise<T>): Promise<ActionResult<T>> {
+    const api = await sessionApi();
+    try {
+      return { ok: true, data: await work(api) };
+    } catch (error) {
+      return { ok: false, error: actionErrorOf(error) };
+    }
   }
 
   async function Shell({ children }: { children: ReactNode }) {
@@ -229,5 +252,5 @@ export function createPortalPages(role: UserRole) {
     );
   }
 
-  return { authOptions, HomePage, SectionPage, WrongPortalPage };
+  return { authOptions, requireSession, sessionApi, act, Shell, HomePage, SectionPage, WrongPortalPage };
 }

@@ -1,6 +1,6 @@
 /**
  * Creates the first super admin:
- *   pnpm --filter @gametriggers/identity create-super-admin -- --email a@b.co --password '…' \
+ *   pnpm --filter @gametriggers/identity-service create-super-admin -- --email a@b.co --password '…' \
  *     --username ada --first-name Ada --last-name Lovelace
  */
 import { parseArgs } from 'node:util';

@@ -1,7 +1,7 @@
 /**
  * Rotates the access-token signing key now (it also rotates by itself every
  * SIGNING_KEY_ROTATION_DAYS). Tokens signed by the old key stay valid until they expire.
- *   DATABASE_URL=… SIGNING_KEY_SECRET=… pnpm --filter @gametriggers/identity rotate-signing-key
+ *   DATABASE_URL=… SIGNING_KEY_SECRET=… pnpm --filter @gametriggers/identity-service rotate-signing-key
  */
 import { createIdentityDb } from '../database';
 import { createSigningKeyStore } from '../domain/signing-keys';

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { contentCategorySchema, countrySchema, languageSchema, timeZoneSchema } from './vocabulary';
+
+/**
+ * What services read from each other synchronously (service-token `internal` procedures), for
+ * reads that must be fresh. The callee answers with these shapes; callers parse them.
+ */
+
+export const brandVerificationStatusSchema = z.enum(['unverified', 'pending', 'verified', 'rejected']);
+export type BrandVerificationStatus = z.infer<typeof brandVerificationStatusSchema>;
+
+/** `brand.internal.standing({ brandId })` → this, or null when the brand has not onboarded. */
+export const brandStandingSchema = z.object({
+  brandId: z.uuid(),
+  companyName: z.string(),
+  verificationStatus: brandVerificationStatusSchema,
+});
+export type BrandStanding = z.infer<typeof brandStandingSchema>;
+
+/** `streamer.internal.matchingProfile({ streamerId })` → this, or null when not onboarded. */
+export const streamerMatchingProfileSchema = z.object({
+  streamerId: z.uuid(),
+  displayName: z.string(),
+  /** Primary first, then secondary ones. */
+  categories: z.array(contentCategorySchema),
+  language: languageSchema,
+  country: countrySchema,
+  timezone: timeZoneSchema,
+  /** Best across connected platforms. */
+  followers: z.number().int().nonnegative(),
+  averageViewers: z.number().int().nonnegative(),
+  live: z.boolean(),
+});
+export type StreamerMatchingProfile = z.infer<typeof streamerMatchingProfileSchema>;
+
+export const campaignStatuses = [
+  'draft',
+  'pending_review',
+  'active',
+  'paused',
+  'completed',
+  'rejected',
+  'cancelled',
+] as const;
+export const campaignStatusSchema = z.enum(campaignStatuses);
+export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
+
+export const joinModeSchema = z.enum(['open', 'approval']);
+export type JoinMode = z.infer<typeof joinModeSchema>;
+
+/** `campaign.internal.forParticipation({ campaignId })` → this, or null when there is no such campaign. */
+export const campaignForParticipationSchema = z.object({
+  campaignId: z.uuid(),
+  brandId: z.uuid(),
+  title: z.string(),
+  status: campaignStatusSchema,
+  joinMode: joinModeSchema,
+  categories: z.array(contentCategorySchema).min(1),
+  /** Empty: any language. */
+  languages: z.array(languageSchema),
+  /** Empty: worldwide. */
+  regions: z.array(countrySchema),
+  minFollowers: z.number().int().nonnegative(),
+  minAverageViewers: z.number().int().nonnegative(),
+  gkeyCooloffHours: z.number().int().nonnegative(),
+  /** Null: no limit. */
+  maxParticipants: z.number().int().positive().nullable(),
+  remainingBudgetCents: z.number().int().nonnegative(),
+  startsAt: z.date(),
+  endsAt: z.date(),
+});
+export type CampaignForParticipation = z.infer<typeof campaignForParticipationSchema>;
+
+/**
+ * Targeting: category AND language AND region AND size must all match (the old platform OR-ed
+ * category and language). The one definition both discovery and joining use.
+ */
+export function targetingMismatches(
+  campaign: Pick<CampaignForParticipation, 'categories' | 'languages' | 'regions' | 'minFollowers' | 'minAverageViewers'>,
+  streamer: Pick<StreamerMatchingProfile, 'categories' | 'language' | 'country' | 'followers' | 'averageViewers'>,
+): Array<'category' | 'language' | 'region' | 'followers' | 'average_viewers'> {
+  const misses: Array<'category' | 'language' | 'region' | 'followers' | 'average_viewers'> = [];
+  if (!campaign.categories.some((category) => streamer.categories.includes(category))) misses.push('category');
+  if (campaign.languages.length > 0 && !campaign.languages.includes(streamer.language)) misses.push('language');
+  if (campaign.regions.length > 0 && !campaign.regions.includes(streamer.country)) misses.push('region');
+  if (streamer.followers < campaign.minFollowers) misses.push('followers');
+  if (streamer.averageViewers < campaign.minAverageViewers) misses.push('average_viewers');
+  return misses;
+}

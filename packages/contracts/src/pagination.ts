@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** Keyset pagination: pass back `nextCursor` to get the page after. */
+export const pageInputSchema = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+export type PageInput = z.input<typeof pageInputSchema>;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,2 @@
+// Input schemas of the streamer service; filled in with the service.
+export {};
