@@ -1,5 +1,7 @@
 export * from './vocabulary';
 export * from './pagination';
+export * from './form-errors';
+export * from './money';
 export * from './internal';
 export * from './brand';
 export * from './streamer';

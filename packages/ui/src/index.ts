@@ -14,3 +14,7 @@ export {
   Spinner,
   focusRing,
 } from './controls';
+export { CheckboxGroup, FieldFrame, Select, Textarea } from './form-controls';
+export type { Option } from './form-controls';
+export { DetailList, LoadMore, StatCard, Stepper, Table, Tabs } from './data-display';
+export type { Column } from './data-display';

@@ -1,0 +1,186 @@
+import type { ReactNode } from 'react';
+import { cn } from './cn';
+import { focusRing } from './controls';
+
+/** Link tabs: each tab is a URL (status filters and the like), so the server renders the choice. */
+export function Tabs({
+  tabs,
+  current,
+  label,
+}: {
+  tabs: ReadonlyArray<{ href: string; label: string; count?: number; value: string }>;
+  current: string;
+  label: string;
+}) {
+  return (
+    <nav aria-label={label} className="mb-6 overflow-x-auto border-b border-slate-200">
+      <ul className="-mb-px flex gap-6 whitespace-nowrap">
+        {tabs.map((tab) => {
+          const active = tab.value === current;
+          return (
+            <li key={tab.value}>
+              <a
+                href={tab.href}
+                aria-current={active ? 'page' : undefined}
+                className={cn(
+                  'inline-flex items-center gap-2 border-b-2 px-1 pb-3 text-sm font-medium',
+                  focusRing,
+                  active
+                    ? 'border-brand-600 text-brand-700'
+                    : 'border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-700',
+                )}
+              >
+                {tab.label}
+                {tab.count !== undefined ? (
+                  <span
+                    className={cn(
+                      'rounded-full px-2 py-0.5 text-xs',
+                      active ? 'bg-brand-50 text-brand-700' : 'bg-slate-100 text-slate-600',
+                    )}
+                  >
+                    {tab.count}
+                  </span>
+                ) : null}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => ReactNode;
+  className?: string;
+}
+
+/** A responsive table: scrolls sideways on small screens rather than squashing its columns. */
+export function Table<T>({
+  columns,
+  rows,
+  rowKey,
+  rowTestId,
+  caption,
+}: {
+  columns: ReadonlyArray<Column<T>>;
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  rowTestId?: string;
+  caption?: string;
+}) {
+  return (
+    <div className="overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <thead className="bg-slate-50">
+          <tr>
+            {columns.map((column) => (
+              <th
+                key={column.header}
+                scope="col"
+                className={cn('px-4 py-3 text-left font-semibold text-slate-700', column.className)}
+              >
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={rowKey(row)} data-testid={rowTestId} className="hover:bg-slate-50/60">
+              {columns.map((column) => (
+                <td key={column.header} className={cn('px-4 py-3 align-top text-slate-700', column.className)}>
+                  {column.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Keyset pagination: a link to the next page when there is one. */
+export function LoadMore({ href, label = 'Load more' }: { href: string | null; label?: string }) {
+  if (!href) return null;
+  return (
+    <div className="mt-6 flex justify-center">
+      <a
+        href={href}
+        data-testid="load-more"
+        className={cn(
+          'rounded-lg bg-white px-4 py-2 text-sm font-semibold text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50',
+          focusRing,
+        )}
+      >
+        {label}
+      </a>
+    </div>
+  );
+}
+
+export function StatCard({
+  label,
+  value,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: ReactNode;
+  hint?: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <div className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <p className="text-sm text-slate-500">{label}</p>
+      <p className="mt-1 text-2xl font-bold tracking-tight text-slate-900" data-testid={testId}>
+        {value}
+      </p>
+      {hint ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+    </div>
+  );
+}
+
+/** Where a person is in a multi-step form. */
+export function Stepper({ steps, current }: { steps: readonly string[]; current: number }) {
+  return (
+    <ol className="mb-8 flex flex-wrap items-center gap-x-2 gap-y-3 text-sm" aria-label="Progress">
+      {steps.map((step, index) => {
+        const state = index < current ? 'done' : index === current ? 'current' : 'upcoming';
+        return (
+          <li key={step} className="flex items-center gap-2" aria-current={state === 'current' ? 'step' : undefined}>
+            <span
+              className={cn(
+                'grid size-7 place-items-center rounded-full text-xs font-semibold',
+                state === 'done' && 'bg-brand-600 text-white',
+                state === 'current' && 'bg-brand-50 text-brand-700 ring-2 ring-brand-600',
+                state === 'upcoming' && 'bg-slate-100 text-slate-500',
+              )}
+            >
+              {state === 'done' ? '✓' : index + 1}
+            </span>
+            <span className={cn(state === 'upcoming' ? 'text-slate-500' : 'font-medium text-slate-900')}>{step}</span>
+            {index < steps.length - 1 ? <span aria-hidden className="mx-1 h-px w-6 bg-slate-300" /> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** Label/value pairs, e.g. a campaign's key facts. */
+export function DetailList({ items }: { items: ReadonlyArray<{ label: string; value: ReactNode }> }) {
+  return (
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-4 text-sm sm:grid-cols-2">
+      {items.map((item) => (
+        <div key={item.label}>
+          <dt className="text-slate-500">{item.label}</dt>
+          <dd className="mt-0.5 font-medium text-slate-900">{item.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
