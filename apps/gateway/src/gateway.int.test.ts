@@ -137,10 +137,10 @@ describe('authentication and roles', () => {
     expect((error as Error).message).toBe('The access token is not valid.');
   });
 
-  it('403 for a streamer on the brand API, naming who may call it', async () => {
-    const response = await call('/api/brand/brand.get', { token: tokens.streamer });
+  it('403 for a brand on the overlay API, naming who may call it', async () => {
+    const response = await call('/api/overlay/overlay.settings', { token: tokens.brand });
     expect(response.status).toBe(403);
-    expect(JSON.stringify(await response.json())).toContain('brand accounts and administrators');
+    expect(JSON.stringify(await response.json())).toContain('streamer accounts and administrators');
     expect((await call('/api/admin/admin.dashboard', { token: tokens.brand })).status).toBe(403);
   });
 

@@ -9,11 +9,15 @@ export interface DomainRoute {
   defaultPort: number;
 }
 
-/** The seed's gateway rules, one line a domain. Services check roles and ownership again. */
+/**
+ * The seed's gateway rules, one line a domain. Services check roles and ownership again, per
+ * procedure. Widened from the seed where a marketplace needs both sides: brands discover
+ * streamers, streamers see the brand behind a campaign.
+ */
 export const domainRoutes = {
   identity: { access: 'public', defaultPort: 4101 },
-  brand: { access: ['brand', 'admin'], defaultPort: 4102 },
-  streamer: { access: ['streamer', 'admin'], defaultPort: 4103 },
+  brand: { access: ['brand', 'streamer', 'admin'], defaultPort: 4102 },
+  streamer: { access: ['streamer', 'brand', 'admin'], defaultPort: 4103 },
   campaign: { access: ['brand', 'streamer', 'admin'], defaultPort: 4104 },
   participation: { access: ['brand', 'streamer', 'admin'], defaultPort: 4105 },
   analytics: { access: ['brand', 'streamer', 'admin'], defaultPort: 4106 },
