@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { dropDatabase } from '@gametriggers/db';
-import { repoRoot, startPlatform } from '@gametriggers/devstack';
+import { generateSecrets, repoRoot, startPlatform } from '@gametriggers/devstack';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -30,11 +30,10 @@ export default async function setup(project: TestProject) {
   if (build.status !== 0) throw new Error('Building the portals failed');
 
   const suffix = `_e2e_${randomBytes(4).toString('hex')}`;
-  const secret = () => randomBytes(36).toString('base64url');
   const platform = await startPlatform({
     mode: 'test',
     databaseSuffix: suffix,
-    secrets: { SERVICE_SECRET: secret(), SIGNING_KEY_SECRET: secret(), NEXTAUTH_SECRET: secret() },
+    secrets: generateSecrets(),
     // Free ports for the stand-ins, so a running `pnpm dev` does not collide with the tests.
     smtpPort: 0,
     mailHttpPort: 0,

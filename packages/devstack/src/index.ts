@@ -11,7 +11,7 @@ export {
   stopAllPlatforms,
 } from './platform';
 export type { PlatformOptions, RunningPlatform, SeedResult } from './platform';
-export { devSecrets } from './secrets';
+export { devSecrets, generateSecrets } from './secrets';
 export type { DevSecrets } from './secrets';
 export { backendServices, demoAccounts, gateway, portals, processName, services, standIns } from './services';
 export type { ServiceEntry } from './services';

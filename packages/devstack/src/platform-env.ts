@@ -15,10 +15,15 @@ export interface PlatformEnvOptions {
   /** Issuers of the Twitch and Google stand-ins; default 127.0.0.1:4901 and :4902. */
   twitchIssuer?: string;
   googleIssuer?: string;
+  /** Base URL of the Twitch API stand-in (serving `/oauth2` and `/helix`); default 127.0.0.1:4903. */
+  twitchApiUrl?: string;
 }
 
 /** The client the portals are registered as at both OIDC stand-ins. */
 export const OIDC_CLIENT = { clientId: 'gametriggers-local', clientSecret: 'gametriggers-local-secret' };
+
+/** The app the streamer service is registered as at the Twitch API stand-in. */
+export const TWITCH_API_CLIENT = { clientId: 'gametriggers-twitch-local', clientSecret: 'gametriggers-twitch-local-secret' };
 
 export const portalUrl = (entry: ServiceEntry) => `http://localhost:${entry.port}`;
 export const serviceUrl = (entry: ServiceEntry) => `http://127.0.0.1:${entry.port}`;
@@ -64,6 +69,19 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
     // Every service's address, as `<NAME>_SERVICE_URL` (the gateway routes by them).
     ...Object.fromEntries(services.map((entry) => [`${entry.name.toUpperCase()}_SERVICE_URL`, serviceUrl(entry)])),
   };
+  const twitchApiUrl = options.twitchApiUrl ?? `http://127.0.0.1:${standIns.twitchApi}`;
+  // What one service needs beyond the shared values.
+  const own: Record<string, Record<string, string>> = {
+    identity: { SIGNING_KEY_SECRET: options.secrets.SIGNING_KEY_SECRET },
+    streamer: {
+      STREAMER_ENCRYPTION_KEYS: `dev-1:${options.secrets.ENCRYPTION_KEY}`,
+      STREAMER_ENCRYPTION_ACTIVE_KEY_ID: 'dev-1',
+      TWITCH_AUTH_URL: `${twitchApiUrl}/oauth2`,
+      TWITCH_API_URL: `${twitchApiUrl}/helix`,
+      TWITCH_CLIENT_ID: TWITCH_API_CLIENT.clientId,
+      TWITCH_CLIENT_SECRET: TWITCH_API_CLIENT.clientSecret,
+    },
+  };
   const env: Record<string, Record<string, string>> = {};
   for (const entry of services) {
     env[processName(entry)] = {
@@ -71,7 +89,7 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
       HOST: '127.0.0.1',
       PORT: String(entry.port),
       DATABASE_URL: serviceDatabaseUrl(options, entry),
-      SIGNING_KEY_SECRET: options.secrets.SIGNING_KEY_SECRET,
+      ...own[entry.name],
     };
   }
   env[processName(gateway)] = { ...shared, HOST: '127.0.0.1', PORT: String(gateway.port) };
