@@ -1,0 +1,57 @@
+import { startOutboxRelay } from '@gametriggers/events';
+import { createAccessTokenVerifier } from '@gametriggers/tokens';
+import type { Logger, RunningService } from '@gametriggers/trpc';
+import { createLogger, startService } from '@gametriggers/trpc';
+import { Redis } from 'ioredis';
+import { createBrandDb } from './database';
+import type { BrandDeps } from './domain/deps';
+import type { BrandEnv } from './env';
+import { createBrandRouter } from './router';
+
+export interface BrandServiceOptions extends BrandEnv {
+  now?: () => Date;
+  /** BullMQ key prefix; tests give each file its own. */
+  queuePrefix?: string;
+  log?: Logger;
+}
+
+export interface BrandService extends RunningService {
+  deps: BrandDeps;
+}
+
+// The brand service subscribes to no event yet, so it runs the outbox relay but no consumer.
+export async function startBrandService(options: BrandServiceOptions): Promise<BrandService> {
+  const log = options.log ?? createLogger('brand');
+  const db = createBrandDb(options.DATABASE_URL);
+  const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
+  await redis.connect();
+  const deps: BrandDeps = { db, now: options.now ?? (() => new Date()) };
+  const relay = startOutboxRelay({
+    databaseUrl: options.DATABASE_URL,
+    redisUrl: options.REDIS_URL,
+    queuePrefix: options.queuePrefix,
+    log,
+  });
+
+  const service = await startService({
+    name: 'brand',
+    port: options.PORT,
+    host: options.HOST,
+    router: createBrandRouter(deps),
+    auth: {
+      accessTokens: createAccessTokenVerifier({
+        jwksUrl: options.IDENTITY_JWKS_URL,
+        issuer: options.TOKEN_ISSUER,
+        audience: options.TOKEN_AUDIENCE,
+      }),
+      serviceSecret: options.SERVICE_SECRET,
+    },
+    readiness: {
+      database: () => db.$queryRaw`SELECT 1`,
+      redis: () => redis.ping(),
+    },
+    closeables: [() => relay.stop(), () => db.$disconnect(), () => redis.quit()],
+    log,
+  });
+  return Object.assign(service, { deps });
+}

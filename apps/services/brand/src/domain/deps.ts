@@ -1,0 +1,6 @@
+import type { BrandDb } from '../database';
+
+export interface BrandDeps {
+  db: BrandDb;
+  now: () => Date;
+}

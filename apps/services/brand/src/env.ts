@@ -1,0 +1,11 @@
+import { parseEnv, serviceEnvSchema } from '@gametriggers/trpc';
+import { z } from 'zod';
+
+export const brandEnvSchema = serviceEnvSchema.extend({
+  PORT: z.coerce.number().int().nonnegative().default(4102),
+});
+export type BrandEnv = z.infer<typeof brandEnvSchema>;
+
+export function readBrandEnv(source: Record<string, string | undefined> = process.env) {
+  return parseEnv('brand', brandEnvSchema, source);
+}

@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { OnboardBrandInput } from '@gametriggers/contracts';
+import { createServiceClient } from '@gametriggers/trpc';
+import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import superjson from 'superjson';
+import type { BrandServiceOptions } from '../app';
+import { startBrandService } from '../app';
+import type { BrandRouter } from '../router';
+import { sampleOnboarding, sampleVerificationRequest } from './brand-fixtures';
+
+export { sampleOnboarding, sampleVerificationRequest } from './brand-fixtures';
+
+export const brandMigrationsDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../prisma/migrations',
+);
+
+export const brandTestServiceSecret = 'test-service-secret-of-at-least-32-chars';
+
+export interface BrandHarnessOptions {
+  /** The JWKS of the token issuer whose access tokens the service accepts (`startTestTokenIssuer`). */
+  jwksUrl: string;
+  now?: () => Date;
+  /** The shared service secret; defaults to `brandTestServiceSecret`. */
+  serviceSecret?: string;
+}
+
+/**
+ * A real brand service for tests: its own fresh database and Redis namespace, on a free port.
+ * `close()` stops it and drops the database.
+ */
+export async function startBrandHarness(options: BrandHarnessOptions) {
+  const database = await createTestDatabase(brandMigrationsDir, 'brand');
+  const redis = createTestRedisNamespace('brand');
+  const config: BrandServiceOptions = {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: 0,
+    DATABASE_URL: database.url,
+    REDIS_URL: redis.url,
+    IDENTITY_JWKS_URL: options.jwksUrl,
+    TOKEN_ISSUER: 'gametriggers-identity',
+    TOKEN_AUDIENCE: 'gametriggers',
+    SERVICE_SECRET: options.serviceSecret ?? brandTestServiceSecret,
+    queuePrefix: redis.prefix,
+    now: options.now,
+  };
+  const service = await startBrandService(config);
+
+  /** A client as the person holding `token` (an access token), or anonymous without one. */
+  function client(token?: string) {
+    return createTRPCClient<BrandRouter>({
+      links: [
+        httpLink({
+          url: `${service.url}/trpc`,
+          transformer: superjson,
+          headers: (): Record<string, string> =>
+            token ? { authorization: `Bearer ${token}` } : {},
+        }),
+      ],
+    });
+  }
+
+  /** A client as another service (for `brand.internal.*`). */
+  function serviceClient(caller = 'test') {
+    return createServiceClient<BrandRouter>({
+      url: service.url,
+      secret: config.SERVICE_SECRET,
+      caller,
+    });
+  }
+
+  /** Onboards the brand holding `brandToken` with the sample profile (sections overridable). */
+  function onboardedBrand(brandToken: string, overrides: Partial<OnboardBrandInput> = {}) {
+    return client(brandToken).brand.onboard.mutate(sampleOnboarding(overrides));
+  }
+
+  /**
+   * A verified brand through the real procedures: onboards (unless already onboarded), requests
+   * verification with sample documents and verifies it as the admin holding `adminToken` (who needs
+   * `canVerifyBrands`, e.g. `testCast().superAdmin`).
+   */
+  async function verifiedBrand(
+    brandToken: string,
+    adminToken: string,
+    overrides: Partial<OnboardBrandInput> = {},
+  ) {
+    const brand = client(brandToken);
+    const profile = (await brand.brand.me.query()) ?? (await onboardedBrand(brandToken, overrides));
+    if (profile.verification.status !== 'verified') {
+      if (profile.verification.status !== 'pending') {
+        await brand.brand.requestVerification.mutate(sampleVerificationRequest());
+      }
+      await client(adminToken).brand.verify.mutate({ brandId: profile.id });
+    }
+    const verified = await brand.brand.me.query();
+    if (!verified) throw new Error('The verified brand vanished');
+    return verified;
+  }
+
+  return {
+    url: service.url,
+    service,
+    config,
+    client,
+    serviceClient,
+    onboardedBrand,
+    verifiedBrand,
+    /** Raw SQL on the brand database, e.g. to read `outbox_events`. */
+    db: service.deps.db,
+    async close() {
+      await service.close(1_000);
+      await redis.clear();
+      await database.drop();
+    },
+  };
+}
+export type BrandHarness = Awaited<ReturnType<typeof startBrandHarness>>;
