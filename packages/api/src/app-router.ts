@@ -1,3 +1,4 @@
+import type { BrandRouter } from '@gametriggers/brand-service/router';
 import type { IdentityRouter } from '@gametriggers/identity-service/router';
 import type {
   TRPCBuiltRouter,
@@ -21,7 +22,7 @@ export type MergedRouter<TRouters extends [unknown, ...unknown[]]> =
 
 // Type-only: the portals get every service's procedures with no runtime import and no codegen.
 // Adding a service is adding its router type to this list.
-type ServiceRouters = [IdentityRouter];
+type ServiceRouters = [IdentityRouter, BrandRouter];
 
 export type AppRouter = MergedRouter<ServiceRouters>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
