@@ -1,2 +1,193 @@
-// Input schemas of the streamer service; filled in with the service.
-export {};
+import { z } from 'zod';
+import { pageInputSchema } from './pagination';
+import {
+  clockTimeSchema,
+  contentCategorySchema,
+  countrySchema,
+  languageSchema,
+  streamingPlatformSchema,
+  timeZoneSchema,
+  weekdaySchema,
+} from './vocabulary';
+
+// Input schemas of the streamer service; the portals validate their forms with the same ones.
+
+export const contentRatings = [
+  { id: 'everyone', label: 'Everyone' },
+  { id: 'teen', label: 'Teen' },
+  { id: 'mature', label: 'Mature' },
+] as const;
+export const contentRatingSchema = z.enum(['everyone', 'teen', 'mature'], {
+  error: 'Choose a content rating',
+});
+export type ContentRating = z.infer<typeof contentRatingSchema>;
+
+export const MAX_SECONDARY_CATEGORIES = 5;
+
+export const streamerDisplayNameSchema = z
+  .string({ error: 'Enter your display name' })
+  .trim()
+  .min(2, 'Use at least 2 characters')
+  .max(50, 'Use at most 50 characters');
+
+export const streamerContentSchema = z
+  .object({
+    primaryCategory: contentCategorySchema,
+    secondaryCategories: z
+      .array(contentCategorySchema)
+      .max(
+        MAX_SECONDARY_CATEGORIES,
+        `Choose at most ${MAX_SECONDARY_CATEGORIES} secondary categories`,
+      )
+      .default([]),
+    language: languageSchema,
+    rating: contentRatingSchema,
+  })
+  .superRefine((content, issues) => {
+    if (new Set(content.secondaryCategories).size !== content.secondaryCategories.length) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['secondaryCategories'],
+        message: 'Choose each category once',
+      });
+    }
+    if (content.secondaryCategories.includes(content.primaryCategory)) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['secondaryCategories'],
+        message: 'Your primary category is already included; pick other ones here',
+      });
+    }
+  });
+export type StreamerContentInput = z.input<typeof streamerContentSchema>;
+
+/** Days and a daily window in the streamer's own time zone; an end before the start runs past midnight. */
+export const streamingScheduleSchema = z
+  .object({
+    days: z.array(weekdaySchema).max(7),
+    startTime: clockTimeSchema,
+    endTime: clockTimeSchema,
+  })
+  .superRefine((schedule, issues) => {
+    if (new Set(schedule.days).size !== schedule.days.length) {
+      issues.addIssue({ code: 'custom', path: ['days'], message: 'Choose each day once' });
+    }
+    if (schedule.startTime === schedule.endTime) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['endTime'],
+        message: 'The end time must differ from the start time',
+      });
+    }
+  });
+export type StreamingScheduleInput = z.input<typeof streamingScheduleSchema>;
+
+export const streamerDemographicsSchema = z.object({
+  country: countrySchema,
+  timezone: timeZoneSchema,
+  streamingSchedule: streamingScheduleSchema.nullable().default(null),
+});
+export type StreamerDemographicsInput = z.input<typeof streamerDemographicsSchema>;
+
+export const onboardStreamerInput = z.object({
+  displayName: streamerDisplayNameSchema,
+  content: streamerContentSchema,
+  demographics: streamerDemographicsSchema,
+});
+export type OnboardStreamerInput = z.input<typeof onboardStreamerInput>;
+
+/** Any one section or several; a section given is replaced whole. */
+export const updateStreamerProfileInput = z
+  .object({
+    displayName: streamerDisplayNameSchema.optional(),
+    content: streamerContentSchema.optional(),
+    demographics: streamerDemographicsSchema.optional(),
+  })
+  .refine((update) => update.displayName !== undefined || update.content || update.demographics, {
+    error: 'Change at least one section',
+  });
+export type UpdateStreamerProfileInput = z.input<typeof updateStreamerProfileInput>;
+
+/** Null clears the schedule. */
+export const setStreamingScheduleInput = z.object({ schedule: streamingScheduleSchema.nullable() });
+
+export const payoutMethodSchema = z.enum(['bank', 'paypal', 'crypto']);
+export type PayoutMethod = z.infer<typeof payoutMethodSchema>;
+
+export const cryptoPayoutCurrencies = ['USDC', 'BTC', 'ETH'] as const;
+
+export const setPayoutInput = z.discriminatedUnion('method', [
+  z.object({
+    method: z.literal('bank'),
+    accountHolder: z.string().trim().min(2, 'Enter the account holder’s name').max(120),
+    iban: z
+      .string({ error: 'Enter your IBAN' })
+      .transform((iban) => iban.replace(/\s+/g, '').toUpperCase())
+      .pipe(
+        z
+          .string()
+          .regex(
+            /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/,
+            'Enter a valid IBAN, e.g. DE89 3704 0044 0532 0130 00',
+          ),
+      ),
+  }),
+  z.object({
+    method: z.literal('paypal'),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254)
+      .pipe(z.email({ error: 'Enter your PayPal email address' })),
+  }),
+  z.object({
+    method: z.literal('crypto'),
+    currency: z.enum(cryptoPayoutCurrencies, { error: 'Choose a currency' }),
+    address: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9:]{20,100}$/, 'Enter a wallet address (20–100 letters and digits)'),
+  }),
+]);
+export type SetPayoutInput = z.input<typeof setPayoutInput>;
+
+export const streamerIdInput = z.object({ streamerId: z.uuid() });
+export const streamerMetricsInput = z.object({ streamerId: z.uuid().optional() }).default({});
+
+export const streamerSearchSorts = ['followers', 'averageViewers', 'newest'] as const;
+export const streamerSearchSortSchema = z.enum(streamerSearchSorts);
+export type StreamerSearchSort = z.infer<typeof streamerSearchSortSchema>;
+
+export const searchStreamersInput = pageInputSchema.extend({
+  /** Streamers in ANY of these (primary or secondary). Empty: every category. */
+  categories: z.array(contentCategorySchema).max(20).default([]),
+  languages: z.array(languageSchema).max(20).default([]),
+  countries: z.array(countrySchema).max(40).default([]),
+  minFollowers: z.number().int().nonnegative().max(1_000_000_000).optional(),
+  minAverageViewers: z.number().int().nonnegative().max(10_000_000).optional(),
+  liveOnly: z.boolean().default(false),
+  /** Matches display names and channel names. */
+  query: z.string().trim().max(100).optional(),
+  sort: streamerSearchSortSchema.default('followers'),
+});
+export type SearchStreamersInput = z.input<typeof searchStreamersInput>;
+
+/** Platforms we can connect through OAuth today. */
+export const connectablePlatforms = ['twitch', 'youtube'] as const;
+export const connectablePlatformSchema = z.enum(connectablePlatforms);
+export type ConnectablePlatform = z.infer<typeof connectablePlatformSchema>;
+
+export const platformAuthorizationUrlInput = z.object({
+  platform: connectablePlatformSchema,
+  redirectUri: z.url().max(500),
+});
+export const connectPlatformInput = z.object({
+  platform: connectablePlatformSchema,
+  code: z.string().trim().min(1).max(2000),
+  state: z.string().trim().min(16).max(200),
+  redirectUri: z.url().max(500),
+});
+export const disconnectPlatformInput = z.object({ platform: streamingPlatformSchema });
+
+export const streamerIdsInput = z.object({ streamerIds: z.array(z.uuid()).max(200) });

@@ -8,3 +8,5 @@ export { claimsForLogin, startOidcProvider } from './oidc-provider';
 export type { OidcAccount, OidcClient, OidcProviderOptions, OidcStandIn } from './oidc-provider';
 export { TEST_TOKEN_AUDIENCE, TEST_TOKEN_ISSUER, adminWith, startTestTokenIssuer, testCast } from './token-issuer';
 export type { TestCast, TestPerson, TestTokenIssuer } from './token-issuer';
+export { startTwitchApiStandIn } from './twitch-api-stand-in';
+export type { TwitchApiStandIn, TwitchApiStandInOptions, TwitchStandInChannel } from './twitch-api-stand-in';

@@ -1,0 +1,131 @@
+import {
+  connectPlatformInput,
+  disconnectPlatformInput,
+  onboardStreamerInput,
+  platformAuthorizationUrlInput,
+  searchStreamersInput,
+  setPayoutInput,
+  setStreamingScheduleInput,
+  streamerIdInput,
+  streamerIdsInput,
+  streamerMatchingProfileSchema,
+  streamerMetricsInput,
+  streamingPlatformSchema,
+  updateStreamerProfileInput,
+} from '@gametriggers/contracts';
+import { authedProcedure, internalProcedure, router, streamerProcedure } from '@gametriggers/trpc';
+import { z } from 'zod';
+import type { StreamerDeps } from './domain/deps';
+import { metricsSubjectFor } from './domain/metrics-access';
+import { setPayout } from './domain/payout';
+import {
+  connectPlatform,
+  disconnectPlatform,
+  ownPlatforms,
+  platformAuthorizationUrl,
+} from './domain/platform-connections';
+import { onboardStreamer, ownProfile, setSchedule, updateProfile } from './domain/profile';
+import {
+  listProfiles,
+  matchingProfile,
+  streamerCard,
+  streamerMetrics,
+} from './domain/streamer-reads';
+import { searchStreamers } from './domain/streamer-search';
+import { brandOrAdminProcedure } from './procedures';
+import {
+  connectedPlatformOutput,
+  payoutSummaryOutput,
+  searchPageOutput,
+  streamerCardOutput,
+  streamerListProfileOutput,
+  streamerMetricsOutput,
+  streamerProfileOutput,
+} from './schemas';
+
+export function createStreamerRouter(deps: StreamerDeps) {
+  return router({
+    streamer: router({
+      onboard: streamerProcedure
+        .input(onboardStreamerInput)
+        .output(streamerProfileOutput)
+        .mutation(({ ctx, input }) => onboardStreamer(deps, ctx.caller.userId, input)),
+
+      /** The signed-in streamer's profile without secrets; null before onboarding. */
+      me: streamerProcedure
+        .output(streamerProfileOutput.nullable())
+        .query(({ ctx }) => ownProfile(deps, ctx.caller.userId)),
+
+      updateProfile: streamerProcedure
+        .input(updateStreamerProfileInput)
+        .output(streamerProfileOutput)
+        .mutation(({ ctx, input }) => updateProfile(deps, ctx.caller.userId, input)),
+
+      setSchedule: streamerProcedure
+        .input(setStreamingScheduleInput)
+        .output(streamerProfileOutput)
+        .mutation(({ ctx, input }) => setSchedule(deps, ctx.caller.userId, input.schedule)),
+
+      setPayout: streamerProcedure
+        .input(setPayoutInput)
+        .output(payoutSummaryOutput)
+        .mutation(({ ctx, input }) => setPayout(deps, ctx.caller.userId, input)),
+
+      /** Own metrics for streamers; any streamer's for brands and admins. */
+      metrics: authedProcedure
+        .input(streamerMetricsInput)
+        .output(streamerMetricsOutput)
+        .query(({ ctx, input }) =>
+          streamerMetrics(deps, metricsSubjectFor(ctx.caller, input.streamerId)),
+        ),
+
+      /** The public-safe card of one streamer. */
+      get: authedProcedure
+        .input(streamerIdInput)
+        .output(streamerCardOutput)
+        .query(({ input }) => streamerCard(deps, input.streamerId)),
+
+      search: brandOrAdminProcedure
+        .input(searchStreamersInput)
+        .output(searchPageOutput)
+        .query(({ input }) => searchStreamers(deps, input)),
+
+      platforms: router({
+        list: streamerProcedure
+          .output(z.array(connectedPlatformOutput))
+          .query(({ ctx }) => ownPlatforms(deps, ctx.caller.userId)),
+
+        authorizationUrl: streamerProcedure
+          .input(platformAuthorizationUrlInput)
+          .output(z.object({ url: z.string(), state: z.string() }))
+          .mutation(({ ctx, input }) => platformAuthorizationUrl(deps, ctx.caller.userId, input)),
+
+        connect: streamerProcedure
+          .input(connectPlatformInput)
+          .output(connectedPlatformOutput)
+          .mutation(({ ctx, input }) => connectPlatform(deps, ctx.caller.userId, input)),
+
+        disconnect: streamerProcedure
+          .input(disconnectPlatformInput)
+          .output(z.object({ platform: streamingPlatformSchema, disconnected: z.literal(true) }))
+          .mutation(({ ctx, input }) =>
+            disconnectPlatform(deps, ctx.caller.userId, input.platform),
+          ),
+      }),
+
+      internal: router({
+        matchingProfile: internalProcedure
+          .input(streamerIdInput)
+          .output(streamerMatchingProfileSchema.nullable())
+          .query(({ input }) => matchingProfile(deps, input.streamerId)),
+
+        profiles: internalProcedure
+          .input(streamerIdsInput)
+          .output(z.array(streamerListProfileOutput))
+          .query(({ input }) => listProfiles(deps, input.streamerIds)),
+      }),
+    }),
+  });
+}
+
+export type StreamerRouter = ReturnType<typeof createStreamerRouter>;
