@@ -1,0 +1,101 @@
+import { startEventConsumer, startOutboxRelay } from '@gametriggers/events';
+import { DEFAULT_QUEUE_PREFIX } from '@gametriggers/events';
+import { createAccessTokenVerifier } from '@gametriggers/tokens';
+import type { Logger, RunningService } from '@gametriggers/trpc';
+import { createLogger, startService } from '@gametriggers/trpc';
+import { Redis } from 'ioredis';
+import type { BrandDirectory } from './clients/brand-directory';
+import { createBrandDirectory } from './clients/brand-directory';
+import type { StreamerDirectory } from './clients/streamer-directory';
+import { createStreamerDirectory } from './clients/streamer-directory';
+import { createCampaignDb } from './database';
+import type { CampaignDeps } from './domain/deps';
+import { countParticipantIn, countParticipantOut } from './domain/participant-counts';
+import type { CampaignEnv } from './env';
+import { startCampaignJobs, createScheduleQueue } from './jobs/campaign-jobs';
+import { createCampaignScheduler } from './jobs/campaign-scheduler';
+import { createCampaignRouter } from './router';
+
+export interface CampaignServiceOptions extends CampaignEnv {
+  now?: () => Date;
+  /** BullMQ key prefix (events and schedule jobs); tests give each file its own. */
+  queuePrefix?: string;
+  log?: Logger;
+  /** Stand-ins for the brand and streamer services (default: their real clients). */
+  brands?: BrandDirectory;
+  streamers?: StreamerDirectory;
+}
+
+export interface CampaignService extends RunningService {
+  deps: CampaignDeps;
+}
+
+export async function startCampaignService(options: CampaignServiceOptions): Promise<CampaignService> {
+  const log = options.log ?? createLogger('campaign');
+  const now = options.now ?? (() => new Date());
+  const prefix = options.queuePrefix ?? DEFAULT_QUEUE_PREFIX;
+  const db = createCampaignDb(options.DATABASE_URL);
+  const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
+  await redis.connect();
+  const queue = createScheduleQueue(options.REDIS_URL, prefix);
+  const deps: CampaignDeps = {
+    db,
+    now,
+    schedule: createCampaignScheduler(queue, now),
+    brands: options.brands ?? createBrandDirectory({ url: options.BRAND_SERVICE_URL, secret: options.SERVICE_SECRET }),
+    streamers:
+      options.streamers ??
+      createStreamerDirectory({ url: options.STREAMER_SERVICE_URL, secret: options.SERVICE_SECRET }),
+  };
+  const jobs = await startCampaignJobs({
+    deps,
+    queue,
+    redisUrl: options.REDIS_URL,
+    prefix,
+    sweepEveryMs: options.COMPLETION_SWEEP_EVERY_MS,
+    log,
+  });
+  const relay = startOutboxRelay({
+    databaseUrl: options.DATABASE_URL,
+    redisUrl: options.REDIS_URL,
+    queuePrefix: prefix,
+    log,
+  });
+  const consumer = startEventConsumer({
+    service: 'campaign',
+    redisUrl: options.REDIS_URL,
+    queuePrefix: prefix,
+    runInTransaction: (work) => db.$transaction(work),
+    handlers: {
+      'participation.joined': countParticipantIn,
+      'participation.approved': countParticipantIn,
+      'participation.resumed': countParticipantIn,
+      'participation.left': countParticipantOut,
+      'participation.removed': countParticipantOut,
+      'participation.paused': countParticipantOut,
+    },
+    log,
+  });
+
+  const service = await startService({
+    name: 'campaign',
+    port: options.PORT,
+    host: options.HOST,
+    router: createCampaignRouter(deps),
+    auth: {
+      accessTokens: createAccessTokenVerifier({
+        jwksUrl: options.IDENTITY_JWKS_URL,
+        issuer: options.TOKEN_ISSUER,
+        audience: options.TOKEN_AUDIENCE,
+      }),
+      serviceSecret: options.SERVICE_SECRET,
+    },
+    readiness: {
+      database: () => db.$queryRaw`SELECT 1`,
+      redis: () => redis.ping(),
+    },
+    closeables: [() => jobs.stop(), () => relay.stop(), () => consumer.stop(), () => db.$disconnect(), () => redis.quit()],
+    log,
+  });
+  return Object.assign(service, { deps });
+}

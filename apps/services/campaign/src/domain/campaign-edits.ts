@@ -1,0 +1,90 @@
+import type { CampaignFields, CampaignPatch } from '@gametriggers/contracts';
+import { campaignRuleIssues } from '@gametriggers/contracts';
+import { DomainError } from '@gametriggers/trpc';
+import type { CampaignView } from '../schemas';
+import { lockManagedCampaign } from './campaign-access';
+import { columnsOf, fieldsOf, newCampaignColumns } from './campaign-columns';
+import { campaignView } from './campaign-views';
+import type { CampaignDeps } from './deps';
+import { liveEditProblems } from './live-edit-rules';
+import { requireTransition } from './transitions';
+
+function fieldErrorsOf(issues: Array<{ path: string; message: string }>) {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of issues) (fieldErrors[issue.path] ??= []).push(issue.message);
+  return fieldErrors;
+}
+
+export async function createCampaign(deps: CampaignDeps, brandId: string, fields: CampaignFields): Promise<CampaignView> {
+  const created = await deps.db.campaign.create({
+    data: { ...newCampaignColumns(fields), brandId, remainingBudgetCents: fields.budgetCents },
+  });
+  return campaignView(created, 'brand', deps.now());
+}
+
+/**
+ * Drafts and rejected campaigns take any change (a rejected one goes back to draft); approved ones
+ * (active or paused) only the description, a later end, the budget, the participant limit and the
+ * frequency. Budget changes while live move the remaining budget by the same amount.
+ */
+export async function updateCampaign(
+  deps: CampaignDeps,
+  brandId: string,
+  campaignId: string,
+  patch: CampaignPatch,
+): Promise<CampaignView> {
+  const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as CampaignPatch;
+  if (Object.keys(changes).length === 0) {
+    throw new DomainError('invalid', 'nothing_to_change', 'Change at least one field.');
+  }
+  const now = deps.now();
+  const { before, after } = await deps.db.$transaction(async (tx) => {
+    const campaign = await lockManagedCampaign(tx, campaignId, { kind: 'brand', brandId });
+    const nextStatus = requireTransition(campaign, 'edit', 'brand');
+    const current = fieldsOf(campaign);
+    const live = campaign.status === 'active' || campaign.status === 'paused';
+    if (live) {
+      const problems = liveEditProblems(
+        {
+          ...current,
+          remainingBudgetCents: campaign.remainingBudgetCents,
+          activeParticipantCount: campaign.activeParticipantCount,
+        },
+        changes,
+        now,
+      );
+      const first = problems[0];
+      if (first) {
+        throw new DomainError('precondition_failed', first.reason, problems.map((problem) => problem.message).join(' '), {
+          fieldErrors: fieldErrorsOf(problems),
+        });
+      }
+    }
+    const issues = campaignRuleIssues({ ...current, ...changes }).map((issue) => ({
+      path: issue.path.join('.'),
+      message: issue.message,
+    }));
+    if (issues.length > 0) {
+      throw new DomainError('invalid', 'invalid_campaign', issues.map((issue) => issue.message).join('; '), {
+        fieldErrors: fieldErrorsOf(issues),
+      });
+    }
+    const budgetDelta = changes.budgetCents === undefined ? 0 : changes.budgetCents - campaign.budgetCents;
+    // Payment service hook (later issue): a live budget change reserves or releases `budgetDelta`.
+    const updated = await tx.campaign.update({
+      where: { id: campaign.id },
+      data: {
+        ...columnsOf(changes),
+        status: nextStatus,
+        remainingBudgetCents: live
+          ? campaign.remainingBudgetCents + budgetDelta
+          : (changes.budgetCents ?? campaign.budgetCents),
+      },
+    });
+    return { before: campaign, after: updated };
+  });
+  if (after.status === 'active' || after.status === 'paused') {
+    await deps.schedule.scheduleWindow(after, before);
+  }
+  return campaignView(after, 'brand', now);
+}

@@ -1,0 +1,12 @@
+import type { BrandDirectory } from '../clients/brand-directory';
+import type { StreamerDirectory } from '../clients/streamer-directory';
+import type { CampaignDb } from '../database';
+import type { CampaignScheduler } from '../jobs/campaign-scheduler';
+
+export interface CampaignDeps {
+  db: CampaignDb;
+  brands: BrandDirectory;
+  streamers: StreamerDirectory;
+  schedule: CampaignScheduler;
+  now: () => Date;
+}

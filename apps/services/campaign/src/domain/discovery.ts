@@ -1,0 +1,75 @@
+import type { ContentCategory, DiscoverySort, PricingModel, StreamerMatchingProfile } from '@gametriggers/contracts';
+import type { CampaignDb } from '../database';
+import type { Campaign } from '../generated/prisma/client';
+import type { PublicCampaignView } from '../schemas';
+import { publicCampaignView } from './campaign-views';
+import { decodeCursor, encodeCursor } from './keyset-cursor';
+
+export interface DiscoveryQuery {
+  category?: ContentCategory | undefined;
+  pricingModel?: PricingModel | undefined;
+  minRateCents?: number | undefined;
+  sort: DiscoverySort;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** Each sort reads one partial index on active campaigns in order (see the init migration). */
+const sortKeys: Record<DiscoverySort, { column: keyof Campaign; descending: boolean; cast: string }> = {
+  newest: { column: 'startsAt', descending: true, cast: 'timestamptz' },
+  highest_rate: { column: 'rateCents', descending: true, cast: 'int' },
+  ending_soon: { column: 'endsAt', descending: false, cast: 'timestamptz' },
+  budget_left: { column: 'remainingBudgetCents', descending: true, cast: 'int' },
+};
+
+const cursorValueOf = (value: unknown) => (value instanceof Date ? value.toISOString() : Number(value));
+
+/**
+ * Campaigns a streamer can join now: active, started, not ended, budget left, and targeting
+ * matched on category AND language AND region AND size — `targetingMismatches` of the contracts,
+ * written as SQL so it runs on the indexes (empty languages/regions mean any).
+ */
+export async function discoverCampaigns(
+  db: CampaignDb,
+  profile: Pick<StreamerMatchingProfile, 'categories' | 'language' | 'country' | 'followers' | 'averageViewers'>,
+  query: DiscoveryQuery,
+  now: Date,
+): Promise<{ items: PublicCampaignView[]; nextCursor: string | null }> {
+  const params: unknown[] = [];
+  const param = (value: unknown, cast: string) => {
+    params.push(value);
+    return `$${params.length}::${cast}`;
+  };
+  const conditions = [
+    `"status" = 'active'`,
+    `"startsAt" <= ${param(now, 'timestamptz')}`,
+    `"endsAt" > ${param(now, 'timestamptz')}`,
+    `"remainingBudgetCents" > 0`,
+    `"categories" && ${param(profile.categories, 'text[]')}`,
+    `("languages" = '{}' OR "languages" @> ${param([profile.language], 'text[]')})`,
+    `("regions" = '{}' OR "regions" @> ${param([profile.country], 'text[]')})`,
+    `"minFollowers" <= ${param(profile.followers, 'int')}`,
+    `"minAverageViewers" <= ${param(profile.averageViewers, 'int')}`,
+  ];
+  if (query.category) conditions.push(`"categories" @> ${param([query.category], 'text[]')}`);
+  if (query.pricingModel) conditions.push(`"pricingModel" = ${param(query.pricingModel, '"PricingModel"')}`);
+  if (query.minRateCents !== undefined) conditions.push(`"rateCents" >= ${param(query.minRateCents, 'int')}`);
+
+  const sort = sortKeys[query.sort];
+  const column = `"${sort.column}"`;
+  const direction = sort.descending ? 'DESC' : 'ASC';
+  if (query.cursor) {
+    const { value, id } = decodeCursor(query.cursor);
+    const comparison = sort.descending ? '<' : '>';
+    conditions.push(`(${column}, "id") ${comparison} (${param(value, sort.cast)}, ${param(id, 'uuid')})`);
+  }
+  const sql = `SELECT * FROM "campaigns" WHERE ${conditions.join(' AND ')}
+    ORDER BY ${column} ${direction}, "id" ${direction} LIMIT ${param(query.limit + 1, 'int')}`;
+  const rows = await db.$queryRawUnsafe<Campaign[]>(sql, ...params);
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(publicCampaignView),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(cursorValueOf(last[sort.column]), last.id) : null,
+  };
+}

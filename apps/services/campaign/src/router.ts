@@ -1,0 +1,150 @@
+import {
+  adminListCampaignsInputSchema,
+  campaignForParticipationSchema,
+  campaignIdInputSchema,
+  campaignInputSchema,
+  discoverCampaignsInputSchema,
+  listMyCampaignsInputSchema,
+  rejectCampaignInputSchema,
+  updateCampaignInputSchema,
+} from '@gametriggers/contracts';
+import {
+  DomainError,
+  adminProcedure,
+  authedProcedure,
+  brandProcedure,
+  internalProcedure,
+  router,
+  streamerProcedure,
+} from '@gametriggers/trpc';
+import { campaignNotFound, findManagedCampaign, managerOf } from './domain/campaign-access';
+import { createCampaign, updateCampaign } from './domain/campaign-edits';
+import {
+  cancelCampaign,
+  endCampaign,
+  pauseCampaign,
+  resumeCampaign,
+} from './domain/campaign-lifecycle';
+import { listBrandCampaigns, listCampaignsForAdmin } from './domain/campaign-listing';
+import { approveCampaign, rejectCampaign, submitCampaign } from './domain/campaign-review';
+import { campaignForParticipation, campaignView, publicCampaignView } from './domain/campaign-views';
+import type { CampaignDeps } from './domain/deps';
+import { discoverCampaigns } from './domain/discovery';
+import {
+  adminCampaignsOutput,
+  campaignOutput,
+  discoveryPageOutput,
+  myCampaignsOutput,
+  publicCampaignOutput,
+} from './schemas';
+
+export function createCampaignRouter(deps: CampaignDeps) {
+  return router({
+    campaign: router({
+      create: brandProcedure
+        .input(campaignInputSchema)
+        .output(campaignOutput)
+        .mutation(({ ctx, input }) => createCampaign(deps, ctx.caller.userId, input)),
+
+      update: brandProcedure
+        .input(updateCampaignInputSchema)
+        .output(campaignOutput)
+        .mutation(({ ctx, input }) => updateCampaign(deps, ctx.caller.userId, input.campaignId, input.patch)),
+
+      submit: brandProcedure
+        .input(campaignIdInputSchema)
+        .output(campaignOutput)
+        .mutation(({ ctx, input }) => submitCampaign(deps, ctx.caller.userId, input.campaignId)),
+
+      approve: adminProcedure('canManageCampaigns')
+        .input(campaignIdInputSchema)
+        .output(campaignOutput)
+        .mutation(({ ctx, input }) => approveCampaign(deps, ctx.caller.userId, input.campaignId)),
+
+      reject: adminProcedure('canManageCampaigns')
+        .input(rejectCampaignInputSchema)
+        .output(campaignOutput)
+        .mutation(({ ctx, input }) => rejectCampaign(deps, ctx.caller.userId, input.campaignId, input.reason)),
+
+      pause: authedProcedure
+        .input(campaignIdInputSchema)
+        .output(campaignOutput)
+        .mutation(({ ctx, input }) => pauseCampaign(deps, managerOf(ctx.caller), input.campaignId)),
+
+      resume: authedProcedure
+        .input(campaignIdInputSchema)
+        .output(campaignOutput)
+        .mutation(({ ctx, input }) => resumeCampaign(deps, managerOf(ctx.caller), input.campaignId)),
+
+      cancel: authedProcedure
+        .input(campaignIdInputSchema)
+        .output(campaignOutput)
+        .mutation(({ ctx, input }) => cancelCampaign(deps, managerOf(ctx.caller), input.campaignId)),
+
+      /** The brand ends its campaign early: completed, `ended_by_brand`. */
+      end: brandProcedure
+        .input(campaignIdInputSchema)
+        .output(campaignOutput)
+        .mutation(({ ctx, input }) => endCampaign(deps, ctx.caller.userId, input.campaignId)),
+
+      /** Everything about a campaign, for its brand and campaign admins. */
+      get: authedProcedure
+        .input(campaignIdInputSchema)
+        .output(campaignOutput)
+        .query(async ({ ctx, input }) => {
+          const manager = managerOf(ctx.caller);
+          const campaign = await findManagedCampaign(deps.db, input.campaignId, manager);
+          return campaignView(campaign, manager.kind, deps.now());
+        }),
+
+      /** What a streamer sees of an active campaign; any other status is not found. */
+      publicView: streamerProcedure
+        .input(campaignIdInputSchema)
+        .output(publicCampaignOutput)
+        .query(async ({ input }) => {
+          const campaign = await deps.db.campaign.findUnique({ where: { id: input.campaignId } });
+          if (campaign?.status !== 'active') throw campaignNotFound();
+          return publicCampaignView(campaign);
+        }),
+
+      listMine: brandProcedure
+        .input(listMyCampaignsInputSchema)
+        .output(myCampaignsOutput)
+        .query(({ ctx, input }) => listBrandCampaigns(deps, ctx.caller.userId, input)),
+
+      adminList: adminProcedure('canManageCampaigns')
+        .input(adminListCampaignsInputSchema)
+        .output(adminCampaignsOutput)
+        .query(({ input }) => listCampaignsForAdmin(deps, input)),
+
+      /** Campaigns the signed-in streamer matches and can join now. */
+      discover: streamerProcedure
+        .input(discoverCampaignsInputSchema)
+        .output(discoveryPageOutput)
+        .query(async ({ ctx, input }) => {
+          const profile = await deps.streamers.matchingProfile(ctx.caller.userId);
+          if (!profile) {
+            throw new DomainError(
+              'precondition_failed',
+              'streamer_not_onboarded',
+              'Complete your streamer profile to see campaigns that match you.',
+            );
+          }
+          return discoverCampaigns(deps.db, profile, input, deps.now());
+        }),
+
+      internal: router({
+        /** What the participation service checks before a streamer joins; null when there is no such campaign. */
+        forParticipation: internalProcedure
+          .input(campaignIdInputSchema)
+          .output(campaignForParticipationSchema.nullable())
+          .query(async ({ input }) => {
+            const campaign = await deps.db.campaign.findUnique({ where: { id: input.campaignId } });
+            return campaign ? campaignForParticipation(campaign) : null;
+          }),
+      }),
+    }),
+  });
+}
+
+export type CampaignRouter = ReturnType<typeof createCampaignRouter>;

@@ -1,0 +1,104 @@
+import {
+  campaignActionSchema,
+  campaignStatusSchema,
+  completionReasonSchema,
+  contentCategorySchema,
+  countrySchema,
+  creativeTypeSchema,
+  joinModeSchema,
+  languageSchema,
+  pricingModelSchema,
+} from '@gametriggers/contracts';
+import { z } from 'zod';
+
+// Output schemas: every procedure answers with one of these, so nothing else can leave the service.
+
+const creativeOutput = z.object({
+  type: creativeTypeSchema,
+  url: z.string(),
+  altText: z.string().nullable(),
+});
+const pricingOutput = z.object({ model: pricingModelSchema, rateCents: z.number().int() });
+const frequencyOutput = z.object({
+  adDurationSeconds: z.number().int(),
+  minMinutesBetweenShows: z.number().int(),
+  maxShowsPerHour: z.number().int(),
+});
+const actorKindOutput = z.enum(['brand', 'admin']);
+
+/** What a streamer may see of a live campaign. */
+export const publicCampaignOutput = z.object({
+  id: z.uuid(),
+  brandId: z.uuid(),
+  brandName: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  creative: creativeOutput,
+  clickThroughUrl: z.string(),
+  categories: z.array(contentCategorySchema),
+  languages: z.array(languageSchema),
+  regions: z.array(countrySchema),
+  minFollowers: z.number().int(),
+  minAverageViewers: z.number().int(),
+  startsAt: z.date(),
+  endsAt: z.date(),
+  pricing: pricingOutput,
+  remainingBudgetCents: z.number().int(),
+  perStreamerCapCents: z.number().int().nullable(),
+  maxParticipants: z.number().int().nullable(),
+  activeParticipantCount: z.number().int(),
+  frequency: frequencyOutput,
+  joinMode: joinModeSchema,
+  gkeyCooloffHours: z.number().int(),
+});
+export type PublicCampaignView = z.infer<typeof publicCampaignOutput>;
+
+/** Everything, for the owning brand and campaign admins. */
+export const campaignOutput = publicCampaignOutput.extend({
+  status: campaignStatusSchema,
+  /** Actions the caller may take now (from the status machine). */
+  allowedActions: z.array(campaignActionSchema),
+  /** Active, started and not ended: streamers can discover and join it. */
+  running: z.boolean(),
+  budgetCents: z.number().int(),
+  spentCents: z.number().int(),
+  targetImpressions: z.number().int().nullable(),
+  impressions: z.number().int(),
+  clicks: z.number().int(),
+  submittedAt: z.date().nullable(),
+  approvedAt: z.date().nullable(),
+  approvedBy: z.uuid().nullable(),
+  rejectedAt: z.date().nullable(),
+  rejectedBy: z.uuid().nullable(),
+  rejectionReason: z.string().nullable(),
+  launchedAt: z.date().nullable(),
+  pausedAt: z.date().nullable(),
+  pausedBy: actorKindOutput.nullable(),
+  completedAt: z.date().nullable(),
+  completedReason: completionReasonSchema.nullable(),
+  cancelledAt: z.date().nullable(),
+  cancelledBy: actorKindOutput.nullable(),
+  lastParticipantLeftAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type CampaignView = z.infer<typeof campaignOutput>;
+
+const statusCountsOutput = z.record(campaignStatusSchema, z.number().int());
+
+export const campaignPageOutput = z.object({
+  items: z.array(campaignOutput),
+  nextCursor: z.string().nullable(),
+});
+
+export const myCampaignsOutput = campaignPageOutput.extend({
+  /** Per status, for tabs; `all` is the total. */
+  counts: statusCountsOutput.and(z.object({ all: z.number().int() })),
+});
+
+export const adminCampaignsOutput = campaignPageOutput.extend({ counts: statusCountsOutput });
+
+export const discoveryPageOutput = z.object({
+  items: z.array(publicCampaignOutput),
+  nextCursor: z.string().nullable(),
+});

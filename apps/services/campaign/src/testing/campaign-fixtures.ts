@@ -1,0 +1,29 @@
+import type { CampaignInput } from '@gametriggers/contracts';
+
+const HOUR = 60 * 60_000;
+
+/** A complete, valid campaign starting in an hour and running 30 days; override any field. */
+export function sampleCampaign(overrides: Partial<CampaignInput> = {}, now = new Date()): CampaignInput {
+  return {
+    title: 'Acme Energy launch week',
+    description: 'Show the new Acme Energy can between matches; link to the launch offer.',
+    creative: { type: 'image', url: 'https://cdn.example.com/acme/can.png', altText: 'An Acme Energy can' },
+    clickThroughUrl: 'https://acme.example.com/launch',
+    categories: ['fps', 'esports'],
+    languages: ['en'],
+    regions: ['US', 'CA'],
+    minFollowers: 100,
+    minAverageViewers: 10,
+    startsAt: new Date(now.getTime() + HOUR),
+    endsAt: new Date(now.getTime() + HOUR + 30 * 24 * HOUR),
+    budgetCents: 500_000,
+    pricing: { model: 'cpm', rateCents: 1_500 },
+    perStreamerCapCents: null,
+    maxParticipants: null,
+    frequency: { adDurationSeconds: 15, minMinutesBetweenShows: 10, maxShowsPerHour: 4 },
+    joinMode: 'open',
+    gkeyCooloffHours: 720,
+    targetImpressions: null,
+    ...overrides,
+  };
+}

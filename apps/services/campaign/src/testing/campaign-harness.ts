@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CampaignInput } from '@gametriggers/contracts';
+import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
+import { createServiceClient } from '@gametriggers/trpc';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import superjson from 'superjson';
+import type { CampaignServiceOptions } from '../app';
+import { startCampaignService } from '../app';
+import type { BrandDirectory } from '../clients/brand-directory';
+import type { StreamerDirectory } from '../clients/streamer-directory';
+import type { CampaignRouter } from '../router';
+import { sampleCampaign } from './campaign-fixtures';
+
+export { sampleCampaign } from './campaign-fixtures';
+
+export const campaignMigrationsDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../prisma/migrations',
+);
+
+export const campaignTestServiceSecret = 'test-service-secret-of-at-least-32-chars';
+
+export interface CampaignHarnessOptions {
+  /** The JWKS of the token issuer whose access tokens the service accepts (`startTestTokenIssuer`). */
+  jwksUrl: string;
+  /** A running brand service (`startBrandHarness(...).url`), asked for brand standing on submit. */
+  brandServiceUrl: string;
+  /** A running streamer service (`startStreamerHarness(...).url`), asked for profiles on discovery. */
+  streamerServiceUrl: string;
+  now?: () => Date;
+  /** The shared service secret; defaults to `campaignTestServiceSecret`. */
+  serviceSecret?: string;
+  /** How often the auto-completion sweep runs (default 5 minutes). */
+  sweepEveryMs?: number;
+  /** In-test stand-ins instead of calling the brand/streamer services. */
+  brands?: BrandDirectory;
+  streamers?: StreamerDirectory;
+}
+
+/**
+ * A real campaign service for tests: its own fresh database and Redis namespace, on a free port,
+ * calling the brand and streamer services at the given URLs. `close()` stops it and drops the database.
+ */
+export async function startCampaignHarness(options: CampaignHarnessOptions) {
+  const database = await createTestDatabase(campaignMigrationsDir, 'campaign');
+  const redis = createTestRedisNamespace('campaign');
+  const now = options.now ?? (() => new Date());
+  const config: CampaignServiceOptions = {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: 0,
+    DATABASE_URL: database.url,
+    REDIS_URL: redis.url,
+    IDENTITY_JWKS_URL: options.jwksUrl,
+    TOKEN_ISSUER: 'gametriggers-identity',
+    TOKEN_AUDIENCE: 'gametriggers',
+    SERVICE_SECRET: options.serviceSecret ?? campaignTestServiceSecret,
+    BRAND_SERVICE_URL: options.brandServiceUrl,
+    STREAMER_SERVICE_URL: options.streamerServiceUrl,
+    COMPLETION_SWEEP_EVERY_MS: options.sweepEveryMs ?? 5 * 60_000,
+    queuePrefix: redis.prefix,
+    now,
+    brands: options.brands,
+    streamers: options.streamers,
+  };
+  const service = await startCampaignService(config);
+
+  /** A client as the person holding `token` (an access token), or anonymous without one. */
+  function client(token?: string) {
+    return createTRPCClient<CampaignRouter>({
+      links: [
+        httpLink({
+          url: `${service.url}/trpc`,
+          transformer: superjson,
+          headers: (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {}),
+        }),
+      ],
+    });
+  }
+
+  /** A client as another service (for `campaign.internal.*`). */
+  function serviceClient(caller = 'test') {
+    return createServiceClient<CampaignRouter>({ url: service.url, secret: config.SERVICE_SECRET, caller });
+  }
+
+  /**
+   * A running campaign through the real procedures: created by the brand holding `brandToken`
+   * (which must be verified in the brand service), submitted with a start one second ahead,
+   * approved by the admin holding `adminToken` (needs `canManageCampaigns`) once that second has
+   * passed, so it is launched and joinable at once.
+   */
+  async function activeCampaign(brandToken: string, adminToken: string, overrides: Partial<CampaignInput> = {}) {
+    const startsAt = new Date(now().getTime() + 1_000);
+    const brand = client(brandToken);
+    const draft = await brand.campaign.create.mutate(
+      sampleCampaign({ startsAt, endsAt: new Date(startsAt.getTime() + 30 * 86_400_000), ...overrides }, now()),
+    );
+    await brand.campaign.submit.mutate({ campaignId: draft.id });
+    const wait = draft.startsAt.getTime() - now().getTime() + 20;
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    return client(adminToken).campaign.approve.mutate({ campaignId: draft.id });
+  }
+
+  return {
+    url: service.url,
+    service,
+    config,
+    client,
+    serviceClient,
+    activeCampaign,
+    /** The campaign database (Prisma), e.g. to read `outbox_events` or set counters. */
+    db: service.deps.db,
+    async close() {
+      await service.close(1_000);
+      await redis.clear();
+      await database.drop();
+    },
+  };
+}
+export type CampaignHarness = Awaited<ReturnType<typeof startCampaignHarness>>;
