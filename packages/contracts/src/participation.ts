@@ -1,2 +1,245 @@
-// Input schemas of the participation service; filled in with the service.
-export {};
+import { z } from 'zod';
+import { pageInputSchema } from './pagination';
+import { contentCategorySchema, countrySchema } from './vocabulary';
+
+// Input schemas of the participation service; the portals validate their forms with the same ones.
+
+export const participationStatuses = [
+  'pending',
+  'active',
+  'paused',
+  'completed',
+  'left_early',
+  'removed',
+  'rejected',
+] as const;
+export const participationStatusSchema = z.enum(participationStatuses);
+export type ParticipationStatus = z.infer<typeof participationStatusSchema>;
+
+/** Statuses that hold the streamer's G-Key (a live participation). */
+export const liveParticipationStatuses = [
+  'active',
+  'paused',
+] as const satisfies readonly ParticipationStatus[];
+
+export const participationStatusLabels: Record<ParticipationStatus, string> = {
+  pending: 'Application pending',
+  active: 'Active',
+  paused: 'Paused',
+  completed: 'Completed',
+  left_early: 'Left early',
+  removed: 'Removed',
+  rejected: 'Application rejected',
+};
+
+export const removalReasons = [
+  { id: 'violation', label: 'Rule violation' },
+  { id: 'fraud', label: 'Fraud' },
+  { id: 'admin_decision', label: 'Admin decision' },
+  { id: 'brand_decision', label: 'Brand decision' },
+] as const;
+export const removalReasonSchema = z.enum(
+  ['violation', 'fraud', 'admin_decision', 'brand_decision'],
+  {
+    error: 'Choose a reason for the removal',
+  },
+);
+export type RemovalReason = z.infer<typeof removalReasonSchema>;
+
+export const gkeyStates = ['available', 'locked', 'cooloff'] as const;
+export const gkeyStateSchema = z.enum(gkeyStates);
+export type GKeyState = z.infer<typeof gkeyStateSchema>;
+
+/** Energy packs a streamer gets per local day; joining a campaign costs one. */
+export const DAILY_ENERGY = 10;
+
+/**
+ * Why a join, application or approval is refused: stable names the portals branch on. The first
+ * nine are the join checks; the last ones are about acting on an existing participation.
+ */
+export const participationRefusalReasons = [
+  'campaign_not_active',
+  'not_eligible',
+  'no_key',
+  'no_energy',
+  'already_joined',
+  'application_pending',
+  'campaign_full',
+  'conflict_rule',
+  'wrong_join_mode',
+  'removed_from_campaign',
+  'application_rejected',
+] as const;
+export type ParticipationRefusalReason = (typeof participationRefusalReasons)[number];
+
+const campaignIdSchema = z.uuid({ error: 'Choose a campaign' });
+const participationIdSchema = z.uuid({ error: 'Choose a participation' });
+
+export const joinCampaignInputSchema = z.object({
+  campaignId: campaignIdSchema,
+  /** The streamer saw the warnings of conflict rules and joins anyway. */
+  acknowledgeWarnings: z.boolean().optional(),
+});
+export type JoinCampaignInput = z.input<typeof joinCampaignInputSchema>;
+
+export const applyToCampaignInputSchema = joinCampaignInputSchema.extend({
+  message: z.string().trim().max(1000, 'Keep the message under 1000 characters').optional(),
+});
+export type ApplyToCampaignInput = z.input<typeof applyToCampaignInputSchema>;
+
+export const campaignRefInputSchema = z.object({ campaignId: campaignIdSchema });
+export const participationRefInputSchema = z.object({ participationId: participationIdSchema });
+
+export const rejectApplicationInputSchema = z.object({
+  participationId: participationIdSchema,
+  reason: z
+    .string({ error: 'Tell the streamer why' })
+    .trim()
+    .min(3, 'Tell the streamer why, in a few words')
+    .max(500, 'Keep the reason under 500 characters'),
+});
+export type RejectApplicationInput = z.input<typeof rejectApplicationInputSchema>;
+
+export const removeParticipantInputSchema = z.object({
+  participationId: participationIdSchema,
+  reason: removalReasonSchema,
+  note: z
+    .string({ error: 'Explain the removal' })
+    .trim()
+    .min(3, 'Explain the removal, in a few words')
+    .max(1000, 'Keep the note under 1000 characters'),
+  forfeitEarnings: z.boolean(),
+});
+export type RemoveParticipantInput = z.input<typeof removeParticipantInputSchema>;
+
+export const listMyParticipationsInputSchema = pageInputSchema.extend({
+  status: participationStatusSchema.optional(),
+});
+export type ListMyParticipationsInput = z.input<typeof listMyParticipationsInputSchema>;
+
+export const listCampaignParticipantsInputSchema = pageInputSchema.extend({
+  campaignId: campaignIdSchema,
+  status: participationStatusSchema.optional(),
+});
+export type ListCampaignParticipantsInput = z.input<typeof listCampaignParticipantsInputSchema>;
+
+// Conflict rules (admin-managed)
+
+export const conflictRuleTypes = [
+  { id: 'category_exclusivity', label: 'Category exclusivity' },
+  { id: 'brand_exclusivity', label: 'Brand exclusivity' },
+  { id: 'cooldown', label: 'Cool-down period' },
+  { id: 'simultaneous_limit', label: 'Simultaneous limit' },
+] as const;
+export const ruleSeveritySchema = z.enum(['blocking', 'warning', 'advisory'], {
+  error: 'Choose a severity',
+});
+export type RuleSeverity = z.infer<typeof ruleSeveritySchema>;
+
+export const violationOutcomeSchema = z.enum(['refused', 'acknowledged', 'logged', 'overridden']);
+export type ViolationOutcome = z.infer<typeof violationOutcomeSchema>;
+
+const distinct = <T>(list: T[]) => new Set(list).size === list.length;
+
+/** Who and what a rule applies to; an empty list means "all". Regions are the streamer's country. */
+export const ruleScopeSchema = z.object({
+  streamerIds: z.array(z.uuid()).max(500).refine(distinct, 'List each streamer once').default([]),
+  brandIds: z.array(z.uuid()).max(500).refine(distinct, 'List each brand once').default([]),
+  categories: z
+    .array(contentCategorySchema)
+    .refine(distinct, 'List each category once')
+    .default([]),
+  regions: z.array(countrySchema).refine(distinct, 'List each region once').default([]),
+});
+export type RuleScope = z.infer<typeof ruleScopeSchema>;
+
+export const ruleParamsSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('category_exclusivity'),
+    /** No two live campaigns touching these categories at once. */
+    categories: z
+      .array(contentCategorySchema)
+      .min(1, 'Choose at least one category')
+      .refine(distinct, 'List each category once'),
+  }),
+  z.object({
+    type: z.literal('brand_exclusivity'),
+    /** Competing brands: no two live campaigns of different brands from this list at once. */
+    brandIds: z
+      .array(z.uuid())
+      .min(2, 'List at least two competing brands')
+      .refine(distinct, 'List each brand once'),
+  }),
+  z.object({
+    type: z.literal('cooldown'),
+    hours: z
+      .number()
+      .int()
+      .min(1, 'At least one hour')
+      .max(24 * 365, 'At most a year'),
+    /** What must differ: a participation in the same category, or of the same brand. */
+    by: z.enum(['category', 'brand']),
+    /** Limits the cool-down to these categories (by category) or brands (by brand); empty: all. */
+    categories: z.array(contentCategorySchema).default([]),
+    brandIds: z.array(z.uuid()).default([]),
+  }),
+  z.object({
+    type: z.literal('simultaneous_limit'),
+    max: z.number().int().min(1, 'At least one').max(100, 'At most 100'),
+  }),
+]);
+export type RuleParams = z.infer<typeof ruleParamsSchema>;
+export type ConflictRuleType = RuleParams['type'];
+
+export const conflictRuleInputSchema = z
+  .object({
+    name: z
+      .string({ error: 'Name the rule' })
+      .trim()
+      .min(3, 'Use at least 3 characters')
+      .max(120, 'Use at most 120 characters'),
+    /** What the streamer reads when the rule stops or warns them. */
+    message: z
+      .string({ error: 'Write the message streamers see' })
+      .trim()
+      .min(5, 'Use at least 5 characters')
+      .max(500, 'Use at most 500 characters'),
+    severity: ruleSeveritySchema,
+    params: ruleParamsSchema,
+    scope: ruleScopeSchema.default({ streamerIds: [], brandIds: [], categories: [], regions: [] }),
+    activeFrom: z.coerce.date().nullable().default(null),
+    activeUntil: z.coerce.date().nullable().default(null),
+  })
+  .refine((rule) => !rule.activeFrom || !rule.activeUntil || rule.activeFrom < rule.activeUntil, {
+    path: ['activeUntil'],
+    message: 'The window must end after it starts',
+  });
+export type ConflictRuleInput = z.input<typeof conflictRuleInputSchema>;
+
+export const updateConflictRuleInputSchema = z.object({
+  ruleId: z.uuid(),
+  rule: conflictRuleInputSchema,
+});
+export const conflictRuleRefInputSchema = z.object({ ruleId: z.uuid() });
+
+export const listConflictRulesInputSchema = z.object({
+  includeDisabled: z.boolean().default(true),
+});
+
+export const listViolationsInputSchema = pageInputSchema.extend({
+  ruleId: z.uuid().optional(),
+  streamerId: z.uuid().optional(),
+  campaignId: z.uuid().optional(),
+  outcome: violationOutcomeSchema.optional(),
+});
+export type ListViolationsInput = z.input<typeof listViolationsInputSchema>;
+
+export const overrideViolationInputSchema = z.object({
+  violationId: z.uuid(),
+  note: z
+    .string({ error: 'Say why' })
+    .trim()
+    .min(3, 'Say why, in a few words')
+    .max(1000, 'Keep the note under 1000 characters'),
+});
+export type OverrideViolationInput = z.input<typeof overrideViolationInputSchema>;

@@ -1,0 +1,99 @@
+import type {
+  listCampaignParticipantsInputSchema,
+  listMyParticipationsInputSchema,
+} from '@gametriggers/contracts';
+import type { UserCaller } from '@gametriggers/trpc';
+import type { z } from 'zod';
+import { DomainError } from '@gametriggers/trpc';
+import type { Participation } from '../generated/prisma/client';
+import type { ParticipationDeps } from './deps';
+import { afterPosition, decodeCursor, newestFirst, pageOf } from './keyset-cursor';
+import { participationView } from './participation-view';
+
+const canManageCampaigns = (caller: UserCaller) =>
+  caller.role === 'admin' && caller.permissions.has('canManageCampaigns');
+
+/** Its streamer, its campaign's brand, and admins who manage campaigns; nobody else learns it exists. */
+function maySee(caller: UserCaller, row: Participation) {
+  return (
+    row.streamerId === caller.userId || row.brandId === caller.userId || canManageCampaigns(caller)
+  );
+}
+
+export async function getParticipation(
+  deps: ParticipationDeps,
+  caller: UserCaller,
+  participationId: string,
+) {
+  const row = await deps.db.participation.findUnique({ where: { id: participationId } });
+  if (!row || !maySee(caller, row)) {
+    throw new DomainError(
+      'not_found',
+      'participation_not_found',
+      'There is no such participation.',
+    );
+  }
+  return participationView(row);
+}
+
+export async function listMyParticipations(
+  deps: ParticipationDeps,
+  streamerId: string,
+  input: z.output<typeof listMyParticipationsInputSchema>,
+) {
+  const { limit, cursor, status } = input;
+  const rows = await deps.db.participation.findMany({
+    where: { streamerId, ...(status ? { status } : {}), ...afterPosition(decodeCursor(cursor)) },
+    orderBy: newestFirst,
+    take: limit + 1,
+  });
+  return pageOf(rows, limit, participationView);
+}
+
+/**
+ * The campaign's applicants and participants, for the brand that owns it or a campaign admin.
+ * Ownership comes from the participations' brand; a campaign nobody joined yet is asked about.
+ */
+export async function listCampaignParticipants(
+  deps: ParticipationDeps,
+  caller: UserCaller,
+  input: z.output<typeof listCampaignParticipantsInputSchema>,
+) {
+  const { limit, cursor, status, campaignId } = input;
+  if (caller.role === 'streamer') {
+    throw new DomainError(
+      'forbidden',
+      'wrong_role',
+      'Only the brand running a campaign sees its participants.',
+    );
+  }
+  if (caller.role === 'admin' && !canManageCampaigns(caller)) {
+    throw new DomainError(
+      'forbidden',
+      'missing_permission',
+      'This needs the canManageCampaigns admin permission.',
+    );
+  }
+  if (caller.role === 'brand') {
+    const any = await deps.db.participation.findFirst({
+      where: { campaignId },
+      select: { brandId: true },
+    });
+    const brandId = any
+      ? any.brandId
+      : (await deps.campaigns.forParticipation(campaignId))?.brandId;
+    if (brandId !== caller.userId) {
+      throw new DomainError(
+        'not_found',
+        'campaign_not_found',
+        'There is no such campaign among yours.',
+      );
+    }
+  }
+  const rows = await deps.db.participation.findMany({
+    where: { campaignId, ...(status ? { status } : {}), ...afterPosition(decodeCursor(cursor)) },
+    orderBy: newestFirst,
+    take: limit + 1,
+  });
+  return pageOf(rows, limit, participationView);
+}

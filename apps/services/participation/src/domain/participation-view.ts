@@ -1,0 +1,47 @@
+import type { Participation } from '../generated/prisma/client';
+
+/** What callers see of a participation (the deciding person's id stays inside). */
+export function participationView(row: Participation) {
+  return {
+    id: row.id,
+    campaignId: row.campaignId,
+    brandId: row.brandId,
+    streamerId: row.streamerId,
+    status: row.status,
+    joinMode: row.joinMode,
+    gkeyCategory: row.gkeyCategory,
+    campaignTitle: row.campaignTitle,
+    campaignCategories: row.campaignCategories,
+    gkeyCooloffHours: row.gkeyCooloffHours,
+    streamer: {
+      displayName: row.streamerDisplayName,
+      followers: row.streamerFollowers,
+      averageViewers: row.streamerAverageViewers,
+    },
+    applicationMessage: row.applicationMessage,
+    rejectionReason: row.rejectionReason,
+    removal: row.removalReason
+      ? {
+          reason: row.removalReason,
+          note: row.removalNote ?? '',
+          forfeitEarnings: row.forfeitEarnings ?? false,
+        }
+      : null,
+    appliedAt: row.appliedAt,
+    joinedAt: row.joinedAt,
+    pausedAt: row.pausedAt,
+    endedAt: row.endedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+export type ParticipationView = ReturnType<typeof participationView>;
+
+export const participationRef = (
+  row: Pick<Participation, 'id' | 'campaignId' | 'brandId' | 'streamerId'>,
+) => ({
+  participationId: row.id,
+  campaignId: row.campaignId,
+  brandId: row.brandId,
+  streamerId: row.streamerId,
+});

@@ -1,0 +1,179 @@
+import type {
+  conflictRuleInputSchema,
+  listViolationsInputSchema,
+  OverrideViolationInput,
+} from '@gametriggers/contracts';
+import { DomainError } from '@gametriggers/trpc';
+import type { z } from 'zod';
+import type { ConflictRule as ConflictRuleRow, RuleViolation } from '../generated/prisma/client';
+import { ruleInEffect } from './conflict-rules';
+import type { ParticipationDeps } from './deps';
+import { afterPosition, decodeCursor, newestFirst, pageOf } from './keyset-cursor';
+import { conflictRuleOf } from './rule-records';
+
+function ruleView(row: ConflictRuleRow, now: Date) {
+  const rule = conflictRuleOf(row);
+  return {
+    ...rule,
+    type: rule.params.type,
+    inEffect: ruleInEffect(rule, now),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+const ruleNotFound = () =>
+  new DomainError('not_found', 'rule_not_found', 'There is no such conflict rule.');
+
+type ConflictRuleFields = z.output<typeof conflictRuleInputSchema>;
+
+function storedFields(rule: ConflictRuleFields) {
+  return {
+    name: rule.name,
+    message: rule.message,
+    type: rule.params.type,
+    severity: rule.severity,
+    params: rule.params,
+    scope: rule.scope,
+    activeFrom: rule.activeFrom,
+    activeUntil: rule.activeUntil,
+  };
+}
+
+export async function listRules(deps: ParticipationDeps, includeDisabled: boolean) {
+  const rows = await deps.db.conflictRule.findMany({
+    where: includeDisabled ? {} : { disabledAt: null },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  });
+  const now = deps.now();
+  return rows.map((row) => ruleView(row, now));
+}
+
+export async function createRule(
+  deps: ParticipationDeps,
+  adminId: string,
+  input: ConflictRuleFields,
+) {
+  const now = deps.now();
+  const row = await deps.db.conflictRule.create({
+    data: {
+      ...storedFields(input),
+      createdBy: adminId,
+      updatedBy: adminId,
+      createdAt: now,
+      updatedAt: now,
+    },
+  });
+  return ruleView(row, now);
+}
+
+export async function updateRule(
+  deps: ParticipationDeps,
+  adminId: string,
+  ruleId: string,
+  input: ConflictRuleFields,
+) {
+  const now = deps.now();
+  const { count } = await deps.db.conflictRule.updateMany({
+    where: { id: ruleId },
+    data: { ...storedFields(input), updatedBy: adminId, updatedAt: now },
+  });
+  if (count === 0) throw ruleNotFound();
+  return ruleView(await deps.db.conflictRule.findUniqueOrThrow({ where: { id: ruleId } }), now);
+}
+
+/** Disabled rules stop applying but stay, with their violations, for the record. */
+export async function disableRule(deps: ParticipationDeps, adminId: string, ruleId: string) {
+  const now = deps.now();
+  await deps.db.conflictRule.updateMany({
+    where: { id: ruleId, disabledAt: null },
+    data: { disabledAt: now, updatedBy: adminId, updatedAt: now },
+  });
+  const row = await deps.db.conflictRule.findUnique({ where: { id: ruleId } });
+  if (!row) throw ruleNotFound();
+  return ruleView(row, now);
+}
+
+function violationView(
+  row: RuleViolation & { rule: { name: string; type: ConflictRuleRow['type'] } },
+) {
+  return {
+    id: row.id,
+    ruleId: row.ruleId,
+    ruleName: row.rule.name,
+    ruleType: row.rule.type,
+    streamerId: row.streamerId,
+    campaignId: row.campaignId,
+    brandId: row.brandId,
+    severity: row.severity,
+    outcome: row.outcome,
+    attempt: row.attempt,
+    message: row.message,
+    override: row.overriddenAt
+      ? {
+          by: row.overriddenBy!,
+          at: row.overriddenAt,
+          note: row.overrideNote ?? '',
+          usedAt: row.overrideUsedAt,
+        }
+      : null,
+    createdAt: row.createdAt,
+  };
+}
+
+export async function listViolations(
+  deps: ParticipationDeps,
+  input: z.output<typeof listViolationsInputSchema>,
+) {
+  const { limit, cursor, ruleId, streamerId, campaignId, outcome } = input;
+  const rows = await deps.db.ruleViolation.findMany({
+    where: {
+      ...(ruleId ? { ruleId } : {}),
+      ...(streamerId ? { streamerId } : {}),
+      ...(campaignId ? { campaignId } : {}),
+      ...(outcome ? { outcome } : {}),
+      ...afterPosition(decodeCursor(cursor)),
+    },
+    include: { rule: { select: { name: true, type: true } } },
+    orderBy: newestFirst,
+    take: limit + 1,
+  });
+  return pageOf(rows, limit, violationView);
+}
+
+/**
+ * Lets the streamer of a refused blocking violation into that campaign once: the next join (or
+ * approval) treats that rule as passed for them and uses the override up.
+ */
+export async function overrideViolation(
+  deps: ParticipationDeps,
+  adminId: string,
+  input: OverrideViolationInput,
+) {
+  const violation = await deps.db.ruleViolation.findUnique({ where: { id: input.violationId } });
+  if (!violation)
+    throw new DomainError('not_found', 'violation_not_found', 'There is no such violation.');
+  if (violation.severity !== 'blocking' || violation.outcome !== 'refused') {
+    throw new DomainError(
+      'precondition_failed',
+      'not_overridable',
+      'Only a refusal by a blocking rule can be overridden; streamers acknowledge warnings themselves.',
+    );
+  }
+  const now = deps.now();
+  const { count } = await deps.db.ruleViolation.updateMany({
+    where: { id: violation.id, overriddenAt: null },
+    data: { overriddenBy: adminId, overriddenAt: now, overrideNote: input.note },
+  });
+  if (count === 0)
+    throw new DomainError(
+      'conflict',
+      'already_overridden',
+      'This violation was already overridden.',
+    );
+  const row = await deps.db.ruleViolation.findUniqueOrThrow({
+    where: { id: violation.id },
+    include: { rule: { select: { name: true, type: true } } },
+  });
+  return violationView(row);
+}

@@ -1,0 +1,183 @@
+import {
+  applyToCampaignInputSchema,
+  campaignRefInputSchema,
+  conflictRuleInputSchema,
+  conflictRuleRefInputSchema,
+  joinCampaignInputSchema,
+  listCampaignParticipantsInputSchema,
+  listConflictRulesInputSchema,
+  listMyParticipationsInputSchema,
+  listViolationsInputSchema,
+  overrideViolationInputSchema,
+  participationRefInputSchema,
+  rejectApplicationInputSchema,
+  removeParticipantInputSchema,
+  updateConflictRuleInputSchema,
+} from '@gametriggers/contracts';
+import {
+  adminProcedure,
+  authedProcedure,
+  brandProcedure,
+  router,
+  streamerProcedure,
+} from '@gametriggers/trpc';
+import { z } from 'zod';
+import type { ParticipationDeps } from './domain/deps';
+import { checkEligibility } from './domain/eligibility';
+import { applyToCampaign, approveApplication, joinCampaign } from './domain/join';
+import { currentEnergy, listKeys } from './domain/keys-and-energy';
+import {
+  leaveParticipation,
+  pauseParticipation,
+  rejectApplication,
+  removeParticipant,
+  resumeParticipation,
+} from './domain/lifecycle';
+import {
+  getParticipation,
+  listCampaignParticipants,
+  listMyParticipations,
+} from './domain/participation-queries';
+import {
+  createRule,
+  disableRule,
+  listRules,
+  listViolations,
+  overrideViolation,
+  updateRule,
+} from './domain/rules-admin';
+import {
+  admissionOutput,
+  conflictRuleOutput,
+  eligibilityOutput,
+  energyOutput,
+  keyOutput,
+  participationOutput,
+  participationPageOutput,
+  violationOutput,
+  violationPageOutput,
+} from './schemas';
+
+const ruleAdminProcedure = adminProcedure('canManageCampaigns');
+
+export function createParticipationRouter(deps: ParticipationDeps) {
+  return router({
+    participation: router({
+      join: streamerProcedure
+        .input(joinCampaignInputSchema)
+        .output(admissionOutput)
+        .mutation(({ ctx, input }) => joinCampaign(deps, ctx.caller.userId, input)),
+
+      apply: streamerProcedure
+        .input(applyToCampaignInputSchema)
+        .output(admissionOutput)
+        .mutation(({ ctx, input }) => applyToCampaign(deps, ctx.caller.userId, input)),
+
+      approve: brandProcedure
+        .input(participationRefInputSchema)
+        .output(participationOutput)
+        .mutation(({ ctx, input }) =>
+          approveApplication(deps, ctx.caller.userId, input.participationId),
+        ),
+
+      reject: brandProcedure
+        .input(rejectApplicationInputSchema)
+        .output(participationOutput)
+        .mutation(({ ctx, input }) => rejectApplication(deps, ctx.caller.userId, input)),
+
+      leave: streamerProcedure
+        .input(participationRefInputSchema)
+        .output(participationOutput)
+        .mutation(({ ctx, input }) =>
+          leaveParticipation(deps, ctx.caller.userId, input.participationId),
+        ),
+
+      pause: streamerProcedure
+        .input(participationRefInputSchema)
+        .output(participationOutput)
+        .mutation(({ ctx, input }) =>
+          pauseParticipation(deps, ctx.caller.userId, input.participationId),
+        ),
+
+      resume: streamerProcedure
+        .input(participationRefInputSchema)
+        .output(participationOutput)
+        .mutation(({ ctx, input }) =>
+          resumeParticipation(deps, ctx.caller.userId, input.participationId),
+        ),
+
+      remove: authedProcedure
+        .input(removeParticipantInputSchema)
+        .output(participationOutput)
+        .mutation(({ ctx, input }) => removeParticipant(deps, ctx.caller, input)),
+
+      get: authedProcedure
+        .input(participationRefInputSchema)
+        .output(participationOutput)
+        .query(({ ctx, input }) => getParticipation(deps, ctx.caller, input.participationId)),
+
+      listMine: streamerProcedure
+        .input(listMyParticipationsInputSchema)
+        .output(participationPageOutput)
+        .query(({ ctx, input }) => listMyParticipations(deps, ctx.caller.userId, input)),
+
+      listForCampaign: authedProcedure
+        .input(listCampaignParticipantsInputSchema)
+        .output(participationPageOutput)
+        .query(({ ctx, input }) => listCampaignParticipants(deps, ctx.caller, input)),
+
+      eligibility: streamerProcedure
+        .input(campaignRefInputSchema)
+        .output(eligibilityOutput)
+        .query(({ ctx, input }) => checkEligibility(deps, ctx.caller.userId, input.campaignId)),
+
+      keys: router({
+        list: streamerProcedure
+          .output(z.array(keyOutput))
+          .query(({ ctx }) => listKeys(deps, ctx.caller.userId)),
+      }),
+
+      energy: router({
+        get: streamerProcedure
+          .output(energyOutput)
+          .query(({ ctx }) => currentEnergy(deps, ctx.caller.userId)),
+      }),
+
+      rules: router({
+        list: ruleAdminProcedure
+          .input(listConflictRulesInputSchema)
+          .output(z.array(conflictRuleOutput))
+          .query(({ input }) => listRules(deps, input.includeDisabled)),
+
+        create: ruleAdminProcedure
+          .input(conflictRuleInputSchema)
+          .output(conflictRuleOutput)
+          .mutation(({ ctx, input }) => createRule(deps, ctx.caller.userId, input)),
+
+        update: ruleAdminProcedure
+          .input(updateConflictRuleInputSchema)
+          .output(conflictRuleOutput)
+          .mutation(({ ctx, input }) =>
+            updateRule(deps, ctx.caller.userId, input.ruleId, input.rule),
+          ),
+
+        disable: ruleAdminProcedure
+          .input(conflictRuleRefInputSchema)
+          .output(conflictRuleOutput)
+          .mutation(({ ctx, input }) => disableRule(deps, ctx.caller.userId, input.ruleId)),
+
+        violations: ruleAdminProcedure
+          .input(listViolationsInputSchema)
+          .output(violationPageOutput)
+          .query(({ input }) => listViolations(deps, input)),
+
+        override: ruleAdminProcedure
+          .input(overrideViolationInputSchema)
+          .output(violationOutput)
+          .mutation(({ ctx, input }) => overrideViolation(deps, ctx.caller.userId, input)),
+      }),
+    }),
+  });
+}
+
+export type ParticipationRouter = ReturnType<typeof createParticipationRouter>;
