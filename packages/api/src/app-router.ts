@@ -1,5 +1,8 @@
 import type { BrandRouter } from '@gametriggers/brand-service/router';
+import type { CampaignRouter } from '@gametriggers/campaign-service/router';
 import type { IdentityRouter } from '@gametriggers/identity-service/router';
+import type { ParticipationRouter } from '@gametriggers/participation-service/router';
+import type { StreamerRouter } from '@gametriggers/streamer-service/router';
 import type {
   TRPCBuiltRouter,
   TRPCRouterRecord,
@@ -22,7 +25,13 @@ export type MergedRouter<TRouters extends [unknown, ...unknown[]]> =
 
 // Type-only: the portals get every service's procedures with no runtime import and no codegen.
 // Adding a service is adding its router type to this list.
-type ServiceRouters = [IdentityRouter, BrandRouter];
+type ServiceRouters = [
+  IdentityRouter,
+  BrandRouter,
+  StreamerRouter,
+  CampaignRouter,
+  ParticipationRouter,
+];
 
 export type AppRouter = MergedRouter<ServiceRouters>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
