@@ -1,5 +1,4 @@
-import type { SetPayoutInput } from '@gametriggers/contracts';
-import { setPayoutInput } from '@gametriggers/contracts';
+import type { setPayoutInput } from '@gametriggers/contracts';
 import type { z } from 'zod';
 import type { StreamerDeps } from './deps';
 import { notOnboarded } from './streamer-errors';
@@ -23,8 +22,7 @@ export function payoutHintOf(details: PayoutDetails): string {
   }
 }
 
-export async function setPayout(deps: StreamerDeps, streamerId: string, input: SetPayoutInput) {
-  const details = setPayoutInput.parse(input);
+export async function setPayout(deps: StreamerDeps, streamerId: string, details: PayoutDetails) {
   const hint = payoutHintOf(details);
   const encrypted = deps.secrets.encrypt(
     JSON.stringify(details),

@@ -129,17 +129,17 @@ export async function connectPlatform(
           ...encryptTokens(deps, { streamerId, platform }, tokens),
         },
       });
+      await recordEvent(tx, 'streamer.platform_connected', {
+        streamerId,
+        platform,
+        channelId: channel.channelId,
+      });
       await applyPlatformSnapshot(tx, {
         platformId: stored.id,
         streamerId,
         snapshot,
         now,
         syncIntervalMinutes: deps.syncIntervalMinutes,
-      });
-      await recordEvent(tx, 'streamer.platform_connected', {
-        streamerId,
-        platform,
-        channelId: channel.channelId,
       });
       return stored.id;
     })

@@ -1,11 +1,9 @@
 import type {
-  OnboardStreamerInput,
-  UpdateStreamerProfileInput,
   setStreamingScheduleInput,
   streamerContentSchema,
   streamerDemographicsSchema,
 } from '@gametriggers/contracts';
-import { onboardStreamerInput, updateStreamerProfileInput } from '@gametriggers/contracts';
+import type { onboardStreamerInput, updateStreamerProfileInput } from '@gametriggers/contracts';
 import { recordEvent } from '@gametriggers/events';
 import { DomainError } from '@gametriggers/trpc';
 import type { z } from 'zod';
@@ -57,9 +55,8 @@ export async function ownProfile(deps: StreamerDeps, streamerId: string) {
 export async function onboardStreamer(
   deps: StreamerDeps,
   streamerId: string,
-  input: OnboardStreamerInput,
+  profile: z.output<typeof onboardStreamerInput>,
 ) {
-  const profile = onboardStreamerInput.parse(input);
   const alreadyOnboarded = () =>
     new DomainError(
       'conflict',
@@ -118,9 +115,8 @@ async function updateOwnStreamer(
 export function updateProfile(
   deps: StreamerDeps,
   streamerId: string,
-  input: UpdateStreamerProfileInput,
+  update: z.output<typeof updateStreamerProfileInput>,
 ) {
-  const update = updateStreamerProfileInput.parse(input);
   return updateOwnStreamer(deps, streamerId, (tx) =>
     tx.streamer.update({
       where: { id: streamerId },

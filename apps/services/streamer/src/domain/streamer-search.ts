@@ -1,11 +1,12 @@
-import type { SearchStreamersInput, StreamerSearchSort } from '@gametriggers/contracts';
-import { searchStreamersInput } from '@gametriggers/contracts';
+import type { StreamerSearchSort, searchStreamersInput } from '@gametriggers/contracts';
+import type { z } from 'zod';
 import { DomainError } from '@gametriggers/trpc';
 import type { Prisma } from '../generated/prisma/client';
 import type { StreamerDeps } from './deps';
 import { platformsByStreamer, streamerCardView } from './profile-view';
 
 type SortValue = number | string;
+type SearchInput = z.output<typeof searchStreamersInput>;
 
 interface SearchCursor {
   sort: StreamerSearchSort;
@@ -60,9 +61,7 @@ export function afterCursor(cursor: SearchCursor): Prisma.StreamerWhereInput {
   };
 }
 
-export function searchFilters(
-  input: ReturnType<typeof searchStreamersInput.parse>,
-): Prisma.StreamerWhereInput {
+export function searchFilters(input: SearchInput): Prisma.StreamerWhereInput {
   const query = input.query?.toLowerCase();
   return {
     ...(input.categories.length ? { categories: { hasSome: input.categories } } : {}),
@@ -76,8 +75,7 @@ export function searchFilters(
 }
 
 /** Brands' discovery: filters ANDed (categories: any of them), keyset pages, most relevant first. */
-export async function searchStreamers(deps: StreamerDeps, rawInput: SearchStreamersInput) {
-  const input = searchStreamersInput.parse(rawInput);
+export async function searchStreamers(deps: StreamerDeps, input: SearchInput) {
   const cursor = input.cursor ? decodeSearchCursor(input.cursor, input.sort) : undefined;
   const column = sortColumn[input.sort];
   const rows = await deps.db.streamer.findMany({
