@@ -25,7 +25,9 @@ export const pricingModels = [
   { id: 'cpc', label: 'CPC', unit: 'per click' },
   { id: 'fixed', label: 'Fixed fee', unit: 'per participating streamer' },
 ] as const;
-export const pricingModelSchema = z.enum(['cpm', 'cpc', 'fixed'], { error: 'Choose CPM, CPC or a fixed fee' });
+export const pricingModelSchema = z.enum(['cpm', 'cpc', 'fixed'], {
+  error: 'Choose CPM, CPC or a fixed fee',
+});
 export type PricingModel = z.infer<typeof pricingModelSchema>;
 
 export const campaignStatusLabels: Record<CampaignStatus, string> = {
@@ -39,11 +41,27 @@ export const campaignStatusLabels: Record<CampaignStatus, string> = {
 };
 
 /** What someone can do to a campaign; the service lists the ones allowed to the caller. */
-export const campaignActions = ['edit', 'submit', 'approve', 'reject', 'pause', 'resume', 'end', 'cancel', 'complete'] as const;
+export const campaignActions = [
+  'edit',
+  'submit',
+  'approve',
+  'reject',
+  'pause',
+  'resume',
+  'end',
+  'cancel',
+  'complete',
+] as const;
 export const campaignActionSchema = z.enum(campaignActions);
 export type CampaignAction = z.infer<typeof campaignActionSchema>;
 
-export const completionReasons = ['budget_spent', 'target_reached', 'end_date', 'inactive', 'ended_by_brand'] as const;
+export const completionReasons = [
+  'budget_spent',
+  'target_reached',
+  'end_date',
+  'inactive',
+  'ended_by_brand',
+] as const;
 export const completionReasonSchema = z.enum(completionReasons);
 export type CompletionReason = z.infer<typeof completionReasonSchema>;
 
@@ -51,7 +69,13 @@ const httpsUrlSchema = z
   .string({ error: 'Enter a link' })
   .trim()
   .max(2048, 'A link is at most 2048 characters')
-  .pipe(z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'Use a full https:// link, e.g. https://example.com/page' }));
+  .pipe(
+    z.url({
+      protocol: /^https$/,
+      hostname: z.regexes.domain,
+      error: 'Use a full https:// link, e.g. https://example.com/page',
+    }),
+  );
 
 export const creativeSchema = z.object({
   type: creativeTypeSchema,
@@ -88,14 +112,24 @@ export const frequencySchema = z.object({
 export type Frequency = z.infer<typeof frequencySchema>;
 
 const uniqueList = <T extends z.ZodType>(item: T, what: string) =>
-  z.array(item).refine((list) => new Set(list).size === list.length, { error: `Each ${what} only once` });
+  z
+    .array(item)
+    .refine((list) => new Set(list).size === list.length, { error: `Each ${what} only once` });
 
 const countSchema = (what: string) =>
-  z.number({ error: `Enter the ${what}` }).int('Use a whole number').nonnegative('Cannot be negative').max(1_000_000_000);
+  z
+    .number({ error: `Enter the ${what}` })
+    .int('Use a whole number')
+    .nonnegative('Cannot be negative')
+    .max(1_000_000_000);
 
 /** Every field a brand sets; no defaults, so `.partial()` makes a patch that leaves omitted fields alone. */
 const campaignFieldsBase = z.object({
-  title: z.string({ error: 'Enter a title' }).trim().min(3, 'A title has at least 3 characters').max(120, 'A title is at most 120 characters'),
+  title: z
+    .string({ error: 'Enter a title' })
+    .trim()
+    .min(3, 'A title has at least 3 characters')
+    .max(120, 'A title is at most 120 characters'),
   description: z
     .string({ error: 'Enter a description' })
     .trim()
@@ -119,7 +153,12 @@ const campaignFieldsBase = z.object({
   /** Null: no cap per streamer. */
   perStreamerCapCents: centsSchema.min(1, 'A cap is at least 1 cent').nullable(),
   /** Null: no limit. */
-  maxParticipants: z.number().int('Use a whole number').min(1, 'Allow at least 1 participant').max(100_000).nullable(),
+  maxParticipants: z
+    .number()
+    .int('Use a whole number')
+    .min(1, 'Allow at least 1 participant')
+    .max(100_000)
+    .nullable(),
   frequency: frequencySchema,
   joinMode: joinModeSchema,
   gkeyCooloffHours: z
@@ -128,7 +167,11 @@ const campaignFieldsBase = z.object({
     .min(0, 'Cannot be negative')
     .max(8760, 'At most 8760 hours (a year)'),
   /** Null: no impression target. */
-  targetImpressions: z.number().int('Use a whole number').min(1, 'A target is at least 1 impression').nullable(),
+  targetImpressions: z
+    .number()
+    .int('Use a whole number')
+    .min(1, 'A target is at least 1 impression')
+    .nullable(),
 });
 
 export const campaignFieldsSchema = campaignFieldsBase.extend({
@@ -148,7 +191,8 @@ export type CampaignFieldsInput = z.input<typeof campaignFieldsSchema>;
 export const campaignPatchSchema = campaignFieldsBase.partial();
 export type CampaignPatch = z.infer<typeof campaignPatchSchema>;
 
-const dollars = (cents: number) => `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const dollars = (cents: number) =>
+  `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export interface CampaignRuleIssue {
   path: string[];
@@ -157,25 +201,47 @@ export interface CampaignRuleIssue {
 
 /** Rules across fields, for a whole campaign (a new one, or an existing one with a patch applied). */
 export function campaignRuleIssues(
-  fields: Pick<CampaignFields, 'startsAt' | 'endsAt' | 'budgetCents' | 'pricing' | 'perStreamerCapCents' | 'maxParticipants'>,
+  fields: Pick<
+    CampaignFields,
+    'startsAt' | 'endsAt' | 'budgetCents' | 'pricing' | 'perStreamerCapCents' | 'maxParticipants'
+  >,
 ): CampaignRuleIssue[] {
   const issues: CampaignRuleIssue[] = [];
   if (fields.endsAt.getTime() <= fields.startsAt.getTime()) {
     issues.push({ path: ['endsAt'], message: 'The end must be after the start' });
   } else if (fields.endsAt.getTime() - fields.startsAt.getTime() > MAX_CAMPAIGN_DAYS * 86_400_000) {
-    issues.push({ path: ['endsAt'], message: `A campaign runs for at most ${MAX_CAMPAIGN_DAYS} days` });
+    issues.push({
+      path: ['endsAt'],
+      message: `A campaign runs for at most ${MAX_CAMPAIGN_DAYS} days`,
+    });
   }
   if (fields.budgetCents < MIN_CAMPAIGN_BUDGET_CENTS) {
-    issues.push({ path: ['budgetCents'], message: `The budget must be at least ${dollars(MIN_CAMPAIGN_BUDGET_CENTS)}` });
+    issues.push({
+      path: ['budgetCents'],
+      message: `The budget must be at least ${dollars(MIN_CAMPAIGN_BUDGET_CENTS)}`,
+    });
   } else if (fields.budgetCents > MAX_CAMPAIGN_BUDGET_CENTS) {
-    issues.push({ path: ['budgetCents'], message: `The budget is at most ${dollars(MAX_CAMPAIGN_BUDGET_CENTS)}` });
+    issues.push({
+      path: ['budgetCents'],
+      message: `The budget is at most ${dollars(MAX_CAMPAIGN_BUDGET_CENTS)}`,
+    });
   } else if (fields.budgetCents < fields.pricing.rateCents) {
-    issues.push({ path: ['budgetCents'], message: `The budget must cover at least the rate (${dollars(fields.pricing.rateCents)})` });
+    issues.push({
+      path: ['budgetCents'],
+      message: `The budget must cover at least the rate (${dollars(fields.pricing.rateCents)})`,
+    });
   }
   if (fields.perStreamerCapCents !== null && fields.perStreamerCapCents > fields.budgetCents) {
-    issues.push({ path: ['perStreamerCapCents'], message: 'The per-streamer cap cannot exceed the budget' });
+    issues.push({
+      path: ['perStreamerCapCents'],
+      message: 'The per-streamer cap cannot exceed the budget',
+    });
   }
-  if (fields.pricing.model === 'fixed' && fields.maxParticipants !== null && fields.pricing.rateCents * fields.maxParticipants > fields.budgetCents) {
+  if (
+    fields.pricing.model === 'fixed' &&
+    fields.maxParticipants !== null &&
+    fields.pricing.rateCents * fields.maxParticipants > fields.budgetCents
+  ) {
     issues.push({
       path: ['maxParticipants'],
       message: `Fixed fees for ${fields.maxParticipants} streamers (${dollars(fields.pricing.rateCents * fields.maxParticipants)}) exceed the budget`,
@@ -192,9 +258,13 @@ export const campaignInputSchema = campaignFieldsSchema.superRefine((fields, con
 });
 export type CampaignInput = z.input<typeof campaignInputSchema>;
 
-export const campaignIdInputSchema = z.object({ campaignId: z.uuid({ error: 'Not a campaign id' }) });
+export const campaignIdInputSchema = z.object({
+  campaignId: z.uuid({ error: 'Not a campaign id' }),
+});
 
-export const updateCampaignInputSchema = campaignIdInputSchema.extend({ patch: campaignPatchSchema });
+export const updateCampaignInputSchema = campaignIdInputSchema.extend({
+  patch: campaignPatchSchema,
+});
 export type UpdateCampaignInput = z.input<typeof updateCampaignInputSchema>;
 
 export const rejectCampaignInputSchema = campaignIdInputSchema.extend({
@@ -205,7 +275,9 @@ export const rejectCampaignInputSchema = campaignIdInputSchema.extend({
     .max(1000, 'A reason is at most 1000 characters'),
 });
 
-export const listMyCampaignsInputSchema = pageInputSchema.extend({ status: campaignStatusSchema.optional() });
+export const listMyCampaignsInputSchema = pageInputSchema.extend({
+  status: campaignStatusSchema.optional(),
+});
 export const adminListCampaignsInputSchema = pageInputSchema.extend({
   status: campaignStatusSchema.default('pending_review'),
 });

@@ -30,7 +30,9 @@ export interface CampaignService extends RunningService {
   deps: CampaignDeps;
 }
 
-export async function startCampaignService(options: CampaignServiceOptions): Promise<CampaignService> {
+export async function startCampaignService(
+  options: CampaignServiceOptions,
+): Promise<CampaignService> {
   const log = options.log ?? createLogger('campaign');
   const now = options.now ?? (() => new Date());
   const prefix = options.queuePrefix ?? DEFAULT_QUEUE_PREFIX;
@@ -42,10 +44,15 @@ export async function startCampaignService(options: CampaignServiceOptions): Pro
     db,
     now,
     schedule: createCampaignScheduler(queue, now),
-    brands: options.brands ?? createBrandDirectory({ url: options.BRAND_SERVICE_URL, secret: options.SERVICE_SECRET }),
+    brands:
+      options.brands ??
+      createBrandDirectory({ url: options.BRAND_SERVICE_URL, secret: options.SERVICE_SECRET }),
     streamers:
       options.streamers ??
-      createStreamerDirectory({ url: options.STREAMER_SERVICE_URL, secret: options.SERVICE_SECRET }),
+      createStreamerDirectory({
+        url: options.STREAMER_SERVICE_URL,
+        secret: options.SERVICE_SECRET,
+      }),
   };
   const jobs = await startCampaignJobs({
     deps,
@@ -94,7 +101,13 @@ export async function startCampaignService(options: CampaignServiceOptions): Pro
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),
     },
-    closeables: [() => jobs.stop(), () => relay.stop(), () => consumer.stop(), () => db.$disconnect(), () => redis.quit()],
+    closeables: [
+      () => jobs.stop(),
+      () => relay.stop(),
+      () => consumer.stop(),
+      () => db.$disconnect(),
+      () => redis.quit(),
+    ],
     log,
   });
   return Object.assign(service, { deps });

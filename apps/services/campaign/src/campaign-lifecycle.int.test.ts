@@ -31,10 +31,14 @@ beforeAll(async () => {
     sweepEveryMs: 1_000,
   });
   tokens = Object.fromEntries(
-    await Promise.all(Object.entries(cast).map(async ([name, person]) => [name, await issuer.tokenFor(person)])),
+    await Promise.all(
+      Object.entries(cast).map(async ([name, person]) => [name, await issuer.tokenFor(person)]),
+    ),
   ) as typeof tokens;
   await brands.verifiedBrand(tokens.brandA, tokens.superAdmin);
-  await brands.onboardedBrand(tokens.brandB, { companyInfo: { name: 'Bolt Gear', industry: 'Hardware', size: 'small' } });
+  await brands.onboardedBrand(tokens.brandB, {
+    companyInfo: { name: 'Bolt Gear', industry: 'Hardware', size: 'small' },
+  });
 });
 afterAll(async () => {
   await harness.close();
@@ -63,12 +67,16 @@ async function approved(overrides: Partial<CampaignInput> = {}) {
 /** A campaign that is active and started: submitted with a start a moment ahead, approved after it. */
 async function running(overrides: Partial<CampaignInput> = {}) {
   const campaign = await submitted({ startsAt: seconds(0.5), ...overrides });
-  await new Promise((resolve) => setTimeout(resolve, campaign.startsAt.getTime() - Date.now() + 20));
+  await new Promise((resolve) =>
+    setTimeout(resolve, campaign.startsAt.getTime() - Date.now() + 20),
+  );
   return admin().campaign.approve.mutate({ campaignId: campaign.id });
 }
 
 async function eventsOf(campaignId: string) {
-  const rows = await harness.db.$queryRaw<Array<{ type: string; payload: Record<string, unknown> }>>`
+  const rows = await harness.db.$queryRaw<
+    Array<{ type: string; payload: Record<string, unknown> }>
+  >`
     SELECT "type", "payload" FROM "outbox_events" WHERE "payload"->>'campaignId' = ${campaignId} ORDER BY "occurredAt", "type"`;
   return rows;
 }
@@ -103,12 +111,46 @@ describe('creating a draft', () => {
 
   it.each([
     ['a budget under $100', { budgetCents: 9_999 }, 'budgetCents', /at least \$100/],
-    ['a budget under the rate', { budgetCents: 10_000, pricing: { model: 'fixed' as const, rateCents: 20_000 } }, 'budgetCents', /cover at least the rate/],
-    ['an end before the start', { startsAt: seconds(7200), endsAt: seconds(3600) }, 'endsAt', /after the start/],
-    ['a plain http link', { clickThroughUrl: 'http://acme.example.com' }, 'clickThroughUrl', /https/],
-    ['six categories', { categories: ['fps', 'moba', 'rpg', 'indie', 'retro', 'music'] as CampaignInput['categories'] }, 'categories', /at most 5/],
+    [
+      'a budget under the rate',
+      { budgetCents: 10_000, pricing: { model: 'fixed' as const, rateCents: 20_000 } },
+      'budgetCents',
+      /cover at least the rate/,
+    ],
+    [
+      'an end before the start',
+      { startsAt: seconds(7200), endsAt: seconds(3600) },
+      'endsAt',
+      /after the start/,
+    ],
+    [
+      'a plain http link',
+      { clickThroughUrl: 'http://acme.example.com' },
+      'clickThroughUrl',
+      /https/,
+    ],
+    [
+      'six categories',
+      {
+        categories: [
+          'fps',
+          'moba',
+          'rpg',
+          'indie',
+          'retro',
+          'music',
+        ] as CampaignInput['categories'],
+      },
+      'categories',
+      /at most 5/,
+    ],
     ['no category', { categories: [] }, 'categories', /at least one/],
-    ['a 2-second ad', { frequency: { adDurationSeconds: 2, minMinutesBetweenShows: 10, maxShowsPerHour: 4 } }, 'frequency.adDurationSeconds', /at least 5/],
+    [
+      'a 2-second ad',
+      { frequency: { adDurationSeconds: 2, minMinutesBetweenShows: 10, maxShowsPerHour: 4 } },
+      'frequency.adDurationSeconds',
+      /at least 5/,
+    ],
   ])('refuses %s with a message on the field', async (_label, overrides, field, message) => {
     const error = await failure(draft(overrides));
     expect(error.code).toBe('BAD_REQUEST');
@@ -121,7 +163,12 @@ describe('editing a draft or rejected campaign', () => {
     const campaign = await draft();
     const edited = await brandA().campaign.update.mutate({
       campaignId: campaign.id,
-      patch: { title: 'Renamed', budgetCents: 800_000, regions: [], pricing: { model: 'cpc', rateCents: 40 } },
+      patch: {
+        title: 'Renamed',
+        budgetCents: 800_000,
+        regions: [],
+        pricing: { model: 'cpc', rateCents: 40 },
+      },
     });
     expect(edited).toMatchObject({
       title: 'Renamed',
@@ -137,15 +184,22 @@ describe('editing a draft or rejected campaign', () => {
   it('checks the rules on the campaign with the patch applied', async () => {
     const campaign = await draft();
     const error = await failure(
-      brandA().campaign.update.mutate({ campaignId: campaign.id, patch: { endsAt: new Date(campaign.startsAt.getTime() - 1) } }),
+      brandA().campaign.update.mutate({
+        campaignId: campaign.id,
+        patch: { endsAt: new Date(campaign.startsAt.getTime() - 1) },
+      }),
     );
     expect(error).toMatchObject({ code: 'BAD_REQUEST', reason: 'invalid_campaign' });
-    expect(error.details).toMatchObject({ fieldErrors: { endsAt: ['The end must be after the start'] } });
+    expect(error.details).toMatchObject({
+      fieldErrors: { endsAt: ['The end must be after the start'] },
+    });
   });
 
   it('refuses an empty patch', async () => {
     const campaign = await draft();
-    expect(await failure(brandA().campaign.update.mutate({ campaignId: campaign.id, patch: {} }))).toMatchObject({
+    expect(
+      await failure(brandA().campaign.update.mutate({ campaignId: campaign.id, patch: {} })),
+    ).toMatchObject({
       code: 'BAD_REQUEST',
       reason: 'nothing_to_change',
     });
@@ -155,16 +209,25 @@ describe('editing a draft or rejected campaign', () => {
 describe('review', () => {
   it('submits a verified brand’s campaign with its company name, and records campaign.submitted', async () => {
     const campaign = await submitted();
-    expect(campaign).toMatchObject({ status: 'pending_review', brandName: 'Acme Energy Drinks', allowedActions: ['cancel'] });
+    expect(campaign).toMatchObject({
+      status: 'pending_review',
+      brandName: 'Acme Energy Drinks',
+      allowedActions: ['cancel'],
+    });
     expect(campaign.submittedAt).toBeInstanceOf(Date);
     expect(await eventsOf(campaign.id)).toEqual([
-      { type: 'campaign.submitted', payload: { campaignId: campaign.id, brandId: cast.brandA.userId, title: campaign.title } },
+      {
+        type: 'campaign.submitted',
+        payload: { campaignId: campaign.id, brandId: cast.brandA.userId, title: campaign.title },
+      },
     ]);
   });
 
   it('refuses to submit for an unverified or not onboarded brand', async () => {
     const own = await harness.client(tokens.brandB).campaign.create.mutate(sampleCampaign());
-    expect(await failure(harness.client(tokens.brandB).campaign.submit.mutate({ campaignId: own.id }))).toMatchObject({
+    expect(
+      await failure(harness.client(tokens.brandB).campaign.submit.mutate({ campaignId: own.id })),
+    ).toMatchObject({
       code: 'PRECONDITION_FAILED',
       reason: 'brand_not_verified',
       details: { verificationStatus: 'unverified' },
@@ -172,16 +235,21 @@ describe('review', () => {
     const newcomer = testCast().brandA;
     const token = await issuer.tokenFor(newcomer);
     const theirs = await harness.client(token).campaign.create.mutate(sampleCampaign());
-    expect(await failure(harness.client(token).campaign.submit.mutate({ campaignId: theirs.id }))).toMatchObject({
+    const notOnboarded = await failure(
+      harness.client(token).campaign.submit.mutate({ campaignId: theirs.id }),
+    );
+    expect(notOnboarded).toMatchObject({
       code: 'PRECONDITION_FAILED',
       reason: 'brand_not_verified',
-      message: expect.stringMatching(/Complete your brand profile/),
     });
+    expect(notOnboarded.message).toMatch(/Complete your brand profile/);
   });
 
   it('refuses to submit a campaign whose start has passed', async () => {
     const campaign = await draft({ startsAt: seconds(-60) });
-    expect(await failure(brandA().campaign.submit.mutate({ campaignId: campaign.id }))).toMatchObject({
+    expect(
+      await failure(brandA().campaign.submit.mutate({ campaignId: campaign.id })),
+    ).toMatchObject({
       code: 'BAD_REQUEST',
       reason: 'start_in_past',
     });
@@ -190,47 +258,81 @@ describe('review', () => {
   it('cannot edit while in review', async () => {
     const campaign = await submitted();
     expect(
-      await failure(brandA().campaign.update.mutate({ campaignId: campaign.id, patch: { title: 'Sneaky' } })),
+      await failure(
+        brandA().campaign.update.mutate({ campaignId: campaign.id, patch: { title: 'Sneaky' } }),
+      ),
     ).toMatchObject({ code: 'CONFLICT', reason: 'invalid_status_transition' });
   });
 
   it('rejects with a reason; editing returns to draft; resubmitting clears the rejection', async () => {
     const campaign = await submitted();
-    const rejected = await admin().campaign.reject.mutate({ campaignId: campaign.id, reason: 'The creative is blurry.' });
-    expect(rejected).toMatchObject({ status: 'rejected', rejectionReason: 'The creative is blurry.', rejectedBy: cast.superAdmin.userId });
+    const rejected = await admin().campaign.reject.mutate({
+      campaignId: campaign.id,
+      reason: 'The creative is blurry.',
+    });
+    expect(rejected).toMatchObject({
+      status: 'rejected',
+      rejectionReason: 'The creative is blurry.',
+      rejectedBy: cast.superAdmin.userId,
+    });
     const edited = await brandA().campaign.update.mutate({
       campaignId: campaign.id,
       patch: { creative: { type: 'image', url: 'https://cdn.example.com/acme/sharp.png' } },
     });
     expect(edited).toMatchObject({ status: 'draft', rejectionReason: 'The creative is blurry.' });
     const again = await brandA().campaign.submit.mutate({ campaignId: campaign.id });
-    expect(again).toMatchObject({ status: 'pending_review', rejectionReason: null, rejectedAt: null });
-    expect(await typesOf(campaign.id)).toEqual(['campaign.submitted', 'campaign.rejected', 'campaign.submitted']);
+    expect(again).toMatchObject({
+      status: 'pending_review',
+      rejectionReason: null,
+      rejectedAt: null,
+    });
+    expect(await typesOf(campaign.id)).toEqual([
+      'campaign.submitted',
+      'campaign.rejected',
+      'campaign.submitted',
+    ]);
   });
 
   it('approves a future campaign as active but not launched; the start job launches it', async () => {
     const campaign = await approved({ startsAt: seconds(1.5) });
-    expect(campaign).toMatchObject({ status: 'active', running: false, launchedAt: null, approvedBy: cast.superAdmin.userId });
+    expect(campaign).toMatchObject({
+      status: 'active',
+      running: false,
+      launchedAt: null,
+      approvedBy: cast.superAdmin.userId,
+    });
     const launched = await eventually(async () => {
       const current = await brandA().campaign.get.query({ campaignId: campaign.id });
       return current.launchedAt ? current : null;
     });
     expect(launched.running).toBe(true);
     expect(launched.launchedAt!.getTime()).toBeGreaterThanOrEqual(campaign.startsAt.getTime());
-    expect(await typesOf(campaign.id)).toEqual(['campaign.submitted', 'campaign.approved', 'campaign.launched']);
+    expect(await typesOf(campaign.id)).toEqual([
+      'campaign.submitted',
+      'campaign.approved',
+      'campaign.launched',
+    ]);
   });
 
   it('launches at once when approved after the start', async () => {
     const campaign = await running();
     expect(campaign).toMatchObject({ status: 'active', running: true });
     expect(campaign.launchedAt).toBeInstanceOf(Date);
-    expect(await typesOf(campaign.id)).toEqual(['campaign.submitted', 'campaign.approved', 'campaign.launched']);
+    expect(await typesOf(campaign.id)).toEqual([
+      'campaign.submitted',
+      'campaign.approved',
+      'campaign.launched',
+    ]);
   });
 
   it('refuses to approve a campaign whose end has passed', async () => {
     const campaign = await submitted({ startsAt: seconds(0.3), endsAt: seconds(0.6) });
-    await new Promise((resolve) => setTimeout(resolve, campaign.endsAt.getTime() - Date.now() + 20));
-    expect(await failure(admin().campaign.approve.mutate({ campaignId: campaign.id }))).toMatchObject({
+    await new Promise((resolve) =>
+      setTimeout(resolve, campaign.endsAt.getTime() - Date.now() + 20),
+    );
+    expect(
+      await failure(admin().campaign.approve.mutate({ campaignId: campaign.id })),
+    ).toMatchObject({
       code: 'PRECONDITION_FAILED',
       reason: 'campaign_already_ended',
     });
@@ -246,12 +348,18 @@ describe('the schedule', () => {
     });
     expect(completed.completedReason).toBe('end_date');
     expect(completed.completedAt!.getTime()).toBeGreaterThanOrEqual(campaign.endsAt.getTime());
-    expect((await eventsOf(campaign.id)).at(-1)).toMatchObject({ type: 'campaign.completed', payload: { reason: 'end_date' } });
+    expect((await eventsOf(campaign.id)).at(-1)).toMatchObject({
+      type: 'campaign.completed',
+      payload: { reason: 'end_date' },
+    });
   });
 
   it('moves the end job when the end is extended', async () => {
     const campaign = await approved();
-    const queue = new Queue(CAMPAIGN_SCHEDULE_QUEUE, { connection: { url: harness.config.REDIS_URL }, prefix: harness.config.queuePrefix! });
+    const queue = new Queue(CAMPAIGN_SCHEDULE_QUEUE, {
+      connection: { url: harness.config.REDIS_URL },
+      prefix: harness.config.queuePrefix!,
+    });
     try {
       expect(await queue.getJob(startJobId(campaign))).toBeDefined();
       expect(await queue.getJob(endJobId(campaign))).toBeDefined();
@@ -287,35 +395,66 @@ describe('editing a live campaign', () => {
         title: campaign.title, // unchanged values are not changes
       },
     });
-    expect(edited).toMatchObject({ status: 'active', budgetCents: 700_000, remainingBudgetCents: 700_000, maxParticipants: 50 });
+    expect(edited).toMatchObject({
+      status: 'active',
+      budgetCents: 700_000,
+      remainingBudgetCents: 700_000,
+      maxParticipants: 50,
+    });
   });
 
   it('refuses other fields, an earlier end, and a participant limit below those taking part', async () => {
     const campaign = await approved();
     const locked = await failure(
-      brandA().campaign.update.mutate({ campaignId: campaign.id, patch: { title: 'New title', pricing: { model: 'cpc', rateCents: 10 } } }),
+      brandA().campaign.update.mutate({
+        campaignId: campaign.id,
+        patch: { title: 'New title', pricing: { model: 'cpc', rateCents: 10 } },
+      }),
     );
-    expect(locked).toMatchObject({ code: 'PRECONDITION_FAILED', reason: 'field_locked_while_live' });
+    expect(locked).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      reason: 'field_locked_while_live',
+    });
     expect(Object.keys(locked.details?.fieldErrors as object)).toEqual(['title', 'pricing']);
     expect(
       await failure(
-        brandA().campaign.update.mutate({ campaignId: campaign.id, patch: { endsAt: new Date(campaign.endsAt.getTime() - 1_000) } }),
+        brandA().campaign.update.mutate({
+          campaignId: campaign.id,
+          patch: { endsAt: new Date(campaign.endsAt.getTime() - 1_000) },
+        }),
       ),
     ).toMatchObject({ reason: 'end_not_extended' });
-    await harness.db.campaign.update({ where: { id: campaign.id }, data: { activeParticipantCount: 3 } });
+    await harness.db.campaign.update({
+      where: { id: campaign.id },
+      data: { activeParticipantCount: 3 },
+    });
     expect(
-      await failure(brandA().campaign.update.mutate({ campaignId: campaign.id, patch: { maxParticipants: 2 } })),
+      await failure(
+        brandA().campaign.update.mutate({ campaignId: campaign.id, patch: { maxParticipants: 2 } }),
+      ),
     ).toMatchObject({ reason: 'participant_limit_below_current' });
   });
 
   it('moves the remaining budget with the budget, never below what is spent', async () => {
     const campaign = await approved();
-    await harness.db.campaign.update({ where: { id: campaign.id }, data: { remainingBudgetCents: 200_000 } }); // $3,000 spent
-    const lowered = await brandA().campaign.update.mutate({ campaignId: campaign.id, patch: { budgetCents: 400_000 } });
-    expect(lowered).toMatchObject({ budgetCents: 400_000, remainingBudgetCents: 100_000, spentCents: 300_000 });
-    expect(
-      await failure(brandA().campaign.update.mutate({ campaignId: campaign.id, patch: { budgetCents: 299_999 } })),
-    ).toMatchObject({ code: 'PRECONDITION_FAILED', reason: 'budget_below_spent', message: expect.stringMatching(/\$3000\.00/) });
+    await harness.db.campaign.update({
+      where: { id: campaign.id },
+      data: { remainingBudgetCents: 200_000 },
+    }); // $3,000 spent
+    const lowered = await brandA().campaign.update.mutate({
+      campaignId: campaign.id,
+      patch: { budgetCents: 400_000 },
+    });
+    expect(lowered).toMatchObject({
+      budgetCents: 400_000,
+      remainingBudgetCents: 100_000,
+      spentCents: 300_000,
+    });
+    const belowSpent = await failure(
+      brandA().campaign.update.mutate({ campaignId: campaign.id, patch: { budgetCents: 299_999 } }),
+    );
+    expect(belowSpent).toMatchObject({ code: 'PRECONDITION_FAILED', reason: 'budget_below_spent' });
+    expect(belowSpent.message).toMatch(/\$3000\.00 already spent/);
   });
 });
 
@@ -323,7 +462,12 @@ describe('pause, resume, end, cancel', () => {
   it('pauses and resumes for the brand, with events', async () => {
     const campaign = await running();
     const paused = await brandA().campaign.pause.mutate({ campaignId: campaign.id });
-    expect(paused).toMatchObject({ status: 'paused', pausedBy: 'brand', running: false, allowedActions: ['edit', 'resume', 'end', 'cancel'] });
+    expect(paused).toMatchObject({
+      status: 'paused',
+      pausedBy: 'brand',
+      running: false,
+      allowedActions: ['edit', 'resume', 'end', 'cancel'],
+    });
     const resumed = await brandA().campaign.resume.mutate({ campaignId: campaign.id });
     expect(resumed).toMatchObject({ status: 'active', pausedBy: null, running: true });
     const events = await eventsOf(campaign.id);
@@ -336,11 +480,15 @@ describe('pause, resume, end, cancel', () => {
   it('an admin’s pause can only be lifted by an admin', async () => {
     const campaign = await running();
     await admin().campaign.pause.mutate({ campaignId: campaign.id });
-    expect(await failure(brandA().campaign.resume.mutate({ campaignId: campaign.id }))).toMatchObject({
+    expect(
+      await failure(brandA().campaign.resume.mutate({ campaignId: campaign.id })),
+    ).toMatchObject({
       code: 'FORBIDDEN',
       reason: 'paused_by_admin',
     });
-    await expect(admin().campaign.resume.mutate({ campaignId: campaign.id })).resolves.toMatchObject({ status: 'active' });
+    await expect(
+      admin().campaign.resume.mutate({ campaignId: campaign.id }),
+    ).resolves.toMatchObject({ status: 'active' });
   });
 
   it('launches on resume when the start passed while paused', async () => {
@@ -350,20 +498,34 @@ describe('pause, resume, end, cancel', () => {
     expect((await brandA().campaign.get.query({ campaignId: campaign.id })).launchedAt).toBeNull();
     const resumed = await brandA().campaign.resume.mutate({ campaignId: campaign.id });
     expect(resumed.launchedAt).toBeInstanceOf(Date);
-    expect((await typesOf(campaign.id)).slice(-2)).toEqual(['campaign.resumed', 'campaign.launched']);
+    expect((await typesOf(campaign.id)).slice(-2)).toEqual([
+      'campaign.resumed',
+      'campaign.launched',
+    ]);
   });
 
   it('ends early as completed by the brand; nothing can follow', async () => {
     const campaign = await running();
     const ended = await brandA().campaign.end.mutate({ campaignId: campaign.id });
-    expect(ended).toMatchObject({ status: 'completed', completedReason: 'ended_by_brand', allowedActions: [] });
-    expect((await eventsOf(campaign.id)).at(-1)).toMatchObject({ type: 'campaign.completed', payload: { reason: 'ended_by_brand' } });
-    expect(await failure(brandA().campaign.pause.mutate({ campaignId: campaign.id }))).toMatchObject({
+    expect(ended).toMatchObject({
+      status: 'completed',
+      completedReason: 'ended_by_brand',
+      allowedActions: [],
+    });
+    expect((await eventsOf(campaign.id)).at(-1)).toMatchObject({
+      type: 'campaign.completed',
+      payload: { reason: 'ended_by_brand' },
+    });
+    expect(
+      await failure(brandA().campaign.pause.mutate({ campaignId: campaign.id })),
+    ).toMatchObject({
       code: 'CONFLICT',
       reason: 'invalid_status_transition',
       message: 'A campaign that is completed cannot be paused (only when active).',
     });
-    expect(await failure(brandA().campaign.cancel.mutate({ campaignId: campaign.id }))).toMatchObject({ code: 'CONFLICT' });
+    expect(
+      await failure(brandA().campaign.cancel.mutate({ campaignId: campaign.id })),
+    ).toMatchObject({ code: 'CONFLICT' });
   });
 
   it('cancels from draft, review, active and paused', async () => {
@@ -373,20 +535,30 @@ describe('pause, resume, end, cancel', () => {
     const fromPaused = await running();
     await brandA().campaign.pause.mutate({ campaignId: fromPaused.id });
     for (const campaign of [fromDraft, fromReview, fromActive]) {
-      await expect(brandA().campaign.cancel.mutate({ campaignId: campaign.id })).resolves.toMatchObject({
+      await expect(
+        brandA().campaign.cancel.mutate({ campaignId: campaign.id }),
+      ).resolves.toMatchObject({
         status: 'cancelled',
         cancelledBy: 'brand',
       });
     }
-    await expect(admin().campaign.cancel.mutate({ campaignId: fromPaused.id })).resolves.toMatchObject({ cancelledBy: 'admin' });
-    expect((await eventsOf(fromPaused.id)).at(-1)).toMatchObject({ type: 'campaign.cancelled', payload: { by: 'admin' } });
+    await expect(
+      admin().campaign.cancel.mutate({ campaignId: fromPaused.id }),
+    ).resolves.toMatchObject({ cancelledBy: 'admin' });
+    expect((await eventsOf(fromPaused.id)).at(-1)).toMatchObject({
+      type: 'campaign.cancelled',
+      payload: { by: 'admin' },
+    });
   });
 });
 
 describe('auto-completion sweep', () => {
   it('completes a CPM campaign that cannot pay for 100 more impressions', async () => {
     const campaign = await running(); // $15 CPM: 100 impressions cost 150 cents
-    await harness.db.campaign.update({ where: { id: campaign.id }, data: { remainingBudgetCents: 149 } });
+    await harness.db.campaign.update({
+      where: { id: campaign.id },
+      data: { remainingBudgetCents: 149 },
+    });
     const completed = await eventually(async () => {
       const current = await brandA().campaign.get.query({ campaignId: campaign.id });
       return current.status === 'completed' ? current : null;
@@ -397,13 +569,24 @@ describe('auto-completion sweep', () => {
   it('completes a campaign that reached its impression target', async () => {
     const campaign = await running({ targetImpressions: 1_000 });
     await harness.db.campaign.update({ where: { id: campaign.id }, data: { impressions: 1_000 } });
-    await eventually(async () => (await brandA().campaign.get.query({ campaignId: campaign.id })).completedReason === 'target_reached');
+    await eventually(
+      async () =>
+        (await brandA().campaign.get.query({ campaignId: campaign.id })).completedReason ===
+        'target_reached',
+    );
   });
 
   it('completes a campaign nobody took part in for 7 days after launch', async () => {
     const campaign = await running();
-    await harness.db.campaign.update({ where: { id: campaign.id }, data: { launchedAt: new Date(Date.now() - 8 * 86_400_000) } });
-    await eventually(async () => (await brandA().campaign.get.query({ campaignId: campaign.id })).completedReason === 'inactive');
+    await harness.db.campaign.update({
+      where: { id: campaign.id },
+      data: { launchedAt: new Date(Date.now() - 8 * 86_400_000) },
+    });
+    await eventually(
+      async () =>
+        (await brandA().campaign.get.query({ campaignId: campaign.id })).completedReason ===
+        'inactive',
+    );
   });
 
   it('leaves healthy running campaigns alone', async () => {
@@ -414,7 +597,12 @@ describe('auto-completion sweep', () => {
 });
 
 describe('participation events', () => {
-  async function publish(type: EventType, campaignId: string, eventId = randomUUID(), occurredAt = new Date()) {
+  async function publish(
+    type: EventType,
+    campaignId: string,
+    eventId = randomUUID(),
+    occurredAt = new Date(),
+  ) {
     const queues = createQueueSet(harness.config.REDIS_URL, harness.config.queuePrefix);
     try {
       const payload = {
@@ -422,16 +610,25 @@ describe('participation events', () => {
         campaignId,
         brandId: cast.brandA.userId,
         streamerId: cast.streamerA.userId,
-        ...(type === 'participation.removed' ? { reason: 'brand_decision', forfeitEarnings: false, removedBy: cast.brandA.userId } : {}),
+        ...(type === 'participation.removed'
+          ? { reason: 'brand_decision', forfeitEarnings: false, removedBy: cast.brandA.userId }
+          : {}),
       };
       // A fresh job id per delivery: a redelivered event must be caught by its event id.
-      await queues.queueFor('campaign').add(type, { id: eventId, type, payload, occurredAt: occurredAt.toISOString() }, { jobId: randomUUID() });
+      await queues
+        .queueFor('campaign')
+        .add(
+          type,
+          { id: eventId, type, payload, occurredAt: occurredAt.toISOString() },
+          { jobId: randomUUID() },
+        );
     } finally {
       await queues.close();
     }
     return eventId;
   }
-  const countOf = async (campaignId: string) => (await brandA().campaign.get.query({ campaignId })).activeParticipantCount;
+  const countOf = async (campaignId: string) =>
+    (await brandA().campaign.get.query({ campaignId })).activeParticipantCount;
 
   it('counts participants in and out once per event, and remembers when the last one left', async () => {
     const campaign = await running();
@@ -463,7 +660,10 @@ describe('lists', () => {
     const token = await issuer.tokenFor(person);
     const own = harness.client(token);
     const created = [];
-    for (let index = 0; index < 5; index += 1) created.push(await own.campaign.create.mutate(sampleCampaign({ title: `Campaign ${index}` })));
+    for (let index = 0; index < 5; index += 1)
+      created.push(
+        await own.campaign.create.mutate(sampleCampaign({ title: `Campaign ${index}` })),
+      );
     await own.campaign.cancel.mutate({ campaignId: created[0]!.id });
 
     const seen: string[] = [];
@@ -478,9 +678,16 @@ describe('lists', () => {
     expect(seen).toEqual(created.map((campaign) => campaign.id).reverse());
 
     const drafts = await own.campaign.listMine.query({ status: 'draft', limit: 20 });
-    expect(drafts.items.map((item) => item.id)).toEqual(created.slice(1).map((campaign) => campaign.id).reverse());
+    expect(drafts.items.map((item) => item.id)).toEqual(
+      created
+        .slice(1)
+        .map((campaign) => campaign.id)
+        .reverse(),
+    );
     expect(drafts.nextCursor).toBeNull();
-    expect(await failure(own.campaign.listMine.query({ cursor: 'not-a-cursor' }))).toMatchObject({ reason: 'invalid_cursor' });
+    expect(await failure(own.campaign.listMine.query({ cursor: 'not-a-cursor' }))).toMatchObject({
+      reason: 'invalid_cursor',
+    });
   });
 
   it('gives admins the review queue oldest first', async () => {

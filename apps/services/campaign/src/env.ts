@@ -6,7 +6,11 @@ export const campaignEnvSchema = serviceEnvSchema.extend({
   BRAND_SERVICE_URL: z.string().url().default('http://127.0.0.1:4102'),
   STREAMER_SERVICE_URL: z.string().url().default('http://127.0.0.1:4103'),
   /** How often live campaigns are checked against the auto-completion rules. */
-  COMPLETION_SWEEP_EVERY_MS: z.coerce.number().int().min(1_000).default(5 * 60_000),
+  COMPLETION_SWEEP_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(5 * 60_000),
 });
 export type CampaignEnv = z.infer<typeof campaignEnvSchema>;
 

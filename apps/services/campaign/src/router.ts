@@ -27,7 +27,11 @@ import {
 } from './domain/campaign-lifecycle';
 import { listBrandCampaigns, listCampaignsForAdmin } from './domain/campaign-listing';
 import { approveCampaign, rejectCampaign, submitCampaign } from './domain/campaign-review';
-import { campaignForParticipation, campaignView, publicCampaignView } from './domain/campaign-views';
+import {
+  campaignForParticipation,
+  campaignView,
+  publicCampaignView,
+} from './domain/campaign-views';
 import type { CampaignDeps } from './domain/deps';
 import { discoverCampaigns } from './domain/discovery';
 import {
@@ -49,7 +53,9 @@ export function createCampaignRouter(deps: CampaignDeps) {
       update: brandProcedure
         .input(updateCampaignInputSchema)
         .output(campaignOutput)
-        .mutation(({ ctx, input }) => updateCampaign(deps, ctx.caller.userId, input.campaignId, input.patch)),
+        .mutation(({ ctx, input }) =>
+          updateCampaign(deps, ctx.caller.userId, input.campaignId, input.patch),
+        ),
 
       submit: brandProcedure
         .input(campaignIdInputSchema)
@@ -64,7 +70,9 @@ export function createCampaignRouter(deps: CampaignDeps) {
       reject: adminProcedure('canManageCampaigns')
         .input(rejectCampaignInputSchema)
         .output(campaignOutput)
-        .mutation(({ ctx, input }) => rejectCampaign(deps, ctx.caller.userId, input.campaignId, input.reason)),
+        .mutation(({ ctx, input }) =>
+          rejectCampaign(deps, ctx.caller.userId, input.campaignId, input.reason),
+        ),
 
       pause: authedProcedure
         .input(campaignIdInputSchema)
@@ -74,12 +82,16 @@ export function createCampaignRouter(deps: CampaignDeps) {
       resume: authedProcedure
         .input(campaignIdInputSchema)
         .output(campaignOutput)
-        .mutation(({ ctx, input }) => resumeCampaign(deps, managerOf(ctx.caller), input.campaignId)),
+        .mutation(({ ctx, input }) =>
+          resumeCampaign(deps, managerOf(ctx.caller), input.campaignId),
+        ),
 
       cancel: authedProcedure
         .input(campaignIdInputSchema)
         .output(campaignOutput)
-        .mutation(({ ctx, input }) => cancelCampaign(deps, managerOf(ctx.caller), input.campaignId)),
+        .mutation(({ ctx, input }) =>
+          cancelCampaign(deps, managerOf(ctx.caller), input.campaignId),
+        ),
 
       /** The brand ends its campaign early: completed, `ended_by_brand`. */
       end: brandProcedure

@@ -13,7 +13,9 @@ export function createBrandDirectory(options: { url: string; secret: string }): 
   const client = createServiceClient<BrandRouter>({ ...options, caller: 'campaign' });
   return {
     async standing(brandId) {
-      return brandStandingSchema.nullable().parse(await client.brand.internal.standing.query({ brandId }));
+      return brandStandingSchema
+        .nullable()
+        .parse(await client.brand.internal.standing.query({ brandId }));
     },
   };
 }

@@ -9,7 +9,10 @@ export interface StreamerDirectory {
   matchingProfile(streamerId: string): Promise<StreamerMatchingProfile | null>;
 }
 
-export function createStreamerDirectory(options: { url: string; secret: string }): StreamerDirectory {
+export function createStreamerDirectory(options: {
+  url: string;
+  secret: string;
+}): StreamerDirectory {
   const client = createServiceClient<StreamerRouter>({ ...options, caller: 'campaign' });
   return {
     async matchingProfile(streamerId) {

@@ -4,7 +4,8 @@ import type { CampaignDb, CampaignTx } from '../database';
 import type { Campaign } from '../generated/prisma/client';
 
 /** Who manages a campaign: its brand, or an admin holding `canManageCampaigns`. */
-export type CampaignManager = { kind: 'brand'; brandId: string } | { kind: 'admin'; adminId: string };
+export type CampaignManager =
+  { kind: 'brand'; brandId: string } | { kind: 'admin'; adminId: string };
 
 export function managerOf(caller: UserCaller): CampaignManager {
   if (caller.role === 'brand') return { kind: 'brand', brandId: caller.userId };
@@ -30,7 +31,11 @@ export function assertManages(campaign: Campaign | null, manager: CampaignManage
   return campaign;
 }
 
-export async function findManagedCampaign(db: CampaignDb, campaignId: string, manager: CampaignManager) {
+export async function findManagedCampaign(
+  db: CampaignDb,
+  campaignId: string,
+  manager: CampaignManager,
+) {
   return assertManages(await db.campaign.findUnique({ where: { id: campaignId } }), manager);
 }
 
@@ -40,6 +45,10 @@ export async function lockCampaign(tx: CampaignTx, campaignId: string): Promise<
   return tx.campaign.findUnique({ where: { id: campaignId } });
 }
 
-export async function lockManagedCampaign(tx: CampaignTx, campaignId: string, manager: CampaignManager) {
+export async function lockManagedCampaign(
+  tx: CampaignTx,
+  campaignId: string,
+  manager: CampaignManager,
+) {
   return assertManages(await lockCampaign(tx, campaignId), manager);
 }

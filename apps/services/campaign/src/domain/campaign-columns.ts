@@ -53,7 +53,10 @@ export function columnsOf(fields: CampaignPatch): Partial<BrandSetColumns> {
     startsAt: fields.startsAt,
     endsAt: fields.endsAt,
     budgetCents: fields.budgetCents,
-    ...(fields.pricing && { pricingModel: fields.pricing.model, rateCents: fields.pricing.rateCents }),
+    ...(fields.pricing && {
+      pricingModel: fields.pricing.model,
+      rateCents: fields.pricing.rateCents,
+    }),
     perStreamerCapCents: fields.perStreamerCapCents,
     maxParticipants: fields.maxParticipants,
     ...(fields.frequency && {

@@ -15,7 +15,11 @@ function fieldErrorsOf(issues: Array<{ path: string; message: string }>) {
   return fieldErrors;
 }
 
-export async function createCampaign(deps: CampaignDeps, brandId: string, fields: CampaignFields): Promise<CampaignView> {
+export async function createCampaign(
+  deps: CampaignDeps,
+  brandId: string,
+  fields: CampaignFields,
+): Promise<CampaignView> {
   const created = await deps.db.campaign.create({
     data: { ...newCampaignColumns(fields), brandId, remainingBudgetCents: fields.budgetCents },
   });
@@ -33,7 +37,9 @@ export async function updateCampaign(
   campaignId: string,
   patch: CampaignPatch,
 ): Promise<CampaignView> {
-  const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as CampaignPatch;
+  const changes = Object.fromEntries(
+    Object.entries(patch).filter(([, value]) => value !== undefined),
+  ) as CampaignPatch;
   if (Object.keys(changes).length === 0) {
     throw new DomainError('invalid', 'nothing_to_change', 'Change at least one field.');
   }
@@ -55,9 +61,14 @@ export async function updateCampaign(
       );
       const first = problems[0];
       if (first) {
-        throw new DomainError('precondition_failed', first.reason, problems.map((problem) => problem.message).join(' '), {
-          fieldErrors: fieldErrorsOf(problems),
-        });
+        throw new DomainError(
+          'precondition_failed',
+          first.reason,
+          problems.map((problem) => problem.message).join(' '),
+          {
+            fieldErrors: fieldErrorsOf(problems),
+          },
+        );
       }
     }
     const issues = campaignRuleIssues({ ...current, ...changes }).map((issue) => ({
@@ -65,11 +76,17 @@ export async function updateCampaign(
       message: issue.message,
     }));
     if (issues.length > 0) {
-      throw new DomainError('invalid', 'invalid_campaign', issues.map((issue) => issue.message).join('; '), {
-        fieldErrors: fieldErrorsOf(issues),
-      });
+      throw new DomainError(
+        'invalid',
+        'invalid_campaign',
+        issues.map((issue) => issue.message).join('; '),
+        {
+          fieldErrors: fieldErrorsOf(issues),
+        },
+      );
     }
-    const budgetDelta = changes.budgetCents === undefined ? 0 : changes.budgetCents - campaign.budgetCents;
+    const budgetDelta =
+      changes.budgetCents === undefined ? 0 : changes.budgetCents - campaign.budgetCents;
     // Payment service hook (later issue): a live budget change reserves or releases `budgetDelta`.
     const updated = await tx.campaign.update({
       where: { id: campaign.id },

@@ -22,7 +22,10 @@ async function launchIfDueIn(tx: CampaignTx, campaign: Campaign, now: Date): Pro
     campaign.startsAt.getTime() <= now.getTime() &&
     now.getTime() < campaign.endsAt.getTime();
   if (!due) return campaign;
-  const launched = await tx.campaign.update({ where: { id: campaign.id }, data: { launchedAt: now } });
+  const launched = await tx.campaign.update({
+    where: { id: campaign.id },
+    data: { launchedAt: now },
+  });
   await recordEvent(tx, 'campaign.launched', campaignRef(launched));
   return launched;
 }
@@ -37,7 +40,11 @@ async function completeIn(tx: CampaignTx, campaign: Campaign, reason: Completion
   return completed;
 }
 
-export async function pauseCampaign(deps: CampaignDeps, manager: CampaignManager, campaignId: string): Promise<CampaignView> {
+export async function pauseCampaign(
+  deps: CampaignDeps,
+  manager: CampaignManager,
+  campaignId: string,
+): Promise<CampaignView> {
   const now = deps.now();
   const paused = await deps.db.$transaction(async (tx) => {
     const campaign = await lockManagedCampaign(tx, campaignId, manager);
@@ -53,7 +60,11 @@ export async function pauseCampaign(deps: CampaignDeps, manager: CampaignManager
 }
 
 /** A brand cannot lift an administrator's pause; the campaign launches now if its start passed while paused. */
-export async function resumeCampaign(deps: CampaignDeps, manager: CampaignManager, campaignId: string): Promise<CampaignView> {
+export async function resumeCampaign(
+  deps: CampaignDeps,
+  manager: CampaignManager,
+  campaignId: string,
+): Promise<CampaignView> {
   const now = deps.now();
   const resumed = await deps.db.$transaction(async (tx) => {
     const campaign = await lockManagedCampaign(tx, campaignId, manager);
@@ -75,7 +86,11 @@ export async function resumeCampaign(deps: CampaignDeps, manager: CampaignManage
   return campaignView(resumed, viewerOf(manager), now);
 }
 
-export async function cancelCampaign(deps: CampaignDeps, manager: CampaignManager, campaignId: string): Promise<CampaignView> {
+export async function cancelCampaign(
+  deps: CampaignDeps,
+  manager: CampaignManager,
+  campaignId: string,
+): Promise<CampaignView> {
   const now = deps.now();
   const cancelled = await deps.db.$transaction(async (tx) => {
     const campaign = await lockManagedCampaign(tx, campaignId, manager);
@@ -92,7 +107,11 @@ export async function cancelCampaign(deps: CampaignDeps, manager: CampaignManage
   return campaignView(cancelled, viewerOf(manager), now);
 }
 
-export async function endCampaign(deps: CampaignDeps, brandId: string, campaignId: string): Promise<CampaignView> {
+export async function endCampaign(
+  deps: CampaignDeps,
+  brandId: string,
+  campaignId: string,
+): Promise<CampaignView> {
   const now = deps.now();
   const ended = await deps.db.$transaction(async (tx) => {
     const campaign = await lockManagedCampaign(tx, campaignId, { kind: 'brand', brandId });

@@ -14,13 +14,19 @@ interface ListInput {
 
 async function statusCounts(db: CampaignDb, where: Prisma.CampaignWhereInput) {
   const groups = await db.campaign.groupBy({ by: ['status'], where, _count: { _all: true } });
-  const counts = Object.fromEntries(campaignStatuses.map((status) => [status, 0])) as Record<CampaignStatus, number>;
+  const counts = Object.fromEntries(campaignStatuses.map((status) => [status, 0])) as Record<
+    CampaignStatus,
+    number
+  >;
   for (const group of groups) counts[group.status] = group._count._all;
   return counts;
 }
 
 /** Keyset over (createdAt, id) in `direction`; the cursor carries the last row's pair. */
-function afterCursor(cursor: string | undefined, direction: 'asc' | 'desc'): Prisma.CampaignWhereInput {
+function afterCursor(
+  cursor: string | undefined,
+  direction: 'asc' | 'desc',
+): Prisma.CampaignWhereInput {
   if (!cursor) return {};
   const { value, id } = decodeCursor(cursor);
   const createdAt = new Date(value);
@@ -28,7 +34,13 @@ function afterCursor(cursor: string | undefined, direction: 'asc' | 'desc'): Pri
   return { OR: [{ createdAt: { [beyond]: createdAt } }, { createdAt, id: { [beyond]: id } }] };
 }
 
-async function page(deps: CampaignDeps, where: Prisma.CampaignWhereInput, input: ListInput, direction: 'asc' | 'desc', viewer: 'brand' | 'admin') {
+async function page(
+  deps: CampaignDeps,
+  where: Prisma.CampaignWhereInput,
+  input: ListInput,
+  direction: 'asc' | 'desc',
+  viewer: 'brand' | 'admin',
+) {
   const rows = await deps.db.campaign.findMany({
     where: { AND: [where, afterCursor(input.cursor, direction)] },
     orderBy: [{ createdAt: direction }, { id: direction }],
@@ -39,7 +51,10 @@ async function page(deps: CampaignDeps, where: Prisma.CampaignWhereInput, input:
   const now = deps.now();
   return {
     items: items.map((row) => campaignView(row, viewer, now)),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
+    nextCursor:
+      rows.length > input.limit && last
+        ? encodeCursor(last.createdAt.toISOString(), last.id)
+        : null,
   };
 }
 
@@ -54,7 +69,10 @@ export async function listBrandCampaigns(deps: CampaignDeps, brandId: string, in
 }
 
 /** The admin review queue: campaigns in one status, oldest first. */
-export async function listCampaignsForAdmin(deps: CampaignDeps, input: ListInput & { status: CampaignStatus }) {
+export async function listCampaignsForAdmin(
+  deps: CampaignDeps,
+  input: ListInput & { status: CampaignStatus },
+) {
   const [result, counts] = await Promise.all([
     page(deps, { status: input.status }, input, 'asc', 'admin'),
     statusCounts(deps.db, {}),

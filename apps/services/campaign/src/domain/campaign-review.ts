@@ -1,13 +1,24 @@
 import { recordEvent } from '@gametriggers/events';
 import { DomainError } from '@gametriggers/trpc';
 import type { CampaignView } from '../schemas';
-import { lockCampaign, lockManagedCampaign, campaignNotFound } from './campaign-access';
+import {
+  campaignNotFound,
+  findManagedCampaign,
+  lockCampaign,
+  lockManagedCampaign,
+} from './campaign-access';
 import { campaignView } from './campaign-views';
 import type { CampaignDeps } from './deps';
 import { campaignRef, requireTransition } from './transitions';
 
 /** Only a verified brand's campaign goes to review; its company name is kept for streamers to see. */
-export async function submitCampaign(deps: CampaignDeps, brandId: string, campaignId: string): Promise<CampaignView> {
+export async function submitCampaign(
+  deps: CampaignDeps,
+  brandId: string,
+  campaignId: string,
+): Promise<CampaignView> {
+  // Whose campaign it is comes before anything about the caller's brand.
+  await findManagedCampaign(deps.db, campaignId, { kind: 'brand', brandId });
   const standing = await deps.brands.standing(brandId);
   if (standing?.verificationStatus !== 'verified') {
     throw new DomainError(
@@ -24,9 +35,14 @@ export async function submitCampaign(deps: CampaignDeps, brandId: string, campai
     const campaign = await lockManagedCampaign(tx, campaignId, { kind: 'brand', brandId });
     const status = requireTransition(campaign, 'submit', 'brand');
     if (campaign.startsAt.getTime() < now.getTime()) {
-      throw new DomainError('invalid', 'start_in_past', 'The start is in the past; choose a new start before submitting.', {
-        fieldErrors: { startsAt: ['The start is in the past'] },
-      });
+      throw new DomainError(
+        'invalid',
+        'start_in_past',
+        'The start is in the past; choose a new start before submitting.',
+        {
+          fieldErrors: { startsAt: ['The start is in the past'] },
+        },
+      );
     }
     const updated = await tx.campaign.update({
       where: { id: campaign.id },
@@ -49,14 +65,22 @@ export async function submitCampaign(deps: CampaignDeps, brandId: string, campai
  * Approval makes the campaign `active` at once. If its start has come it launches in the same
  * transaction; otherwise the start job launches it when the time comes.
  */
-export async function approveCampaign(deps: CampaignDeps, adminId: string, campaignId: string): Promise<CampaignView> {
+export async function approveCampaign(
+  deps: CampaignDeps,
+  adminId: string,
+  campaignId: string,
+): Promise<CampaignView> {
   const now = deps.now();
   const approved = await deps.db.$transaction(async (tx) => {
     const campaign = await lockCampaign(tx, campaignId);
     if (!campaign) throw campaignNotFound();
     const status = requireTransition(campaign, 'approve', 'admin');
     if (campaign.endsAt.getTime() <= now.getTime()) {
-      throw new DomainError('precondition_failed', 'campaign_already_ended', 'This campaign’s end has passed; reject it so the brand can reschedule.');
+      throw new DomainError(
+        'precondition_failed',
+        'campaign_already_ended',
+        'This campaign’s end has passed; reject it so the brand can reschedule.',
+      );
     }
     const launches = campaign.startsAt.getTime() <= now.getTime();
     // Payment service hook (later issue): reserve the whole budget from the brand's funds here.
@@ -87,7 +111,11 @@ export async function rejectCampaign(
       where: { id: campaign.id },
       data: { status, rejectedAt: now, rejectedBy: adminId, rejectionReason: reason },
     });
-    await recordEvent(tx, 'campaign.rejected', { ...campaignRef(updated), rejectedBy: adminId, reason });
+    await recordEvent(tx, 'campaign.rejected', {
+      ...campaignRef(updated),
+      rejectedBy: adminId,
+      reason,
+    });
     return updated;
   });
   return campaignView(rejected, 'admin', now);

@@ -27,7 +27,9 @@ describe('completionReason', () => {
   it.each(['draft', 'pending_review', 'rejected', 'completed', 'cancelled'] as const)(
     'never completes a %s campaign',
     (status) => {
-      expect(completionReason({ ...live, status, remainingBudgetCents: 0, endsAt: daysAgo(1) }, now)).toBeNull();
+      expect(
+        completionReason({ ...live, status, remainingBudgetCents: 0, endsAt: daysAgo(1) }, now),
+      ).toBeNull();
     },
   );
 
@@ -41,7 +43,9 @@ describe('completionReason', () => {
 
     it('CPM: rounds the floor up for odd rates', () => {
       expect(cpmBudgetFloorCents(1_001)).toBe(101);
-      expect(completionReason({ ...live, rateCents: 1_001, remainingBudgetCents: 100 }, now)).toBe('budget_spent');
+      expect(completionReason({ ...live, rateCents: 1_001, remainingBudgetCents: 100 }, now)).toBe(
+        'budget_spent',
+      );
     });
 
     it('CPC: below the price of one click', () => {
@@ -57,41 +61,76 @@ describe('completionReason', () => {
     });
 
     it('applies to a paused campaign too', () => {
-      expect(completionReason({ ...live, status: 'paused', remainingBudgetCents: 0 }, now)).toBe('budget_spent');
+      expect(completionReason({ ...live, status: 'paused', remainingBudgetCents: 0 }, now)).toBe(
+        'budget_spent',
+      );
     });
   });
 
   it('target reached: impressions at or over the target', () => {
-    expect(completionReason({ ...live, targetImpressions: 1_000, impressions: 999 }, now)).toBeNull();
-    expect(completionReason({ ...live, targetImpressions: 1_000, impressions: 1_000 }, now)).toBe('target_reached');
+    expect(
+      completionReason({ ...live, targetImpressions: 1_000, impressions: 999 }, now),
+    ).toBeNull();
+    expect(completionReason({ ...live, targetImpressions: 1_000, impressions: 1_000 }, now)).toBe(
+      'target_reached',
+    );
   });
 
   it('end date: at or after the end', () => {
     expect(completionReason({ ...live, endsAt: new Date(now.getTime() + 1) }, now)).toBeNull();
     expect(completionReason({ ...live, endsAt: now }, now)).toBe('end_date');
-    expect(completionReason({ ...live, status: 'paused', endsAt: daysAgo(1) }, now)).toBe('end_date');
+    expect(completionReason({ ...live, status: 'paused', endsAt: daysAgo(1) }, now)).toBe(
+      'end_date',
+    );
   });
 
   describe('inactive', () => {
     const quiet = { ...live, activeParticipantCount: 0 };
 
     it('7 days after the last participant left', () => {
-      expect(completionReason({ ...quiet, launchedAt: daysAgo(30), lastParticipantLeftAt: daysAgo(6.9) }, now)).toBeNull();
-      expect(completionReason({ ...quiet, launchedAt: daysAgo(30), lastParticipantLeftAt: daysAgo(7) }, now)).toBe('inactive');
+      expect(
+        completionReason(
+          { ...quiet, launchedAt: daysAgo(30), lastParticipantLeftAt: daysAgo(6.9) },
+          now,
+        ),
+      ).toBeNull();
+      expect(
+        completionReason(
+          { ...quiet, launchedAt: daysAgo(30), lastParticipantLeftAt: daysAgo(7) },
+          now,
+        ),
+      ).toBe('inactive');
     });
 
     it('7 days after launch when nobody ever joined', () => {
-      expect(completionReason({ ...quiet, launchedAt: new Date(now.getTime() - INACTIVITY_LIMIT_MS + 1) }, now)).toBeNull();
+      expect(
+        completionReason(
+          { ...quiet, launchedAt: new Date(now.getTime() - INACTIVITY_LIMIT_MS + 1) },
+          now,
+        ),
+      ).toBeNull();
       expect(completionReason({ ...quiet, launchedAt: daysAgo(7) }, now)).toBe('inactive');
     });
 
     it('not while someone is active, however long ago the last one left', () => {
-      expect(completionReason({ ...live, activeParticipantCount: 1, lastParticipantLeftAt: daysAgo(20), launchedAt: daysAgo(30) }, now)).toBeNull();
+      expect(
+        completionReason(
+          {
+            ...live,
+            activeParticipantCount: 1,
+            lastParticipantLeftAt: daysAgo(20),
+            launchedAt: daysAgo(30),
+          },
+          now,
+        ),
+      ).toBeNull();
     });
 
     it('not before launch, and not while paused', () => {
       expect(completionReason({ ...quiet, launchedAt: null }, now)).toBeNull();
-      expect(completionReason({ ...quiet, status: 'paused', launchedAt: daysAgo(30) }, now)).toBeNull();
+      expect(
+        completionReason({ ...quiet, status: 'paused', launchedAt: daysAgo(30) }, now),
+      ).toBeNull();
     });
   });
 
@@ -106,10 +145,25 @@ describe('completionReason', () => {
       launchedAt: daysAgo(30),
     };
     expect(completionReason(everything, now)).toBe('budget_spent');
-    expect(completionReason({ ...everything, remainingBudgetCents: 50_000 }, now)).toBe('target_reached');
-    expect(completionReason({ ...everything, remainingBudgetCents: 50_000, targetImpressions: null }, now)).toBe('end_date');
+    expect(completionReason({ ...everything, remainingBudgetCents: 50_000 }, now)).toBe(
+      'target_reached',
+    );
     expect(
-      completionReason({ ...everything, remainingBudgetCents: 50_000, targetImpressions: null, endsAt: daysAgo(-1) }, now),
+      completionReason(
+        { ...everything, remainingBudgetCents: 50_000, targetImpressions: null },
+        now,
+      ),
+    ).toBe('end_date');
+    expect(
+      completionReason(
+        {
+          ...everything,
+          remainingBudgetCents: 50_000,
+          targetImpressions: null,
+          endsAt: daysAgo(-1),
+        },
+        now,
+      ),
     ).toBe('inactive');
   });
 });

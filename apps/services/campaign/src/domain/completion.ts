@@ -28,7 +28,10 @@ export type CompletionInput = Pick<
  * last participant leaving, or from launch when nobody ever joined, and only while `active` (a paused
  * campaign has no active participants by design).
  */
-export function completionReason(campaign: CompletionInput, now: Date): Exclude<CompletionReason, 'ended_by_brand'> | null {
+export function completionReason(
+  campaign: CompletionInput,
+  now: Date,
+): Exclude<CompletionReason, 'ended_by_brand'> | null {
   if (campaign.status !== 'active' && campaign.status !== 'paused') return null;
   if (budgetSpent(campaign)) return 'budget_spent';
   if (campaign.targetImpressions !== null && campaign.impressions >= campaign.targetImpressions) {

@@ -1,4 +1,9 @@
-import type { ContentCategory, DiscoverySort, PricingModel, StreamerMatchingProfile } from '@gametriggers/contracts';
+import type {
+  ContentCategory,
+  DiscoverySort,
+  PricingModel,
+  StreamerMatchingProfile,
+} from '@gametriggers/contracts';
 import type { CampaignDb } from '../database';
 import type { Campaign } from '../generated/prisma/client';
 import type { PublicCampaignView } from '../schemas';
@@ -15,14 +20,18 @@ export interface DiscoveryQuery {
 }
 
 /** Each sort reads one partial index on active campaigns in order (see the init migration). */
-const sortKeys: Record<DiscoverySort, { column: keyof Campaign; descending: boolean; cast: string }> = {
+const sortKeys: Record<
+  DiscoverySort,
+  { column: keyof Campaign; descending: boolean; cast: string }
+> = {
   newest: { column: 'startsAt', descending: true, cast: 'timestamptz' },
   highest_rate: { column: 'rateCents', descending: true, cast: 'int' },
   ending_soon: { column: 'endsAt', descending: false, cast: 'timestamptz' },
   budget_left: { column: 'remainingBudgetCents', descending: true, cast: 'int' },
 };
 
-const cursorValueOf = (value: unknown) => (value instanceof Date ? value.toISOString() : Number(value));
+const cursorValueOf = (value: unknown) =>
+  value instanceof Date ? value.toISOString() : Number(value);
 
 /**
  * Campaigns a streamer can join now: active, started, not ended, budget left, and targeting
@@ -31,7 +40,10 @@ const cursorValueOf = (value: unknown) => (value instanceof Date ? value.toISOSt
  */
 export async function discoverCampaigns(
   db: CampaignDb,
-  profile: Pick<StreamerMatchingProfile, 'categories' | 'language' | 'country' | 'followers' | 'averageViewers'>,
+  profile: Pick<
+    StreamerMatchingProfile,
+    'categories' | 'language' | 'country' | 'followers' | 'averageViewers'
+  >,
   query: DiscoveryQuery,
   now: Date,
 ): Promise<{ items: PublicCampaignView[]; nextCursor: string | null }> {
@@ -52,8 +64,10 @@ export async function discoverCampaigns(
     `"minAverageViewers" <= ${param(profile.averageViewers, 'int')}`,
   ];
   if (query.category) conditions.push(`"categories" @> ${param([query.category], 'text[]')}`);
-  if (query.pricingModel) conditions.push(`"pricingModel" = ${param(query.pricingModel, '"PricingModel"')}`);
-  if (query.minRateCents !== undefined) conditions.push(`"rateCents" >= ${param(query.minRateCents, 'int')}`);
+  if (query.pricingModel)
+    conditions.push(`"pricingModel" = ${param(query.pricingModel, '"PricingModel"')}`);
+  if (query.minRateCents !== undefined)
+    conditions.push(`"rateCents" >= ${param(query.minRateCents, 'int')}`);
 
   const sort = sortKeys[query.sort];
   const column = `"${sort.column}"`;
@@ -61,7 +75,9 @@ export async function discoverCampaigns(
   if (query.cursor) {
     const { value, id } = decodeCursor(query.cursor);
     const comparison = sort.descending ? '<' : '>';
-    conditions.push(`(${column}, "id") ${comparison} (${param(value, sort.cast)}, ${param(id, 'uuid')})`);
+    conditions.push(
+      `(${column}, "id") ${comparison} (${param(value, sort.cast)}, ${param(id, 'uuid')})`,
+    );
   }
   const sql = `SELECT * FROM "campaigns" WHERE ${conditions.join(' AND ')}
     ORDER BY ${column} ${direction}, "id" ${direction} LIMIT ${param(query.limit + 1, 'int')}`;
@@ -70,6 +86,9 @@ export async function discoverCampaigns(
   const last = items.at(-1);
   return {
     items: items.map(publicCampaignView),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(cursorValueOf(last[sort.column]), last.id) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor(cursorValueOf(last[sort.column]), last.id)
+        : null,
   };
 }

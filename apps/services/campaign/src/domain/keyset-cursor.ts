@@ -20,5 +20,9 @@ export function decodeCursor(cursor: string): { value: string | number; id: stri
   } catch {
     // fall through to the error below
   }
-  throw new DomainError('invalid', 'invalid_cursor', 'This page link is no longer valid; start from the first page.');
+  throw new DomainError(
+    'invalid',
+    'invalid_cursor',
+    'This page link is no longer valid; start from the first page.',
+  );
 }

@@ -1,7 +1,13 @@
 import type { CampaignFields, CampaignPatch } from '@gametriggers/contracts';
 
 /** What a brand may still change once a campaign is approved (active or paused). */
-export const liveEditableFields = ['description', 'endsAt', 'budgetCents', 'maxParticipants', 'frequency'] as const;
+export const liveEditableFields = [
+  'description',
+  'endsAt',
+  'budgetCents',
+  'maxParticipants',
+  'frequency',
+] as const;
 
 const fieldLabels: Record<keyof CampaignFields, string> = {
   title: 'title',
@@ -27,7 +33,11 @@ const fieldLabels: Record<keyof CampaignFields, string> = {
 
 export interface LiveEditProblem {
   path: string;
-  reason: 'field_locked_while_live' | 'end_not_extended' | 'budget_below_spent' | 'participant_limit_below_current';
+  reason:
+    | 'field_locked_while_live'
+    | 'end_not_extended'
+    | 'budget_below_spent'
+    | 'participant_limit_below_current';
   message: string;
 }
 
@@ -45,7 +55,8 @@ export function liveEditProblems(
   const problems: LiveEditProblem[] = [];
   const editable: readonly string[] = liveEditableFields;
   for (const [field, value] of Object.entries(patch) as Array<[keyof CampaignFields, unknown]>) {
-    if (value === undefined || editable.includes(field) || sameValue(value, current[field])) continue;
+    if (value === undefined || editable.includes(field) || sameValue(value, current[field]))
+      continue;
     problems.push({
       path: field,
       reason: 'field_locked_while_live',
@@ -53,11 +64,15 @@ export function liveEditProblems(
     });
   }
   if (patch.endsAt && patch.endsAt.getTime() !== current.endsAt.getTime()) {
-    if (patch.endsAt.getTime() < current.endsAt.getTime() || patch.endsAt.getTime() <= now.getTime()) {
+    if (
+      patch.endsAt.getTime() < current.endsAt.getTime() ||
+      patch.endsAt.getTime() <= now.getTime()
+    ) {
       problems.push({
         path: 'endsAt',
         reason: 'end_not_extended',
-        message: 'A live campaign can only be extended: choose an end later than the current one and in the future.',
+        message:
+          'A live campaign can only be extended: choose an end later than the current one and in the future.',
       });
     }
   }

@@ -34,7 +34,9 @@ const allowed: Array<[CampaignStatus, CampaignAction, CampaignActor, CampaignSta
 
 const actors: CampaignActor[] = ['brand', 'admin', 'system'];
 const key = (status: string, action: string, actor: string) => `${status} ${action} ${actor}`;
-const expected = new Map(allowed.map(([status, action, actor, next]) => [key(status, action, actor), next]));
+const expected = new Map(
+  allowed.map(([status, action, actor, next]) => [key(status, action, actor), next]),
+);
 
 const everyCase = campaignStatuses.flatMap((status) =>
   campaignActions.flatMap((action) => actors.map((actor) => ({ status, action, actor }))),

@@ -74,7 +74,9 @@ export function transition(
     };
   }
   if (!rule.from.includes(status)) {
-    const allowedFrom = rule.from.map((from) => campaignStatusLabels[from].toLowerCase()).join(', ');
+    const allowedFrom = rule.from
+      .map((from) => campaignStatusLabels[from].toLowerCase())
+      .join(', ');
     return {
       allowed: false,
       refusal: 'wrong_status',

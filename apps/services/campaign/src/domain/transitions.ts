@@ -5,7 +5,11 @@ import type { CampaignActor } from './status-machine';
 import { transition } from './status-machine';
 
 /** The status after `action`, or a DomainError saying why it is not allowed now. */
-export function requireTransition(campaign: Pick<Campaign, 'status'>, action: CampaignAction, actor: CampaignActor) {
+export function requireTransition(
+  campaign: Pick<Campaign, 'status'>,
+  action: CampaignAction,
+  actor: CampaignActor,
+) {
   const result = transition(campaign.status, action, actor);
   if (result.allowed) return result.to;
   throw result.refusal === 'wrong_actor'

@@ -39,7 +39,11 @@ export async function startCampaignJobs(options: {
   log: Logger;
 }) {
   const { deps, log } = options;
-  await options.queue.upsertJobScheduler('sweep', { every: options.sweepEveryMs }, { name: 'sweep', data: {} });
+  await options.queue.upsertJobScheduler(
+    'sweep',
+    { every: options.sweepEveryMs },
+    { name: 'sweep', data: {} },
+  );
   const worker = new Worker<ScheduleJobData, unknown, ScheduleJobName>(
     CAMPAIGN_SCHEDULE_QUEUE,
     async (job: Job<ScheduleJobData, unknown, ScheduleJobName>) => {
@@ -50,7 +54,9 @@ export async function startCampaignJobs(options: {
     },
     { connection: redisConnection(options.redisUrl), prefix: options.prefix, concurrency: 4 },
   );
-  worker.on('failed', (job, error) => log.error({ err: error, job: job?.name, jobId: job?.id }, 'campaign job failed'));
+  worker.on('failed', (job, error) =>
+    log.error({ err: error, job: job?.name, jobId: job?.id }, 'campaign job failed'),
+  );
   return {
     worker,
     async stop() {

@@ -25,7 +25,10 @@ export interface CampaignScheduler {
   unschedule(window: Window): Promise<void>;
 }
 
-export function createCampaignScheduler(queue: Queue<ScheduleJobData>, now: () => Date): CampaignScheduler {
+export function createCampaignScheduler(
+  queue: Queue<ScheduleJobData>,
+  now: () => Date,
+): CampaignScheduler {
   const delayUntil = (moment: Date) => Math.max(0, moment.getTime() - now().getTime());
   const remove = async (jobId: string) => {
     // A job that is running right now is locked; it re-reads the campaign, so leaving it is harmless.
@@ -33,11 +36,25 @@ export function createCampaignScheduler(queue: Queue<ScheduleJobData>, now: () =
   };
   return {
     async scheduleWindow(window, previous) {
-      if (previous && startJobId(previous) !== startJobId(window)) await remove(startJobId(previous));
+      if (previous && startJobId(previous) !== startJobId(window))
+        await remove(startJobId(previous));
       if (previous && endJobId(previous) !== endJobId(window)) await remove(endJobId(previous));
-      const options = { removeOnComplete: true, removeOnFail: 1000, attempts: 5, backoff: { type: 'exponential', delay: 1_000 } };
-      await queue.add('start', { campaignId: window.id }, { ...options, jobId: startJobId(window), delay: delayUntil(window.startsAt) });
-      await queue.add('end', { campaignId: window.id }, { ...options, jobId: endJobId(window), delay: delayUntil(window.endsAt) });
+      const options = {
+        removeOnComplete: true,
+        removeOnFail: 1000,
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 1_000 },
+      };
+      await queue.add(
+        'start',
+        { campaignId: window.id },
+        { ...options, jobId: startJobId(window), delay: delayUntil(window.startsAt) },
+      );
+      await queue.add(
+        'end',
+        { campaignId: window.id },
+        { ...options, jobId: endJobId(window), delay: delayUntil(window.endsAt) },
+      );
     },
     async unschedule(window) {
       await remove(startJobId(window));

@@ -3,11 +3,18 @@ import type { CampaignInput } from '@gametriggers/contracts';
 const HOUR = 60 * 60_000;
 
 /** A complete, valid campaign starting in an hour and running 30 days; override any field. */
-export function sampleCampaign(overrides: Partial<CampaignInput> = {}, now = new Date()): CampaignInput {
+export function sampleCampaign(
+  overrides: Partial<CampaignInput> = {},
+  now = new Date(),
+): CampaignInput {
   return {
     title: 'Acme Energy launch week',
     description: 'Show the new Acme Energy can between matches; link to the launch offer.',
-    creative: { type: 'image', url: 'https://cdn.example.com/acme/can.png', altText: 'An Acme Energy can' },
+    creative: {
+      type: 'image',
+      url: 'https://cdn.example.com/acme/can.png',
+      altText: 'An Acme Energy can',
+    },
     clickThroughUrl: 'https://acme.example.com/launch',
     categories: ['fps', 'esports'],
     languages: ['en'],

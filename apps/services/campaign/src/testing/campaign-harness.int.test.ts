@@ -41,8 +41,15 @@ describe('the campaign harness other services use', () => {
     const brandToken = await issuer.tokenFor(brandA);
     const adminToken = await issuer.tokenFor(superAdmin);
     await brands.verifiedBrand(brandToken, adminToken);
-    const campaign = await harness.activeCampaign(brandToken, adminToken, { joinMode: 'approval', maxParticipants: 3 });
-    expect(campaign).toMatchObject({ status: 'active', running: true, brandName: 'Acme Energy Drinks' });
+    const campaign = await harness.activeCampaign(brandToken, adminToken, {
+      joinMode: 'approval',
+      maxParticipants: 3,
+    });
+    expect(campaign).toMatchObject({
+      status: 'active',
+      running: true,
+      brandName: 'Acme Energy Drinks',
+    });
     expect(campaign.launchedAt).toBeInstanceOf(Date);
 
     const view = await harness
@@ -70,11 +77,15 @@ describe('the campaign harness other services use', () => {
   it('refuses forParticipation to people, signed in or not', async () => {
     const { streamerA } = testCast();
     const input = { campaignId: '00000000-0000-4000-8000-000000000000' };
-    await expect(harness.client().campaign.internal.forParticipation.query(input)).rejects.toMatchObject({
+    await expect(
+      harness.client().campaign.internal.forParticipation.query(input),
+    ).rejects.toMatchObject({
       data: { code: 'UNAUTHORIZED' },
     });
     await expect(
-      harness.client(await issuer.tokenFor(streamerA)).campaign.internal.forParticipation.query(input),
+      harness
+        .client(await issuer.tokenFor(streamerA))
+        .campaign.internal.forParticipation.query(input),
     ).rejects.toMatchObject({ data: { code: 'FORBIDDEN' } });
   });
 });

@@ -73,7 +73,8 @@ export async function startCampaignHarness(options: CampaignHarnessOptions) {
         httpLink({
           url: `${service.url}/trpc`,
           transformer: superjson,
-          headers: (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {}),
+          headers: (): Record<string, string> =>
+            token ? { authorization: `Bearer ${token}` } : {},
         }),
       ],
     });
@@ -81,7 +82,11 @@ export async function startCampaignHarness(options: CampaignHarnessOptions) {
 
   /** A client as another service (for `campaign.internal.*`). */
   function serviceClient(caller = 'test') {
-    return createServiceClient<CampaignRouter>({ url: service.url, secret: config.SERVICE_SECRET, caller });
+    return createServiceClient<CampaignRouter>({
+      url: service.url,
+      secret: config.SERVICE_SECRET,
+      caller,
+    });
   }
 
   /**
@@ -90,11 +95,18 @@ export async function startCampaignHarness(options: CampaignHarnessOptions) {
    * approved by the admin holding `adminToken` (needs `canManageCampaigns`) once that second has
    * passed, so it is launched and joinable at once.
    */
-  async function activeCampaign(brandToken: string, adminToken: string, overrides: Partial<CampaignInput> = {}) {
+  async function activeCampaign(
+    brandToken: string,
+    adminToken: string,
+    overrides: Partial<CampaignInput> = {},
+  ) {
     const startsAt = new Date(now().getTime() + 1_000);
     const brand = client(brandToken);
     const draft = await brand.campaign.create.mutate(
-      sampleCampaign({ startsAt, endsAt: new Date(startsAt.getTime() + 30 * 86_400_000), ...overrides }, now()),
+      sampleCampaign(
+        { startsAt, endsAt: new Date(startsAt.getTime() + 30 * 86_400_000), ...overrides },
+        now(),
+      ),
     );
     await brand.campaign.submit.mutate({ campaignId: draft.id });
     const wait = draft.startsAt.getTime() - now().getTime() + 20;

@@ -1,0 +1,262 @@
+import { startBrandHarness } from '@gametriggers/brand-service/testing';
+import type { BrandHarness } from '@gametriggers/brand-service/testing';
+import { startStreamerHarness } from '@gametriggers/streamer-service/testing';
+import type { StreamerHarness } from '@gametriggers/streamer-service/testing';
+import { adminWith, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import type { TestPerson, TestTokenIssuer } from '@gametriggers/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorOf } from './testing/call-failures';
+import type { CampaignHarness } from './testing/campaign-harness';
+import { sampleCampaign, startCampaignHarness } from './testing/campaign-harness';
+
+let issuer: TestTokenIssuer;
+let brands: BrandHarness;
+let streamers: StreamerHarness;
+let harness: CampaignHarness;
+
+const cast = testCast();
+const people = {
+  brandA: cast.brandA,
+  brandB: cast.brandB,
+  streamerA: cast.streamerA,
+  streamerB: cast.streamerB,
+  campaignAdmin: adminWith('canManageCampaigns'),
+  powerlessAdmin: cast.powerlessAdmin,
+} satisfies Record<string, TestPerson>;
+type Persona = 'anonymous' | keyof typeof people;
+const tokens = {} as Record<Persona, string | undefined>;
+
+beforeAll(async () => {
+  issuer = await startTestTokenIssuer();
+  [brands, streamers] = await Promise.all([
+    startBrandHarness({ jwksUrl: issuer.jwksUrl }),
+    startStreamerHarness({ jwksUrl: issuer.jwksUrl }),
+  ]);
+  harness = await startCampaignHarness({
+    jwksUrl: issuer.jwksUrl,
+    brandServiceUrl: brands.url,
+    streamerServiceUrl: streamers.url,
+  });
+  tokens.anonymous = undefined;
+  for (const [name, person] of Object.entries(people))
+    tokens[name as Persona] = await issuer.tokenFor(person);
+  await brands.verifiedBrand(tokens.brandA!, await issuer.tokenFor(cast.superAdmin));
+  await streamers.onboardedStreamer(tokens.streamerA!, {
+    categories: ['fps'],
+    language: 'en',
+    country: 'US',
+    followers: 500,
+    averageViewers: 20,
+  });
+}, 120_000);
+afterAll(async () => {
+  await harness.close();
+  await Promise.all([brands.close(), streamers.close()]);
+  await issuer.close();
+});
+
+const asBrandA = () => harness.client(tokens.brandA);
+const asAdmin = () => harness.client(tokens.campaignAdmin);
+
+/** Brand A's campaigns in each state a procedure needs. */
+const states = {
+  draft: async () => (await asBrandA().campaign.create.mutate(sampleCampaign())).id,
+  pendingReview: async () => {
+    const id = await states.draft();
+    await asBrandA().campaign.submit.mutate({ campaignId: id });
+    return id;
+  },
+  active: async () => {
+    const id = await states.pendingReview();
+    await asAdmin().campaign.approve.mutate({ campaignId: id });
+    return id;
+  },
+  paused: async () => {
+    const id = await states.active();
+    await asBrandA().campaign.pause.mutate({ campaignId: id });
+    return id;
+  },
+  none: () => Promise.resolve('00000000-0000-4000-8000-000000000000'),
+};
+
+type Client = ReturnType<CampaignHarness['client']>;
+type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'PRECONDITION_FAILED';
+
+interface Row {
+  state: keyof typeof states;
+  call: (api: Client, campaignId: string) => Promise<unknown>;
+  expect: Record<Persona, Outcome>;
+}
+
+const U = 'UNAUTHORIZED' as const;
+const F = 'FORBIDDEN' as const;
+const N = 'NOT_FOUND' as const;
+const ownerOnly = {
+  anonymous: U,
+  brandA: 'ok',
+  brandB: N,
+  streamerA: F,
+  streamerB: F,
+  campaignAdmin: F,
+  powerlessAdmin: F,
+} as const;
+const ownerOrCampaignAdmin = { ...ownerOnly, campaignAdmin: 'ok' } as const;
+const campaignAdminOnly = {
+  anonymous: U,
+  brandA: F,
+  brandB: F,
+  streamerA: F,
+  streamerB: F,
+  campaignAdmin: 'ok',
+  powerlessAdmin: F,
+} as const;
+const anyBrand = {
+  anonymous: U,
+  brandA: 'ok',
+  brandB: 'ok',
+  streamerA: F,
+  streamerB: F,
+  campaignAdmin: F,
+  powerlessAdmin: F,
+} as const;
+const anyStreamer = {
+  anonymous: U,
+  brandA: F,
+  brandB: F,
+  streamerA: 'ok',
+  streamerB: 'ok',
+  campaignAdmin: F,
+  powerlessAdmin: F,
+} as const;
+
+const matrix: Record<string, Row> = {
+  create: {
+    state: 'none',
+    call: (api) => api.campaign.create.mutate(sampleCampaign()),
+    expect: anyBrand,
+  },
+  update: {
+    state: 'draft',
+    call: (api, campaignId) =>
+      api.campaign.update.mutate({ campaignId, patch: { title: 'Changed by someone' } }),
+    expect: ownerOnly,
+  },
+  submit: {
+    state: 'draft',
+    call: (api, campaignId) => api.campaign.submit.mutate({ campaignId }),
+    expect: ownerOnly,
+  },
+  approve: {
+    state: 'pendingReview',
+    call: (api, campaignId) => api.campaign.approve.mutate({ campaignId }),
+    expect: campaignAdminOnly,
+  },
+  reject: {
+    state: 'pendingReview',
+    call: (api, campaignId) =>
+      api.campaign.reject.mutate({ campaignId, reason: 'Not for this platform.' }),
+    expect: campaignAdminOnly,
+  },
+  pause: {
+    state: 'active',
+    call: (api, campaignId) => api.campaign.pause.mutate({ campaignId }),
+    expect: ownerOrCampaignAdmin,
+  },
+  resume: {
+    state: 'paused',
+    call: (api, campaignId) => api.campaign.resume.mutate({ campaignId }),
+    expect: ownerOrCampaignAdmin,
+  },
+  cancel: {
+    state: 'draft',
+    call: (api, campaignId) => api.campaign.cancel.mutate({ campaignId }),
+    expect: ownerOrCampaignAdmin,
+  },
+  end: {
+    state: 'active',
+    call: (api, campaignId) => api.campaign.end.mutate({ campaignId }),
+    expect: ownerOnly,
+  },
+  get: {
+    state: 'draft',
+    call: (api, campaignId) => api.campaign.get.query({ campaignId }),
+    expect: ownerOrCampaignAdmin,
+  },
+  publicView: {
+    state: 'active',
+    call: (api, campaignId) => api.campaign.publicView.query({ campaignId }),
+    expect: anyStreamer,
+  },
+  listMine: {
+    state: 'none',
+    call: (api) => api.campaign.listMine.query({ limit: 5 }),
+    expect: anyBrand,
+  },
+  adminList: {
+    state: 'none',
+    call: (api) => api.campaign.adminList.query({ limit: 5 }),
+    expect: campaignAdminOnly,
+  },
+  discover: {
+    state: 'none',
+    call: (api) => api.campaign.discover.query({ limit: 5 }),
+    // Streamer B may discover, but has no profile yet.
+    expect: { ...anyStreamer, streamerB: 'PRECONDITION_FAILED' },
+  },
+  'internal.forParticipation': {
+    state: 'active',
+    call: (api, campaignId) => api.campaign.internal.forParticipation.query({ campaignId }),
+    expect: {
+      anonymous: U,
+      brandA: F,
+      brandB: F,
+      streamerA: F,
+      streamerB: F,
+      campaignAdmin: F,
+      powerlessAdmin: F,
+    },
+  },
+};
+
+const cases = Object.entries(matrix).flatMap(([procedure, row]) =>
+  (Object.keys(row.expect) as Persona[]).map((persona) => ({
+    procedure,
+    persona,
+    row,
+    outcome: row.expect[persona],
+  })),
+);
+
+describe('authorization of every campaign procedure', () => {
+  it.each(cases)('$procedure as $persona → $outcome', async ({ row, persona, outcome }) => {
+    const campaignId = await states[row.state]();
+    const before = await harness.db.campaign.findUnique({ where: { id: campaignId } });
+    const result = await row.call(harness.client(tokens[persona]), campaignId).then(
+      () => 'ok' as const,
+      (error: unknown) => errorOf(error).code,
+    );
+    expect(result).toBe(outcome);
+    if (outcome !== 'ok' && before) {
+      // A refused call changes nothing.
+      expect(await harness.db.campaign.findUnique({ where: { id: campaignId } })).toEqual(before);
+    }
+  });
+
+  it('never lists another brand’s campaigns', async () => {
+    const id = await states.draft();
+    const theirs = await harness.client(tokens.brandB).campaign.listMine.query({ limit: 100 });
+    expect(theirs.items.map((item) => item.id)).not.toContain(id);
+    expect(theirs.items.every((item) => item.brandId === people.brandB.userId)).toBe(true);
+    const mine = await asBrandA().campaign.listMine.query({ limit: 100 });
+    expect(mine.items.map((item) => item.id)).toContain(id);
+  });
+
+  it('lets a service read a campaign for participation', async () => {
+    const id = await states.active();
+    await expect(
+      harness
+        .serviceClient('participation')
+        .campaign.internal.forParticipation.query({ campaignId: id }),
+    ).resolves.toMatchObject({ campaignId: id, status: 'active' });
+  });
+});
