@@ -68,7 +68,8 @@ export function createParticipationRouter(deps: ParticipationDeps) {
         .output(admissionOutput)
         .mutation(({ ctx, input }) => joinCampaign(deps, ctx.caller.userId, input)),
 
-      apply: streamerProcedure
+      // `apply` is reserved by tRPC (it proxies Function.prototype.apply).
+      applyToCampaign: streamerProcedure
         .input(applyToCampaignInputSchema)
         .output(admissionOutput)
         .mutation(({ ctx, input }) => applyToCampaign(deps, ctx.caller.userId, input)),

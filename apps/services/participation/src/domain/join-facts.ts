@@ -142,20 +142,20 @@ export async function lockAndReadJoinFacts(
   return factsOf(query, keys, energy, await readParticipationFacts(tx, query));
 }
 
-/** For the eligibility dry run: the same facts, read without locks or writes. */
-export async function readJoinFacts(
-  db: ParticipationDb,
-  query: JoinFactsQuery,
-): Promise<JoinFacts> {
+/**
+ * The same facts read without locks or writes: for the eligibility dry run, and for an application,
+ * which consumes nothing (a duplicate racing past is stopped by the unique index).
+ */
+export async function readJoinFacts(reader: Reader, query: JoinFactsQuery): Promise<JoinFacts> {
   const [energy, keyRows, rest] = await Promise.all([
-    db.energyPack.findUnique({
+    reader.energyPack.findUnique({
       where: { streamerId: query.streamerId },
       select: { day: true, used: true },
     }),
-    db.gKey.findMany({
+    reader.gKey.findMany({
       where: { streamerId: query.streamerId, category: { in: keyCategoriesOf(query) } },
     }),
-    readParticipationFacts(db, query),
+    readParticipationFacts(reader, query),
   ]);
   return factsOf(query, new Map(keyRows.map((row) => [row.category, row])), energy, rest);
 }

@@ -15,7 +15,7 @@ import { availableKey, lockedKey } from './gkeys';
 import type { JoinAttemptKind, JoinEvaluation } from './join-checks';
 import { evaluateJoin } from './join-checks';
 import type { JoinFactsQuery } from './join-facts';
-import { lockAndReadJoinFacts } from './join-facts';
+import { lockAndReadJoinFacts, readJoinFacts } from './join-facts';
 import { participationRef, participationView } from './participation-view';
 import { JoinRefused, refusalError } from './refusals';
 import { lockParticipation } from './row-locks';
@@ -49,7 +49,11 @@ async function admitOrRefuse<T>(
   try {
     return await deps.db.$transaction(async (tx) => {
       const now = deps.now();
-      const evaluation = evaluateJoin(await lockAndReadJoinFacts(tx, { ...query, now }));
+      const facts =
+        query.attempt === 'apply'
+          ? await readJoinFacts(tx, { ...query, now })
+          : await lockAndReadJoinFacts(tx, { ...query, now });
+      const evaluation = evaluateJoin(facts);
       if (evaluation.blockers.length > 0) throw new JoinRefused(evaluation);
       const result = await admit(tx, evaluation, now);
       await recordRuleHits(tx, {
@@ -75,7 +79,13 @@ async function admitOrRefuse<T>(
       throw refusalError(error.evaluation);
     }
     if (isUniqueViolation(error)) {
-      throw new DomainError('conflict', 'already_joined', 'You are already in this campaign.');
+      throw query.attempt === 'apply'
+        ? new DomainError(
+            'conflict',
+            'application_pending',
+            'Your application to this campaign is waiting for the brand.',
+          )
+        : new DomainError('conflict', 'already_joined', 'You are already in this campaign.');
     }
     throw error;
   }
