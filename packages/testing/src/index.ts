@@ -10,3 +10,5 @@ export { TEST_TOKEN_AUDIENCE, TEST_TOKEN_ISSUER, adminWith, startTestTokenIssuer
 export type { TestCast, TestPerson, TestTokenIssuer } from './token-issuer';
 export { startTwitchApiStandIn } from './twitch-api-stand-in';
 export type { TwitchApiStandIn, TwitchApiStandInOptions, TwitchStandInChannel } from './twitch-api-stand-in';
+export { startYoutubeApiStandIn } from './youtube-api-stand-in';
+export type { YoutubeApiStandIn, YoutubeApiStandInOptions, YoutubeStandInChannel } from './youtube-api-stand-in';

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContentCategory, Country, Language } from '@gametriggers/contracts';
-import type { TwitchApiStandIn } from '@gametriggers/testing';
+import type { TwitchApiStandIn, YoutubeApiStandIn } from '@gametriggers/testing';
 import {
   createTestDatabase,
   createTestRedisNamespace,
   startTwitchApiStandIn,
+  startYoutubeApiStandIn,
 } from '@gametriggers/testing';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import superjson from 'superjson';
@@ -23,6 +24,10 @@ export const streamerMigrationsDir = path.resolve(
 
 export const streamerTestServiceSecret = 'test-service-secret-of-at-least-32-chars';
 export const streamerTestPortalUrl = 'http://localhost:3002';
+const TEST_YOUTUBE_CLIENT = {
+  clientId: 'streamer-test-youtube-client',
+  clientSecret: 'streamer-test-youtube-secret',
+};
 const TEST_TWITCH_CLIENT = {
   clientId: 'streamer-test-client',
   clientSecret: 'streamer-test-client-secret',
@@ -36,6 +41,8 @@ export interface StreamerHarnessOptions {
    * (`harness.twitch`). Its client id and secret must be `streamerHarnessTwitchClient`'s.
    */
   twitch?: TwitchApiStandIn;
+  /** Likewise for YouTube (`streamerHarnessYoutubeClient`'s credentials). */
+  youtube?: YoutubeApiStandIn;
   /** The service's shared secret for service tokens; default `streamerTestServiceSecret`. */
   serviceSecret?: string;
   now?: () => Date;
@@ -57,8 +64,9 @@ export interface OnboardedStreamerOptions {
   live?: boolean;
 }
 
-/** The client id and secret the harness's own Twitch stand-in (and the service) use. */
+/** The client ids and secrets the harness's own stand-ins (and the service) use. */
 export const streamerHarnessTwitchClient = TEST_TWITCH_CLIENT;
+export const streamerHarnessYoutubeClient = TEST_YOUTUBE_CLIENT;
 
 /**
  * A real streamer service for tests: its own fresh database and Redis namespace, a Twitch stand-in,
@@ -71,6 +79,10 @@ export async function startStreamerHarness(options: StreamerHarnessOptions) {
     ? undefined
     : await startTwitchApiStandIn({ ...TEST_TWITCH_CLIENT });
   const twitch: TwitchApiStandIn = options.twitch ?? (ownTwitch as TwitchApiStandIn);
+  const ownYoutube = options.youtube
+    ? undefined
+    : await startYoutubeApiStandIn({ ...TEST_YOUTUBE_CLIENT });
+  const youtube: YoutubeApiStandIn = options.youtube ?? (ownYoutube as YoutubeApiStandIn);
   const config: StreamerServiceOptions = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -88,11 +100,11 @@ export async function startStreamerHarness(options: StreamerHarnessOptions) {
     TWITCH_AUTH_URL: twitch.authUrl,
     TWITCH_CLIENT_ID: TEST_TWITCH_CLIENT.clientId,
     TWITCH_CLIENT_SECRET: TEST_TWITCH_CLIENT.clientSecret,
-    YOUTUBE_API_URL: 'http://127.0.0.1:9/youtube/v3',
-    GOOGLE_OAUTH_URL: 'http://127.0.0.1:9',
-    GOOGLE_AUTHORIZE_URL: 'http://127.0.0.1:9/o/oauth2/v2/auth',
-    YOUTUBE_CLIENT_ID: 'streamer-test-youtube-client',
-    YOUTUBE_CLIENT_SECRET: 'streamer-test-youtube-secret',
+    YOUTUBE_API_URL: youtube.apiUrl,
+    GOOGLE_OAUTH_URL: youtube.oauthUrl,
+    GOOGLE_AUTHORIZE_URL: youtube.authorizeUrl,
+    YOUTUBE_CLIENT_ID: TEST_YOUTUBE_CLIENT.clientId,
+    YOUTUBE_CLIENT_SECRET: TEST_YOUTUBE_CLIENT.clientSecret,
     METRICS_SYNC_INTERVAL_MINUTES: 15,
     queuePrefix: redis.prefix,
     ...(options.now ? { now: options.now } : {}),
@@ -113,29 +125,38 @@ export async function startStreamerHarness(options: StreamerHarnessOptions) {
     });
   }
 
-  /** Runs the OAuth round trip through the stand-in as `login` and connects the channel. */
-  async function connectTwitch(token: string, login: string) {
-    const redirectUri = `${streamerTestPortalUrl}/connect/twitch`;
+  /** Runs an OAuth round trip through a stand-in, choosing the account with `chooser`. */
+  async function connectThroughStandIn(
+    token: string,
+    platform: 'twitch' | 'youtube',
+    chooser: Record<string, string>,
+  ) {
+    const redirectUri = `${streamerTestPortalUrl}/connect/${platform}`;
     const api = client(token);
-    const { url } = await api.streamer.platforms.authorizationUrl.mutate({
-      platform: 'twitch',
-      redirectUri,
-    });
+    const { url } = await api.streamer.platforms.authorizationUrl.mutate({ platform, redirectUri });
     const authorize = new URL(url);
-    authorize.searchParams.set('login', login);
+    for (const [name, value] of Object.entries(chooser)) authorize.searchParams.set(name, value);
     const response = await fetch(authorize, { redirect: 'manual' });
     const location = response.headers.get('location');
     if (response.status !== 302 || !location) {
-      throw new Error(`The Twitch stand-in did not redirect back (HTTP ${response.status})`);
+      throw new Error(`The ${platform} stand-in did not redirect back (HTTP ${response.status})`);
     }
     const back = new URL(location);
     return api.streamer.platforms.connect.mutate({
-      platform: 'twitch',
+      platform,
       code: back.searchParams.get('code') ?? '',
       state: back.searchParams.get('state') ?? '',
       redirectUri,
     });
   }
+
+  /** Connects the Twitch channel `login` (known to the stand-in) for the token's streamer. */
+  const connectTwitch = (token: string, login: string) =>
+    connectThroughStandIn(token, 'twitch', { login });
+
+  /** Connects the YouTube channel `handle` (known to the stand-in) for the token's streamer. */
+  const connectYoutube = (token: string, handle: string) =>
+    connectThroughStandIn(token, 'youtube', { login_hint: handle });
 
   /** Waits until no metrics sync job is waiting or running (the periodic schedule aside). */
   async function metricsSyncIdle(timeoutMs = 10_000) {
@@ -209,14 +230,17 @@ export async function startStreamerHarness(options: StreamerHarnessOptions) {
     service,
     config,
     twitch,
+    youtube,
     client,
     connectTwitch,
+    connectYoutube,
     onboardedStreamer,
     syncMetrics,
     metricsSyncIdle,
     async close() {
       await service.close(1_000);
       await ownTwitch?.close();
+      await ownYoutube?.close();
       await redis.clear();
       await database.drop();
     },
