@@ -25,6 +25,9 @@ export const OIDC_CLIENT = { clientId: 'gametriggers-local', clientSecret: 'game
 /** The app the streamer service is registered as at the Twitch API stand-in. */
 export const TWITCH_API_CLIENT = { clientId: 'gametriggers-twitch-local', clientSecret: 'gametriggers-twitch-local-secret' };
 
+/** The app the streamer service is registered as at the YouTube (Google) API stand-in. */
+export const YOUTUBE_API_CLIENT = { clientId: 'gametriggers-youtube-local', clientSecret: 'gametriggers-youtube-local-secret' };
+
 export const portalUrl = (entry: ServiceEntry) => `http://localhost:${entry.port}`;
 export const serviceUrl = (entry: ServiceEntry) => `http://127.0.0.1:${entry.port}`;
 
@@ -80,6 +83,8 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
       TWITCH_API_URL: `${twitchApiUrl}/helix`,
       TWITCH_CLIENT_ID: TWITCH_API_CLIENT.clientId,
       TWITCH_CLIENT_SECRET: TWITCH_API_CLIENT.clientSecret,
+      YOUTUBE_CLIENT_ID: YOUTUBE_API_CLIENT.clientId,
+      YOUTUBE_CLIENT_SECRET: YOUTUBE_API_CLIENT.clientSecret,
     },
   };
   const env: Record<string, Record<string, string>> = {};

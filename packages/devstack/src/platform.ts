@@ -3,13 +3,15 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { prepareDatabase } from '@gametriggers/db';
-import { startMailCatcher, startOidcProvider } from '@gametriggers/testing';
+import { startMailCatcher, startOidcProvider, startTwitchApiStandIn } from '@gametriggers/testing';
 import { signServiceToken } from '@gametriggers/tokens';
 import { ensureInfrastructure, repoRoot } from './infrastructure';
-import { OIDC_CLIENT, oidcRedirectUris, platformEnv, serviceDatabaseUrl } from './platform-env';
+import { OIDC_CLIENT, TWITCH_API_CLIENT, oidcRedirectUris, platformEnv, serviceDatabaseUrl } from './platform-env';
 import { devSecrets } from './secrets';
 import type { DevSecrets } from './secrets';
-import { backendServices, demoAccounts, portals, processName, services, standIns } from './services';
+import { demoTwitchChannels, seedMarketplace } from './demo-marketplace';
+import type { MarketplaceSeedSummary } from './demo-marketplace';
+import { backendServices, demoAccounts, gateway, portals, processName, services, standIns } from './services';
 import type { ServiceEntry } from './services';
 
 export interface PlatformOptions {
@@ -22,10 +24,17 @@ export interface PlatformOptions {
   mailHttpPort?: number;
   twitchOidcPort?: number;
   googleOidcPort?: number;
+  twitchApiPort?: number;
+  /** Start the portals too (default true); without them the backend alone runs, for API work. */
+  portals?: boolean;
   /** Do not echo the children's output. */
   quiet?: boolean;
-  /** Seed the demo accounts once everything answers (default true). */
-  seed?: boolean;
+  /**
+   * Once everything answers: `true` (default) seeds the demo accounts and the demo marketplace
+   * (brands, streamers, campaigns in every state, participations); `accounts` only the three demo
+   * accounts; `false` nothing.
+   */
+  seed?: boolean | 'accounts';
 }
 
 /** Stop functions of every platform this process started, for Ctrl-C during start-up. */
@@ -116,8 +125,10 @@ export async function prepareServiceDatabases(options: { databaseServerUrl: stri
   return prepared;
 }
 
-/** The mail catcher and the Twitch and Google stand-ins, in this process. */
-export async function startStandIns(options: Pick<PlatformOptions, 'smtpPort' | 'mailHttpPort' | 'twitchOidcPort' | 'googleOidcPort'> = {}) {
+/** The mail catcher, the Twitch and Google sign-in stand-ins and the Twitch API stand-in, in this process. */
+export async function startStandIns(
+  options: Pick<PlatformOptions, 'smtpPort' | 'mailHttpPort' | 'twitchOidcPort' | 'googleOidcPort' | 'twitchApiPort'> = {},
+) {
   const client = (providerId: 'twitch' | 'google') => ({
     client_id: OIDC_CLIENT.clientId,
     client_secret: OIDC_CLIENT.clientSecret,
@@ -136,12 +147,21 @@ export async function startStandIns(options: Pick<PlatformOptions, 'smtpPort' | 
       throw error;
     },
   );
+  const twitchApi = await startTwitchApiStandIn({
+    port: options.twitchApiPort ?? standIns.twitchApi,
+    ...TWITCH_API_CLIENT,
+    channels: demoTwitchChannels,
+  }).catch(async (error: unknown) => {
+    await Promise.all([mail.close(), twitch.close(), google.close()]);
+    throw error;
+  });
   return {
     mail,
     twitch,
     google,
+    twitchApi,
     async close() {
-      await Promise.all([mail.close(), twitch.close(), google.close()]);
+      await Promise.all([mail.close(), twitch.close(), google.close(), twitchApi.close()]);
     },
   };
 }
@@ -163,6 +183,7 @@ export async function startPlatform(options: PlatformOptions) {
     smtpUrl: standInServers.mail.smtpUrl,
     twitchIssuer: standInServers.twitch.issuer,
     googleIssuer: standInServers.google.issuer,
+    twitchApiUrl: standInServers.twitchApi.url,
   });
 
   const children: Array<{ entry: ServiceEntry; child: ChildProcess }> = [];
@@ -216,11 +237,12 @@ export async function startPlatform(options: PlatformOptions) {
     await standInServers.close();
   }
 
-  const started = presentEntries().filter((entry) => {
+  const started = presentEntries(options.portals === false ? backendServices : undefined).filter((entry) => {
     const script = options.mode === 'dev' ? 'dev' : entry.kind === 'portal' ? 'start' : undefined;
     return !script || hasScript(entry, script);
   });
   let seeded: SeedResult[] = [];
+  let marketplace: MarketplaceSeedSummary | undefined;
   activePlatforms.add(stop);
   try {
     started.forEach((entry, index) => launch(entry, index));
@@ -231,8 +253,17 @@ export async function startPlatform(options: PlatformOptions) {
     );
     if (options.seed !== false) {
       const identity = children.find(({ entry }) => entry.name === 'identity' && entry.kind === 'service');
-      if (identity) seeded = await seedDemoAccounts(secrets.SERVICE_SECRET, `http://127.0.0.1:${identity.entry.port}`);
-      else console.warn('⚠ the identity service is not there yet: demo accounts not seeded.');
+      if (identity) {
+        seeded = await seedDemoAccounts(secrets.SERVICE_SECRET, `http://127.0.0.1:${identity.entry.port}`);
+        if (options.seed !== 'accounts') {
+          marketplace = await seedMarketplace({
+            gatewayUrl: env[processName(gateway)]?.GATEWAY_URL ?? `http://localhost:${gateway.port}`,
+            serviceSecret: secrets.SERVICE_SECRET,
+            identityUrl: `http://127.0.0.1:${identity.entry.port}`,
+            streamerPortalUrl: env[processName(gateway)]?.STREAMER_PORTAL_URL ?? 'http://localhost:3002',
+          });
+        }
+      } else console.warn('⚠ the identity service is not there yet: demo accounts not seeded.');
     }
   } catch (error) {
     await stop();
@@ -249,6 +280,8 @@ export async function startPlatform(options: PlatformOptions) {
     /** Table entries that were started. */
     started,
     seeded,
+    marketplace,
+    twitchApi: standInServers.twitchApi,
     stop,
   };
 }
