@@ -2,6 +2,7 @@
 import { startPlatform, stopAllPlatforms } from './platform';
 import type { RunningPlatform } from './platform';
 import { portalUrl, serviceUrl } from './platform-env';
+import { DEMO_PASSWORD, demoBrands, demoStreamers } from './demo-marketplace';
 import { demoAccounts, processName } from './services';
 
 let platform: RunningPlatform | undefined;
@@ -32,6 +33,7 @@ const rows: Array<[string, string]> = [
   ['mail catcher', `${platform.mail.httpUrl}  (SMTP ${platform.mail.smtpUrl})`],
   ['twitch stand-in', platform.twitch.issuer],
   ['google stand-in', platform.google.issuer],
+  ['twitch API stand-in', platform.twitchApi.url],
 ];
 const seeded = new Map(platform.seeded.map((result) => [result.email, result.outcome]));
 console.warn('\nGametriggers is running:\n');
@@ -41,4 +43,7 @@ for (const account of demoAccounts) {
   const outcome = seeded.get(account.email) ?? 'skipped';
   console.warn(`  ${account.role.padEnd(9)} ${account.email.padEnd(34)} ${account.password.padEnd(20)} ${outcome}`);
 }
+const others = [...demoBrands, ...demoStreamers].filter((person) => person.password === DEMO_PASSWORD);
+console.warn(`\nMore demo brands and streamers (password ${DEMO_PASSWORD}):\n`);
+console.warn(`  ${others.map((person) => person.email).join('\n  ')}`);
 console.warn('\nCtrl-C stops everything.\n');
