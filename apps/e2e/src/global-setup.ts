@@ -39,6 +39,8 @@ export default async function setup(project: TestProject) {
     mailHttpPort: 0,
     twitchOidcPort: 0,
     googleOidcPort: 0,
+    twitchApiPort: 0,
+    youtubeApiPort: 0,
     quiet: !process.env.E2E_VERBOSE,
   });
   project.provide('mailboxUrl', platform.mail.httpUrl);

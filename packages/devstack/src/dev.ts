@@ -34,6 +34,7 @@ const rows: Array<[string, string]> = [
   ['twitch stand-in', platform.twitch.issuer],
   ['google stand-in', platform.google.issuer],
   ['twitch API stand-in', platform.twitchApi.url],
+  ['youtube API stand-in', platform.youtubeApi.url],
 ];
 const seeded = new Map(platform.seeded.map((result) => [result.email, result.outcome]));
 console.warn('\nGametriggers is running:\n');

@@ -17,6 +17,8 @@ export interface PlatformEnvOptions {
   googleIssuer?: string;
   /** Base URL of the Twitch API stand-in (serving `/oauth2` and `/helix`); default 127.0.0.1:4903. */
   twitchApiUrl?: string;
+  /** Base URL of the YouTube (Google OAuth + Data API) stand-in; default 127.0.0.1:4904. */
+  youtubeApiUrl?: string;
 }
 
 /** The client the portals are registered as at both OIDC stand-ins. */
@@ -73,6 +75,7 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
     ...Object.fromEntries(services.map((entry) => [`${entry.name.toUpperCase()}_SERVICE_URL`, serviceUrl(entry)])),
   };
   const twitchApiUrl = options.twitchApiUrl ?? `http://127.0.0.1:${standIns.twitchApi}`;
+  const youtubeApiUrl = options.youtubeApiUrl ?? `http://127.0.0.1:${standIns.youtubeApi}`;
   // What one service needs beyond the shared values.
   const own: Record<string, Record<string, string>> = {
     identity: { SIGNING_KEY_SECRET: options.secrets.SIGNING_KEY_SECRET },
@@ -83,6 +86,9 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
       TWITCH_API_URL: `${twitchApiUrl}/helix`,
       TWITCH_CLIENT_ID: TWITCH_API_CLIENT.clientId,
       TWITCH_CLIENT_SECRET: TWITCH_API_CLIENT.clientSecret,
+      GOOGLE_AUTHORIZE_URL: `${youtubeApiUrl}/o/oauth2/v2/auth`,
+      GOOGLE_OAUTH_URL: youtubeApiUrl,
+      YOUTUBE_API_URL: `${youtubeApiUrl}/youtube/v3`,
       YOUTUBE_CLIENT_ID: YOUTUBE_API_CLIENT.clientId,
       YOUTUBE_CLIENT_SECRET: YOUTUBE_API_CLIENT.clientSecret,
     },

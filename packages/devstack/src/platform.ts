@@ -3,10 +3,10 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { prepareDatabase } from '@gametriggers/db';
-import { startMailCatcher, startOidcProvider, startTwitchApiStandIn } from '@gametriggers/testing';
+import { startMailCatcher, startOidcProvider, startTwitchApiStandIn, startYoutubeApiStandIn } from '@gametriggers/testing';
 import { signServiceToken } from '@gametriggers/tokens';
 import { ensureInfrastructure, repoRoot } from './infrastructure';
-import { OIDC_CLIENT, TWITCH_API_CLIENT, oidcRedirectUris, platformEnv, serviceDatabaseUrl } from './platform-env';
+import { OIDC_CLIENT, TWITCH_API_CLIENT, YOUTUBE_API_CLIENT, oidcRedirectUris, platformEnv, serviceDatabaseUrl } from './platform-env';
 import { devSecrets } from './secrets';
 import type { DevSecrets } from './secrets';
 import { demoTwitchChannels, seedMarketplace } from './demo-marketplace';
@@ -25,6 +25,7 @@ export interface PlatformOptions {
   twitchOidcPort?: number;
   googleOidcPort?: number;
   twitchApiPort?: number;
+  youtubeApiPort?: number;
   /** Start the portals too (default true); without them the backend alone runs, for API work. */
   portals?: boolean;
   /** Do not echo the children's output. */
@@ -127,7 +128,10 @@ export async function prepareServiceDatabases(options: { databaseServerUrl: stri
 
 /** The mail catcher, the Twitch and Google sign-in stand-ins and the Twitch API stand-in, in this process. */
 export async function startStandIns(
-  options: Pick<PlatformOptions, 'smtpPort' | 'mailHttpPort' | 'twitchOidcPort' | 'googleOidcPort' | 'twitchApiPort'> = {},
+  options: Pick<
+    PlatformOptions,
+    'smtpPort' | 'mailHttpPort' | 'twitchOidcPort' | 'googleOidcPort' | 'twitchApiPort' | 'youtubeApiPort'
+  > = {},
 ) {
   const client = (providerId: 'twitch' | 'google') => ({
     client_id: OIDC_CLIENT.clientId,
@@ -155,13 +159,21 @@ export async function startStandIns(
     await Promise.all([mail.close(), twitch.close(), google.close()]);
     throw error;
   });
+  const youtubeApi = await startYoutubeApiStandIn({
+    port: options.youtubeApiPort ?? standIns.youtubeApi,
+    ...YOUTUBE_API_CLIENT,
+  }).catch(async (error: unknown) => {
+    await Promise.all([mail.close(), twitch.close(), google.close(), twitchApi.close()]);
+    throw error;
+  });
   return {
     mail,
     twitch,
     google,
     twitchApi,
+    youtubeApi,
     async close() {
-      await Promise.all([mail.close(), twitch.close(), google.close(), twitchApi.close()]);
+      await Promise.all([mail.close(), twitch.close(), google.close(), twitchApi.close(), youtubeApi.close()]);
     },
   };
 }
@@ -184,6 +196,7 @@ export async function startPlatform(options: PlatformOptions) {
     twitchIssuer: standInServers.twitch.issuer,
     googleIssuer: standInServers.google.issuer,
     twitchApiUrl: standInServers.twitchApi.url,
+    youtubeApiUrl: standInServers.youtubeApi.url,
   });
 
   const children: Array<{ entry: ServiceEntry; child: ChildProcess }> = [];
@@ -282,6 +295,7 @@ export async function startPlatform(options: PlatformOptions) {
     seeded,
     marketplace,
     twitchApi: standInServers.twitchApi,
+    youtubeApi: standInServers.youtubeApi,
     stop,
   };
 }
