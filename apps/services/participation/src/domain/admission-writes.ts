@@ -4,20 +4,19 @@ import type { EnergyRecord } from './energy';
 import type { GKeyRecord } from './gkeys';
 import type { JoinAttemptKind } from './join-checks';
 
+/** Writes a key row the caller has locked (and so knows exists). */
 export async function saveKey(tx: ParticipationTx, streamerId: string, key: GKeyRecord, now: Date) {
-  const fields = {
-    state: key.state,
-    campaignId: key.campaignId,
-    campaignTitle: key.campaignTitle,
-    brandId: key.brandId,
-    participationId: key.participationId,
-    cooloffUntil: key.cooloffUntil,
-    updatedAt: now,
-  };
-  await tx.gKey.upsert({
+  await tx.gKey.update({
     where: { streamerId_category: { streamerId, category: key.category } },
-    create: { streamerId, category: key.category, ...fields },
-    update: fields,
+    data: {
+      state: key.state,
+      campaignId: key.campaignId,
+      campaignTitle: key.campaignTitle,
+      brandId: key.brandId,
+      participationId: key.participationId,
+      cooloffUntil: key.cooloffUntil,
+      updatedAt: now,
+    },
   });
 }
 

@@ -59,8 +59,9 @@ export interface JoinEvaluation {
   blockers: Blocker[];
   /** Rule hits with what they mean for this attempt (refused / acknowledged / logged / overridden). */
   hits: ResolvedHit[];
-  /** The key a success locks. */
+  /** The key a success locks: its category, and the key as read (under lock, for a real join). */
   category: ContentCategory | null;
+  key: GKeyRecord | null;
   /** Null while the streamer has no profile (no time zone). */
   energy: EnergyState | null;
 }
@@ -303,5 +304,6 @@ export function evaluateJoin(facts: JoinFacts): JoinEvaluation {
     );
     add(conflictBlocker(hits));
   }
-  return { blockers, hits, category, energy };
+  const key = category ? (facts.keys.get(category) ?? availableKey(category)) : null;
+  return { blockers, hits, category, key, energy };
 }

@@ -35,14 +35,14 @@ function keyCategoriesOf(query: JoinFactsQuery): ContentCategory[] {
 /** The facts that do not need the streamer's rows locked (they are read after taking the locks). */
 async function readParticipationFacts(reader: Reader, query: JoinFactsQuery) {
   const { streamerId, campaign, now } = query;
-  const [earlier, campaignLiveCount, ruleRows, live, overrides] = await Promise.all([
+  const [mine, campaignLiveCount, ruleRows, overrides] = await Promise.all([
+    // One read for both: the streamer's rows in this campaign and their live ones anywhere.
     reader.participation.findMany({
       where: {
         streamerId,
-        campaignId: campaign.campaignId,
-        ...(query.approvingParticipationId ? { id: { not: query.approvingParticipationId } } : {}),
+        OR: [{ campaignId: campaign.campaignId }, { status: { in: ['active', 'paused'] } }],
       },
-      select: { status: true },
+      select: { id: true, status: true, campaignId: true, brandId: true, campaignCategories: true },
     }),
     campaign.maxParticipants === null
       ? Promise.resolve(0)
@@ -50,10 +50,6 @@ async function readParticipationFacts(reader: Reader, query: JoinFactsQuery) {
           where: { campaignId: campaign.campaignId, status: { in: ['active', 'paused'] } },
         }),
     reader.conflictRule.findMany({ where: { disabledAt: null }, orderBy: { createdAt: 'asc' } }),
-    reader.participation.findMany({
-      where: { streamerId, status: { in: ['active', 'paused'] } },
-      select: { campaignId: true, brandId: true, campaignCategories: true },
-    }),
     reader.ruleViolation.findMany({
       where: {
         streamerId,
@@ -82,6 +78,10 @@ async function readParticipationFacts(reader: Reader, query: JoinFactsQuery) {
           },
           select: { campaignId: true, brandId: true, campaignCategories: true, endedAt: true },
         });
+  const earlier = mine.filter(
+    (row) => row.campaignId === campaign.campaignId && row.id !== query.approvingParticipationId,
+  );
+  const live = mine.filter((row) => row.status === 'active' || row.status === 'paused');
   return {
     earlierStatuses: earlier.map((row) => row.status),
     campaignLiveCount,

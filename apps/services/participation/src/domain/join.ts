@@ -11,7 +11,7 @@ import { Prisma } from '../generated/prisma/client';
 import { recordRuleHits, saveEnergy, saveKey, useOverrides } from './admission-writes';
 import type { ParticipationDeps } from './deps';
 import { afterSpendingOne } from './energy';
-import { availableKey, lockedKey } from './gkeys';
+import { lockedKey } from './gkeys';
 import type { JoinAttemptKind, JoinEvaluation } from './join-checks';
 import { evaluateJoin } from './join-checks';
 import type { JoinFactsQuery } from './join-facts';
@@ -109,19 +109,14 @@ async function consumeKeyAndEnergy(
   profile: StreamerMatchingProfile,
   now: Date,
 ) {
-  const category = evaluation.category!;
   const energy = evaluation.energy!;
-  const facts = {
+  const holder = {
     campaignId: campaign.campaignId,
     campaignTitle: campaign.title,
     brandId: campaign.brandId,
     participationId: participation.id,
   };
-  const current =
-    (await tx.gKey.findUnique({
-      where: { streamerId_category: { streamerId: participation.streamerId, category } },
-    })) ?? availableKey(category);
-  await saveKey(tx, participation.streamerId, lockedKey(current, facts, now), now);
+  await saveKey(tx, participation.streamerId, lockedKey(evaluation.key!, holder, now), now);
   const spent = afterSpendingOne(energy);
   await saveEnergy(tx, participation.streamerId, spent, profile.timezone, now);
   return { ...energy, used: spent.used, remaining: energy.capacity - spent.used };
