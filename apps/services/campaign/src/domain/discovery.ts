@@ -33,20 +33,17 @@ const sortKeys: Record<
 const cursorValueOf = (value: unknown) =>
   value instanceof Date ? value.toISOString() : Number(value);
 
+type DiscoveryProfile = Pick<
+  StreamerMatchingProfile,
+  'categories' | 'language' | 'country' | 'followers' | 'averageViewers'
+>;
+
 /**
- * Campaigns a streamer can join now: active, started, not ended, budget left, and targeting
- * matched on category AND language AND region AND size — `targetingMismatches` of the contracts,
- * written as SQL so it runs on the indexes (empty languages/regions mean any).
+ * The SQL of one discovery page: active, started, not ended, budget left, and targeting matched on
+ * category AND language AND region AND size — `targetingMismatches` of the contracts, written as
+ * SQL so it runs on the indexes (empty languages/regions mean any).
  */
-export async function discoverCampaigns(
-  db: CampaignDb,
-  profile: Pick<
-    StreamerMatchingProfile,
-    'categories' | 'language' | 'country' | 'followers' | 'averageViewers'
-  >,
-  query: DiscoveryQuery,
-  now: Date,
-): Promise<{ items: PublicCampaignView[]; nextCursor: string | null }> {
+export function discoverySql(profile: DiscoveryProfile, query: DiscoveryQuery, now: Date) {
   const params: unknown[] = [];
   const param = (value: unknown, cast: string) => {
     params.push(value);
@@ -79,8 +76,24 @@ export async function discoverCampaigns(
       `(${column}, "id") ${comparison} (${param(value, sort.cast)}, ${param(id, 'uuid')})`,
     );
   }
-  const sql = `SELECT * FROM "campaigns" WHERE ${conditions.join(' AND ')}
-    ORDER BY ${column} ${direction}, "id" ${direction} LIMIT ${param(query.limit + 1, 'int')}`;
+  // The page's ids come from one covering index (an index-only scan); then its rows by id.
+  const order = `${column} ${direction}, "id" ${direction}`;
+  const sql = `SELECT "campaigns".* FROM (
+      SELECT "id", ${column} FROM "campaigns" WHERE ${conditions.join(' AND ')}
+      ORDER BY ${order} LIMIT ${param(query.limit + 1, 'int')}
+    ) AS "page" JOIN "campaigns" USING ("id")
+    ORDER BY "page".${order.replace(', "id"', ', "page"."id"')}`;
+  return { sql, params, sortColumn: sort.column };
+}
+
+/** Campaigns a streamer can join now, one keyset page at a time. */
+export async function discoverCampaigns(
+  db: CampaignDb,
+  profile: DiscoveryProfile,
+  query: DiscoveryQuery,
+  now: Date,
+): Promise<{ items: PublicCampaignView[]; nextCursor: string | null }> {
+  const { sql, params, sortColumn } = discoverySql(profile, query, now);
   const rows = await db.$queryRawUnsafe<Campaign[]>(sql, ...params);
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
@@ -88,7 +101,7 @@ export async function discoverCampaigns(
     items: items.map(publicCampaignView),
     nextCursor:
       rows.length > query.limit && last
-        ? encodeCursor(cursorValueOf(last[sort.column]), last.id)
+        ? encodeCursor(cursorValueOf(last[sortColumn]), last.id)
         : null,
   };
 }
