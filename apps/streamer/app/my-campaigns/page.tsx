@@ -1,0 +1,149 @@
+import { participationStatusSchema } from '@gametriggers/contracts';
+import type { ParticipationStatus } from '@gametriggers/contracts';
+import { ButtonLink, EmptyState, LoadMore, PageHeader, Tabs } from '@gametriggers/ui';
+import {
+  LocalTime,
+  ParticipationActions,
+  ParticipationStatusBadge,
+  categoryLabel,
+} from '../../components/participation';
+import type { Participation } from '../../components/participation';
+import { portal } from '../../portal';
+
+export const dynamic = 'force-dynamic';
+
+const tabs: ReadonlyArray<{ value: ParticipationStatus | 'all'; label: string }> = [
+  { value: 'all', label: 'All' },
+  { value: 'active', label: 'Active' },
+  { value: 'paused', label: 'Paused' },
+  { value: 'pending', label: 'Applications' },
+  { value: 'completed', label: 'Completed' },
+  { value: 'left_early', label: 'Left' },
+  { value: 'removed', label: 'Removed' },
+  { value: 'rejected', label: 'Declined' },
+];
+
+const emptyText: Record<ParticipationStatus | 'all', string> = {
+  all: 'Campaigns you join or apply to show up here, with their G-Key and what you can do next.',
+  active: 'No campaign is running on your overlay right now.',
+  paused: 'Nothing is paused.',
+  pending: 'No application is waiting for a brand.',
+  completed: 'No campaign has finished yet.',
+  left_early: 'You have not left any campaign early.',
+  removed: 'No brand has removed you from a campaign.',
+  rejected: 'No application was declined.',
+};
+
+function pageHref(status: string, cursor?: string) {
+  const query = new URLSearchParams();
+  if (status !== 'all') query.set('status', status);
+  if (cursor) query.set('cursor', cursor);
+  const search = query.toString();
+  return `/my-campaigns${search ? `?${search}` : ''}`;
+}
+
+function ParticipationRow({ participation }: { participation: Participation }) {
+  const ended = participation.endedAt;
+  return (
+    <li
+      data-testid="participation-row"
+      data-status={participation.status}
+      className="flex flex-col gap-4 p-5 sm:flex-row sm:items-start sm:justify-between"
+    >
+      <div className="min-w-0 space-y-1">
+        <div className="flex flex-wrap items-center gap-2">
+          <h2 className="truncate font-semibold text-slate-900">{participation.campaignTitle}</h2>
+          <ParticipationStatusBadge status={participation.status} />
+        </div>
+        <p className="text-sm text-slate-600">
+          {participation.gkeyCategory ? (
+            <>G-Key: {categoryLabel(participation.gkeyCategory)} · </>
+          ) : null}
+          {participation.joinedAt ? (
+            <>
+              Joined <LocalTime date={participation.joinedAt} />
+            </>
+          ) : participation.appliedAt ? (
+            <>
+              Applied <LocalTime date={participation.appliedAt} />
+            </>
+          ) : null}
+          {ended ? (
+            <>
+              {' '}
+              · Ended <LocalTime date={ended} />
+            </>
+          ) : null}
+        </p>
+        {participation.rejectionReason ? (
+          <p className="text-sm text-slate-600">Brand’s reason: {participation.rejectionReason}</p>
+        ) : null}
+        {participation.removal ? (
+          <p className="text-sm text-slate-600">
+            Removed: {participation.removal.note}
+            {participation.removal.forfeitEarnings
+              ? ' Earnings from this campaign are forfeited.'
+              : ''}
+          </p>
+        ) : null}
+      </div>
+      <ParticipationActions participation={participation} />
+    </li>
+  );
+}
+
+export default async function MyCampaignsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ status?: string; cursor?: string }>;
+}) {
+  const params = await searchParams;
+  const parsedStatus = participationStatusSchema.safeParse(params.status);
+  const status = parsedStatus.success ? parsedStatus.data : undefined;
+  const api = await portal.sessionApi();
+  const page = await api.participation.listMine.query({
+    limit: 20,
+    ...(status ? { status } : {}),
+    ...(params.cursor ? { cursor: params.cursor } : {}),
+  });
+  const current = status ?? 'all';
+
+  return (
+    <portal.Shell>
+      <PageHeader
+        title="My campaigns"
+        description="Campaigns you run or applied to. Leaving starts your G-Key’s cool-off."
+        actions={
+          <ButtonLink href="/keys" variant="secondary">
+            G-Keys & energy
+          </ButtonLink>
+        }
+      />
+      <Tabs
+        label="Filter by status"
+        current={current}
+        tabs={tabs.map((tab) => ({ ...tab, href: pageHref(tab.value) }))}
+      />
+      {page.items.length === 0 ? (
+        <EmptyState
+          title={current === 'all' ? 'No campaigns yet' : 'Nothing here'}
+          action={<ButtonLink href="/marketplace">Browse the marketplace</ButtonLink>}
+        >
+          {emptyText[current]}
+        </EmptyState>
+      ) : (
+        <>
+          <ul
+            data-testid="participation-list"
+            className="divide-y divide-slate-100 rounded-2xl bg-white shadow-sm ring-1 ring-slate-200"
+          >
+            {page.items.map((participation) => (
+              <ParticipationRow key={participation.id} participation={participation} />
+            ))}
+          </ul>
+          <LoadMore href={page.nextCursor ? pageHref(current, page.nextCursor) : null} />
+        </>
+      )}
+    </portal.Shell>
+  );
+}
