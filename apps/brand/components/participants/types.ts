@@ -1,0 +1,4 @@
+import type { RouterOutputs } from '@gametriggers/api';
+
+export type CampaignParticipant =
+  RouterOutputs['participation']['listForCampaign']['items'][number];
