@@ -18,3 +18,4 @@ export { CheckboxGroup, FieldFrame, Select, Textarea } from './form-controls';
 export type { Option } from './form-controls';
 export { DetailList, LoadMore, StatCard, Stepper, Table, Tabs } from './data-display';
 export type { Column } from './data-display';
+export { AdCardPreview } from './ad-card-preview';
