@@ -1,0 +1,191 @@
+import { TRPCClientError } from '@gametriggers/api';
+import { AdCardPreview, Alert, Card, PageHeader, StatCard } from '@gametriggers/ui';
+import { notFound } from 'next/navigation';
+import { CampaignActions } from '../../../components/campaigns/campaign-actions';
+import { CampaignFacts } from '../../../components/campaigns/campaign-facts';
+import { CampaignStatusBadge } from '../../../components/campaigns/campaign-status-badge';
+import {
+  completionReasonLabels,
+  formatCount,
+  formatMoney,
+} from '../../../components/campaigns/formatting';
+import { LocalTime } from '../../../components/campaigns/local-time';
+import type { Campaign } from '../../../components/campaigns/types';
+import { portal } from '../../../portal';
+import { changeCampaignStatus } from '../actions';
+
+export const dynamic = 'force-dynamic';
+
+const savedText = {
+  created: 'Draft saved. Submit it for review when you are ready.',
+  updated: 'Changes saved.',
+} as const;
+
+/** What the brand should know about where the campaign stands, in a sentence or two. */
+function StatusNote({ campaign }: { campaign: Campaign }) {
+  switch (campaign.status) {
+    case 'draft':
+      return campaign.rejectionReason ? (
+        <Alert tone="warning" title="Rejected before">
+          Our reviewer said: {campaign.rejectionReason} Submit again once it is addressed.
+        </Alert>
+      ) : (
+        <Alert tone="info">A draft: only you can see it. Submit it for review to launch it.</Alert>
+      );
+    case 'pending_review':
+      return (
+        <Alert tone="info" title="In review">
+          We check every campaign before it goes live, usually within a day. Submitted{' '}
+          {campaign.submittedAt ? <LocalTime date={campaign.submittedAt} /> : null}.
+        </Alert>
+      );
+    case 'rejected':
+      return (
+        <Alert tone="error" title="Rejected">
+          {campaign.rejectionReason} Edit the campaign and submit it again.
+        </Alert>
+      );
+    case 'active':
+      return campaign.running ? (
+        <Alert tone="success">
+          Live: matching streamers can find and join it in the marketplace.
+        </Alert>
+      ) : campaign.startsAt.getTime() > Date.now() ? (
+        <Alert tone="info" title="Approved">
+          It launches on <LocalTime date={campaign.startsAt} />; streamers can join from then on.
+        </Alert>
+      ) : (
+        <Alert tone="info">Approved; it completes shortly as its end has passed.</Alert>
+      );
+    case 'paused':
+      return (
+        <Alert
+          tone="warning"
+          title={campaign.pausedBy === 'admin' ? 'Paused by an administrator' : 'Paused'}
+        >
+          {campaign.pausedBy === 'admin'
+            ? 'Contact support to resume it.'
+            : 'Streamers do not show it until you resume it.'}
+        </Alert>
+      );
+    case 'completed':
+      return (
+        <Alert tone="info" title="Completed">
+          It completed {campaign.completedAt ? <LocalTime date={campaign.completedAt} /> : null}
+          {campaign.completedReason
+            ? ` because ${completionReasonLabels[campaign.completedReason]}`
+            : ''}
+          .
+        </Alert>
+      );
+    case 'cancelled':
+      return <Alert tone="info">Cancelled. Nothing more is spent on it.</Alert>;
+  }
+}
+
+export default async function CampaignPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
+  const { id } = await params;
+  const { saved } = await searchParams;
+  const api = await portal.sessionApi();
+  const campaign = await api.campaign.get.query({ campaignId: id }).catch((error: unknown) => {
+    const code =
+      error instanceof TRPCClientError
+        ? (error.data as { code?: string } | undefined)?.code
+        : undefined;
+    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') notFound();
+    throw error;
+  });
+  const savedMessage = saved === 'created' || saved === 'updated' ? savedText[saved] : null;
+
+  return (
+    <portal.Shell>
+      <p className="mb-2 text-sm">
+        <a href="/campaigns" className="text-brand-700 hover:underline">
+          ← All campaigns
+        </a>
+      </p>
+      <PageHeader
+        title={campaign.title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <CampaignStatusBadge status={campaign.status} />
+            <span>
+              <LocalTime date={campaign.startsAt} /> – <LocalTime date={campaign.endsAt} />
+            </span>
+          </span>
+        }
+      />
+      <div className="space-y-6">
+        {savedMessage ? <Alert tone="success">{savedMessage}</Alert> : null}
+        <StatusNote campaign={campaign} />
+        <CampaignActions
+          campaignId={campaign.id}
+          allowed={campaign.allowedActions}
+          change={changeCampaignStatus}
+        />
+
+        <section aria-label="Key figures" className="grid grid-cols-2 gap-4 lg:grid-cols-5">
+          <StatCard
+            label="Budget"
+            value={formatMoney(campaign.budgetCents)}
+            testId="campaign-budget"
+          />
+          <StatCard
+            label="Spent"
+            value={formatMoney(campaign.spentCents)}
+            hint={`${formatMoney(campaign.remainingBudgetCents)} left`}
+            testId="campaign-spent"
+          />
+          <StatCard
+            label="Impressions"
+            value={formatCount(campaign.impressions)}
+            hint={
+              campaign.targetImpressions
+                ? `Target ${formatCount(campaign.targetImpressions)}`
+                : undefined
+            }
+          />
+          <StatCard label="Clicks" value={formatCount(campaign.clicks)} />
+          <StatCard
+            label="Streamers taking part"
+            value={formatCount(campaign.activeParticipantCount)}
+            hint={
+              campaign.maxParticipants
+                ? `Limit ${formatCount(campaign.maxParticipants)}`
+                : undefined
+            }
+            testId="campaign-participants-count"
+          />
+        </section>
+
+        <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+          <Card className="space-y-5">
+            <div>
+              <h2 className="font-semibold text-slate-900">About this campaign</h2>
+              <p className="mt-1 text-sm whitespace-pre-line text-slate-600">
+                {campaign.description}
+              </p>
+            </div>
+            <CampaignFacts campaign={campaign} />
+          </Card>
+          <aside className="space-y-3">
+            <h2 className="text-sm font-semibold text-slate-700">Overlay preview</h2>
+            <AdCardPreview
+              creative={campaign.creative}
+              brandName={campaign.brandName ?? 'Your brand'}
+              title={campaign.title}
+              clickThroughUrl={campaign.clickThroughUrl}
+              adDurationSeconds={campaign.frequency.adDurationSeconds}
+            />
+          </aside>
+        </div>
+      </div>
+    </portal.Shell>
+  );
+}
