@@ -31,7 +31,7 @@ export function DiscoverResults({
 
   return (
     <>
-      <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" data-testid="streamer-results">
+      <ul className="grid gap-4 sm:grid-cols-2 2xl:grid-cols-3" data-testid="streamer-results">
         {items.map((streamer) => (
           <StreamerResultCard key={streamer.streamerId} streamer={streamer} />
         ))}

@@ -21,9 +21,11 @@ export function StreamerResultCard({ streamer }: { streamer: StreamerResult }) {
           </p>
         </div>
         {streamer.live ? (
-          <Badge tone="danger" data-testid="result-live">
-            ● Live
-          </Badge>
+          <span className="shrink-0 whitespace-nowrap">
+            <Badge tone="danger" data-testid="result-live">
+              ● Live
+            </Badge>
+          </span>
         ) : null}
       </div>
       <ul className="mt-3 flex flex-wrap gap-1.5" aria-label="Categories">

@@ -138,13 +138,18 @@ export function SectionEditor<S extends Section>({
   const fieldProps = { idPrefix: section, errors };
   return (
     <Card>
-      <div className="mb-5 flex flex-wrap items-start justify-between gap-3">
-        <div>
+      <div className="mb-5 flex items-start justify-between gap-3">
+        <div className="min-w-0">
           <h2 className="text-lg font-semibold text-slate-900">{title}</h2>
           {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
         </div>
         {editing ? null : (
-          <Button variant="secondary" onClick={start} data-testid={`edit-${section}`}>
+          <Button
+            variant="secondary"
+            onClick={start}
+            className="shrink-0"
+            data-testid={`edit-${section}`}
+          >
             Edit
           </Button>
         )}

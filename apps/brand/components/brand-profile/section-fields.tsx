@@ -162,7 +162,7 @@ export function PreferencesFields({
           placeholder="25000"
           value={value.budgetMax}
           onChange={(event) => set({ budgetMax: event.target.value })}
-          error={errorAt(errors, 'budgetRange.maxCents') ?? errorAt(errors, 'budgetRange')}
+          error={errorAt(errors, 'budgetRange.maxCents') ?? errors.budgetRange}
         />
       </div>
       <CheckboxGroup

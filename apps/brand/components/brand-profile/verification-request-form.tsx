@@ -8,7 +8,7 @@ import {
 } from '@gametriggers/contracts';
 import type { RequestVerificationInput, VerificationDocumentKind } from '@gametriggers/contracts';
 import { Alert, Button, Field, Select, Textarea } from '@gametriggers/ui';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { FieldErrors } from './field-errors';
 import { errorAt, fieldErrorsOfIssues, fieldErrorsOfServer } from './field-errors';
@@ -25,8 +25,7 @@ const kindOptions = verificationDocumentKinds.map((kind) => ({
   value: kind.id,
   label: kind.label,
 }));
-let nextKey = 0;
-const blankRow = (): DocumentRow => ({ key: (nextKey += 1), kind: '', name: '', url: '' });
+const blankRow = (key: number): DocumentRow => ({ key, kind: '', name: '', url: '' });
 
 export function VerificationRequestForm({
   submit,
@@ -36,7 +35,10 @@ export function VerificationRequestForm({
   /** After a rejection: the wording says "send again". */
   resubmission: boolean;
 }) {
-  const [rows, setRows] = useState<DocumentRow[]>(() => [blankRow()]);
+  // Keys (and the ids built from them) start at 0 in every render, so the server's HTML and the
+  // browser's first render agree.
+  const [rows, setRows] = useState<DocumentRow[]>(() => [blankRow(0)]);
+  const lastKey = useRef(0);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string>();
@@ -79,12 +81,13 @@ export function VerificationRequestForm({
           to {MAX_VERIFICATION_DOCUMENTS}.
         </p>
         {errors.documents ? <Alert>{errors.documents}</Alert> : null}
-        <ol className="space-y-4">
+        {/* The form sits in a narrow column on wide screens: the row's layout follows its own width. */}
+        <ol className="@container space-y-4">
           {rows.map((row, index) => (
             <li
               key={row.key}
               data-testid="document-row"
-              className="grid gap-3 rounded-xl bg-slate-50 p-4 ring-1 ring-slate-200 sm:grid-cols-[10rem_1fr_1fr_auto] sm:items-start"
+              className="grid gap-3 rounded-xl bg-slate-50 p-4 ring-1 ring-slate-200 @md:grid-cols-2 @md:items-start @3xl:grid-cols-[10rem_1fr_1fr_auto]"
             >
               <Select
                 id={`document-${row.key}-kind`}
@@ -105,23 +108,27 @@ export function VerificationRequestForm({
                 onChange={(event) => update(row.key, { name: event.target.value })}
                 error={errorAt(errors, `documents.${index}.name`)}
               />
-              <Field
-                id={`document-${row.key}-url`}
-                label="Link"
-                type="url"
-                inputMode="url"
-                placeholder="https://…"
-                value={row.url}
-                onChange={(event) => update(row.key, { url: event.target.value })}
-                error={errorAt(errors, `documents.${index}.url`)}
-              />
-              <div className="sm:pt-7">
+              <div className="@md:col-span-2 @3xl:col-span-1">
+                <Field
+                  id={`document-${row.key}-url`}
+                  label="Link"
+                  type="url"
+                  inputMode="url"
+                  placeholder="https://…"
+                  value={row.url}
+                  onChange={(event) => update(row.key, { url: event.target.value })}
+                  error={errorAt(errors, `documents.${index}.url`)}
+                />
+              </div>
+              <div className="flex justify-end @md:col-span-2 @3xl:col-span-1 @3xl:pt-7">
                 <Button
                   type="button"
                   variant="ghost"
-                  onClick={() =>
-                    setRows((current) => current.filter((entry) => entry.key !== row.key))
-                  }
+                  onClick={() => {
+                    setRows((current) => current.filter((entry) => entry.key !== row.key));
+                    // Errors are by row position, which just changed.
+                    setErrors({});
+                  }}
                   disabled={rows.length === 1}
                   aria-label={`Remove document ${index + 1}`}
                   data-testid="remove-document"
@@ -135,7 +142,7 @@ export function VerificationRequestForm({
         <Button
           type="button"
           variant="secondary"
-          onClick={() => setRows((current) => [...current, blankRow()])}
+          onClick={() => setRows((current) => [...current, blankRow((lastKey.current += 1))])}
           disabled={rows.length >= MAX_VERIFICATION_DOCUMENTS}
           data-testid="add-document"
         >
