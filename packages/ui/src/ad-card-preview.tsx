@@ -32,7 +32,7 @@ export function AdCardPreview({
       <figcaption className="absolute top-3 left-3 rounded-full bg-black/40 px-2.5 py-1 text-[11px] font-medium tracking-wide text-white/80 uppercase">
         Overlay preview
       </figcaption>
-      <div className="absolute right-4 bottom-4 w-[58%] max-w-xs overflow-hidden rounded-xl bg-slate-950/85 text-white shadow-2xl ring-1 ring-white/15 backdrop-blur">
+      <div className="absolute right-[4%] bottom-[6%] w-[46%] max-w-[18rem] overflow-hidden rounded-xl bg-slate-950/85 text-white shadow-2xl ring-1 ring-white/15 backdrop-blur">
         <div className="grid aspect-video place-items-center bg-slate-800">
           {!hasCreative ? (
             <span className="px-3 text-center text-xs text-white/60">Your creative shows here</span>
@@ -48,15 +48,21 @@ export function AdCardPreview({
             />
           ) : (
             // A plain img: creatives live on the brand's own hosts, as the overlay loads them.
-            <img src={creative.url} alt={creative.altText ?? ''} className="size-full object-cover" />
+            <img
+              src={creative.url}
+              alt={creative.altText ?? ''}
+              className="size-full object-cover"
+            />
           )}
         </div>
-        <div className="space-y-1 p-3">
-          <p className="text-[11px] font-medium tracking-wide text-brand-300 uppercase">
+        <div className="space-y-0.5 px-2.5 py-2">
+          <p className="truncate text-[10px] font-medium tracking-wide text-brand-300 uppercase">
             Sponsored · {brandName || 'Your brand'}
           </p>
-          <p className="line-clamp-2 text-sm leading-snug font-semibold">{title || 'Your campaign title'}</p>
-          {host ? <p className="truncate text-xs text-white/60">{host}</p> : null}
+          <p className="line-clamp-2 text-xs leading-snug font-semibold">
+            {title || 'Your campaign title'}
+          </p>
+          {host ? <p className="truncate text-[10px] text-white/60">{host}</p> : null}
         </div>
         {adDurationSeconds ? (
           <div className="h-1 bg-white/10" title={`Shows for ${adDurationSeconds} seconds`}>

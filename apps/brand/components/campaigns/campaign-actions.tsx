@@ -48,6 +48,7 @@ export function CampaignActions({
   const [confirming, setConfirming] = useState<StatusAction>();
   const [failure, setFailure] = useState<{ message: string; reason?: string | undefined }>();
   const available = order.filter((action) => allowed.includes(action));
+  if (available.length === 0 && !allowed.includes('edit')) return null;
 
   async function run(action: StatusAction) {
     setBusy(action);
@@ -55,7 +56,8 @@ export function CampaignActions({
     const result = await change(campaignId, action);
     setBusy(undefined);
     setConfirming(undefined);
-    if (result.ok) router.refresh();
+    // Replacing the URL also drops a one-off `?saved=` notice.
+    if (result.ok) router.replace(`/campaigns/${campaignId}`);
     else setFailure({ message: result.error.message, reason: result.error.reason });
   }
 

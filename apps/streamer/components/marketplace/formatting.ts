@@ -22,12 +22,16 @@ export const countryLabel = (id: string) => labelOf(countries, id);
 export const pricingModelLabel = (model: PricingModel) =>
   pricingModels.find((entry) => entry.id === model)?.label ?? model;
 
+/** What one unit of pay is: "per 1,000 impressions", "per click", "for taking part". */
+export function rateUnit(model: PricingModel) {
+  return model === 'fixed'
+    ? 'fee for taking part'
+    : (pricingModels.find((entry) => entry.id === model)?.unit ?? '');
+}
+
 /** What the streamer earns per unit, as a streamer reads it: "$15.00 per 1,000 impressions". */
 export function rateLabel(pricing: { model: PricingModel; rateCents: number }) {
-  const unit = pricingModels.find((entry) => entry.id === pricing.model)?.unit ?? '';
-  return pricing.model === 'fixed'
-    ? `${formatMoney(pricing.rateCents)} fee for taking part`
-    : `${formatMoney(pricing.rateCents)} ${unit}`;
+  return `${formatMoney(pricing.rateCents)} ${rateUnit(pricing.model)}`;
 }
 
 export function listLabel(

@@ -8,7 +8,7 @@ import {
   formatMoney,
   languageLabel,
   listLabel,
-  rateLabel,
+  rateUnit,
 } from '../../../components/marketplace/formatting';
 import { EndsIn, LocalTime } from '../../../components/marketplace/time-left';
 import { JoinCampaignPanel } from '../../../components/participation';
@@ -63,7 +63,7 @@ export default async function MarketplaceCampaignPage({
             <StatCard
               label="You earn"
               value={formatMoney(campaign.pricing.rateCents)}
-              hint={rateLabel(campaign.pricing)}
+              hint={rateUnit(campaign.pricing.model)}
             />
             <StatCard
               label="Budget left"
