@@ -31,8 +31,15 @@ import {
   languageLabel,
   platformLabels,
 } from '../../components/streamer-profile/formatting';
+import {
+  ratingOptions,
+  weekdayOptions,
+} from '../../components/streamer-profile/vocabulary-options';
 
 const steps = ['Connect', 'Content', 'Audience & schedule', 'Review'] as const;
+
+const labelIn = (options: ReadonlyArray<{ value: string; label: string }>, value: string) =>
+  options.find((option) => option.value === value)?.label ?? value;
 
 const unlocks = [
   ['A verified badge', 'Brands see the channel is really yours.'],
@@ -51,17 +58,20 @@ function subErrors(errors: FieldErrors, prefix: string): FieldErrors {
 export function OnboardingWizard({
   onboard,
   connectedPlatforms,
+  suggestedDisplayName = '',
   platforms,
   notice,
 }: {
   onboard: (input: OnboardStreamerInput) => Promise<ActionResult<null>>;
   connectedPlatforms: readonly StreamingPlatform[];
+  /** The connected channel's name, to start the display name from. */
+  suggestedDisplayName?: string;
   /** The connect step's platform list, rendered by the server. */
   platforms: ReactNode;
   notice: ReactNode;
 }) {
   const [step, setStep] = useState(0);
-  const [displayName, setDisplayName] = useState('');
+  const [displayName, setDisplayName] = useState(suggestedDisplayName);
   const [content, setContent] = useState<ContentDraft>(emptyContentDraft);
   const [demographics, setDemographics] = useState<DemographicsDraft>(
     emptyDemographicsDraft('UTC'),
@@ -100,7 +110,13 @@ export function OnboardingWizard({
       if (!parsed.success) found = fieldErrorsOfIssues(parsed.error.issues, 'demographics');
     }
     setErrors(found);
-    if (Object.keys(found).length === 0) setStep(step + 1);
+    if (Object.keys(found).length === 0) goTo(step + 1);
+  }
+
+  function goTo(index: number) {
+    setStep(index);
+    // The buttons sit below a long form: show the next step from its top.
+    window.scrollTo({ top: 0, behavior: 'smooth' });
   }
 
   async function submit() {
@@ -108,7 +124,7 @@ export function OnboardingWizard({
     if (!parsed.success) {
       const found = fieldErrorsOfIssues(parsed.error.issues);
       setErrors(found);
-      setStep(Object.keys(found).some((key) => key.startsWith('demographics')) ? 2 : 1);
+      goTo(Object.keys(found).some((key) => key.startsWith('demographics')) ? 2 : 1);
       return;
     }
     setPending(true);
@@ -204,13 +220,13 @@ export function OnboardingWizard({
                     .join(', '),
                 },
                 { label: 'Language', value: languageLabel(content.language) },
-                { label: 'Rating', value: content.rating },
+                { label: 'Rating', value: labelIn(ratingOptions, content.rating) },
                 { label: 'Country', value: countryLabel(demographics.country) },
-                { label: 'Time zone', value: demographics.timezone },
+                { label: 'Time zone', value: demographics.timezone.replaceAll('_', ' ') },
                 {
                   label: 'Schedule',
                   value: schedule
-                    ? `${schedule.days.join(', ') || 'Any day'} · ${schedule.startTime}–${schedule.endTime}`
+                    ? `${schedule.days.map((day) => labelIn(weekdayOptions, day)).join(', ') || 'Any day'} · ${schedule.startTime}–${schedule.endTime}`
                     : 'Not set',
                 },
               ]}
@@ -220,7 +236,7 @@ export function OnboardingWizard({
 
         <div className="mt-8 flex flex-wrap justify-between gap-3 border-t border-slate-100 pt-6">
           {step > 0 ? (
-            <Button type="button" variant="secondary" onClick={() => setStep(step - 1)}>
+            <Button type="button" variant="secondary" onClick={() => goTo(step - 1)}>
               Back
             </Button>
           ) : (

@@ -30,6 +30,7 @@ export default async function OnboardingPage({
       <OnboardingWizard
         onboard={onboardStreamer}
         connectedPlatforms={platforms.map((platform) => platform.platform)}
+        suggestedDisplayName={platforms[0]?.username ?? ''}
         notice={
           connectError ? (
             <div data-testid="connect-error">

@@ -7,6 +7,12 @@ import type { FieldErrors } from './field-errors';
 import { errorAt } from './field-errors';
 import { countryOptions, timeZoneOptions, weekdayOptions } from './vocabulary-options';
 
+/** A blank time is not a format mistake: say what is missing. */
+const timeError = (value: string, error: string | undefined, edge: 'start' | 'end') =>
+  error && !value
+    ? `Enter when you usually ${edge === 'start' ? 'start' : 'stop'}, or clear the schedule`
+    : error;
+
 /** Where the streamer is and when they stream (errors keyed without a prefix). */
 export function DemographicsFields({
   draft,
@@ -19,7 +25,12 @@ export function DemographicsFields({
   errors: FieldErrors;
   idPrefix: string;
 }) {
-  const zones = useMemo(timeZoneOptions, []);
+  const allZones = useMemo(timeZoneOptions, []);
+  // The runtime's list leaves out aliases such as `UTC`, which a browser may report as its zone:
+  // keep the chosen zone selectable, so the control shows what will be saved.
+  const zones = allZones.some((zone) => zone.value === draft.timezone)
+    ? allZones
+    : [{ value: draft.timezone, label: draft.timezone.replaceAll('_', ' ') }, ...allZones];
   const set = (patch: Partial<DemographicsDraft>) => onChange({ ...draft, ...patch });
   return (
     <div className="grid gap-5 sm:grid-cols-2">
@@ -59,7 +70,7 @@ export function DemographicsFields({
         type="time"
         value={draft.startTime}
         onChange={(event) => set({ startTime: event.target.value })}
-        error={errorAt(errors, 'streamingSchedule.startTime')}
+        error={timeError(draft.startTime, errorAt(errors, 'streamingSchedule.startTime'), 'start')}
       />
       <Field
         id={`${idPrefix}-end-time`}
@@ -67,7 +78,7 @@ export function DemographicsFields({
         type="time"
         value={draft.endTime}
         onChange={(event) => set({ endTime: event.target.value })}
-        error={errorAt(errors, 'streamingSchedule.endTime')}
+        error={timeError(draft.endTime, errorAt(errors, 'streamingSchedule.endTime'), 'end')}
         hint="An end before the start runs past midnight."
       />
     </div>

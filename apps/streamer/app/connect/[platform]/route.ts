@@ -50,7 +50,12 @@ export async function GET(
       redirectUri: redirectUriFor(platform.data),
     }),
   );
-  return result.ok
-    ? back({ connected: platform.data })
-    : back({ connectError: result.error.message });
+  if (result.ok) return back({ connected: platform.data });
+  // A malformed code or state fails the input check, whose wording ("state: Too small…") means
+  // nothing to the streamer.
+  return back({
+    connectError: result.error.fieldErrors
+      ? `${name} sent you back with a sign-in we could not read. Try connecting again.`
+      : result.error.message,
+  });
 }
