@@ -163,7 +163,7 @@ export function Stepper({ steps, current }: { steps: readonly string[]; current:
               {state === 'done' ? '✓' : index + 1}
             </span>
             <span className={cn(state === 'upcoming' ? 'text-slate-500' : 'font-medium text-slate-900')}>{step}</span>
-            {index < steps.length - 1 ? <span aria-hidden className="mx-1 h-px w-6 bg-slate-300" /> : null}
+            {index < steps.length - 1 ? <span aria-hidden className="mx-1 hidden h-px w-6 bg-slate-300 sm:block" /> : null}
           </li>
         );
       })}

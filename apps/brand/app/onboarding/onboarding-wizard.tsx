@@ -254,6 +254,7 @@ function ReviewSection({
         <button
           type="button"
           onClick={onEdit}
+          aria-label={`Edit ${title.toLowerCase()}`}
           className="text-sm font-medium text-brand-700 hover:underline"
         >
           Edit

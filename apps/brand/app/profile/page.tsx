@@ -49,7 +49,9 @@ export default async function ProfilePage({
       {welcome ? (
         <div className="mb-6" data-testid="onboarding-complete">
           <Alert tone="success" title="Your company profile is ready">
-            Next, request verification below: only verified companies can launch campaigns.
+            {verification.status === 'unverified'
+              ? 'Next, request verification below: only verified companies can launch campaigns.'
+              : 'You can plan campaigns now.'}
           </Alert>
         </div>
       ) : null}
