@@ -10,6 +10,7 @@ import {
   formatMoney,
 } from '../../../components/campaigns/formatting';
 import { LocalTime } from '../../../components/campaigns/local-time';
+import { CampaignParticipants } from '../../../components/participants';
 import type { Campaign } from '../../../components/campaigns/types';
 import { portal } from '../../../portal';
 import { changeCampaignStatus } from '../actions';
@@ -185,6 +186,15 @@ export default async function CampaignPage({
             />
           </aside>
         </div>
+
+        {campaign.approvedAt ? (
+          <section aria-labelledby="participants-heading" className="space-y-3">
+            <h2 id="participants-heading" className="text-lg font-semibold text-slate-900">
+              Streamers
+            </h2>
+            <CampaignParticipants campaignId={campaign.id} />
+          </section>
+        ) : null}
       </div>
     </portal.Shell>
   );
