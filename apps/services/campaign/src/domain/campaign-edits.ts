@@ -100,7 +100,8 @@ export async function updateCampaign(
     });
     return { before: campaign, after: updated };
   });
-  if (after.status === 'active' || after.status === 'paused') {
+  const live = after.status === 'active' || after.status === 'paused';
+  if (live && after.endsAt.getTime() !== before.endsAt.getTime()) {
     await deps.schedule.scheduleWindow(after, before);
   }
   return campaignView(after, 'brand', now);
