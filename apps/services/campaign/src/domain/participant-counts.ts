@@ -11,24 +11,43 @@ type ParticipationEvent = EventEnvelope<
 
 // The events kit runs these once per event id, in the transaction that records the id.
 
-/** A streamer started delivering: joined an open campaign, was approved, or resumed. */
-export async function countParticipantIn(event: ParticipationEvent, tx: SqlExecutor) {
-  await tx.$executeRawUnsafe(
-    `UPDATE "campaigns" SET "activeParticipantCount" = "activeParticipantCount" + 1, "updatedAt" = now()
-     WHERE "id" = $1::uuid`,
+/**
+ * Records whether the participation delivers as of this event (an older event than the one
+ * already recorded changes nothing), then sets the campaign's count from the records: a pause
+ * followed by a leave counts the streamer out once, whatever order the events arrive in.
+ */
+async function recordDelivering(event: ParticipationEvent, tx: SqlExecutor, delivering: boolean) {
+  const changed = await tx.$executeRawUnsafe(
+    `INSERT INTO "campaign_participants" ("participationId", "campaignId", "delivering", "changedAt")
+     VALUES ($1::uuid, $2::uuid, $3, $4::timestamptz)
+     ON CONFLICT ("participationId") DO UPDATE
+       SET "delivering" = EXCLUDED."delivering", "changedAt" = EXCLUDED."changedAt"
+       WHERE "campaign_participants"."changedAt" < EXCLUDED."changedAt"`,
+    event.payload.participationId,
     event.payload.campaignId,
+    delivering,
+    event.occurredAt,
   );
-}
-
-/** A streamer stopped delivering: left, was removed, or paused. The inactivity rule counts from here. */
-export async function countParticipantOut(event: ParticipationEvent, tx: SqlExecutor) {
+  if (changed === 0) return;
   await tx.$executeRawUnsafe(
     `UPDATE "campaigns"
-     SET "activeParticipantCount" = GREATEST("activeParticipantCount" - 1, 0),
-         "lastParticipantLeftAt" = GREATEST("lastParticipantLeftAt", $2::timestamptz),
+     SET "activeParticipantCount" = (
+           SELECT count(*) FROM "campaign_participants"
+           WHERE "campaignId" = $1::uuid AND "delivering"),
+         "lastParticipantLeftAt" = CASE WHEN $2 THEN "lastParticipantLeftAt"
+           ELSE GREATEST("lastParticipantLeftAt", $3::timestamptz) END,
          "updatedAt" = now()
      WHERE "id" = $1::uuid`,
     event.payload.campaignId,
+    delivering,
     event.occurredAt,
   );
 }
+
+/** A streamer started delivering: joined an open campaign, was approved, or resumed. */
+export const countParticipantIn = (event: ParticipationEvent, tx: SqlExecutor) =>
+  recordDelivering(event, tx, true);
+
+/** A streamer stopped delivering: left, was removed, or paused. The inactivity rule counts from here. */
+export const countParticipantOut = (event: ParticipationEvent, tx: SqlExecutor) =>
+  recordDelivering(event, tx, false);
