@@ -1,0 +1,126 @@
+import { createApiClient } from '@gametriggers/api';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, screenshot, signInWithPassword, textOf, urls } from '../../src/browser';
+
+// A verified demo brand the other browser tests leave alone, and the demo super admin.
+const brand = { email: 'nova@demo.gametriggers.dev', password: 'DemoPassword!2026' };
+const admin = { email: 'admin@demo.gametriggers.dev', password: 'DemoAdmin!2026' };
+const gatewayUrl = 'http://localhost:4000';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+/** `YYYY-MM-DDTHH:MM` in the browser's (the machine's) zone, for a datetime-local input. */
+function localInputValue(date: Date) {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+async function next(page: Page) {
+  await page.getByTestId('wizard-next').click();
+}
+
+/** A new streamer through the Twitch sign-in stand-in, landing in the streamer portal. */
+async function signInWithTwitch(page: Page, login: string) {
+  await page.goto(`${urls.landing}/sign-in`);
+  await page.getByRole('button', { name: 'Continue with Twitch' }).click();
+  await page.waitForURL(`${inject('twitchIssuer')}/interaction/**`);
+  await page.fill('input[name="login"]', login);
+  await page.fill('input[name="password"]', 'anything');
+  await page.locator('button[type="submit"]').click();
+  const consent = page.getByRole('button', { name: 'Continue' });
+  await Promise.race([page.waitForURL(`${urls.streamer}/**`), consent.waitFor()]);
+  if (page.url().startsWith(inject('twitchIssuer'))) await consent.click();
+  await page.waitForURL(`${urls.streamer}/**`);
+}
+
+describe('from a brand’s campaign to a streamer on it', () => {
+  it('a verified brand creates and submits a campaign, an admin approves it, a matching streamer joins, the brand sees them', async () => {
+    const title = `Horror Night ${Date.now().toString(36)}`;
+    const channel = `e2e${Date.now().toString(36)}`;
+
+    // The brand: the six-step wizard, then submit for review.
+    const brandPage = await browser.newPage();
+    await signInWithPassword(brandPage, brand.email, brand.password);
+    await brandPage.waitForURL(`${urls.brand}/**`);
+    await brandPage.goto(`${urls.brand}/campaigns/new`);
+    await brandPage.getByLabel('Title').fill(title);
+    await brandPage.getByLabel('Description').fill('Sponsor the scariest moment of your stream with Nova gear.');
+    await brandPage.getByText('Horror', { exact: true }).click();
+    await next(brandPage);
+    await brandPage.getByLabel('Creative URL').fill('https://images.example/nova/horror.png');
+    await brandPage.getByLabel('Click-through link').fill('https://nova-peripherals.example/horror');
+    await next(brandPage);
+    await next(brandPage); // targeting: any language, worldwide, any size
+    await brandPage.getByLabel('Rate (USD)').fill('12');
+    await brandPage.getByLabel('Total budget (USD)').fill('1500');
+    await next(brandPage);
+    // Starts in a minute or two: the start job launches it once the admin has approved it.
+    const startsAt = new Date(Date.now() + 120_000);
+    await brandPage.getByLabel('Starts').fill(localInputValue(startsAt));
+    await next(brandPage);
+    await screenshot(brandPage, 'brand-campaign-review');
+    await brandPage.getByTestId('campaign-save').click();
+    await brandPage.waitForURL(/\/campaigns\/[0-9a-f-]{36}/);
+    const campaignId = /\/campaigns\/([0-9a-f-]{36})/.exec(brandPage.url())![1]!;
+    expect(await textOf(brandPage.getByTestId('campaign-status'))).toBe('Draft');
+    await brandPage.getByTestId('campaign-action-submit').click();
+    await expect.poll(() => textOf(brandPage.getByTestId('campaign-status'))).toBe('In review');
+
+    // The admin approves through the API (the admin portal's review queue comes later).
+    const session = await createApiClient({ gatewayUrl }).identity.login.mutate(admin);
+    const asAdmin = createApiClient({ gatewayUrl, getAccessToken: () => session.accessToken });
+    await asAdmin.campaign.approve.mutate({ campaignId });
+
+    // A new streamer: Twitch sign-in, onboarding with the Twitch channel connected.
+    const streamerPage = await browser.newPage();
+    await signInWithTwitch(streamerPage, `${channel}@example.test`);
+    await streamerPage.goto(`${urls.streamer}/onboarding`);
+    await streamerPage.getByTestId('connect-twitch').click();
+    // The Twitch API stand-in lists its channels; a new one is created by name.
+    await streamerPage.getByLabel('Another login').fill(channel);
+    await streamerPage.getByRole('button', { name: 'Authorize' }).click();
+    await streamerPage.waitForURL(`${urls.streamer}/onboarding**`);
+    await streamerPage.getByTestId('onboarding-next').click();
+    await streamerPage.getByLabel('Main category').selectOption('horror');
+    await streamerPage.getByLabel('Stream language').selectOption('en');
+    await streamerPage.getByLabel('Content rating').selectOption('mature');
+    await streamerPage.getByTestId('onboarding-next').click();
+    await streamerPage.getByLabel('Country').selectOption('GB');
+    await streamerPage.getByTestId('onboarding-next').click();
+    await streamerPage.getByTestId('onboarding-submit').click();
+    await streamerPage.waitForURL((url) => !url.pathname.startsWith('/onboarding'));
+
+    // The marketplace shows the campaign once its start has come.
+    const card = streamerPage.locator(`[data-testid="marketplace-campaign"][data-campaign-id="${campaignId}"]`);
+    await expect
+      .poll(
+        async () => {
+          await streamerPage.goto(`${urls.streamer}/marketplace?category=horror`);
+          return card.count();
+        },
+        { timeout: 180_000, interval: 3_000 },
+      )
+      .toBe(1);
+    await screenshot(streamerPage, 'streamer-marketplace');
+    await card.getByRole('link').first().click();
+    await streamerPage.waitForURL(`${urls.streamer}/marketplace/${campaignId}`);
+    await streamerPage.getByTestId('join-button').click();
+    await expect
+      .poll(() => streamerPage.getByTestId('participation-state').getAttribute('data-status'), { timeout: 30_000 })
+      .toBe('active');
+    await screenshot(streamerPage, 'streamer-joined');
+
+    // The brand sees the streamer on its campaign.
+    await brandPage.goto(`${urls.brand}/campaigns/${campaignId}`);
+    const participant = brandPage.getByTestId('participant-row');
+    expect(await textOf(participant)).toContain(channel);
+    await screenshot(brandPage, 'brand-campaign-participants');
+    await brandPage.close();
+    await streamerPage.close();
+  }, 360_000);
+});
