@@ -22,6 +22,8 @@ export function launchBrowser(): Promise<Browser> {
 
 export async function screenshot(page: Page, name: string) {
   mkdirSync(screenshots, { recursive: true });
+  // From the top: a full-page capture of a scrolled page draws the sticky header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
 }
 

@@ -1,9 +1,5 @@
-import { Spinner } from '@gametriggers/ui';
+import { portal } from '../../portal';
 
 export default function Loading() {
-  return (
-    <div className="grid min-h-[50vh] place-items-center text-brand-600">
-      <Spinner label="Loading the company setup" className="scale-150" />
-    </div>
-  );
+  return <portal.LoadingPage label="Loading the company setup" />;
 }

@@ -106,6 +106,7 @@ describe('from a brand’s campaign to a streamer on it', () => {
         { timeout: 180_000, interval: 3_000 },
       )
       .toBe(1);
+    await card.waitFor();
     await screenshot(streamerPage, 'streamer-marketplace');
     await card.getByRole('link').first().click();
     await streamerPage.waitForURL(`${urls.streamer}/marketplace/${campaignId}`);

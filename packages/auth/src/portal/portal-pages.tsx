@@ -1,5 +1,5 @@
 import { TRPCClientError } from '@gametriggers/api';
-import { AppShell, Badge, ButtonLink, Card, EmptyState, Logo, PageHeader } from '@gametriggers/ui';
+import { AppShell, Badge, ButtonLink, Card, EmptyState, Logo, PageHeader, Spinner } from '@gametriggers/ui';
 import type { UserRole } from '@gametriggers/tokens';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -108,6 +108,17 @@ export function createPortalPages(role: UserRole) {
       >
         {children}
       </AppShell>
+    );
+  }
+
+  /** A route's loading state: the portal's shell stays, a spinner stands in for the page. */
+  function LoadingPage({ label }: { label: string }) {
+    return (
+      <Shell>
+        <div className="grid min-h-[50vh] place-items-center text-brand-600">
+          <Spinner label={label} className="scale-150" />
+        </div>
+      </Shell>
     );
   }
 
@@ -252,5 +263,15 @@ export function createPortalPages(role: UserRole) {
     );
   }
 
-  return { authOptions, requireSession, sessionApi, act, Shell, HomePage, SectionPage, WrongPortalPage };
+  return {
+    authOptions,
+    requireSession,
+    sessionApi,
+    act,
+    Shell,
+    LoadingPage,
+    HomePage,
+    SectionPage,
+    WrongPortalPage,
+  };
 }
