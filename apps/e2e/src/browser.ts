@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const urls = {
   landing: 'http://localhost:3000',
@@ -48,4 +49,21 @@ export async function signInWithPassword(page: Page, email: string, password: st
 /** The page's error message (Next's route announcer is an empty `alert` too, so skip it). */
 export function alertText(page: Page): Promise<string> {
   return textOf(page.getByRole('alert').filter({ hasText: /\S/ }));
+}
+
+/**
+ * Signs in with Twitch on the landing page through the OpenID stand-in (any login and password
+ * work there; a first sign-in asks for consent) and waits for the streamer portal.
+ */
+export async function signInWithTwitch(page: Page, login: string) {
+  await page.goto(`${urls.landing}/sign-in`);
+  await page.getByRole('button', { name: 'Continue with Twitch' }).click();
+  await page.waitForURL(`${inject('twitchIssuer')}/interaction/**`);
+  await page.fill('input[name="login"]', login);
+  await page.fill('input[name="password"]', 'anything');
+  await page.locator('button[type="submit"]').click();
+  const consent = page.getByRole('button', { name: 'Continue' });
+  await Promise.race([page.waitForURL(`${urls.streamer}/**`), consent.waitFor()]);
+  if (page.url().startsWith(inject('twitchIssuer'))) await consent.click();
+  await page.waitForURL(`${urls.streamer}/**`);
 }

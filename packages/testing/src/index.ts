@@ -12,3 +12,5 @@ export { startTwitchApiStandIn } from './twitch-api-stand-in';
 export type { TwitchApiStandIn, TwitchApiStandInOptions, TwitchStandInChannel } from './twitch-api-stand-in';
 export { startYoutubeApiStandIn } from './youtube-api-stand-in';
 export type { YoutubeApiStandIn, YoutubeApiStandInOptions, YoutubeStandInChannel } from './youtube-api-stand-in';
+export { errorOf, failure } from './call-failures';
+export type { CallFailure } from './call-failures';

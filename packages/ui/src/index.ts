@@ -19,3 +19,4 @@ export type { Option } from './form-controls';
 export { DetailList, LoadMore, StatCard, Stepper, Table, Tabs } from './data-display';
 export type { Column } from './data-display';
 export { AdCardPreview } from './ad-card-preview';
+export { RouteError } from './route-error';

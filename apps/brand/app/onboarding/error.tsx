@@ -1,21 +1,12 @@
 'use client';
 
-import { Button, EmptyState } from '@gametriggers/ui';
+import { RouteError } from '@gametriggers/ui';
 
 export default function OnboardingError({ reset }: { error: Error; reset: () => void }) {
   return (
-    <main className="mx-auto max-w-2xl p-6">
-      <EmptyState
-        title="The company setup could not be loaded"
-        action={
-          <Button variant="secondary" onClick={reset}>
-            Try again
-          </Button>
-        }
-      >
-        Something went wrong on our side. Try again in a moment; if it keeps happening, contact
-        support.
-      </EmptyState>
-    </main>
+    <RouteError title="The company setup could not be loaded" reset={reset}>
+      Something went wrong on our side. Try again in a moment; if it keeps happening, contact
+      support.
+    </RouteError>
   );
 }

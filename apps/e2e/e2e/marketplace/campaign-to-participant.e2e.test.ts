@@ -1,7 +1,14 @@
 import { createApiClient } from '@gametriggers/api';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshot, signInWithPassword, textOf, urls } from '../../src/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  screenshot,
+  signInWithPassword,
+  signInWithTwitch,
+  textOf,
+  urls,
+} from '../../src/browser';
 
 // A verified demo brand the other browser tests leave alone, and the demo super admin.
 const brand = { email: 'nova@demo.gametriggers.dev', password: 'DemoPassword!2026' };
@@ -22,20 +29,6 @@ function localInputValue(date: Date) {
 
 async function next(page: Page) {
   await page.getByTestId('wizard-next').click();
-}
-
-/** A new streamer through the Twitch sign-in stand-in, landing in the streamer portal. */
-async function signInWithTwitch(page: Page, login: string) {
-  await page.goto(`${urls.landing}/sign-in`);
-  await page.getByRole('button', { name: 'Continue with Twitch' }).click();
-  await page.waitForURL(`${inject('twitchIssuer')}/interaction/**`);
-  await page.fill('input[name="login"]', login);
-  await page.fill('input[name="password"]', 'anything');
-  await page.locator('button[type="submit"]').click();
-  const consent = page.getByRole('button', { name: 'Continue' });
-  await Promise.race([page.waitForURL(`${urls.streamer}/**`), consent.waitFor()]);
-  if (page.url().startsWith(inject('twitchIssuer'))) await consent.click();
-  await page.waitForURL(`${urls.streamer}/**`);
 }
 
 describe('from a brand’s campaign to a streamer on it', () => {

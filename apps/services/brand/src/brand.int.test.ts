@@ -1,4 +1,4 @@
-import { startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { failure, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import type { TestPerson, TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrandHarness } from './testing/brand-harness';
@@ -7,7 +7,6 @@ import {
   sampleVerificationRequest,
   startBrandHarness,
 } from './testing/brand-harness';
-import { failure } from './testing/trpc-errors';
 
 let issuer: TestTokenIssuer;
 let harness: BrandHarness;

@@ -2,10 +2,9 @@ import { startBrandHarness } from '@gametriggers/brand-service/testing';
 import type { BrandHarness } from '@gametriggers/brand-service/testing';
 import { startStreamerHarness } from '@gametriggers/streamer-service/testing';
 import type { StreamerHarness } from '@gametriggers/streamer-service/testing';
-import { adminWith, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { adminWith, errorOf, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import type { TestPerson, TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf } from './testing/call-failures';
 import type { CampaignHarness } from './testing/campaign-harness';
 import { sampleCampaign, startCampaignHarness } from './testing/campaign-harness';
 

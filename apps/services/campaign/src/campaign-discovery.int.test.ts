@@ -9,12 +9,11 @@ import { streamerMatchingProfileSchema, targetingMismatches } from '@gametrigger
 import type { StreamerRouter } from '@gametriggers/streamer-service/router';
 import { startStreamerHarness } from '@gametriggers/streamer-service/testing';
 import type { StreamerHarness } from '@gametriggers/streamer-service/testing';
-import { startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { failure, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { createServiceClient } from '@gametriggers/trpc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicCampaignView } from './schemas';
-import { failure } from './testing/call-failures';
 import type { CampaignHarness } from './testing/campaign-harness';
 import { sampleCampaign, startCampaignHarness } from './testing/campaign-harness';
 

@@ -1,6 +1,6 @@
 import { signServiceToken } from '@gametriggers/tokens';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
-import { TRPCClientError } from '@trpc/client';
+import { failure } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityHarness } from './testing/identity-harness';
 import { startIdentityHarness, testServiceSecret } from './testing/identity-harness';
@@ -12,26 +12,6 @@ beforeAll(async () => {
   harness = await startIdentityHarness({ now: () => new Date(Date.now() + clockOffsetMs) });
 });
 afterAll(() => harness.close());
-
-function errorOf(error: unknown) {
-  if (!(error instanceof TRPCClientError)) throw error;
-  const data = error.data as {
-    code: string;
-    reason?: string;
-    details?: Record<string, unknown>;
-    httpStatus: number;
-  };
-  return { message: error.message, ...data };
-}
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return errorOf(error);
-  }
-  throw new Error('Expected the call to fail');
-}
 
 let counter = 0;
 function uniqueEmail(label: string) {

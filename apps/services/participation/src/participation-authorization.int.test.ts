@@ -1,8 +1,7 @@
 import type { OnboardedStreamerOptions } from '@gametriggers/streamer-service/testing';
 import type { TestPerson } from '@gametriggers/testing';
-import { adminWith } from '@gametriggers/testing';
+import { adminWith, errorOf } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorOf } from './testing/call-failures';
 import type { ParticipationHarness } from './testing/participation-harness';
 import type { ParticipationStack } from './testing/participation-stack';
 import { startParticipationStack } from './testing/participation-stack';

@@ -1,8 +1,8 @@
+import { failure } from '@gametriggers/testing';
 import type { CampaignInput } from '@gametriggers/contracts';
 import type { TestPerson } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endCampaignParticipations } from './domain/campaign-ended';
-import { failure } from './testing/call-failures';
 import type { ParticipationStack } from './testing/participation-stack';
 import { startParticipationStack } from './testing/participation-stack';
 

@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { adminWith, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { adminWith, errorOf, failure, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import type { TestPerson, TestTokenIssuer } from '@gametriggers/testing';
 import { createServiceClient } from '@gametriggers/trpc';
-import { TRPCClientError } from '@trpc/client';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,21 +32,6 @@ afterAll(async () => {
   await harness.close();
   await issuer.close();
 });
-
-function errorOf(error: unknown) {
-  if (!(error instanceof TRPCClientError)) throw error;
-  const data = error.data as { code: string; reason?: string; httpStatus: number };
-  return { message: error.message, ...data };
-}
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return errorOf(error);
-  }
-  throw new Error('Expected the call to fail');
-}
 
 async function as(person: TestPerson) {
   return harness.client(await issuer.tokenFor(person));
