@@ -4,7 +4,7 @@ import { startIdentityHarness, testServiceSecret } from '@gametriggers/identity-
 import type { IdentityHarness } from '@gametriggers/identity-service/testing';
 import { createTestRedisNamespace } from '@gametriggers/testing';
 import type { IdentityRouter } from '@gametriggers/identity-service/router';
-import { brandProcedure, router, startService } from '@gametriggers/trpc';
+import { router, startService, streamerProcedure } from '@gametriggers/trpc';
 import type { RunningService } from '@gametriggers/trpc';
 import { createAccessTokenVerifier, createServiceTokenSource } from '@gametriggers/tokens';
 import { createTRPCClient } from '@trpc/client';
@@ -14,14 +14,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCClientError, apiHeaders, createApiClient, domainLink } from './index';
 import type { MergedRouter } from './index';
 
-// A second domain beside identity: a small brand service on the service kit.
-const brandRouter = router({
-  brand: router({
-    whoami: brandProcedure.query(({ ctx }) => ({ userId: ctx.caller.userId, at: new Date() })),
+// A second domain beside identity: a small overlay service on the service kit (streamers only at
+// the gateway).
+const overlayRouter = router({
+  overlay: router({
+    whoami: streamerProcedure.query(({ ctx }) => ({ userId: ctx.caller.userId, at: new Date() })),
   }),
 });
-type TestAppRouter = MergedRouter<[IdentityRouter, typeof brandRouter]>;
-let brand: RunningService;
+type TestAppRouter = MergedRouter<[IdentityRouter, typeof overlayRouter]>;
+let overlay: RunningService;
 
 let identity: IdentityHarness;
 let gateway: Awaited<ReturnType<typeof startGateway>>;
@@ -31,10 +32,10 @@ const namespace = createTestRedisNamespace('api');
 beforeAll(async () => {
   identity = await startIdentityHarness();
   redis = new Redis(namespace.url);
-  brand = await startService({
-    name: 'brand-test',
+  overlay = await startService({
+    name: 'overlay-test',
     port: 0,
-    router: brandRouter,
+    router: overlayRouter,
     auth: {
       accessTokens: createAccessTokenVerifier({
         jwksUrl: identity.jwksUrl,
@@ -52,14 +53,14 @@ beforeAll(async () => {
       serviceSecret: testServiceSecret,
       redis,
       rateLimitPrefix: namespace.prefix,
-      serviceUrls: { brand: brand.url },
+      serviceUrls: { overlay: overlay.url },
     }),
   );
 }, 60_000);
 
 afterAll(async () => {
   await gateway.close(100);
-  await brand.close(100);
+  await overlay.close(100);
   redis.disconnect();
   await namespace.clear();
   await identity.close();
@@ -118,7 +119,7 @@ describe('the API client', () => {
   });
 
   it('batches per domain: one request to each domain route, typed end to end', async () => {
-    const session = await signedInAs('brand');
+    const session = await signedInAs('streamer');
 
     const requested: string[] = [];
     const client = createTRPCClient<TestAppRouter>({
@@ -137,8 +138,8 @@ describe('the API client', () => {
     try {
       const [me, whoami, again] = await Promise.all([
         client.identity.me.query(),
-        client.brand.whoami.query(),
-        client.brand.whoami.query(),
+        client.overlay.whoami.query(),
+        client.overlay.whoami.query(),
       ]);
       expect(whoami.userId).toBe(me.id);
       expect(again.at).toBeInstanceOf(Date);
@@ -146,13 +147,13 @@ describe('the API client', () => {
       globalThis.fetch = originalFetch;
     }
     expect(requested.sort()).toEqual([
-      '/api/brand/brand.whoami,brand.whoami',
       '/api/identity/identity.me',
+      '/api/overlay/overlay.whoami,overlay.whoami',
     ]);
   });
 
   it('surfaces a gateway 403 as TRPCClientError naming who may call', async () => {
-    const session = await signedInAs('streamer');
+    const session = await signedInAs('brand');
     const client = createTRPCClient<TestAppRouter>({
       links: [
         domainLink<TestAppRouter>(gateway.url, () => ({
@@ -160,10 +161,10 @@ describe('the API client', () => {
         })),
       ],
     });
-    const error = await client.brand.whoami.query().catch((caught: unknown) => caught);
+    const error = await client.overlay.whoami.query().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TRPCClientError);
     expect((error as Error).message).toBe(
-      'The brand API is for brand accounts and administrators only.',
+      'The overlay API is for streamer accounts and administrators only.',
     );
     expect((error as TRPCClientError<TestAppRouter>).data).toMatchObject({
       code: 'FORBIDDEN',
