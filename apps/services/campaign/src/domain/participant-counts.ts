@@ -17,6 +17,12 @@ type ParticipationEvent = EventEnvelope<
  * followed by a leave counts the streamer out once, whatever order the events arrive in.
  */
 async function recordDelivering(event: ParticipationEvent, tx: SqlExecutor, delivering: boolean) {
+  // Events of one campaign are applied one at a time (consumers run several at once): each count
+  // below must see the rows the one before it wrote.
+  await tx.$executeRawUnsafe(
+    `SELECT 1 FROM "campaigns" WHERE "id" = $1::uuid FOR UPDATE`,
+    event.payload.campaignId,
+  );
   const changed = await tx.$executeRawUnsafe(
     `INSERT INTO "campaign_participants" ("participationId", "campaignId", "delivering", "changedAt")
      VALUES ($1::uuid, $2::uuid, $3, $4::timestamptz)
