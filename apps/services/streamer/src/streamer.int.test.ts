@@ -182,12 +182,13 @@ describe('onboarding and profile', () => {
   it('asks to onboard before changing a profile', async () => {
     const { streamerA } = testCast();
     const api = await as(streamerA);
+    // One call at a time: a refusal nobody awaits yet would surface as an unhandled rejection.
     for (const call of [
-      api.streamer.updateProfile.mutate({ displayName: 'Nobody' }),
-      api.streamer.setSchedule.mutate({ schedule: null }),
-      api.streamer.setPayout.mutate({ method: 'paypal', email: 'pat@example.com' }),
+      () => api.streamer.updateProfile.mutate({ displayName: 'Nobody' }),
+      () => api.streamer.setSchedule.mutate({ schedule: null }),
+      () => api.streamer.setPayout.mutate({ method: 'paypal', email: 'pat@example.com' }),
     ]) {
-      expect(await failure(call)).toMatchObject({
+      expect(await failure(call())).toMatchObject({
         code: 'PRECONDITION_FAILED',
         reason: 'streamer_not_onboarded',
       });
