@@ -1,0 +1,6 @@
+export * from './channels';
+export * from './events';
+export * from './realtime-config';
+export * from './publisher';
+export * from './channel-authorizer';
+export * from './channel-authorization';
