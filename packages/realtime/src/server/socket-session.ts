@@ -14,6 +14,8 @@ import {
 import type { StandInApp } from './stand-in-options';
 import { isSubscriptionAuthorized } from './subscription-auth';
 
+const CLOSING_HANDSHAKE_GRACE_MS = 1_000;
+
 export interface SessionTimeouts {
   activityTimeoutSeconds: number;
   pongTimeoutSeconds: number;
@@ -47,7 +49,11 @@ export class SocketSession implements Subscriber {
       activityTimeoutMs: timeouts.activityTimeoutSeconds * 1000,
       pongTimeoutMs: timeouts.pongTimeoutSeconds * 1000,
       onSilent: () => this.send(encodeEvent({ event: 'pusher:ping', data: {} })),
-      onDead: () => socket.close(CloseCode.pongNotReceived, 'Pong reply not received'),
+      onDead: () => {
+        socket.close(CloseCode.pongNotReceived, 'Pong reply not received');
+        // A dead peer never completes the closing handshake; don't wait ws's 30 s for it.
+        setTimeout(() => socket.terminate(), CLOSING_HANDSHAKE_GRACE_MS).unref();
+      },
     });
     socket.on('message', (raw) => this.receive(raw));
     socket.on('close', () => this.end());
