@@ -87,3 +87,15 @@ export function targetingMismatches(
   if (streamer.averageViewers < campaign.minAverageViewers) misses.push('average_viewers');
   return misses;
 }
+
+/**
+ * `overlay.internal.resolveKey({ key })` → this, or null for an unknown (or regenerated-away) key:
+ * how the analytics service authenticates an overlay's reports.
+ */
+export const overlayKeyResolutionSchema = z.object({
+  overlayId: z.uuid(),
+  streamerId: z.uuid(),
+  /** Whether the streamer's channel is live now, as the streamer service last synced it. */
+  live: z.boolean(),
+});
+export type OverlayKeyResolution = z.infer<typeof overlayKeyResolutionSchema>;

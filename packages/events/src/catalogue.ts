@@ -54,7 +54,7 @@ export const eventCatalogue = {
   },
   'streamer.live_status_changed': {
     schema: z.object({ streamerId: z.uuid(), live: z.boolean() }),
-    subscribers: [],
+    subscribers: ['overlay'],
   },
 
   'campaign.submitted': { schema: campaignRef, subscribers: [] },
@@ -70,34 +70,49 @@ export const eventCatalogue = {
   'campaign.launched': { schema: campaignRef, subscribers: [] },
   'campaign.paused': {
     schema: campaignRef.extend({ by: z.enum(['brand', 'admin']) }),
-    subscribers: ['participation'],
+    subscribers: ['participation', 'overlay'],
   },
-  'campaign.resumed': { schema: campaignRef, subscribers: ['participation'] },
+  'campaign.resumed': { schema: campaignRef, subscribers: ['participation', 'overlay'] },
   'campaign.completed': {
     schema: campaignRef.extend({
       reason: z.enum(['budget_spent', 'target_reached', 'end_date', 'inactive', 'ended_by_brand']),
     }),
-    subscribers: ['participation'],
+    subscribers: ['participation', 'overlay'],
   },
   'campaign.cancelled': {
     schema: campaignRef.extend({ by: z.enum(['brand', 'admin']) }),
-    subscribers: ['participation'],
+    subscribers: ['participation', 'overlay'],
   },
 
   'participation.applied': { schema: participationRef, subscribers: [] },
-  'participation.approved': { schema: participationRef, subscribers: ['campaign'] },
+  'participation.approved': { schema: participationRef, subscribers: ['campaign', 'overlay'] },
   'participation.rejected': { schema: participationRef.extend({ reason: z.string() }), subscribers: [] },
-  'participation.joined': { schema: participationRef, subscribers: ['campaign'] },
-  'participation.paused': { schema: participationRef, subscribers: ['campaign'] },
-  'participation.resumed': { schema: participationRef, subscribers: ['campaign'] },
-  'participation.left': { schema: participationRef, subscribers: ['campaign'] },
+  'participation.joined': { schema: participationRef, subscribers: ['campaign', 'overlay'] },
+  'participation.paused': { schema: participationRef, subscribers: ['campaign', 'overlay'] },
+  'participation.resumed': { schema: participationRef, subscribers: ['campaign', 'overlay'] },
+  'participation.left': { schema: participationRef, subscribers: ['campaign', 'overlay'] },
   'participation.removed': {
     schema: participationRef.extend({
       reason: z.enum(['violation', 'fraud', 'admin_decision', 'brand_decision']),
       forfeitEarnings: z.boolean(),
       removedBy: z.uuid(),
     }),
-    subscribers: ['campaign'],
+    subscribers: ['campaign', 'overlay'],
+  },
+
+  /** Counted delivery of one participation in one clock hour (UTC), for billing; re-sent with new totals when late events change the hour. */
+  'analytics.participation_hour_counted': {
+    schema: z.object({
+      participationId: z.uuid(),
+      campaignId: z.uuid(),
+      streamerId: z.uuid(),
+      hourStart: z.iso.datetime(),
+      impressions: z.number().int().nonnegative(),
+      clicks: z.number().int().nonnegative(),
+      /** Increases with every re-count of the hour, so a consumer keeps the newest. */
+      revision: z.number().int().positive(),
+    }),
+    subscribers: [],
   },
 } satisfies Record<string, { schema: z.ZodType; subscribers: readonly string[] }>;
 
