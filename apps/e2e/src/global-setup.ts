@@ -41,6 +41,7 @@ export default async function setup(project: TestProject) {
     googleOidcPort: 0,
     twitchApiPort: 0,
     youtubeApiPort: 0,
+    pusherPort: 0,
     quiet: !process.env.E2E_VERBOSE,
   });
   project.provide('mailboxUrl', platform.mail.httpUrl);

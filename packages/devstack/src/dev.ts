@@ -35,6 +35,7 @@ const rows: Array<[string, string]> = [
   ['google stand-in', platform.google.issuer],
   ['twitch API stand-in', platform.twitchApi.url],
   ['youtube API stand-in', platform.youtubeApi.url],
+  ['pusher stand-in', platform.pusher.url],
 ];
 const seeded = new Map(platform.seeded.map((result) => [result.email, result.outcome]));
 console.warn('\nGametriggers is running:\n');

@@ -19,10 +19,15 @@ export interface PlatformEnvOptions {
   twitchApiUrl?: string;
   /** Base URL of the YouTube (Google OAuth + Data API) stand-in; default 127.0.0.1:4904. */
   youtubeApiUrl?: string;
+  /** Port of the local Pusher-protocol server; default 4905. */
+  pusherPort?: number;
 }
 
 /** The client the portals are registered as at both OIDC stand-ins. */
 export const OIDC_CLIENT = { clientId: 'gametriggers-local', clientSecret: 'gametriggers-local-secret' };
+
+/** The app the platform is at the local Pusher-protocol server (its secret is a dev secret). */
+export const PUSHER_APP = { id: 'gametriggers-local', key: 'gametriggers-local-key' };
 
 /** The app the streamer service is registered as at the Twitch API stand-in. */
 export const TWITCH_API_CLIENT = { clientId: 'gametriggers-twitch-local', clientSecret: 'gametriggers-twitch-local-secret' };
@@ -71,6 +76,12 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
     GATEWAY_URL: `http://localhost:${gateway.port}`,
     IDENTITY_JWKS_URL: `${identity ? serviceUrl(identity) : 'http://127.0.0.1:4101'}/.well-known/jwks.json`,
     SMTP_URL: options.smtpUrl ?? `smtp://127.0.0.1:${standIns.smtp}`,
+    PUSHER_APP_ID: PUSHER_APP.id,
+    PUSHER_KEY: PUSHER_APP.key,
+    PUSHER_SECRET: options.secrets.PUSHER_SECRET,
+    PUSHER_HOST: '127.0.0.1',
+    PUSHER_PORT: String(options.pusherPort ?? standIns.pusher),
+    PUSHER_USE_TLS: 'false',
     // Every service's address, as `<NAME>_SERVICE_URL` (the gateway routes by them).
     ...Object.fromEntries(services.map((entry) => [`${entry.name.toUpperCase()}_SERVICE_URL`, serviceUrl(entry)])),
   };

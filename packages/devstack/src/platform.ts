@@ -5,8 +5,9 @@ import path from 'node:path';
 import { prepareDatabase } from '@gametriggers/db';
 import { startMailCatcher, startOidcProvider, startTwitchApiStandIn, startYoutubeApiStandIn } from '@gametriggers/testing';
 import { signServiceToken } from '@gametriggers/tokens';
+import { startPusherStandIn } from '@gametriggers/realtime/stand-in';
 import { ensureInfrastructure, repoRoot } from './infrastructure';
-import { OIDC_CLIENT, TWITCH_API_CLIENT, YOUTUBE_API_CLIENT, oidcRedirectUris, platformEnv, serviceDatabaseUrl } from './platform-env';
+import { OIDC_CLIENT, PUSHER_APP, TWITCH_API_CLIENT, YOUTUBE_API_CLIENT, oidcRedirectUris, platformEnv, serviceDatabaseUrl } from './platform-env';
 import { devSecrets } from './secrets';
 import type { DevSecrets } from './secrets';
 import { demoTwitchChannels, seedMarketplace } from './demo-marketplace';
@@ -26,6 +27,7 @@ export interface PlatformOptions {
   googleOidcPort?: number;
   twitchApiPort?: number;
   youtubeApiPort?: number;
+  pusherPort?: number;
   /** Start the portals too (default true); without them the backend alone runs, for API work. */
   portals?: boolean;
   /** Do not echo the children's output. */
@@ -48,9 +50,11 @@ export async function stopAllPlatforms(): Promise<void> {
 
 const colours = [36, 35, 33, 32, 34, 31, 96, 95, 93, 92, 94];
 
-/** Table entries whose package exists on disk: the rest are future services. */
+/** Table entries whose code exists on disk (a service's entry point, a package for the rest): the others are future services. */
 export function presentEntries(entries: ServiceEntry[] = [...backendServices, ...portals]): ServiceEntry[] {
-  return entries.filter((entry) => existsSync(path.join(repoRoot, 'apps', entry.dir, 'package.json')));
+  return entries.filter((entry) =>
+    existsSync(path.join(repoRoot, 'apps', entry.dir, entry.kind === 'service' ? 'src/main.ts' : 'package.json')),
+  );
 }
 
 function hasScript(entry: ServiceEntry, script: string): boolean {
@@ -130,8 +134,8 @@ export async function prepareServiceDatabases(options: { databaseServerUrl: stri
 export async function startStandIns(
   options: Pick<
     PlatformOptions,
-    'smtpPort' | 'mailHttpPort' | 'twitchOidcPort' | 'googleOidcPort' | 'twitchApiPort' | 'youtubeApiPort'
-  > = {},
+    'smtpPort' | 'mailHttpPort' | 'twitchOidcPort' | 'googleOidcPort' | 'twitchApiPort' | 'youtubeApiPort' | 'pusherPort'
+  > & { pusherSecret?: string } = {},
 ) {
   const client = (providerId: 'twitch' | 'google') => ({
     client_id: OIDC_CLIENT.clientId,
@@ -166,14 +170,30 @@ export async function startStandIns(
     await Promise.all([mail.close(), twitch.close(), google.close(), twitchApi.close()]);
     throw error;
   });
+  const pusher = await startPusherStandIn({
+    port: options.pusherPort ?? standIns.pusher,
+    host: '127.0.0.1',
+    apps: [{ ...PUSHER_APP, secret: options.pusherSecret ?? devSecrets().PUSHER_SECRET }],
+  }).catch(async (error: unknown) => {
+    await Promise.all([mail.close(), twitch.close(), google.close(), twitchApi.close(), youtubeApi.close()]);
+    throw error;
+  });
   return {
     mail,
     twitch,
     google,
     twitchApi,
     youtubeApi,
+    pusher,
     async close() {
-      await Promise.all([mail.close(), twitch.close(), google.close(), twitchApi.close(), youtubeApi.close()]);
+      await Promise.all([
+        mail.close(),
+        twitch.close(),
+        google.close(),
+        twitchApi.close(),
+        youtubeApi.close(),
+        pusher.close(),
+      ]);
     },
   };
 }
@@ -186,7 +206,7 @@ export async function startPlatform(options: PlatformOptions) {
     databaseServerUrl: infrastructure.databaseServerUrl,
     databaseSuffix: options.databaseSuffix,
   });
-  const standInServers = await startStandIns(options);
+  const standInServers = await startStandIns({ ...options, pusherSecret: secrets.PUSHER_SECRET });
   const env = platformEnv({
     databaseServerUrl: infrastructure.databaseServerUrl,
     redisUrl: infrastructure.redisUrl,
@@ -197,6 +217,7 @@ export async function startPlatform(options: PlatformOptions) {
     googleIssuer: standInServers.google.issuer,
     twitchApiUrl: standInServers.twitchApi.url,
     youtubeApiUrl: standInServers.youtubeApi.url,
+    pusherPort: standInServers.pusher.wsPort,
   });
 
   const children: Array<{ entry: ServiceEntry; child: ChildProcess }> = [];
@@ -296,6 +317,7 @@ export async function startPlatform(options: PlatformOptions) {
     marketplace,
     twitchApi: standInServers.twitchApi,
     youtubeApi: standInServers.youtubeApi,
+    pusher: standInServers.pusher,
     stop,
   };
 }

@@ -9,6 +9,8 @@ export interface DevSecrets {
   NEXTAUTH_SECRET: string;
   /** 32 random bytes, base64: the key that encrypts streamers' OAuth tokens and payout details. */
   ENCRYPTION_KEY: string;
+  /** Signs the realtime (Pusher) API calls and channel authorizations. */
+  PUSHER_SECRET: string;
 }
 
 /** A fresh set of secrets (for a machine's first run, or a throwaway test platform). */
@@ -19,6 +21,7 @@ export function generateSecrets(): DevSecrets {
     SIGNING_KEY_SECRET: make(),
     NEXTAUTH_SECRET: make(),
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    PUSHER_SECRET: make(),
   };
 }
 

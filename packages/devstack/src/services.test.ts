@@ -8,7 +8,7 @@ import { backendServices, portals, processName, services } from './services';
 const env = platformEnv({
   databaseServerUrl: 'postgresql://postgres@127.0.0.1:5432/postgres',
   redisUrl: 'redis://127.0.0.1:6379',
-  secrets: { SERVICE_SECRET: 's'.repeat(48), SIGNING_KEY_SECRET: 'k'.repeat(48), NEXTAUTH_SECRET: 'n'.repeat(48), ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') },
+  secrets: { SERVICE_SECRET: 's'.repeat(48), SIGNING_KEY_SECRET: 'k'.repeat(48), NEXTAUTH_SECRET: 'n'.repeat(48), ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), PUSHER_SECRET: 'p'.repeat(48) },
   databaseSuffix: '_t',
 });
 
