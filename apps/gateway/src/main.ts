@@ -40,6 +40,10 @@ const gateway = await createGateway({
     perUser: env.RATE_LIMIT_PER_USER,
     perIp: env.RATE_LIMIT_PER_IP,
   },
+  overlayRateLimits: {
+    perIp: env.OVERLAY_RATE_LIMIT_PER_IP,
+    perKey: env.OVERLAY_RATE_LIMIT_PER_KEY,
+  },
   timeouts: { connectMs: env.CONNECT_TIMEOUT_MS, responseMs: env.RESPONSE_TIMEOUT_MS },
   log,
 });

@@ -15,14 +15,21 @@ const hopByHop = new Set([
   'proxy-connection',
 ]);
 
-/** Copies headers minus the hop-by-hop ones, including any the `Connection` header names. */
-function endToEndHeaders(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
+/**
+ * Copies headers minus the hop-by-hop ones, including any the `Connection` header names; only the
+ * `allowed` ones when given.
+ */
+function endToEndHeaders(
+  headers: http.IncomingHttpHeaders,
+  allowed?: ReadonlySet<string>,
+): http.OutgoingHttpHeaders {
   const named = headers.connection
     ? new Set(headers.connection.split(',').map((name) => name.trim().toLowerCase()))
     : undefined;
   const copied: http.OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined && !hopByHop.has(name) && !named?.has(name)) copied[name] = value;
+    if (value === undefined || hopByHop.has(name) || named?.has(name)) continue;
+    if (!allowed || allowed.has(name)) copied[name] = value;
   }
   return copied;
 }
@@ -51,8 +58,10 @@ export function forward(
   headers: Record<string, string>,
   timeouts: ProxyTimeouts,
   onFailure: (failure: ProxyFailure) => void,
+  /** Pass only these request headers (besides `headers`); all end-to-end ones when not given. */
+  allowedHeaders?: ReadonlySet<string>,
 ) {
-  const outgoing = Object.assign(endToEndHeaders(req.headers), headers);
+  const outgoing = Object.assign(endToEndHeaders(req.headers, allowedHeaders), headers);
 
   let settled = false;
   const fail = (failure: ProxyFailure) => {

@@ -14,6 +14,14 @@ import type { ProxyTimeouts } from './proxy';
 import { forward } from './proxy';
 import { createRateLimiter } from './rate-limit';
 import type { RateLimit } from './rate-limit';
+import type { PublicRoute } from './public-routes';
+import {
+  applyOpenCors,
+  overlayKeyBucket,
+  overlayKeyFrom,
+  publicRouteHeaders,
+  publicRouteOf,
+} from './public-routes';
 import type { Domain } from './routes';
 import { isDomain, parseApiPath } from './routes';
 
@@ -28,6 +36,8 @@ export interface GatewayOptions {
   corsOrigins: string[];
   maxBodyBytes: number;
   rateLimits: { windowMs: number; perUser: number; perIp: number; keyPrefix?: string };
+  /** Per-minute-window limits of the overlay's public routes (same window as `rateLimits`). */
+  overlayRateLimits?: { perIp: number; perKey: number };
   timeouts: ProxyTimeouts;
   log: Logger;
 }
@@ -44,6 +54,23 @@ function bodyTooLarge(maxBodyBytes: number) {
   );
 }
 
+function tooManyRequests(retryAfterSeconds: number) {
+  return new Refusal(
+    'TOO_MANY_REQUESTS',
+    'rate_limited',
+    `Too many requests. Try again in ${retryAfterSeconds} s.`,
+    { 'retry-after': String(retryAfterSeconds) },
+  );
+}
+
+function failedUnexpectedly(requestId: string) {
+  return new Refusal(
+    'BAD_GATEWAY',
+    'gateway_error',
+    `Something went wrong on our side. Quote request id ${requestId}.`,
+  );
+}
+
 /** Starts the public API edge: auth, route rules, rate limits, CORS, limits, and the proxy. */
 export async function createGateway(options: GatewayOptions) {
   const { log } = options;
@@ -53,6 +80,7 @@ export async function createGateway(options: GatewayOptions) {
     options.rateLimits.windowMs,
     options.rateLimits.keyPrefix,
   );
+  const overlayLimits = options.overlayRateLimits ?? { perIp: 600, perKey: 120 };
   const registry = new Registry();
   registry.setDefaultLabels({ service: 'gateway' });
   collectDefaultMetrics({ register: registry });
@@ -78,14 +106,7 @@ export async function createGateway(options: GatewayOptions) {
         ? [{ key: `user:${caller.claims.sub}`, limit: options.rateLimits.perUser }]
         : [{ key: `ip:${ip}`, limit: options.rateLimits.perIp }];
     const decision = await checkRateLimits(limits);
-    if (!decision.allowed) {
-      throw new Refusal(
-        'TOO_MANY_REQUESTS',
-        'rate_limited',
-        `Too many requests. Try again in ${decision.retryAfterSeconds} s.`,
-        { 'retry-after': String(decision.retryAfterSeconds) },
-      );
-    }
+    if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds);
   }
 
   async function handleApi(
@@ -103,6 +124,51 @@ export async function createGateway(options: GatewayOptions) {
     authorize(domain, caller);
     await limit(req, caller);
 
+    proxyTo(req, res, url, requestId, {
+      target: new URL(`/trpc/${route.rest}${url.search}`, options.serviceUrls[domain]),
+      service: domain,
+      maxBodyBytes: options.maxBodyBytes,
+    });
+  }
+
+  /** The overlay's public routes: the overlay key is the credential; the service checks it. */
+  async function handlePublic(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    requestId: string,
+    route: PublicRoute,
+  ) {
+    if (req.method !== 'POST') {
+      throw new Refusal('METHOD_NOT_ALLOWED', 'method_not_allowed', `Use POST for ${url.pathname}.`, {
+        allow: 'POST, OPTIONS',
+      });
+    }
+    const key = overlayKeyFrom(req.headers);
+    if (Number(req.headers['content-length'] ?? 0) > route.maxBodyBytes) {
+      throw bodyTooLarge(route.maxBodyBytes);
+    }
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    const decision = await checkRateLimits([
+      { key: `ip:${ip}`, limit: overlayLimits.perIp },
+      { key: overlayKeyBucket(key), limit: overlayLimits.perKey },
+    ]);
+    if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds);
+    proxyTo(req, res, url, requestId, {
+      target: new URL(`${route.path}${url.search}`, options.serviceUrls[route.service]),
+      service: route.service,
+      maxBodyBytes: route.maxBodyBytes,
+      allowedHeaders: publicRouteHeaders,
+    });
+  }
+
+  function proxyTo(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    requestId: string,
+    to: { target: URL; service: Domain; maxBodyBytes: number; allowedHeaders?: ReadonlySet<string> },
+  ) {
     // Counted while streaming too: a chunked body has no length to check up front. A GET (most
     // tRPC queries) has no body, so it skips the counting stream on the hot path.
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
@@ -111,13 +177,12 @@ export async function createGateway(options: GatewayOptions) {
       ? new Transform({
           transform(chunk: Buffer, _encoding, done) {
             received += chunk.length;
-            if (received > options.maxBodyBytes) done(bodyTooLarge(options.maxBodyBytes));
+            if (received > to.maxBodyBytes) done(bodyTooLarge(to.maxBodyBytes));
             else done(null, chunk);
           },
         })
       : undefined;
     if (body) req.pipe(body);
-    const target = new URL(`/trpc/${route.rest}${url.search}`, options.serviceUrls[domain]);
     const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress]
       .filter(Boolean)
       .join(', ');
@@ -125,7 +190,7 @@ export async function createGateway(options: GatewayOptions) {
       req,
       body,
       res,
-      target,
+      to.target,
       { 'x-request-id': requestId, 'x-forwarded-for': forwardedFor },
       options.timeouts,
       (failure) => {
@@ -137,15 +202,16 @@ export async function createGateway(options: GatewayOptions) {
             ? new Refusal(
                 'GATEWAY_TIMEOUT',
                 'service_timeout',
-                `The ${domain} service did not answer in time. Try again.`,
+                `The ${to.service} service did not answer in time. Try again.`,
               )
             : new Refusal(
                 'SERVICE_UNAVAILABLE',
                 'service_unavailable',
-                `The ${domain} service is unavailable right now. Try again in a moment.`,
+                `The ${to.service} service is unavailable right now. Try again in a moment.`,
               ),
         );
       },
+      to.allowedHeaders,
     );
     body?.on('error', (error) => {
       if (error instanceof Refusal) refuse(res, url, requestId, error);
@@ -175,7 +241,13 @@ export async function createGateway(options: GatewayOptions) {
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://gateway');
     const route = url.pathname.startsWith('/api/') ? parseApiPath(url.pathname) : undefined;
-    const domain = route && isDomain(route.domain) ? route.domain : undefined;
+    const publicRoute = publicRouteOf(url.pathname);
+    const domain = route && isDomain(route.domain) ? route.domain : publicRoute?.service;
+    const failed = (error: unknown) => {
+      if (error instanceof Refusal) return refuse(res, url, requestId, error);
+      log.error({ err: error, requestId }, 'gateway failure');
+      refuse(res, url, requestId, failedUnexpectedly(requestId));
+    };
     res.on('close', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const status = res.statusCode;
@@ -185,7 +257,7 @@ export async function createGateway(options: GatewayOptions) {
         'request',
       );
     });
-    if (applyCors(req, res, corsOrigins)) return;
+    if (publicRoute ? applyOpenCors(req, res) : applyCors(req, res, corsOrigins)) return;
 
     if (url.pathname === '/healthz') {
       res
@@ -215,21 +287,10 @@ export async function createGateway(options: GatewayOptions) {
             ),
           ),
       );
+    } else if (publicRoute) {
+      handlePublic(req, res, url, requestId, publicRoute).catch(failed);
     } else if (route && domain) {
-      handleApi(req, res, url, requestId, { domain, rest: route.rest }).catch((error: unknown) => {
-        if (error instanceof Refusal) return refuse(res, url, requestId, error);
-        log.error({ err: error, requestId }, 'gateway failure');
-        refuse(
-          res,
-          url,
-          requestId,
-          new Refusal(
-            'BAD_GATEWAY',
-            'gateway_error',
-            `Something went wrong on our side. Quote request id ${requestId}.`,
-          ),
-        );
-      });
+      handleApi(req, res, url, requestId, { domain, rest: route.rest }).catch(failed);
     } else {
       refuse(
         res,
