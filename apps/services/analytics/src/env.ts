@@ -1,0 +1,18 @@
+import { parseEnv, serviceEnvSchema } from '@gametriggers/trpc';
+import { z } from 'zod';
+
+export const analyticsEnvSchema = serviceEnvSchema.extend({
+  PORT: z.coerce.number().int().nonnegative().default(4106),
+  OVERLAY_SERVICE_URL: z.string().url().default('http://127.0.0.1:4110'),
+  CAMPAIGN_SERVICE_URL: z.string().url().default('http://127.0.0.1:4104'),
+  /** Sustained reports per second one overlay key may send; bursts up to INGEST_BURST_PER_KEY. */
+  INGEST_RATE_PER_KEY: z.coerce.number().positive().default(50),
+  INGEST_BURST_PER_KEY: z.coerce.number().int().positive().default(1_000),
+  /** How often the hourly counts are brought up to date. */
+  ROLLUP_EVERY_MS: z.coerce.number().int().min(1_000).default(30_000),
+});
+export type AnalyticsEnv = z.infer<typeof analyticsEnvSchema>;
+
+export function readAnalyticsEnv(source: Record<string, string | undefined> = process.env) {
+  return parseEnv('analytics', analyticsEnvSchema, source);
+}

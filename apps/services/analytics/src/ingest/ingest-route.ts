@@ -1,0 +1,100 @@
+import type http from 'node:http';
+import type { Logger, PlainRoute } from '@gametriggers/trpc';
+import type { OverlayKeys } from '../clients/overlay-keys';
+import { MAX_BATCH_BYTES, parseEventBatch } from './event-schema';
+import type { GroupCommitWriter } from './group-commit-writer';
+import type { TrafficGuard } from './traffic-guard';
+
+export const OVERLAY_KEY_HEADER = 'x-overlay-key';
+
+function reply(res: http.ServerResponse, status: number, body: unknown, headers = {}) {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(payload),
+    ...headers,
+  });
+  res.end(payload);
+}
+
+async function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BATCH_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * `POST /ingest`: an overlay's reports, answered only after they are committed. A malformed event
+ * refuses the whole batch (400, naming it); reports whose time is implausible are refused one by
+ * one and listed in the answer; everything else is stored, flagged when it must not be counted.
+ */
+export function createIngestRoute(deps: {
+  keys: OverlayKeys;
+  guard: TrafficGuard;
+  writer: GroupCommitWriter;
+  log: Logger;
+}): PlainRoute {
+  return async (req, res) => {
+    const key = req.headers[OVERLAY_KEY_HEADER];
+    if (typeof key !== 'string' || !key || key.length > 200) {
+      reply(res, 401, { error: 'unauthenticated', message: 'Send the overlay key in x-overlay-key.' });
+      return;
+    }
+    const body = await readBody(req);
+    if (!body) {
+      reply(res, 413, {
+        error: 'payload_too_large',
+        message: `A batch is limited to ${MAX_BATCH_BYTES} bytes.`,
+      });
+      req.resume();
+      return;
+    }
+    let overlay;
+    try {
+      overlay = await deps.keys.resolve(key);
+    } catch (error) {
+      deps.log.warn({ err: error }, 'overlay key could not be checked');
+      reply(
+        res,
+        503,
+        { error: 'unavailable', message: 'The overlay key cannot be checked right now; retry.' },
+        { 'retry-after': '2' },
+      );
+      return;
+    }
+    if (!overlay) {
+      reply(res, 401, { error: 'unauthenticated', message: 'This overlay key is not valid.' });
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch {
+      reply(res, 400, { error: 'invalid_json', message: 'The body is not valid JSON.' });
+      return;
+    }
+    const batch = parseEventBatch(json);
+    if (!batch.ok) {
+      reply(res, 400, { error: 'invalid_events', message: batch.message, events: batch.malformed });
+      return;
+    }
+    const admission = deps.guard.admit(key, batch.events.length);
+    if (!admission.allowed) {
+      reply(
+        res,
+        429,
+        { error: 'rate_limited', message: 'This overlay is sending too many reports.' },
+        { 'retry-after': String(Math.max(1, Math.ceil(admission.retryAfterMs / 1000))) },
+      );
+      return;
+    }
+    const { rows, refused } = deps.guard.judge(overlay, batch.events);
+    await deps.writer.write(rows);
+    reply(res, 200, { accepted: rows.length, refused });
+  };
+}

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { startTestTokenIssuer } from '@gametriggers/testing';
+import type { TestTokenIssuer } from '@gametriggers/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalyticsHarness } from '../testing/analytics-harness';
+import { analyticsTestServiceSecret, startAnalyticsHarness } from '../testing/analytics-harness';
+import type { OverlayKeysStandIn } from '../testing/overlay-keys-stand-in';
+import { startOverlayKeysStandIn } from '../testing/overlay-keys-stand-in';
+
+let issuer: TestTokenIssuer;
+let overlays: OverlayKeysStandIn;
+let harness: AnalyticsHarness;
+
+const live = { key: 'key-live', overlayId: randomUUID(), streamerId: randomUUID() };
+const offline = { key: 'key-offline', overlayId: randomUUID(), streamerId: randomUUID() };
+
+beforeAll(async () => {
+  issuer = await startTestTokenIssuer();
+  overlays = await startOverlayKeysStandIn(analyticsTestServiceSecret);
+  overlays.setOverlay(live.key, { overlayId: live.overlayId, streamerId: live.streamerId, live: true });
+  overlays.setOverlay(offline.key, {
+    overlayId: offline.overlayId,
+    streamerId: offline.streamerId,
+    live: false,
+  });
+  harness = await startAnalyticsHarness({ jwksUrl: issuer.jwksUrl, overlayServiceUrl: overlays.url });
+});
+afterAll(async () => {
+  await harness.close();
+  await overlays.close();
+  await issuer.close();
+});
+
+function heartbeat(overrides: Record<string, unknown> = {}) {
+  return {
+    id: randomUUID(),
+    type: 'heartbeat',
+    at: new Date().toISOString(),
+    adId: 'ad-1',
+    participationId: randomUUID(),
+    campaignId: randomUUID(),
+    viewers: 40,
+    ...overrides,
+  };
+}
+
+async function storedRows(ids: string[]) {
+  return harness.db.$queryRawUnsafe<
+    Array<{ id: string; streamerId: string; countable: boolean; invalidReason: string | null }>
+  >(
+    'SELECT id::text, "streamerId"::text, countable, "invalidReason" FROM overlay_events WHERE id = ANY($1::uuid[])',
+    ids,
+  );
+}
+
+describe('POST /ingest', () => {
+  it('stores a batch before answering, for the streamer the key belongs to', async () => {
+    const events = [heartbeat(), heartbeat({ type: 'display_start' }), heartbeat({ type: 'click' })];
+    const answer = await harness.ingest(live.key, { events });
+    expect(answer).toEqual({ status: 200, body: { accepted: 3, refused: [] } });
+    const rows = await storedRows(events.map((e) => e.id));
+    expect(rows).toHaveLength(3);
+    expect(rows.every((row) => row.streamerId === live.streamerId && row.countable)).toBe(true);
+  });
+
+  it('stores duplicated and replayed events once', async () => {
+    const event = heartbeat();
+    expect((await harness.ingest(live.key, { events: [event, event] })).status).toBe(200);
+    expect((await harness.ingest(live.key, { events: [event] })).status).toBe(200);
+    expect(await storedRows([event.id])).toHaveLength(1);
+  });
+
+  it('accepts late and out-of-order events within the window', async () => {
+    const hourAgo = Date.now() - 60 * 60_000;
+    const events = [
+      heartbeat({ at: new Date(hourAgo + 2_000).toISOString() }),
+      heartbeat({ at: new Date(Date.now() - 30 * 60 * 60_000).toISOString() }),
+      heartbeat({ at: new Date(hourAgo).toISOString() }),
+    ];
+    expect((await harness.ingest(live.key, { events })).body).toEqual({ accepted: 3, refused: [] });
+    expect(await storedRows(events.map((e) => e.id))).toHaveLength(3);
+  });
+
+  it('refuses events far in the past or future one by one, storing the rest', async () => {
+    const old = heartbeat({ at: new Date(Date.now() - 72 * 60 * 60_000).toISOString() });
+    const ahead = heartbeat({ at: new Date(Date.now() + 60 * 60_000).toISOString() });
+    const fine = heartbeat();
+    const answer = await harness.ingest(live.key, { events: [old, fine, ahead] });
+    expect(answer.body.accepted).toBe(1);
+    expect(answer.body.refused).toEqual([
+      { id: old.id, reason: 'too_old' },
+      { id: ahead.id, reason: 'in_future' },
+    ]);
+    expect((await storedRows([old.id, ahead.id, fine.id])).map((r) => r.id)).toEqual([fine.id]);
+  });
+
+  it('refuses a batch with a malformed event, naming it and storing nothing', async () => {
+    const good = heartbeat();
+    const bad = heartbeat({ viewers: 'many' });
+    const answer = await harness.ingest(live.key, { events: [good, bad] });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({
+      error: 'invalid_events',
+      events: [{ index: 1, id: bad.id, problems: [expect.stringContaining('viewers')] }],
+    });
+    expect(String(answer.body.message)).toContain(bad.id);
+    expect(await storedRows([good.id, bad.id])).toEqual([]);
+    expect((await harness.ingest(live.key, '{"events": [')).status).toBe(400);
+  });
+
+  it('answers 401 and stores nothing for a missing, wrong or unknown key', async () => {
+    const event = heartbeat();
+    expect((await harness.ingest(undefined, { events: [event] })).status).toBe(401);
+    expect((await harness.ingest('no-such-key', { events: [event] })).status).toBe(401);
+    expect(await storedRows([event.id])).toEqual([]);
+  });
+
+  it('stores reports of an overlay that is not live, and test reports, as not countable', async () => {
+    const notLive = heartbeat();
+    const test = heartbeat({ test: true });
+    await harness.ingest(offline.key, { events: [notLive] });
+    await harness.ingest(live.key, { events: [test] });
+    const rows = await storedRows([notLive.id, test.id]);
+    expect(rows.map((r) => [r.id, r.countable, r.invalidReason]).sort()).toEqual(
+      [
+        [notLive.id, false, 'not_live'],
+        [test.id, false, 'test'],
+      ].sort(),
+    );
+  });
+
+  it('flags an impossible jump in viewers', async () => {
+    const key = 'key-jump';
+    overlays.setOverlay(key, { overlayId: randomUUID(), streamerId: randomUUID(), live: true });
+    const normal = heartbeat({ viewers: 50, at: new Date(Date.now() - 20_000).toISOString() });
+    const jump = heartbeat({ viewers: 50_000 });
+    await harness.ingest(key, { events: [jump, normal] });
+    const rows = await storedRows([normal.id, jump.id]);
+    expect(rows.find((r) => r.id === jump.id)?.invalidReason).toBe('viewer_jump');
+    expect(rows.find((r) => r.id === normal.id)?.countable).toBe(true);
+  });
+
+  it('asks the overlay service about a key only once in a while', async () => {
+    const key = 'key-cached';
+    overlays.setOverlay(key, { overlayId: randomUUID(), streamerId: randomUUID(), live: true });
+    const before = overlays.calls;
+    for (let i = 0; i < 5; i += 1) await harness.ingest(key, { events: [heartbeat()] });
+    expect(overlays.calls - before).toBe(1);
+  });
+
+  it('refuses bodies over 256 KB', async () => {
+    const answer = await harness.ingest(live.key, { events: [heartbeat()], padding: 'x'.repeat(300_000) });
+    expect(answer.status).toBe(413);
+  });
+});

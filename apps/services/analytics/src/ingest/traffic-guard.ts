@@ -1,0 +1,80 @@
+import type { OverlayKeyResolution } from '@gametriggers/contracts';
+import type { OverlayEvent } from './event-schema';
+import type { StoredEvent } from './stored-event';
+import type { RefusalReason, TokenBucket, ViewerReading } from './traffic-rules';
+import { invalidReasonFor, isImpossibleViewerJump, refusalFor, takeTokens } from './traffic-rules';
+
+const MAX_TRACKED = 100_000;
+
+export interface RefusedEvent {
+  id: string;
+  reason: RefusalReason;
+}
+
+/**
+ * The per-process memory the traffic rules need: a token bucket per overlay key and each
+ * overlay's last viewer reading.
+ */
+export function createTrafficGuard(options: {
+  ratePerSecond: number;
+  burst: number;
+  now: () => Date;
+}) {
+  const buckets = new Map<string, TokenBucket>();
+  const lastViewers = new Map<string, ViewerReading>();
+
+  function remember<T>(map: Map<string, T>, key: string, value: T) {
+    if (map.size >= MAX_TRACKED && !map.has(key)) map.clear();
+    map.set(key, value);
+  }
+
+  return {
+    /** Takes one token per event from the key's bucket; refuses the whole batch when short. */
+    admit(key: string, events: number) {
+      const result = takeTokens(buckets.get(key), events, options.now().getTime(), options);
+      remember(buckets, key, result.bucket);
+      return result;
+    },
+
+    /** Splits a batch into rows to store (flagged when not countable) and refused events. */
+    judge(overlay: OverlayKeyResolution, events: OverlayEvent[]) {
+      const nowMs = options.now().getTime();
+      const rows: StoredEvent[] = [];
+      const refused: RefusedEvent[] = [];
+      const ordered = [...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+      for (const event of ordered) {
+        const at = new Date(event.at);
+        const refusal = refusalFor(at.getTime(), nowMs);
+        if (refusal) {
+          refused.push({ id: event.id, reason: refusal });
+          continue;
+        }
+        let viewerJump = false;
+        if (event.viewers !== undefined) {
+          const reading = { viewers: event.viewers, atMs: at.getTime() };
+          viewerJump = isImpossibleViewerJump(lastViewers.get(overlay.overlayId), reading);
+          if (!viewerJump) remember(lastViewers, overlay.overlayId, reading);
+        }
+        rows.push({
+          id: event.id,
+          at,
+          overlayId: overlay.overlayId,
+          streamerId: overlay.streamerId,
+          type: event.type,
+          adId: event.adId ?? null,
+          participationId: event.participationId ?? null,
+          campaignId: event.campaignId ?? null,
+          viewers: event.viewers ?? null,
+          test: event.test ?? false,
+          invalidReason: invalidReasonFor({
+            test: event.test ?? false,
+            live: overlay.live,
+            viewerJump,
+          }),
+        });
+      }
+      return { rows, refused };
+    },
+  };
+}
+export type TrafficGuard = ReturnType<typeof createTrafficGuard>;

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_AHEAD_MS,
+  MAX_LATE_MS,
+  invalidReasonFor,
+  isImpossibleViewerJump,
+  refusalFor,
+  takeTokens,
+} from './traffic-rules';
+
+const limits = { ratePerSecond: 10, burst: 100 };
+
+describe('the token bucket per overlay key', () => {
+  it('starts full and lets a burst through', () => {
+    const result = takeTokens(undefined, 100, 0, limits);
+    expect(result.allowed).toBe(true);
+    expect(result.bucket.tokens).toBe(0);
+  });
+
+  it('refuses when empty and says when enough tokens are back', () => {
+    const empty = takeTokens(undefined, 100, 0, limits).bucket;
+    const refused = takeTokens(empty, 20, 0, limits);
+    expect(refused.allowed).toBe(false);
+    expect(refused.retryAfterMs).toBe(2_000);
+  });
+
+  it('refills at the sustained rate, never above the burst', () => {
+    const empty = takeTokens(undefined, 100, 0, limits).bucket;
+    expect(takeTokens(empty, 20, 2_000, limits).allowed).toBe(true);
+    expect(takeTokens(empty, 21, 2_000, limits).allowed).toBe(false);
+    expect(takeTokens(empty, 101, 3_600_000, limits).allowed).toBe(false);
+  });
+});
+
+describe('report times', () => {
+  const now = Date.parse('2026-11-24T12:00:00Z');
+  it('accepts late and slightly early reports within the window', () => {
+    expect(refusalFor(now - MAX_LATE_MS + 1, now)).toBeNull();
+    expect(refusalFor(now + MAX_AHEAD_MS, now)).toBeNull();
+  });
+  it('refuses reports from too long ago or from the future', () => {
+    expect(refusalFor(now - MAX_LATE_MS - 1, now)).toBe('too_old');
+    expect(refusalFor(now + MAX_AHEAD_MS + 1, now)).toBe('in_future');
+  });
+});
+
+describe('impossible viewer jumps', () => {
+  it('flags more than tenfold the viewers within a minute', () => {
+    expect(isImpossibleViewerJump({ viewers: 100, atMs: 0 }, { viewers: 1_001, atMs: 30_000 })).toBe(
+      true,
+    );
+    expect(isImpossibleViewerJump({ viewers: 100, atMs: 0 }, { viewers: 1_000, atMs: 30_000 })).toBe(
+      false,
+    );
+  });
+  it('allows the same rise after a minute, and small channels growing from a few viewers', () => {
+    expect(isImpossibleViewerJump({ viewers: 100, atMs: 0 }, { viewers: 5_000, atMs: 61_000 })).toBe(
+      false,
+    );
+    expect(isImpossibleViewerJump({ viewers: 0, atMs: 0 }, { viewers: 150, atMs: 10_000 })).toBe(false);
+    expect(isImpossibleViewerJump({ viewers: 0, atMs: 0 }, { viewers: 201, atMs: 10_000 })).toBe(true);
+  });
+  it('has nothing to compare the first reading with', () => {
+    expect(isImpossibleViewerJump(undefined, { viewers: 1_000_000, atMs: 0 })).toBe(false);
+  });
+});
+
+describe('what is countable', () => {
+  it('counts live, real, plausible reports only', () => {
+    expect(invalidReasonFor({ test: false, live: true, viewerJump: false })).toBeNull();
+    expect(invalidReasonFor({ test: true, live: true, viewerJump: false })).toBe('test');
+    expect(invalidReasonFor({ test: false, live: false, viewerJump: false })).toBe('not_live');
+    expect(invalidReasonFor({ test: false, live: true, viewerJump: true })).toBe('viewer_jump');
+  });
+});

@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
+import { createLogger } from '@gametriggers/trpc';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import superjson from 'superjson';
+import type { AnalyticsServiceOptions } from '../app';
+import { startAnalyticsService } from '../app';
+import type { CampaignDirectory } from '../clients/campaign-directory';
+import type { OverlayKeys } from '../clients/overlay-keys';
+import { OVERLAY_KEY_HEADER } from '../ingest/ingest-route';
+import type { AnalyticsRouter } from '../router';
+
+export const analyticsMigrationsDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../prisma/migrations',
+);
+
+export const analyticsTestServiceSecret = 'test-service-secret-of-at-least-32-chars';
+
+export interface AnalyticsHarnessOptions {
+  /** The JWKS of the token issuer whose access tokens the service accepts (`startTestTokenIssuer`). */
+  jwksUrl: string;
+  /** A running overlay service (or stand-in) answering `overlay.internal.resolveKey`. */
+  overlayServiceUrl: string;
+  /** A running campaign service answering `campaign.internal.forParticipation`. */
+  campaignServiceUrl?: string;
+  now?: () => Date;
+  serviceSecret?: string;
+  /** Reports per second and burst per overlay key (default: generous, so tests are not limited). */
+  ratePerKey?: number;
+  burstPerKey?: number;
+  /** In-test stand-ins instead of calling the overlay/campaign services. */
+  overlayKeys?: OverlayKeys;
+  campaigns?: CampaignDirectory;
+}
+
+/**
+ * A real analytics service for tests: its own fresh database and Redis namespace, on a free port.
+ * `close()` stops it and drops the database.
+ */
+export async function startAnalyticsHarness(options: AnalyticsHarnessOptions) {
+  const database = await createTestDatabase(analyticsMigrationsDir, 'analytics');
+  const redis = createTestRedisNamespace('analytics');
+  const config: AnalyticsServiceOptions = {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: 0,
+    DATABASE_URL: database.url,
+    REDIS_URL: redis.url,
+    IDENTITY_JWKS_URL: options.jwksUrl,
+    TOKEN_ISSUER: 'gametriggers-identity',
+    TOKEN_AUDIENCE: 'gametriggers',
+    SERVICE_SECRET: options.serviceSecret ?? analyticsTestServiceSecret,
+    OVERLAY_SERVICE_URL: options.overlayServiceUrl,
+    CAMPAIGN_SERVICE_URL: options.campaignServiceUrl ?? 'http://127.0.0.1:9',
+    INGEST_RATE_PER_KEY: options.ratePerKey ?? 10_000,
+    INGEST_BURST_PER_KEY: options.burstPerKey ?? 100_000,
+    ROLLUP_EVERY_MS: 60 * 60_000,
+    queuePrefix: redis.prefix,
+    now: options.now,
+    log: createLogger('analytics', 'warn'),
+    overlayKeys: options.overlayKeys,
+    campaigns: options.campaigns,
+  };
+  const service = await startAnalyticsService(config);
+
+  /** A client as the person holding `token` (an access token), or anonymous without one. */
+  function client(token?: string) {
+    return createTRPCClient<AnalyticsRouter>({
+      links: [
+        httpLink({
+          url: `${service.url}/trpc`,
+          transformer: superjson,
+          headers: (): Record<string, string> =>
+            token ? { authorization: `Bearer ${token}` } : {},
+        }),
+      ],
+    });
+  }
+
+  /** Posts reports as the overlay holding `key`; returns the status and JSON answer. */
+  async function ingest(key: string | undefined, body: unknown) {
+    const response = await fetch(`${service.url}/ingest`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key ? { [OVERLAY_KEY_HEADER]: key } : {}) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  return {
+    url: service.url,
+    service,
+    config,
+    client,
+    ingest,
+    db: service.deps.db,
+    async close() {
+      await service.close(1_000);
+      await redis.clear();
+      await database.drop();
+    },
+  };
+}
+export type AnalyticsHarness = Awaited<ReturnType<typeof startAnalyticsHarness>>;
