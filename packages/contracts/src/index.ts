@@ -7,3 +7,4 @@ export * from './brand';
 export * from './streamer';
 export * from './campaign';
 export * from './participation';
+export * from './overlay';

@@ -1,0 +1,89 @@
+import { DEFAULT_QUEUE_PREFIX, startEventConsumer } from '@gametriggers/events';
+import { createChannelAuthorizer, createRealtimePublisher, realtimeConfigFromEnv } from '@gametriggers/realtime';
+import type { RealtimeConfig } from '@gametriggers/realtime';
+import { createAccessTokenVerifier } from '@gametriggers/tokens';
+import type { Logger, RunningService } from '@gametriggers/trpc';
+import { createLogger, startService } from '@gametriggers/trpc';
+import { Redis } from 'ioredis';
+import { createOverlayDb } from './database';
+import { deliveryEventHandlers } from './delivery-events';
+import type { DeliveryTrigger, OverlayDeps } from './domain/deps';
+import type { OverlayEnv } from './env';
+import { overlayChannelAuthPreflight, overlayChannelAuthRoute } from './http/overlay-channel-auth';
+import { createOverlayRouter } from './router';
+
+export interface OverlayServiceOptions extends OverlayEnv {
+  now?: () => Date;
+  /** BullMQ key prefix; tests give each file its own (or share one with the services they talk to). */
+  queuePrefix?: string;
+  log?: Logger;
+  /** Pusher settings; default: read from the PUSHER_* variables. */
+  realtime?: RealtimeConfig;
+}
+
+export interface OverlayService extends RunningService {
+  deps: OverlayDeps;
+}
+
+export async function startOverlayService(options: OverlayServiceOptions): Promise<OverlayService> {
+  const log = options.log ?? createLogger('overlay');
+  const prefix = options.queuePrefix ?? DEFAULT_QUEUE_PREFIX;
+  const realtimeConfig =
+    options.realtime ??
+    realtimeConfigFromEnv({
+      PUSHER_APP_ID: options.PUSHER_APP_ID,
+      PUSHER_KEY: options.PUSHER_KEY,
+      PUSHER_SECRET: options.PUSHER_SECRET,
+      PUSHER_CLUSTER: options.PUSHER_CLUSTER,
+      PUSHER_HOST: options.PUSHER_HOST,
+      PUSHER_PORT: options.PUSHER_PORT,
+      PUSHER_USE_TLS: options.PUSHER_USE_TLS,
+    });
+  const db = createOverlayDb(options.DATABASE_URL);
+  const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
+  await redis.connect();
+
+  const delivery: DeliveryTrigger = { overlayChanged: () => Promise.resolve() };
+  const deps: OverlayDeps = {
+    db,
+    realtime: createRealtimePublisher(realtimeConfig),
+    delivery,
+    now: options.now ?? (() => new Date()),
+    log,
+  };
+
+  const consumer = startEventConsumer({
+    service: 'overlay',
+    redisUrl: options.REDIS_URL,
+    queuePrefix: prefix,
+    runInTransaction: (work) => db.$transaction((tx) => work(tx)),
+    handlers: deliveryEventHandlers(delivery),
+    log,
+  });
+
+  const service = await startService({
+    name: 'overlay',
+    port: options.PORT,
+    host: options.HOST,
+    router: createOverlayRouter(deps),
+    auth: {
+      accessTokens: createAccessTokenVerifier({
+        jwksUrl: options.IDENTITY_JWKS_URL,
+        issuer: options.TOKEN_ISSUER,
+        audience: options.TOKEN_AUDIENCE,
+      }),
+      serviceSecret: options.SERVICE_SECRET,
+    },
+    readiness: {
+      database: () => db.$queryRaw`SELECT 1`,
+      redis: () => redis.ping(),
+    },
+    routes: {
+      'POST /realtime/auth': overlayChannelAuthRoute(deps, createChannelAuthorizer(realtimeConfig)),
+      'OPTIONS /realtime/auth': overlayChannelAuthPreflight,
+    },
+    closeables: [() => consumer.stop(), () => db.$disconnect(), () => redis.quit()],
+    log,
+  });
+  return Object.assign(service, { deps });
+}

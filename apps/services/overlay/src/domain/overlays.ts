@@ -1,0 +1,123 @@
+import type { OverlayKeyResolution, OverlaySettingsInput } from '@gametriggers/contracts';
+import { overlayChannel } from '@gametriggers/realtime';
+import { DomainError } from '@gametriggers/trpc';
+import type { Overlay } from '../generated/prisma/client';
+import type { OverlayDeps } from './deps';
+import { generateOverlayKey, hashOverlayKey } from './overlay-keys';
+import type { OverlaySettings } from './overlay-settings';
+import { realtimeSettingsOf, settingsOf } from './overlay-settings';
+
+export interface OverlayView {
+  overlayId: string;
+  streamerId: string;
+  /** The whole secret key, only in the answer that created it (first `get`, or `regenerateKey`). */
+  key: string | null;
+  keyPrefix: string;
+  keyGeneratedAt: Date;
+  live: boolean;
+  settings: OverlaySettings;
+  updatedAt: Date;
+}
+
+async function viewOf(deps: OverlayDeps, overlay: Overlay, key: string | null): Promise<OverlayView> {
+  const status = await deps.db.streamerLiveStatus.findUnique({ where: { streamerId: overlay.streamerId } });
+  return {
+    overlayId: overlay.id,
+    streamerId: overlay.streamerId,
+    key,
+    keyPrefix: overlay.keyPrefix,
+    keyGeneratedAt: overlay.keyGeneratedAt,
+    live: status?.live ?? false,
+    settings: settingsOf(overlay),
+    updatedAt: overlay.updatedAt,
+  };
+}
+
+/** The streamer's overlay, created (with its key, shown this once) on the first call. */
+export async function getOrCreateOverlay(deps: OverlayDeps, streamerId: string): Promise<OverlayView> {
+  const existing = await deps.db.overlay.findUnique({ where: { streamerId } });
+  if (existing) return viewOf(deps, existing, null);
+  const generated = generateOverlayKey();
+  // Two first calls at once: one insert wins, the other reads the winner's overlay without its key.
+  const { count } = await deps.db.overlay.createMany({
+    data: [{ streamerId, keyHash: generated.hash, keyPrefix: generated.prefix, keyGeneratedAt: deps.now() }],
+    skipDuplicates: true,
+  });
+  const overlay = await deps.db.overlay.findUniqueOrThrow({ where: { streamerId } });
+  return viewOf(deps, overlay, count === 1 ? generated.key : null);
+}
+
+async function ownOverlay(deps: OverlayDeps, streamerId: string): Promise<Overlay> {
+  await getOrCreateOverlay(deps, streamerId);
+  return deps.db.overlay.findUniqueOrThrow({ where: { streamerId } });
+}
+
+/** A new key; the old one stops resolving (and authorizing the overlay channel) at once. */
+export async function regenerateOverlayKey(deps: OverlayDeps, streamerId: string): Promise<OverlayView> {
+  const overlay = await ownOverlay(deps, streamerId);
+  const generated = generateOverlayKey();
+  const updated = await deps.db.overlay.update({
+    where: { id: overlay.id },
+    data: { keyHash: generated.hash, keyPrefix: generated.prefix, keyGeneratedAt: deps.now() },
+  });
+  return viewOf(deps, updated, generated.key);
+}
+
+export async function updateOverlaySettings(
+  deps: OverlayDeps,
+  streamerId: string,
+  input: OverlaySettingsInput,
+): Promise<OverlayView> {
+  const overlay = await ownOverlay(deps, streamerId);
+  const { blackouts, weights, ...columns } = input;
+  const updated = await deps.db.overlay.update({
+    where: { id: overlay.id },
+    data: {
+      ...columns,
+      ...(weights ? { weights } : {}),
+      ...(blackouts
+        ? {
+            blackouts: blackouts.map((period) =>
+              period.kind === 'once'
+                ? { kind: 'once', from: period.from.toISOString(), to: period.to.toISOString() }
+                : period,
+            ),
+          }
+        : {}),
+    },
+  });
+  await announceSettings(deps, updated);
+  return viewOf(deps, updated, null);
+}
+
+export async function setOverlayPaused(deps: OverlayDeps, streamerId: string, paused: boolean): Promise<OverlayView> {
+  const overlay = await ownOverlay(deps, streamerId);
+  const updated = await deps.db.overlay.update({ where: { id: overlay.id }, data: { paused } });
+  await announceSettings(deps, updated);
+  return viewOf(deps, updated, null);
+}
+
+/** Tells the overlay page its new settings and the scheduler to re-evaluate; neither may fail the change. */
+async function announceSettings(deps: OverlayDeps, overlay: Overlay) {
+  try {
+    await deps.realtime.publish(overlayChannel(overlay.id), 'overlay.settings', realtimeSettingsOf(overlay));
+  } catch (error) {
+    deps.log.warn({ err: error, overlayId: overlay.id }, 'overlay.settings push failed');
+  }
+  await deps.delivery.overlayChanged(overlay.id);
+}
+
+/** An admin's read of a streamer's overlay (never the key). */
+export async function overlayForAdmin(deps: OverlayDeps, streamerId: string): Promise<OverlayView> {
+  const overlay = await deps.db.overlay.findUnique({ where: { streamerId } });
+  if (!overlay) throw new DomainError('not_found', 'overlay_not_found', 'This streamer has no overlay yet.');
+  return viewOf(deps, overlay, null);
+}
+
+/** Which overlay a secret key opens, or null for an unknown or regenerated-away key. */
+export async function resolveOverlayKey(deps: OverlayDeps, key: string): Promise<OverlayKeyResolution | null> {
+  const overlay = await deps.db.overlay.findUnique({ where: { keyHash: hashOverlayKey(key) } });
+  if (!overlay) return null;
+  const status = await deps.db.streamerLiveStatus.findUnique({ where: { streamerId: overlay.streamerId } });
+  return { overlayId: overlay.id, streamerId: overlay.streamerId, live: status?.live ?? false };
+}

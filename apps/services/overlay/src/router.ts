@@ -1,0 +1,58 @@
+import {
+  overlayKeyResolutionSchema,
+  overlayResolveKeyInputSchema,
+  overlaySetPausedInputSchema,
+  overlaySettingsInputSchema,
+} from '@gametriggers/contracts';
+import { adminProcedure, internalProcedure, router, streamerProcedure } from '@gametriggers/trpc';
+import { z } from 'zod';
+import type { OverlayDeps } from './domain/deps';
+import {
+  getOrCreateOverlay,
+  overlayForAdmin,
+  regenerateOverlayKey,
+  resolveOverlayKey,
+  setOverlayPaused,
+  updateOverlaySettings,
+} from './domain/overlays';
+import { overlayOutput } from './schemas';
+
+const overlayReadingAdminProcedure = adminProcedure('canModerateContent');
+
+export function createOverlayRouter(deps: OverlayDeps) {
+  return router({
+    overlay: router({
+      get: streamerProcedure
+        .output(overlayOutput)
+        .query(({ ctx }) => getOrCreateOverlay(deps, ctx.caller.userId)),
+
+      updateSettings: streamerProcedure
+        .input(overlaySettingsInputSchema)
+        .output(overlayOutput)
+        .mutation(({ ctx, input }) => updateOverlaySettings(deps, ctx.caller.userId, input)),
+
+      regenerateKey: streamerProcedure
+        .output(overlayOutput)
+        .mutation(({ ctx }) => regenerateOverlayKey(deps, ctx.caller.userId)),
+
+      setPaused: streamerProcedure
+        .input(overlaySetPausedInputSchema)
+        .output(overlayOutput)
+        .mutation(({ ctx, input }) => setOverlayPaused(deps, ctx.caller.userId, input.paused)),
+
+      getForStreamer: overlayReadingAdminProcedure
+        .input(z.object({ streamerId: z.uuid() }))
+        .output(overlayOutput)
+        .query(({ input }) => overlayForAdmin(deps, input.streamerId)),
+
+      internal: router({
+        resolveKey: internalProcedure
+          .input(overlayResolveKeyInputSchema)
+          .output(overlayKeyResolutionSchema.nullable())
+          .query(({ input }) => resolveOverlayKey(deps, input.key)),
+      }),
+    }),
+  });
+}
+
+export type OverlayRouter = ReturnType<typeof createOverlayRouter>;
