@@ -13,6 +13,8 @@ import type { AnalyticsEnv } from './env';
 import { createGroupCommitWriter } from './ingest/group-commit-writer';
 import { createIngestRoute } from './ingest/ingest-route';
 import { createTrafficGuard } from './ingest/traffic-guard';
+import { runRollup } from './rollup/hourly-rollup';
+import { startRollupJobs } from './rollup/rollup-jobs';
 import { createAnalyticsRouter } from './router';
 
 export interface AnalyticsServiceOptions extends AnalyticsEnv {
@@ -27,6 +29,8 @@ export interface AnalyticsServiceOptions extends AnalyticsEnv {
 
 export interface AnalyticsService extends RunningService {
   deps: AnalyticsDeps;
+  /** Runs the hourly rollup now instead of waiting for the repeatable job. */
+  rollupNow(): Promise<{ hours: number; changed: number }>;
 }
 
 const INGEST_CONNECTIONS = 4;
@@ -69,6 +73,14 @@ export async function startAnalyticsService(
     writer,
     log,
   });
+  const jobs = await startRollupJobs({
+    db,
+    now,
+    redisUrl: options.REDIS_URL,
+    prefix,
+    everyMs: options.ROLLUP_EVERY_MS,
+    log,
+  });
   const relay = startOutboxRelay({
     databaseUrl: options.DATABASE_URL,
     redisUrl: options.REDIS_URL,
@@ -96,6 +108,7 @@ export async function startAnalyticsService(
     routes: { 'POST /ingest': ingest },
     closeables: [
       () => writer.close(),
+      () => jobs.stop(),
       () => relay.stop(),
       () => pool.end(),
       () => db.$disconnect(),
@@ -103,5 +116,5 @@ export async function startAnalyticsService(
     ],
     log,
   });
-  return Object.assign(service, { deps });
+  return Object.assign(service, { deps, rollupNow: () => runRollup(db, now()) });
 }

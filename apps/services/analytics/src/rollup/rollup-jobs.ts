@@ -1,0 +1,50 @@
+import { Queue, Worker } from 'bullmq';
+import type { ConnectionOptions } from 'bullmq';
+import type { Logger } from '@gametriggers/trpc';
+import type { AnalyticsDb } from '../database';
+import { ensurePartitionsAhead, runRollup } from './hourly-rollup';
+
+const ROLLUP_QUEUE = 'analytics-rollup';
+
+function redisConnection(redisUrl: string): ConnectionOptions {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    maxRetriesPerRequest: null,
+  };
+}
+
+/** The repeatable job: partitions ahead, then hourly counts. One worker runs it at a time. */
+export async function startRollupJobs(options: {
+  db: AnalyticsDb;
+  now: () => Date;
+  redisUrl: string;
+  prefix: string;
+  everyMs: number;
+  log: Logger;
+}) {
+  const connection = redisConnection(options.redisUrl);
+  const queue = new Queue(ROLLUP_QUEUE, { connection, prefix: options.prefix });
+  await queue.upsertJobScheduler('rollup', { every: options.everyMs }, { name: 'rollup', data: {} });
+  const worker = new Worker(
+    ROLLUP_QUEUE,
+    async () => {
+      await ensurePartitionsAhead(options.db, options.now());
+      return runRollup(options.db, options.now());
+    },
+    { connection, prefix: options.prefix, concurrency: 1 },
+  );
+  worker.on('failed', (job, error) =>
+    options.log.error({ err: error, jobId: job?.id }, 'analytics rollup failed'),
+  );
+  return {
+    async stop() {
+      await worker.close();
+      await queue.close();
+    },
+  };
+}
