@@ -9,4 +9,4 @@ export function middleware(req: NextRequest) {
   })(req);
 }
 
-export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'] };
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|overlay/).*)'] };

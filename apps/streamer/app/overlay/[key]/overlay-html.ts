@@ -1,0 +1,46 @@
+export interface OverlayPageConfig {
+  key: string;
+  overlayId: string;
+  settings?: unknown;
+  authUrl: string;
+  ingestUrl: string;
+  pusher: { key: string; cluster?: string; host?: string; port?: number; useTLS: boolean };
+}
+
+// Transparent for OBS, nothing to scroll, the card's caption readable on any scene.
+const styles = `html,body{margin:0;padding:0;background:transparent;overflow:hidden;width:100%;height:100%}
+#gt-stage{position:fixed;inset:0;pointer-events:none}
+.gt-card{box-sizing:border-box}
+.gt-card img,.gt-card video{display:block;width:100%;height:auto;border-radius:0.6vw}
+.gt-caption{margin-top:0.4vw;padding:0.3vw 0.6vw;border-radius:0.4vw;background:rgba(15,23,42,.8);color:#fff;font:600 1.1vw/1.3 system-ui,sans-serif;text-align:center}`;
+
+/** JSON inside a <script> element: nothing in it can close the element. */
+function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export function overlayPageHtml(config: OverlayPageConfig, scripts: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">
+<title>Gametriggers overlay</title><style>${styles}</style></head>
+<body><div id="gt-stage" data-testid="overlay-stage"></div>
+<script id="gt-overlay-config" type="application/json">${scriptSafeJson(config)}</script>
+<script>${scripts}</script></body></html>`;
+}
+
+/**
+ * What OBS gets for an unknown key: an empty transparent page (OBS shows nothing), or, when the
+ * overlay service could not be asked, the same page reloading itself until it can.
+ */
+export function blankOverlayHtml(retryAfterSeconds?: number): string {
+  const refresh = retryAfterSeconds
+    ? `<meta http-equiv="refresh" content="${retryAfterSeconds}">`
+    : '';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">${refresh}
+<title>Gametriggers overlay</title><style>html,body{background:transparent;margin:0}</style></head>
+<body></body></html>`;
+}

@@ -1,0 +1,207 @@
+// The overlay page in OBS: listens on its Pusher channel, shows the ad it is told to show, and
+// reports what was really displayed. Plain browser JavaScript, inlined after pusher-js and
+// overlay-core.js; its configuration is the JSON in <script id="gt-overlay-config">.
+/* global document, window, localStorage, fetch, setTimeout, clearTimeout, setInterval, clearInterval, Pusher, GametriggersOverlay */
+(function () {
+  'use strict';
+
+  var core = GametriggersOverlay;
+  var config = JSON.parse(document.getElementById('gt-overlay-config').textContent);
+  var stage = document.getElementById('gt-stage');
+  var HEARTBEAT_MS = 30000;
+  var LOAD_TIMEOUT_MS = 15000;
+  var ANIMATION_MS = 400;
+
+  var settings = core.normalizeSettings(config.settings);
+  var current = null; // { ad, card, started, endTimer, heartbeat }
+
+  var reports = core.createReportQueue({
+    storage: safeStorage(),
+    storageKey: 'gt-overlay-reports:' + config.overlayId,
+    send: function (events) {
+      return fetch(config.ingestUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-overlay-key': config.key },
+        body: JSON.stringify({ events: events }),
+        keepalive: true,
+      }).then(function (response) {
+        return {
+          status: response.status,
+          retryAfterSeconds: Number(response.headers.get('retry-after')) || undefined,
+        };
+      });
+    },
+    setTimer: setTimeout,
+    clearTimer: clearTimeout,
+    random: Math.random,
+  });
+
+  function safeStorage() {
+    try {
+      return localStorage;
+    } catch {
+      var memory = {};
+      return {
+        getItem: function (name) {
+          return memory[name] || null;
+        },
+        setItem: function (name, value) {
+          memory[name] = value;
+        },
+      };
+    }
+  }
+
+  function report(type, ad) {
+    var event = { id: core.uuid(), type: type, at: new Date().toISOString() };
+    if (ad) {
+      event.adId = ad.adId;
+      event.participationId = ad.participationId;
+      event.campaignId = ad.campaignId;
+      if (ad.test === true) event.test = true;
+    }
+    reports.add(event);
+  }
+
+  function applyStyle(card, hidden) {
+    var style = core.cardStyle(settings, hidden);
+    for (var name in style) card.style[name] = style[name];
+  }
+
+  function isPlayable(ad) {
+    return (
+      ad &&
+      typeof ad.adId === 'string' &&
+      ad.creative &&
+      (ad.creative.type === 'image' || ad.creative.type === 'video') &&
+      /^https?:\/\//.test(ad.creative.url) &&
+      typeof ad.durationSeconds === 'number' &&
+      ad.durationSeconds > 0
+    );
+  }
+
+  function creativeOf(ad, onRendered, onFailed) {
+    var media;
+    if (ad.creative.type === 'video') {
+      media = document.createElement('video');
+      media.autoplay = true;
+      media.muted = true;
+      media.loop = true;
+      media.playsInline = true;
+      media.setAttribute('playsinline', '');
+      media.addEventListener('playing', onRendered, { once: true });
+    } else {
+      media = document.createElement('img');
+      media.alt = ad.creative.altText || '';
+      media.addEventListener('load', onRendered, { once: true });
+    }
+    media.addEventListener('error', onFailed, { once: true });
+    media.src = ad.creative.url;
+    return media;
+  }
+
+  function show(ad) {
+    if (!isPlayable(ad) || settings.paused) return;
+    // The server re-sends the ad on air after a reconnect: keep showing it, no second start.
+    if (current && current.ad.adId === ad.adId) return;
+    if (current) hide(current.ad.adId);
+
+    var shown = { ad: ad, card: document.createElement('div'), started: false };
+    current = shown;
+    shown.card.className = 'gt-card';
+    shown.card.setAttribute('data-testid', 'overlay-ad');
+    applyStyle(shown.card, true);
+
+    var loadTimer = setTimeout(failed, LOAD_TIMEOUT_MS);
+    function failed() {
+      clearTimeout(loadTimer);
+      // Nothing rendered, so nothing is reported: no impression for a broken creative.
+      if (current === shown && !shown.started) remove(shown);
+    }
+    function rendered() {
+      clearTimeout(loadTimer);
+      if (current !== shown || shown.started) return;
+      shown.started = true;
+      applyStyle(shown.card, false);
+      report('display_start', ad);
+      shown.heartbeat = setInterval(function () {
+        report('heartbeat', ad);
+      }, HEARTBEAT_MS);
+      shown.endTimer = setTimeout(function () {
+        hide(ad.adId);
+      }, ad.durationSeconds * 1000);
+    }
+
+    shown.card.appendChild(creativeOf(ad, rendered, failed));
+    if (ad.clickText) {
+      var caption = document.createElement('div');
+      caption.className = 'gt-caption';
+      caption.textContent = ad.clickText;
+      shown.card.appendChild(caption);
+    }
+    stage.appendChild(shown.card);
+  }
+
+  function hide(adId) {
+    if (!current || current.ad.adId !== adId) return;
+    var shown = current;
+    current = null;
+    clearTimeout(shown.endTimer);
+    clearInterval(shown.heartbeat);
+    if (shown.started) report('display_end', shown.ad);
+    applyStyle(shown.card, true);
+    setTimeout(function () {
+      remove(shown);
+    }, settings.animation === 'none' ? 0 : ANIMATION_MS);
+  }
+
+  function remove(shown) {
+    if (current === shown) current = null;
+    if (shown.card.parentNode) shown.card.parentNode.removeChild(shown.card);
+  }
+
+  function applySettings(given) {
+    settings = core.normalizeSettings(given);
+    if (!current) return;
+    if (settings.paused) hide(current.ad.adId);
+    else applyStyle(current.card, !current.started);
+  }
+
+  var pusher = new Pusher(
+    config.pusher.key,
+    Object.assign(
+      {
+        // pusher-js wants a cluster even when wsHost decides where it connects.
+        cluster: config.pusher.cluster || 'local',
+        forceTLS: config.pusher.useTLS,
+        enableStats: false,
+        channelAuthorization: {
+          endpoint: config.authUrl,
+          transport: 'ajax',
+          headers: { 'x-overlay-key': config.key },
+        },
+      },
+      config.pusher.host
+        ? {
+            wsHost: config.pusher.host,
+            wsPort: config.pusher.port,
+            wssPort: config.pusher.port,
+            enabledTransports: ['ws', 'wss'],
+          }
+        : {},
+    ),
+  );
+  var channel = pusher.subscribe('private-overlay-' + config.overlayId);
+  channel.bind('ad.show', show);
+  channel.bind('ad.hide', function (data) {
+    if (data) hide(data.adId);
+  });
+  channel.bind('overlay.settings', applySettings);
+  // pusher-js reconnects and resubscribes by itself; once back, send what waited.
+  pusher.connection.bind('connected', function () {
+    reports.retryNow();
+  });
+  window.addEventListener('online', function () {
+    reports.retryNow();
+  });
+})();
