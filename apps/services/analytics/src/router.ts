@@ -1,7 +1,75 @@
-import { router } from '@gametriggers/trpc';
+import { adminProcedure, authedProcedure, router, streamerProcedure } from '@gametriggers/trpc';
+import { assertMayViewCampaign } from './domain/campaign-access';
 import type { AnalyticsDeps } from './domain/deps';
+import { breakdownOf, campaignCsv, seriesOf, totalsOf } from './domain/reports';
+import {
+  campaignReportInputSchema,
+  campaignReportOutput,
+  csvExportOutput,
+  platformReportOutput,
+  reportRangeSchema,
+  streamerReportOutput,
+} from './schemas';
 
-export function createAnalyticsRouter(_deps: AnalyticsDeps) {
-  return router({ analytics: router({}) });
+const TOP = 10;
+
+export function createAnalyticsRouter(deps: AnalyticsDeps) {
+  const { db } = deps;
+  return router({
+    analytics: router({
+      /** The owning brand, or an admin with canViewFinancials. */
+      campaign: authedProcedure
+        .input(campaignReportInputSchema)
+        .output(campaignReportOutput)
+        .query(async ({ ctx, input }) => {
+          await assertMayViewCampaign(deps, ctx.caller, input.campaignId);
+          const scope = { campaignId: input.campaignId };
+          return {
+            campaignId: input.campaignId,
+            totals: await totalsOf(db, scope, input),
+            series: await seriesOf(db, scope, input),
+            byStreamer: await breakdownOf(db, scope, input, 'streamerId'),
+          };
+        }),
+
+      /** The campaign's rows per period and streamer as CSV text; same access as `campaign`. */
+      campaignCsv: authedProcedure
+        .input(campaignReportInputSchema)
+        .output(csvExportOutput)
+        .query(async ({ ctx, input }) => {
+          await assertMayViewCampaign(deps, ctx.caller, input.campaignId);
+          return {
+            filename: `campaign-${input.campaignId}-${input.from.toISOString().slice(0, 10)}.csv`,
+            contentType: 'text/csv' as const,
+            csv: await campaignCsv(db, input.campaignId, input),
+          };
+        }),
+
+      /** The signed-in streamer's own delivery. */
+      streamer: streamerProcedure
+        .input(reportRangeSchema)
+        .output(streamerReportOutput)
+        .query(async ({ ctx, input }) => {
+          const scope = { streamerId: ctx.caller.userId };
+          return {
+            streamerId: ctx.caller.userId,
+            totals: await totalsOf(db, scope, input),
+            series: await seriesOf(db, scope, input),
+            byCampaign: await breakdownOf(db, scope, input, 'campaignId'),
+          };
+        }),
+
+      /** Everything, for admins with canViewFinancials. */
+      platform: adminProcedure('canViewFinancials')
+        .input(reportRangeSchema)
+        .output(platformReportOutput)
+        .query(async ({ input }) => ({
+          totals: await totalsOf(db, 'platform', input),
+          series: await seriesOf(db, 'platform', input),
+          topCampaigns: await breakdownOf(db, 'platform', input, 'campaignId', TOP),
+          topStreamers: await breakdownOf(db, 'platform', input, 'streamerId', TOP),
+        })),
+    }),
+  });
 }
 export type AnalyticsRouter = ReturnType<typeof createAnalyticsRouter>;

@@ -1,0 +1,29 @@
+import type { UserCaller } from '@gametriggers/trpc';
+import { DomainError } from '@gametriggers/trpc';
+import type { AnalyticsDeps } from './deps';
+
+/**
+ * A campaign's numbers are for the brand that owns it and for admins allowed to see financials.
+ * Another brand learns nothing, not even whether the campaign exists.
+ */
+export async function assertMayViewCampaign(
+  deps: AnalyticsDeps,
+  caller: UserCaller,
+  campaignId: string,
+) {
+  if (caller.role === 'admin') {
+    if (caller.permissions.has('canViewFinancials')) return;
+    throw new DomainError(
+      'forbidden',
+      'missing_permission',
+      'This needs the canViewFinancials admin permission.',
+    );
+  }
+  if (caller.role !== 'brand') {
+    throw new DomainError('forbidden', 'not_campaign_owner', 'Only the campaign’s brand can see this.');
+  }
+  const brandId = await deps.campaigns.brandOf(campaignId);
+  if (brandId !== caller.userId) {
+    throw new DomainError('not_found', 'campaign_not_found', 'There is no such campaign.');
+  }
+}

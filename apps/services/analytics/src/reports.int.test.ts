@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { adminWith, errorOf, failure, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import type { TestPerson, TestTokenIssuer } from '@gametriggers/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalyticsHarness } from './testing/analytics-harness';
+import { startAnalyticsHarness } from './testing/analytics-harness';
+import { campaignsStandIn } from './testing/campaigns-stand-in';
+
+const HOUR = 60 * 60_000;
+const cast = testCast();
+const financeAdmin = adminWith('canViewFinancials');
+const campaignA = randomUUID();
+const campaignB = randomUUID();
+const day = Date.parse('2026-11-20T00:00:00Z');
+const range = { from: new Date(day), to: new Date(day + 2 * 24 * HOUR) };
+
+let issuer: TestTokenIssuer;
+let harness: AnalyticsHarness;
+
+beforeAll(async () => {
+  issuer = await startTestTokenIssuer();
+  harness = await startAnalyticsHarness({
+    jwksUrl: issuer.jwksUrl,
+    overlayServiceUrl: 'http://127.0.0.1:9',
+    campaigns: campaignsStandIn({ [campaignA]: cast.brandA.userId, [campaignB]: cast.brandB.userId }),
+  });
+  const count = (
+    campaignId: string,
+    streamerId: string,
+    hour: number,
+    impressions: number,
+    clicks: number,
+  ) => ({
+    participationId: randomUUID(),
+    campaignId,
+    streamerId,
+    hourStart: new Date(day + hour * HOUR),
+    impressions: BigInt(impressions),
+    clicks,
+    revision: 1,
+  });
+  await harness.db.hourlyCount.createMany({
+    data: [
+      count(campaignA, cast.streamerA.userId, 1, 1_000, 10),
+      count(campaignA, cast.streamerA.userId, 2, 500, 5),
+      count(campaignA, cast.streamerB.userId, 26, 2_000, 0),
+      count(campaignB, cast.streamerB.userId, 3, 300, 3),
+      count(campaignB, cast.streamerB.userId, 72, 999, 9),
+    ],
+  });
+});
+afterAll(async () => {
+  await harness.close();
+  await issuer.close();
+});
+
+const as = async (person?: TestPerson) => harness.client(person ? await issuer.tokenFor(person) : undefined);
+
+describe('analytics reports', () => {
+  it('gives the owning brand its campaign’s totals, series and streamers', async () => {
+    const report = await (await as(cast.brandA)).analytics.campaign.query({ campaignId: campaignA, ...range });
+    expect(report.totals).toEqual({ impressions: 3_500, clicks: 15, ctr: 15 / 3_500 });
+    expect(report.series.map((b) => [b.bucketStart, b.impressions, b.clicks])).toEqual([
+      [new Date(day), 1_500, 15],
+      [new Date(day + 24 * HOUR), 2_000, 0],
+    ]);
+    expect(report.byStreamer.map((s) => [s.streamerId, s.impressions])).toEqual([
+      [cast.streamerB.userId, 2_000],
+      [cast.streamerA.userId, 1_500],
+    ]);
+    const hourly = await (await as(cast.brandA)).analytics.campaign.query({
+      campaignId: campaignA,
+      ...range,
+      granularity: 'hour',
+    });
+    expect(hourly.series).toHaveLength(3);
+  });
+
+  it('gives a streamer only their own delivery', async () => {
+    const report = await (await as(cast.streamerB)).analytics.streamer.query(range);
+    expect(report.totals.impressions).toBe(2_300);
+    expect(report.byCampaign.map((c) => c.campaignId).sort()).toEqual([campaignA, campaignB].sort());
+  });
+
+  it('gives finance admins the platform with top campaigns and streamers', async () => {
+    const report = await (await as(financeAdmin)).analytics.platform.query(range);
+    expect(report.totals).toMatchObject({ impressions: 3_800, clicks: 18 });
+    expect(report.topCampaigns[0]?.campaignId).toBe(campaignA);
+  });
+
+  it('exports a campaign as CSV', async () => {
+    const file = await (await as(cast.brandA)).analytics.campaignCsv.query({ campaignId: campaignA, ...range });
+    expect(file.csv.trim().split('\n')).toEqual([
+      'period_start,streamer_id,impressions,clicks,ctr',
+      `2026-11-20T00:00:00.000Z,${cast.streamerA.userId},1500,15,0.010000`,
+      `2026-11-21T00:00:00.000Z,${cast.streamerB.userId},2000,0,0.000000`,
+    ]);
+  });
+
+  it('refuses windows that are backwards or too long', async () => {
+    const brand = await as(cast.brandA);
+    const backwards = await failure(
+      brand.analytics.campaign.query({ campaignId: campaignA, from: range.to, to: range.from }),
+    );
+    expect(backwards.code).toBe('BAD_REQUEST');
+    const tooLong = await failure(
+      brand.analytics.campaign.query({
+        campaignId: campaignA,
+        from: range.from,
+        to: new Date(day + 40 * 24 * HOUR),
+        granularity: 'hour',
+      }),
+    );
+    expect(tooLong.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('who may read which report', () => {
+  const people: Array<[string, TestPerson | undefined]> = [
+    ['anonymous', undefined],
+    ['brandA', cast.brandA],
+    ['brandB', cast.brandB],
+    ['streamerA', cast.streamerA],
+    ['streamerB', cast.streamerB],
+    ['admin with canViewFinancials', financeAdmin],
+    ['admin without it', cast.powerlessAdmin],
+  ];
+  const expected: Record<string, Record<string, string>> = {
+    campaign: {
+      anonymous: 'UNAUTHORIZED',
+      brandA: 'ok',
+      brandB: 'NOT_FOUND',
+      streamerA: 'FORBIDDEN',
+      streamerB: 'FORBIDDEN',
+      'admin with canViewFinancials': 'ok',
+      'admin without it': 'FORBIDDEN',
+    },
+    streamer: {
+      anonymous: 'UNAUTHORIZED',
+      brandA: 'FORBIDDEN',
+      brandB: 'FORBIDDEN',
+      streamerA: 'ok',
+      streamerB: 'ok',
+      'admin with canViewFinancials': 'FORBIDDEN',
+      'admin without it': 'FORBIDDEN',
+    },
+    platform: {
+      anonymous: 'UNAUTHORIZED',
+      brandA: 'FORBIDDEN',
+      brandB: 'FORBIDDEN',
+      streamerA: 'FORBIDDEN',
+      streamerB: 'FORBIDDEN',
+      'admin with canViewFinancials': 'ok',
+      'admin without it': 'FORBIDDEN',
+    },
+  };
+  expected.campaignCsv = expected.campaign!;
+
+  for (const [procedure, outcomes] of Object.entries(expected)) {
+    it.each(people)(`analytics.${procedure} as %s`, async (name, person) => {
+      const client = await as(person);
+      const call = {
+        campaign: () => client.analytics.campaign.query({ campaignId: campaignA, ...range }),
+        campaignCsv: () => client.analytics.campaignCsv.query({ campaignId: campaignA, ...range }),
+        streamer: () => client.analytics.streamer.query(range),
+        platform: () => client.analytics.platform.query(range),
+      }[procedure]!;
+      const outcome = await call().then(
+        () => 'ok',
+        (error: unknown) => errorOf(error).code,
+      );
+      expect(outcome).toBe(outcomes[name]);
+    });
+  }
+});
