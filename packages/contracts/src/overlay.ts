@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { creativeSchema, frequencySchema, pricingSchema } from './campaign';
+import { campaignStatusSchema } from './internal';
 import { timeZoneSchema, weekdaySchema } from './vocabulary';
 
 export const overlayCorners = ['top_left', 'top_right', 'bottom_left', 'bottom_right'] as const;
@@ -91,3 +93,23 @@ export type OverlaySettingsInput = z.infer<typeof overlaySettingsInputSchema>;
 export const overlaySetPausedInputSchema = z.object({ paused: z.boolean() });
 export const overlayTestFireInputSchema = z.object({ participationId: z.uuid().optional() });
 export const overlayResolveKeyInputSchema = z.object({ key: z.string().min(1).max(200) });
+
+/**
+ * `campaign.internal.deliveryInfo({ campaignIds })` → one of these per known campaign: what the
+ * overlay service needs to show a campaign's ad and pick between ads.
+ */
+export const campaignDeliveryInfoSchema = z.object({
+  campaignId: z.uuid(),
+  brandName: z.string().nullable(),
+  title: z.string(),
+  creative: creativeSchema,
+  clickThroughUrl: z.string(),
+  frequency: frequencySchema,
+  pricing: pricingSchema,
+  status: campaignStatusSchema,
+  /** Counted so far, for the click-through rate. */
+  impressions: z.number().int().nonnegative(),
+  clicks: z.number().int().nonnegative(),
+});
+export type CampaignDeliveryInfo = z.infer<typeof campaignDeliveryInfoSchema>;
+export const campaignDeliveryInfoInputSchema = z.object({ campaignIds: z.array(z.uuid()).max(200) });

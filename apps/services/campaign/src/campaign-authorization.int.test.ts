@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { startBrandHarness } from '@gametriggers/brand-service/testing';
 import type { BrandHarness } from '@gametriggers/brand-service/testing';
 import { startStreamerHarness } from '@gametriggers/streamer-service/testing';
@@ -215,6 +216,19 @@ const matrix: Record<string, Row> = {
       powerlessAdmin: F,
     },
   },
+  'internal.deliveryInfo': {
+    state: 'active',
+    call: (api, campaignId) => api.campaign.internal.deliveryInfo.query({ campaignIds: [campaignId] }),
+    expect: {
+      anonymous: U,
+      brandA: F,
+      brandB: F,
+      streamerA: F,
+      streamerB: F,
+      campaignAdmin: F,
+      powerlessAdmin: F,
+    },
+  },
 };
 
 const cases = Object.entries(matrix).flatMap(([procedure, row]) =>
@@ -257,5 +271,24 @@ describe('authorization of every campaign procedure', () => {
         .serviceClient('participation')
         .campaign.internal.forParticipation.query({ campaignId: id }),
     ).resolves.toMatchObject({ campaignId: id, status: 'active' });
+  });
+
+  it('lets a service read campaigns’ delivery info, leaving out unknown ids', async () => {
+    const id = await states.active();
+    const [info, ...rest] = await harness
+      .serviceClient('overlay')
+      .campaign.internal.deliveryInfo.query({ campaignIds: [id, randomUUID()] });
+    expect(rest).toEqual([]);
+    const stored = await harness.db.campaign.findUniqueOrThrow({ where: { id } });
+    expect(info).toMatchObject({
+      campaignId: id,
+      status: 'active',
+      creative: { type: stored.creativeType, url: stored.creativeUrl },
+      clickThroughUrl: stored.clickThroughUrl,
+      frequency: { adDurationSeconds: stored.adDurationSeconds, maxShowsPerHour: stored.maxShowsPerHour },
+      pricing: { model: stored.pricingModel, rateCents: stored.rateCents },
+      impressions: 0,
+      clicks: 0,
+    });
   });
 });

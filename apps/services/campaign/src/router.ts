@@ -1,5 +1,7 @@
 import {
   adminListCampaignsInputSchema,
+  campaignDeliveryInfoInputSchema,
+  campaignDeliveryInfoSchema,
   campaignForParticipationSchema,
   campaignIdInputSchema,
   campaignInputSchema,
@@ -17,6 +19,7 @@ import {
   router,
   streamerProcedure,
 } from '@gametriggers/trpc';
+import { z } from 'zod';
 import { campaignNotFound, findManagedCampaign, managerOf } from './domain/campaign-access';
 import { createCampaign, updateCampaign } from './domain/campaign-edits';
 import {
@@ -32,6 +35,7 @@ import {
   campaignView,
   publicCampaignView,
 } from './domain/campaign-views';
+import { campaignDeliveryInfo } from './domain/delivery-info';
 import type { CampaignDeps } from './domain/deps';
 import { discoverCampaigns } from './domain/discovery';
 import {
@@ -154,6 +158,12 @@ export function createCampaignRouter(deps: CampaignDeps) {
             const campaign = await deps.db.campaign.findUnique({ where: { id: input.campaignId } });
             return campaign ? campaignForParticipation(campaign) : null;
           }),
+
+        /** What the overlay service shows for each campaign (creative, link, frequency, pricing). */
+        deliveryInfo: internalProcedure
+          .input(campaignDeliveryInfoInputSchema)
+          .output(z.array(campaignDeliveryInfoSchema))
+          .query(({ input }) => campaignDeliveryInfo(deps, input.campaignIds)),
       }),
     }),
   });
