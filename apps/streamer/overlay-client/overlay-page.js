@@ -31,8 +31,13 @@
         };
       });
     },
-    setTimer: setTimeout,
-    clearTimer: clearTimeout,
+    // Called as methods of the options object, which the browser's timers refuse as `this`.
+    setTimer: function (run, ms) {
+      return setTimeout(run, ms);
+    },
+    clearTimer: function (id) {
+      clearTimeout(id);
+    },
     random: Math.random,
   });
 

@@ -25,7 +25,7 @@ function scriptSafeJson(value: unknown): string {
 export function overlayPageHtml(config: OverlayPageConfig, scripts: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">
-<title>Gametriggers overlay</title><style>${styles}</style></head>
+<link rel="icon" href="data:,"><title>Gametriggers overlay</title><style>${styles}</style></head>
 <body><div id="gt-stage" data-testid="overlay-stage"></div>
 <script id="gt-overlay-config" type="application/json">${scriptSafeJson(config)}</script>
 <script>${scripts}</script></body></html>`;
