@@ -14,6 +14,7 @@ import { createGroupCommitWriter } from './ingest/group-commit-writer';
 import { createIngestRoute } from './ingest/ingest-route';
 import { createTrafficGuard } from './ingest/traffic-guard';
 import { runRollup } from './rollup/hourly-rollup';
+import { serialized } from './rollup/serialized';
 import { startRollupJobs } from './rollup/rollup-jobs';
 import { createAnalyticsRouter } from './router';
 
@@ -25,6 +26,8 @@ export interface AnalyticsServiceOptions extends AnalyticsEnv {
   /** Stand-ins for the overlay and campaign services (default: their real clients). */
   overlayKeys?: OverlayKeys;
   campaigns?: CampaignDirectory;
+  /** How long a resolved overlay key is remembered (default 5 s). */
+  overlayKeyCacheMs?: number;
 }
 
 export interface AnalyticsService extends RunningService {
@@ -40,7 +43,7 @@ export async function startAnalyticsService(
 ): Promise<AnalyticsService> {
   const log = options.log ?? createLogger('analytics');
   const now = options.now ?? (() => new Date());
-  const prefix = options.queuePrefix ?? DEFAULT_QUEUE_PREFIX;
+  const prefix = options.queuePrefix ?? options.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX;
   const db = createAnalyticsDb(options.DATABASE_URL);
   const pool = createIngestPool(options.DATABASE_URL, INGEST_CONNECTIONS);
   const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
@@ -63,7 +66,11 @@ export async function startAnalyticsService(
   const ingest = createIngestRoute({
     keys: cachedOverlayKeys(
       options.overlayKeys ?? createOverlayKeysClient({ url: options.OVERLAY_SERVICE_URL, secret }),
-      { hitMs: 5_000, missMs: 1_000, now: () => Date.now() },
+      {
+        hitMs: options.overlayKeyCacheMs ?? 5_000,
+        missMs: Math.min(options.overlayKeyCacheMs ?? 1_000, 1_000),
+        now: () => Date.now(),
+      },
     ),
     guard: createTrafficGuard({
       ratePerSecond: options.INGEST_RATE_PER_KEY,
@@ -73,9 +80,11 @@ export async function startAnalyticsService(
     writer,
     log,
   });
+  const rollup = serialized(() => runRollup(db, now()));
   const jobs = await startRollupJobs({
     db,
     now,
+    rollup,
     redisUrl: options.REDIS_URL,
     prefix,
     everyMs: options.ROLLUP_EVERY_MS,
@@ -116,5 +125,5 @@ export async function startAnalyticsService(
     ],
     log,
   });
-  return Object.assign(service, { deps, rollupNow: () => runRollup(db, now()) });
+  return Object.assign(service, { deps, rollupNow: rollup });
 }

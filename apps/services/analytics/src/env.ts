@@ -8,6 +8,8 @@ export const analyticsEnvSchema = serviceEnvSchema.extend({
   /** Sustained reports per second one overlay key may send; bursts up to INGEST_BURST_PER_KEY. */
   INGEST_RATE_PER_KEY: z.coerce.number().positive().default(50),
   INGEST_BURST_PER_KEY: z.coerce.number().int().positive().default(1_000),
+  /** BullMQ key prefix for events and jobs; only tests running the process set it. */
+  QUEUE_PREFIX: z.string().min(1).optional(),
   /** How often the hourly counts are brought up to date. */
   ROLLUP_EVERY_MS: z.coerce.number().int().min(1_000).default(30_000),
 });

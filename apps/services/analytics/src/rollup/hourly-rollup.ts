@@ -1,17 +1,18 @@
 import { recordEvent } from '@gametriggers/events';
-import type { AnalyticsDb } from '../database';
+import type { AnalyticsDb, AnalyticsTx } from '../database';
 import type { SlotReading } from './slot-counting';
 import { countHour, totalsChanged } from './slot-counting';
 
 const HOUR_MS = 60 * 60_000;
 /** Slots last at most ten minutes, so an hour's slots finish within the next one. */
 const SLOT_SPILL_MS = HOUR_MS;
+const ROLLUP_LOCK_SPACE = 7_410;
 
 function hourOf(date: Date) {
   return new Date(Math.floor(date.getTime() / HOUR_MS) * HOUR_MS);
 }
 
-async function slotsDisplayedIn(db: AnalyticsDb, hourStart: Date) {
+async function slotsDisplayedIn(db: AnalyticsTx, hourStart: Date) {
   const rows = await db.$queryRawUnsafe<
     Array<Omit<SlotReading, 'clicks'> & { clicks: number }>
   >(
@@ -42,8 +43,10 @@ async function slotsDisplayedIn(db: AnalyticsDb, hourStart: Date) {
  * twice changes nothing the second time.
  */
 export async function recountHour(db: AnalyticsDb, hourStart: Date) {
-  const fresh = countHour(await slotsDisplayedIn(db, hourStart), hourStart);
   return db.$transaction(async (tx) => {
+    // Two counts of the same hour (another replica's job) take turns, the second seeing the first's totals.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK_SPACE}::int, ${Math.floor(hourStart.getTime() / HOUR_MS)}::int)`;
+    const fresh = countHour(await slotsDisplayedIn(tx, hourStart), hourStart);
     const stored = await tx.hourlyCount.findMany({ where: { hourStart } });
     const storedBy = new Map(stored.map((row) => [row.participationId, row]));
     const freshIds = new Set(fresh.map((row) => row.participationId));
@@ -76,7 +79,7 @@ export async function recountHour(db: AnalyticsDb, hourStart: Date) {
       changed += 1;
     }
     return changed;
-  });
+  }, { timeout: 120_000, maxWait: 30_000 });
 }
 
 /** Takes the hours ingestion marked; marks stay until taken, so none is lost to a busy job. */

@@ -2,7 +2,7 @@ import { Queue, Worker } from 'bullmq';
 import type { ConnectionOptions } from 'bullmq';
 import type { Logger } from '@gametriggers/trpc';
 import type { AnalyticsDb } from '../database';
-import { ensurePartitionsAhead, runRollup } from './hourly-rollup';
+import { ensurePartitionsAhead } from './hourly-rollup';
 
 const ROLLUP_QUEUE = 'analytics-rollup';
 
@@ -22,6 +22,7 @@ function redisConnection(redisUrl: string): ConnectionOptions {
 export async function startRollupJobs(options: {
   db: AnalyticsDb;
   now: () => Date;
+  rollup: () => Promise<unknown>;
   redisUrl: string;
   prefix: string;
   everyMs: number;
@@ -34,7 +35,7 @@ export async function startRollupJobs(options: {
     ROLLUP_QUEUE,
     async () => {
       await ensurePartitionsAhead(options.db, options.now());
-      return runRollup(options.db, options.now());
+      return options.rollup();
     },
     { connection, prefix: options.prefix, concurrency: 1 },
   );

@@ -33,6 +33,8 @@ export interface AnalyticsHarnessOptions {
   /** In-test stand-ins instead of calling the overlay/campaign services. */
   overlayKeys?: OverlayKeys;
   campaigns?: CampaignDirectory;
+  /** How long a resolved overlay key is remembered (default 5 s, as in production). */
+  overlayKeyCacheMs?: number;
 }
 
 /**
@@ -62,6 +64,7 @@ export async function startAnalyticsHarness(options: AnalyticsHarnessOptions) {
     log: createLogger('analytics', 'warn'),
     overlayKeys: options.overlayKeys,
     campaigns: options.campaigns,
+    overlayKeyCacheMs: options.overlayKeyCacheMs,
   };
   const service = await startAnalyticsService(config);
 

@@ -1,0 +1,127 @@
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
+import type { TestDatabase, TestRedisNamespace } from '@gametriggers/testing';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyticsMigrationsDir, analyticsTestServiceSecret } from '../testing/analytics-harness';
+import type { OverlayKeysStandIn } from '../testing/overlay-keys-stand-in';
+import { startOverlayKeysStandIn } from '../testing/overlay-keys-stand-in';
+
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+let database: TestDatabase;
+let redis: TestRedisNamespace;
+let overlays: OverlayKeysStandIn;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase(analyticsMigrationsDir, 'analytics_kill');
+  redis = createTestRedisNamespace('analytics-kill');
+  overlays = await startOverlayKeysStandIn(analyticsTestServiceSecret);
+  overlays.setOverlay('kill-key', { overlayId: randomUUID(), streamerId: randomUUID(), live: true });
+});
+afterAll(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  await overlays.close();
+  await redis.clear();
+  await database.drop();
+});
+
+async function freePort() {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The service as `pnpm dev` runs it: `src/main.ts` in its own process, configured by env. */
+async function startServiceProcess() {
+  const port = await freePort();
+  const child = spawn(path.join(packageDir, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+    cwd: packageDir,
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: redis.prefix,
+      SERVICE_SECRET: analyticsTestServiceSecret,
+      IDENTITY_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
+      OVERLAY_SERVICE_URL: overlays.url,
+      INGEST_RATE_PER_KEY: '100000',
+      INGEST_BURST_PER_KEY: '1000000',
+    },
+  });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    if (ready) return { url, child };
+    if (Date.now() > deadline) throw new Error('the analytics process did not become ready');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const batchOf = (size: number) => ({
+  events: Array.from({ length: size }, () => ({
+    id: randomUUID(),
+    type: 'heartbeat',
+    at: new Date().toISOString(),
+    viewers: 10,
+  })),
+});
+
+async function post(url: string, body: unknown) {
+  const response = await fetch(`${url}/ingest`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-overlay-key': 'kill-key' },
+    body: JSON.stringify(body),
+  });
+  return response.status;
+}
+
+async function storedCount(ids: string[]) {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const result = await client.query<{ count: string }>(
+      'SELECT count(*) FROM overlay_events WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return Number(result.rows[0]?.count);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('acknowledged reports', () => {
+  it('survive the service being killed right after the acknowledgements, and replays count once', async () => {
+    const first = await startServiceProcess();
+    const batches = Array.from({ length: 40 }, () => batchOf(100));
+    const acknowledged: string[] = [];
+    await Promise.all(
+      batches.map(async (batch) => {
+        if ((await post(first.url, batch)) === 200) acknowledged.push(...batch.events.map((e) => e.id));
+      }),
+    );
+    first.child.kill('SIGKILL');
+    expect(acknowledged).toHaveLength(4_000);
+    expect(await storedCount(acknowledged)).toBe(4_000);
+
+    const second = await startServiceProcess();
+    const statuses = await Promise.all(batches.map((batch) => post(second.url, batch)));
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    expect(await storedCount(acknowledged)).toBe(4_000);
+    second.child.kill('SIGKILL');
+  });
+});
