@@ -103,11 +103,12 @@ try {
   check(`transparent background (${bg})`, bg === 'rgba(0, 0, 0, 0)');
   await until('channel auth', () => authCalls > 0);
   await sleep(500);
-  const ad = (adId, extra = {}) => ({ adId, participationId: 'p-1', campaignId: 'c-1', creative: { type: 'image', url: `${overlayUrl}/img.png`, altText: 'Brand' }, durationSeconds: 60, clickText: '!sponsor', shownAt: new Date().toISOString(), ...extra });
+  const ad = (adId, extra = {}) => ({ adId, participationId: '22222222-3333-4444-8555-666666666666', campaignId: '33333333-4444-4555-8666-777777777777', creative: { type: 'image', url: `${overlayUrl}/img.png`, altText: 'Brand' }, durationSeconds: 60, clickText: '!sponsor', shownAt: new Date().toISOString(), ...extra });
   await publisher.publish(overlayChannel(overlayId), 'ad.show', ad('ad-1'));
   await until('ad-1 visible', () => page.locator('[data-testid=overlay-ad] img').count());
   await until('display_start ad-1 ingested', () => accepted.some((e) => e.type === 'display_start' && e.adId === 'ad-1'));
-  check('display_start reported', true);
+  const start = accepted.find((e) => e.type === 'display_start' && e.adId === 'ad-1');
+  check('display_start reported with its participation and campaign', start.participationId === '22222222-3333-4444-8555-666666666666' && start.campaignId === '33333333-4444-4555-8666-777777777777');
   analyticsDown = true;
   await publisher.publish(overlayChannel(overlayId), 'ad.hide', { adId: 'ad-1' });
   await until('ad-1 gone', async () => (await page.locator('[data-testid=overlay-ad]').count()) === 0);

@@ -14,6 +14,10 @@
 
   var settings = core.normalizeSettings(config.settings);
   var current = null; // { ad, card, started, endTimer, heartbeat }
+  // The live viewer count, when the server tells it (a `viewers` field on `ad.show` or an
+  // `overlay.viewers` event): heartbeats carry it for the impression count.
+  var viewers = null;
+  var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
   var reports = core.createReportQueue({
     storage: safeStorage(),
@@ -61,10 +65,12 @@
     var event = { id: core.uuid(), type: type, at: new Date().toISOString() };
     if (ad) {
       event.adId = ad.adId;
-      event.participationId = ad.participationId;
-      event.campaignId = ad.campaignId;
+      // Analytics refuses a batch with a malformed event whole: never send an id that is not one.
+      if (UUID.test(ad.participationId)) event.participationId = ad.participationId;
+      if (UUID.test(ad.campaignId)) event.campaignId = ad.campaignId;
       if (ad.test === true) event.test = true;
     }
+    if (viewers !== null) event.viewers = viewers;
     reports.add(event);
   }
 
@@ -77,6 +83,7 @@
     return (
       ad &&
       typeof ad.adId === 'string' &&
+      ad.adId.length <= 100 &&
       ad.creative &&
       (ad.creative.type === 'image' || ad.creative.type === 'video') &&
       /^https?:\/\//.test(ad.creative.url) &&
@@ -105,8 +112,13 @@
     return media;
   }
 
+  function setViewers(count) {
+    if (typeof count === 'number' && count >= 0 && Math.floor(count) === count) viewers = count;
+  }
+
   function show(ad) {
     if (!isPlayable(ad) || settings.paused) return;
+    setViewers(ad.viewers);
     // The server re-sends the ad on air after a reconnect: keep showing it, no second start.
     if (current && current.ad.adId === ad.adId) return;
     if (current) hide(current.ad.adId);
@@ -202,6 +214,9 @@
     if (data) hide(data.adId);
   });
   channel.bind('overlay.settings', applySettings);
+  channel.bind('overlay.viewers', function (data) {
+    if (data) setViewers(data.viewers);
+  });
   // pusher-js reconnects and resubscribes by itself; once back, send what waited.
   pusher.connection.bind('connected', function () {
     reports.retryNow();
