@@ -5,11 +5,13 @@ import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
 import { Redis } from 'ioredis';
+import { createCampaignDirectory } from './clients/campaign-directory';
 import { createOverlayDb } from './database';
 import { deliveryEventHandlers } from './delivery-events';
-import type { DeliveryTrigger, OverlayDeps } from './domain/deps';
+import type { CampaignDirectory, OverlayDeps } from './domain/deps';
 import type { OverlayEnv } from './env';
 import { overlayChannelAuthPreflight, overlayChannelAuthRoute } from './http/overlay-channel-auth';
+import { createDeliveryScheduler } from './jobs/delivery-scheduler';
 import { createOverlayRouter } from './router';
 
 export interface OverlayServiceOptions extends OverlayEnv {
@@ -19,6 +21,9 @@ export interface OverlayServiceOptions extends OverlayEnv {
   log?: Logger;
   /** Pusher settings; default: read from the PUSHER_* variables. */
   realtime?: RealtimeConfig;
+  /** A stand-in for the campaign service (default: its real client). */
+  campaigns?: CampaignDirectory;
+  random?: () => number;
 }
 
 export interface OverlayService extends RunningService {
@@ -43,21 +48,26 @@ export async function startOverlayService(options: OverlayServiceOptions): Promi
   const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
   await redis.connect();
 
-  const delivery: DeliveryTrigger = { overlayChanged: () => Promise.resolve() };
+  const scheduler = createDeliveryScheduler({ redisUrl: options.REDIS_URL, queuePrefix: prefix, log });
   const deps: OverlayDeps = {
     db,
     realtime: createRealtimePublisher(realtimeConfig),
-    delivery,
+    campaigns:
+      options.campaigns ??
+      createCampaignDirectory({ url: options.CAMPAIGN_SERVICE_URL, secret: options.SERVICE_SECRET }),
+    delivery: scheduler.trigger,
     now: options.now ?? (() => new Date()),
     log,
+    random: options.random ?? Math.random,
   };
+  scheduler.start(deps);
 
   const consumer = startEventConsumer({
     service: 'overlay',
     redisUrl: options.REDIS_URL,
     queuePrefix: prefix,
     runInTransaction: (work) => db.$transaction((tx) => work(tx)),
-    handlers: deliveryEventHandlers(delivery),
+    handlers: deliveryEventHandlers(deps.delivery),
     log,
   });
 
@@ -82,7 +92,7 @@ export async function startOverlayService(options: OverlayServiceOptions): Promi
       'POST /realtime/auth': overlayChannelAuthRoute(deps, createChannelAuthorizer(realtimeConfig)),
       'OPTIONS /realtime/auth': overlayChannelAuthPreflight,
     },
-    closeables: [() => consumer.stop(), () => db.$disconnect(), () => redis.quit()],
+    closeables: [() => consumer.stop(), () => scheduler.stop(), () => db.$disconnect(), () => redis.quit()],
     log,
   });
   return Object.assign(service, { deps });

@@ -7,7 +7,7 @@ import { startOverlayHarness } from './testing/overlay-harness';
 type Client = ReturnType<OverlayHarness['client']>;
 const callerNames = ['anonymous', 'brandA', 'brandB', 'streamerA', 'streamerB', 'moderatorAdmin', 'powerlessAdmin'] as const;
 type CallerName = (typeof callerNames)[number];
-type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN';
+type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'PRECONDITION_FAILED';
 
 let issuer: Awaited<ReturnType<typeof startTestTokenIssuer>>;
 let harness: OverlayHarness;
@@ -70,6 +70,12 @@ const procedures: Record<string, { expected: Record<CallerName, Outcome>; call: 
   'overlay.get': { expected: streamerOnly, call: (c) => c.overlay.get.query() },
   'overlay.updateSettings': { expected: streamerOnly, call: (c) => c.overlay.updateSettings.mutate({ opacity: 0.8 }) },
   'overlay.setPaused': { expected: streamerOnly, call: (c) => c.overlay.setPaused.mutate({ paused: false }) },
+  'overlay.preview': { expected: streamerOnly, call: (c) => c.overlay.preview.query() },
+  // Allowed for streamers, who have no live campaign here: refused for that reason, not for who they are.
+  'overlay.testFire': {
+    expected: { ...streamerOnly, streamerA: 'PRECONDITION_FAILED', streamerB: 'PRECONDITION_FAILED' },
+    call: (c) => c.overlay.testFire.mutate({}),
+  },
   'overlay.getForStreamer': {
     expected: moderatorOnly,
     call: (c) => c.overlay.getForStreamer.query({ streamerId: cast.streamerA.userId }),

@@ -3,6 +3,7 @@ import {
   overlayResolveKeyInputSchema,
   overlaySetPausedInputSchema,
   overlaySettingsInputSchema,
+  overlayTestFireInputSchema,
 } from '@gametriggers/contracts';
 import { adminProcedure, internalProcedure, router, streamerProcedure } from '@gametriggers/trpc';
 import { z } from 'zod';
@@ -15,7 +16,8 @@ import {
   setOverlayPaused,
   updateOverlaySettings,
 } from './domain/overlays';
-import { overlayOutput } from './schemas';
+import { overlayPreview, testFire } from './domain/overlay-delivery';
+import { overlayOutput, overlayPreviewOutput, testFireOutput } from './schemas';
 
 const overlayReadingAdminProcedure = adminProcedure('canModerateContent');
 
@@ -39,6 +41,15 @@ export function createOverlayRouter(deps: OverlayDeps) {
         .input(overlaySetPausedInputSchema)
         .output(overlayOutput)
         .mutation(({ ctx, input }) => setOverlayPaused(deps, ctx.caller.userId, input.paused)),
+
+      preview: streamerProcedure
+        .output(overlayPreviewOutput)
+        .query(({ ctx }) => overlayPreview(deps, ctx.caller.userId)),
+
+      testFire: streamerProcedure
+        .input(overlayTestFireInputSchema)
+        .output(testFireOutput)
+        .mutation(({ ctx, input }) => testFire(deps, ctx.caller.userId, input.participationId)),
 
       getForStreamer: overlayReadingAdminProcedure
         .input(z.object({ streamerId: z.uuid() }))

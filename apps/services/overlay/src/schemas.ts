@@ -1,5 +1,6 @@
 import {
   blackoutPeriodSchema,
+  creativeSchema,
   overlayAnimationSchema,
   overlayCornerSchema,
   overlaySizeSchema,
@@ -34,4 +35,34 @@ export const overlayOutput = z.object({
   live: z.boolean(),
   settings: overlaySettingsOutput,
   updatedAt: z.date(),
+});
+
+export const overlayPreviewOutput = z.object({
+  overlayId: z.uuid(),
+  live: z.boolean(),
+  /** What the overlay would do now: show this participation's ad, or nothing and why. */
+  selection: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('show'), participationId: z.uuid() }),
+    z.object({
+      kind: z.literal('none'),
+      reason: z.enum(['offline', 'paused', 'blackout', 'overlay_hourly_cap', 'no_live_participation', 'campaign_frequency']),
+    }),
+  ]),
+  ads: z.array(
+    z.object({
+      participationId: z.uuid(),
+      campaignId: z.uuid(),
+      brandName: z.string().nullable(),
+      title: z.string(),
+      creative: creativeSchema,
+      clickThroughUrl: z.string(),
+      durationSeconds: z.number().int(),
+    }),
+  ),
+});
+
+export const testFireOutput = z.object({
+  adId: z.string(),
+  participationId: z.uuid(),
+  durationSeconds: z.number().int(),
 });

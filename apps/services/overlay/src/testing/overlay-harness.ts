@@ -7,6 +7,7 @@ import { createServiceClient } from '@gametriggers/trpc';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import superjson from 'superjson';
 import type { OverlayServiceOptions } from '../app';
+import type { CampaignDirectory } from '../domain/deps';
 import { startOverlayService } from '../app';
 import type { OverlayRouter } from '../router';
 import { createOverlayEventSender } from './event-sender';
@@ -29,7 +30,11 @@ export interface OverlayHarnessOptions {
   streamerServiceUrl?: string;
   /** A running Pusher stand-in serving `overlayTestPusherApp`; default: the harness starts its own. */
   pusher?: PusherStandIn;
+  /** An in-test stand-in for the campaign service's `deliveryInfo` (instead of `campaignServiceUrl`). */
+  campaigns?: CampaignDirectory;
   now?: () => Date;
+  /** The performance strategy's exploration draws (default Math.random). */
+  random?: () => number;
   serviceSecret?: string;
   /** BullMQ prefix; share one with other harnesses to have their events reach this service. */
   queuePrefix?: string;
@@ -65,7 +70,9 @@ export async function startOverlayHarness(options: OverlayHarnessOptions) {
     CAMPAIGN_SERVICE_URL: options.campaignServiceUrl ?? 'http://127.0.0.1:1',
     queuePrefix: options.queuePrefix ?? redis.prefix,
     realtime,
+    campaigns: options.campaigns,
     now: options.now,
+    random: options.random,
   };
   const service = await startOverlayService(config);
   const events = createOverlayEventSender({ redisUrl: redis.url, queuePrefix: config.queuePrefix ?? redis.prefix, db: service.deps.db });

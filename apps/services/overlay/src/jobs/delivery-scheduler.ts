@@ -1,0 +1,89 @@
+import type { Logger } from '@gametriggers/trpc';
+import { Queue, Worker } from 'bullmq';
+import type { ConnectionOptions } from 'bullmq';
+import type { DeliveryTrigger, OverlayDeps } from '../domain/deps';
+import { runDeliveryCycle } from '../domain/delivery-cycle';
+
+const QUEUE = 'overlay.delivery';
+
+interface CycleJob {
+  overlayId: string;
+}
+
+function connectionOf(redisUrl: string): ConnectionOptions {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    maxRetriesPerRequest: null,
+  };
+}
+
+/**
+ * Drives every overlay's cycle with delayed jobs: each step says when to look next, and that check
+ * is a delayed job whose id is the overlay and the time, so however many events ask, an overlay has
+ * one check per moment (each step decides from the database, so an extra check changes nothing).
+ * Events and portal actions run a step at once.
+ */
+export function createDeliveryScheduler(options: { redisUrl: string; queuePrefix: string; log: Logger }) {
+  const connection = connectionOf(options.redisUrl);
+  const queue = new Queue<CycleJob>(QUEUE, { connection, prefix: options.queuePrefix });
+  let worker: Worker<CycleJob> | undefined;
+  let deps: OverlayDeps | undefined;
+  let stopped = false;
+
+  async function checkAt(overlayId: string, at: Date) {
+    const delay = Math.max(0, at.getTime() - Date.now());
+    await queue.add(
+      'cycle',
+      { overlayId },
+      {
+        jobId: `${overlayId}_${at.getTime()}`,
+        delay,
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 1_000 },
+        removeOnComplete: true,
+        removeOnFail: { age: 24 * 3600 },
+      },
+    );
+  }
+
+  async function step(overlayId: string) {
+    if (!deps) throw new Error('The delivery scheduler has not started');
+    const next = await runDeliveryCycle(deps, overlayId);
+    if (next) await checkAt(overlayId, next);
+  }
+
+  const trigger: DeliveryTrigger = {
+    async overlayChanged(overlayId) {
+      if (stopped) return;
+      try {
+        await step(overlayId);
+      } catch (error) {
+        options.log.error({ err: error, overlayId }, 'delivery step failed; retrying from the queue');
+        await checkAt(overlayId, new Date()).catch(() => undefined);
+      }
+    },
+    checkAt,
+  };
+
+  return {
+    trigger,
+    start(serviceDeps: OverlayDeps) {
+      deps = serviceDeps;
+      worker = new Worker<CycleJob>(QUEUE, (job) => step(job.data.overlayId), {
+        connection,
+        prefix: options.queuePrefix,
+        concurrency: 8,
+      });
+      worker.on('error', (error) => options.log.error({ err: error }, 'delivery worker error'));
+    },
+    async stop() {
+      stopped = true;
+      await worker?.close();
+      await queue.close();
+    },
+  };
+}
