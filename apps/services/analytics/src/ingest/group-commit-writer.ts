@@ -64,7 +64,7 @@ export function createGroupCommitWriter(options: GroupCommitWriterOptions): Grou
     const client = await options.pool.connect();
     try {
       await ensurePartitions(client, batch);
-      await client.query(INSERT_EVENTS, [
+      const values = [
         options.now(),
         batch.map((e) => e.id),
         batch.map((e) => e.at.toISOString()),
@@ -77,7 +77,16 @@ export function createGroupCommitWriter(options: GroupCommitWriterOptions): Grou
         batch.map((e) => e.viewers),
         batch.map((e) => e.test),
         batch.map((e) => e.invalidReason),
-      ]);
+      ];
+      try {
+        await client.query(INSERT_EVENTS, values);
+      } catch (error) {
+        // 23514: no partition holds a row; one known here was dropped, so check them all again.
+        if ((error as { code?: string }).code !== '23514') throw error;
+        knownDays.clear();
+        await ensurePartitions(client, batch);
+        await client.query(INSERT_EVENTS, values);
+      }
     } finally {
       client.release();
     }

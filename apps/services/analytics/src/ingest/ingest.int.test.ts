@@ -148,6 +148,14 @@ describe('POST /ingest', () => {
     expect(overlays.calls - before).toBe(1);
   });
 
+  it('creates a missing day partition on demand', async () => {
+    const today = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+    await harness.db.$executeRawUnsafe(`DROP TABLE IF EXISTS "overlay_events_${today}"`);
+    const event = heartbeat();
+    expect((await harness.ingest(live.key, { events: [event] })).status).toBe(200);
+    expect(await storedRows([event.id])).toHaveLength(1);
+  });
+
   it('refuses bodies over 256 KB', async () => {
     const answer = await harness.ingest(live.key, { events: [heartbeat()], padding: 'x'.repeat(300_000) });
     expect(answer.status).toBe(413);
