@@ -15,6 +15,8 @@ export const adShowSchema = z.object({
   clickText: z.string().max(200).optional(),
   clickUrl: z.url().optional(),
   shownAt: z.iso.datetime(),
+  /** A test-fire from the streamer's portal: shown like any ad, never counted. */
+  test: z.boolean().optional(),
 });
 
 export const adHideSchema = z.object({ adId: z.string().min(1) });
