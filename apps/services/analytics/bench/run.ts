@@ -46,7 +46,7 @@ const keys = Array.from({ length: keyCount }, (_, i) => {
   return key;
 });
 const port = await freePort();
-const child = spawn(path.join(packageDir, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: packageDir,
   stdio: ['ignore', 'ignore', 'inherit'],
   env: {

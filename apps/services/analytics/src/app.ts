@@ -46,6 +46,8 @@ export async function startAnalyticsService(
   const prefix = options.queuePrefix ?? options.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX;
   const db = createAnalyticsDb(options.DATABASE_URL);
   const pool = createIngestPool(options.DATABASE_URL, INGEST_CONNECTIONS);
+  // An idle connection dropped by the server is replaced on next use; it must not crash the process.
+  pool.on('error', (error) => log.warn({ err: error }, 'ingest connection lost'));
   const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
   await redis.connect();
   const secret = options.SERVICE_SECRET;

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +44,7 @@ async function freePort() {
 /** The service as `pnpm dev` runs it: `src/main.ts` in its own process, configured by env. */
 async function startServiceProcess() {
   const port = await freePort();
-  const child = spawn(path.join(packageDir, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: packageDir,
     stdio: 'ignore',
     env: {
@@ -114,7 +115,10 @@ describe('acknowledged reports', () => {
         if ((await post(first.url, batch)) === 200) acknowledged.push(...batch.events.map((e) => e.id));
       }),
     );
+    const exited = once(first.child, 'exit');
     first.child.kill('SIGKILL');
+    expect(await exited).toEqual([null, 'SIGKILL']);
+    expect(await fetch(`${first.url}/readyz`).then(() => 'up', () => 'down')).toBe('down');
     expect(acknowledged).toHaveLength(4_000);
     expect(await storedCount(acknowledged)).toBe(4_000);
 
