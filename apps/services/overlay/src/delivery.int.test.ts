@@ -184,7 +184,7 @@ describe('preview and test-fire', () => {
     const fired = await api.overlay.testFire.mutate({ participationId });
     expect(fired.adId).toMatch(/^test-/);
     const shown = await page.next('ad.show', 5_000, 0);
-    expect(shown.data).toMatchObject({ adId: fired.adId, participationId, creative: info.creative });
+    expect(shown.data).toMatchObject({ adId: fired.adId, participationId, creative: info.creative, test: true });
     expect((await page.next('ad.hide', 4_000, 0)).data).toEqual({ adId: fired.adId });
     // A test is never counted in rotation history or caps.
     expect(await harness.db.adShow.findMany({ where: { participationId } })).toMatchObject([{ test: true }]);

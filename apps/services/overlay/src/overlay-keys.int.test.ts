@@ -46,7 +46,9 @@ describe('overlay keys', () => {
     expect(again.key).toBeNull();
 
     const resolved = await harness.serviceClient('analytics').overlay.internal.resolveKey.query({ key: first.key ?? '' });
-    expect(resolved).toEqual({ overlayId: first.overlayId, streamerId: cast.streamerA.userId, live: false });
+    expect(resolved).toMatchObject({ overlayId: first.overlayId, streamerId: cast.streamerA.userId, live: false });
+    // What the overlay page starts with, in the realtime overlay.settings shape.
+    expect(resolved?.settings).toMatchObject({ corner: 'bottom-right', sizePercent: 25, opacity: 1, paused: false });
     expect(await harness.serviceClient('analytics').overlay.internal.resolveKey.query({ key: 'gto_nothing' })).toBeNull();
   });
 

@@ -5,6 +5,7 @@ import {
   overlaySettingsInputSchema,
   overlayTestFireInputSchema,
 } from '@gametriggers/contracts';
+import { overlaySettingsSchema } from '@gametriggers/realtime';
 import { adminProcedure, internalProcedure, router, streamerProcedure } from '@gametriggers/trpc';
 import { z } from 'zod';
 import type { OverlayDeps } from './domain/deps';
@@ -59,7 +60,7 @@ export function createOverlayRouter(deps: OverlayDeps) {
       internal: router({
         resolveKey: internalProcedure
           .input(overlayResolveKeyInputSchema)
-          .output(overlayKeyResolutionSchema.nullable())
+          .output(overlayKeyResolutionSchema.extend({ settings: overlaySettingsSchema }).nullable())
           .query(({ input }) => resolveOverlayKey(deps, input.key)),
       }),
     }),

@@ -62,6 +62,7 @@ async function show(deps: OverlayDeps, tx: OverlayTx, overlay: Overlay, ad: Live
     clickText: CLICK_TEXT,
     clickUrl: ad.info.clickThroughUrl,
     shownAt: now.toISOString(),
+    ...(test ? { test: true } : {}),
   });
   return { row, adId };
 }

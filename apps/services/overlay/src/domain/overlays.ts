@@ -1,5 +1,6 @@
 import type { OverlayKeyResolution, OverlaySettingsInput } from '@gametriggers/contracts';
 import { overlayChannel } from '@gametriggers/realtime';
+import type { OverlaySettings as RealtimeOverlaySettings } from '@gametriggers/realtime';
 import { DomainError } from '@gametriggers/trpc';
 import type { Overlay } from '../generated/prisma/client';
 import type { OverlayDeps } from './deps';
@@ -114,10 +115,21 @@ export async function overlayForAdmin(deps: OverlayDeps, streamerId: string): Pr
   return viewOf(deps, overlay, null);
 }
 
-/** Which overlay a secret key opens, or null for an unknown or regenerated-away key. */
-export async function resolveOverlayKey(deps: OverlayDeps, key: string): Promise<OverlayKeyResolution | null> {
+/**
+ * Which overlay a secret key opens, or null for an unknown or regenerated-away key; with the
+ * settings the overlay page starts with (the realtime `overlay.settings` shape).
+ */
+export async function resolveOverlayKey(
+  deps: OverlayDeps,
+  key: string,
+): Promise<(OverlayKeyResolution & { settings: RealtimeOverlaySettings }) | null> {
   const overlay = await deps.db.overlay.findUnique({ where: { keyHash: hashOverlayKey(key) } });
   if (!overlay) return null;
   const status = await deps.db.streamerLiveStatus.findUnique({ where: { streamerId: overlay.streamerId } });
-  return { overlayId: overlay.id, streamerId: overlay.streamerId, live: status?.live ?? false };
+  return {
+    overlayId: overlay.id,
+    streamerId: overlay.streamerId,
+    live: status?.live ?? false,
+    settings: realtimeSettingsOf(overlay),
+  };
 }
