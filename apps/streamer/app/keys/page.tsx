@@ -49,7 +49,7 @@ const columns: ReadonlyArray<Column<GKey>> = [
 
 function EnergyPips({ remaining, capacity }: { remaining: number; capacity: number }) {
   return (
-    <div className="mt-3 flex gap-1" aria-hidden>
+    <span className="mt-1 flex gap-1" aria-hidden>
       {Array.from({ length: capacity }, (_, index) => (
         <span
           key={index}
@@ -60,7 +60,7 @@ function EnergyPips({ remaining, capacity }: { remaining: number; capacity: numb
           }
         />
       ))}
-    </div>
+    </span>
   );
 }
 
@@ -92,20 +92,20 @@ export default async function KeysPage() {
       />
       <div className="max-w-4xl space-y-6">
         <div className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <StatCard
-              label="Energy today"
-              value={`${energy.remaining}/${energy.capacity}`}
-              testId="energy-remaining"
-              hint={
-                <>
+          <StatCard
+            label="Energy today"
+            value={`${energy.remaining}/${energy.capacity}`}
+            testId="energy-remaining"
+            hint={
+              <>
+                <EnergyPips remaining={energy.remaining} capacity={energy.capacity} />
+                <span className="mt-2 block">
                   Joining costs one. Refills at <LocalTime date={energy.resetsAt} /> (midnight in{' '}
                   {energy.timezone.replaceAll('_', ' ')}).
-                </>
-              }
-            />
-            <EnergyPips remaining={energy.remaining} capacity={energy.capacity} />
-          </div>
+                </span>
+              </>
+            }
+          />
           <StatCard
             label="Keys in use"
             value={keys.filter((key) => key.state === 'locked').length}
