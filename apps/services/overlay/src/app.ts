@@ -12,6 +12,7 @@ import type { CampaignDirectory, OverlayDeps } from './domain/deps';
 import type { OverlayEnv } from './env';
 import { overlayChannelAuthPreflight, overlayChannelAuthRoute } from './http/overlay-channel-auth';
 import { createDeliveryScheduler } from './jobs/delivery-scheduler';
+import { resumeLiveOverlays } from './jobs/resume-live-overlays';
 import { createOverlayRouter } from './router';
 
 export interface OverlayServiceOptions extends OverlayEnv {
@@ -61,6 +62,7 @@ export async function startOverlayService(options: OverlayServiceOptions): Promi
     random: options.random ?? Math.random,
   };
   scheduler.start(deps);
+  resumeLiveOverlays(deps).catch((error: unknown) => log.error({ err: error }, 'resuming live overlays failed'));
 
   const consumer = startEventConsumer({
     service: 'overlay',

@@ -3,6 +3,7 @@ import type { CampaignDeliveryInfo } from '@gametriggers/contracts';
 import { failure, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OverlayHarness } from './testing/overlay-harness';
+import { resumeLiveOverlays } from './jobs/resume-live-overlays';
 import { startOverlayHarness } from './testing/overlay-harness';
 import type { OverlayPage } from './testing/overlay-page';
 import { connectOverlayPage } from './testing/overlay-page';
@@ -173,6 +174,20 @@ describe('the delivery cycle', () => {
     // The first ad stays on rotation for the interval (30 s), so the next show is the same ad.
     const next = await page.next('ad.show', 5_000, page.received.indexOf(shown) + 1);
     expect(next.data.participationId).toBe(shown.data.participationId);
+  });
+});
+
+describe('after a restart', () => {
+  it('runs a step for every live overlay, so a lost cycle starts again', async () => {
+    const { streamerId, page } = await streamerWithOverlay();
+    await join(streamerId, campaign(60));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Live without the event (as if its check was lost): nothing happens until the service starts.
+    await harness.db.streamerLiveStatus.create({ data: { streamerId, live: true, changedAt: new Date() } });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(page.received.filter((e) => e.event === 'ad.show')).toEqual([]);
+    await resumeLiveOverlays(harness.service.deps);
+    expect((await page.next('ad.show', 3_000, 0)).data).toMatchObject({ durationSeconds: 60 });
   });
 });
 

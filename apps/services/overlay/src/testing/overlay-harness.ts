@@ -12,6 +12,9 @@ import { startOverlayService } from '../app';
 import type { OverlayRouter } from '../router';
 import { createOverlayEventSender } from './event-sender';
 
+export { connectOverlayPage } from './overlay-page';
+export type { OverlayPage, ReceivedOverlayEvent } from './overlay-page';
+
 export const overlayMigrationsDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../prisma/migrations',
