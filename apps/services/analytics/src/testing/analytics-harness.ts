@@ -33,6 +33,8 @@ export interface AnalyticsHarnessOptions {
   /** In-test stand-ins instead of calling the overlay/campaign services. */
   overlayKeys?: OverlayKeys;
   campaigns?: CampaignDirectory;
+  /** How often the repeatable rollup job runs (default: hourly, so tests call `rollupNow()`). */
+  rollupEveryMs?: number;
   /** How long a resolved overlay key is remembered (default 5 s, as in production). */
   overlayKeyCacheMs?: number;
 }
@@ -58,7 +60,7 @@ export async function startAnalyticsHarness(options: AnalyticsHarnessOptions) {
     CAMPAIGN_SERVICE_URL: options.campaignServiceUrl ?? 'http://127.0.0.1:9',
     INGEST_RATE_PER_KEY: options.ratePerKey ?? 10_000,
     INGEST_BURST_PER_KEY: options.burstPerKey ?? 100_000,
-    ROLLUP_EVERY_MS: 60 * 60_000,
+    ROLLUP_EVERY_MS: options.rollupEveryMs ?? 60 * 60_000,
     queuePrefix: redis.prefix,
     now: options.now,
     log: createLogger('analytics', 'warn'),
