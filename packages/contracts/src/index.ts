@@ -8,3 +8,4 @@ export * from './streamer';
 export * from './campaign';
 export * from './participation';
 export * from './overlay';
+export * from './analytics';

@@ -1,13 +1,12 @@
+import { campaignReportInputSchema, reportRangeSchema } from '@gametriggers/contracts';
 import { adminProcedure, authedProcedure, router, streamerProcedure } from '@gametriggers/trpc';
 import { assertMayViewCampaign } from './domain/campaign-access';
 import type { AnalyticsDeps } from './domain/deps';
 import { breakdownOf, campaignCsv, seriesOf, totalsOf } from './domain/reports';
 import {
-  campaignReportInputSchema,
   campaignReportOutput,
   csvExportOutput,
   platformReportOutput,
-  reportRangeSchema,
   streamerReportOutput,
 } from './schemas';
 

@@ -1,26 +1,5 @@
 import { z } from 'zod';
 
-const DAY_MS = 24 * 60 * 60_000;
-
-/** A reporting window in whole hours (UTC); hourly series span at most 31 days, daily ones a year. */
-export const reportRangeSchema = z
-  .object({
-    from: z.date(),
-    to: z.date(),
-    granularity: z.enum(['hour', 'day']).default('day'),
-  })
-  .refine((range) => range.from < range.to, { message: 'from must be before to', path: ['to'] })
-  .refine(
-    (range) => range.to.getTime() - range.from.getTime() <= (range.granularity === 'hour' ? 31 : 366) * DAY_MS,
-    { message: 'The window is too long for this granularity.', path: ['to'] },
-  );
-export type ReportRange = z.infer<typeof reportRangeSchema>;
-
-export const campaignReportInputSchema = z.intersection(
-  z.object({ campaignId: z.uuid() }),
-  reportRangeSchema,
-);
-
 const countsSchema = z.object({
   impressions: z.number().int().nonnegative(),
   clicks: z.number().int().nonnegative(),

@@ -1,5 +1,5 @@
+import type { ReportRange } from '@gametriggers/contracts';
 import type { AnalyticsDb } from '../database';
-import type { ReportRange } from '../schemas';
 import { withCtr } from './counts';
 
 /** Which hourly counts a report covers: one campaign, one streamer, or everything. */

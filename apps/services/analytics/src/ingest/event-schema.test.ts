@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MAX_EVENTS_PER_BATCH, parseEventBatch } from './event-schema';
+import { MAX_OVERLAY_REPORTS_PER_BATCH } from '@gametriggers/contracts';
+import { parseEventBatch } from './event-schema';
 
 const event = () => ({ id: randomUUID(), type: 'heartbeat', at: new Date().toISOString(), viewers: 5 });
 
@@ -24,7 +25,7 @@ describe('parsing a batch of reports', () => {
   it('refuses empty and oversized batches and bodies of another shape', () => {
     expect(parseEventBatch({ events: [] }).ok).toBe(false);
     expect(parseEventBatch([event()]).ok).toBe(false);
-    const many = Array.from({ length: MAX_EVENTS_PER_BATCH + 1 }, event);
+    const many = Array.from({ length: MAX_OVERLAY_REPORTS_PER_BATCH + 1 }, event);
     expect(parseEventBatch({ events: many }).ok).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 import type http from 'node:http';
+import { MAX_OVERLAY_REPORT_BATCH_BYTES } from '@gametriggers/contracts';
 import type { Logger, PlainRoute } from '@gametriggers/trpc';
 import type { OverlayKeys } from '../clients/overlay-keys';
-import { MAX_BATCH_BYTES, parseEventBatch } from './event-schema';
+import { parseEventBatch } from './event-schema';
 import type { GroupCommitWriter } from './group-commit-writer';
 import type { TrafficGuard } from './traffic-guard';
 
@@ -22,7 +23,7 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BATCH_BYTES) return null;
+    if (size > MAX_OVERLAY_REPORT_BATCH_BYTES) return null;
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -49,7 +50,7 @@ export function createIngestRoute(deps: {
     if (!body) {
       reply(res, 413, {
         error: 'payload_too_large',
-        message: `A batch is limited to ${MAX_BATCH_BYTES} bytes.`,
+        message: `A batch is limited to ${MAX_OVERLAY_REPORT_BATCH_BYTES} bytes.`,
       });
       req.resume();
       return;

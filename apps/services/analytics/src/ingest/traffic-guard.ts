@@ -1,5 +1,4 @@
-import type { OverlayKeyResolution } from '@gametriggers/contracts';
-import type { OverlayEvent } from './event-schema';
+import type { OverlayKeyResolution, OverlayReport } from '@gametriggers/contracts';
 import type { StoredEvent } from './stored-event';
 import type { RefusalReason, TokenBucket, ViewerReading } from './traffic-rules';
 import { invalidReasonFor, isImpossibleViewerJump, refusalFor, takeTokens } from './traffic-rules';
@@ -37,7 +36,7 @@ export function createTrafficGuard(options: {
     },
 
     /** Splits a batch into rows to store (flagged when not countable) and refused events. */
-    judge(overlay: OverlayKeyResolution, events: OverlayEvent[]) {
+    judge(overlay: OverlayKeyResolution, events: OverlayReport[]) {
       const nowMs = options.now().getTime();
       const rows: StoredEvent[] = [];
       const refused: RefusedEvent[] = [];
