@@ -32,9 +32,11 @@ export function createDeliveryScheduler(options: { redisUrl: string; queuePrefix
   const queue = new Queue<CycleJob>(QUEUE, { connection, prefix: options.queuePrefix });
   let worker: Worker<CycleJob> | undefined;
   let deps: OverlayDeps | undefined;
+  // Set on stop: a step still finishing then schedules nothing on the closed queue.
   let stopped = false;
 
   async function checkAt(overlayId: string, at: Date) {
+    if (stopped) return;
     const delay = Math.max(0, at.getTime() - Date.now());
     await queue.add(
       'cycle',
