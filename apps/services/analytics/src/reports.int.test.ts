@@ -97,6 +97,27 @@ describe('analytics reports', () => {
     ]);
   });
 
+  it('says so when the campaign service cannot tell who owns a campaign', async () => {
+    const unknownToStandIn = randomUUID();
+    const broken = await startAnalyticsHarness({
+      jwksUrl: issuer.jwksUrl,
+      overlayServiceUrl: 'http://127.0.0.1:9',
+      campaignServiceUrl: 'http://127.0.0.1:9',
+    });
+    try {
+      const brand = broken.client(await issuer.tokenFor(cast.brandA));
+      const error = await failure(
+        brand.analytics.campaign.query({ campaignId: unknownToStandIn, ...range }),
+      );
+      expect(error).toMatchObject({
+        code: 'PRECONDITION_FAILED',
+        reason: 'campaign_service_unavailable',
+      });
+    } finally {
+      await broken.close();
+    }
+  });
+
   it('refuses windows that are backwards or too long', async () => {
     const brand = await as(cast.brandA);
     const backwards = await failure(

@@ -22,7 +22,14 @@ export async function assertMayViewCampaign(
   if (caller.role !== 'brand') {
     throw new DomainError('forbidden', 'not_campaign_owner', 'Only the campaign’s brand can see this.');
   }
-  const brandId = await deps.campaigns.brandOf(campaignId);
+  const brandId = await deps.campaigns.brandOf(campaignId).catch((error: unknown) => {
+    throw new DomainError(
+      'precondition_failed',
+      'campaign_service_unavailable',
+      'The campaign’s owner cannot be checked right now; try again shortly.',
+      { cause: String(error) },
+    );
+  });
   if (brandId !== caller.userId) {
     throw new DomainError('not_found', 'campaign_not_found', 'There is no such campaign.');
   }
