@@ -177,6 +177,31 @@ describe('the delivery cycle', () => {
   });
 });
 
+describe('one cycle per overlay', () => {
+  it('shows one ad however many triggers arrive at once', async () => {
+    const { streamerId, overlayId, page } = await streamerWithOverlay();
+    await join(streamerId, campaign(60));
+    await join(streamerId, campaign(60));
+    await goLive(streamerId);
+    await Promise.all(Array.from({ length: 10 }, () => harness.service.deps.delivery.overlayChanged(overlayId)));
+    await page.next('ad.show', 3_000, 0);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(page.received.filter((e) => e.event === 'ad.show')).toHaveLength(1);
+    expect(await harness.db.adShow.count({ where: { overlayId, hiddenAt: null } })).toBe(1);
+  });
+
+  it('stops at the overlay’s hourly cap', async () => {
+    const { streamerId, page, api } = await streamerWithOverlay();
+    await api.overlay.updateSettings.mutate({ maxAdsPerHour: 1 });
+    await join(streamerId, campaign(1));
+    await goLive(streamerId);
+    await page.next('ad.hide', 4_000, 0);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(page.received.filter((e) => e.event === 'ad.show')).toHaveLength(1);
+    expect((await api.overlay.preview.query()).selection).toEqual({ kind: 'none', reason: 'overlay_hourly_cap' });
+  });
+});
+
 describe('after a restart', () => {
   it('runs a step for every live overlay, so a lost cycle starts again', async () => {
     const { streamerId, page } = await streamerWithOverlay();
