@@ -81,8 +81,9 @@ export function createGroupCommitWriter(options: GroupCommitWriterOptions): Grou
       try {
         await client.query(INSERT_EVENTS, values);
       } catch (error) {
-        // 23514: no partition holds a row; one known here was dropped, so check them all again.
-        if ((error as { code?: string }).code !== '23514') throw error;
+        // No partition holds a row: one known here was dropped, so check them all again.
+        const { code, message } = error as { code?: string; message?: string };
+        if (code !== '23514' || !message?.includes('no partition')) throw error;
         knownDays.clear();
         await ensurePartitions(client, batch);
         await client.query(INSERT_EVENTS, values);

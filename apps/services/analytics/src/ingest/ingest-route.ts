@@ -95,7 +95,18 @@ export function createIngestRoute(deps: {
       return;
     }
     const { rows, refused } = deps.guard.judge(overlay, batch.events);
-    await deps.writer.write(rows);
+    try {
+      await deps.writer.write(rows);
+    } catch (error) {
+      deps.log.error({ err: error }, 'overlay reports could not be stored');
+      reply(
+        res,
+        503,
+        { error: 'unavailable', message: 'The reports could not be stored; retry the batch.' },
+        { 'retry-after': '2' },
+      );
+      return;
+    }
     reply(res, 200, { accepted: rows.length, refused });
   };
 }

@@ -156,6 +156,20 @@ describe('POST /ingest', () => {
     expect(await storedRows([event.id])).toHaveLength(1);
   });
 
+  it('answers 503 (retry) rather than acknowledging reports the database did not take', async () => {
+    await harness.db.$executeRawUnsafe(
+      'ALTER TABLE overlay_events ADD CONSTRAINT refuse_test_viewers CHECK ("viewers" IS DISTINCT FROM 99999)',
+    );
+    try {
+      const event = heartbeat({ viewers: 99_999 });
+      const answer = await harness.ingest(offline.key, { events: [event] });
+      expect(answer.status).toBe(503);
+      expect(await storedRows([event.id])).toEqual([]);
+    } finally {
+      await harness.db.$executeRawUnsafe('ALTER TABLE overlay_events DROP CONSTRAINT refuse_test_viewers');
+    }
+  });
+
   it('refuses bodies over 256 KB', async () => {
     const answer = await harness.ingest(live.key, { events: [heartbeat()], padding: 'x'.repeat(300_000) });
     expect(answer.status).toBe(413);
