@@ -101,9 +101,10 @@ export async function runDeliveryCycle(deps: OverlayDeps, overlayId: string): Pr
       }
       if (!live || settings.paused) return null;
 
+      // One ad shows at a time, so the latest shown is the latest hidden (and the index serves it).
       const lastHidden = await tx.adShow.findFirst({
         where: { overlayId, hiddenAt: { not: null } },
-        orderBy: { hiddenAt: 'desc' },
+        orderBy: { shownAt: 'desc' },
       });
       const breakEnds = lastHidden?.hiddenAt ? new Date(lastHidden.hiddenAt.getTime() + settings.breakSeconds * 1000) : null;
       if (breakEnds && breakEnds > now) return breakEnds;
