@@ -49,6 +49,23 @@ describe('counting an hour', () => {
       { participationId: 'p1', campaignId: 'c1', streamerId: 's1', impressions: 0, clicks: 1 },
     ]);
   });
+
+  it('counts nothing for a participation reported under two streamers or campaigns', () => {
+    expect(
+      countHour(
+        [
+          slot({ adId: 'ad-1' }),
+          slot({ adId: 'ad-2', streamerId: 's2' }),
+          slot({ participationId: 'p2', adId: 'ad-3' }),
+          slot({ participationId: 'p2', adId: 'ad-4', campaignId: 'c2' }),
+          slot({ participationId: 'p3', adId: 'ad-5', maxViewers: 4 }),
+        ],
+        hour,
+      ),
+    ).toEqual([
+      { participationId: 'p3', campaignId: 'c1', streamerId: 's1', impressions: 4, clicks: 0 },
+    ]);
+  });
 });
 
 describe('whether an hour changed', () => {

@@ -22,6 +22,9 @@ export interface ParticipationHour {
 /**
  * The counted delivery of one clock hour: every slot rendered in that hour counts its viewers once
  * (however many heartbeats repeated them) and its clicks; a slot belongs to the hour it started in.
+ * A participation belongs to one streamer and one campaign, and overlays name it themselves: one
+ * reported under several streamers or campaigns is not counted at all rather than billed to the
+ * wrong one.
  */
 export function countHour(slots: SlotReading[], hourStart: Date): ParticipationHour[] {
   const start = hourStart.getTime();
@@ -43,7 +46,11 @@ export function countHour(slots: SlotReading[], hourStart: Date): ParticipationH
     total.clicks += slot.clicks;
     totals.set(key, total);
   }
-  return [...totals.values()];
+  const seen = new Map<string, number>();
+  for (const total of totals.values()) {
+    seen.set(total.participationId, (seen.get(total.participationId) ?? 0) + 1);
+  }
+  return [...totals.values()].filter((total) => seen.get(total.participationId) === 1);
 }
 
 /** Whether stored totals differ from a fresh count (so the hour must be re-announced). */
