@@ -1,6 +1,8 @@
+import type { AnalyticsRouter } from '@gametriggers/analytics-service/router';
 import type { BrandRouter } from '@gametriggers/brand-service/router';
 import type { CampaignRouter } from '@gametriggers/campaign-service/router';
 import type { IdentityRouter } from '@gametriggers/identity-service/router';
+import type { OverlayRouter } from '@gametriggers/overlay-service/router';
 import type { ParticipationRouter } from '@gametriggers/participation-service/router';
 import type { StreamerRouter } from '@gametriggers/streamer-service/router';
 import type {
@@ -31,6 +33,8 @@ type ServiceRouters = [
   StreamerRouter,
   CampaignRouter,
   ParticipationRouter,
+  OverlayRouter,
+  AnalyticsRouter,
 ];
 
 export type AppRouter = MergedRouter<ServiceRouters>;
