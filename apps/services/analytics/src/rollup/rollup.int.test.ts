@@ -132,4 +132,23 @@ describe('hourly counts', () => {
     const counts = await harness.db.hourlyCount.findMany({ where: { participationId: ids.participationId } });
     expect(counts.map((c) => [c.hourStart, c.impressions])).toEqual([[new Date(hourStart), 120n]]);
   });
+
+  it('re-counts a slot’s hour when a late heartbeat lands in the next hour', async () => {
+    const overlay = liveOverlay();
+    const ids = { participationId: randomUUID(), campaignId: randomUUID(), adId: 'ad-spill' };
+    const slot = slotReports(hourStart + HOUR - 20_000, ids);
+    await harness.ingest(overlay.key, { events: [slot.start, slot.beats[0]] });
+    await harness.service.rollupNow();
+    // The second heartbeat (120 viewers, 10 s after the hour turned) arrives late.
+    await harness.ingest(overlay.key, {
+      events: [{ ...slot.beats[1], at: new Date(hourStart + HOUR + 10_000).toISOString() }],
+    });
+    await harness.service.rollupNow();
+    expect(
+      (await countedEvents(ids.participationId)).map((e) => [e.impressions, e.revision]),
+    ).toEqual([
+      [100, 1],
+      [120, 2],
+    ]);
+  });
 });
