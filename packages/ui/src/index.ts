@@ -20,3 +20,5 @@ export { DetailList, LoadMore, StatCard, Stepper, Table, Tabs } from './data-dis
 export type { Column } from './data-display';
 export { AdCardPreview } from './ad-card-preview';
 export { RouteError } from './route-error';
+export { BarChart, LineChart } from './charts';
+export type { ChartProps, ChartSeries } from './charts';

@@ -1,0 +1,205 @@
+import type { ReactNode } from 'react';
+import { cn } from './cn';
+
+export interface ChartSeries {
+  name: string;
+  /** One value per label, in the same order. */
+  values: readonly number[];
+}
+
+export interface ChartProps {
+  /** Says what the chart shows, for screen readers (`aria-label`) and the data table's caption. */
+  title: string;
+  /** The x-axis buckets, e.g. "Nov 24" or "14:00". */
+  labels: readonly string[];
+  series: readonly ChartSeries[];
+  /** Shown instead of the chart when there is nothing but zeros. */
+  emptyText?: string;
+  formatValue?: (value: number) => string;
+  testId?: string;
+  className?: string;
+}
+
+const WIDTH = 640;
+const HEIGHT = 240;
+const PAD = { top: 12, right: 12, bottom: 28, left: 52 };
+const PLOT_WIDTH = WIDTH - PAD.left - PAD.right;
+const PLOT_HEIGHT = HEIGHT - PAD.top - PAD.bottom;
+const Y_TICKS = 4;
+const MAX_X_LABELS = 6;
+
+/** Series colours, from the brand palette outwards, as text colours used through `currentColor`. */
+const seriesColours = ['text-brand-600', 'text-sky-500', 'text-amber-500', 'text-emerald-500'];
+
+const plain = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+const defaultFormat = (value: number) => plain.format(value);
+
+/** The smallest "nice" axis top (1, 2, 2.5, 5 × 10ⁿ per tick) at or above the largest value. */
+function niceTop(max: number) {
+  if (max <= 0) return Y_TICKS;
+  const rough = max / Y_TICKS;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((s) => s >= rough);
+  return (step ?? 10 * magnitude) * Y_TICKS;
+}
+
+function isEmpty({ labels, series }: Pick<ChartProps, 'labels' | 'series'>) {
+  return labels.length === 0 || series.every((entry) => entry.values.every((value) => value === 0));
+}
+
+function xLabelIndexes(count: number) {
+  if (count <= MAX_X_LABELS) return Array.from({ length: count }, (_, index) => index);
+  const step = (count - 1) / (MAX_X_LABELS - 1);
+  return Array.from({ length: MAX_X_LABELS }, (_, index) => Math.round(index * step));
+}
+
+function ChartEmpty({ text, testId }: { text: string; testId?: string }) {
+  return (
+    <div
+      data-testid={testId}
+      data-empty="true"
+      className="grid min-h-40 place-items-center rounded-xl border-2 border-dashed border-slate-200 px-4 text-center text-sm text-slate-500"
+    >
+      {text}
+    </div>
+  );
+}
+
+function Legend({ series }: { series: readonly ChartSeries[] }) {
+  if (series.length < 2) return null;
+  return (
+    <ul className="mb-2 flex flex-wrap gap-4 text-xs text-slate-600" aria-hidden>
+      {series.map((entry, index) => (
+        <li key={entry.name} className="flex items-center gap-1.5">
+          <span className={cn('size-2.5 rounded-full bg-current', seriesColours[index % seriesColours.length])} />
+          {entry.name}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The same numbers as a table, for screen readers. */
+function DataTable({ title, labels, series, format }: Pick<ChartProps, 'title' | 'labels' | 'series'> & { format: (value: number) => string }) {
+  return (
+    <table className="sr-only">
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Period</th>
+          {series.map((entry) => (
+            <th key={entry.name} scope="col">
+              {entry.name}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {labels.map((label, index) => (
+          <tr key={`${label}-${index}`}>
+            <th scope="row">{label}</th>
+            {series.map((entry) => (
+              <td key={entry.name}>{format(entry.values[index] ?? 0)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Grid lines with y values on the left and a few bucket labels along the bottom. */
+function Axes({ top, labels, format, xOf }: { top: number; labels: readonly string[]; format: (value: number) => string; xOf: (index: number) => number }) {
+  return (
+    <g className="text-slate-400" fontSize="11">
+      {Array.from({ length: Y_TICKS + 1 }, (_, tick) => {
+        const value = (top / Y_TICKS) * tick;
+        const y = PAD.top + PLOT_HEIGHT - (PLOT_HEIGHT * tick) / Y_TICKS;
+        return (
+          <g key={tick}>
+            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y} y2={y} stroke="currentColor" strokeOpacity={tick === 0 ? 0.6 : 0.25} />
+            <text x={PAD.left - 8} y={y} dy="0.32em" textAnchor="end" fill="currentColor" className="text-slate-500">
+              {format(value)}
+            </text>
+          </g>
+        );
+      })}
+      {xLabelIndexes(labels.length).map((index) => (
+        <text key={index} x={xOf(index)} y={HEIGHT - 8} textAnchor="middle" fill="currentColor" className="text-slate-500">
+          {labels[index]}
+        </text>
+      ))}
+    </g>
+  );
+}
+
+function ChartFrame({ title, labels, series, format, testId, className, kind, children }: Pick<ChartProps, 'title' | 'labels' | 'series' | 'testId' | 'className'> & { format: (value: number) => string; kind: 'line' | 'bar'; children: ReactNode }) {
+  return (
+    <figure data-testid={testId} data-kind={kind} className={cn('w-full', className)}>
+      <Legend series={series} />
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={title} className="h-auto w-full" preserveAspectRatio="xMidYMid meet">
+        <title>{title}</title>
+        {children}
+      </svg>
+      <DataTable title={title} labels={labels} series={series} format={format} />
+    </figure>
+  );
+}
+
+/** A line per series over evenly spaced buckets; renders on the server, scales with its container. */
+export function LineChart(props: ChartProps) {
+  const { labels, series, emptyText = 'No data for this period yet.', formatValue = defaultFormat } = props;
+  if (isEmpty(props)) return <ChartEmpty text={emptyText} testId={props.testId} />;
+  const top = niceTop(Math.max(...series.flatMap((entry) => entry.values)));
+  const xOf = (index: number) => PAD.left + (labels.length === 1 ? PLOT_WIDTH / 2 : (PLOT_WIDTH * index) / (labels.length - 1));
+  const yOf = (value: number) => PAD.top + PLOT_HEIGHT - (PLOT_HEIGHT * value) / top;
+  return (
+    <ChartFrame {...props} format={formatValue} kind="line">
+      <Axes top={top} labels={labels} format={formatValue} xOf={xOf} />
+      {series.map((entry, seriesIndex) => {
+        const points = labels.map((_, index) => `${xOf(index).toFixed(1)},${yOf(entry.values[index] ?? 0).toFixed(1)}`);
+        return (
+          <g key={entry.name} className={seriesColours[seriesIndex % seriesColours.length]}>
+            <polyline points={points.join(' ')} fill="none" stroke="currentColor" strokeWidth={2} strokeLinejoin="round" strokeLinecap="round" />
+            {labels.length <= 48
+              ? labels.map((label, index) => (
+                  <circle key={`${label}-${index}`} cx={xOf(index)} cy={yOf(entry.values[index] ?? 0)} r={3} fill="currentColor">
+                    <title>{`${entry.name}, ${label}: ${formatValue(entry.values[index] ?? 0)}`}</title>
+                  </circle>
+                ))
+              : null}
+          </g>
+        );
+      })}
+    </ChartFrame>
+  );
+}
+
+/** Grouped bars per bucket, one per series; renders on the server, scales with its container. */
+export function BarChart(props: ChartProps) {
+  const { labels, series, emptyText = 'No data for this period yet.', formatValue = defaultFormat } = props;
+  if (isEmpty(props)) return <ChartEmpty text={emptyText} testId={props.testId} />;
+  const top = niceTop(Math.max(...series.flatMap((entry) => entry.values)));
+  const slot = PLOT_WIDTH / labels.length;
+  const barWidth = Math.max(1, (slot * 0.7) / series.length);
+  const xOf = (index: number) => PAD.left + slot * index + slot / 2;
+  return (
+    <ChartFrame {...props} format={formatValue} kind="bar">
+      <Axes top={top} labels={labels} format={formatValue} xOf={xOf} />
+      {series.map((entry, seriesIndex) => (
+        <g key={entry.name} className={seriesColours[seriesIndex % seriesColours.length]}>
+          {labels.map((label, index) => {
+            const value = entry.values[index] ?? 0;
+            const height = (PLOT_HEIGHT * value) / top;
+            const x = xOf(index) - (barWidth * series.length) / 2 + barWidth * seriesIndex;
+            return (
+              <rect key={`${label}-${index}`} x={x} y={PAD.top + PLOT_HEIGHT - height} width={barWidth} height={height} rx={Math.min(2, barWidth / 2)} fill="currentColor">
+                <title>{`${entry.name}, ${label}: ${formatValue(value)}`}</title>
+              </rect>
+            );
+          })}
+        </g>
+      ))}
+    </ChartFrame>
+  );
+}
