@@ -6,6 +6,7 @@ export const portalNextConfig = {
     '@gametriggers/ui',
     '@gametriggers/tokens',
     '@gametriggers/contracts',
+    '@gametriggers/realtime',
   ],
   poweredByHeader: false,
 };

@@ -33,6 +33,7 @@ export const gatewayEnvSchema = z.object({
   RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(300),
   OVERLAY_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(600),
   OVERLAY_RATE_LIMIT_PER_KEY: z.coerce.number().int().positive().default(120),
+  SHORT_LINK_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(120),
   CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(1_000),
   RESPONSE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
 });

@@ -44,6 +44,7 @@ const gateway = await createGateway({
     perIp: env.OVERLAY_RATE_LIMIT_PER_IP,
     perKey: env.OVERLAY_RATE_LIMIT_PER_KEY,
   },
+  shortLinkRateLimitPerIp: env.SHORT_LINK_RATE_LIMIT_PER_IP,
   timeouts: { connectMs: env.CONNECT_TIMEOUT_MS, responseMs: env.RESPONSE_TIMEOUT_MS },
   log,
 });

@@ -21,6 +21,15 @@ export const publicRoutes: Readonly<Record<string, PublicRoute>> = {
   '/ingest': { service: 'analytics', path: '/ingest', maxBodyBytes: 256 * 1024 },
 };
 
+/** `/r/<code>`: a participation's tracked short link, answered (302) by the analytics service. */
+export const SHORT_LINK_PATTERN = /^\/r\/([^/]{1,64})$/;
+
+/** The service path a short link is forwarded to. */
+export const SHORT_LINK_SERVICE_PATH = '/r';
+
+/** What a short link visit passes on: the user agent (bots are not counted), nothing else. */
+export const shortLinkHeaders: ReadonlySet<string> = new Set(['user-agent', 'accept-language']);
+
 /** The only request headers a public route passes on; cookies and tokens never reach a service. */
 export const publicRouteHeaders: ReadonlySet<string> = new Set([
   'content-type',

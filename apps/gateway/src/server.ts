@@ -21,6 +21,9 @@ import {
   overlayKeyFrom,
   publicRouteHeaders,
   publicRouteOf,
+  SHORT_LINK_PATTERN,
+  SHORT_LINK_SERVICE_PATH,
+  shortLinkHeaders,
 } from './public-routes';
 import type { Domain } from './routes';
 import { isDomain, parseApiPath } from './routes';
@@ -38,6 +41,8 @@ export interface GatewayOptions {
   rateLimits: { windowMs: number; perUser: number; perIp: number; keyPrefix?: string };
   /** Per-minute-window limits of the overlay's public routes (same window as `rateLimits`). */
   overlayRateLimits?: { perIp: number; perKey: number };
+  /** Per-minute-window visits of short links (`/r/<code>`) one IP may make (same window). */
+  shortLinkRateLimitPerIp?: number;
   timeouts: ProxyTimeouts;
   log: Logger;
 }
@@ -81,6 +86,7 @@ export async function createGateway(options: GatewayOptions) {
     options.rateLimits.keyPrefix,
   );
   const overlayLimits = options.overlayRateLimits ?? { perIp: 600, perKey: 120 };
+  const shortLinkPerIp = options.shortLinkRateLimitPerIp ?? 120;
   const registry = new Registry();
   registry.setDefaultLabels({ service: 'gateway' });
   collectDefaultMetrics({ register: registry });
@@ -160,6 +166,52 @@ export async function createGateway(options: GatewayOptions) {
       maxBodyBytes: route.maxBodyBytes,
       allowedHeaders: publicRouteHeaders,
     });
+  }
+
+  /**
+   * `GET /r/<code>`: a viewer following a streamer's sponsor link. The analytics service counts the
+   * visit and answers a 302, passed through as is (never followed here). It sees the address this
+   * gateway saw (a client's own `x-forwarded-for` is not trusted) and the user agent, nothing else.
+   */
+  async function handleShortLink(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    requestId: string,
+    code: string,
+  ) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      throw new Refusal('METHOD_NOT_ALLOWED', 'method_not_allowed', `Use GET for ${url.pathname}.`, {
+        allow: 'GET, HEAD',
+      });
+    }
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    const decision = await checkRateLimits([{ key: `short-link-ip:${ip}`, limit: shortLinkPerIp }]);
+    if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds);
+    const target = new URL(SHORT_LINK_SERVICE_PATH, options.serviceUrls.analytics);
+    target.searchParams.set('code', code);
+    forward(
+      req,
+      undefined,
+      res,
+      target,
+      { 'x-request-id': requestId, 'x-forwarded-for': ip },
+      options.timeouts,
+      (failure) =>
+        refuse(
+          res,
+          url,
+          requestId,
+          failure === 'timeout'
+            ? new Refusal('GATEWAY_TIMEOUT', 'service_timeout', 'This link did not answer in time. Try again.')
+            : new Refusal(
+                'SERVICE_UNAVAILABLE',
+                'service_unavailable',
+                'This link cannot be opened right now. Try again in a moment.',
+              ),
+        ),
+      shortLinkHeaders,
+    );
   }
 
   function proxyTo(
@@ -242,7 +294,11 @@ export async function createGateway(options: GatewayOptions) {
     const url = new URL(req.url ?? '/', 'http://gateway');
     const route = url.pathname.startsWith('/api/') ? parseApiPath(url.pathname) : undefined;
     const publicRoute = publicRouteOf(url.pathname);
-    const domain = route && isDomain(route.domain) ? route.domain : publicRoute?.service;
+    const shortLink = SHORT_LINK_PATTERN.exec(url.pathname)?.[1];
+    const domain =
+      route && isDomain(route.domain)
+        ? route.domain
+        : (publicRoute?.service ?? (shortLink ? 'analytics' : undefined));
     const failed = (error: unknown) => {
       if (error instanceof Refusal) return refuse(res, url, requestId, error);
       log.error({ err: error, requestId }, 'gateway failure');
@@ -289,6 +345,14 @@ export async function createGateway(options: GatewayOptions) {
       );
     } else if (publicRoute) {
       handlePublic(req, res, url, requestId, publicRoute).catch(failed);
+    } else if (shortLink) {
+      let code: string;
+      try {
+        code = decodeURIComponent(shortLink);
+      } catch {
+        code = '';
+      }
+      handleShortLink(req, res, url, requestId, code).catch(failed);
     } else if (route && domain) {
       handleApi(req, res, url, requestId, { domain, rest: route.rest }).catch(failed);
     } else {

@@ -52,7 +52,10 @@ const overlayService = http.createServer(async (req, res) => {
   if (url.pathname === '/realtime/auth') {
     authCalls += 1;
     if (req.headers['x-overlay-key'] !== goodKey) { res.writeHead(403); return res.end('{}'); }
-    const answer = await authorizer.respondToAuthRequest(body, { mayAccess: (ch) => ch.kind === 'overlay' && ch.overlayId === overlayId });
+    const answer = await authorizer.respondToAuthRequest(body, {
+      user: { id: `overlay-${overlayId}`, info: { kind: 'overlay' } },
+      mayAccess: (ch) => (ch.kind === 'overlay' ? ch.overlayId : ch.streamerId) === overlayId,
+    });
     res.writeHead(answer.status, { 'content-type': 'application/json' }); return res.end(JSON.stringify(answer.body));
   }
   res.writeHead(404); res.end();

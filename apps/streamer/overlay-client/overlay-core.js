@@ -64,6 +64,12 @@
     return Math.round(base * (0.5 + random / 2));
   }
 
+  /** The code of a tracked short link (`…/r/<code>`), which the overlay draws as a QR code; else null. */
+  function shortLinkCode(clickUrl) {
+    var match = /\/r\/([A-Za-z0-9_-]{8,32})$/.exec(typeof clickUrl === 'string' ? clickUrl : '');
+    return match ? match[1] : null;
+  }
+
   /** A version-4 UUID; `crypto.randomUUID` needs a secure context, `getRandomValues` does not. */
   function uuid() {
     var bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -200,6 +206,7 @@
     normalizeSettings: normalizeSettings,
     cardStyle: cardStyle,
     backoffMs: backoffMs,
+    shortLinkCode: shortLinkCode,
     uuid: uuid,
     createReportQueue: createReportQueue,
   };

@@ -175,3 +175,14 @@ describe('report queue', () => {
     assert.deepEqual(sent, [['a']]);
   });
 });
+
+describe('short link codes', () => {
+  it('reads the code of a tracked link and nothing else', () => {
+    assert.equal(core.shortLinkCode('http://localhost:4000/r/geHWIfYd6JQrqtAz'), 'geHWIfYd6JQrqtAz');
+    assert.equal(core.shortLinkCode('https://go.gametriggers.gg/r/a_b-c123'), 'a_b-c123');
+    assert.equal(core.shortLinkCode('https://brand.example/r/short'), null);
+    assert.equal(core.shortLinkCode('https://brand.example/offer'), null);
+    assert.equal(core.shortLinkCode('https://x.example/r/abcdefgh/../evil'), null);
+    assert.equal(core.shortLinkCode(undefined), null);
+  });
+});

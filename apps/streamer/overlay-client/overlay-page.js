@@ -14,8 +14,8 @@
 
   var settings = core.normalizeSettings(config.settings);
   var current = null; // { ad, card, started, endTimer, heartbeat }
-  // The live viewer count, when the server tells it (a `viewers` field on `ad.show` or an
-  // `overlay.viewers` event): heartbeats carry it for the impression count.
+  // The live viewer count the server sends with each `ad.show`: heartbeats carry it for the
+  // impression count.
   var viewers = null;
   var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -127,6 +127,8 @@
     current = shown;
     shown.card.className = 'gt-card';
     shown.card.setAttribute('data-testid', 'overlay-ad');
+    shown.card.setAttribute('data-ad-id', ad.adId);
+    shown.card.setAttribute('data-campaign-id', ad.campaignId);
     applyStyle(shown.card, true);
 
     var loadTimer = setTimeout(failed, LOAD_TIMEOUT_MS);
@@ -139,6 +141,7 @@
       clearTimeout(loadTimer);
       if (current !== shown || shown.started) return;
       shown.started = true;
+      shown.card.setAttribute('data-rendered', 'true');
       applyStyle(shown.card, false);
       report('display_start', ad);
       shown.heartbeat = setInterval(function () {
@@ -150,10 +153,25 @@
     }
 
     shown.card.appendChild(creativeOf(ad, rendered, failed));
-    if (ad.clickText) {
+    var qrCode = core.shortLinkCode(ad.clickUrl);
+    if (ad.clickText || qrCode) {
       var caption = document.createElement('div');
       caption.className = 'gt-caption';
-      caption.textContent = ad.clickText;
+      if (qrCode) {
+        // Served by this portal: the QR code of the tracked link, for viewers to scan off the stream.
+        var qr = document.createElement('img');
+        qr.className = 'gt-qr';
+        qr.alt = '';
+        qr.setAttribute('data-testid', 'overlay-qr');
+        qr.addEventListener('error', function () {
+          qr.remove();
+        }, { once: true });
+        qr.src = '/overlay/qr/' + qrCode;
+        caption.appendChild(qr);
+      }
+      var text = document.createElement('span');
+      text.textContent = ad.clickText || '';
+      caption.appendChild(text);
       shown.card.appendChild(caption);
     }
     stage.appendChild(shown.card);
@@ -214,9 +232,8 @@
     if (data) hide(data.adId);
   });
   channel.bind('overlay.settings', applySettings);
-  channel.bind('overlay.viewers', function (data) {
-    if (data) setViewers(data.viewers);
-  });
+  // Being a member of the streamer's presence channel is how their portal knows OBS shows the overlay.
+  if (config.streamerId) pusher.subscribe('presence-streamer-' + config.streamerId);
   // pusher-js reconnects and resubscribes by itself; once back, send what waited.
   pusher.connection.bind('connected', function () {
     reports.retryNow();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PricingModel } from './campaign';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -40,8 +41,132 @@ export const reportRangeSchema = z
   );
 export type ReportRange = z.infer<typeof reportRangeSchema>;
 
+export type ReportGranularity = ReportRange['granularity'];
+
+const HOUR_MS = 60 * 60_000;
+
+/** The windows a dashboard offers, each with the bucket size it starts with. */
+export const reportRangePresets = [
+  { value: '24h', label: '24 hours', ms: DAY_MS, granularity: 'hour' },
+  { value: '7d', label: '7 days', ms: 7 * DAY_MS, granularity: 'day' },
+  { value: '30d', label: '30 days', ms: 30 * DAY_MS, granularity: 'day' },
+] as const satisfies ReadonlyArray<{
+  value: string;
+  label: string;
+  ms: number;
+  granularity: ReportGranularity;
+}>;
+export type ReportRangePreset = (typeof reportRangePresets)[number]['value'];
+
+/** A window a dashboard shows: one of the presets, ending now, in hourly or daily buckets. */
+export interface ChosenReportRange extends ReportRange {
+  preset: ReportRangePreset;
+}
+
+/**
+ * The window a page shows, from its `range` and `granularity` URL parameters; anything unknown
+ * falls back to 7 days, and the granularity to the preset's own (daily for 7 days).
+ */
+export function chosenReportRange(
+  params: { range?: string | null; granularity?: string | null },
+  now = new Date(),
+): ChosenReportRange {
+  const preset =
+    reportRangePresets.find((entry) => entry.value === params.range) ?? reportRangePresets[1];
+  const granularity: ReportGranularity =
+    params.granularity === 'hour' || params.granularity === 'day'
+      ? params.granularity
+      : preset.granularity;
+  return { preset: preset.value, granularity, from: new Date(now.getTime() - preset.ms), to: now };
+}
+
+/** The URL parameters that choose a window, with some of them changed (the inverse of `chosenReportRange`). */
+export function reportRangeSearchParams(
+  current: Pick<ChosenReportRange, 'preset' | 'granularity'>,
+  change: { range?: ReportRangePreset; granularity?: ReportGranularity } = {},
+) {
+  return new URLSearchParams({
+    range: change.range ?? current.preset,
+    granularity: change.granularity ?? current.granularity,
+  });
+}
+
+/** A bucket of delivery: impressions and clicks from `bucketStart` for an hour or a day (UTC). */
+export interface DeliveryBucket {
+  bucketStart: Date;
+  impressions: number;
+  clicks: number;
+}
+
+function bucketStartOf(date: Date, granularity: ReportGranularity) {
+  const start = new Date(date);
+  start.setUTCMinutes(0, 0, 0);
+  if (granularity === 'day') start.setUTCHours(0);
+  return start;
+}
+
+/**
+ * Every bucket of the window, from the one holding `from` up to `to`, with its counts. Reports only
+ * carry buckets that had delivery, so the gaps are filled with zeros to keep a time axis even.
+ */
+export function filledDeliverySeries(
+  series: ReadonlyArray<DeliveryBucket>,
+  range: ReportRange,
+): DeliveryBucket[] {
+  const step = range.granularity === 'hour' ? HOUR_MS : DAY_MS;
+  const byStart = new Map(series.map((bucket) => [bucket.bucketStart.getTime(), bucket]));
+  const buckets: DeliveryBucket[] = [];
+  for (
+    let start = bucketStartOf(range.from, range.granularity).getTime();
+    start < range.to.getTime();
+    start += step
+  ) {
+    const bucket = byStart.get(start);
+    buckets.push({
+      bucketStart: new Date(start),
+      impressions: bucket?.impressions ?? 0,
+      clicks: bucket?.clicks ?? 0,
+    });
+  }
+  return buckets;
+}
+
 export const campaignReportInputSchema = z.intersection(
   z.object({ campaignId: z.uuid() }),
   reportRangeSchema,
 );
 export type CampaignReportInput = z.infer<typeof campaignReportInputSchema>;
+
+/** `analytics.brand`: the signed-in brand's delivery across all its campaigns. */
+export const brandReportInputSchema = reportRangeSchema;
+export type BrandReportInput = z.infer<typeof brandReportInputSchema>;
+
+/** Cap on a brand's campaigns one report covers (`campaign.internal.brandCampaignIds`). */
+export const MAX_BRAND_CAMPAIGNS_PER_REPORT = 10_000;
+
+/** `campaign.internal.brandCampaignIds`: which campaigns belong to a brand, for its reports. */
+export const brandCampaignIdsInputSchema = z.object({ brandId: z.uuid() });
+export const brandCampaignIdsSchema = z.object({
+  campaignIds: z.array(z.uuid()).max(MAX_BRAND_CAMPAIGNS_PER_REPORT),
+});
+export type BrandCampaignIds = z.infer<typeof brandCampaignIdsSchema>;
+
+/**
+ * What delivered impressions and clicks are worth at a campaign's rate, in cents, before the
+ * platform fee: CPM per 1,000 impressions (rounded to the cent), CPC per click. A fixed fee is paid
+ * per participating streamer, not per delivery, so it has no value here (null). Both the brand's
+ * estimated spend and the streamer's estimated earnings start from this, until billing counts them.
+ */
+export function deliveryValueAtRateCents(
+  pricing: { model: PricingModel; rateCents: number },
+  delivery: { impressions: number; clicks: number },
+): number | null {
+  switch (pricing.model) {
+    case 'cpm':
+      return Math.round((delivery.impressions * pricing.rateCents) / 1000);
+    case 'cpc':
+      return delivery.clicks * pricing.rateCents;
+    case 'fixed':
+      return null;
+  }
+}

@@ -97,5 +97,7 @@ export const overlayKeyResolutionSchema = z.object({
   streamerId: z.uuid(),
   /** Whether the streamer's channel is live now, as the streamer service last synced it. */
   live: z.boolean(),
+  /** Live viewers across the streamer's platforms at that sync (0 when offline). */
+  viewers: z.number().int().nonnegative(),
 });
 export type OverlayKeyResolution = z.infer<typeof overlayKeyResolutionSchema>;

@@ -243,3 +243,21 @@ export const overrideViolationInputSchema = z.object({
     .max(1000, 'Keep the note under 1000 characters'),
 });
 export type OverrideViolationInput = z.input<typeof overrideViolationInputSchema>;
+
+/** A participation's tracked short link code: URL-safe, 8–32 characters. */
+export const clickCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{8,32}$/);
+
+/**
+ * `participation.internal.byClickCode({ clickCode })` → the participation behind a short link, or
+ * null: what the analytics service needs to redirect and count a click it has no event for yet.
+ */
+export const participationByClickCodeInputSchema = z.object({ clickCode: clickCodeSchema });
+export const participationByClickCodeSchema = z.object({
+  participationId: z.uuid(),
+  campaignId: z.uuid(),
+  brandId: z.uuid(),
+  streamerId: z.uuid(),
+  clickCode: clickCodeSchema,
+  status: participationStatusSchema,
+});
+export type ParticipationByClickCode = z.infer<typeof participationByClickCodeSchema>;

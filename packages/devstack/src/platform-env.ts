@@ -90,6 +90,12 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
   // What one service needs beyond the shared values.
   const own: Record<string, Record<string, string>> = {
     identity: { SIGNING_KEY_SECRET: options.secrets.SIGNING_KEY_SECRET },
+    overlay: {
+      // ad.show's click link is the gateway's public short link (`/r/<code>`).
+      SHORT_LINK_BASE_URL: `http://localhost:${gateway.port}`,
+      OVERLAY_ENCRYPTION_KEYS: `dev-1:${options.secrets.ENCRYPTION_KEY}`,
+      OVERLAY_ENCRYPTION_ACTIVE_KEY_ID: 'dev-1',
+    },
     streamer: {
       STREAMER_ENCRYPTION_KEYS: `dev-1:${options.secrets.ENCRYPTION_KEY}`,
       STREAMER_ENCRYPTION_ACTIVE_KEY_ID: 'dev-1',

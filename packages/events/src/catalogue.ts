@@ -6,6 +6,8 @@ const participationRef = z.object({
   campaignId: z.uuid(),
   brandId: z.uuid(),
   streamerId: z.uuid(),
+  /** The participation's tracked short link code (`/r/<code>`). */
+  clickCode: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
 });
 
 /**
@@ -52,8 +54,10 @@ export const eventCatalogue = {
     schema: z.object({ streamerId: z.uuid(), platform: z.enum(['twitch', 'youtube', 'tiktok', 'facebook']), channelId: z.string() }),
     subscribers: [],
   },
+  /** Live or not, and the live viewers across platforms; sent when either changes at a sync. */
   'streamer.live_status_changed': {
-    schema: z.object({ streamerId: z.uuid(), live: z.boolean() }),
+    // Events queued before `viewers` existed read as 0 viewers.
+    schema: z.object({ streamerId: z.uuid(), live: z.boolean(), viewers: z.number().int().nonnegative().default(0) }),
     subscribers: ['overlay'],
   },
 
@@ -85,19 +89,19 @@ export const eventCatalogue = {
   },
 
   'participation.applied': { schema: participationRef, subscribers: [] },
-  'participation.approved': { schema: participationRef, subscribers: ['campaign', 'overlay'] },
+  'participation.approved': { schema: participationRef, subscribers: ['campaign', 'overlay', 'analytics'] },
   'participation.rejected': { schema: participationRef.extend({ reason: z.string() }), subscribers: [] },
-  'participation.joined': { schema: participationRef, subscribers: ['campaign', 'overlay'] },
-  'participation.paused': { schema: participationRef, subscribers: ['campaign', 'overlay'] },
-  'participation.resumed': { schema: participationRef, subscribers: ['campaign', 'overlay'] },
-  'participation.left': { schema: participationRef, subscribers: ['campaign', 'overlay'] },
+  'participation.joined': { schema: participationRef, subscribers: ['campaign', 'overlay', 'analytics'] },
+  'participation.paused': { schema: participationRef, subscribers: ['campaign', 'overlay', 'analytics'] },
+  'participation.resumed': { schema: participationRef, subscribers: ['campaign', 'overlay', 'analytics'] },
+  'participation.left': { schema: participationRef, subscribers: ['campaign', 'overlay', 'analytics'] },
   'participation.removed': {
     schema: participationRef.extend({
       reason: z.enum(['violation', 'fraud', 'admin_decision', 'brand_decision']),
       forfeitEarnings: z.boolean(),
       removedBy: z.uuid(),
     }),
-    subscribers: ['campaign', 'overlay'],
+    subscribers: ['campaign', 'overlay', 'analytics'],
   },
 
   /** Counted delivery of one participation in one clock hour (UTC), for billing; re-sent with new totals when late events change the hour. */

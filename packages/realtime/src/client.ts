@@ -1,9 +1,13 @@
 import Pusher from 'pusher-js';
-import type { Channel } from 'pusher-js';
+import type { Channel, PresenceChannel } from 'pusher-js';
 import type { ChannelAuthorization } from './channel-authorization';
-import type { RealtimeChannel } from './channels';
+import { streamerPresenceMemberSchema } from './channels';
+import type { RealtimeChannel, StreamerPresenceChannel, StreamerPresenceMember } from './channels';
 import { parseRealtimeEvent } from './events';
 import type { EventName, EventPayload } from './events';
+
+// The channel names, for browser code that must not import the server entry (it pulls in `pusher`).
+export { overlayChannel, streamerPresenceChannel } from './channels';
 
 export interface RealtimeClientOptions {
   key: string;
@@ -102,6 +106,49 @@ export function subscribeTyped<C extends RealtimeChannel>(
     channel,
     unsubscribe() {
       for (const [event, listener] of bound) channel.unbind(event, listener);
+      pusher.unsubscribe(channelName);
+    },
+  };
+}
+
+export interface PresenceMember {
+  id: string;
+  info: StreamerPresenceMember;
+}
+
+export interface WatchPresenceOptions {
+  /** Everyone on the channel (this client included): once subscribed, then after each join and leave. */
+  onMembers: (members: PresenceMember[]) => void;
+  onSubscriptionError?: (error: unknown) => void;
+}
+
+/**
+ * Joins a streamer's presence channel and reports its members as they come and go. A member whose
+ * info does not match the catalogue is left out of the list.
+ */
+export function watchStreamerPresence(
+  pusher: Pusher,
+  channelName: StreamerPresenceChannel,
+  options: WatchPresenceOptions,
+): TypedSubscription {
+  const channel = pusher.subscribe(channelName) as PresenceChannel;
+  const report = () => {
+    const members: PresenceMember[] = [];
+    channel.members.each((member: { id: string; info: unknown }) => {
+      const info = streamerPresenceMemberSchema.safeParse(member.info);
+      if (info.success) members.push({ id: member.id, info: info.data });
+    });
+    options.onMembers(members);
+  };
+  // pusher-js updates `channel.members` before it emits these events.
+  const events = ['pusher:subscription_succeeded', 'pusher:member_added', 'pusher:member_removed'];
+  for (const event of events) channel.bind(event, report);
+  if (options.onSubscriptionError) channel.bind('pusher:subscription_error', options.onSubscriptionError);
+  return {
+    channel,
+    unsubscribe() {
+      for (const event of events) channel.unbind(event, report);
+      if (options.onSubscriptionError) channel.unbind('pusher:subscription_error', options.onSubscriptionError);
       pusher.unsubscribe(channelName);
     },
   };

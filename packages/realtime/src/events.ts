@@ -15,6 +15,8 @@ export const adShowSchema = z.object({
   clickText: z.string().max(200).optional(),
   clickUrl: z.url().optional(),
   shownAt: z.iso.datetime(),
+  /** The stream's live viewers as last synced from the platform; heartbeats report it for impressions. */
+  viewers: z.number().int().nonnegative().optional(),
   /** A test-fire from the streamer's portal: shown like any ad, never counted. */
   test: z.boolean().optional(),
 });

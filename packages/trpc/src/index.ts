@@ -18,5 +18,5 @@ export {
 export { MAX_REQUEST_BODY_BYTES, startService, stopOnSignals } from './server';
 export type { PlainRoute, ReadinessCheck, RunningService, ServiceOptions } from './server';
 export { serviceEnvSchema } from './service-env';
-export { createServiceClient } from './service-client';
+export { createPersonClient, createServiceClient } from './service-client';
 export type { ServiceClientOptions } from './service-client';

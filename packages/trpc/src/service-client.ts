@@ -1,5 +1,5 @@
 import { createServiceTokenSource, SERVICE_TOKEN_HEADER } from '@gametriggers/tokens';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink } from '@trpc/client';
 import type { TRPCLink } from '@trpc/client';
 import type { AnyTRPCRouter } from '@trpc/server';
 import superjson from 'superjson';
@@ -21,6 +21,20 @@ export function createServiceClient<TRouter extends AnyTRPCRouter>(options: Serv
     url: `${options.url.replace(/\/$/, '')}/trpc`,
     transformer: superjson,
     headers: async () => ({ [SERVICE_TOKEN_HEADER]: await serviceToken() }),
+  }) as TRPCLink<TRouter>;
+  return createTRPCClient<TRouter>({ links: [link] });
+}
+
+/**
+ * A typed client calling a kit service as the person holding `accessToken` (anonymous without one),
+ * one request per call: how tests and tools reach a service directly, without the gateway.
+ */
+export function createPersonClient<TRouter extends AnyTRPCRouter>(options: { url: string; accessToken?: string }) {
+  const { accessToken } = options;
+  const link = httpLink<AnyTRPCRouter>({
+    url: `${options.url.replace(/\/$/, '')}/trpc`,
+    transformer: superjson,
+    headers: (): Record<string, string> => (accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
   }) as TRPCLink<TRouter>;
   return createTRPCClient<TRouter>({ links: [link] });
 }

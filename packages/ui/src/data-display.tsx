@@ -56,25 +56,33 @@ export interface Column<T> {
   className?: string;
 }
 
-/** A responsive table: scrolls sideways on small screens rather than squashing its columns. */
+/**
+ * A responsive table. On phones it either scrolls sideways rather than squashing its columns
+ * (`phoneLayout="scroll"`, the default), or shows each row as a card (`"cards"`): the first column
+ * as the card's heading and the others as labelled figures two to a line, so a few key numbers per
+ * row stay readable without scrolling.
+ */
 export function Table<T>({
   columns,
   rows,
   rowKey,
   rowTestId,
   caption,
+  phoneLayout = 'scroll',
 }: {
   columns: ReadonlyArray<Column<T>>;
   rows: readonly T[];
   rowKey: (row: T) => string;
   rowTestId?: string;
   caption?: string;
+  phoneLayout?: 'scroll' | 'cards';
 }) {
+  const cards = phoneLayout === 'cards';
   return (
     <div className="overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table className={cn('min-w-full divide-y divide-slate-200 text-sm', cards && 'max-sm:block')}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
-        <thead className="bg-slate-50">
+        <thead className={cn('bg-slate-50', cards && 'max-sm:hidden')}>
           <tr>
             {columns.map((column) => (
               <th
@@ -87,11 +95,30 @@ export function Table<T>({
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className={cn('divide-y divide-slate-100', cards && 'max-sm:block')}>
           {rows.map((row) => (
-            <tr key={rowKey(row)} data-testid={rowTestId} className="hover:bg-slate-50/60">
-              {columns.map((column) => (
-                <td key={column.header} className={cn('px-4 py-3 align-top text-slate-700', column.className)}>
+            <tr
+              key={rowKey(row)}
+              data-testid={rowTestId}
+              className={cn(
+                'hover:bg-slate-50/60',
+                cards && 'max-sm:grid max-sm:grid-cols-2 max-sm:gap-x-4 max-sm:gap-y-3 max-sm:p-4',
+              )}
+            >
+              {columns.map((column, index) => (
+                <td
+                  key={column.header}
+                  className={cn(
+                    'px-4 py-3 align-top text-slate-700',
+                    column.className,
+                    cards && 'max-sm:block max-sm:p-0 max-sm:text-left',
+                    cards && (index === 0 ? 'max-sm:col-span-full' : 'max-sm:font-medium max-sm:text-slate-900'),
+                  )}
+                >
+                  {cards && index > 0 ? (
+                    // The header row is hidden on phones, so each figure carries its own label.
+                    <span className="block text-xs font-normal text-slate-500 sm:hidden">{column.header}</span>
+                  ) : null}
                   {column.cell(row)}
                 </td>
               ))}

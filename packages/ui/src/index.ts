@@ -22,3 +22,12 @@ export { AdCardPreview } from './ad-card-preview';
 export { RouteError } from './route-error';
 export { BarChart, LineChart } from './charts';
 export type { ChartProps, ChartSeries } from './charts';
+export { RadioCards } from './radio-cards';
+export type { RadioCardOption } from './radio-cards';
+export { DeliveryCharts } from './analytics/delivery-charts';
+export {
+  DeliveryTotals,
+  deliveryFigureColumns,
+  formatClickThroughRate,
+} from './analytics/delivery-figures';
+export { ReportRangePicker } from './analytics/report-range-picker';

@@ -1,22 +1,29 @@
 /**
- * Sustained ingestion through the real HTTP route against `src/main.ts` in its own process, then a
- * raw COPY of the very rows it stored into the same (emptied) table, for comparison.
+ * Sustained ingestion through the real HTTP route against `src/main.ts` in its own process, driven
+ * by `bench/load-client.ts` in a third process, then raw COPYs (psql CSV, CSV, binary) of the very
+ * rows it stored into the same emptied day-partitioned table with the same indexes; the ratio is
+ * to the fastest of them.
+ * CPU is reported per event for the service, the load client and the PostgreSQL backends.
  *
  *   pnpm --filter @gametriggers/analytics-service bench
  *   BENCH_SECONDS=15 BENCH_CLIENTS=12 BENCH_BATCH=100 BENCH_KEYS=64
+ *   BENCH_CPU_PROF=/tmp/prof  (the service writes a V8 CPU profile there on exit)
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
 import pg from 'pg';
-import { analyticsMigrationsDir, analyticsTestServiceSecret } from '../src/testing/analytics-harness';
+import { CopyFromBuffer } from '../src/ingest/group-commit-writer';
+import {
+  analyticsMigrationsDir,
+  analyticsTestServiceSecret,
+} from '../src/testing/analytics-harness';
 import { startOverlayKeysStandIn } from '../src/testing/overlay-keys-stand-in';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -48,149 +55,231 @@ const redis = createTestRedisNamespace('analytics-bench');
 const overlays = await startOverlayKeysStandIn(analyticsTestServiceSecret);
 const keys = Array.from({ length: keyCount }, (_, i) => {
   const key = `bench-key-${i}`;
-  overlays.setOverlay(key, { overlayId: randomUUID(), streamerId: randomUUID(), live: true });
+  overlays.setOverlay(key, {
+    overlayId: randomUUID(),
+    streamerId: randomUUID(),
+    live: true,
+    viewers: 250,
+  });
   return key;
 });
 const port = await freePort();
-const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-  cwd: packageDir,
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    DATABASE_URL: database.url,
-    REDIS_URL: redis.url,
-    QUEUE_PREFIX: redis.prefix,
-    SERVICE_SECRET: analyticsTestServiceSecret,
-    IDENTITY_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
-    OVERLAY_SERVICE_URL: overlays.url,
-    INGEST_RATE_PER_KEY: '1000000',
-    INGEST_BURST_PER_KEY: '1000000',
+const cpuProfileDir = process.env.BENCH_CPU_PROF;
+const child = spawn(
+  process.execPath,
+  [
+    ...(cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : []),
+    '--import',
+    'tsx',
+    'src/main.ts',
+  ],
+  {
+    cwd: packageDir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: redis.prefix,
+      SERVICE_SECRET: analyticsTestServiceSecret,
+      IDENTITY_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
+      OVERLAY_SERVICE_URL: overlays.url,
+      INGEST_RATE_PER_KEY: '1000000',
+      INGEST_BURST_PER_KEY: '1000000',
+    },
   },
-});
+);
 
 async function cleanUp() {
-  const exited = once(child, 'exit');
-  child.kill('SIGKILL');
-  await exited;
+  if (child.exitCode === null) {
+    // SIGTERM lets the service close (and write its CPU profile); SIGKILL if it hangs.
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timeout);
+  }
   await overlays.close();
   await redis.clear();
   await database.drop();
 }
 
 try {
-  for (let ready = false; !ready; ) {
-    ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+  for (let ready = false; !ready;) {
+    ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (!ready) await new Promise((resolve) => setTimeout(resolve, 100));
   }
 
-  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
-  const participationId = randomUUID();
-  const campaignId = randomUUID();
-  function body() {
-    const at = new Date().toISOString();
-    const events = [];
-    for (let i = 0; i < batchSize; i += 1) {
-      events.push(
-        `{"id":"${randomUUID()}","type":"heartbeat","at":"${at}","adId":"ad-${i % 7}","participationId":"${participationId}","campaignId":"${campaignId}","viewers":250}`,
-      );
-    }
-    return `{"events":[${events.join(',')}]}`;
-  }
-  function post(key: string, payload: string) {
-    return new Promise<number>((resolve, reject) => {
-      const req = http.request(
-        {
-          agent,
-          host: '127.0.0.1',
-          port,
-          path: '/ingest',
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(payload),
-            'x-overlay-key': key,
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        },
-      );
-      req.on('error', reject);
-      req.end(payload);
+  /** Runs the load generator in its own process and returns what it printed. */
+  async function runLoadClient(extraEnv: Record<string, string>) {
+    const client = spawn(process.execPath, ['--import', 'tsx', 'bench/load-client.ts'], {
+      cwd: packageDir,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: {
+        ...process.env,
+        BENCH_PORT: String(port),
+        BENCH_SECONDS: String(seconds),
+        BENCH_CLIENTS: String(clients),
+        BENCH_BATCH: String(batchSize),
+        BENCH_KEYS: keys.join(','),
+        ...extraEnv,
+      },
     });
+    let output = '';
+    client.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const [code] = (await once(client, 'exit')) as [number | null];
+    if (code !== 0) throw new Error(`the load client exited with ${code}`);
+    return JSON.parse(output) as Record<string, unknown>;
   }
 
-  // Warm-up: connections, key cache, JIT.
-  await Promise.all(keys.map((key) => post(key, body())));
-  // Batches are built before the clock starts so the load generator leaves the CPU to the service.
-  const prepared = Array.from({ length: Number(process.env.BENCH_PREPARED ?? 8_000) }, body);
-  const serviceCpuBefore = cpuSecondsOf(child.pid!);
-
-  const latencies: number[] = [];
-  let acknowledged = 0;
-  let failed = 0;
-  const started = performance.now();
-  const stopAt = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async (_, client) => {
-      let n = client;
-      while (performance.now() < stopAt) {
-        const payload = prepared.pop() ?? body();
-        const sent = performance.now();
-        const status = await post(keys[n++ % keys.length]!, payload);
-        latencies.push(performance.now() - sent);
-        if (status === 200) acknowledged += batchSize;
-        else failed += 1;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  const serviceCpu = cpuSecondsOf(child.pid!) - serviceCpuBefore;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const ingestRate = acknowledged / elapsed;
-
-  // The same rows, raw: export what ingestion stored, empty the table, COPY them back in.
   const db = new pg.Client({ connectionString: database.url });
   await db.connect();
-  const stored = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM overlay_events')).rows[0]?.n);
+  /** The service's PostgreSQL backends (its ingest pool and Prisma), by process id. */
+  async function serviceBackends() {
+    const { rows } = await db.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    return rows.map((row) => row.pid);
+  }
+  const cpuOfAll = (pids: number[]) =>
+    pids.reduce((sum, pid) => {
+      try {
+        return sum + cpuSecondsOf(pid);
+      } catch {
+        return sum; // a backend that ended meanwhile
+      }
+    }, 0);
+
+  // Warm-up: connections, key cache, JIT.
+  await runLoadClient({ BENCH_WARM_UP: '1' });
+  const warmedUp = Number(
+    (await db.query<{ n: string }>('SELECT count(*) AS n FROM overlay_events')).rows[0]?.n,
+  );
+  await db.query('CHECKPOINT'); // both phases start from a checkpoint (same full-page-write cost)
+  const backends = await serviceBackends();
+  const commits = async () =>
+    Number(
+      (
+        await db.query<{ n: string }>(
+          'SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()',
+        )
+      ).rows[0]?.n,
+    );
+  const commitsBefore = await commits();
+  const serviceCpuBefore = cpuSecondsOf(child.pid!);
+  const backendCpuBefore = cpuOfAll(backends);
+  const load = (await runLoadClient({})) as {
+    elapsed: number;
+    acknowledged: number;
+    statuses: Record<string, number>;
+    latencies: number[];
+    cpuSeconds: number;
+  };
+  const serviceCpu = cpuSecondsOf(child.pid!) - serviceCpuBefore;
+  const backendCpu = cpuOfAll(backends) - backendCpuBefore;
+  // pg_stat_database lags by up to its flush interval; close enough over 15 s.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const transactions = (await commits()) - commitsBefore;
+  const latencies = load.latencies.sort((a, b) => a - b);
+  const acknowledged = load.acknowledged;
+  const ingestRate = acknowledged / load.elapsed;
+
+  // The same rows, raw: export what ingestion stored, empty the table, COPY them back in.
+  const stored = Number(
+    (await db.query<{ n: string }>('SELECT count(*) AS n FROM overlay_events')).rows[0]?.n,
+  );
   const dir = mkdtempSync(path.join(os.tmpdir(), 'analytics-bench-'));
-  const file = path.join(dir, 'rows.csv');
-  execFileSync('psql', [database.url, '-qc', `\\copy (SELECT * FROM overlay_events) TO '${file}' CSV`]);
-  await db.query('TRUNCATE overlay_events');
-  const copyStarted = performance.now();
-  execFileSync('psql', [database.url, '-qc', `\\copy overlay_events FROM '${file}' CSV`]);
-  const copySeconds = (performance.now() - copyStarted) / 1000;
-  const copied = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM overlay_events')).rows[0]?.n);
+  const files = { csv: path.join(dir, 'rows.csv'), binary: path.join(dir, 'rows.bin') };
+  for (const [format, file] of Object.entries(files)) {
+    execFileSync('psql', [
+      database.url,
+      '-qc',
+      `\\copy (SELECT * FROM overlay_events) TO '${file}' (FORMAT ${format})`,
+    ]);
+  }
+  const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+  /**
+   * Empties the table and COPYs the rows back in: with psql from a CSV file (as an operator
+   * would), or as one COPY FROM STDIN here, in CSV and in binary (what the service sends).
+   */
+  async function rawCopy(via: 'psql csv' | 'csv' | 'binary') {
+    await db.query('TRUNCATE overlay_events');
+    await db.query('CHECKPOINT');
+    const backend = (await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!
+      .pid;
+    const format = via === 'binary' ? 'binary' : 'csv';
+    const data = via === 'psql csv' ? undefined : readFileSync(files[format]);
+    const cpuBefore = cpuSecondsOf(backend);
+    const started = performance.now();
+    if (data) {
+      const copy = new CopyFromBuffer(`COPY overlay_events FROM STDIN (FORMAT ${format})`, data);
+      void db.query(copy as unknown as pg.Submittable);
+      await copy.done;
+    } else {
+      execFileSync('psql', [database.url, '-qc', `\\copy overlay_events FROM '${files.csv}' CSV`]);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const rows = Number(
+      (await db.query<{ n: string }>('SELECT count(*) AS n FROM overlay_events')).rows[0]?.n,
+    );
+    return {
+      via,
+      rows,
+      seconds: round(seconds, 2),
+      rowsPerSecond: Math.round(rows / seconds),
+      // psql's COPY runs in a backend of its own, gone before it could be read.
+      ...(data
+        ? {
+            postgresCpuMicrosecondsPerRow: round(
+              ((cpuSecondsOf(backend) - cpuBefore) * 1e6) / rows,
+              2,
+            ),
+          }
+        : {}),
+    };
+  }
+  const copies = [await rawCopy('psql csv'), await rawCopy('csv'), await rawCopy('binary')];
   await db.end();
   rmSync(dir, { recursive: true, force: true });
-  const copyRate = copied / copySeconds;
+  // The fastest of them is the one to compare with.
+  const copyRate = Math.max(...copies.map((c) => c.rowsPerSecond));
 
-  const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+  const perEvent = (cpuSeconds: number) => round((cpuSeconds * 1e6) / acknowledged, 2);
   process.stdout.write(
     `${JSON.stringify(
       {
-        machine: { cpus: os.cpus().length },
+        machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((n) => round(n, 2)) },
         setup: { seconds, clients, batchSize, overlayKeys: keyCount },
         ingest: {
           requests: latencies.length,
-          failedRequests: failed,
+          statuses: load.statuses,
           eventsAcknowledged: acknowledged,
-          rowsStored: stored,
+          rowsStored: stored - warmedUp,
           eventsPerSecond: Math.round(ingestRate),
           ackLatencyMs: {
             p50: round(percentile(latencies, 50)),
             p99: round(percentile(latencies, 99)),
             max: round(latencies.at(-1) ?? NaN),
           },
-          serviceCpuMicrosecondsPerEvent: round((serviceCpu * 1e6) / acknowledged, 2),
+          eventsPerTransaction: Math.round(acknowledged / transactions),
+          cpuMicrosecondsPerEvent: {
+            service: perEvent(serviceCpu),
+            postgresBackends: perEvent(backendCpu),
+            loadClient: perEvent(load.cpuSeconds),
+          },
         },
-        rawCopy: { rows: copied, seconds: round(copySeconds, 2), rowsPerSecond: Math.round(copyRate) },
-        ingestToCopyRatio: round(ingestRate / copyRate, 2),
+        rawCopy: copies.map((copy) => ({
+          ...copy,
+          ingestRatio: round(ingestRate / copy.rowsPerSecond, 2),
+        })),
+        ingestToFastestCopyRatio: round(ingestRate / copyRate, 2),
       },
       null,
       2,

@@ -1,8 +1,14 @@
-import { DEFAULT_QUEUE_PREFIX, startOutboxRelay } from '@gametriggers/events';
+import { DEFAULT_QUEUE_PREFIX, startEventConsumer, startOutboxRelay } from '@gametriggers/events';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
 import { Redis } from 'ioredis';
+import { createClickRoute } from './clicks/click-route';
+import type { ClickThroughs } from './clicks/click-throughs';
+import { cachedClickThroughs, createClickThroughs } from './clicks/click-throughs';
+import { createParticipationOwners, participationLinkHandlers } from './clicks/participation-links';
+import type { ParticipationLookup } from './clicks/participation-lookup';
+import { createParticipationLookup } from './clicks/participation-lookup';
 import type { CampaignDirectory } from './clients/campaign-directory';
 import { cachedCampaignDirectory, createCampaignDirectory } from './clients/campaign-directory';
 import type { OverlayKeys } from './clients/overlay-keys';
@@ -26,6 +32,10 @@ export interface AnalyticsServiceOptions extends AnalyticsEnv {
   /** Stand-ins for the overlay and campaign services (default: their real clients). */
   overlayKeys?: OverlayKeys;
   campaigns?: CampaignDirectory;
+  /** A stand-in for the campaign service's click-through URLs (default: `campaign.internal.deliveryInfo`). */
+  clickThroughs?: ClickThroughs;
+  /** A stand-in for `participation.internal.byClickCode` (default: the participation service). */
+  participations?: ParticipationLookup;
   /** How long a resolved overlay key is remembered (default 5 s). */
   overlayKeyCacheMs?: number;
 }
@@ -60,7 +70,7 @@ export async function startAnalyticsService(
   };
   const writer = createGroupCommitWriter({
     pool,
-    maxDelayMs: 5,
+    maxDelayMs: 1,
     maxRows: 5_000,
     concurrency: INGEST_CONNECTIONS,
     now,
@@ -80,6 +90,22 @@ export async function startAnalyticsService(
       now,
     }),
     writer,
+    owners: createParticipationOwners(db),
+    log,
+  });
+  const clicks = createClickRoute({
+    db,
+    clickThroughs: cachedClickThroughs(
+      options.clickThroughs ??
+        createClickThroughs({ url: options.CAMPAIGN_SERVICE_URL, secret }),
+      { ttlMs: 30_000, now: () => Date.now() },
+    ),
+    participations:
+      options.participations ??
+      createParticipationLookup({ url: options.PARTICIPATION_SERVICE_URL, secret }),
+    visitorSecret: secret,
+    landingUrl: options.LANDING_URL,
+    now,
     log,
   });
   const rollup = serialized(() => runRollup(db, now()));
@@ -96,6 +122,14 @@ export async function startAnalyticsService(
     databaseUrl: options.DATABASE_URL,
     redisUrl: options.REDIS_URL,
     queuePrefix: prefix,
+    log,
+  });
+  const consumer = startEventConsumer({
+    service: 'analytics',
+    redisUrl: options.REDIS_URL,
+    queuePrefix: prefix,
+    runInTransaction: (work) => db.$transaction((tx) => work(tx)),
+    handlers: participationLinkHandlers(),
     log,
   });
 
@@ -116,8 +150,9 @@ export async function startAnalyticsService(
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),
     },
-    routes: { 'POST /ingest': ingest },
+    routes: { 'POST /ingest': ingest, 'GET /r': clicks, 'HEAD /r': clicks },
     closeables: [
+      () => consumer.stop(),
       () => writer.close(),
       () => jobs.stop(),
       () => relay.stop(),

@@ -5,6 +5,9 @@ export const analyticsEnvSchema = serviceEnvSchema.extend({
   PORT: z.coerce.number().int().nonnegative().default(4106),
   OVERLAY_SERVICE_URL: z.string().url().default('http://127.0.0.1:4110'),
   CAMPAIGN_SERVICE_URL: z.string().url().default('http://127.0.0.1:4104'),
+  PARTICIPATION_SERVICE_URL: z.string().url().default('http://127.0.0.1:4105'),
+  /** The landing site, where a short link without a destination lands (`/link-unavailable`). */
+  LANDING_URL: z.string().url().default('http://localhost:3000'),
   /** Sustained reports per second one overlay key may send; bursts up to INGEST_BURST_PER_KEY. */
   INGEST_RATE_PER_KEY: z.coerce.number().positive().default(50),
   INGEST_BURST_PER_KEY: z.coerce.number().int().positive().default(1_000),

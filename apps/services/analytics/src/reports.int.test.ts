@@ -156,6 +156,15 @@ describe('who may read which report', () => {
       'admin with canViewFinancials': 'ok',
       'admin without it': 'FORBIDDEN',
     },
+    brand: {
+      anonymous: 'UNAUTHORIZED',
+      brandA: 'ok',
+      brandB: 'ok',
+      streamerA: 'FORBIDDEN',
+      streamerB: 'FORBIDDEN',
+      'admin with canViewFinancials': 'FORBIDDEN',
+      'admin without it': 'FORBIDDEN',
+    },
     streamer: {
       anonymous: 'UNAUTHORIZED',
       brandA: 'FORBIDDEN',
@@ -183,6 +192,7 @@ describe('who may read which report', () => {
       const call = {
         campaign: () => client.analytics.campaign.query({ campaignId: campaignA, ...range }),
         campaignCsv: () => client.analytics.campaignCsv.query({ campaignId: campaignA, ...range }),
+        brand: () => client.analytics.brand.query(range),
         streamer: () => client.analytics.streamer.query(range),
         platform: () => client.analytics.platform.query(range),
       }[procedure]!;

@@ -1,9 +1,26 @@
-import { campaignReportInputSchema, reportRangeSchema } from '@gametriggers/contracts';
-import { adminProcedure, authedProcedure, router, streamerProcedure } from '@gametriggers/trpc';
-import { assertMayViewCampaign } from './domain/campaign-access';
-import type { AnalyticsDeps } from './domain/deps';
-import { breakdownOf, campaignCsv, seriesOf, totalsOf } from './domain/reports';
 import {
+  brandReportInputSchema,
+  campaignReportInputSchema,
+  reportRangeSchema,
+} from '@gametriggers/contracts';
+import {
+  adminProcedure,
+  authedProcedure,
+  brandProcedure,
+  router,
+  streamerProcedure,
+} from '@gametriggers/trpc';
+import { assertMayViewCampaign, campaignIdsOfBrand } from './domain/campaign-access';
+import type { AnalyticsDeps } from './domain/deps';
+import {
+  breakdownOf,
+  campaignCsv,
+  campaignsWithStreamersOf,
+  seriesOf,
+  totalsOf,
+} from './domain/reports';
+import {
+  brandReportOutput,
   campaignReportOutput,
   csvExportOutput,
   platformReportOutput,
@@ -41,6 +58,21 @@ export function createAnalyticsRouter(deps: AnalyticsDeps) {
             filename: `campaign-${input.campaignId}-${input.from.toISOString().slice(0, 10)}.csv`,
             contentType: 'text/csv' as const,
             csv: await campaignCsv(db, input.campaignId, input),
+          };
+        }),
+
+      /** The signed-in brand's delivery across all its campaigns. */
+      brand: brandProcedure
+        .input(brandReportInputSchema)
+        .output(brandReportOutput)
+        .query(async ({ ctx, input }) => {
+          const campaignIds = await campaignIdsOfBrand(deps, ctx.caller.userId);
+          const scope = { campaignIds };
+          return {
+            brandId: ctx.caller.userId,
+            totals: await totalsOf(db, scope, input),
+            series: await seriesOf(db, scope, input),
+            byCampaign: await campaignsWithStreamersOf(db, scope, input),
           };
         }),
 

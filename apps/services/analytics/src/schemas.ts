@@ -17,6 +17,19 @@ export const campaignReportOutput = z.object({
   byStreamer: z.array(countsSchema.extend({ streamerId: z.uuid() })),
 });
 
+export const brandReportOutput = z.object({
+  brandId: z.uuid(),
+  totals: countsSchema,
+  series: seriesSchema,
+  byCampaign: z.array(
+    countsSchema.extend({
+      campaignId: z.uuid(),
+      /** Streamers with impressions for the campaign in the window. */
+      deliveringStreamers: z.number().int().nonnegative(),
+    }),
+  ),
+});
+
 export const streamerReportOutput = z.object({
   streamerId: z.uuid(),
   totals: countsSchema,

@@ -229,6 +229,19 @@ const matrix: Record<string, Row> = {
       powerlessAdmin: F,
     },
   },
+  'internal.brandCampaignIds': {
+    state: 'active',
+    call: (api) => api.campaign.internal.brandCampaignIds.query({ brandId: people.brandA.userId }),
+    expect: {
+      anonymous: U,
+      brandA: F,
+      brandB: F,
+      streamerA: F,
+      streamerB: F,
+      campaignAdmin: F,
+      powerlessAdmin: F,
+    },
+  },
 };
 
 const cases = Object.entries(matrix).flatMap(([procedure, row]) =>
@@ -290,5 +303,27 @@ describe('authorization of every campaign procedure', () => {
       impressions: 0,
       clicks: 0,
     });
+  });
+
+  it('lets a service list a brand’s ever-approved campaigns, newest first, and no one else’s', async () => {
+    const draft = await states.draft();
+    const older = await states.active();
+    const newer = await states.paused();
+    const analytics = harness.serviceClient('analytics');
+    const { campaignIds } = await analytics.campaign.internal.brandCampaignIds.query({
+      brandId: people.brandA.userId,
+    });
+    expect(campaignIds).not.toContain(draft);
+    expect(campaignIds.indexOf(newer)).toBeGreaterThanOrEqual(0);
+    expect(campaignIds.indexOf(newer)).toBeLessThan(campaignIds.indexOf(older));
+    const stored = await harness.db.campaign.findMany({
+      where: { id: { in: campaignIds } },
+      select: { brandId: true, approvedAt: true },
+    });
+    expect(stored).toHaveLength(campaignIds.length);
+    expect(stored.every((row) => row.brandId === people.brandA.userId && row.approvedAt)).toBe(true);
+    await expect(
+      analytics.campaign.internal.brandCampaignIds.query({ brandId: people.brandB.userId }),
+    ).resolves.toEqual({ campaignIds: [] });
   });
 });

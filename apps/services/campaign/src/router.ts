@@ -1,5 +1,7 @@
 import {
   adminListCampaignsInputSchema,
+  brandCampaignIdsInputSchema,
+  brandCampaignIdsSchema,
   campaignDeliveryInfoInputSchema,
   campaignDeliveryInfoSchema,
   campaignForParticipationSchema,
@@ -35,6 +37,7 @@ import {
   campaignView,
   publicCampaignView,
 } from './domain/campaign-views';
+import { brandCampaignIds } from './domain/brand-campaign-ids';
 import { campaignDeliveryInfo } from './domain/delivery-info';
 import type { CampaignDeps } from './domain/deps';
 import { discoverCampaigns } from './domain/discovery';
@@ -164,6 +167,12 @@ export function createCampaignRouter(deps: CampaignDeps) {
           .input(campaignDeliveryInfoInputSchema)
           .output(z.array(campaignDeliveryInfoSchema))
           .query(({ input }) => campaignDeliveryInfo(deps, input.campaignIds)),
+
+        /** The ids of a brand's campaigns, for the analytics service's brand report. */
+        brandCampaignIds: internalProcedure
+          .input(brandCampaignIdsInputSchema)
+          .output(brandCampaignIdsSchema)
+          .query(({ input }) => brandCampaignIds(deps, input.brandId)),
       }),
     }),
   });

@@ -2,6 +2,7 @@ import { DEFAULT_QUEUE_PREFIX, startEventConsumer } from '@gametriggers/events';
 import { createChannelAuthorizer, createRealtimePublisher, realtimeConfigFromEnv } from '@gametriggers/realtime';
 import type { RealtimeConfig } from '@gametriggers/realtime';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
+import { createSecretBox, parseEncryptionKeys } from '@gametriggers/tokens/secret-box';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
 import { Redis } from 'ioredis';
@@ -60,6 +61,11 @@ export async function startOverlayService(options: OverlayServiceOptions): Promi
     now: options.now ?? (() => new Date()),
     log,
     random: options.random ?? Math.random,
+    shortLinkBaseUrl: options.SHORT_LINK_BASE_URL,
+    secrets: createSecretBox(
+      parseEncryptionKeys(options.OVERLAY_ENCRYPTION_KEYS),
+      options.OVERLAY_ENCRYPTION_ACTIVE_KEY_ID,
+    ),
   };
   scheduler.start(deps);
   resumeLiveOverlays(deps).catch((error: unknown) => log.error({ err: error }, 'resuming live overlays failed'));

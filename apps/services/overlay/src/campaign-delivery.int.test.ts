@@ -49,19 +49,20 @@ describe('with the real campaign service', () => {
         campaignId: campaign.id,
         brandId: cast.brandA.userId,
         streamerId: cast.streamerA.userId,
+        clickCode: 'campaigndeliverytest',
       });
       const preview = await harness.client(streamerToken).overlay.preview.query();
       expect(preview.ads).toEqual([
         expect.objectContaining({ participationId, campaignId: campaign.id, title: campaign.title }),
       ]);
 
-      await harness.sendEvent('streamer.live_status_changed', { streamerId: cast.streamerA.userId, live: true });
+      await harness.sendEvent('streamer.live_status_changed', { streamerId: cast.streamerA.userId, live: true, viewers: 40 });
       const shown = await page.next('ad.show', 5_000, 0);
       expect(shown.data).toMatchObject({
         participationId,
         campaignId: campaign.id,
         creative: { type: campaign.creative.type, url: campaign.creative.url },
-        clickUrl: campaign.clickThroughUrl,
+        clickUrl: 'http://gateway.test/r/campaigndeliverytest',
         durationSeconds: campaign.frequency.adDurationSeconds,
       });
 

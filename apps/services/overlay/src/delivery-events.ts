@@ -30,13 +30,14 @@ export function deliveryEventHandlers(delivery: DeliveryTrigger): EventHandlers 
   const participation =
     (delivering: boolean) =>
     async (event: EventEnvelope<ParticipationEventType>, tx: unknown) => {
-      const { participationId, campaignId, brandId, streamerId } = event.payload;
+      const { participationId, campaignId, brandId, streamerId, clickCode } = event.payload;
       afterCommit(
         await applyParticipationChange(tx as OverlayTx, {
           participationId,
           campaignId,
           brandId,
           streamerId,
+          clickCode,
           delivering,
           occurredAt: new Date(event.occurredAt),
         }),
@@ -72,6 +73,7 @@ export function deliveryEventHandlers(delivery: DeliveryTrigger): EventHandlers 
         await applyLiveStatusChange(tx as OverlayTx, {
           streamerId: event.payload.streamerId,
           live: event.payload.live,
+          viewers: event.payload.viewers,
           occurredAt: new Date(event.occurredAt),
         }),
       );

@@ -20,7 +20,14 @@ afterAll(async () => {
 const at = (seconds: number) => new Date(Date.UTC(2026, 10, 24, 20, 0, seconds));
 
 function participation() {
-  return { participationId: randomUUID(), campaignId: randomUUID(), brandId: randomUUID(), streamerId: randomUUID() };
+  const participationId = randomUUID();
+  return {
+    participationId,
+    campaignId: randomUUID(),
+    brandId: randomUUID(),
+    streamerId: randomUUID(),
+    clickCode: `code${participationId.slice(0, 8)}`,
+  };
 }
 
 const delivering = async (participationId: string) =>
@@ -33,6 +40,8 @@ describe('the delivery projection', () => {
     const ref = participation();
     await harness.sendEvent('participation.joined', ref, { occurredAt: at(1) });
     expect(await delivering(ref.participationId)).toBe(true);
+    const row = await harness.db.deliveringParticipation.findUniqueOrThrow({ where: { participationId: ref.participationId } });
+    expect(row.clickCode).toBe(ref.clickCode);
     await harness.sendEvent('participation.paused', ref, { occurredAt: at(2) });
     expect(await delivering(ref.participationId)).toBe(false);
     await harness.sendEvent('participation.resumed', ref, { occurredAt: at(3) });

@@ -61,6 +61,9 @@ async function streamerWithOverlay() {
   return { streamerId: person.userId, token, overlayId, key, page, api: harness.client(token) };
 }
 
+/** The click code `join` gives a participation (its id's first characters, for the test to predict). */
+const codeOf = (participationId: string) => `code${participationId.slice(0, 8)}`;
+
 async function join(streamerId: string, info: CampaignDeliveryInfo) {
   const participationId = randomUUID();
   await harness.sendEvent('participation.joined', {
@@ -68,12 +71,13 @@ async function join(streamerId: string, info: CampaignDeliveryInfo) {
     campaignId: info.campaignId,
     brandId: randomUUID(),
     streamerId,
+    clickCode: codeOf(participationId),
   });
   return participationId;
 }
 
-const goLive = (streamerId: string, live = true) =>
-  harness.sendEvent('streamer.live_status_changed', { streamerId, live });
+const goLive = (streamerId: string, live = true, viewers = live ? 120 : 0) =>
+  harness.sendEvent('streamer.live_status_changed', { streamerId, live, viewers });
 
 describe('the delivery cycle', () => {
   it('shows an ad while live, hides it after its duration, and shows again after the break', async () => {
@@ -89,16 +93,22 @@ describe('the delivery cycle', () => {
       campaignId: info.campaignId,
       creative: info.creative,
       durationSeconds: 1,
-      clickText: 'Type !sponsor in chat',
-      clickUrl: info.clickThroughUrl,
+      viewers: 120,
+      clickText: 'Type !sponsor in chat or scan the code',
+      // The tracked short link (counted and redirected by analytics), not the brand's URL.
+      clickUrl: `http://gateway.test/r/${codeOf(participationId)}`,
     });
     const hidden = await page.next('ad.hide');
     expect(hidden.data).toEqual({ adId: shown.data.adId });
-    expect(hidden.at - shown.at).toBeGreaterThanOrEqual(900);
+    // Seen by the page: a late-delivered ad.show shortens the gap it sees, never the server's 1 s.
+    expect(hidden.at - shown.at).toBeGreaterThanOrEqual(600);
 
+    // A sync with more viewers: the next ad carries them.
+    await goLive(streamerId, true, 150);
     const again = await page.next('ad.show', 5_000);
     expect(again.data.adId).not.toBe(shown.data.adId);
-    expect(again.at - hidden.at).toBeGreaterThanOrEqual(900);
+    expect(again.data.viewers).toBe(150);
+    expect(again.at - hidden.at).toBeGreaterThanOrEqual(600);
     await goLive(streamerId, false);
   });
 
@@ -121,6 +131,7 @@ describe('the delivery cycle', () => {
       campaignId: info.campaignId,
       brandId: randomUUID(),
       streamerId,
+      clickCode: codeOf(participationId),
       reason: 'brand_decision',
       forfeitEarnings: false,
       removedBy: randomUUID(),

@@ -28,7 +28,10 @@ export const overlaySettingsOutput = z.object({
 export const overlayOutput = z.object({
   overlayId: z.uuid(),
   streamerId: z.uuid(),
-  /** The streamer's own secret, present only in the answer that generated it. */
+  /**
+   * The streamer's own secret, in every answer to its owner; never to an admin. Null too for an
+   * overlay whose key predates encrypted storage, until it is regenerated.
+   */
   key: z.string().nullable(),
   keyPrefix: z.string(),
   keyGeneratedAt: z.date(),

@@ -2,7 +2,9 @@ import { failure } from '@gametriggers/testing';
 import type { CampaignInput } from '@gametriggers/contracts';
 import type { TestPerson } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServiceClient } from '@gametriggers/trpc';
 import { endCampaignParticipations } from './domain/campaign-ended';
+import type { ParticipationRouter } from './router';
 import type { ParticipationStack } from './testing/participation-stack';
 import { startParticipationStack } from './testing/participation-stack';
 
@@ -824,5 +826,86 @@ describe('lists', () => {
     expect(await failure(api.participation.listMine.query({ cursor: 'nonsense' }))).toMatchObject({
       reason: 'invalid_cursor',
     });
+  });
+});
+
+describe('click codes', () => {
+  it('gives every participation its own code at join and application, in every event, seen only by its streamer', async () => {
+    const { brandA } = stack.cast;
+    const streamer = await streamerWith('linker', ['horror', 'music']);
+    const api = await stack.as(streamer);
+    const brand = await stack.as(brandA);
+    const [open, approval] = await Promise.all([
+      campaign(brandA, { categories: ['horror'] }),
+      campaign(brandA, { categories: ['music'], joinMode: 'approval' }),
+    ]);
+    const joined = (await api.participation.join.mutate({ campaignId: open.id })).participation;
+    const applied = (await api.participation.applyToCampaign.mutate({ campaignId: approval.id }))
+      .participation;
+    const codeShape = /^[A-Za-z0-9_-]{16}$/;
+    expect(joined.clickCode).toMatch(codeShape);
+    expect(applied.clickCode).toMatch(codeShape);
+    expect(joined.clickCode).not.toBe(applied.clickCode);
+
+    // The code stays the same through approval and pause, and rides on every event.
+    const approved = await brand.participation.approve.mutate({ participationId: applied.id });
+    expect(approved.clickCode).toBeNull();
+    await api.participation.pause.mutate({ participationId: joined.id });
+    const events = await stack.participation.db.outboxEvent.findMany({
+      where: { type: { startsWith: 'participation.' } },
+    });
+    const mine = events
+      .map((row) => row.payload as { participationId: string; clickCode: string })
+      .filter((payload) => [joined.id, applied.id].includes(payload.participationId));
+    expect(mine.length).toBeGreaterThanOrEqual(4);
+    for (const payload of mine) {
+      expect(payload.clickCode).toBe(
+        payload.participationId === joined.id ? joined.clickCode : applied.clickCode,
+      );
+    }
+
+    // The streamer sees it everywhere; the brand and other streamers never do.
+    expect((await api.participation.get.query({ participationId: joined.id })).clickCode).toBe(
+      joined.clickCode,
+    );
+    const listed = await api.participation.listMine.query({});
+    expect(listed.items.find((item) => item.id === applied.id)?.clickCode).toBe(applied.clickCode);
+    expect((await brand.participation.get.query({ participationId: joined.id })).clickCode).toBeNull();
+    const forCampaign = await brand.participation.listForCampaign.query({ campaignId: open.id });
+    expect(forCampaign.items.map((item) => item.clickCode)).toEqual([null]);
+    const stranger = await stack.as(await streamerWith('stranger', ['horror']));
+    expect(
+      await failure(stranger.participation.get.query({ participationId: joined.id })),
+    ).toMatchObject({ reason: 'participation_not_found' });
+
+    // The analytics service (a service, nobody else) looks a code up when it has no event for it.
+    const internal = createServiceClient<ParticipationRouter>({
+      url: stack.participation.url,
+      secret: stack.participation.config.SERVICE_SECRET,
+      caller: 'analytics-test',
+    }).participation.internal.byClickCode;
+    expect(await internal.query({ clickCode: joined.clickCode! })).toEqual({
+      participationId: joined.id,
+      campaignId: open.id,
+      brandId: brandA.userId,
+      streamerId: streamer.userId,
+      clickCode: joined.clickCode,
+      status: 'paused',
+    });
+    expect(await internal.query({ clickCode: 'nosuchcode123' })).toBeNull();
+    for (const client of [api, brand]) {
+      const refusal = await failure(
+        client.participation.internal.byClickCode.query({ clickCode: joined.clickCode! }),
+      );
+      expect(['UNAUTHORIZED', 'FORBIDDEN']).toContain(refusal.code);
+    }
+
+    // The unique index backs the random codes up.
+    await expect(
+      stack.participation.db.participation.update({
+        where: { id: applied.id },
+        data: { clickCode: joined.clickCode! },
+      }),
+    ).rejects.toThrow();
   });
 });

@@ -9,6 +9,8 @@ import {
   listMyParticipationsInputSchema,
   listViolationsInputSchema,
   overrideViolationInputSchema,
+  participationByClickCodeInputSchema,
+  participationByClickCodeSchema,
   participationRefInputSchema,
   rejectApplicationInputSchema,
   removeParticipantInputSchema,
@@ -18,11 +20,13 @@ import {
   adminProcedure,
   authedProcedure,
   brandProcedure,
+  internalProcedure,
   router,
   streamerProcedure,
 } from '@gametriggers/trpc';
 import { z } from 'zod';
 import type { ParticipationDeps } from './domain/deps';
+import { participationRef } from './domain/participation-view';
 import { checkEligibility } from './domain/eligibility';
 import { applyToCampaign, approveApplication, joinCampaign } from './domain/join';
 import { currentEnergy, listKeys } from './domain/keys-and-energy';
@@ -63,6 +67,19 @@ const ruleAdminProcedure = adminProcedure('canManageCampaigns');
 export function createParticipationRouter(deps: ParticipationDeps) {
   return router({
     participation: router({
+      internal: router({
+        /** The participation behind a short link, for the analytics service (services only). */
+        byClickCode: internalProcedure
+          .input(participationByClickCodeInputSchema)
+          .output(participationByClickCodeSchema.nullable())
+          .query(async ({ input }) => {
+            const row = await deps.db.participation.findUnique({
+              where: { clickCode: input.clickCode },
+            });
+            return row ? { ...participationRef(row), status: row.status } : null;
+          }),
+      }),
+
       join: streamerProcedure
         .input(joinCampaignInputSchema)
         .output(admissionOutput)

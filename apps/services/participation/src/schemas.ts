@@ -19,6 +19,8 @@ export const participationOutput = z.object({
   campaignId: z.string(),
   brandId: z.string(),
   streamerId: z.string(),
+  /** The tracked short link's code; only for the participation's own streamer (null for others). */
+  clickCode: z.string().nullable(),
   status: participationStatusSchema,
   joinMode: joinModeSchema,
   gkeyCategory: z.string().nullable(),

@@ -550,7 +550,7 @@ describe('connecting Twitch', () => {
 });
 
 describe('metrics sync', () => {
-  it('follows followers and live status, averages live samples, and announces live changes', async () => {
+  it('follows followers and live status, averages live samples, and announces live status and viewer changes', async () => {
     const { streamerA } = testCast();
     const token = await issuer.tokenFor(streamerA);
     const { streamerId, twitchLogin } = await harness.onboardedStreamer(token, {
@@ -598,8 +598,10 @@ describe('metrics sync', () => {
       (event) => event.type === 'streamer.live_status_changed',
     );
     expect(liveEvents.map((event) => event.payload)).toEqual([
-      { streamerId, live: true },
-      { streamerId, live: false },
+      { streamerId, live: true, viewers: 100 },
+      { streamerId, live: true, viewers: 200 },
+      { streamerId, live: true, viewers: 5000 },
+      { streamerId, live: false, viewers: 0 },
     ]);
   });
 

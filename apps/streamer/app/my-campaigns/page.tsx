@@ -8,6 +8,7 @@ import {
   categoryLabel,
 } from '../../components/participation';
 import type { Participation } from '../../components/participation';
+import { SponsorLinkPanel } from '../../components/sponsor-link';
 import { portal } from '../../portal';
 
 export const dynamic = 'force-dynamic';
@@ -42,54 +43,92 @@ function pageHref(status: string, cursor?: string) {
   return `/my-campaigns${search ? `?${search}` : ''}`;
 }
 
-function ParticipationRow({ participation }: { participation: Participation }) {
+function ParticipationRow({
+  participation,
+  sponsor,
+}: {
+  participation: Participation;
+  /** The brand's name, for the chat command (the campaign's title when it cannot be read). */
+  sponsor: string;
+}) {
   const ended = participation.endedAt;
+  const delivering = participation.status === 'active' && participation.clickCode;
   return (
     <li
       data-testid="participation-row"
       data-status={participation.status}
-      className="flex flex-col gap-4 p-5 sm:flex-row sm:items-start sm:justify-between"
+      className="space-y-4 p-5"
     >
-      <div className="min-w-0 space-y-1">
-        <div className="flex flex-wrap items-center gap-2">
-          <h2 className="truncate font-semibold text-slate-900">{participation.campaignTitle}</h2>
-          <ParticipationStatusBadge status={participation.status} />
-        </div>
-        <p className="text-sm text-slate-600">
-          {participation.gkeyCategory ? (
-            <>G-Key: {categoryLabel(participation.gkeyCategory)} · </>
-          ) : null}
-          {participation.joinedAt ? (
-            <>
-              Joined <LocalTime date={participation.joinedAt} />
-            </>
-          ) : participation.appliedAt ? (
-            <>
-              Applied <LocalTime date={participation.appliedAt} />
-            </>
-          ) : null}
-          {ended ? (
-            <>
-              {' '}
-              · Ended <LocalTime date={ended} />
-            </>
-          ) : null}
-        </p>
-        {participation.rejectionReason ? (
-          <p className="text-sm text-slate-600">Brand’s reason: {participation.rejectionReason}</p>
-        ) : null}
-        {participation.removal ? (
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0 space-y-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <h2 className="truncate font-semibold text-slate-900">{participation.campaignTitle}</h2>
+            <ParticipationStatusBadge status={participation.status} />
+          </div>
           <p className="text-sm text-slate-600">
-            Removed: {participation.removal.note}
-            {participation.removal.forfeitEarnings
-              ? ' Earnings from this campaign are forfeited.'
-              : ''}
+            {participation.gkeyCategory ? (
+              <>G-Key: {categoryLabel(participation.gkeyCategory)} · </>
+            ) : null}
+            {participation.joinedAt ? (
+              <>
+                Joined <LocalTime date={participation.joinedAt} />
+              </>
+            ) : participation.appliedAt ? (
+              <>
+                Applied <LocalTime date={participation.appliedAt} />
+              </>
+            ) : null}
+            {ended ? (
+              <>
+                {' '}
+                · Ended <LocalTime date={ended} />
+              </>
+            ) : null}
           </p>
-        ) : null}
+          {participation.rejectionReason ? (
+            <p className="text-sm text-slate-600">
+              Brand’s reason: {participation.rejectionReason}
+            </p>
+          ) : null}
+          {participation.removal ? (
+            <p className="text-sm text-slate-600">
+              Removed: {participation.removal.note}
+              {participation.removal.forfeitEarnings
+                ? ' Earnings from this campaign are forfeited.'
+                : ''}
+            </p>
+          ) : null}
+        </div>
+        <ParticipationActions participation={participation} />
       </div>
-      <ParticipationActions participation={participation} />
+      {delivering ? (
+        <SponsorLinkPanel
+          participationId={participation.id}
+          clickCode={participation.clickCode!}
+          sponsor={sponsor}
+        />
+      ) : null}
     </li>
   );
+}
+
+/** Brand names of the delivering participations' campaigns, for their chat commands. */
+async function sponsorsOf(
+  api: Awaited<ReturnType<typeof portal.sessionApi>>,
+  participations: Participation[],
+) {
+  const campaignIds = [
+    ...new Set(
+      participations.filter((item) => item.status === 'active').map((item) => item.campaignId),
+    ),
+  ];
+  const names = await Promise.all(
+    campaignIds.map(async (campaignId) => {
+      const campaign = await api.campaign.publicView.query({ campaignId }).catch(() => null);
+      return [campaignId, campaign?.brandName ?? null] as const;
+    }),
+  );
+  return new Map(names);
 }
 
 export default async function MyCampaignsPage({
@@ -107,6 +146,7 @@ export default async function MyCampaignsPage({
     ...(params.cursor ? { cursor: params.cursor } : {}),
   });
   const current = status ?? 'all';
+  const sponsors = await sponsorsOf(api, page.items);
 
   return (
     <portal.Shell>
@@ -138,7 +178,11 @@ export default async function MyCampaignsPage({
             className="divide-y divide-slate-100 rounded-2xl bg-white shadow-sm ring-1 ring-slate-200"
           >
             {page.items.map((participation) => (
-              <ParticipationRow key={participation.id} participation={participation} />
+              <ParticipationRow
+                key={participation.id}
+                participation={participation}
+                sponsor={sponsors.get(participation.campaignId) ?? participation.campaignTitle}
+              />
             ))}
           </ul>
           <LoadMore href={page.nextCursor ? pageHref(current, page.nextCursor) : null} />

@@ -31,6 +31,7 @@ export const portalConfigs: Record<UserRole, PortalConfig> = {
       { href: '/keys', label: 'G-Keys & energy' },
       { href: '/profile', label: 'Profile & platforms' },
       { href: '/overlay', label: 'Overlay' },
+      { href: '/analytics', label: 'Analytics' },
       { href: '/earnings', label: 'Earnings' },
       { href: '/settings', label: 'Settings' },
     ],

@@ -1,5 +1,5 @@
 import { TRPCClientError } from '@gametriggers/api';
-import { AdCardPreview, Alert, Card, PageHeader, StatCard } from '@gametriggers/ui';
+import { AdCardPreview, Alert, ButtonLink, Card, PageHeader, StatCard } from '@gametriggers/ui';
 import { notFound } from 'next/navigation';
 import { CampaignActions } from '../../../components/campaigns/campaign-actions';
 import { CampaignFacts } from '../../../components/campaigns/campaign-facts';
@@ -120,6 +120,11 @@ export default async function CampaignPage({
               <LocalTime date={campaign.startsAt} /> – <LocalTime date={campaign.endsAt} />
             </span>
           </span>
+        }
+        actions={
+          <ButtonLink href={`/campaigns/${campaign.id}/analytics`} variant="secondary">
+            Analytics
+          </ButtonLink>
         }
       />
       <div className="space-y-6">

@@ -2,8 +2,12 @@ import type { ReportRange } from '@gametriggers/contracts';
 import type { AnalyticsDb } from '../database';
 import { withCtr } from './counts';
 
-/** Which hourly counts a report covers: one campaign, one streamer, or everything. */
-export type ReportScope = { campaignId: string } | { streamerId: string } | 'platform';
+/** Which hourly counts a report covers: one campaign, a brand's campaigns, one streamer, or everything. */
+export type ReportScope =
+  | { campaignId: string }
+  | { campaignIds: readonly string[] }
+  | { streamerId: string }
+  | 'platform';
 
 interface Filter {
   sql: string;
@@ -13,7 +17,10 @@ interface Filter {
 function filterOf(scope: ReportScope, range: ReportRange): Filter {
   const values: unknown[] = [range.from, range.to];
   let sql = `"hourStart" >= $1::timestamptz AND "hourStart" < $2::timestamptz`;
-  if (scope !== 'platform') {
+  if (scope !== 'platform' && 'campaignIds' in scope) {
+    values.push([...scope.campaignIds]);
+    sql += ` AND "campaignId" = ANY($3::uuid[])`;
+  } else if (scope !== 'platform') {
     const [column, id] =
       'campaignId' in scope ? ['campaignId', scope.campaignId] : ['streamerId', scope.streamerId];
     values.push(id);
@@ -44,7 +51,7 @@ export async function seriesOf(db: AnalyticsDb, scope: ReportScope, range: Repor
     `SELECT date_trunc('${range.granularity}', "hourStart", 'UTC') AS "bucketStart",
        sum("impressions")::bigint AS impressions, sum("clicks")::bigint AS clicks
      FROM "hourly_counts" WHERE ${filter.sql}
-     GROUP BY 1 ORDER BY 1`,
+     GROUP BY 1 HAVING sum("impressions") > 0 OR sum("clicks") > 0 ORDER BY 1`,
     ...filter.values,
   );
   return rows.map((row) => ({
@@ -53,7 +60,10 @@ export async function seriesOf(db: AnalyticsDb, scope: ReportScope, range: Repor
   }));
 }
 
-/** Totals per streamer or per campaign, most impressions first. */
+/**
+ * Totals per streamer or per campaign, most impressions first. Hours re-counted to nothing leave
+ * zero rows behind; those do not list anyone.
+ */
 export async function breakdownOf<K extends 'streamerId' | 'campaignId'>(
   db: AnalyticsDb,
   scope: ReportScope,
@@ -66,7 +76,7 @@ export async function breakdownOf<K extends 'streamerId' | 'campaignId'>(
     `SELECT "${by}"::text AS id, sum("impressions")::bigint AS impressions,
        sum("clicks")::bigint AS clicks
      FROM "hourly_counts" WHERE ${filter.sql}
-     GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${Math.floor(limit)}`,
+     GROUP BY 1 HAVING sum("impressions") > 0 OR sum("clicks") > 0 ORDER BY 2 DESC, 1 LIMIT ${Math.floor(limit)}`,
     ...filter.values,
   );
   return rows.map(
@@ -74,6 +84,27 @@ export async function breakdownOf<K extends 'streamerId' | 'campaignId'>(
       ({ [by]: row.id, ...withCtr(row.impressions ?? 0, row.clicks ?? 0) }) as Record<K, string> &
         ReturnType<typeof withCtr>,
   );
+}
+
+/**
+ * Totals per campaign, most impressions first, with how many streamers delivered each (a fixed fee
+ * is charged per streamer who delivered).
+ */
+export async function campaignsWithStreamersOf(db: AnalyticsDb, scope: ReportScope, range: ReportRange) {
+  const filter = filterOf(scope, range);
+  const rows = await db.$queryRawUnsafe<Array<SumRow & { id: string; streamers: bigint }>>(
+    `SELECT "campaignId"::text AS id, sum("impressions")::bigint AS impressions,
+       sum("clicks")::bigint AS clicks,
+       count(DISTINCT "streamerId") FILTER (WHERE "impressions" > 0)::bigint AS streamers
+     FROM "hourly_counts" WHERE ${filter.sql}
+     GROUP BY 1 HAVING sum("impressions") > 0 OR sum("clicks") > 0 ORDER BY 2 DESC, 1`,
+    ...filter.values,
+  );
+  return rows.map((row) => ({
+    campaignId: row.id,
+    ...withCtr(row.impressions ?? 0, row.clicks ?? 0),
+    deliveringStreamers: Number(row.streamers),
+  }));
 }
 
 /** Hourly or daily rows per streamer of one campaign, as CSV. */

@@ -24,7 +24,12 @@ beforeAll(async () => {
   database = await createTestDatabase(analyticsMigrationsDir, 'analytics_kill');
   redis = createTestRedisNamespace('analytics-kill');
   overlays = await startOverlayKeysStandIn(analyticsTestServiceSecret);
-  overlays.setOverlay('kill-key', { overlayId: randomUUID(), streamerId: randomUUID(), live: true });
+  overlays.setOverlay('kill-key', {
+    overlayId: randomUUID(),
+    streamerId: randomUUID(),
+    live: true,
+    viewers: 1_000,
+  });
 });
 afterAll(async () => {
   for (const child of children) child.kill('SIGKILL');
@@ -66,7 +71,10 @@ async function startServiceProcess() {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return { url, child };
     if (Date.now() > deadline) throw new Error('the analytics process did not become ready');
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -112,13 +120,19 @@ describe('acknowledged reports', () => {
     const acknowledged: string[] = [];
     await Promise.all(
       batches.map(async (batch) => {
-        if ((await post(first.url, batch)) === 200) acknowledged.push(...batch.events.map((e) => e.id));
+        if ((await post(first.url, batch)) === 200)
+          acknowledged.push(...batch.events.map((e) => e.id));
       }),
     );
     const exited = once(first.child, 'exit');
     first.child.kill('SIGKILL');
     expect(await exited).toEqual([null, 'SIGKILL']);
-    expect(await fetch(`${first.url}/readyz`).then(() => 'up', () => 'down')).toBe('down');
+    expect(
+      await fetch(`${first.url}/readyz`).then(
+        () => 'up',
+        () => 'down',
+      ),
+    ).toBe('down');
     expect(acknowledged).toHaveLength(4_000);
     expect(await storedCount(acknowledged)).toBe(4_000);
 

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { MAX_OVERLAY_REPORT_BATCH_BYTES } from '@gametriggers/contracts';
 import type { Logger, PlainRoute } from '@gametriggers/trpc';
+import type { ParticipationOwners } from '../clicks/participation-links';
 import type { OverlayKeys } from '../clients/overlay-keys';
 import { parseEventBatch } from './event-schema';
 import type { GroupCommitWriter } from './group-commit-writer';
@@ -38,12 +39,16 @@ export function createIngestRoute(deps: {
   keys: OverlayKeys;
   guard: TrafficGuard;
   writer: GroupCommitWriter;
+  owners: ParticipationOwners;
   log: Logger;
 }): PlainRoute {
   return async (req, res) => {
     const key = req.headers[OVERLAY_KEY_HEADER];
     if (typeof key !== 'string' || !key || key.length > 200) {
-      reply(res, 401, { error: 'unauthenticated', message: 'Send the overlay key in x-overlay-key.' });
+      reply(res, 401, {
+        error: 'unauthenticated',
+        message: 'Send the overlay key in x-overlay-key.',
+      });
       return;
     }
     const body = await readBody(req);
@@ -94,7 +99,17 @@ export function createIngestRoute(deps: {
       );
       return;
     }
-    const { rows, refused } = deps.guard.judge(overlay, batch.events);
+    const named = batch.events.flatMap((event) =>
+      event.participationId ? [event.participationId] : [],
+    );
+    const owners = named.length
+      ? await deps.owners.streamersOf(named).catch((error: unknown) => {
+          // Unchecked rather than refused: the rollup still drops conflicting claims.
+          deps.log.warn({ err: error }, 'participation owners could not be read');
+          return new Map<string, string>();
+        })
+      : new Map<string, string>();
+    const { rows, refused } = deps.guard.judge(overlay, batch.events, owners);
     try {
       await deps.writer.write(rows);
     } catch (error) {

@@ -17,13 +17,22 @@ const offline = { key: 'key-offline', overlayId: randomUUID(), streamerId: rando
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
   overlays = await startOverlayKeysStandIn(analyticsTestServiceSecret);
-  overlays.setOverlay(live.key, { overlayId: live.overlayId, streamerId: live.streamerId, live: true });
+  overlays.setOverlay(live.key, {
+    overlayId: live.overlayId,
+    streamerId: live.streamerId,
+    live: true,
+    viewers: 100_000,
+  });
   overlays.setOverlay(offline.key, {
     overlayId: offline.overlayId,
     streamerId: offline.streamerId,
     live: false,
+    viewers: 0,
   });
-  harness = await startAnalyticsHarness({ jwksUrl: issuer.jwksUrl, overlayServiceUrl: overlays.url });
+  harness = await startAnalyticsHarness({
+    jwksUrl: issuer.jwksUrl,
+    overlayServiceUrl: overlays.url,
+  });
 });
 afterAll(async () => {
   await harness.close();
@@ -55,7 +64,11 @@ async function storedRows(ids: string[]) {
 
 describe('POST /ingest', () => {
   it('stores a batch before answering, for the streamer the key belongs to', async () => {
-    const events = [heartbeat(), heartbeat({ type: 'display_start' }), heartbeat({ type: 'click' })];
+    const events = [
+      heartbeat(),
+      heartbeat({ type: 'display_start' }),
+      heartbeat({ type: 'click' }),
+    ];
     const answer = await harness.ingest(live.key, { events });
     expect(answer).toEqual({ status: 200, body: { accepted: 3, refused: [] } });
     const rows = await storedRows(events.map((e) => e.id));
@@ -131,7 +144,12 @@ describe('POST /ingest', () => {
 
   it('flags an impossible jump in viewers', async () => {
     const key = 'key-jump';
-    overlays.setOverlay(key, { overlayId: randomUUID(), streamerId: randomUUID(), live: true });
+    overlays.setOverlay(key, {
+      overlayId: randomUUID(),
+      streamerId: randomUUID(),
+      live: true,
+      viewers: 100_000,
+    });
     const normal = heartbeat({ viewers: 50, at: new Date(Date.now() - 20_000).toISOString() });
     const jump = heartbeat({ viewers: 50_000 });
     await harness.ingest(key, { events: [jump, normal] });
@@ -140,9 +158,37 @@ describe('POST /ingest', () => {
     expect(rows.find((r) => r.id === normal.id)?.countable).toBe(true);
   });
 
+  it('believes no more viewers than the platform reported at the last sync', async () => {
+    const key = 'key-inflated';
+    overlays.setOverlay(key, {
+      overlayId: randomUUID(),
+      streamerId: randomUUID(),
+      live: true,
+      viewers: 300,
+    });
+    const honest = heartbeat({ viewers: 280, at: new Date(Date.now() - 10_000).toISOString() });
+    const inflated = heartbeat({ viewers: 2_900 });
+    expect((await harness.ingest(key, { events: [honest, inflated] })).status).toBe(200);
+    const rows = await harness.db.$queryRawUnsafe<
+      Array<{ id: string; viewers: number; countable: boolean }>
+    >(
+      'SELECT "id"::text, "viewers", "countable" FROM overlay_events WHERE "id" = ANY($1::uuid[])',
+      [honest.id, inflated.id],
+    );
+    expect(Object.fromEntries(rows.map((row) => [row.id, [row.viewers, row.countable]]))).toEqual({
+      [honest.id]: [280, true],
+      [inflated.id]: [300, true],
+    });
+  });
+
   it('asks the overlay service about a key only once in a while', async () => {
     const key = 'key-cached';
-    overlays.setOverlay(key, { overlayId: randomUUID(), streamerId: randomUUID(), live: true });
+    overlays.setOverlay(key, {
+      overlayId: randomUUID(),
+      streamerId: randomUUID(),
+      live: true,
+      viewers: 100_000,
+    });
     const before = overlays.calls;
     for (let i = 0; i < 5; i += 1) await harness.ingest(key, { events: [heartbeat()] });
     expect(overlays.calls - before).toBe(1);
@@ -162,16 +208,21 @@ describe('POST /ingest', () => {
     );
     try {
       const event = heartbeat({ viewers: 99_999 });
-      const answer = await harness.ingest(offline.key, { events: [event] });
+      const answer = await harness.ingest(live.key, { events: [event] });
       expect(answer.status).toBe(503);
       expect(await storedRows([event.id])).toEqual([]);
     } finally {
-      await harness.db.$executeRawUnsafe('ALTER TABLE overlay_events DROP CONSTRAINT refuse_test_viewers');
+      await harness.db.$executeRawUnsafe(
+        'ALTER TABLE overlay_events DROP CONSTRAINT refuse_test_viewers',
+      );
     }
   });
 
   it('refuses bodies over 256 KB', async () => {
-    const answer = await harness.ingest(live.key, { events: [heartbeat()], padding: 'x'.repeat(300_000) });
+    const answer = await harness.ingest(live.key, {
+      events: [heartbeat()],
+      padding: 'x'.repeat(300_000),
+    });
     expect(answer.status).toBe(413);
   });
 });

@@ -26,7 +26,12 @@ afterAll(async () => {
   await issuer.close();
 });
 
-const report = () => ({ id: randomUUID(), type: 'heartbeat', at: new Date().toISOString(), viewers: 12 });
+const report = () => ({
+  id: randomUUID(),
+  type: 'heartbeat',
+  at: new Date().toISOString(),
+  viewers: 12,
+});
 
 async function stored(id: string) {
   return harness.db.$queryRawUnsafe<Array<{ streamerId: string; invalidReason: string | null }>>(
@@ -42,9 +47,15 @@ describe('overlay keys resolved by the real overlay service', () => {
 
     const offline = report();
     expect((await harness.ingest(key, { events: [offline] })).status).toBe(200);
-    expect(await stored(offline.id)).toEqual([{ streamerId: streamerA.userId, invalidReason: 'not_live' }]);
+    expect(await stored(offline.id)).toEqual([
+      { streamerId: streamerA.userId, invalidReason: 'not_live' },
+    ]);
 
-    await overlay.sendEvent('streamer.live_status_changed', { streamerId: streamerA.userId, live: true });
+    await overlay.sendEvent('streamer.live_status_changed', {
+      streamerId: streamerA.userId,
+      live: true,
+      viewers: 12,
+    });
     // Known keys are remembered briefly (200 ms here), so the new live status shows up after that.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const live = report();

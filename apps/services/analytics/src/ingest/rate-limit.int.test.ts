@@ -15,7 +15,12 @@ beforeAll(async () => {
   issuer = await startTestTokenIssuer();
   overlays = await startOverlayKeysStandIn(analyticsTestServiceSecret);
   for (const key of ['busy', 'quiet']) {
-    overlays.setOverlay(key, { overlayId: randomUUID(), streamerId: randomUUID(), live: true });
+    overlays.setOverlay(key, {
+      overlayId: randomUUID(),
+      streamerId: randomUUID(),
+      live: true,
+      viewers: 100_000,
+    });
   }
   harness = await startAnalyticsHarness({
     jwksUrl: issuer.jwksUrl,

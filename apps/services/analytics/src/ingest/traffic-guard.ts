@@ -1,7 +1,14 @@
 import type { OverlayKeyResolution, OverlayReport } from '@gametriggers/contracts';
 import type { StoredEvent } from './stored-event';
 import type { RefusalReason, TokenBucket, ViewerReading } from './traffic-rules';
-import { invalidReasonFor, isImpossibleViewerJump, refusalFor, takeTokens } from './traffic-rules';
+import {
+  believableViewers,
+  invalidReasonFor,
+  isForeignParticipation,
+  isImpossibleViewerJump,
+  refusalFor,
+  takeTokens,
+} from './traffic-rules';
 
 const MAX_TRACKED = 100_000;
 
@@ -36,7 +43,12 @@ export function createTrafficGuard(options: {
     },
 
     /** Splits a batch into rows to store (flagged when not countable) and refused events. */
-    judge(overlay: OverlayKeyResolution, events: OverlayReport[]) {
+    judge(
+      overlay: OverlayKeyResolution,
+      events: OverlayReport[],
+      /** Known participations' streamers; a report naming another streamer's is not counted. */
+      owners: ReadonlyMap<string, string> = new Map(),
+    ) {
       const nowMs = options.now().getTime();
       const rows: StoredEvent[] = [];
       const refused: RefusedEvent[] = [];
@@ -49,8 +61,10 @@ export function createTrafficGuard(options: {
           continue;
         }
         let viewerJump = false;
-        if (event.viewers !== undefined) {
-          const reading = { viewers: event.viewers, atMs: at.getTime() };
+        const viewers =
+          event.viewers === undefined ? null : believableViewers(event.viewers, overlay.viewers);
+        if (viewers !== null) {
+          const reading = { viewers, atMs: at.getTime() };
           viewerJump = isImpossibleViewerJump(lastViewers.get(overlay.overlayId), reading);
           if (!viewerJump) remember(lastViewers, overlay.overlayId, reading);
         }
@@ -63,12 +77,17 @@ export function createTrafficGuard(options: {
           adId: event.adId ?? null,
           participationId: event.participationId ?? null,
           campaignId: event.campaignId ?? null,
-          viewers: event.viewers ?? null,
+          viewers,
           test: event.test ?? false,
           invalidReason: invalidReasonFor({
             test: event.test ?? false,
             live: overlay.live,
             viewerJump,
+            foreignParticipation: isForeignParticipation(
+              event.participationId,
+              overlay.streamerId,
+              owners,
+            ),
           }),
         });
       }

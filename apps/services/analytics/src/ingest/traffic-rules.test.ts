@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_AHEAD_MS,
   MAX_LATE_MS,
+  believableViewers,
   invalidReasonFor,
+  isForeignParticipation,
   isImpossibleViewerJump,
   refusalFor,
   takeTokens,
@@ -46,22 +48,35 @@ describe('report times', () => {
 
 describe('impossible viewer jumps', () => {
   it('flags more than tenfold the viewers within a minute', () => {
-    expect(isImpossibleViewerJump({ viewers: 100, atMs: 0 }, { viewers: 1_001, atMs: 30_000 })).toBe(
-      true,
-    );
-    expect(isImpossibleViewerJump({ viewers: 100, atMs: 0 }, { viewers: 1_000, atMs: 30_000 })).toBe(
-      false,
-    );
+    expect(
+      isImpossibleViewerJump({ viewers: 100, atMs: 0 }, { viewers: 1_001, atMs: 30_000 }),
+    ).toBe(true);
+    expect(
+      isImpossibleViewerJump({ viewers: 100, atMs: 0 }, { viewers: 1_000, atMs: 30_000 }),
+    ).toBe(false);
   });
   it('allows the same rise after a minute, and small channels growing from a few viewers', () => {
-    expect(isImpossibleViewerJump({ viewers: 100, atMs: 0 }, { viewers: 5_000, atMs: 61_000 })).toBe(
+    expect(
+      isImpossibleViewerJump({ viewers: 100, atMs: 0 }, { viewers: 5_000, atMs: 61_000 }),
+    ).toBe(false);
+    expect(isImpossibleViewerJump({ viewers: 0, atMs: 0 }, { viewers: 150, atMs: 10_000 })).toBe(
       false,
     );
-    expect(isImpossibleViewerJump({ viewers: 0, atMs: 0 }, { viewers: 150, atMs: 10_000 })).toBe(false);
-    expect(isImpossibleViewerJump({ viewers: 0, atMs: 0 }, { viewers: 201, atMs: 10_000 })).toBe(true);
+    expect(isImpossibleViewerJump({ viewers: 0, atMs: 0 }, { viewers: 201, atMs: 10_000 })).toBe(
+      true,
+    );
   });
   it('has nothing to compare the first reading with', () => {
     expect(isImpossibleViewerJump(undefined, { viewers: 1_000_000, atMs: 0 })).toBe(false);
+  });
+});
+
+describe('viewer counts', () => {
+  it('takes the page’s count up to the synced one, never beyond', () => {
+    expect(believableViewers(80, 100)).toBe(80);
+    expect(believableViewers(100, 100)).toBe(100);
+    expect(believableViewers(5_000, 100)).toBe(100);
+    expect(believableViewers(40, 0)).toBe(0);
   });
 });
 
@@ -71,5 +86,16 @@ describe('what is countable', () => {
     expect(invalidReasonFor({ test: true, live: true, viewerJump: false })).toBe('test');
     expect(invalidReasonFor({ test: false, live: false, viewerJump: false })).toBe('not_live');
     expect(invalidReasonFor({ test: false, live: true, viewerJump: true })).toBe('viewer_jump');
+    expect(
+      invalidReasonFor({ test: false, live: true, viewerJump: true, foreignParticipation: true }),
+    ).toBe('foreign_participation');
+  });
+
+  it('calls a participation foreign only when it is known to be another streamer’s', () => {
+    const owners = new Map([['p1', 's1']]);
+    expect(isForeignParticipation('p1', 's1', owners)).toBe(false);
+    expect(isForeignParticipation('p1', 's2', owners)).toBe(true);
+    expect(isForeignParticipation('p9', 's2', owners)).toBe(false);
+    expect(isForeignParticipation(undefined, 's2', owners)).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ export const VIEWER_JUMP_WINDOW_MS = 60_000;
 /** Below this many viewers a tenfold rise is ordinary (3 → 40 when a raid lands). */
 export const VIEWER_JUMP_FLOOR = 20;
 
-export type InvalidReason = 'test' | 'not_live' | 'viewer_jump';
+export type InvalidReason = 'test' | 'not_live' | 'foreign_participation' | 'viewer_jump';
 export type RefusalReason = 'too_old' | 'in_future';
 
 export interface TokenBucket {
@@ -26,7 +26,11 @@ export function takeTokens(
   const elapsed = Math.max(0, nowMs - start.updatedAtMs);
   const tokens = Math.min(limits.burst, start.tokens + (elapsed / 1000) * limits.ratePerSecond);
   if (tokens >= cost) {
-    return { allowed: true, bucket: { tokens: tokens - cost, updatedAtMs: nowMs }, retryAfterMs: 0 };
+    return {
+      allowed: true,
+      bucket: { tokens: tokens - cost, updatedAtMs: nowMs },
+      retryAfterMs: 0,
+    };
   }
   const missing = Math.min(cost, limits.burst) - tokens;
   return {
@@ -49,11 +53,36 @@ export interface ViewerReading {
 }
 
 /** More than tenfold the viewers of a reading less than a minute earlier is not a real audience. */
-export function isImpossibleViewerJump(previous: ViewerReading | undefined, current: ViewerReading) {
+export function isImpossibleViewerJump(
+  previous: ViewerReading | undefined,
+  current: ViewerReading,
+) {
   if (!previous) return false;
   if (Math.abs(current.atMs - previous.atMs) > VIEWER_JUMP_WINDOW_MS) return false;
   const base = Math.max(previous.viewers, VIEWER_JUMP_FLOOR);
   return current.viewers > base * VIEWER_JUMP_FACTOR;
+}
+
+/**
+ * The overlay page repeats the viewer count the platform reported at the last sync; a page claiming
+ * more than that is not believed beyond it.
+ */
+export function believableViewers(reported: number, synced: number): number {
+  return Math.min(reported, synced);
+}
+
+/**
+ * A report naming a participation this service knows to be another streamer's (from the
+ * participation events). One it does not know yet is not judged here.
+ */
+export function isForeignParticipation(
+  participationId: string | undefined,
+  streamerId: string,
+  owners: ReadonlyMap<string, string>,
+) {
+  if (!participationId) return false;
+  const owner = owners.get(participationId);
+  return owner !== undefined && owner !== streamerId;
 }
 
 /** Why a stored report must not be counted, or null when it counts. */
@@ -61,9 +90,11 @@ export function invalidReasonFor(input: {
   test: boolean;
   live: boolean;
   viewerJump: boolean;
+  foreignParticipation?: boolean;
 }): InvalidReason | null {
   if (input.test) return 'test';
   if (!input.live) return 'not_live';
+  if (input.foreignParticipation) return 'foreign_participation';
   if (input.viewerJump) return 'viewer_jump';
   return null;
 }

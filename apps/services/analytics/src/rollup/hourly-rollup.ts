@@ -1,6 +1,6 @@
 import { recordEvent } from '@gametriggers/events';
 import type { AnalyticsDb, AnalyticsTx } from '../database';
-import type { SlotReading } from './slot-counting';
+import type { LinkClicks, SlotReading } from './slot-counting';
 import { countHour, totalsChanged } from './slot-counting';
 
 const HOUR_MS = 60 * 60_000;
@@ -27,7 +27,7 @@ async function slotsDisplayedIn(db: AnalyticsTx, hourStart: Date) {
      SELECT "participationId"::text AS "participationId", "campaignId"::text AS "campaignId",
        "streamerId"::text AS "streamerId", "adId",
        min("at") FILTER (WHERE "type" = 'display_start') AS "displayedAt",
-       max("viewers") FILTER (WHERE "type" = 'heartbeat') AS "maxViewers",
+       max("viewers") FILTER (WHERE "type" IN ('display_start', 'heartbeat')) AS "maxViewers",
        (count(*) FILTER (WHERE "type" = 'click'))::int AS "clicks"
      FROM reports
      GROUP BY "participationId", "campaignId", "streamerId", "adId"`,
@@ -35,6 +35,16 @@ async function slotsDisplayedIn(db: AnalyticsTx, hourStart: Date) {
     new Date(hourStart.getTime() + HOUR_MS + SLOT_SPILL_MS),
   );
   return rows;
+}
+
+/** Countable visits of tracked short links in the hour, per participation (they have no ad slot). */
+async function linkClicksIn(db: AnalyticsTx, hourStart: Date): Promise<LinkClicks[]> {
+  return db.$queryRaw<LinkClicks[]>`
+    SELECT "participationId"::text AS "participationId", "campaignId"::text AS "campaignId",
+      "streamerId"::text AS "streamerId", count(*)::int AS "clicks"
+    FROM "link_clicks"
+    WHERE "at" >= ${hourStart} AND "at" < ${new Date(hourStart.getTime() + HOUR_MS)} AND "countable"
+    GROUP BY "participationId", "campaignId", "streamerId"`;
 }
 
 /**
@@ -46,7 +56,11 @@ export async function recountHour(db: AnalyticsDb, hourStart: Date) {
   return db.$transaction(async (tx) => {
     // Two counts of the same hour (another replica's job) take turns, the second seeing the first's totals.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK_SPACE}::int, ${Math.floor(hourStart.getTime() / HOUR_MS)}::int)`;
-    const fresh = countHour(await slotsDisplayedIn(tx, hourStart), hourStart);
+    const fresh = countHour(
+      await slotsDisplayedIn(tx, hourStart),
+      hourStart,
+      await linkClicksIn(tx, hourStart),
+    );
     const stored = await tx.hourlyCount.findMany({ where: { hourStart } });
     const storedBy = new Map(stored.map((row) => [row.participationId, row]));
     const freshIds = new Set(fresh.map((row) => row.participationId));

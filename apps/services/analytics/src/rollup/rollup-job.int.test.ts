@@ -14,7 +14,7 @@ let harness: AnalyticsHarness;
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
   overlays = await startOverlayKeysStandIn(analyticsTestServiceSecret);
-  overlays.setOverlay('job-key', { overlayId: randomUUID(), streamerId: randomUUID(), live: true });
+  overlays.setOverlay('job-key', { overlayId: randomUUID(), streamerId: randomUUID(), live: true, viewers: 1_000 });
   harness = await startAnalyticsHarness({
     jwksUrl: issuer.jwksUrl,
     overlayServiceUrl: overlays.url,

@@ -26,7 +26,7 @@ afterAll(async () => {
 function liveOverlay(live = true) {
   const key = `key-${randomUUID()}`;
   const streamerId = randomUUID();
-  overlays.setOverlay(key, { overlayId: randomUUID(), streamerId, live });
+  overlays.setOverlay(key, { overlayId: randomUUID(), streamerId, live, viewers: live ? 1_000 : 0 });
   return { key, streamerId };
 }
 
@@ -88,6 +88,17 @@ describe('hourly counts', () => {
     // Nothing new: a re-count changes and announces nothing.
     await harness.service.rollupNow();
     expect(await countedEvents(ids.participationId)).toHaveLength(1);
+  });
+
+  it('counts an ad shorter than the heartbeat interval by the viewers of its display start', async () => {
+    const overlay = liveOverlay();
+    const ids = { participationId: randomUUID(), campaignId: randomUUID(), adId: 'ad-short' };
+    const slot = slotReports(hourStart + 40 * 60_000, ids);
+    expect((await harness.ingest(overlay.key, { events: [slot.start, slot.end] })).status).toBe(200);
+    await harness.service.rollupNow();
+    expect(
+      await harness.db.hourlyCount.findFirstOrThrow({ where: { participationId: ids.participationId } }),
+    ).toMatchObject({ impressions: 90n, clicks: 0 });
   });
 
   it('re-counts an hour when late reports arrive and announces a higher revision', async () => {

@@ -44,7 +44,7 @@ describe('counting an hour', () => {
     ).toEqual([]);
   });
 
-  it('counts no impressions for a rendered slot without a countable heartbeat', () => {
+  it('counts no impressions for a rendered slot whose reports carried no viewer count', () => {
     expect(countHour([slot({ maxViewers: null, clicks: 1 })], hour)).toEqual([
       { participationId: 'p1', campaignId: 'c1', streamerId: 's1', impressions: 0, clicks: 1 },
     ]);
@@ -74,5 +74,27 @@ describe('whether an hour changed', () => {
     expect(totalsChanged(undefined, { impressions: 1, clicks: 0 })).toBe(true);
     expect(totalsChanged({ impressions: 5, clicks: 1 }, { impressions: 5, clicks: 1 })).toBe(false);
     expect(totalsChanged({ impressions: 5, clicks: 1 }, { impressions: 6, clicks: 1 })).toBe(true);
+  });
+});
+
+describe('link clicks', () => {
+  it('count into the participation’s hour, with or without displayed slots', () => {
+    expect(
+      countHour([slot({ maxViewers: 100, clicks: 1 })], hour, [
+        { participationId: 'p1', campaignId: 'c1', streamerId: 's1', clicks: 4 },
+        { participationId: 'p2', campaignId: 'c2', streamerId: 's2', clicks: 2 },
+      ]),
+    ).toEqual([
+      { participationId: 'p1', campaignId: 'c1', streamerId: 's1', impressions: 100, clicks: 5 },
+      { participationId: 'p2', campaignId: 'c2', streamerId: 's2', impressions: 0, clicks: 2 },
+    ]);
+  });
+
+  it('do not rescue a participation that overlays claimed under another streamer', () => {
+    expect(
+      countHour([slot({ streamerId: 's-other' })], hour, [
+        { participationId: 'p1', campaignId: 'c1', streamerId: 's1', clicks: 1 },
+      ]),
+    ).toEqual([]);
   });
 });

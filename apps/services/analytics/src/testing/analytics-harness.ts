@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createEventSender } from '@gametriggers/events/testing';
 import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
-import { createLogger } from '@gametriggers/trpc';
-import { createTRPCClient, httpLink } from '@trpc/client';
-import superjson from 'superjson';
+import { createLogger, createPersonClient } from '@gametriggers/trpc';
 import type { AnalyticsServiceOptions } from '../app';
 import { startAnalyticsService } from '../app';
+import type { ClickThroughs } from '../clicks/click-throughs';
+import type { ParticipationLookup } from '../clicks/participation-lookup';
 import type { CampaignDirectory } from '../clients/campaign-directory';
 import type { OverlayKeys } from '../clients/overlay-keys';
 import { OVERLAY_KEY_HEADER } from '../ingest/ingest-route';
@@ -33,6 +34,8 @@ export interface AnalyticsHarnessOptions {
   /** In-test stand-ins instead of calling the overlay/campaign services. */
   overlayKeys?: OverlayKeys;
   campaigns?: CampaignDirectory;
+  clickThroughs?: ClickThroughs;
+  participations?: ParticipationLookup;
   /** How often the repeatable rollup job runs (default: hourly, so tests call `rollupNow()`). */
   rollupEveryMs?: number;
   /** How long a resolved overlay key is remembered (default 5 s, as in production). */
@@ -58,6 +61,8 @@ export async function startAnalyticsHarness(options: AnalyticsHarnessOptions) {
     SERVICE_SECRET: options.serviceSecret ?? analyticsTestServiceSecret,
     OVERLAY_SERVICE_URL: options.overlayServiceUrl,
     CAMPAIGN_SERVICE_URL: options.campaignServiceUrl ?? 'http://127.0.0.1:9',
+    LANDING_URL: 'http://landing.test',
+    PARTICIPATION_SERVICE_URL: 'http://127.0.0.1:9',
     INGEST_RATE_PER_KEY: options.ratePerKey ?? 10_000,
     INGEST_BURST_PER_KEY: options.burstPerKey ?? 100_000,
     ROLLUP_EVERY_MS: options.rollupEveryMs ?? 60 * 60_000,
@@ -66,22 +71,24 @@ export async function startAnalyticsHarness(options: AnalyticsHarnessOptions) {
     log: createLogger('analytics', 'warn'),
     overlayKeys: options.overlayKeys,
     campaigns: options.campaigns,
+    clickThroughs: options.clickThroughs,
+    participations: options.participations,
     overlayKeyCacheMs: options.overlayKeyCacheMs,
   };
   const service = await startAnalyticsService(config);
+  const events = createEventSender({
+    consumer: 'analytics',
+    redisUrl: redis.url,
+    queuePrefix: redis.prefix,
+    isApplied: async (eventId) =>
+      (await service.deps.db.processedEvent.findUnique({
+        where: { consumer_eventId: { consumer: 'analytics', eventId } },
+      })) !== null,
+  });
 
   /** A client as the person holding `token` (an access token), or anonymous without one. */
   function client(token?: string) {
-    return createTRPCClient<AnalyticsRouter>({
-      links: [
-        httpLink({
-          url: `${service.url}/trpc`,
-          transformer: superjson,
-          headers: (): Record<string, string> =>
-            token ? { authorization: `Bearer ${token}` } : {},
-        }),
-      ],
-    });
+    return createPersonClient<AnalyticsRouter>({ url: service.url, accessToken: token });
   }
 
   /** Posts reports as the overlay holding `key`; returns the status and JSON answer. */
@@ -101,7 +108,10 @@ export async function startAnalyticsHarness(options: AnalyticsHarnessOptions) {
     client,
     ingest,
     db: service.deps.db,
+    /** Puts an event on the service's queue and waits until its consumer applied it. */
+    sendEvent: events.send,
     async close() {
+      await events.close();
       await service.close(1_000);
       await redis.clear();
       await database.drop();

@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OnboardBrandInput } from '@gametriggers/contracts';
-import { createServiceClient } from '@gametriggers/trpc';
+import { createPersonClient, createServiceClient } from '@gametriggers/trpc';
 import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
-import { createTRPCClient, httpLink } from '@trpc/client';
-import superjson from 'superjson';
 import type { BrandServiceOptions } from '../app';
 import { startBrandService } from '../app';
 import type { BrandRouter } from '../router';
@@ -51,16 +49,7 @@ export async function startBrandHarness(options: BrandHarnessOptions) {
 
   /** A client as the person holding `token` (an access token), or anonymous without one. */
   function client(token?: string) {
-    return createTRPCClient<BrandRouter>({
-      links: [
-        httpLink({
-          url: `${service.url}/trpc`,
-          transformer: superjson,
-          headers: (): Record<string, string> =>
-            token ? { authorization: `Bearer ${token}` } : {},
-        }),
-      ],
-    });
+    return createPersonClient<BrandRouter>({ url: service.url, accessToken: token });
   }
 
   /** A client as another service (for `brand.internal.*`). */

@@ -2,9 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CampaignInput } from '@gametriggers/contracts';
 import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
-import { createServiceClient } from '@gametriggers/trpc';
-import { createTRPCClient, httpLink } from '@trpc/client';
-import superjson from 'superjson';
+import { createPersonClient, createServiceClient } from '@gametriggers/trpc';
 import type { CampaignServiceOptions } from '../app';
 import { startCampaignService } from '../app';
 import type { BrandDirectory } from '../clients/brand-directory';
@@ -68,16 +66,7 @@ export async function startCampaignHarness(options: CampaignHarnessOptions) {
 
   /** A client as the person holding `token` (an access token), or anonymous without one. */
   function client(token?: string) {
-    return createTRPCClient<CampaignRouter>({
-      links: [
-        httpLink({
-          url: `${service.url}/trpc`,
-          transformer: superjson,
-          headers: (): Record<string, string> =>
-            token ? { authorization: `Bearer ${token}` } : {},
-        }),
-      ],
-    });
+    return createPersonClient<CampaignRouter>({ url: service.url, accessToken: token });
   }
 
   /** A client as another service (for `campaign.internal.*`). */

@@ -10,7 +10,7 @@ import { inAnyBlackout } from './selection/blackouts';
 import { selectAd } from './selection/select-ad';
 import type { NoAdReason, PastShow } from './selection/selection-types';
 
-export const CLICK_TEXT = 'Type !sponsor in chat';
+export const CLICK_TEXT = 'Type !sponsor in chat or scan the code';
 /** Prefix of the ad ids of test-fires, which the overlay reports as tests and analytics never counts. */
 export const TEST_AD_PREFIX = 'test-';
 /** How soon an overlay held back by a blackout, a cap or an unreachable campaign service looks again. */
@@ -24,6 +24,12 @@ const PASSING_REASONS: ReadonlySet<NoAdReason> = new Set(['blackout', 'overlay_h
 
 async function lockOverlay(tx: OverlayTx, overlayId: string) {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${overlayId}, 0))::text AS locked`;
+}
+
+/** The streamer's live status as last synced; offline with no viewers before the first sync. */
+async function liveStatusOf(tx: Pick<OverlayTx, 'streamerLiveStatus'>, streamerId: string) {
+  const status = await tx.streamerLiveStatus.findUnique({ where: { streamerId } });
+  return { live: status?.live ?? false, viewers: status?.viewers ?? 0 };
 }
 
 function endOf(show: Pick<AdShow, 'shownAt' | 'durationSeconds'>): Date {
@@ -40,6 +46,7 @@ async function hide(deps: OverlayDeps, tx: OverlayTx, show: AdShow, now: Date) {
 }
 
 async function show(deps: OverlayDeps, tx: OverlayTx, overlay: Overlay, ad: LiveAd, now: Date, test: boolean) {
+  const { viewers } = await liveStatusOf(tx, overlay.streamerId);
   const durationSeconds = ad.frequency.adDurationSeconds;
   const row = await tx.adShow.create({
     data: {
@@ -60,8 +67,9 @@ async function show(deps: OverlayDeps, tx: OverlayTx, overlay: Overlay, ad: Live
     creative: ad.info.creative,
     durationSeconds,
     clickText: CLICK_TEXT,
-    clickUrl: ad.info.clickThroughUrl,
+    clickUrl: ad.clickUrl,
     shownAt: now.toISOString(),
+    viewers,
     ...(test ? { test: true } : {}),
   });
   return { row, adId };
@@ -89,7 +97,7 @@ export async function runDeliveryCycle(deps: OverlayDeps, overlayId: string): Pr
       if (!overlay) return null;
       const now = deps.now();
       const settings = settingsOf(overlay);
-      const live = (await tx.streamerLiveStatus.findUnique({ where: { streamerId: overlay.streamerId } }))?.live ?? false;
+      const { live } = await liveStatusOf(tx, overlay.streamerId);
       const mayShow = live && !settings.paused && !inAnyBlackout(settings.blackouts, now, settings.timeZone);
 
       const showing = await tx.adShow.findFirst({ where: { overlayId, hiddenAt: null }, orderBy: { shownAt: 'desc' } });
@@ -142,7 +150,7 @@ export type PreviewSelection = { kind: 'show'; participationId: string } | { kin
 export async function previewDelivery(deps: OverlayDeps, overlay: Overlay) {
   const now = deps.now();
   const settings = settingsOf(overlay);
-  const live = (await deps.db.streamerLiveStatus.findUnique({ where: { streamerId: overlay.streamerId } }))?.live ?? false;
+  const { live } = await liveStatusOf(deps.db, overlay.streamerId);
   const ads = await liveAds(deps, deps.db, overlay.streamerId);
   const history = await recentHistory(deps.db, overlay, now);
   const selection = selectAd({ now, live, settings, candidates: ads, history, viewers: RANKING_VIEWERS, random: deps.random });

@@ -11,16 +11,17 @@ export interface ParticipationChange {
   campaignId: string;
   brandId: string;
   streamerId: string;
+  clickCode: string;
   delivering: boolean;
   occurredAt: Date;
 }
 
 export async function applyParticipationChange(tx: OverlayTx, change: ParticipationChange): Promise<string[]> {
   await tx.$executeRaw`
-    INSERT INTO "delivering_participations" ("participationId", "streamerId", "campaignId", "brandId", "delivering", "changedAt")
-    VALUES (${change.participationId}::uuid, ${change.streamerId}::uuid, ${change.campaignId}::uuid, ${change.brandId}::uuid, ${change.delivering}, ${change.occurredAt})
+    INSERT INTO "delivering_participations" ("participationId", "streamerId", "campaignId", "brandId", "clickCode", "delivering", "changedAt")
+    VALUES (${change.participationId}::uuid, ${change.streamerId}::uuid, ${change.campaignId}::uuid, ${change.brandId}::uuid, ${change.clickCode}, ${change.delivering}, ${change.occurredAt})
     ON CONFLICT ("participationId") DO UPDATE
-      SET "delivering" = EXCLUDED."delivering", "changedAt" = EXCLUDED."changedAt"
+      SET "delivering" = EXCLUDED."delivering", "changedAt" = EXCLUDED."changedAt", "clickCode" = EXCLUDED."clickCode"
       WHERE "delivering_participations"."changedAt" <= EXCLUDED."changedAt"`;
   return overlayIdsOfStreamers(tx, [change.streamerId]);
 }
@@ -53,15 +54,16 @@ export async function applyCampaignChange(tx: OverlayTx, change: CampaignChange)
 export interface LiveStatusChange {
   streamerId: string;
   live: boolean;
+  viewers: number;
   occurredAt: Date;
 }
 
 export async function applyLiveStatusChange(tx: OverlayTx, change: LiveStatusChange): Promise<string[]> {
   await tx.$executeRaw`
-    INSERT INTO "streamer_live_statuses" ("streamerId", "live", "changedAt")
-    VALUES (${change.streamerId}::uuid, ${change.live}, ${change.occurredAt})
+    INSERT INTO "streamer_live_statuses" ("streamerId", "live", "viewers", "changedAt")
+    VALUES (${change.streamerId}::uuid, ${change.live}, ${change.viewers}, ${change.occurredAt})
     ON CONFLICT ("streamerId") DO UPDATE
-      SET "live" = EXCLUDED."live", "changedAt" = EXCLUDED."changedAt"
+      SET "live" = EXCLUDED."live", "viewers" = EXCLUDED."viewers", "changedAt" = EXCLUDED."changedAt"
       WHERE "streamer_live_statuses"."changedAt" <= EXCLUDED."changedAt"`;
   return overlayIdsOfStreamers(tx, [change.streamerId]);
 }

@@ -1,5 +1,6 @@
 import type { CampaignDeliveryInfo } from '@gametriggers/contracts';
 import type { RealtimePublisher } from '@gametriggers/realtime';
+import type { SecretBox } from '@gametriggers/tokens/secret-box';
 import type { Logger } from '@gametriggers/trpc';
 import type { OverlayDb } from '../database';
 
@@ -25,4 +26,8 @@ export interface OverlayDeps {
   log: Logger;
   /** In [0, 1): the performance strategy's exploration. */
   random: () => number;
+  /** Encrypts the overlay keys at rest, so their owners can read them again. */
+  secrets: SecretBox;
+  /** Public base of the tracked short links (`<base>/r/<code>`): the gateway. */
+  shortLinkBaseUrl: string;
 }

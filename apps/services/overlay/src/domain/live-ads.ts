@@ -6,6 +6,13 @@ import type { AdCandidate } from './selection/selection-types';
 /** A participation the overlay may show now, with what to show. */
 export interface LiveAd extends AdCandidate {
   info: CampaignDeliveryInfo;
+  /** Where a viewer's click goes: the participation's tracked short link (the campaign's URL for rows without a code). */
+  clickUrl: string;
+}
+
+/** The participation's tracked short link, `<SHORT_LINK_BASE_URL>/r/<code>`; counted and redirected by analytics. */
+export function trackedClickUrl(shortLinkBaseUrl: string, clickCode: string) {
+  return `${shortLinkBaseUrl.replace(/\/+$/, '')}/r/${encodeURIComponent(clickCode)}`;
 }
 
 type Reader = Pick<OverlayTx, 'deliveringParticipation' | 'campaignDeliveryState'>;
@@ -33,7 +40,7 @@ export async function isDeliverable(db: Reader, participationId: string): Promis
 const MIN_IMPRESSIONS_FOR_CTR = 100;
 
 /** The ads the overlay may rotate now: deliverable participations of active campaigns, with their creatives. */
-export async function liveAds(deps: Pick<OverlayDeps, 'campaigns'>, db: Reader, streamerId: string): Promise<LiveAd[]> {
+export async function liveAds(deps: Pick<OverlayDeps, 'campaigns' | 'shortLinkBaseUrl'>, db: Reader, streamerId: string): Promise<LiveAd[]> {
   const participations = await deliverableParticipations(db, streamerId);
   const infos = await deps.campaigns.deliveryInfo([...new Set(participations.map((p) => p.campaignId))]);
   const byCampaign = new Map(infos.map((info) => [info.campaignId, info]));
@@ -48,6 +55,9 @@ export async function liveAds(deps: Pick<OverlayDeps, 'campaigns'>, db: Reader, 
         frequency: info.frequency,
         ctr: info.impressions >= MIN_IMPRESSIONS_FOR_CTR ? info.clicks / info.impressions : null,
         info,
+        clickUrl: participation.clickCode
+          ? trackedClickUrl(deps.shortLinkBaseUrl, participation.clickCode)
+          : info.clickThroughUrl,
       },
     ];
   });

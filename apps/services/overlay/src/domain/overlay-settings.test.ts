@@ -6,6 +6,7 @@ const overlay: Overlay = {
   id: '7d3c1a55-8f0e-4a43-9d3e-2b1f3b0c9a11',
   streamerId: '0b6c8f2e-3a7d-4a5e-8c1f-9e2d4b6a8c0e',
   keyHash: 'a'.repeat(64),
+  keyCiphertext: null,
   keyPrefix: 'gto_abcdef',
   keyGeneratedAt: new Date('2026-11-24T20:00:00Z'),
   corner: 'top_left',

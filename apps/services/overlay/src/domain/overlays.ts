@@ -4,14 +4,17 @@ import type { OverlaySettings as RealtimeOverlaySettings } from '@gametriggers/r
 import { DomainError } from '@gametriggers/trpc';
 import type { Overlay } from '../generated/prisma/client';
 import type { OverlayDeps } from './deps';
-import { generateOverlayKey, hashOverlayKey } from './overlay-keys';
+import { decryptOverlayKey, encryptOverlayKey, generateOverlayKey, hashOverlayKey } from './overlay-keys';
 import type { OverlaySettings } from './overlay-settings';
 import { realtimeSettingsOf, settingsOf } from './overlay-settings';
 
 export interface OverlayView {
   overlayId: string;
   streamerId: string;
-  /** The whole secret key, only in the answer that created it (first `get`, or `regenerateKey`). */
+  /**
+   * The whole secret key, for its owner only; null for admins, and for an overlay whose key was
+   * made before keys were kept encrypted (regenerating gives it one).
+   */
   key: string | null;
   keyPrefix: string;
   keyGeneratedAt: Date;
@@ -20,12 +23,28 @@ export interface OverlayView {
   updatedAt: Date;
 }
 
-async function viewOf(deps: OverlayDeps, overlay: Overlay, key: string | null): Promise<OverlayView> {
+/** Who is reading: the streamer who owns the overlay sees its key, nobody else ever does. */
+type Reader = 'owner' | 'admin';
+
+/** The owner's key from its envelope; null when none is stored or it cannot be decrypted. */
+function storedKeyOf(deps: OverlayDeps, overlay: Overlay): string | null {
+  if (!overlay.keyCiphertext) return null;
+  try {
+    return decryptOverlayKey(deps.secrets, overlay.streamerId, overlay.keyCiphertext);
+  } catch (error) {
+    // E.g. the encryption key it names was dropped from OVERLAY_ENCRYPTION_KEYS: the overlay keeps
+    // working by hash; its owner regenerates to see a link again.
+    deps.log.warn({ err: error, overlayId: overlay.id }, 'overlay key could not be decrypted');
+    return null;
+  }
+}
+
+async function viewOf(deps: OverlayDeps, overlay: Overlay, reader: Reader): Promise<OverlayView> {
   const status = await deps.db.streamerLiveStatus.findUnique({ where: { streamerId: overlay.streamerId } });
   return {
     overlayId: overlay.id,
     streamerId: overlay.streamerId,
-    key,
+    key: reader === 'owner' ? storedKeyOf(deps, overlay) : null,
     keyPrefix: overlay.keyPrefix,
     keyGeneratedAt: overlay.keyGeneratedAt,
     live: status?.live ?? false,
@@ -34,18 +53,28 @@ async function viewOf(deps: OverlayDeps, overlay: Overlay, key: string | null): 
   };
 }
 
-/** The streamer's overlay, created (with its key, shown this once) on the first call. */
+/** The stored columns of a new key: its hash to look it up, its envelope for the owner, its prefix. */
+function keyColumns(deps: OverlayDeps, streamerId: string) {
+  const generated = generateOverlayKey();
+  return {
+    keyHash: generated.hash,
+    keyCiphertext: encryptOverlayKey(deps.secrets, streamerId, generated.key),
+    keyPrefix: generated.prefix,
+    keyGeneratedAt: deps.now(),
+  };
+}
+
+/** The streamer's overlay with its key, created on the first call. */
 export async function getOrCreateOverlay(deps: OverlayDeps, streamerId: string): Promise<OverlayView> {
   const existing = await deps.db.overlay.findUnique({ where: { streamerId } });
-  if (existing) return viewOf(deps, existing, null);
-  const generated = generateOverlayKey();
-  // Two first calls at once: one insert wins, the other reads the winner's overlay without its key.
-  const { count } = await deps.db.overlay.createMany({
-    data: [{ streamerId, keyHash: generated.hash, keyPrefix: generated.prefix, keyGeneratedAt: deps.now() }],
+  if (existing) return viewOf(deps, existing, 'owner');
+  // Two first calls at once: one insert wins, and both read the winner's overlay.
+  await deps.db.overlay.createMany({
+    data: [{ streamerId, ...keyColumns(deps, streamerId) }],
     skipDuplicates: true,
   });
   const overlay = await deps.db.overlay.findUniqueOrThrow({ where: { streamerId } });
-  return viewOf(deps, overlay, count === 1 ? generated.key : null);
+  return viewOf(deps, overlay, 'owner');
 }
 
 async function ownOverlay(deps: OverlayDeps, streamerId: string): Promise<Overlay> {
@@ -56,12 +85,11 @@ async function ownOverlay(deps: OverlayDeps, streamerId: string): Promise<Overla
 /** A new key; the old one stops resolving (and authorizing the overlay channel) at once. */
 export async function regenerateOverlayKey(deps: OverlayDeps, streamerId: string): Promise<OverlayView> {
   const overlay = await ownOverlay(deps, streamerId);
-  const generated = generateOverlayKey();
   const updated = await deps.db.overlay.update({
     where: { id: overlay.id },
-    data: { keyHash: generated.hash, keyPrefix: generated.prefix, keyGeneratedAt: deps.now() },
+    data: keyColumns(deps, streamerId),
   });
-  return viewOf(deps, updated, generated.key);
+  return viewOf(deps, updated, 'owner');
 }
 
 export async function updateOverlaySettings(
@@ -88,14 +116,14 @@ export async function updateOverlaySettings(
     },
   });
   await announceSettings(deps, updated);
-  return viewOf(deps, updated, null);
+  return viewOf(deps, updated, 'owner');
 }
 
 export async function setOverlayPaused(deps: OverlayDeps, streamerId: string, paused: boolean): Promise<OverlayView> {
   const overlay = await ownOverlay(deps, streamerId);
   const updated = await deps.db.overlay.update({ where: { id: overlay.id }, data: { paused } });
   await announceSettings(deps, updated);
-  return viewOf(deps, updated, null);
+  return viewOf(deps, updated, 'owner');
 }
 
 /** Tells the overlay page its new settings and the scheduler to re-evaluate; neither may fail the change. */
@@ -112,7 +140,7 @@ async function announceSettings(deps: OverlayDeps, overlay: Overlay) {
 export async function overlayForAdmin(deps: OverlayDeps, streamerId: string): Promise<OverlayView> {
   const overlay = await deps.db.overlay.findUnique({ where: { streamerId } });
   if (!overlay) throw new DomainError('not_found', 'overlay_not_found', 'This streamer has no overlay yet.');
-  return viewOf(deps, overlay, null);
+  return viewOf(deps, overlay, 'admin');
 }
 
 /**
@@ -130,6 +158,7 @@ export async function resolveOverlayKey(
     overlayId: overlay.id,
     streamerId: overlay.streamerId,
     live: status?.live ?? false,
+    viewers: status?.viewers ?? 0,
     settings: realtimeSettingsOf(overlay),
   };
 }

@@ -34,8 +34,9 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
 
 /**
  * `POST /realtime/auth` for the overlay page (no sign-in): pusher-js posts `socket_id` and
- * `channel_name`, the page sends its overlay key in `x-overlay-key`; only that overlay's own channel
- * is signed.
+ * `channel_name`, the page sends its overlay key in `x-overlay-key`. Signed: that overlay's own
+ * channel, and its streamer's presence channel as member `overlay-<overlayId>` (kind `overlay`), so
+ * the streamer's portal sees whether OBS has the overlay open.
  */
 export function overlayChannelAuthRoute(deps: OverlayDeps, authorizer: ChannelAuthorizer): PlainRoute {
   return async (req, res) => {
@@ -45,7 +46,11 @@ export function overlayChannelAuthRoute(deps: OverlayDeps, authorizer: ChannelAu
     const overlay = typeof key === 'string' && key.length > 0 && key.length <= 200 ? await resolveOverlayKey(deps, key) : null;
     if (!overlay) return send(res, 403, { error: 'Unknown overlay key: copy the overlay URL from your portal again' });
     const { status, body: answer } = await authorizer.respondToAuthRequest(body, {
-      mayAccess: (channel) => channel.kind === 'overlay' && channel.overlayId === overlay.overlayId,
+      user: { id: `overlay-${overlay.overlayId}`, info: { kind: 'overlay' } },
+      mayAccess: (channel) =>
+        channel.kind === 'overlay'
+          ? channel.overlayId === overlay.overlayId
+          : channel.streamerId === overlay.streamerId,
     });
     send(res, status, answer);
   };

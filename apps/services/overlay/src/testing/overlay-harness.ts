@@ -1,16 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createEventSender } from '@gametriggers/events/testing';
 import type { PusherStandIn } from '@gametriggers/realtime/stand-in';
 import { startPusherStandIn } from '@gametriggers/realtime/stand-in';
 import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
-import { createServiceClient } from '@gametriggers/trpc';
-import { createTRPCClient, httpLink } from '@trpc/client';
-import superjson from 'superjson';
+import { createPersonClient, createServiceClient } from '@gametriggers/trpc';
 import type { OverlayServiceOptions } from '../app';
 import type { CampaignDirectory } from '../domain/deps';
 import { startOverlayService } from '../app';
 import type { OverlayRouter } from '../router';
-import { createOverlayEventSender } from './event-sender';
 
 export { connectOverlayPage } from './overlay-page';
 export type { OverlayPage, ReceivedOverlayEvent } from './overlay-page';
@@ -71,6 +70,10 @@ export async function startOverlayHarness(options: OverlayHarnessOptions) {
     TOKEN_AUDIENCE: 'gametriggers',
     SERVICE_SECRET: serviceSecret,
     CAMPAIGN_SERVICE_URL: options.campaignServiceUrl ?? 'http://127.0.0.1:1',
+    SHORT_LINK_BASE_URL: 'http://gateway.test',
+    // A fresh encryption key per harness; tests read it back from `config` to look at stored rows.
+    OVERLAY_ENCRYPTION_KEYS: `test1:${randomBytes(32).toString('base64')}`,
+    OVERLAY_ENCRYPTION_ACTIVE_KEY_ID: 'test1',
     queuePrefix: options.queuePrefix ?? redis.prefix,
     realtime,
     campaigns: options.campaigns,
@@ -78,19 +81,19 @@ export async function startOverlayHarness(options: OverlayHarnessOptions) {
     random: options.random,
   };
   const service = await startOverlayService(config);
-  const events = createOverlayEventSender({ redisUrl: redis.url, queuePrefix: config.queuePrefix ?? redis.prefix, db: service.deps.db });
+  const events = createEventSender({
+    consumer: 'overlay',
+    redisUrl: redis.url,
+    queuePrefix: config.queuePrefix ?? redis.prefix,
+    isApplied: async (eventId) =>
+      (await service.deps.db.processedEvent.findUnique({
+        where: { consumer_eventId: { consumer: 'overlay', eventId } },
+      })) !== null,
+  });
 
   /** A client as the person holding `token` (an access token), or anonymous without one. */
   function client(token?: string) {
-    return createTRPCClient<OverlayRouter>({
-      links: [
-        httpLink({
-          url: `${service.url}/trpc`,
-          transformer: superjson,
-          headers: (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {}),
-        }),
-      ],
-    });
+    return createPersonClient<OverlayRouter>({ url: service.url, accessToken: token });
   }
 
   /** A client as another service (for `overlay.internal.*`). */

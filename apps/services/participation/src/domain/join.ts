@@ -16,7 +16,7 @@ import type { JoinAttemptKind, JoinEvaluation } from './join-checks';
 import { evaluateJoin } from './join-checks';
 import type { JoinFactsQuery } from './join-facts';
 import { lockAndReadJoinFacts, readJoinFacts } from './join-facts';
-import { participationRef, participationView } from './participation-view';
+import { newClickCode, participationRef, participationView } from './participation-view';
 import { JoinRefused, refusalError } from './refusals';
 import { lockParticipation } from './row-locks';
 
@@ -160,6 +160,7 @@ export async function joinCampaign(
         campaignId: campaign.campaignId,
         brandId: campaign.brandId,
         streamerId,
+        clickCode: newClickCode(),
         status: 'active',
         joinMode: campaign.joinMode,
         gkeyCategory: evaluation.category,
@@ -180,7 +181,7 @@ export async function joinCampaign(
       now,
     });
     await recordEvent(tx, 'participation.joined', participationRef(row));
-    return { participation: participationView(row), energy, warnings: warningsOf(evaluation) };
+    return { participation: participationView(row, streamerId), energy, warnings: warningsOf(evaluation) };
   });
 }
 
@@ -207,6 +208,7 @@ export async function applyToCampaign(
         campaignId: campaign.campaignId,
         brandId: campaign.brandId,
         streamerId,
+        clickCode: newClickCode(),
         status: 'pending',
         joinMode: campaign.joinMode,
         ...snapshotOf(campaign, profile!),
@@ -219,7 +221,7 @@ export async function applyToCampaign(
     });
     await recordEvent(tx, 'participation.applied', participationRef(row));
     return {
-      participation: participationView(row),
+      participation: participationView(row, streamerId),
       energy: evaluation.energy!,
       warnings: warningsOf(evaluation),
     };
@@ -299,6 +301,6 @@ export async function approveApplication(
       now,
     });
     await recordEvent(tx, 'participation.approved', participationRef(row));
-    return participationView(row);
+    return participationView(row, brandId);
   });
 }

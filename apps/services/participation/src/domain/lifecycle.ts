@@ -65,7 +65,7 @@ export function leaveParticipation(
         await releaseKeyOf(tx, row, now);
         await recordEvent(tx, 'participation.left', participationRef(row));
       }
-      return participationView(updated);
+      return participationView(updated, streamerId);
     },
   );
 }
@@ -86,7 +86,7 @@ export function pauseParticipation(
         data: { status: 'paused', pausedAt: now, updatedAt: now },
       });
       await recordEvent(tx, 'participation.paused', participationRef(row));
-      return participationView(updated);
+      return participationView(updated, streamerId);
     },
   );
 }
@@ -107,7 +107,7 @@ export function resumeParticipation(
         data: { status: 'active', pausedAt: null, updatedAt: now },
       });
       await recordEvent(tx, 'participation.resumed', participationRef(row));
-      return participationView(updated);
+      return participationView(updated, streamerId);
     },
   );
 }
@@ -137,7 +137,7 @@ export function rejectApplication(
         ...participationRef(row),
         reason: input.reason,
       });
-      return participationView(updated);
+      return participationView(updated, brandId);
     },
   );
 }
@@ -199,7 +199,7 @@ export function removeParticipant(
         forfeitEarnings: input.forfeitEarnings,
         removedBy: caller.userId,
       });
-      return participationView(updated);
+      return participationView(updated, caller.userId);
     },
   );
 }

@@ -33,7 +33,7 @@ export async function getParticipation(
       'There is no such participation.',
     );
   }
-  return participationView(row);
+  return participationView(row, caller.userId);
 }
 
 export async function listMyParticipations(
@@ -47,7 +47,7 @@ export async function listMyParticipations(
     orderBy: newestFirst,
     take: limit + 1,
   });
-  return pageOf(rows, limit, participationView);
+  return pageOf(rows, limit, (row) => participationView(row, streamerId));
 }
 
 /**
@@ -95,5 +95,5 @@ export async function listCampaignParticipants(
     orderBy: newestFirst,
     take: limit + 1,
   });
-  return pageOf(rows, limit, participationView);
+  return pageOf(rows, limit, (row) => participationView(row, caller.userId));
 }

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
-import { createTRPCClient, httpLink } from '@trpc/client';
-import superjson from 'superjson';
+import { createPersonClient } from '@gametriggers/trpc';
 import type { ParticipationServiceOptions } from '../app';
 import { startParticipationService } from '../app';
 import type { CampaignLookup, StreamerLookup } from '../domain/deps';
@@ -65,16 +64,7 @@ export async function startParticipationHarness(options: ParticipationHarnessOpt
 
   /** A client as the person holding `token` (an access token), or anonymous without one. */
   function client(token?: string) {
-    return createTRPCClient<ParticipationRouter>({
-      links: [
-        httpLink({
-          url: `${service.url}/trpc`,
-          transformer: superjson,
-          headers: (): Record<string, string> =>
-            token ? { authorization: `Bearer ${token}` } : {},
-        }),
-      ],
-    });
+    return createPersonClient<ParticipationRouter>({ url: service.url, accessToken: token });
   }
 
   return {

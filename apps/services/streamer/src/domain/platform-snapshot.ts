@@ -63,6 +63,7 @@ export async function applyPlatformSnapshot(
       followers: snapshot.followers,
       ...(snapshot.totalViews !== null ? { totalViews: BigInt(snapshot.totalViews) } : {}),
       live: snapshot.live,
+      liveViewers: snapshot.live ? snapshot.viewers : 0,
       averageViewers: Math.round(samples._avg.viewers ?? 0),
       monthlyHours: monthlyHoursOf(samples._count._all, input.syncIntervalMinutes),
       lastSyncedAt: now,

@@ -5,15 +5,21 @@ interface PlatformMetrics {
   followers: number;
   averageViewers: number;
   live: boolean;
+  liveViewers: number;
   username: string;
 }
 
-/** A streamer's headline metrics: the best of each across platforms; live when any is. */
+/**
+ * A streamer's headline metrics: the best of each across platforms; live when any is, watched by
+ * the viewers of every live platform (one stream output can go to several).
+ */
 export function bestAcrossPlatforms(platforms: PlatformMetrics[]) {
+  const live = platforms.filter((platform) => platform.live);
   return {
     followers: Math.max(0, ...platforms.map((platform) => platform.followers)),
     averageViewers: Math.max(0, ...platforms.map((platform) => platform.averageViewers)),
-    live: platforms.some((platform) => platform.live),
+    live: live.length > 0,
+    liveViewers: live.reduce((sum, platform) => sum + platform.liveViewers, 0),
   };
 }
 
@@ -24,12 +30,12 @@ export function searchTextOf(displayName: string, platforms: Pick<PlatformMetric
 
 /**
  * Brings the streamer row's copies of platform data (metrics, live, search text) in step with the
- * platform rows, and announces a change of live status. Locks the streamer row so concurrent
- * syncs of two platforms see each other's result. No-op before onboarding.
+ * platform rows, and announces a change of live status or live viewers. Locks the streamer row so
+ * concurrent syncs of two platforms see each other's result. No-op before onboarding.
  */
 export async function refreshStreamerAggregates(tx: StreamerTx, streamerId: string) {
-  const locked = await tx.$queryRaw<Array<{ live: boolean; displayName: string }>>`
-    SELECT "live", "displayName" FROM "streamers" WHERE "id" = ${streamerId}::uuid FOR UPDATE`;
+  const locked = await tx.$queryRaw<Array<{ live: boolean; liveViewers: number; displayName: string }>>`
+    SELECT "live", "liveViewers", "displayName" FROM "streamers" WHERE "id" = ${streamerId}::uuid FOR UPDATE`;
   const current = locked[0];
   if (!current) return;
   const platforms = await tx.streamerPlatform.findMany({ where: { streamerId } });
@@ -38,7 +44,11 @@ export async function refreshStreamerAggregates(tx: StreamerTx, streamerId: stri
     where: { id: streamerId },
     data: { ...best, searchText: searchTextOf(current.displayName, platforms) },
   });
-  if (best.live !== current.live) {
-    await recordEvent(tx, 'streamer.live_status_changed', { streamerId, live: best.live });
+  if (best.live !== current.live || best.liveViewers !== current.liveViewers) {
+    await recordEvent(tx, 'streamer.live_status_changed', {
+      streamerId,
+      live: best.live,
+      viewers: best.liveViewers,
+    });
   }
 }

@@ -3,14 +3,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContentCategory, Country, Language } from '@gametriggers/contracts';
 import type { TwitchApiStandIn, YoutubeApiStandIn } from '@gametriggers/testing';
+import { createPersonClient } from '@gametriggers/trpc';
 import {
   createTestDatabase,
   createTestRedisNamespace,
   startTwitchApiStandIn,
   startYoutubeApiStandIn,
 } from '@gametriggers/testing';
-import { createTRPCClient, httpLink } from '@trpc/client';
-import superjson from 'superjson';
 import type { StreamerServiceOptions } from '../app';
 import { startStreamerService } from '../app';
 import { syncPlatformMetrics } from '../domain/metrics-sync';
@@ -114,15 +113,7 @@ export async function startStreamerHarness(options: StreamerHarnessOptions) {
 
   /** A typed client; pass a person's access token to call as them. */
   function client(token?: string) {
-    return createTRPCClient<StreamerRouter>({
-      links: [
-        httpLink({
-          url: `${service.url}/trpc`,
-          transformer: superjson,
-          headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
-        }),
-      ],
-    });
+    return createPersonClient<StreamerRouter>({ url: service.url, accessToken: token });
   }
 
   /** Runs an OAuth round trip through a stand-in, choosing the account with `chooser`. */

@@ -1,10 +1,14 @@
+import type { PublicPusherSettings } from './public-pusher-settings';
+
 export interface OverlayPageConfig {
   key: string;
   overlayId: string;
+  /** The page joins `presence-streamer-<streamerId>`, so the portal sees the overlay connected. */
+  streamerId: string;
   settings?: unknown;
   authUrl: string;
   ingestUrl: string;
-  pusher: { key: string; cluster?: string; host?: string; port?: number; useTLS: boolean };
+  pusher: PublicPusherSettings;
 }
 
 // Transparent for OBS, nothing to scroll, the card's caption readable on any scene.
@@ -12,7 +16,8 @@ const styles = `html,body{margin:0;padding:0;background:transparent;overflow:hid
 #gt-stage{position:fixed;inset:0;pointer-events:none}
 .gt-card{box-sizing:border-box}
 .gt-card img,.gt-card video{display:block;width:100%;height:auto;border-radius:0.6vw}
-.gt-caption{margin-top:0.4vw;padding:0.3vw 0.6vw;border-radius:0.4vw;background:rgba(15,23,42,.8);color:#fff;font:600 1.1vw/1.3 system-ui,sans-serif;text-align:center}`;
+.gt-caption{display:flex;align-items:center;justify-content:center;gap:0.6vw;margin-top:0.4vw;padding:0.3vw 0.6vw;border-radius:0.4vw;background:rgba(15,23,42,.8);color:#fff;font:600 1.1vw/1.3 system-ui,sans-serif;text-align:center}
+.gt-card .gt-qr{flex:none;width:5vw;height:5vw;border-radius:0.2vw;background:#fff}`;
 
 /** JSON inside a <script> element: nothing in it can close the element. */
 function scriptSafeJson(value: unknown): string {

@@ -2,6 +2,7 @@ import { signServiceToken } from './service-token';
 
 export interface OverlayPageTarget {
   overlayId: string;
+  streamerId: string;
   /** The realtime `overlay.settings` shape, when the overlay service includes it. */
   settings?: unknown;
 }
@@ -35,9 +36,9 @@ export async function resolveOverlayKey(key: string): Promise<OverlayPageTarget 
     throw new OverlayServiceUnavailable(`The overlay service answered ${response.status}`);
   }
   const body = (await response.json()) as {
-    result?: { data?: { json?: { overlayId?: unknown; settings?: unknown } | null } };
+    result?: { data?: { json?: { overlayId?: unknown; streamerId?: unknown; settings?: unknown } | null } };
   };
   const resolved = body.result?.data?.json;
-  if (!resolved || typeof resolved.overlayId !== 'string') return null;
-  return { overlayId: resolved.overlayId, settings: resolved.settings };
+  if (!resolved || typeof resolved.overlayId !== 'string' || typeof resolved.streamerId !== 'string') return null;
+  return { overlayId: resolved.overlayId, streamerId: resolved.streamerId, settings: resolved.settings };
 }

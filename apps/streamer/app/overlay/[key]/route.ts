@@ -1,5 +1,6 @@
 import { blankOverlayHtml, overlayPageHtml } from './overlay-html';
 import { overlayScripts } from './overlay-scripts';
+import { publicPusherSettings } from './public-pusher-settings';
 import { OverlayServiceUnavailable, resolveOverlayKey } from './resolve-overlay-key';
 
 export const dynamic = 'force-dynamic';
@@ -15,19 +16,6 @@ const pageHeaders = {
 
 function html(body: string, status: number) {
   return new Response(body, { status, headers: pageHeaders });
-}
-
-function pusherFromEnv() {
-  const port = process.env.PUSHER_PORT ? Number(process.env.PUSHER_PORT) : undefined;
-  const host = process.env.PUSHER_HOST;
-  return {
-    key: process.env.PUSHER_KEY ?? '',
-    ...(process.env.PUSHER_CLUSTER ? { cluster: process.env.PUSHER_CLUSTER } : {}),
-    ...(host ? { host } : {}),
-    ...(port ? { port } : {}),
-    // As in realtimeConfigFromEnv: TLS unless told otherwise, except for a self-hosted server.
-    useTLS: process.env.PUSHER_USE_TLS ? process.env.PUSHER_USE_TLS === 'true' : !host,
-  };
 }
 
 /**
@@ -50,10 +38,11 @@ export async function GET(_request: Request, context: { params: Promise<{ key: s
     {
       key,
       overlayId: overlay.overlayId,
+      streamerId: overlay.streamerId,
       settings: overlay.settings,
       authUrl: `${gateway}/overlay/realtime-auth`,
       ingestUrl: `${gateway}/ingest`,
-      pusher: pusherFromEnv(),
+      pusher: publicPusherSettings(),
     },
     overlayScripts(),
   );

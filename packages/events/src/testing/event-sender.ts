@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { EventPayload, EventType } from '@gametriggers/events';
-import { eventQueueName } from '@gametriggers/events';
 import { Queue } from 'bullmq';
-import type { OverlayDb } from '../database';
+import type { EventPayload, EventType } from '../catalogue';
+import { eventQueueName } from '../queues';
 
 /**
- * Puts events on the overlay service's queue exactly as the outbox relay does, and waits until the
- * consumer has applied each one.
+ * Puts events on a service's queue exactly as the outbox relay does, and waits until its consumer
+ * has applied each one (`isApplied`: the service's processed-event record for the id exists).
  */
-export function createOverlayEventSender(options: { redisUrl: string; queuePrefix: string; db: OverlayDb }) {
+export function createEventSender(options: {
+  consumer: string;
+  redisUrl: string;
+  queuePrefix: string;
+  isApplied: (eventId: string) => Promise<boolean>;
+}) {
   const url = new URL(options.redisUrl);
-  const queue = new Queue(eventQueueName('overlay'), {
+  const queue = new Queue(eventQueueName(options.consumer), {
     connection: { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null },
     prefix: options.queuePrefix,
   });
@@ -25,14 +29,12 @@ export function createOverlayEventSender(options: { redisUrl: string; queuePrefi
     await queue.add(type, { id, type, payload, occurredAt }, { jobId: `${id}-${randomUUID()}`, attempts: 1 });
     const deadline = Date.now() + 5_000;
     while (Date.now() < deadline) {
-      const applied = await options.db.processedEvent.findUnique({
-        where: { consumer_eventId: { consumer: 'overlay', eventId: id } },
-      });
-      if (applied) return id;
+      if (await options.isApplied(id)) return id;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    throw new Error(`The overlay service did not apply ${type} ${id} within 5 s`);
+    throw new Error(`The ${options.consumer} service did not apply ${type} ${id} within 5 s`);
   }
 
   return { send, close: () => queue.close() };
 }
+export type EventSender = ReturnType<typeof createEventSender>;

@@ -1,0 +1,117 @@
+import { createApiClient } from '@gametriggers/api';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, signInWithPassword, textOf, urls } from '../../src/browser';
+
+// Pixel Pat is live on the Twitch stand-in (340 viewers) and runs Acme's and Nova's campaigns.
+const streamer = { email: 'streamer@demo.gametriggers.dev', password: 'DemoStreamer!2026' };
+const brands = [
+  { email: 'brand@demo.gametriggers.dev', password: 'DemoBrand!2026' },
+  { email: 'nova@demo.gametriggers.dev', password: 'DemoPassword!2026' },
+];
+const gatewayUrl = 'http://localhost:4000';
+// The demo creatives live on a CDN this machine cannot reach: the browser gets a PNG in its place.
+const creativeCdn = 'https://images.example/**';
+const onePixelPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+async function brandOwning(campaignId: string) {
+  for (const brand of brands) {
+    const session = await createApiClient({ gatewayUrl }).identity.login.mutate(brand);
+    const api = createApiClient({ gatewayUrl, getAccessToken: () => session.accessToken });
+    const campaign = await api.campaign.get.query({ campaignId }).catch(() => null);
+    if (campaign) return brand;
+  }
+  throw new Error(`No demo brand owns campaign ${campaignId}`);
+}
+
+/** The overlay page as OBS shows it, with the creative CDN answered locally. */
+async function openOverlay(url: string) {
+  const overlay = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await overlay.route(creativeCdn, (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: onePixelPng }),
+  );
+  const reports: Array<{ type: string; adId?: string; campaignId?: string; viewers?: number; test?: boolean }> = [];
+  overlay.on('request', (request) => {
+    if (request.method() === 'POST' && request.url() === `${gatewayUrl}/ingest`) {
+      const body = request.postDataJSON() as { events: typeof reports };
+      reports.push(...body.events);
+    }
+  });
+  await overlay.goto(url);
+  return { overlay, reports };
+}
+
+const renderedTestAd = (overlay: Page) =>
+  overlay.locator('[data-testid="overlay-ad"][data-rendered="true"][data-ad-id^="test-"]');
+
+describe('from a test-fire to the brand’s analytics', () => {
+  it('a live streamer’s overlay connects, shows a test-fired ad within a second, reports what it shows, and the brand sees the impressions', async () => {
+    const portal = await browser.newPage();
+    await signInWithPassword(portal, streamer.email, streamer.password);
+    await portal.waitForURL(`${urls.streamer}/**`);
+    await portal.goto(`${urls.streamer}/overlay`);
+    // The link is masked on screen (streamers show this page on stream) until asked for.
+    await portal.getByTestId('reveal-overlay-url').click();
+    const overlayUrl = await portal.getByTestId('overlay-url').inputValue();
+    expect(overlayUrl).toMatch(new RegExp(`^${urls.streamer}/overlay/gto_[\\w-]{43}$`));
+
+    await expect.poll(() => portal.getByTestId('obs-connection').getAttribute('data-state')).toBe('absent');
+    const { overlay, reports } = await openOverlay(overlayUrl);
+    // The portal sees the OBS page join the streamer's presence channel.
+    await expect
+      .poll(() => portal.getByTestId('obs-connection').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('connected');
+
+    // No break between ads, so the rotation goes on right after the test ad.
+    await portal.getByLabel('Break between ads (seconds)').fill('0');
+    await portal.getByTestId('save-overlay-settings').click();
+    await expect.poll(() => portal.getByTestId('overlay-settings-notice').count()).toBe(1);
+
+    const clickedAt = Date.now();
+    await portal.getByTestId('test-fire-any').first().click();
+    await renderedTestAd(overlay).waitFor({ timeout: 5_000 });
+    const testFireMs = Date.now() - clickedAt;
+    expect(testFireMs).toBeLessThanOrEqual(1_000);
+    // The tracked link's QR code under the ad, drawn for viewers to scan.
+    await expect
+      .poll(() => overlay.getByTestId('overlay-qr').first().evaluate((image: HTMLImageElement) => image.naturalWidth))
+      .toBeGreaterThan(0);
+    await screenshot(portal, 'streamer-overlay-setup');
+    await screenshot(overlay, 'overlay-test-fire');
+
+    // A sponsor's ad from the rotation (before or after the test), rendered and reported with the
+    // synced live viewers; the test ad is reported as a test.
+    const sponsored = await expect
+      .poll(() => reports.find((report) => report.type === 'display_start' && !report.test), { timeout: 120_000 })
+      .toMatchObject({ viewers: 340 })
+      .then(() => reports.find((report) => report.type === 'display_start' && !report.test)!);
+    expect(reports.filter((report) => report.type === 'display_start' && report.test)).toHaveLength(1);
+    const campaignId = sponsored.campaignId!;
+
+    // The hourly count reaches the brand's campaign analytics.
+    const brand = await brandOwning(campaignId);
+    const brandPage = await browser.newPage();
+    await signInWithPassword(brandPage, brand.email, brand.password);
+    await brandPage.waitForURL(`${urls.brand}/**`);
+    await expect
+      .poll(
+        async () => {
+          await brandPage.goto(`${urls.brand}/campaigns/${campaignId}/analytics`);
+          return Number((await textOf(brandPage.getByTestId('analytics-impressions'))).replace(/\D/g, ''));
+        },
+        { timeout: 150_000, interval: 5_000 },
+      )
+      .toBeGreaterThanOrEqual(340);
+    await screenshot(brandPage, 'brand-campaign-analytics');
+    await Promise.all([brandPage.close(), overlay.close(), portal.close()]);
+  }, 420_000);
+});

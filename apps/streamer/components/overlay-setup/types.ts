@@ -1,0 +1,9 @@
+import type { RouterOutputs } from '@gametriggers/api';
+
+type OverlayApi = RouterOutputs['overlay'];
+
+export type Overlay = OverlayApi['get'];
+export type OverlaySettings = Overlay['settings'];
+export type OverlayPreview = OverlayApi['preview'];
+export type PreviewAd = OverlayPreview['ads'][number];
+export type TestFire = OverlayApi['testFire'];
