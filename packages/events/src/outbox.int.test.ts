@@ -162,6 +162,31 @@ describe('relay and consumer', () => {
   });
 });
 
+describe('a relay whose database connection is dropped', () => {
+  it('logs it, reconnects and goes on publishing', async () => {
+    const logged: string[] = [];
+    const relay = startOutboxRelay({
+      databaseUrl: `${database.url}?application_name=relay-under-test`,
+      redisUrl: redis.url,
+      queuePrefix: redis.prefix,
+      log: { error: (_object, message) => logged.push(message) },
+    });
+    cleanups.push(() => relay.stop());
+    startWelcomeConsumer();
+    await signUp('before@example.com');
+    await eventually(async () => (await count('ledger')) === 1);
+    // The server ends the relay's connections (a restart, a failover, an idle timeout).
+    const { rowCount } = await pool.query(
+      `SELECT pg_terminate_backend("pid") FROM pg_stat_activity WHERE "application_name" = 'relay-under-test'`,
+    );
+    expect(rowCount).toBeGreaterThan(0);
+    await signUp('after@example.com');
+    await eventually(async () => (await count('ledger')) === 2);
+    // Usually idle when it was ended, sometimes in the middle of a round.
+    expect(logged.some((message) => /connection lost|round failed/.test(message))).toBe(true);
+  });
+});
+
 describe('events the catalogue does not know', () => {
   it('are dead-lettered by the consumer at once, without retries or effects', async () => {
     const queues = createQueueSet(redis.url, redis.prefix);

@@ -35,7 +35,7 @@ interface OutboxRow {
 }
 
 /** Queues by subscribing service, created on first use. */
-export function createQueueSet(redisUrl: string, prefix = DEFAULT_QUEUE_PREFIX) {
+export function createQueueSet(redisUrl: string, prefix = DEFAULT_QUEUE_PREFIX, log?: Log) {
   const queues = new Map<string, Queue>();
   return {
     queueFor(service: string): Queue {
@@ -45,6 +45,8 @@ export function createQueueSet(redisUrl: string, prefix = DEFAULT_QUEUE_PREFIX) 
           connection: redisConnection(redisUrl),
           prefix,
         });
+        // BullMQ emits connection errors; unheard, they would crash the process.
+        queue.on('error', (error) => log?.error({ err: error }, `event queue ${service} error`));
         queues.set(service, queue);
       }
       return queue;
@@ -115,7 +117,9 @@ export async function relayOnce(
 /** Polls the outbox and publishes until stopped; a failed round is logged and retried. */
 export function startOutboxRelay(options: OutboxRelayOptions) {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
-  const queues = createQueueSet(options.redisUrl, options.queuePrefix ?? DEFAULT_QUEUE_PREFIX);
+  // An idle connection the server dropped is replaced on next use; it must not crash the process.
+  pool.on('error', (error) => options.log?.error({ err: error }, 'outbox relay connection lost'));
+  const queues = createQueueSet(options.redisUrl, options.queuePrefix ?? DEFAULT_QUEUE_PREFIX, options.log);
   const pollIntervalMs = options.pollIntervalMs ?? 200;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;

@@ -42,6 +42,9 @@ export async function startRollupJobs(options: {
   worker.on('failed', (job, error) =>
     options.log.error({ err: error, jobId: job?.id }, 'analytics rollup failed'),
   );
+  // BullMQ emits connection errors; unheard, they would crash the process.
+  worker.on('error', (error) => options.log.error({ err: error }, 'rollup worker error'));
+  queue.on('error', (error) => options.log.error({ err: error }, 'rollup queue error'));
   return {
     async stop() {
       await worker.close();

@@ -57,6 +57,9 @@ export async function startCampaignJobs(options: {
   worker.on('failed', (job, error) =>
     log.error({ err: error, job: job?.name, jobId: job?.id }, 'campaign job failed'),
   );
+  // BullMQ emits connection errors; unheard, they would crash the process.
+  worker.on('error', (error) => log.error({ err: error }, 'campaign job worker error'));
+  options.queue.on('error', (error) => log.error({ err: error }, 'campaign job queue error'));
   return {
     worker,
     async stop() {

@@ -30,6 +30,8 @@ function connectionOf(redisUrl: string): ConnectionOptions {
 export function createDeliveryScheduler(options: { redisUrl: string; queuePrefix: string; log: Logger }) {
   const connection = connectionOf(options.redisUrl);
   const queue = new Queue<CycleJob>(QUEUE, { connection, prefix: options.queuePrefix });
+  // BullMQ emits connection errors; unheard, they would crash the process.
+  queue.on('error', (error) => options.log.error({ err: error }, 'delivery queue error'));
   let worker: Worker<CycleJob> | undefined;
   let deps: OverlayDeps | undefined;
   // Set on stop: a step still finishing then schedules nothing on the closed queue.

@@ -32,6 +32,7 @@ export function createMetricsSyncQueue(options: MetricsSyncJobsOptions) {
       removeOnFail: 5_000,
     },
   });
+  queue.on('error', (error) => options.log.error({ err: error }, 'metrics sync queue error'));
   return {
     queue,
     async queuePlatform(platformId: string) {
@@ -79,6 +80,8 @@ export async function startMetricsSyncWorker(
   worker.on('failed', (job, error) => {
     options.log.warn({ err: error, job: job?.name, data: job?.data }, 'metrics sync job failed');
   });
+  // BullMQ emits connection errors; unheard, they would crash the process.
+  worker.on('error', (error) => options.log.error({ err: error }, 'metrics sync worker error'));
   return {
     async close() {
       await worker.close();
