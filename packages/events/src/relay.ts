@@ -119,7 +119,11 @@ export function startOutboxRelay(options: OutboxRelayOptions) {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
   // An idle connection the server dropped is replaced on next use; it must not crash the process.
   pool.on('error', (error) => options.log?.error({ err: error }, 'outbox relay connection lost'));
-  const queues = createQueueSet(options.redisUrl, options.queuePrefix ?? DEFAULT_QUEUE_PREFIX, options.log);
+  const queues = createQueueSet(
+    options.redisUrl,
+    options.queuePrefix ?? DEFAULT_QUEUE_PREFIX,
+    options.log,
+  );
   const pollIntervalMs = options.pollIntervalMs ?? 200;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;

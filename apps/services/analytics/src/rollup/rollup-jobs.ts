@@ -30,7 +30,11 @@ export async function startRollupJobs(options: {
 }) {
   const connection = redisConnection(options.redisUrl);
   const queue = new Queue(ROLLUP_QUEUE, { connection, prefix: options.prefix });
-  await queue.upsertJobScheduler('rollup', { every: options.everyMs }, { name: 'rollup', data: {} });
+  await queue.upsertJobScheduler(
+    'rollup',
+    { every: options.everyMs },
+    { name: 'rollup', data: {} },
+  );
   const worker = new Worker(
     ROLLUP_QUEUE,
     async () => {

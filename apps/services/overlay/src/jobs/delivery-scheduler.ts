@@ -27,7 +27,11 @@ function connectionOf(redisUrl: string): ConnectionOptions {
  * one check per moment (each step decides from the database, so an extra check changes nothing).
  * Events and portal actions run a step at once.
  */
-export function createDeliveryScheduler(options: { redisUrl: string; queuePrefix: string; log: Logger }) {
+export function createDeliveryScheduler(options: {
+  redisUrl: string;
+  queuePrefix: string;
+  log: Logger;
+}) {
   const connection = connectionOf(options.redisUrl);
   const queue = new Queue<CycleJob>(QUEUE, { connection, prefix: options.queuePrefix });
   // BullMQ emits connection errors; unheard, they would crash the process.
@@ -66,7 +70,10 @@ export function createDeliveryScheduler(options: { redisUrl: string; queuePrefix
       try {
         await step(overlayId);
       } catch (error) {
-        options.log.error({ err: error, overlayId }, 'delivery step failed; retrying from the queue');
+        options.log.error(
+          { err: error, overlayId },
+          'delivery step failed; retrying from the queue',
+        );
         await checkAt(overlayId, new Date()).catch(() => undefined);
       }
     },
