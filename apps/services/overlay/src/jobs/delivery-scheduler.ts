@@ -2,12 +2,16 @@ import type { Logger } from '@gametriggers/trpc';
 import { Queue, Worker } from 'bullmq';
 import type { ConnectionOptions } from 'bullmq';
 import type { DeliveryTrigger, OverlayDeps } from '../domain/deps';
+import { pruneAdShows } from '../domain/ad-show-retention';
 import { runDeliveryCycle } from '../domain/delivery-cycle';
 
 const QUEUE = 'overlay.delivery';
+const PRUNE_JOB = 'prune-ad-shows';
+const PRUNE_EVERY_MS = 6 * 3_600_000;
 
+/** A step of one overlay's cycle, or (without an overlay) the repeatable retention job. */
 interface CycleJob {
-  overlayId: string;
+  overlayId?: string;
 }
 
 function connectionOf(redisUrl: string): ConnectionOptions {
@@ -84,12 +88,22 @@ export function createDeliveryScheduler(options: {
     trigger,
     start(serviceDeps: OverlayDeps) {
       deps = serviceDeps;
-      worker = new Worker<CycleJob>(QUEUE, (job) => step(job.data.overlayId), {
-        connection,
-        prefix: options.queuePrefix,
-        concurrency: 8,
-      });
+      worker = new Worker<CycleJob>(
+        QUEUE,
+        async (job) => {
+          if (job.name === PRUNE_JOB)
+            return { deleted: await pruneAdShows(serviceDeps.db, serviceDeps.now()) };
+          if (job.data.overlayId) await step(job.data.overlayId);
+          return null;
+        },
+        { connection, prefix: options.queuePrefix, concurrency: 8 },
+      );
       worker.on('error', (error) => options.log.error({ err: error }, 'delivery worker error'));
+      queue
+        .upsertJobScheduler(PRUNE_JOB, { every: PRUNE_EVERY_MS }, { name: PRUNE_JOB, data: {} })
+        .catch((error: unknown) =>
+          options.log.error({ err: error }, 'scheduling the ad retention job failed'),
+        );
     },
     async stop() {
       stopped = true;
