@@ -58,7 +58,7 @@ export const eventCatalogue = {
   'streamer.live_status_changed': {
     // Events queued before `viewers` existed read as 0 viewers.
     schema: z.object({ streamerId: z.uuid(), live: z.boolean(), viewers: z.number().int().nonnegative().default(0) }),
-    subscribers: ['overlay'],
+    subscribers: ['overlay', 'analytics'],
   },
 
   'campaign.submitted': { schema: campaignRef, subscribers: [] },

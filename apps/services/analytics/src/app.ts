@@ -13,6 +13,7 @@ import type { CampaignDirectory } from './clients/campaign-directory';
 import { cachedCampaignDirectory, createCampaignDirectory } from './clients/campaign-directory';
 import type { OverlayKeys } from './clients/overlay-keys';
 import { cachedOverlayKeys, createOverlayKeysClient } from './clients/overlay-keys';
+import { liveChangesBetween, liveHistoryHandlers } from './live/live-history';
 import { createAnalyticsDb, createIngestPool } from './database';
 import type { AnalyticsDeps } from './domain/deps';
 import type { AnalyticsEnv } from './env';
@@ -91,13 +92,13 @@ export async function startAnalyticsService(
     }),
     writer,
     owners: createParticipationOwners(db),
+    liveHistory: (streamerId, fromMs, toMs) => liveChangesBetween(db, streamerId, fromMs, toMs),
     log,
   });
   const clicks = createClickRoute({
     db,
     clickThroughs: cachedClickThroughs(
-      options.clickThroughs ??
-        createClickThroughs({ url: options.CAMPAIGN_SERVICE_URL, secret }),
+      options.clickThroughs ?? createClickThroughs({ url: options.CAMPAIGN_SERVICE_URL, secret }),
       { ttlMs: 30_000, now: () => Date.now() },
     ),
     participations:
@@ -129,7 +130,7 @@ export async function startAnalyticsService(
     redisUrl: options.REDIS_URL,
     queuePrefix: prefix,
     runInTransaction: (work) => db.$transaction((tx) => work(tx)),
-    handlers: participationLinkHandlers(),
+    handlers: { ...participationLinkHandlers(), ...liveHistoryHandlers() },
     log,
   });
 

@@ -1,11 +1,13 @@
 import type http from 'node:http';
 import { MAX_OVERLAY_REPORT_BATCH_BYTES } from '@gametriggers/contracts';
+import type { OverlayReport } from '@gametriggers/contracts';
 import type { Logger, PlainRoute } from '@gametriggers/trpc';
 import type { ParticipationOwners } from '../clicks/participation-links';
 import type { OverlayKeys } from '../clients/overlay-keys';
 import { parseEventBatch } from './event-schema';
 import type { GroupCommitWriter } from './group-commit-writer';
 import type { TrafficGuard } from './traffic-guard';
+import type { LiveChange } from './traffic-rules';
 
 export const OVERLAY_KEY_HEADER = 'x-overlay-key';
 
@@ -40,6 +42,8 @@ export function createIngestRoute(deps: {
   guard: TrafficGuard;
   writer: GroupCommitWriter;
   owners: ParticipationOwners;
+  /** The streamer's recorded live changes deciding `fromMs`…`toMs` (`liveChangesBetween`). */
+  liveHistory: (streamerId: string, fromMs: number, toMs: number) => Promise<LiveChange[]>;
   log: Logger;
 }): PlainRoute {
   return async (req, res) => {
@@ -109,7 +113,8 @@ export function createIngestRoute(deps: {
           return new Map<string, string>();
         })
       : new Map<string, string>();
-    const { rows, refused } = deps.guard.judge(overlay, batch.events, owners);
+    const history = overlay.live ? [] : await liveHistoryOf(deps, overlay.streamerId, batch.events);
+    const { rows, refused } = deps.guard.judge(overlay, batch.events, owners, history);
     try {
       await deps.writer.write(rows);
     } catch (error) {
@@ -124,4 +129,21 @@ export function createIngestRoute(deps: {
     }
     reply(res, 200, { accepted: rows.length, refused });
   };
+}
+
+/** Only a report that would count if the streamer was live then needs the history. */
+async function liveHistoryOf(
+  deps: Parameters<typeof createIngestRoute>[0],
+  streamerId: string,
+  events: OverlayReport[],
+) {
+  const times = events.filter((event) => !event.test).map((event) => Date.parse(event.at));
+  if (times.length === 0) return [];
+  return deps
+    .liveHistory(streamerId, Math.min(...times), Math.max(...times))
+    .catch((error: unknown) => {
+      // Judged by the status now, as before the history existed: not counted.
+      deps.log.warn({ err: error }, 'live history could not be read');
+      return [];
+    });
 }

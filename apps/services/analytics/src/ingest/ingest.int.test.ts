@@ -142,6 +142,55 @@ describe('POST /ingest', () => {
     );
   });
 
+  it('counts a report delivered after the stream ended by the live status and viewers of its time', async () => {
+    const key = 'key-ended';
+    const streamerId = randomUUID();
+    overlays.setOverlay(key, { overlayId: randomUUID(), streamerId, live: false, viewers: 0 });
+    const minute = 60_000;
+    const start = Date.now() - 3 * 60 * minute;
+    const sync = (offsetMinutes: number, live: boolean, viewers: number) =>
+      harness.sendEvent(
+        'streamer.live_status_changed',
+        { streamerId, live, viewers },
+        { occurredAt: new Date(start + offsetMinutes * minute) },
+      );
+    // Arriving out of order and once twice, as a queue may deliver them.
+    await sync(60, false, 0);
+    await sync(0, true, 150);
+    const rise = await sync(20, true, 400);
+    await harness.sendEvent(
+      'streamer.live_status_changed',
+      { streamerId, live: true, viewers: 400 },
+      { id: rise, occurredAt: new Date(start + 20 * minute) },
+    );
+    expect(await harness.db.liveChange.count({ where: { streamerId } })).toBe(3);
+
+    const at = (offsetMinutes: number) => new Date(start + offsetMinutes * minute).toISOString();
+    const early = heartbeat({ at: at(10), viewers: 900 });
+    const later = heartbeat({ at: at(50), viewers: 380 });
+    const justAfterEnd = heartbeat({ at: at(61), viewers: 380 });
+    const afterEnd = heartbeat({ at: at(90), viewers: 380 });
+    const beforeStart = heartbeat({ at: at(-30), viewers: 100 });
+    const test = heartbeat({ at: at(30), test: true });
+    const events = [early, later, justAfterEnd, afterEnd, beforeStart, test];
+    expect((await harness.ingest(key, { events })).body).toEqual({ accepted: 6, refused: [] });
+    const rows = await harness.db.$queryRawUnsafe<
+      Array<{ id: string; viewers: number; invalidReason: string | null }>
+    >(
+      'SELECT "id"::text, "viewers", "invalidReason" FROM overlay_events WHERE "id" = ANY($1::uuid[])',
+      events.map((event) => event.id),
+    );
+    const judged = Object.fromEntries(rows.map((row) => [row.id, [row.viewers, row.invalidReason]]));
+    expect(judged).toEqual({
+      [early.id]: [150, null],
+      [later.id]: [380, null],
+      [justAfterEnd.id]: [380, null],
+      [afterEnd.id]: [0, 'not_live'],
+      [beforeStart.id]: [0, 'not_live'],
+      [test.id]: [40, 'test'],
+    });
+  });
+
   it('flags an impossible jump in viewers', async () => {
     const key = 'key-jump';
     overlays.setOverlay(key, {

@@ -1,11 +1,12 @@
 import type { OverlayKeyResolution, OverlayReport } from '@gametriggers/contracts';
 import type { StoredEvent } from './stored-event';
-import type { RefusalReason, TokenBucket, ViewerReading } from './traffic-rules';
+import type { LiveChange, RefusalReason, TokenBucket, ViewerReading } from './traffic-rules';
 import {
   believableViewers,
   invalidReasonFor,
   isForeignParticipation,
   isImpossibleViewerJump,
+  liveViewersAt,
   refusalFor,
   takeTokens,
 } from './traffic-rules';
@@ -48,6 +49,8 @@ export function createTrafficGuard(options: {
       events: OverlayReport[],
       /** Known participations' streamers; a report naming another streamer's is not counted. */
       owners: ReadonlyMap<string, string> = new Map(),
+      /** The streamer's recorded live changes; asked only while the overlay is not live now. */
+      history: readonly LiveChange[] = [],
     ) {
       const nowMs = options.now().getTime();
       const rows: StoredEvent[] = [];
@@ -60,9 +63,13 @@ export function createTrafficGuard(options: {
           refused.push({ id: event.id, reason: refusal });
           continue;
         }
+        // Not live now, but perhaps when it happened (a report delivered late).
+        const viewersThen = overlay.live ? null : liveViewersAt(history, at.getTime());
+        const live = overlay.live || viewersThen !== null;
+        const synced = viewersThen ?? overlay.viewers;
         let viewerJump = false;
         const viewers =
-          event.viewers === undefined ? null : believableViewers(event.viewers, overlay.viewers);
+          event.viewers === undefined ? null : believableViewers(event.viewers, synced);
         if (viewers !== null) {
           const reading = { viewers, atMs: at.getTime() };
           viewerJump = isImpossibleViewerJump(lastViewers.get(overlay.overlayId), reading);
@@ -81,7 +88,7 @@ export function createTrafficGuard(options: {
           test: event.test ?? false,
           invalidReason: invalidReasonFor({
             test: event.test ?? false,
-            live: overlay.live,
+            live,
             viewerJump,
             foreignParticipation: isForeignParticipation(
               event.participationId,

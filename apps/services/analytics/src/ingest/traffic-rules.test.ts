@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  END_OF_STREAM_GRACE_MS,
   MAX_AHEAD_MS,
   MAX_LATE_MS,
   believableViewers,
   invalidReasonFor,
   isForeignParticipation,
   isImpossibleViewerJump,
+  liveViewersAt,
   refusalFor,
   takeTokens,
 } from './traffic-rules';
@@ -77,6 +79,36 @@ describe('viewer counts', () => {
     expect(believableViewers(100, 100)).toBe(100);
     expect(believableViewers(5_000, 100)).toBe(100);
     expect(believableViewers(40, 0)).toBe(0);
+  });
+});
+
+describe('live at the time of a report', () => {
+  const minute = 60_000;
+  // Live at 0 with 120 viewers, 300 from minute 10, offline at minute 30, live again at minute 60.
+  const changes = [
+    { atMs: 0, live: true, viewers: 120 },
+    { atMs: 10 * minute, live: true, viewers: 300 },
+    { atMs: 30 * minute, live: false, viewers: 0 },
+    { atMs: 60 * minute, live: true, viewers: 80 },
+  ];
+
+  it('gives the viewers synced last before the report', () => {
+    expect(liveViewersAt(changes, 0)).toBe(120);
+    expect(liveViewersAt(changes, 9 * minute)).toBe(120);
+    expect(liveViewersAt(changes, 10 * minute)).toBe(300);
+    expect(liveViewersAt(changes, 70 * minute)).toBe(80);
+  });
+
+  it('is not live before the first change or while offline', () => {
+    expect(liveViewersAt(changes, -1)).toBeNull();
+    expect(liveViewersAt([], 5 * minute)).toBeNull();
+    expect(liveViewersAt(changes, 45 * minute)).toBeNull();
+  });
+
+  it('still counts a report from just after the recorded end, with the viewers of before it', () => {
+    expect(liveViewersAt(changes, 30 * minute + 1)).toBe(300);
+    expect(liveViewersAt(changes, 30 * minute + END_OF_STREAM_GRACE_MS - 1)).toBe(300);
+    expect(liveViewersAt(changes, 30 * minute + END_OF_STREAM_GRACE_MS)).toBeNull();
   });
 });
 

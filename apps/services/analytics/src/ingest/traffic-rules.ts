@@ -63,6 +63,33 @@ export function isImpossibleViewerJump(
   return current.viewers > base * VIEWER_JUMP_FACTOR;
 }
 
+/** A status the streamer service synced: live or not, and the live viewers, from `atMs` on. */
+export interface LiveChange {
+  atMs: number;
+  live: boolean;
+  viewers: number;
+}
+
+/** The platforms are synced every few minutes, so a stream is seen to end a little after it did. */
+export const END_OF_STREAM_GRACE_MS = 2 * 60_000;
+
+/**
+ * The synced live viewers at `atMs` by the recorded changes (oldest first), or null when the
+ * streamer was not live then. A report from just after a recorded end still counts, with the
+ * viewers of before it.
+ */
+export function liveViewersAt(changes: readonly LiveChange[], atMs: number): number | null {
+  const asOf = (ms: number) => {
+    let latest: LiveChange | undefined;
+    for (const change of changes) {
+      if (change.atMs > ms) break;
+      latest = change;
+    }
+    return latest?.live ? latest.viewers : null;
+  };
+  return asOf(atMs) ?? asOf(atMs - END_OF_STREAM_GRACE_MS);
+}
+
 /**
  * The overlay page repeats the viewer count the platform reported at the last sync; a page claiming
  * more than that is not believed beyond it.

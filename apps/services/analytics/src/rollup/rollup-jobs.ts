@@ -2,6 +2,7 @@ import { Queue, Worker } from 'bullmq';
 import type { ConnectionOptions } from 'bullmq';
 import type { Logger } from '@gametriggers/trpc';
 import type { AnalyticsDb } from '../database';
+import { pruneLiveChanges } from '../live/live-history';
 import { ensurePartitionsAhead } from './hourly-rollup';
 
 const ROLLUP_QUEUE = 'analytics-rollup';
@@ -18,7 +19,7 @@ function redisConnection(redisUrl: string): ConnectionOptions {
   };
 }
 
-/** The repeatable job: partitions ahead, then hourly counts. One worker runs it at a time. */
+/** The repeatable job: partitions ahead, old live changes out, then hourly counts. One worker runs it at a time. */
 export async function startRollupJobs(options: {
   db: AnalyticsDb;
   now: () => Date;
@@ -39,6 +40,7 @@ export async function startRollupJobs(options: {
     ROLLUP_QUEUE,
     async () => {
       await ensurePartitionsAhead(options.db, options.now());
+      await pruneLiveChanges(options.db, options.now());
       return options.rollup();
     },
     { connection, prefix: options.prefix, concurrency: 1 },
