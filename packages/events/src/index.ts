@@ -7,6 +7,6 @@ export { recordEvent } from './outbox';
 export type { SqlExecutor } from './outbox';
 export { pgTransactionRunner } from './pg-transaction';
 export type { TransactionRunner } from './pg-transaction';
-export { DEFAULT_QUEUE_PREFIX, deadLetterQueueName, eventQueueName } from './queues';
+export { DEFAULT_QUEUE_PREFIX, deadLetterQueueName, eventQueueName, redisConnection } from './queues';
 export { createQueueSet, relayOnce, startOutboxRelay } from './relay';
 export type { OutboxRelayOptions, QueueSet, RelayStepOptions } from './relay';

@@ -11,6 +11,7 @@ export function deadLetterQueueName(service: string): string {
   return `events.${service}.dead`;
 }
 
+/** BullMQ's connection options for a `redis://[user:password@]host:port/db` URL. */
 export function redisConnection(redisUrl: string): ConnectionOptions {
   const url = new URL(redisUrl);
   return {

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SecretDecryptionError, createSecretBox, parseEncryptionKeys } from './secret-box';
+import {
+  SecretDecryptionError,
+  createSecretBox,
+  encryptionKeySettingsProblems,
+  parseEncryptionKeys,
+} from './secret-box';
 
 const key = () => randomBytes(32);
 
@@ -98,5 +103,38 @@ describe('parsing STREAMER_ENCRYPTION_KEYS', () => {
     }
     expect(message).toMatch(/must be 32 bytes/);
     expect(message).not.toContain(short);
+  });
+});
+
+describe("checking a service's key settings at start-up", () => {
+  const development = `dev1:${key().toString('base64')}`;
+  const check = (keys: string, activeKeyId: string, production = false) =>
+    encryptionKeySettingsProblems({
+      prefix: 'OVERLAY',
+      keys,
+      activeKeyId,
+      developmentKeys: development,
+      production,
+    });
+
+  it('accepts a list holding the active key', () => {
+    expect(check(`k1:${key().toString('base64')}`, 'k1', true)).toEqual([]);
+    expect(check(development, 'dev1')).toEqual([]);
+  });
+
+  it('names the variable of each problem', () => {
+    expect(check('k1:short', 'k1')).toEqual([
+      { variable: 'OVERLAY_ENCRYPTION_KEYS', message: 'key "k1" must be 32 bytes, base64-encoded' },
+    ]);
+    expect(check(development, 'k2', true)).toEqual([
+      {
+        variable: 'OVERLAY_ENCRYPTION_ACTIVE_KEY_ID',
+        message: 'must name one of the keys in OVERLAY_ENCRYPTION_KEYS',
+      },
+      {
+        variable: 'OVERLAY_ENCRYPTION_KEYS',
+        message: 'set real keys in production (the development key is public)',
+      },
+    ]);
   });
 });

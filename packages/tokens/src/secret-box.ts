@@ -38,6 +38,41 @@ export function parseEncryptionKeys(value: string): Map<string, Buffer> {
   return keys;
 }
 
+/**
+ * The start-up check of a service's at-rest keys, `<prefix>_ENCRYPTION_KEYS` and
+ * `<prefix>_ENCRYPTION_ACTIVE_KEY_ID`: the list parses, holds the active key, and production does not
+ * run on the public development list. Each problem names the variable it is about.
+ */
+export function encryptionKeySettingsProblems(settings: {
+  prefix: string;
+  keys: string;
+  activeKeyId: string;
+  developmentKeys: string;
+  production: boolean;
+}): Array<{ variable: string; message: string }> {
+  const keysVariable = `${settings.prefix}_ENCRYPTION_KEYS`;
+  let keys: Map<string, Buffer>;
+  try {
+    keys = parseEncryptionKeys(settings.keys);
+  } catch (error) {
+    return [{ variable: keysVariable, message: (error as Error).message }];
+  }
+  const problems: Array<{ variable: string; message: string }> = [];
+  if (!keys.has(settings.activeKeyId)) {
+    problems.push({
+      variable: `${settings.prefix}_ENCRYPTION_ACTIVE_KEY_ID`,
+      message: `must name one of the keys in ${keysVariable}`,
+    });
+  }
+  if (settings.production && settings.keys === settings.developmentKeys) {
+    problems.push({
+      variable: keysVariable,
+      message: 'set real keys in production (the development key is public)',
+    });
+  }
+  return problems;
+}
+
 export interface SecretBox {
   readonly activeKeyId: string;
   /**

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { redisConnection } from '@gametriggers/events';
 import { startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,10 +46,7 @@ describe('shown ads retention', () => {
 
   it('runs as a repeatable job of the delivery queue', async () => {
     const queue = new Queue('overlay.delivery', {
-      connection: {
-        host: '127.0.0.1',
-        port: Number(new URL(harness.config.REDIS_URL).port || 6379),
-      },
+      connection: redisConnection(harness.config.REDIS_URL),
       prefix: harness.config.queuePrefix,
     });
     try {

@@ -1,6 +1,6 @@
 import { parseEnv, serviceEnvSchema } from '@gametriggers/trpc';
 import { z } from 'zod';
-import { parseEncryptionKeys } from './domain/secret-box';
+import { encryptionKeySettingsProblems } from '@gametriggers/tokens/secret-box';
 
 /** A public development key; production refuses to start with it. */
 const DEV_ENCRYPTION_KEYS = 'dev1:ZGV2LW9ubHktc3RyZWFtZXItZW5jcnlwdGlvbi1rZXk=';
@@ -9,16 +9,7 @@ const DEV_CLIENT_SECRET = 'gametriggers-local-secret';
 export const streamerEnvSchema = serviceEnvSchema
   .extend({
     PORT: z.coerce.number().int().nonnegative().default(4103),
-    STREAMER_ENCRYPTION_KEYS: z
-      .string()
-      .default(DEV_ENCRYPTION_KEYS)
-      .superRefine((value, issues) => {
-        try {
-          parseEncryptionKeys(value);
-        } catch (error) {
-          issues.addIssue({ code: 'custom', message: (error as Error).message });
-        }
-      }),
+    STREAMER_ENCRYPTION_KEYS: z.string().default(DEV_ENCRYPTION_KEYS),
     STREAMER_ENCRYPTION_ACTIVE_KEY_ID: z.string().default('dev1'),
     STREAMER_PORTAL_URL: z.url().default('http://localhost:3002'),
     TWITCH_API_URL: z.url().default('https://api.twitch.tv/helix'),
@@ -37,25 +28,17 @@ export const streamerEnvSchema = serviceEnvSchema
       .default(15),
   })
   .superRefine((env, issues) => {
-    if (
-      !env.STREAMER_ENCRYPTION_KEYS.split(',').some((entry) =>
-        entry.trim().startsWith(`${env.STREAMER_ENCRYPTION_ACTIVE_KEY_ID}:`),
-      )
-    ) {
-      issues.addIssue({
-        code: 'custom',
-        path: ['STREAMER_ENCRYPTION_ACTIVE_KEY_ID'],
-        message: 'must name one of the keys in STREAMER_ENCRYPTION_KEYS',
-      });
+    const problems = encryptionKeySettingsProblems({
+      prefix: 'STREAMER',
+      keys: env.STREAMER_ENCRYPTION_KEYS,
+      activeKeyId: env.STREAMER_ENCRYPTION_ACTIVE_KEY_ID,
+      developmentKeys: DEV_ENCRYPTION_KEYS,
+      production: env.NODE_ENV === 'production',
+    });
+    for (const { variable, message } of problems) {
+      issues.addIssue({ code: 'custom', path: [variable], message });
     }
     if (env.NODE_ENV !== 'production') return;
-    if (env.STREAMER_ENCRYPTION_KEYS === DEV_ENCRYPTION_KEYS) {
-      issues.addIssue({
-        code: 'custom',
-        path: ['STREAMER_ENCRYPTION_KEYS'],
-        message: 'set real keys in production (the development key is public)',
-      });
-    }
     for (const name of ['TWITCH_CLIENT_SECRET', 'YOUTUBE_CLIENT_SECRET'] as const) {
       if (env[name] === DEV_CLIENT_SECRET) {
         issues.addIssue({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import type { EventPayload, EventType } from '../catalogue';
-import { eventQueueName } from '../queues';
+import { eventQueueName, redisConnection } from '../queues';
 
 /**
  * Puts events on a service's queue exactly as the outbox relay does, and waits until its consumer
@@ -13,9 +13,8 @@ export function createEventSender(options: {
   queuePrefix: string;
   isApplied: (eventId: string) => Promise<boolean>;
 }) {
-  const url = new URL(options.redisUrl);
   const queue = new Queue(eventQueueName(options.consumer), {
-    connection: { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: null },
+    connection: redisConnection(options.redisUrl),
     prefix: options.queuePrefix,
   });
 
@@ -26,7 +25,11 @@ export function createEventSender(options: {
   ): Promise<string> {
     const id = meta.id ?? randomUUID();
     const occurredAt = (meta.occurredAt ?? new Date()).toISOString();
-    await queue.add(type, { id, type, payload, occurredAt }, { jobId: `${id}-${randomUUID()}`, attempts: 1 });
+    await queue.add(
+      type,
+      { id, type, payload, occurredAt },
+      { jobId: `${id}-${randomUUID()}`, attempts: 1 },
+    );
     const deadline = Date.now() + 5_000;
     while (Date.now() < deadline) {
       if (await options.isApplied(id)) return id;

@@ -1,23 +1,11 @@
 import { Queue, Worker } from 'bullmq';
-import type { ConnectionOptions } from 'bullmq';
+import { redisConnection } from '@gametriggers/events';
 import type { Logger } from '@gametriggers/trpc';
 import type { AnalyticsDb } from '../database';
 import { pruneLiveChanges } from '../live/live-history';
 import { ensurePartitionsAhead } from './hourly-rollup';
 
 const ROLLUP_QUEUE = 'analytics-rollup';
-
-function redisConnection(redisUrl: string): ConnectionOptions {
-  const url = new URL(redisUrl);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 6379),
-    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
-    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
-    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
-    maxRetriesPerRequest: null,
-  };
-}
 
 /** The repeatable job: partitions ahead, old live changes out, then hourly counts. One worker runs it at a time. */
 export async function startRollupJobs(options: {

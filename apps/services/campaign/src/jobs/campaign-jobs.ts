@@ -1,23 +1,12 @@
 import { Queue, Worker } from 'bullmq';
-import type { ConnectionOptions, Job } from 'bullmq';
+import type { Job } from 'bullmq';
+import { redisConnection } from '@gametriggers/events';
 import type { Logger } from '@gametriggers/trpc';
 import { completeIfDue, launchIfDue } from '../domain/campaign-lifecycle';
 import { sweepCampaigns } from '../domain/completion-sweep';
 import type { CampaignDeps } from '../domain/deps';
 import type { ScheduleJobData, ScheduleJobName } from './campaign-scheduler';
 import { CAMPAIGN_SCHEDULE_QUEUE } from './campaign-scheduler';
-
-function redisConnection(redisUrl: string): ConnectionOptions {
-  const url = new URL(redisUrl);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 6379),
-    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
-    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
-    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
-    maxRetriesPerRequest: null,
-  };
-}
 
 export function createScheduleQueue(redisUrl: string, prefix: string) {
   return new Queue<ScheduleJobData, unknown, ScheduleJobName>(CAMPAIGN_SCHEDULE_QUEUE, {

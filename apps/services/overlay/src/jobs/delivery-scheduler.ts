@@ -1,6 +1,6 @@
+import { redisConnection } from '@gametriggers/events';
 import type { Logger } from '@gametriggers/trpc';
 import { Queue, Worker } from 'bullmq';
-import type { ConnectionOptions } from 'bullmq';
 import type { DeliveryTrigger, OverlayDeps } from '../domain/deps';
 import { pruneAdShows } from '../domain/ad-show-retention';
 import { runDeliveryCycle } from '../domain/delivery-cycle';
@@ -14,17 +14,6 @@ interface CycleJob {
   overlayId?: string;
 }
 
-function connectionOf(redisUrl: string): ConnectionOptions {
-  const url = new URL(redisUrl);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 6379),
-    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
-    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
-    maxRetriesPerRequest: null,
-  };
-}
-
 /**
  * Drives every overlay's cycle with delayed jobs: each step says when to look next, and that check
  * is a delayed job whose id is the overlay and the time, so however many events ask, an overlay has
@@ -36,7 +25,7 @@ export function createDeliveryScheduler(options: {
   queuePrefix: string;
   log: Logger;
 }) {
-  const connection = connectionOf(options.redisUrl);
+  const connection = redisConnection(options.redisUrl);
   const queue = new Queue<CycleJob>(QUEUE, { connection, prefix: options.queuePrefix });
   // BullMQ emits connection errors; unheard, they would crash the process.
   queue.on('error', (error) => options.log.error({ err: error }, 'delivery queue error'));
