@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PricingModel } from './campaign';
+import { idSchema, instantSchema } from './primitives';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -28,8 +29,8 @@ export type OverlayReport = z.infer<typeof overlayReportSchema>;
 /** A reporting window (UTC); hourly series span at most 31 days, daily ones a year. */
 export const reportRangeSchema = z
   .object({
-    from: z.date(),
-    to: z.date(),
+    from: instantSchema('Choose where the report starts'),
+    to: instantSchema('Choose where the report ends'),
     granularity: z.enum(['hour', 'day']).default('day'),
   })
   .refine((range) => range.from < range.to, { message: 'from must be before to', path: ['to'] })
@@ -132,7 +133,7 @@ export function filledDeliverySeries(
 }
 
 export const campaignReportInputSchema = z.intersection(
-  z.object({ campaignId: z.uuid() }),
+  z.object({ campaignId: idSchema('campaign') }),
   reportRangeSchema,
 );
 export type CampaignReportInput = z.infer<typeof campaignReportInputSchema>;
@@ -145,7 +146,7 @@ export type BrandReportInput = z.infer<typeof brandReportInputSchema>;
 export const MAX_BRAND_CAMPAIGNS_PER_REPORT = 10_000;
 
 /** `campaign.internal.brandCampaignIds`: which campaigns belong to a brand, for its reports. */
-export const brandCampaignIdsInputSchema = z.object({ brandId: z.uuid() });
+export const brandCampaignIdsInputSchema = z.object({ brandId: idSchema('brand') });
 export const brandCampaignIdsSchema = z.object({
   campaignIds: z.array(z.uuid()).max(MAX_BRAND_CAMPAIGNS_PER_REPORT),
 });

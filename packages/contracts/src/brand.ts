@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { brandVerificationStatusSchema } from './internal';
 import { pageInputSchema } from './pagination';
-import { centsSchema, contentCategorySchema, countrySchema, currencySchema } from './vocabulary';
+import {
+  centsSchema,
+  httpsUrlSchema,
+  idSchema,
+  lineTextSchema,
+  paragraphTextSchema,
+  searchTextSchema,
+} from './primitives';
+import { contentCategorySchema, countrySchema, currencySchema } from './vocabulary';
 
 /** Input schemas of the brand service, shared with the brand portal's forms. */
 
@@ -32,26 +40,8 @@ export const verificationDocumentKindSchema = z.enum(
   { error: 'Choose what kind of document this is' },
 );
 
-const text = (what: string, max: number) =>
-  z
-    .string({ error: `Enter ${what}` })
-    .trim()
-    .min(1, `Enter ${what}`)
-    .max(max, `Keep ${what} under ${max + 1} characters`);
-
-const optionalText = (what: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep ${what} under ${max + 1} characters`)
-    .optional();
-
-const httpsUrl = (what: string) =>
-  z
-    .string({ error: `Enter ${what}` })
-    .trim()
-    .max(500, `Keep ${what} under 501 characters`)
-    .pipe(z.url({ protocol: /^https$/, error: `Enter ${what} starting with https://` }));
+const text = (what: string, max: number) => lineTextSchema({ what, max, min: 1 });
+const optionalText = (what: string, max: number) => lineTextSchema({ what, max }).optional();
 
 const uniqueItems = <T>(items: T[]) => new Set(items).size === items.length;
 
@@ -59,17 +49,7 @@ export const companyInfoSchema = z.object({
   name: text('your company name', 120),
   industry: text('your industry', 80),
   size: companySizeSchema,
-  website: z
-    .string()
-    .trim()
-    .max(300, 'Keep the website under 301 characters')
-    .pipe(
-      z.url({
-        protocol: /^https?$/,
-        error: 'Enter the website as a full address, like https://example.com',
-      }),
-    )
-    .optional(),
+  website: httpsUrlSchema({ what: 'the website', max: 300, allowHttp: true }).optional(),
 });
 export type CompanyInfo = z.infer<typeof companyInfoSchema>;
 
@@ -165,7 +145,7 @@ export type BrandProfileSection = keyof OnboardBrandInput;
 export const verificationDocumentSchema = z.object({
   kind: verificationDocumentKindSchema,
   name: text('the document name', 120),
-  url: httpsUrl('the document link'),
+  url: httpsUrlSchema({ what: 'the document link', max: 500 }),
 });
 export type VerificationDocument = z.infer<typeof verificationDocumentSchema>;
 
@@ -178,23 +158,25 @@ export const requestVerificationInputSchema = z.object({
     })
     .min(1, 'Add at least one document')
     .max(MAX_VERIFICATION_DOCUMENTS, `Add at most ${MAX_VERIFICATION_DOCUMENTS} documents`),
-  note: optionalText('the note', 1000),
+  note: paragraphTextSchema({ what: 'the note', max: 1000 }).optional(),
 });
 export type RequestVerificationInput = z.infer<typeof requestVerificationInputSchema>;
 
-export const brandIdInputSchema = z.object({ brandId: z.uuid({ error: 'Not a brand id' }) });
+export const brandIdInputSchema = z.object({ brandId: idSchema('brand') });
 
 export const rejectBrandInputSchema = brandIdInputSchema.extend({
-  reason: z
-    .string({ error: 'Say why the verification is rejected' })
-    .trim()
-    .min(5, 'Say why in at least 5 characters, so the brand knows what to fix')
-    .max(1000, 'Keep the reason under 1001 characters'),
+  reason: paragraphTextSchema({
+    what: 'the reason',
+    min: 5,
+    max: 1000,
+    required: 'Say why the verification is rejected',
+    tooShort: 'Say why in at least 5 characters, so the brand knows what to fix',
+  }),
 });
 export type RejectBrandInput = z.infer<typeof rejectBrandInputSchema>;
 
 export const listBrandsInputSchema = pageInputSchema.extend({
   status: brandVerificationStatusSchema.optional(),
-  search: z.string().trim().max(120, 'Search with at most 120 characters').optional(),
+  search: searchTextSchema(120),
 });
 export type ListBrandsInput = z.input<typeof listBrandsInputSchema>;

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { campaignStatusSchema, joinModeSchema } from './internal';
 import type { CampaignStatus } from './internal';
 import { pageInputSchema } from './pagination';
-import { centsSchema, contentCategorySchema, countrySchema, languageSchema } from './vocabulary';
+import {
+  centsSchema,
+  countSchema,
+  httpsUrlSchema,
+  idSchema,
+  instantSchema,
+  lineTextSchema,
+  paragraphTextSchema,
+} from './primitives';
+import { contentCategorySchema, countrySchema, languageSchema } from './vocabulary';
 
 // Input schemas of the campaign service: the portals validate their forms with these, the service
 // its procedures, so a form never accepts what the server refuses.
@@ -65,22 +74,12 @@ export const completionReasons = [
 export const completionReasonSchema = z.enum(completionReasons);
 export type CompletionReason = z.infer<typeof completionReasonSchema>;
 
-const httpsUrlSchema = z
-  .string({ error: 'Enter a link' })
-  .trim()
-  .max(2048, 'A link is at most 2048 characters')
-  .pipe(
-    z.url({
-      protocol: /^https$/,
-      hostname: z.regexes.domain,
-      error: 'Use a full https:// link, e.g. https://example.com/page',
-    }),
-  );
+const linkSchema = httpsUrlSchema({ what: 'the link' });
 
 export const creativeSchema = z.object({
   type: creativeTypeSchema,
-  url: httpsUrlSchema,
-  altText: z.string().trim().max(300, 'Alt text is at most 300 characters').optional(),
+  url: linkSchema,
+  altText: lineTextSchema({ what: 'the alt text', max: 300 }).optional(),
 });
 export type Creative = z.infer<typeof creativeSchema>;
 
@@ -116,27 +115,26 @@ const uniqueList = <T extends z.ZodType>(item: T, what: string) =>
     .array(item)
     .refine((list) => new Set(list).size === list.length, { error: `Each ${what} only once` });
 
-const countSchema = (what: string) =>
-  z
-    .number({ error: `Enter the ${what}` })
-    .int('Use a whole number')
-    .nonnegative('Cannot be negative')
-    .max(1_000_000_000);
+const minimumSchema = (what: string) => countSchema({ what, max: 1_000_000_000 });
 
 /** Every field a brand sets; no defaults, so `.partial()` makes a patch that leaves omitted fields alone. */
 const campaignFieldsBase = z.object({
-  title: z
-    .string({ error: 'Enter a title' })
-    .trim()
-    .min(3, 'A title has at least 3 characters')
-    .max(120, 'A title is at most 120 characters'),
-  description: z
-    .string({ error: 'Enter a description' })
-    .trim()
-    .min(10, 'Describe the campaign in at least 10 characters')
-    .max(5000, 'A description is at most 5000 characters'),
+  title: lineTextSchema({
+    what: 'a title',
+    min: 3,
+    max: 120,
+    tooShort: 'A title has at least 3 characters',
+    tooLong: 'A title is at most 120 characters',
+  }),
+  description: paragraphTextSchema({
+    what: 'a description',
+    min: 10,
+    max: 5000,
+    tooShort: 'Describe the campaign in at least 10 characters',
+    tooLong: 'A description is at most 5000 characters',
+  }),
   creative: creativeSchema,
-  clickThroughUrl: httpsUrlSchema,
+  clickThroughUrl: linkSchema,
   categories: uniqueList(contentCategorySchema, 'category')
     .min(1, 'Choose at least one category')
     .max(5, 'Choose at most 5 categories'),
@@ -144,10 +142,10 @@ const campaignFieldsBase = z.object({
   languages: uniqueList(languageSchema, 'language'),
   /** Empty: worldwide. */
   regions: uniqueList(countrySchema, 'region'),
-  minFollowers: countSchema('minimum followers'),
-  minAverageViewers: countSchema('minimum average viewers'),
-  startsAt: z.date({ error: 'Choose a start date and time' }),
-  endsAt: z.date({ error: 'Choose an end date and time' }),
+  minFollowers: minimumSchema('minimum followers'),
+  minAverageViewers: minimumSchema('minimum average viewers'),
+  startsAt: instantSchema('Choose a start date and time'),
+  endsAt: instantSchema('Choose an end date and time'),
   budgetCents: centsSchema,
   pricing: pricingSchema,
   /** Null: no cap per streamer. */
@@ -167,11 +165,7 @@ const campaignFieldsBase = z.object({
     .min(0, 'Cannot be negative')
     .max(8760, 'At most 8760 hours (a year)'),
   /** Null: no impression target. */
-  targetImpressions: z
-    .number()
-    .int('Use a whole number')
-    .min(1, 'A target is at least 1 impression')
-    .nullable(),
+  targetImpressions: countSchema({ what: 'impression target', min: 1, max: 1_000_000_000 }).nullable(),
 });
 
 export const campaignFieldsSchema = campaignFieldsBase.extend({
@@ -259,7 +253,7 @@ export const campaignInputSchema = campaignFieldsSchema.superRefine((fields, con
 export type CampaignInput = z.input<typeof campaignInputSchema>;
 
 export const campaignIdInputSchema = z.object({
-  campaignId: z.uuid({ error: 'Not a campaign id' }),
+  campaignId: idSchema('campaign'),
 });
 
 export const updateCampaignInputSchema = campaignIdInputSchema.extend({
@@ -268,11 +262,13 @@ export const updateCampaignInputSchema = campaignIdInputSchema.extend({
 export type UpdateCampaignInput = z.input<typeof updateCampaignInputSchema>;
 
 export const rejectCampaignInputSchema = campaignIdInputSchema.extend({
-  reason: z
-    .string({ error: 'Say why the campaign is rejected' })
-    .trim()
-    .min(5, 'Say why in at least 5 characters')
-    .max(1000, 'A reason is at most 1000 characters'),
+  reason: paragraphTextSchema({
+    what: 'the reason',
+    min: 5,
+    max: 1000,
+    required: 'Say why the campaign is rejected',
+    tooShort: 'Say why in at least 5 characters',
+  }),
 });
 
 export const listMyCampaignsInputSchema = pageInputSchema.extend({

@@ -1,3 +1,4 @@
+export * from './primitives';
 export * from './vocabulary';
 export * from './pagination';
 export * from './form-errors';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { creativeSchema, frequencySchema, pricingSchema } from './campaign';
 import { campaignStatusSchema } from './internal';
+import { idSchema, instantFromTextSchema, opaqueStringSchema } from './primitives';
 import { timeZoneSchema, weekdaySchema } from './vocabulary';
 
 export const overlayCorners = ['top_left', 'top_right', 'bottom_left', 'bottom_right'] as const;
@@ -45,13 +46,13 @@ export const blackoutPeriodSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('weekly'),
-      weekdays: z.array(weekdaySchema).min(1, 'Choose at least one day'),
+      weekdays: z.array(weekdaySchema).min(1, 'Choose at least one day').max(7, 'Choose each day once'),
       from: clockTimeSchema,
       to: clockTimeSchema,
     })
     .refine((period) => period.from !== period.to, { error: 'The end must differ from the start', path: ['to'] }),
   z
-    .object({ kind: z.literal('once'), from: z.coerce.date(), to: z.coerce.date() })
+    .object({ kind: z.literal('once'), from: instantFromTextSchema(), to: instantFromTextSchema() })
     .refine((period) => period.to > period.from, { error: 'The end must be after the start', path: ['to'] }),
 ]);
 export type BlackoutPeriod = z.infer<typeof blackoutPeriodSchema>;
@@ -91,8 +92,8 @@ export const overlaySettingsInputSchema = z
 export type OverlaySettingsInput = z.infer<typeof overlaySettingsInputSchema>;
 
 export const overlaySetPausedInputSchema = z.object({ paused: z.boolean() });
-export const overlayTestFireInputSchema = z.object({ participationId: z.uuid().optional() });
-export const overlayResolveKeyInputSchema = z.object({ key: z.string().min(1).max(200) });
+export const overlayTestFireInputSchema = z.object({ participationId: idSchema('participation').optional() });
+export const overlayResolveKeyInputSchema = z.object({ key: opaqueStringSchema({ what: 'overlay key', max: 200 }) });
 
 /**
  * `campaign.internal.deliveryInfo({ campaignIds })` → one of these per known campaign: what the
@@ -112,4 +113,4 @@ export const campaignDeliveryInfoSchema = z.object({
   clicks: z.number().int().nonnegative(),
 });
 export type CampaignDeliveryInfo = z.infer<typeof campaignDeliveryInfoSchema>;
-export const campaignDeliveryInfoInputSchema = z.object({ campaignIds: z.array(z.uuid()).max(200) });
+export const campaignDeliveryInfoInputSchema = z.object({ campaignIds: z.array(idSchema('campaign')).max(200) });

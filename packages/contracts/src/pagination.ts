@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /** Keyset pagination: pass back `nextCursor` to get the page after. */
 export const pageInputSchema = z.object({
-  cursor: z.string().max(200).optional(),
+  /** Opaque; each list decodes it with its own `keysetCursor` codec. */
+  cursor: z.string().max(500).optional(),
   limit: z.number().int().min(1).max(100).default(20),
 });
 export type PageInput = z.input<typeof pageInputSchema>;

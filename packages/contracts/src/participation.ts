@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageInputSchema } from './pagination';
+import { idSchema, instantSchema, lineTextSchema, paragraphTextSchema } from './primitives';
 import { contentCategorySchema, countrySchema } from './vocabulary';
 
 // Input schemas of the participation service; the portals validate their forms with the same ones.
@@ -72,8 +73,8 @@ export const participationRefusalReasons = [
 ] as const;
 export type ParticipationRefusalReason = (typeof participationRefusalReasons)[number];
 
-const campaignIdSchema = z.uuid({ error: 'Choose a campaign' });
-const participationIdSchema = z.uuid({ error: 'Choose a participation' });
+const campaignIdSchema = idSchema('campaign');
+const participationIdSchema = idSchema('participation');
 
 export const joinCampaignInputSchema = z.object({
   campaignId: campaignIdSchema,
@@ -83,7 +84,7 @@ export const joinCampaignInputSchema = z.object({
 export type JoinCampaignInput = z.input<typeof joinCampaignInputSchema>;
 
 export const applyToCampaignInputSchema = joinCampaignInputSchema.extend({
-  message: z.string().trim().max(1000, 'Keep the message under 1000 characters').optional(),
+  message: paragraphTextSchema({ what: 'the message', max: 1000 }).optional(),
 });
 export type ApplyToCampaignInput = z.input<typeof applyToCampaignInputSchema>;
 
@@ -92,22 +93,26 @@ export const participationRefInputSchema = z.object({ participationId: participa
 
 export const rejectApplicationInputSchema = z.object({
   participationId: participationIdSchema,
-  reason: z
-    .string({ error: 'Tell the streamer why' })
-    .trim()
-    .min(3, 'Tell the streamer why, in a few words')
-    .max(500, 'Keep the reason under 500 characters'),
+  reason: paragraphTextSchema({
+    what: 'the reason',
+    min: 3,
+    max: 500,
+    required: 'Tell the streamer why',
+    tooShort: 'Tell the streamer why, in a few words',
+  }),
 });
 export type RejectApplicationInput = z.input<typeof rejectApplicationInputSchema>;
 
 export const removeParticipantInputSchema = z.object({
   participationId: participationIdSchema,
   reason: removalReasonSchema,
-  note: z
-    .string({ error: 'Explain the removal' })
-    .trim()
-    .min(3, 'Explain the removal, in a few words')
-    .max(1000, 'Keep the note under 1000 characters'),
+  note: paragraphTextSchema({
+    what: 'the note',
+    min: 3,
+    max: 1000,
+    required: 'Explain the removal',
+    tooShort: 'Explain the removal, in a few words',
+  }),
   forfeitEarnings: z.boolean(),
 });
 export type RemoveParticipantInput = z.input<typeof removeParticipantInputSchema>;
@@ -143,13 +148,14 @@ const distinct = <T>(list: T[]) => new Set(list).size === list.length;
 
 /** Who and what a rule applies to; an empty list means "all". Regions are the streamer's country. */
 export const ruleScopeSchema = z.object({
-  streamerIds: z.array(z.uuid()).max(500).refine(distinct, 'List each streamer once').default([]),
-  brandIds: z.array(z.uuid()).max(500).refine(distinct, 'List each brand once').default([]),
+  streamerIds: z.array(idSchema('streamer')).max(500).refine(distinct, 'List each streamer once').default([]),
+  brandIds: z.array(idSchema('brand')).max(500).refine(distinct, 'List each brand once').default([]),
   categories: z
     .array(contentCategorySchema)
+    .max(50)
     .refine(distinct, 'List each category once')
     .default([]),
-  regions: z.array(countrySchema).refine(distinct, 'List each region once').default([]),
+  regions: z.array(countrySchema).max(100).refine(distinct, 'List each region once').default([]),
 });
 export type RuleScope = z.infer<typeof ruleScopeSchema>;
 
@@ -160,14 +166,16 @@ export const ruleParamsSchema = z.discriminatedUnion('type', [
     categories: z
       .array(contentCategorySchema)
       .min(1, 'Choose at least one category')
+      .max(50)
       .refine(distinct, 'List each category once'),
   }),
   z.object({
     type: z.literal('brand_exclusivity'),
     /** Competing brands: no two live campaigns of different brands from this list at once. */
     brandIds: z
-      .array(z.uuid())
+      .array(idSchema('brand'))
       .min(2, 'List at least two competing brands')
+      .max(500, 'List at most 500 brands')
       .refine(distinct, 'List each brand once'),
   }),
   z.object({
@@ -180,8 +188,8 @@ export const ruleParamsSchema = z.discriminatedUnion('type', [
     /** What must differ: a participation in the same category, or of the same brand. */
     by: z.enum(['category', 'brand']),
     /** Limits the cool-down to these categories (by category) or brands (by brand); empty: all. */
-    categories: z.array(contentCategorySchema).default([]),
-    brandIds: z.array(z.uuid()).default([]),
+    categories: z.array(contentCategorySchema).max(50).default([]),
+    brandIds: z.array(idSchema('brand')).max(500).default([]),
   }),
   z.object({
     type: z.literal('simultaneous_limit'),
@@ -193,22 +201,28 @@ export type ConflictRuleType = RuleParams['type'];
 
 export const conflictRuleInputSchema = z
   .object({
-    name: z
-      .string({ error: 'Name the rule' })
-      .trim()
-      .min(3, 'Use at least 3 characters')
-      .max(120, 'Use at most 120 characters'),
+    name: lineTextSchema({
+      what: 'the rule’s name',
+      min: 3,
+      max: 120,
+      required: 'Name the rule',
+      tooShort: 'Use at least 3 characters',
+      tooLong: 'Use at most 120 characters',
+    }),
     /** What the streamer reads when the rule stops or warns them. */
-    message: z
-      .string({ error: 'Write the message streamers see' })
-      .trim()
-      .min(5, 'Use at least 5 characters')
-      .max(500, 'Use at most 500 characters'),
+    message: paragraphTextSchema({
+      what: 'the message',
+      min: 5,
+      max: 500,
+      required: 'Write the message streamers see',
+      tooShort: 'Use at least 5 characters',
+      tooLong: 'Use at most 500 characters',
+    }),
     severity: ruleSeveritySchema,
     params: ruleParamsSchema,
     scope: ruleScopeSchema.default({ streamerIds: [], brandIds: [], categories: [], regions: [] }),
-    activeFrom: z.coerce.date().nullable().default(null),
-    activeUntil: z.coerce.date().nullable().default(null),
+    activeFrom: instantSchema().nullable().default(null),
+    activeUntil: instantSchema().nullable().default(null),
   })
   .refine((rule) => !rule.activeFrom || !rule.activeUntil || rule.activeFrom < rule.activeUntil, {
     path: ['activeUntil'],
@@ -217,30 +231,32 @@ export const conflictRuleInputSchema = z
 export type ConflictRuleInput = z.input<typeof conflictRuleInputSchema>;
 
 export const updateConflictRuleInputSchema = z.object({
-  ruleId: z.uuid(),
+  ruleId: idSchema('rule'),
   rule: conflictRuleInputSchema,
 });
-export const conflictRuleRefInputSchema = z.object({ ruleId: z.uuid() });
+export const conflictRuleRefInputSchema = z.object({ ruleId: idSchema('rule') });
 
 export const listConflictRulesInputSchema = z.object({
   includeDisabled: z.boolean().default(true),
 });
 
 export const listViolationsInputSchema = pageInputSchema.extend({
-  ruleId: z.uuid().optional(),
-  streamerId: z.uuid().optional(),
-  campaignId: z.uuid().optional(),
+  ruleId: idSchema('rule').optional(),
+  streamerId: idSchema('streamer').optional(),
+  campaignId: idSchema('campaign').optional(),
   outcome: violationOutcomeSchema.optional(),
 });
 export type ListViolationsInput = z.input<typeof listViolationsInputSchema>;
 
 export const overrideViolationInputSchema = z.object({
-  violationId: z.uuid(),
-  note: z
-    .string({ error: 'Say why' })
-    .trim()
-    .min(3, 'Say why, in a few words')
-    .max(1000, 'Keep the note under 1000 characters'),
+  violationId: idSchema('violation'),
+  note: paragraphTextSchema({
+    what: 'the note',
+    min: 3,
+    max: 1000,
+    required: 'Say why',
+    tooShort: 'Say why, in a few words',
+  }),
 });
 export type OverrideViolationInput = z.input<typeof overrideViolationInputSchema>;
 

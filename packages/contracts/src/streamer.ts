@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageInputSchema } from './pagination';
+import { idSchema, lineTextSchema, opaqueStringSchema, searchTextSchema } from './primitives';
 import {
   clockTimeSchema,
   contentCategorySchema,
@@ -24,11 +25,13 @@ export type ContentRating = z.infer<typeof contentRatingSchema>;
 
 export const MAX_SECONDARY_CATEGORIES = 5;
 
-export const streamerDisplayNameSchema = z
-  .string({ error: 'Enter your display name' })
-  .trim()
-  .min(2, 'Use at least 2 characters')
-  .max(50, 'Use at most 50 characters');
+export const streamerDisplayNameSchema = lineTextSchema({
+  what: 'your display name',
+  min: 2,
+  max: 50,
+  tooShort: 'Use at least 2 characters',
+  tooLong: 'Use at most 50 characters',
+});
 
 export const streamerContentSchema = z
   .object({
@@ -119,9 +122,15 @@ export const cryptoPayoutCurrencies = ['USDC', 'BTC', 'ETH'] as const;
 export const setPayoutInput = z.discriminatedUnion('method', [
   z.object({
     method: z.literal('bank'),
-    accountHolder: z.string().trim().min(2, 'Enter the account holder’s name').max(120),
+    accountHolder: lineTextSchema({
+      what: 'the account holder’s name',
+      min: 2,
+      max: 120,
+      tooShort: 'Enter the account holder’s name',
+    }),
     iban: z
       .string({ error: 'Enter your IBAN' })
+      .max(64, 'Enter a valid IBAN, e.g. DE89 3704 0044 0532 0130 00')
       .transform((iban) => iban.replace(/\s+/g, '').toUpperCase())
       .pipe(
         z
@@ -146,14 +155,15 @@ export const setPayoutInput = z.discriminatedUnion('method', [
     currency: z.enum(cryptoPayoutCurrencies, { error: 'Choose a currency' }),
     address: z
       .string()
+      .max(200)
       .trim()
       .regex(/^[A-Za-z0-9:]{20,100}$/, 'Enter a wallet address (20–100 letters and digits)'),
   }),
 ]);
 export type SetPayoutInput = z.input<typeof setPayoutInput>;
 
-export const streamerIdInput = z.object({ streamerId: z.uuid() });
-export const streamerMetricsInput = z.object({ streamerId: z.uuid().optional() }).default({});
+export const streamerIdInput = z.object({ streamerId: idSchema('streamer') });
+export const streamerMetricsInput = z.object({ streamerId: idSchema('streamer').optional() }).default({});
 
 export const streamerSearchSorts = ['followers', 'averageViewers', 'newest'] as const;
 export const streamerSearchSortSchema = z.enum(streamerSearchSorts);
@@ -168,10 +178,13 @@ export const searchStreamersInput = pageInputSchema.extend({
   minAverageViewers: z.number().int().nonnegative().max(10_000_000).optional(),
   liveOnly: z.boolean().default(false),
   /** Matches display names and channel names. */
-  query: z.string().trim().max(100).optional(),
+  query: searchTextSchema(100),
   sort: streamerSearchSortSchema.default('followers'),
 });
 export type SearchStreamersInput = z.input<typeof searchStreamersInput>;
+
+/** Where the platform sends the streamer back after OAuth; checked against the portal's origin by the service. */
+const redirectUriSchema = lineTextSchema({ what: 'the return address', min: 1, max: 500 }).pipe(z.url());
 
 /** Platforms we can connect through OAuth today. */
 export const connectablePlatforms = ['twitch', 'youtube'] as const;
@@ -180,14 +193,14 @@ export type ConnectablePlatform = z.infer<typeof connectablePlatformSchema>;
 
 export const platformAuthorizationUrlInput = z.object({
   platform: connectablePlatformSchema,
-  redirectUri: z.url().max(500),
+  redirectUri: redirectUriSchema,
 });
 export const connectPlatformInput = z.object({
   platform: connectablePlatformSchema,
-  code: z.string().trim().min(1).max(2000),
-  state: z.string().trim().min(16).max(200),
-  redirectUri: z.url().max(500),
+  code: opaqueStringSchema({ what: 'authorization code', max: 2000 }),
+  state: opaqueStringSchema({ what: 'sign-in state', min: 16, max: 200 }),
+  redirectUri: redirectUriSchema,
 });
 export const disconnectPlatformInput = z.object({ platform: streamingPlatformSchema });
 
-export const streamerIdsInput = z.object({ streamerIds: z.array(z.uuid()).max(200) });
+export const streamerIdsInput = z.object({ streamerIds: z.array(idSchema('streamer')).max(200) });

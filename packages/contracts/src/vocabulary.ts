@@ -102,7 +102,7 @@ export const weekdaySchema = z.enum(weekdays);
 export type Weekday = z.infer<typeof weekdaySchema>;
 
 /** An IANA time zone this runtime knows, e.g. `Europe/Berlin`. */
-export const timeZoneSchema = z.string().refine(
+export const timeZoneSchema = z.string().max(64, 'Choose a time zone from the list, e.g. Europe/Berlin').refine(
   (zone) => {
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -118,9 +118,6 @@ export const timeZoneSchema = z.string().refine(
 export const clockTimeSchema = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Use the 24-hour HH:MM format, e.g. 18:30' });
-
-/** Money is integer minor units (cents) everywhere; `$12.50` is 1250. */
-export const centsSchema = z.number({ error: 'Enter an amount' }).int('Use whole cents').nonnegative('Cannot be negative');
 
 export const labelOf = <T extends { id: string; label: string }>(list: readonly T[], id: string) =>
   list.find((entry) => entry.id === id)?.label ?? id;

@@ -3,6 +3,8 @@ export { authenticateCaller, requestIdOf } from './context';
 export type { CallerAuthenticator, ServiceContext } from './context';
 export { InvalidEnvironmentError, parseEnv } from './env';
 export { DomainError } from './errors';
+export { refusedDatabaseValue } from './database-input-errors';
+export type { ProcedureAccess, ProcedureMeta } from './procedure-meta';
 export type { DomainErrorKind } from './errors';
 export { createCallerFactory, router, t } from './init';
 export { createLogger } from './logger';

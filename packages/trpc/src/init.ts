@@ -1,6 +1,7 @@
 import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
 import type { ServiceContext } from './context';
+import type { ProcedureMeta } from './procedure-meta';
 import { DomainError } from './errors';
 
 interface ValidationIssue {
@@ -32,7 +33,7 @@ function fieldErrorsOf(issues: ValidationIssue[]): Record<string, string[]> {
   return fields;
 }
 
-export const t = initTRPC.context<ServiceContext>().create({
+export const t = initTRPC.context<ServiceContext>().meta<ProcedureMeta>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
     const issues = error.code === 'BAD_REQUEST' ? validationIssuesOf(error.cause) : undefined;

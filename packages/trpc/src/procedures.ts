@@ -1,19 +1,39 @@
-import { TRPCError } from '@trpc/server';
+import { InvalidCursorError } from '@gametriggers/contracts';
 import type { AdminPermission } from '@gametriggers/tokens';
+import { TRPCError } from '@trpc/server';
+import { refusedDatabaseValue } from './database-input-errors';
 import { DomainError, toTRPCError } from './errors';
 import { t } from './init';
 
-const domainErrors = t.middleware(async ({ next }) => {
+/** Expected failures become their tRPC codes; a value the database refused becomes a 400. */
+const domainErrors = t.middleware(async ({ ctx, path, next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    throw toTRPCError(result.error.cause);
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof DomainError) throw toTRPCError(cause);
+  if (cause instanceof InvalidCursorError) {
+    throw toTRPCError(new DomainError('invalid', cause.reason, cause.message));
+  }
+  const refused = result.error.code === 'INTERNAL_SERVER_ERROR' ? refusedDatabaseValue(cause) : undefined;
+  if (refused) {
+    ctx.log.warn(
+      { err: cause, path, contractGap: true },
+      'the database refused a value the input schema accepted: tighten the contract',
+    );
+    throw toTRPCError(
+      new DomainError(
+        'invalid',
+        'input_out_of_range',
+        `We could not use what was sent: ${refused}. Check the values and try again.`,
+      ),
+    );
   }
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.meta({ access: 'public' }).use(domainErrors);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const authedProcedure = publicProcedure.meta({ access: 'authed' }).use(({ ctx, next }) => {
   if (ctx.caller.kind !== 'user') {
     throw new TRPCError({
       code: 'UNAUTHORIZED',
@@ -23,14 +43,14 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, caller: ctx.caller } });
 });
 
-export const brandProcedure = authedProcedure.use(({ ctx, next }) => {
+export const brandProcedure = authedProcedure.meta({ access: 'brand' }).use(({ ctx, next }) => {
   if (ctx.caller.role !== 'brand') {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Only brand accounts can do this.' });
   }
   return next();
 });
 
-export const streamerProcedure = authedProcedure.use(({ ctx, next }) => {
+export const streamerProcedure = authedProcedure.meta({ access: 'streamer' }).use(({ ctx, next }) => {
   if (ctx.caller.role !== 'streamer') {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Only streamer accounts can do this.' });
   }
@@ -39,7 +59,7 @@ export const streamerProcedure = authedProcedure.use(({ ctx, next }) => {
 
 /** Admins only; with a permission, only admins holding that flag. */
 export function adminProcedure(permission?: AdminPermission) {
-  return authedProcedure.use(({ ctx, next }) => {
+  return authedProcedure.meta({ access: 'admin', permission }).use(({ ctx, next }) => {
     if (ctx.caller.role !== 'admin') {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'Only administrators can do this.' });
     }
@@ -54,7 +74,7 @@ export function adminProcedure(permission?: AdminPermission) {
 }
 
 /** Service-to-service calls only, authenticated by a service credential. */
-export const internalProcedure = publicProcedure.use(({ ctx, next }) => {
+export const internalProcedure = publicProcedure.meta({ access: 'internal' }).use(({ ctx, next }) => {
   if (ctx.caller.kind !== 'service') {
     throw new TRPCError({
       code: ctx.caller.kind === 'user' ? 'FORBIDDEN' : 'UNAUTHORIZED',

@@ -1,3 +1,4 @@
+import { lineTextSchema, opaqueStringSchema } from '@gametriggers/contracts';
 import { z } from 'zod';
 
 // Bounded lengths everywhere: a huge string is a clear 400, never a slow hash or a 500.
@@ -17,16 +18,13 @@ const presentedPasswordSchema = z
   .string({ error: 'Enter your password.' })
   .min(1, 'Enter your password.')
   .max(200);
-const opaqueTokenSchema = z
-  .string({ error: 'The link is missing its token.' })
-  .trim()
-  .min(16)
-  .max(200);
+const opaqueTokenSchema = opaqueStringSchema({ what: 'link token', min: 16, max: 200 });
+const personNameSchema = lineTextSchema({ what: 'your name', min: 1, max: 120 });
 
 export const registerInput = z.object({
   email: emailSchema,
   password: newPasswordSchema,
-  name: z.string().trim().min(1).max(120).optional(),
+  name: personNameSchema.optional(),
   role: z.enum(['brand', 'streamer'], { error: 'Choose whether you are a brand or a streamer.' }),
 });
 export const loginInput = z.object({ email: emailSchema, password: presentedPasswordSchema });
@@ -39,16 +37,16 @@ export const resetPasswordInput = z.object({
 export const refreshTokenInput = z.object({ refreshToken: opaqueTokenSchema });
 export const oauthSignInInput = z.object({
   provider: z.enum(['google', 'twitch']),
-  providerAccountId: z.string().trim().min(1).max(255),
+  providerAccountId: opaqueStringSchema({ what: 'provider account id', max: 255 }),
   email: emailSchema,
   emailVerified: z.boolean(),
-  name: z.string().trim().min(1).max(120).optional(),
+  name: personNameSchema.optional(),
   role: z.enum(['brand', 'streamer']).optional(),
 });
 export const seedUserInput = z.object({
   email: emailSchema,
   password: newPasswordSchema,
-  name: z.string().trim().min(1).max(120),
+  name: personNameSchema,
   role: z.enum(['brand', 'streamer', 'admin']),
 });
 

@@ -4,10 +4,10 @@ import {
   overlaySetPausedInputSchema,
   overlaySettingsInputSchema,
   overlayTestFireInputSchema,
+  streamerIdInput,
 } from '@gametriggers/contracts';
 import { overlaySettingsSchema } from '@gametriggers/realtime';
 import { adminProcedure, internalProcedure, router, streamerProcedure } from '@gametriggers/trpc';
-import { z } from 'zod';
 import type { OverlayDeps } from './domain/deps';
 import {
   getOrCreateOverlay,
@@ -53,7 +53,7 @@ export function createOverlayRouter(deps: OverlayDeps) {
         .mutation(({ ctx, input }) => testFire(deps, ctx.caller.userId, input.participationId)),
 
       getForStreamer: overlayReadingAdminProcedure
-        .input(z.object({ streamerId: z.uuid() }))
+        .input(streamerIdInput)
         .output(overlayOutput)
         .query(({ input }) => overlayForAdmin(deps, input.streamerId)),
 
