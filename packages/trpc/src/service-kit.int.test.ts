@@ -1,7 +1,10 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import type { CryptoKey } from 'jose';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { cursorParts, keysetCursor } from '@gametriggers/contracts';
 import { createAccessTokenVerifierWithKeys, signServiceToken } from '@gametriggers/tokens';
+import { testServerUrl } from '@gametriggers/testing';
+import pg from 'pg';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -22,6 +25,20 @@ const serviceSecret = 'kit-test-service-secret-at-least-32-chars';
 let keys: { privateKey: CryptoKey; publicKey: CryptoKey };
 let service: RunningService;
 let databaseUp = true;
+const database = new pg.Pool({ connectionString: testServerUrl, max: 2 });
+const newestCursor = keysetCursor('kit.newest', {
+  createdAt: cursorParts.instant,
+  id: cursorParts.id,
+});
+
+/** What a procedure whose schema is too loose sends on to PostgreSQL. */
+const castsThatPostgresRefuses = {
+  timestamp: ['SELECT $1::timestamptz AS value', '300000-01-01T00:00:00Z'],
+  nul: ['SELECT $1::text AS value', 'a\u0000b'],
+  integer: ['SELECT $1::int AS value', '99999999999'],
+  uuid: ['SELECT $1::uuid AS value', 'not-a-uuid'],
+  numeric: ['SELECT $1::numeric(3, 0) AS value', '12345'],
+} as const;
 
 const testRouter = router({
   kit: router({
@@ -39,6 +56,16 @@ const testRouter = router({
     crash: publicProcedure.query(() => {
       throw new Error('secret internal detail');
     }),
+    storeLoosely: publicProcedure
+      .input(z.object({ kind: z.enum(['timestamp', 'nul', 'integer', 'uuid', 'numeric']) }))
+      .query(async ({ input }) => {
+        const [sql, value] = castsThatPostgresRefuses[input.kind];
+        await database.query(sql, [value]);
+        return 'stored';
+      }),
+    page: publicProcedure
+      .input(z.object({ cursor: z.string() }))
+      .query(({ input }) => newestCursor.decode(input.cursor).id),
     slow: publicProcedure.query(async () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       return 'done';
@@ -94,7 +121,10 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(() => service.close(500));
+afterAll(async () => {
+  await service.close(500);
+  await database.end();
+});
 
 describe('HTTP endpoints', () => {
   it('answers /healthz, /metrics and a JSON 404', async () => {
@@ -160,6 +190,38 @@ describe('errors', () => {
     expect(error).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: 'trace-me' });
     expect(error.message).not.toContain('secret internal detail');
     expect(error.message).toContain('trace-me');
+  });
+
+  it('answers 400 input_out_of_range for every value PostgreSQL refuses', async () => {
+    for (const kind of Object.keys(castsThatPostgresRefuses) as Array<
+      keyof typeof castsThatPostgresRefuses
+    >) {
+      const error = await failure(client().kit.storeLoosely.query({ kind }));
+      expect(error, kind).toMatchObject({
+        code: 'BAD_REQUEST',
+        httpStatus: 400,
+        reason: 'input_out_of_range',
+      });
+      expect(error.message, kind).toMatch(
+        /^We could not use what was sent: a (text|number|date|value) /,
+      );
+    }
+  });
+
+  it('refuses a cursor it did not make with invalid_cursor', async () => {
+    const id = '3f1c2a44-9a47-4c1b-8d6e-1f0a2b3c4d5e';
+    expect(
+      await client().kit.page.query({
+        cursor: newestCursor.encode({ createdAt: new Date('2026-03-29T01:30:00Z'), id }),
+      }),
+    ).toBe(id);
+    const forged = Buffer.from(
+      JSON.stringify(['kit.newest', '+275760-09-13T00:00:00.000Z', id]),
+    ).toString('base64url');
+    expect(await failure(client().kit.page.query({ cursor: forged }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      reason: 'invalid_cursor',
+    });
   });
 
   it('keeps superjson types', async () => {

@@ -73,7 +73,10 @@ describe('brand input schemas', () => {
           documents: [{ ...document, url: 'http://files.example.com/a.pdf' }],
         }),
       ),
-    ).toEqual({ 'documents.0.url': 'Enter the document link starting with https://' });
+    ).toEqual({
+      'documents.0.url':
+        'Enter the document link as a full https:// address, like https://example.com',
+    });
   });
 
   it('asks for a reason a brand can act on when rejecting', () => {

@@ -369,7 +369,9 @@ describe('verification', () => {
       }),
     );
     expect(insecure.fieldErrors).toEqual({
-      'documents.0.url': ['Enter the document link starting with https://'],
+      'documents.0.url': [
+        'Enter the document link as a full https:// address, like https://example.com',
+      ],
     });
     expect(await countRows('verification_requests', brandA.userId)).toBe(0);
     expect(await eventsOf(brandA.userId)).toEqual([]);

@@ -836,7 +836,7 @@ describe('search', () => {
     }
     expect(await failure(api.streamer.search.query({ cursor: 'nonsense' }))).toMatchObject({
       code: 'BAD_REQUEST',
-      reason: 'cursor_invalid',
+      reason: 'invalid_cursor',
     });
   });
 

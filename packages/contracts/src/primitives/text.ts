@@ -48,7 +48,9 @@ function boundedText(limits: TextLimits, pattern: RegExp) {
     schema = schema.min(
       limits.min,
       limits.tooShort ??
-        (limits.min === 1 ? `Enter ${limits.what}` : `Use at least ${limits.min} characters for ${limits.what}`),
+        (limits.min === 1
+          ? `Enter ${limits.what}`
+          : `Use at least ${limits.min} characters for ${limits.what}`),
     );
   }
   return schema;
@@ -93,7 +95,7 @@ export function httpsUrlSchema(options: { what: string; max?: number; allowHttp?
     z.url({
       protocol: options.allowHttp ? /^https?$/ : /^https$/,
       hostname: z.regexes.domain,
-      error: `Enter ${options.what} as a full ${options.allowHttp ? 'http:// or https://' : 'https://'} address, e.g. https://example.com/page`,
+      error: `Enter ${options.what} as a full ${options.allowHttp ? '' : 'https:// '}address, like https://example.com`,
     }),
   );
 }

@@ -1,8 +1,8 @@
 import type { BrandVerificationStatus, Page } from '@gametriggers/contracts';
+import { cursorParts, keysetCursor } from '@gametriggers/contracts';
 import type { z } from 'zod';
 import type { Prisma } from '../generated/prisma/client';
 import type { brandSummaryOutput } from '../schemas';
-import { decodeBrandCursor, encodeBrandCursor } from './brand-cursor';
 import type { BrandDeps } from './deps';
 
 export interface BrandListQuery {
@@ -12,12 +12,17 @@ export interface BrandListQuery {
   limit: number;
 }
 
+const newestFirstCursor = keysetCursor('brands.newest', {
+  createdAt: cursorParts.instant,
+  id: cursorParts.id,
+});
+
 /** The admins' review queue: newest first, by status and company name. */
 export async function listBrands(
   deps: BrandDeps,
   query: BrandListQuery,
 ): Promise<Page<z.infer<typeof brandSummaryOutput>>> {
-  const after = query.cursor ? decodeBrandCursor(query.cursor) : undefined;
+  const after = newestFirstCursor.decodeOptional(query.cursor);
   const where: Prisma.BrandWhereInput = {
     ...(query.status ? { verificationStatus: query.status } : {}),
     ...(query.search ? { companyName: { contains: query.search, mode: 'insensitive' } } : {}),
@@ -48,6 +53,6 @@ export async function listBrands(
       verificationRequestedAt: brand.verificationRequestedAt,
       createdAt: brand.createdAt,
     })),
-    nextCursor: rows.length > query.limit && last ? encodeBrandCursor(last) : null,
+    nextCursor: rows.length > query.limit && last ? newestFirstCursor.encode(last) : null,
   };
 }

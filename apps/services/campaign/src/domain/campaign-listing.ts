@@ -1,10 +1,9 @@
 import type { CampaignStatus } from '@gametriggers/contracts';
-import { campaignStatuses } from '@gametriggers/contracts';
+import { campaignStatuses, cursorParts, keysetCursor } from '@gametriggers/contracts';
 import type { Prisma } from '../generated/prisma/client';
 import type { CampaignDb } from '../database';
 import { campaignView } from './campaign-views';
 import type { CampaignDeps } from './deps';
-import { decodeCursor, encodeCursor } from './keyset-cursor';
 
 interface ListInput {
   status?: CampaignStatus | undefined;
@@ -22,14 +21,18 @@ async function statusCounts(db: CampaignDb, where: Prisma.CampaignWhereInput) {
   return counts;
 }
 
+const createdCursor = keysetCursor('campaigns.created', {
+  createdAt: cursorParts.instant,
+  id: cursorParts.id,
+});
+
 /** Keyset over (createdAt, id) in `direction`; the cursor carries the last row's pair. */
 function afterCursor(
   cursor: string | undefined,
   direction: 'asc' | 'desc',
 ): Prisma.CampaignWhereInput {
   if (!cursor) return {};
-  const { value, id } = decodeCursor(cursor);
-  const createdAt = new Date(value);
+  const { createdAt, id } = createdCursor.decode(cursor);
   const beyond = direction === 'desc' ? 'lt' : 'gt';
   return { OR: [{ createdAt: { [beyond]: createdAt } }, { createdAt, id: { [beyond]: id } }] };
 }
@@ -51,10 +54,7 @@ async function page(
   const now = deps.now();
   return {
     items: items.map((row) => campaignView(row, viewer, now)),
-    nextCursor:
-      rows.length > input.limit && last
-        ? encodeCursor(last.createdAt.toISOString(), last.id)
-        : null,
+    nextCursor: rows.length > input.limit && last ? createdCursor.encode(last) : null,
   };
 }
 

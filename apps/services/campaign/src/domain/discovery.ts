@@ -4,11 +4,11 @@ import type {
   PricingModel,
   StreamerMatchingProfile,
 } from '@gametriggers/contracts';
+import { cursorParts, keysetCursor } from '@gametriggers/contracts';
 import type { CampaignDb } from '../database';
 import type { Campaign } from '../generated/prisma/client';
 import type { PublicCampaignView } from '../schemas';
 import { publicCampaignView } from './campaign-views';
-import { decodeCursor, encodeCursor } from './keyset-cursor';
 
 export interface DiscoveryQuery {
   category?: ContentCategory | undefined;
@@ -19,19 +19,50 @@ export interface DiscoveryQuery {
   limit: number;
 }
 
-/** Each sort reads one partial index on active campaigns in order (see the init migration). */
-const sortKeys: Record<
-  DiscoverySort,
-  { column: keyof Campaign; descending: boolean; cast: string }
-> = {
-  newest: { column: 'startsAt', descending: true, cast: 'timestamptz' },
-  highest_rate: { column: 'rateCents', descending: true, cast: 'int' },
-  ending_soon: { column: 'endsAt', descending: false, cast: 'timestamptz' },
-  budget_left: { column: 'remainingBudgetCents', descending: true, cast: 'int' },
-};
+interface DiscoverySortKey {
+  column: 'startsAt' | 'endsAt' | 'rateCents' | 'remainingBudgetCents';
+  descending: boolean;
+  cast: 'timestamptz' | 'int';
+  /** Each sort has its own cursor: one made for another sort is refused. */
+  decodeCursor(cursor: string): { value: Date | number; id: string };
+  cursorAfter(row: Campaign): string;
+}
 
-const cursorValueOf = (value: unknown) =>
-  value instanceof Date ? value.toISOString() : Number(value);
+function instantSort(column: 'startsAt' | 'endsAt', descending: boolean): DiscoverySortKey {
+  const codec = keysetCursor(`discovery.${column}`, {
+    value: cursorParts.instant,
+    id: cursorParts.id,
+  });
+  return {
+    column,
+    descending,
+    cast: 'timestamptz',
+    decodeCursor: codec.decode,
+    cursorAfter: (row) => codec.encode({ value: row[column], id: row.id }),
+  };
+}
+
+function centsSort(column: 'rateCents' | 'remainingBudgetCents'): DiscoverySortKey {
+  const codec = keysetCursor(`discovery.${column}`, {
+    value: cursorParts.integer(0),
+    id: cursorParts.id,
+  });
+  return {
+    column,
+    descending: true,
+    cast: 'int',
+    decodeCursor: codec.decode,
+    cursorAfter: (row) => codec.encode({ value: row[column], id: row.id }),
+  };
+}
+
+/** Each sort reads one partial index on active campaigns in order (see the init migration). */
+const sortKeys: Record<DiscoverySort, DiscoverySortKey> = {
+  newest: instantSort('startsAt', true),
+  highest_rate: centsSort('rateCents'),
+  ending_soon: instantSort('endsAt', false),
+  budget_left: centsSort('remainingBudgetCents'),
+};
 
 type DiscoveryProfile = Pick<
   StreamerMatchingProfile,
@@ -70,7 +101,7 @@ export function discoverySql(profile: DiscoveryProfile, query: DiscoveryQuery, n
   const column = `"${sort.column}"`;
   const direction = sort.descending ? 'DESC' : 'ASC';
   if (query.cursor) {
-    const { value, id } = decodeCursor(query.cursor);
+    const { value, id } = sort.decodeCursor(query.cursor);
     const comparison = sort.descending ? '<' : '>';
     conditions.push(
       `(${column}, "id") ${comparison} (${param(value, sort.cast)}, ${param(id, 'uuid')})`,
@@ -83,7 +114,7 @@ export function discoverySql(profile: DiscoveryProfile, query: DiscoveryQuery, n
       ORDER BY ${order} LIMIT ${param(query.limit + 1, 'int')}
     ) AS "page" JOIN "campaigns" USING ("id")
     ORDER BY "page".${order.replace(', "id"', ', "page"."id"')}`;
-  return { sql, params, sortColumn: sort.column };
+  return { sql, params, sort };
 }
 
 /** Campaigns a streamer can join now, one keyset page at a time. */
@@ -93,15 +124,12 @@ export async function discoverCampaigns(
   query: DiscoveryQuery,
   now: Date,
 ): Promise<{ items: PublicCampaignView[]; nextCursor: string | null }> {
-  const { sql, params, sortColumn } = discoverySql(profile, query, now);
+  const { sql, params, sort } = discoverySql(profile, query, now);
   const rows = await db.$queryRawUnsafe<Campaign[]>(sql, ...params);
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
   return {
     items: items.map(publicCampaignView),
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeCursor(cursorValueOf(last[sortColumn]), last.id)
-        : null,
+    nextCursor: rows.length > query.limit && last ? sort.cursorAfter(last) : null,
   };
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@gametriggers/trpc';
+import { cursorParts, keysetCursor } from '@gametriggers/contracts';
 
 /** Newest first by (createdAt, id): the cursor is the last row's pair, opaque to callers. */
 export interface KeysetPosition {
@@ -6,30 +6,13 @@ export interface KeysetPosition {
   id: string;
 }
 
-export function encodeCursor(position: KeysetPosition): string {
-  return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString(
-    'base64url',
-  );
-}
+const newestFirstCursor = keysetCursor('participation.newest', {
+  createdAt: cursorParts.instant,
+  id: cursorParts.id,
+});
 
-export function decodeCursor(cursor: string | undefined): KeysetPosition | undefined {
-  if (!cursor) return undefined;
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [
-      string,
-      string,
-    ];
-    const date = new Date(createdAt);
-    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
-    return { createdAt: date, id };
-  } catch {
-    throw new DomainError(
-      'invalid',
-      'invalid_cursor',
-      'That page link is no longer valid; start from the first page.',
-    );
-  }
-}
+/** The position a cursor of ours carries (`undefined` for the first page); anything else is refused. */
+export const decodeCursor = newestFirstCursor.decodeOptional;
 
 /** The Prisma `where` for rows after `position` in newest-first order. */
 export function afterPosition(position: KeysetPosition | undefined) {
@@ -54,6 +37,6 @@ export function pageOf<Row extends KeysetPosition, Item>(
   const last = items.at(-1);
   return {
     items: items.map(view),
-    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > limit && last ? newestFirstCursor.encode(last) : null,
   };
 }
