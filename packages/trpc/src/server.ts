@@ -35,6 +35,8 @@ export interface RunningService {
   url: string;
   port: number;
   log: Logger;
+  /** The router it serves (tests enumerate its procedures). */
+  router: AnyTRPCRouter;
   /** Stop accepting, drain in-flight requests (up to `drainMs`), then close `closeables`. */
   close(drainMs?: number): Promise<void>;
 }
@@ -177,6 +179,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     url,
     port,
     log,
+    router: options.router,
     async close(drainMs = 10_000) {
       draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

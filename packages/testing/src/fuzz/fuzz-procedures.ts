@@ -1,0 +1,226 @@
+import { createHash } from 'node:crypto';
+import { createTRPCUntypedClient, httpLink, TRPCClientError } from '@trpc/client';
+import type { AnyTRPCRouter } from '@trpc/server';
+import { SERVICE_TOKEN_HEADER, signServiceToken } from '@gametriggers/tokens';
+import fc from 'fast-check';
+import superjson from 'superjson';
+import type { z } from 'zod';
+import { procedureInputArbitraries } from './schema-arbitraries';
+import { installWriteLog } from './write-log';
+
+/** Who may call a procedure, as the service kit's builders record it in the procedure's meta. */
+type Access = 'public' | 'authed' | 'brand' | 'streamer' | 'admin' | 'internal';
+
+export interface FuzzCallers {
+  /** Access tokens of signed-in people of each role (two brands and two streamers, so ids cross owners). */
+  brand: readonly string[];
+  streamer: readonly string[];
+  /** An admin holding every permission. */
+  admin: string;
+}
+
+export interface FuzzTarget {
+  /** The service's name, in messages. */
+  name: string;
+  router: AnyTRPCRouter;
+  /** The running service's base URL. */
+  url: string;
+  databaseUrl: string;
+  serviceSecret: string;
+  callers: FuzzCallers;
+  /** The instant the service's clock shows. */
+  now: Date;
+  /** Writes a refused call makes by design, as `table:OPERATION` (e.g. counting failed sign-ins). */
+  refusalsMayWrite?: readonly string[];
+  /** Writes the service's background work makes at any time, ignored. */
+  backgroundWrites?: readonly string[];
+  /** How long a call may take before it counts as a hang (default 15 s). */
+  callTimeoutMs?: number;
+}
+
+export interface FuzzOutcome {
+  findings: FuzzFinding[];
+  /** Calls made, by how they ended: `answered`, or the HTTP status of the refusal. */
+  calls: Record<string, number>;
+  procedures: number;
+}
+
+export interface FuzzFinding {
+  procedure: string;
+  caller: string;
+  problem: string;
+  input: string;
+}
+
+interface ProcedureDef {
+  type: 'query' | 'mutation' | 'subscription';
+  inputs: z.ZodType[];
+  meta?: { access?: Access };
+}
+
+/** Every procedure of a router by path, with what the kit recorded about it. */
+export function proceduresOf(router: AnyTRPCRouter): Array<{ path: string; def: ProcedureDef }> {
+  const procedures = (router._def as { procedures: Record<string, { _def: ProcedureDef }> })
+    .procedures;
+  return Object.entries(procedures)
+    .map(([path, procedure]) => ({ path, def: procedure._def }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+export const fuzzSettings = () => ({
+  seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31),
+  runs: process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : 8,
+});
+
+function describeInput(input: unknown): string {
+  const text = JSON.stringify(superjson.serialize(input).json) ?? 'undefined';
+  return text.length > 300 ? `${text.slice(0, 300)}… (${text.length} chars)` : text;
+}
+
+function statusOf(error: unknown): number | undefined {
+  if (!(error instanceof TRPCClientError)) return undefined;
+  const data = error.data as { httpStatus?: number } | undefined;
+  const response = (error.meta as { response?: { status?: number } } | undefined)?.response;
+  return data?.httpStatus ?? response?.status;
+}
+
+/**
+ * Calls every procedure of a running service with inputs generated from its input schema — valid
+ * ones and their nastiest neighbours — as each rightful caller, one call at a time, and reports
+ * every answer that is a 5xx or no answer, every call that hangs, and every refused call that wrote
+ * to the database. A new procedure is covered without being listed. Deterministic for a seed.
+ */
+export async function fuzzProcedures(
+  target: FuzzTarget,
+  settings: { seed: number; runs: number },
+): Promise<FuzzOutcome> {
+  const log = await installWriteLog(target.databaseUrl);
+  const findings: FuzzFinding[] = [];
+  const calls: Record<string, number> = {};
+  const count = (outcome: string) => (calls[outcome] = (calls[outcome] ?? 0) + 1);
+  const procedures = proceduresOf(target.router);
+  const timeoutMs = target.callTimeoutMs ?? 15_000;
+  const cursors = new Set<string>();
+  const ignored = new Set(target.backgroundWrites ?? []);
+  const mayWrite = new Set([...(target.refusalsMayWrite ?? []), ...ignored]);
+
+  const clientFor = (headers: () => Promise<Record<string, string>> | Record<string, string>) =>
+    createTRPCUntypedClient<AnyTRPCRouter>({
+      links: [
+        httpLink({ url: `${target.url.replace(/\/$/, '')}/trpc`, transformer: superjson, headers }),
+      ],
+    });
+  const bearer = (token: string) => clientFor(() => ({ authorization: `Bearer ${token}` }));
+  const callers = {
+    anonymous: clientFor(() => ({})),
+    brands: target.callers.brand.map(bearer),
+    streamers: target.callers.streamer.map(bearer),
+    admin: bearer(target.callers.admin),
+    service: clientFor(async () => ({
+      [SERVICE_TOKEN_HEADER]: await signServiceToken(target.serviceSecret, 'fuzz'),
+    })),
+  };
+  type Caller = [string, ReturnType<typeof clientFor>];
+  const brands = callers.brands.map((client, index): Caller => [`brand ${index + 1}`, client]);
+  const streamers = callers.streamers.map((client, index): Caller => [
+    `streamer ${index + 1}`,
+    client,
+  ]);
+  const admin: Caller = ['admin', callers.admin];
+  const rightful: Record<Access, Caller[]> = {
+    public: [
+      ['anonymous', callers.anonymous],
+      ...brands.slice(0, 1),
+      ...streamers.slice(0, 1),
+      admin,
+    ],
+    authed: [...brands.slice(0, 1), ...streamers.slice(0, 1), admin],
+    brand: brands,
+    streamer: streamers,
+    admin: [admin],
+    internal: [['service', callers.service]],
+  };
+
+  try {
+    for (const { path, def } of procedures) {
+      if (def.type === 'subscription') continue;
+      const access = def.meta?.access;
+      if (!access) {
+        findings.push({
+          procedure: path,
+          caller: '—',
+          problem: 'no access recorded in its meta: build it with the kit',
+          input: '',
+        });
+        continue;
+      }
+      const context = {
+        knownIds: await log.storedIds(),
+        knownCursors: [...cursors],
+        now: target.now,
+      };
+      const { valid, hostile } = procedureInputArbitraries(def.inputs, context);
+      const inputs = fc.oneof(valid, hostile);
+      const procedureSeed =
+        settings.seed ^ createHash('sha256').update(path).digest().readInt32BE(0);
+
+      for (const [callerName, client] of rightful[access]) {
+        for (const input of fc.sample(inputs, { seed: procedureSeed, numRuns: settings.runs })) {
+          const mark = await log.mark();
+          const finding = (problem: string) =>
+            findings.push({
+              procedure: path,
+              caller: callerName,
+              problem,
+              input: describeInput(input),
+            });
+          const signal = AbortSignal.timeout(timeoutMs);
+          try {
+            const result: unknown =
+              def.type === 'query'
+                ? await client.query(path, input, { signal })
+                : await client.mutation(path, input, { signal });
+            count('answered');
+            const next = (result as { nextCursor?: unknown } | null)?.nextCursor;
+            if (typeof next === 'string') cursors.add(next);
+          } catch (error) {
+            const status = statusOf(error);
+            count(String(status ?? 'no answer'));
+            if (signal.aborted) {
+              finding(`no answer within ${timeoutMs} ms`);
+            } else if (status === undefined || status >= 500) {
+              finding(
+                `answered ${status ?? 'nothing'}: ${error instanceof Error ? error.message : String(error)}`,
+              );
+            } else {
+              const writes = (await log.writesSince(mark)).filter((write) => !mayWrite.has(write));
+              if (writes.length) finding(`refused with ${status} but wrote ${writes.join(', ')}`);
+            }
+          }
+        }
+      }
+    }
+  } finally {
+    await log.close();
+  }
+  return { findings, calls, procedures: procedures.length };
+}
+
+/** A readable failure message: each finding once per procedure and problem, with the replay seed. */
+export function reportFindings(
+  target: string,
+  seed: number,
+  findings: readonly FuzzFinding[],
+): string {
+  const seen = new Set<string>();
+  const lines = findings
+    .filter((finding) => {
+      const key = `${finding.procedure}|${finding.problem.slice(0, 80)}`;
+      return !seen.has(key) && seen.add(key);
+    })
+    .map(
+      (finding) =>
+        `- ${finding.procedure} as ${finding.caller}: ${finding.problem}\n    input: ${finding.input}`,
+    );
+  return `${target}: ${findings.length} problem(s) (replay with FUZZ_SEED=${seed})\n${lines.join('\n')}`;
+}
