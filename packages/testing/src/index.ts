@@ -6,13 +6,27 @@ export { createMailboxClient, startMailCatcher } from './mail-catcher';
 export type { CaughtMessage, MailCatcher, MailCatcherOptions } from './mail-catcher';
 export { claimsForLogin, startOidcProvider } from './oidc-provider';
 export type { OidcAccount, OidcClient, OidcProviderOptions, OidcStandIn } from './oidc-provider';
-export { TEST_TOKEN_AUDIENCE, TEST_TOKEN_ISSUER, adminWith, startTestTokenIssuer, testCast } from './token-issuer';
+export {
+  TEST_TOKEN_AUDIENCE,
+  TEST_TOKEN_ISSUER,
+  adminWith,
+  startTestTokenIssuer,
+  testCast,
+} from './token-issuer';
 export type { TestCast, TestPerson, TestTokenIssuer } from './token-issuer';
 export { startTwitchApiStandIn } from './twitch-api-stand-in';
-export type { TwitchApiStandIn, TwitchApiStandInOptions, TwitchStandInChannel } from './twitch-api-stand-in';
+export type {
+  TwitchApiStandIn,
+  TwitchApiStandInOptions,
+  TwitchStandInChannel,
+} from './twitch-api-stand-in';
 export { startYoutubeApiStandIn } from './youtube-api-stand-in';
-export type { YoutubeApiStandIn, YoutubeApiStandInOptions, YoutubeStandInChannel } from './youtube-api-stand-in';
+export type {
+  YoutubeApiStandIn,
+  YoutubeApiStandInOptions,
+  YoutubeStandInChannel,
+} from './youtube-api-stand-in';
 export { errorOf, failure } from './call-failures';
 export type { CallFailure } from './call-failures';
-export { castCallers, fuzzService, proceduresOf } from './fuzz';
-export type { FuzzCallers, FuzzFinding, FuzzTarget } from './fuzz';
+export { castCallers, fuzzService, harnessTarget, proceduresOf } from './fuzz';
+export type { FuzzableHarness, FuzzCallers, FuzzFinding, FuzzTarget } from './fuzz';

@@ -22,11 +22,20 @@ describe('mail catcher', () => {
       text: 'Open http://localhost:3000/verify?token=abc',
       html: '<p>Open <a href="http://localhost:3000/verify?token=abc">this link</a></p>',
     });
-    await transport.sendMail({ from: 'x@gametriggers.dev', to: 'other@example.test', subject: 'Other', text: 'hi' });
+    await transport.sendMail({
+      from: 'x@gametriggers.dev',
+      to: 'other@example.test',
+      subject: 'Other',
+      text: 'hi',
+    });
     transport.close();
 
     const mailbox = createMailboxClient(catcher.httpUrl);
-    const message = await mailbox.waitForMessage({ to: 'pat@example.test', subject: /verify/i, timeoutMs: 5_000 });
+    const message = await mailbox.waitForMessage({
+      to: 'pat@example.test',
+      subject: /verify/i,
+      timeoutMs: 5_000,
+    });
     expect(message).toMatchObject({
       from: expect.stringContaining('no-reply@gametriggers.dev') as unknown,
       to: ['pat@example.test'],
@@ -35,7 +44,9 @@ describe('mail catcher', () => {
       html: expect.stringContaining('<a href=') as unknown,
     });
 
-    const all = (await (await fetch(`${catcher.httpUrl}/messages`)).json()) as Array<{ subject: string }>;
+    const all = (await (await fetch(`${catcher.httpUrl}/messages`)).json()) as Array<{
+      subject: string;
+    }>;
     expect(all.map((m) => m.subject)).toEqual(['Other', 'Verify your email']);
     expect(catcher.messages()).toHaveLength(2);
 
@@ -45,6 +56,8 @@ describe('mail catcher', () => {
 
     expect((await fetch(`${catcher.httpUrl}/messages`, { method: 'DELETE' })).status).toBe(204);
     expect(catcher.messages()).toHaveLength(0);
-    await expect(mailbox.waitForMessage({ to: 'nobody@example.test', timeoutMs: 300 })).rejects.toThrow(/No mail/);
+    await expect(
+      mailbox.waitForMessage({ to: 'nobody@example.test', timeoutMs: 300 }),
+    ).rejects.toThrow(/No mail/);
   });
 });

@@ -23,7 +23,11 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-function listen(server: { listen(port: number, host: string, callback: () => void): unknown }, port: number, host: string) {
+function listen(
+  server: { listen(port: number, host: string, callback: () => void): unknown },
+  port: number,
+  host: string,
+) {
   return new Promise<void>((resolve) => server.listen(port, host, resolve));
 }
 
@@ -67,7 +71,9 @@ export async function startMailCatcher(options: MailCatcherOptions = {}) {
       res.writeHead(204).end();
     } else if (url.pathname === '/messages') {
       const to = url.searchParams.get('to')?.toLowerCase();
-      const body = JSON.stringify(to ? messages.filter((message) => message.to.includes(to)) : messages);
+      const body = JSON.stringify(
+        to ? messages.filter((message) => message.to.includes(to)) : messages,
+      );
       res.writeHead(200, { 'content-type': 'application/json' }).end(body);
     } else if (url.pathname === '/') {
       const rows = messages
@@ -106,17 +112,31 @@ export type MailCatcher = Awaited<ReturnType<typeof startMailCatcher>>;
 export function createMailboxClient(httpUrl: string) {
   return {
     async messagesTo(to: string): Promise<CaughtMessage[]> {
-      const response = await fetch(`${httpUrl}/messages?to=${encodeURIComponent(to.toLowerCase())}`);
+      const response = await fetch(
+        `${httpUrl}/messages?to=${encodeURIComponent(to.toLowerCase())}`,
+      );
       return (await response.json()) as CaughtMessage[];
     },
-    async waitForMessage({ to, subject, timeoutMs = 10_000 }: { to: string; subject?: RegExp; timeoutMs?: number }) {
+    async waitForMessage({
+      to,
+      subject,
+      timeoutMs = 10_000,
+    }: {
+      to: string;
+      subject?: RegExp;
+      timeoutMs?: number;
+    }) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
-        const found = (await this.messagesTo(to)).find((message) => !subject || subject.test(message.subject));
+        const found = (await this.messagesTo(to)).find(
+          (message) => !subject || subject.test(message.subject),
+        );
         if (found) return found;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      throw new Error(`No mail to ${to}${subject ? ` matching ${String(subject)}` : ''} within ${timeoutMs} ms`);
+      throw new Error(
+        `No mail to ${to}${subject ? ` matching ${String(subject)}` : ''} within ${timeoutMs} ms`,
+      );
     },
   };
 }

@@ -17,7 +17,10 @@ function createBrowser() {
     const response = await fetch(url, {
       ...init,
       redirect: 'manual',
-      headers: { ...(init.headers as Record<string, string> | undefined), ...(cookie ? { cookie } : {}) },
+      headers: {
+        ...(init.headers as Record<string, string> | undefined),
+        ...(cookie ? { cookie } : {}),
+      },
     });
     for (const header of response.headers.getSetCookie()) {
       const [pair = ''] = header.split(';');
@@ -48,7 +51,14 @@ describe('OIDC stand-in', () => {
       port: 0,
       issuerPath: '/oidc',
       clients: [client],
-      accounts: [{ sub: 'twitch-42', email: 'pat@example.test', preferred_username: 'pixelpat', name: 'Pixel Pat' }],
+      accounts: [
+        {
+          sub: 'twitch-42',
+          email: 'pat@example.test',
+          preferred_username: 'pixelpat',
+          name: 'Pixel Pat',
+        },
+      ],
     });
   });
   afterAll(async () => {
@@ -56,7 +66,9 @@ describe('OIDC stand-in', () => {
   });
 
   it('runs a full authorization code flow with PKCE through the dev login and consent pages', async () => {
-    const discovery = (await (await fetch(`${provider.issuer}/.well-known/openid-configuration`)).json()) as Record<string, string>;
+    const discovery = (await (
+      await fetch(`${provider.issuer}/.well-known/openid-configuration`)
+    ).json()) as Record<string, string>;
     expect(discovery.issuer).toBe(provider.issuer);
     expect(discovery.authorization_endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oidc\//);
 
@@ -91,7 +103,11 @@ describe('OIDC stand-in', () => {
       prompts.push(form.prompt);
       const body =
         form.prompt === 'login'
-          ? new URLSearchParams({ prompt: 'login', login: 'pat@example.test', password: 'anything' })
+          ? new URLSearchParams({
+              prompt: 'login',
+              login: 'pat@example.test',
+              password: 'anything',
+            })
           : new URLSearchParams({ prompt: form.prompt });
       response = await go(new URL(form.action, provider.issuer).href, {
         method: 'POST',
@@ -133,14 +149,24 @@ describe('OIDC stand-in', () => {
     });
 
     const userinfo = (await (
-      await fetch(discovery.userinfo_endpoint ?? '', { headers: { authorization: `Bearer ${tokens.access_token}` } })
+      await fetch(discovery.userinfo_endpoint ?? '', {
+        headers: { authorization: `Bearer ${tokens.access_token}` },
+      })
     ).json()) as Record<string, unknown>;
-    expect(userinfo).toMatchObject({ sub: 'twitch-42', email: 'pat@example.test', name: 'Pixel Pat' });
+    expect(userinfo).toMatchObject({
+      sub: 'twitch-42',
+      email: 'pat@example.test',
+      name: 'Pixel Pat',
+    });
   });
 
   it('accepts any login and derives a stable profile from it', () => {
     const a = provider.claimsFor('new.streamer@example.test');
-    expect(a).toMatchObject({ email: 'new.streamer@example.test', preferred_username: 'new.streamer', name: 'New Streamer' });
+    expect(a).toMatchObject({
+      email: 'new.streamer@example.test',
+      preferred_username: 'new.streamer',
+      name: 'New Streamer',
+    });
     expect(provider.claimsFor('NEW.streamer@example.test').sub).toBe(a.sub);
   });
 });

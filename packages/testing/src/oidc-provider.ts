@@ -49,8 +49,7 @@ export function claimsForLogin(login: string, accounts: OidcAccount[] = []): Cla
   );
   const email = known?.email ?? (typed.includes('@') ? typed : `${typed}@example.test`);
   const handle = known?.preferred_username ?? email.split('@')[0] ?? typed;
-  const sub =
-    known?.sub ?? createHash('sha256').update(email).digest('hex').slice(0, 24);
+  const sub = known?.sub ?? createHash('sha256').update(email).digest('hex').slice(0, 24);
   return {
     sub,
     email,
@@ -83,16 +82,14 @@ export async function startOidcProvider(options: OidcProviderOptions) {
   // findAccount must resolve again later (userinfo, refresh), so remember what each sub stands for.
   const bySub = new Map<string, Claims>();
   const configuration: Configuration = {
-    clients: options.clients.map(
-      (client): ClientMetadata => ({
-        client_id: client.client_id,
-        client_secret: client.client_secret,
-        redirect_uris: client.redirect_uris,
-        grant_types: ['authorization_code', 'refresh_token'],
-        response_types: ['code'],
-        token_endpoint_auth_method: client.token_endpoint_auth_method ?? 'client_secret_basic',
-      }),
-    ),
+    clients: options.clients.map((client): ClientMetadata => ({
+      client_id: client.client_id,
+      client_secret: client.client_secret,
+      redirect_uris: client.redirect_uris,
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      token_endpoint_auth_method: client.token_endpoint_auth_method ?? 'client_secret_basic',
+    })),
     findAccount(_ctx, id) {
       const claims = bySub.get(id) ?? claimsForLogin(id, accounts);
       return { accountId: id, claims: () => ({ ...claims }) };
@@ -110,7 +107,14 @@ export async function startOidcProvider(options: OidcProviderOptions) {
     },
     pkce: { required: () => false },
     cookies: { keys: ['gametriggers-local-oidc-stand-in'] },
-    ttl: { Session: 3600, Interaction: 3600, Grant: 3600, AuthorizationCode: 600, IdToken: 3600, AccessToken: 3600 },
+    ttl: {
+      Session: 3600,
+      Interaction: 3600,
+      Grant: 3600,
+      AuthorizationCode: 600,
+      IdToken: 3600,
+      AccessToken: 3600,
+    },
     // The id token carries the profile too, as Twitch's and Google's do.
     conformIdTokenClaims: false,
   };
@@ -120,7 +124,11 @@ export async function startOidcProvider(options: OidcProviderOptions) {
   server.on('request', (req, res) => {
     const url = req.url ?? '/';
     if (issuerPath) {
-      if (url !== issuerPath && !url.startsWith(`${issuerPath}/`) && !url.startsWith(`${issuerPath}?`)) {
+      if (
+        url !== issuerPath &&
+        !url.startsWith(`${issuerPath}/`) &&
+        !url.startsWith(`${issuerPath}?`)
+      ) {
         res.writeHead(404).end();
         return;
       }
@@ -128,7 +136,10 @@ export async function startOidcProvider(options: OidcProviderOptions) {
       (req as http.IncomingMessage & { originalUrl?: string }).originalUrl = url;
       req.url = url.slice(issuerPath.length) || '/';
     }
-    if (req.method === 'POST' && /^\/interaction\/[^/]+$/.test((req.url ?? '').split('?')[0] ?? '')) {
+    if (
+      req.method === 'POST' &&
+      /^\/interaction\/[^/]+$/.test((req.url ?? '').split('?')[0] ?? '')
+    ) {
       void loginAsSub(req).then(() => handle(req, res));
       return;
     }

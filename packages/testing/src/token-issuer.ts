@@ -25,7 +25,9 @@ export interface TestPerson {
  * and signs access tokens for made-up people, so the service verifies them on its real path.
  */
 export async function startTestTokenIssuer() {
-  const { privateKey, publicKey } = await generateKeyPair(ACCESS_TOKEN_ALGORITHM, { extractable: true });
+  const { privateKey, publicKey } = await generateKeyPair(ACCESS_TOKEN_ALGORITHM, {
+    extractable: true,
+  });
   const kid = randomUUID();
   const jwks = JSON.stringify({
     keys: [{ ...(await exportJWK(publicKey)), kid, alg: ACCESS_TOKEN_ALGORITHM, use: 'sig' }],
@@ -64,8 +66,19 @@ export async function startTestTokenIssuer() {
 }
 export type TestTokenIssuer = Awaited<ReturnType<typeof startTestTokenIssuer>>;
 
-function person(role: UserRole, label: string, adminRole?: AdminRole, permissions: AdminPermission[] = []): TestPerson {
-  return { userId: randomUUID(), email: `${label}@test.gametriggers.dev`, role, adminRole, permissions };
+function person(
+  role: UserRole,
+  label: string,
+  adminRole?: AdminRole,
+  permissions: AdminPermission[] = [],
+): TestPerson {
+  return {
+    userId: randomUUID(),
+    email: `${label}@test.gametriggers.dev`,
+    role,
+    adminRole,
+    permissions,
+  };
 }
 
 /**
@@ -78,7 +91,9 @@ export function testCast() {
     brandB: person('brand', 'brand-b'),
     streamerA: person('streamer', 'streamer-a'),
     streamerB: person('streamer', 'streamer-b'),
-    superAdmin: person('admin', 'super-admin', 'super_admin', [...defaultPermissionsByAdminRole.super_admin]),
+    superAdmin: person('admin', 'super-admin', 'super_admin', [
+      ...defaultPermissionsByAdminRole.super_admin,
+    ]),
     powerlessAdmin: person('admin', 'support-admin', 'support', []),
   };
 }

@@ -1,4 +1,10 @@
-import { castCallers, fuzzService, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import {
+  castCallers,
+  fuzzService,
+  harnessTarget,
+  startTestTokenIssuer,
+  testCast,
+} from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BrandHarness } from './testing/brand-harness';
@@ -13,7 +19,10 @@ beforeAll(async () => {
   issuer = await startTestTokenIssuer();
   harness = await startBrandHarness({ jwksUrl: issuer.jwksUrl, now: () => now });
   // A verified brand and one awaiting review, so ids of both kinds exist.
-  await harness.verifiedBrand(await issuer.tokenFor(cast.brandA), await issuer.tokenFor(cast.superAdmin));
+  await harness.verifiedBrand(
+    await issuer.tokenFor(cast.brandA),
+    await issuer.tokenFor(cast.superAdmin),
+  );
   await harness.onboardedBrand(await issuer.tokenFor(cast.brandB));
 });
 afterAll(async () => {
@@ -21,16 +30,16 @@ afterAll(async () => {
   await issuer.close();
 });
 
-it('answers every procedure, whatever it is sent, without a 5xx, a hang or a refused write', { timeout: 600_000 }, async () => {
-  const { findings, report } = await fuzzService({
-    name: 'brand',
-    router: harness.service.router,
-    url: harness.url,
-    databaseUrl: harness.config.DATABASE_URL,
-    serviceSecret: harness.config.SERVICE_SECRET,
-    callers: await castCallers(issuer, cast),
-    now,
-    backgroundWrites: ['outbox_events:UPDATE', 'outbox_events:DELETE'],
-  });
-  expect(findings, report).toEqual([]);
-});
+it(
+  'answers every procedure, whatever it is sent, without a 5xx, a hang or a refused write',
+  { timeout: 600_000 },
+  async () => {
+    const { findings, report } = await fuzzService(
+      harnessTarget('brand', harness, {
+        callers: await castCallers(issuer, cast),
+        now,
+      }),
+    );
+    expect(findings, report).toEqual([]);
+  },
+);

@@ -1,3 +1,4 @@
+import type { AnyTRPCRouter } from '@trpc/server';
 import type { TestCast, TestTokenIssuer } from '../token-issuer';
 import type { FuzzCallers, FuzzFinding, FuzzTarget } from './fuzz-procedures';
 import { fuzzProcedures, fuzzSettings, reportFindings } from './fuzz-procedures';
@@ -11,6 +12,29 @@ export async function castCallers(issuer: TestTokenIssuer, cast: TestCast): Prom
     brand: [await issuer.tokenFor(cast.brandA), await issuer.tokenFor(cast.brandB)],
     streamer: [await issuer.tokenFor(cast.streamerA), await issuer.tokenFor(cast.streamerB)],
     admin: await issuer.tokenFor(cast.superAdmin),
+  };
+}
+
+/** What the fuzz needs of a service harness (every harness has these). */
+export interface FuzzableHarness {
+  url: string;
+  service: { router: AnyTRPCRouter };
+  config: { DATABASE_URL: string; SERVICE_SECRET: string };
+}
+
+/** A fuzz target for a running harness. */
+export function harnessTarget(
+  name: string,
+  harness: FuzzableHarness,
+  rest: Omit<FuzzTarget, 'name' | 'router' | 'url' | 'databaseUrl' | 'serviceSecret'>,
+): FuzzTarget {
+  return {
+    name,
+    router: harness.service.router,
+    url: harness.url,
+    databaseUrl: harness.config.DATABASE_URL,
+    serviceSecret: harness.config.SERVICE_SECRET,
+    ...rest,
   };
 }
 

@@ -137,6 +137,12 @@ function dateBounds(def: ZodDef) {
   return min && max ? { min, max } : undefined;
 }
 
+/** Object parts merged, as an intersection or several `.input()`s see them; anything else is kept as is. */
+const mergeObjects = (values: unknown[]): unknown =>
+  values.every((value) => typeof value === 'object' && value !== null && !Array.isArray(value))
+    ? Object.assign({}, ...values)
+    : values.find((value) => typeof value !== 'object' || value === null || Array.isArray(value));
+
 const leaf = (valid: Arbitrary<unknown>, hostile: readonly unknown[]): InputArbitraries => ({
   valid,
   hostile: fc.constantFrom(...hostile),
@@ -237,8 +243,16 @@ export function arbitrariesFor(
         hostile: fc.oneof(...options.map((option) => option.hostile)),
       };
     }
-    case 'intersection':
-      return arbitrariesFor(def.left, context, key);
+    case 'intersection': {
+      const left = arbitrariesFor(def.left, context, key);
+      const right = arbitrariesFor(def.right, context, key);
+      const both = (a: Arbitrary<unknown>, b: Arbitrary<unknown>) =>
+        fc.tuple(a, b).map(mergeObjects);
+      return {
+        valid: both(left.valid, right.valid),
+        hostile: fc.oneof(both(left.hostile, right.valid), both(left.valid, right.hostile)),
+      };
+    }
     case 'array': {
       const { min, max } = lengthBounds({ ...def, checks: def.checks });
       const element = arbitrariesFor(def.element, context, key);
@@ -300,7 +314,7 @@ export function arbitrariesFor(
         valid,
         hostile: fc.oneof(
           ...oneBadField,
-          valid.map((value) => ({ ...(value as object), unexpectedField: 'x'.repeat(10) })),
+          valid.map((value) => ({ ...value, unexpectedField: 'x'.repeat(10) })),
           fc.constantFrom(...wrongShapes()),
         ),
       };
@@ -319,7 +333,7 @@ function acceptedByAll(
   candidates: Arbitrary<unknown>,
 ): Arbitrary<unknown> {
   return fc
-    .array(candidates, { minLength: 8, maxLength: 8 })
+    .array(candidates, { minLength: 16, maxLength: 16 })
     .map(
       (values) =>
         values.find((value) => inputs.every((input) => input.safeParse(value).success)) ??
@@ -345,15 +359,13 @@ function unrefinedInputArbitraries(
   }
   if (inputs.length === 1) return arbitrariesFor(inputs[0], context);
   const parts = inputs.map((input) => arbitrariesFor(input, context));
-  const merge = (values: unknown[]) =>
-    Object.assign({}, ...values.filter((value) => typeof value === 'object')) as unknown;
   return {
-    valid: fc.tuple(...parts.map((part) => part.valid)).map(merge),
+    valid: fc.tuple(...parts.map((part) => part.valid)).map(mergeObjects),
     hostile: fc.oneof(
       ...parts.map((_, index) =>
         fc
           .tuple(...parts.map((part, other) => (other === index ? part.hostile : part.valid)))
-          .map(merge),
+          .map(mergeObjects),
       ),
     ),
   };
