@@ -38,6 +38,7 @@ const faultyRouter = t.router({
       if (input.count > 1_000_000) await new Promise((resolve) => setTimeout(resolve, 5_000));
       return input.count;
     }),
+    acceptsAnyDate: open.input(z.object({ at: z.date() })).query(({ input }) => input.at.getTime()),
     unguarded: t.procedure.query(() => 'who may call me?'),
     wellBehaved: open
       .input(
@@ -100,12 +101,15 @@ it(
         .filter((finding) => finding.procedure === procedure)
         .map((finding) => finding.problem);
 
-    expect(procedures).toBe(5);
+    expect(procedures).toBe(6);
     expect(problemsOf('notes.add')).toContainEqual(expect.stringMatching(/^answered 500/));
     expect(problemsOf('notes.addThenRefuse')).toContainEqual(
       'refused with 400 but wrote notes:INSERT',
     );
     expect(problemsOf('notes.slowForBigNumbers')).toContainEqual('no answer within 1000 ms');
+    expect(problemsOf('notes.acceptsAnyDate')).toContainEqual(
+      'answered 200 to a date out of range, not 400',
+    );
     expect(problemsOf('notes.unguarded')).toEqual([
       'no access recorded in its meta: build it with the kit',
     ]);

@@ -4,6 +4,7 @@ import { SERVICE_TOKEN_HEADER, signServiceToken } from '@gametriggers/tokens';
 import fc from 'fast-check';
 import superjson from 'superjson';
 import type { z } from 'zod';
+import { forgedCursors } from './hostile-values';
 import { procedureInputArbitraries } from './schema-arbitraries';
 import { installWriteLog } from './write-log';
 
@@ -110,6 +111,43 @@ async function callProcedure(
     // not JSON (e.g. a 431 from Node's HTTP parser): keep the text
   }
   return { status: response.status, body };
+}
+
+const forged = new Set(forgedCursors());
+const supported = {
+  from: Date.parse('2000-01-01T00:00:00Z'),
+  to: Date.parse('2101-01-01T00:00:00Z'),
+};
+
+/**
+ * The families of input every schema must refuse with a 400 (they reached PostgreSQL and answered
+ * 500 before the shared primitives): text with U+0000, dates outside what the product supports,
+ * cursors the service did not make. Names the first one `input` holds.
+ */
+export function refusedFamilyIn(input: unknown, key = ''): string | undefined {
+  if (typeof input === 'string') {
+    if (input.includes('\u0000')) return 'text with U+0000';
+    if (key.toLowerCase().includes('cursor') && forged.has(input)) return 'a forged cursor';
+    return undefined;
+  }
+  if (input instanceof Date) {
+    const time = input.getTime();
+    return Number.isNaN(time) || time < supported.from || time >= supported.to
+      ? 'a date out of range'
+      : undefined;
+  }
+  if (Array.isArray(input)) {
+    for (const item of input) {
+      const family = refusedFamilyIn(item, key);
+      if (family) return family;
+    }
+  } else if (input && typeof input === 'object') {
+    for (const [name, value] of Object.entries(input)) {
+      const family = refusedFamilyIn(value, name);
+      if (family) return family;
+    }
+  }
+  return undefined;
 }
 
 const errorMessageOf = (body: unknown) =>
@@ -220,8 +258,15 @@ export async function fuzzProcedures(
           }
           const { status, body } = answer;
           count(status < 300 ? 'answered' : String(status));
+          const family = refusedFamilyIn(input);
           if (status >= 500) {
             finding(`answered ${status}: ${errorMessageOf(body)}`);
+          } else if (
+            family &&
+            (family === 'a forged cursor' ? status < 400 : status !== 400 && status !== 431)
+          ) {
+            // A forged cursor may meet a 403 or 404 first: ownership is checked before the page is read.
+            finding(`answered ${status} to ${family}, not 400`);
           } else if (status >= 400) {
             const writes = (await log.writesSince(mark)).filter((write) => !mayWrite.has(write));
             if (writes.length) finding(`refused with ${status} but wrote ${writes.join(', ')}`);
