@@ -5,9 +5,9 @@ import { z } from 'zod';
 // surrogate) are never meant in a name or a message, and an unbounded string is a slow request.
 
 /** C0 controls and DEL, except tab, line feed and carriage return; and the C1 controls. */
-const CONTROL_EXCEPT_LINE_BREAKS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL_EXCEPT_LINE_BREAKS = /(?![\t\n\r])\p{Cc}/u;
 /** Every C0/C1 control, line breaks and tabs included. */
-const ANY_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+const ANY_CONTROL = /\p{Cc}/u;
 /** Half of a surrogate pair without its other half: not a character at all. */
 const LONE_SURROGATE = /\p{Cs}/u;
 
