@@ -1,5 +1,5 @@
 import type { DiscoverCampaignsInput } from '@gametriggers/contracts';
-import { portal } from '../../portal';
+import type { portal } from '../../portal';
 import type { CampaignStandingView, MarketplaceEntry } from './types';
 
 type SessionApi = Awaited<ReturnType<typeof portal.sessionApi>>;
