@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { CampaignActions } from '../../../components/campaigns/campaign-actions';
 import { CampaignFacts } from '../../../components/campaigns/campaign-facts';
 import { CampaignStatusBadge } from '../../../components/campaigns/campaign-status-badge';
+import { DeliveryFigures } from '../../../components/campaigns/delivery-figures';
 import {
   completionReasonLabels,
   formatCount,
@@ -140,24 +141,10 @@ export default async function CampaignPage({
           <StatCard
             label="Budget"
             value={formatMoney(campaign.budgetCents)}
+            hint={`${formatMoney(campaign.remainingBudgetCents)} left`}
             testId="campaign-budget"
           />
-          <StatCard
-            label="Spent"
-            value={formatMoney(campaign.spentCents)}
-            hint={`${formatMoney(campaign.remainingBudgetCents)} left`}
-            testId="campaign-spent"
-          />
-          <StatCard
-            label="Impressions"
-            value={formatCount(campaign.impressions)}
-            hint={
-              campaign.targetImpressions
-                ? `Target ${formatCount(campaign.targetImpressions)}`
-                : undefined
-            }
-          />
-          <StatCard label="Clicks" value={formatCount(campaign.clicks)} />
+          <DeliveryFigures campaign={campaign} />
           <StatCard
             label="Streamers taking part"
             value={formatCount(campaign.activeParticipantCount)}
