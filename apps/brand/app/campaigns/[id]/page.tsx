@@ -85,6 +85,25 @@ function StatusNote({ campaign }: { campaign: Campaign }) {
   }
 }
 
+/** When it runs; a campaign that completed before its planned end shows when it really ended. */
+function RunDates({ campaign }: { campaign: Campaign }) {
+  const endedEarly =
+    campaign.completedAt !== null && campaign.completedAt.getTime() < campaign.endsAt.getTime();
+  return (
+    <span data-testid="campaign-run-dates">
+      <LocalTime date={campaign.startsAt} /> –{' '}
+      {endedEarly ? (
+        <>
+          ended <LocalTime date={campaign.completedAt!} /> (planned until{' '}
+          <LocalTime date={campaign.endsAt} />)
+        </>
+      ) : (
+        <LocalTime date={campaign.endsAt} />
+      )}
+    </span>
+  );
+}
+
 export default async function CampaignPage({
   params,
   searchParams,
@@ -117,9 +136,7 @@ export default async function CampaignPage({
         description={
           <span className="flex flex-wrap items-center gap-2">
             <CampaignStatusBadge status={campaign.status} />
-            <span>
-              <LocalTime date={campaign.startsAt} /> – <LocalTime date={campaign.endsAt} />
-            </span>
+            <RunDates campaign={campaign} />
           </span>
         }
         actions={
