@@ -1,3 +1,4 @@
+import type { ContentCategory } from '@gametriggers/contracts';
 import { failure } from '@gametriggers/testing';
 import type { TestPerson } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stack?.close());
 
-async function streamerWith(label: string, categories: Array<'fps' | 'rpg' | 'moba' | 'racing'>) {
+async function streamerWith(label: string, categories: [ContentCategory, ...ContentCategory[]]) {
   const person = stack.extra('streamer', label);
   await stack.onboarded(person, {
     categories,
@@ -86,10 +87,9 @@ describe('participation.standings', () => {
     // The fps key is now held by the first campaign: the second is blocked by it, and says so.
     expect(after[secondFps.id]).toMatchObject({
       standing: 'blocked',
-      blockers: [
-        expect.objectContaining({ reason: 'no_key', message: expect.stringContaining('Fps open') }),
-      ],
+      blockers: [expect.objectContaining({ reason: 'no_key' })],
     });
+    expect(after[secondFps.id]!.blockers[0]!.message).toContain('Fps open');
     expect(await failure(api.join.mutate({ campaignId: secondFps.id }))).toMatchObject({
       reason: 'no_key',
     });
