@@ -13,6 +13,7 @@ export const participationStatuses = [
   'left_early',
   'removed',
   'rejected',
+  'withdrawn',
 ] as const;
 export const participationStatusSchema = z.enum(participationStatuses);
 export type ParticipationStatus = z.infer<typeof participationStatusSchema>;
@@ -31,6 +32,7 @@ export const participationStatusLabels: Record<ParticipationStatus, string> = {
   left_early: 'Left early',
   removed: 'Removed',
   rejected: 'Application rejected',
+  withdrawn: 'Withdrawn',
 };
 
 export const removalReasons = [
@@ -89,6 +91,28 @@ export const applyToCampaignInputSchema = joinCampaignInputSchema.extend({
 export type ApplyToCampaignInput = z.input<typeof applyToCampaignInputSchema>;
 
 export const campaignRefInputSchema = z.object({ campaignId: campaignIdSchema });
+
+/** Campaigns of one marketplace page, for `participation.standings`. */
+export const MAX_STANDINGS_PER_CALL = 50;
+export const campaignRefsInputSchema = z.object({
+  campaignIds: z.array(campaignIdSchema).min(1).max(MAX_STANDINGS_PER_CALL),
+});
+
+/**
+ * Where a streamer stands with a campaign, from the join checks: join or apply now, already running
+ * it, waiting for the brand, or blocked (the first blocker says why).
+ */
+export const campaignStandings = ['join', 'apply', 'running', 'pending', 'blocked'] as const;
+export const campaignStandingSchema = z.enum(campaignStandings);
+export type CampaignStanding = z.infer<typeof campaignStandingSchema>;
+
+export const campaignStandingLabels: Record<CampaignStanding, string> = {
+  join: 'Join instantly',
+  apply: 'Apply',
+  running: 'You run this',
+  pending: 'Application pending',
+  blocked: 'Not joinable',
+};
 export const participationRefInputSchema = z.object({ participationId: participationIdSchema });
 
 export const rejectApplicationInputSchema = z.object({

@@ -204,3 +204,16 @@ export const connectPlatformInput = z.object({
 export const disconnectPlatformInput = z.object({ platform: streamingPlatformSchema });
 
 export const streamerIdsInput = z.object({ streamerIds: z.array(idSchema('streamer')).max(200) });
+/** Most streamers one `streamer.internal.profiles` call answers for. */
+export const MAX_STREAMER_IDS_PER_CALL = 200;
+
+/**
+ * Who a streamer is to other services (`streamer.internal.profiles` answers at least this): the
+ * name they go by and their main channel, e.g. for naming them in a brand's exports.
+ */
+export const streamerNameplateSchema = z.object({
+  streamerId: z.uuid(),
+  displayName: z.string(),
+  channelUrl: z.string().nullable(),
+});
+export type StreamerNameplate = z.infer<typeof streamerNameplateSchema>;

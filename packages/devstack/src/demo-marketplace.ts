@@ -309,7 +309,8 @@ export const demoStreamers: DemoStreamer[] = [
     timezone: 'Europe/Madrid',
     followers: 8_900,
     liveViewers: null,
-    joins: [],
+    // The completed campaign had a streamer: their participation completes with it.
+    joins: ['acme-spring'],
   },
   {
     email: 'kai@demo.gametriggers.dev',

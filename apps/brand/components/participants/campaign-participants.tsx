@@ -14,9 +14,9 @@ function StreamerFacts({ participant }: { participant: CampaignParticipant }) {
   return (
     <div className="min-w-0">
       <p className="truncate font-semibold text-slate-900">{streamer.displayName}</p>
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-slate-600" title="As when they joined or applied">
         {formatCount(streamer.followers)} followers · {formatCount(streamer.averageViewers)} average
-        viewers
+        viewers when they {participant.status === 'pending' ? 'applied' : 'joined'}
       </p>
     </div>
   );

@@ -11,6 +11,8 @@ import type { ParticipationLookup } from './clicks/participation-lookup';
 import { createParticipationLookup } from './clicks/participation-lookup';
 import type { CampaignDirectory } from './clients/campaign-directory';
 import { cachedCampaignDirectory, createCampaignDirectory } from './clients/campaign-directory';
+import type { StreamerDirectory } from './clients/streamer-directory';
+import { createStreamerDirectory } from './clients/streamer-directory';
 import type { OverlayKeys } from './clients/overlay-keys';
 import { cachedOverlayKeys, createOverlayKeysClient } from './clients/overlay-keys';
 import { liveChangesBetween, liveHistoryHandlers } from './live/live-history';
@@ -33,6 +35,8 @@ export interface AnalyticsServiceOptions extends AnalyticsEnv {
   /** Stand-ins for the overlay and campaign services (default: their real clients). */
   overlayKeys?: OverlayKeys;
   campaigns?: CampaignDirectory;
+  /** A stand-in for the streamer service's names and channels (`streamer.internal.profiles`). */
+  streamers?: StreamerDirectory;
   /** A stand-in for the campaign service's click-through URLs (default: `campaign.internal.deliveryInfo`). */
   clickThroughs?: ClickThroughs;
   /** A stand-in for `participation.internal.byClickCode` (default: the participation service). */
@@ -68,6 +72,8 @@ export async function startAnalyticsService(
     campaigns: cachedCampaignDirectory(
       options.campaigns ?? createCampaignDirectory({ url: options.CAMPAIGN_SERVICE_URL, secret }),
     ),
+    streamers:
+      options.streamers ?? createStreamerDirectory({ url: options.STREAMER_SERVICE_URL, secret }),
   };
   const writer = createGroupCommitWriter({
     pool,

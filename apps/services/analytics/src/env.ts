@@ -6,6 +6,7 @@ export const analyticsEnvSchema = serviceEnvSchema.extend({
   OVERLAY_SERVICE_URL: z.string().url().default('http://127.0.0.1:4110'),
   CAMPAIGN_SERVICE_URL: z.string().url().default('http://127.0.0.1:4104'),
   PARTICIPATION_SERVICE_URL: z.string().url().default('http://127.0.0.1:4105'),
+  STREAMER_SERVICE_URL: z.string().url().default('http://127.0.0.1:4103'),
   /** The landing site, where a short link without a destination lands (`/link-unavailable`). */
   LANDING_URL: z.string().url().default('http://localhost:3000'),
   /** Sustained reports per second one overlay key may send; bursts up to INGEST_BURST_PER_KEY. */

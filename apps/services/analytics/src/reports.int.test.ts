@@ -22,7 +22,28 @@ beforeAll(async () => {
   harness = await startAnalyticsHarness({
     jwksUrl: issuer.jwksUrl,
     overlayServiceUrl: 'http://127.0.0.1:9',
-    campaigns: campaignsStandIn({ [campaignA]: cast.brandA.userId, [campaignB]: cast.brandB.userId }),
+    campaigns: campaignsStandIn({
+      [campaignA]: cast.brandA.userId,
+      [campaignB]: cast.brandB.userId,
+    }),
+    // Streamer B is unknown to the streamer service (a deleted profile): the export still lists them.
+    streamers: {
+      nameplatesOf: (ids) =>
+        Promise.resolve(
+          new Map(
+            ids
+              .filter((id) => id === cast.streamerA.userId)
+              .map((id) => [
+                id,
+                {
+                  streamerId: id,
+                  displayName: 'Nina, "the" Sniper',
+                  channelUrl: 'https://twitch.tv/nina',
+                },
+              ]),
+          ),
+        ),
+    },
   });
   const count = (
     campaignId: string,
@@ -54,11 +75,14 @@ afterAll(async () => {
   await issuer.close();
 });
 
-const as = async (person?: TestPerson) => harness.client(person ? await issuer.tokenFor(person) : undefined);
+const as = async (person?: TestPerson) =>
+  harness.client(person ? await issuer.tokenFor(person) : undefined);
 
 describe('analytics reports', () => {
   it('gives the owning brand its campaign’s totals, series and streamers', async () => {
-    const report = await (await as(cast.brandA)).analytics.campaign.query({ campaignId: campaignA, ...range });
+    const report = await (
+      await as(cast.brandA)
+    ).analytics.campaign.query({ campaignId: campaignA, ...range });
     expect(report.totals).toEqual({ impressions: 3_500, clicks: 15, ctr: 15 / 3_500 });
     expect(report.series.map((b) => [b.bucketStart, b.impressions, b.clicks])).toEqual([
       [new Date(day), 1_500, 15],
@@ -68,7 +92,9 @@ describe('analytics reports', () => {
       [cast.streamerB.userId, 2_000],
       [cast.streamerA.userId, 1_500],
     ]);
-    const hourly = await (await as(cast.brandA)).analytics.campaign.query({
+    const hourly = await (
+      await as(cast.brandA)
+    ).analytics.campaign.query({
       campaignId: campaignA,
       ...range,
       granularity: 'hour',
@@ -79,7 +105,9 @@ describe('analytics reports', () => {
   it('gives a streamer only their own delivery', async () => {
     const report = await (await as(cast.streamerB)).analytics.streamer.query(range);
     expect(report.totals.impressions).toBe(2_300);
-    expect(report.byCampaign.map((c) => c.campaignId).sort()).toEqual([campaignA, campaignB].sort());
+    expect(report.byCampaign.map((c) => c.campaignId).sort()).toEqual(
+      [campaignA, campaignB].sort(),
+    );
   });
 
   it('gives finance admins the platform with top campaigns and streamers', async () => {
@@ -88,13 +116,33 @@ describe('analytics reports', () => {
     expect(report.topCampaigns[0]?.campaignId).toBe(campaignA);
   });
 
-  it('exports a campaign as CSV', async () => {
-    const file = await (await as(cast.brandA)).analytics.campaignCsv.query({ campaignId: campaignA, ...range });
+  it('exports a campaign as CSV, naming each streamer and their channel beside the id', async () => {
+    const file = await (
+      await as(cast.brandA)
+    ).analytics.campaignCsv.query({ campaignId: campaignA, ...range });
     expect(file.csv.trim().split('\n')).toEqual([
-      'period_start,streamer_id,impressions,clicks,ctr',
-      `2026-11-20T00:00:00.000Z,${cast.streamerA.userId},1500,15,0.010000`,
-      `2026-11-21T00:00:00.000Z,${cast.streamerB.userId},2000,0,0.000000`,
+      'period_start,streamer_id,streamer_name,channel,impressions,clicks,ctr',
+      `2026-11-20T00:00:00.000Z,${cast.streamerA.userId},"Nina, ""the"" Sniper",https://twitch.tv/nina,1500,15,0.010000`,
+      `2026-11-21T00:00:00.000Z,${cast.streamerB.userId},,,2000,0,0.000000`,
     ]);
+  });
+
+  it('gives a campaign’s page the same figures as its report: one source, the hourly counts', async () => {
+    const brand = await as(cast.brandA);
+    const toDate = await brand.analytics.campaignToDate.query({ campaignId: campaignA });
+    // Every counted hour of campaign A lies in `range`, so its report must say exactly the same.
+    const report = await brand.analytics.campaign.query({ campaignId: campaignA, ...range });
+    expect(toDate).toEqual({
+      campaignId: campaignA,
+      totals: report.totals,
+      deliveringStreamers: report.byStreamer.filter((row) => row.impressions > 0).length,
+    });
+    expect(toDate.totals).toMatchObject({ impressions: 3_500, clicks: 15 });
+    // To date has no window: campaign B's hour outside `range` counts too.
+    const b = await (
+      await as(cast.brandB)
+    ).analytics.campaignToDate.query({ campaignId: campaignB });
+    expect(b.totals).toMatchObject({ impressions: 1_299, clicks: 12 });
   });
 
   it('says so when the campaign service cannot tell who owns a campaign', async () => {
@@ -115,6 +163,33 @@ describe('analytics reports', () => {
       });
     } finally {
       await broken.close();
+    }
+  });
+
+  it('says so when the streamer service cannot name the streamers of an export', async () => {
+    const unnamed = await startAnalyticsHarness({
+      jwksUrl: issuer.jwksUrl,
+      overlayServiceUrl: 'http://127.0.0.1:9',
+      campaigns: campaignsStandIn({ [campaignA]: cast.brandA.userId }),
+    });
+    try {
+      await unnamed.db.hourlyCount.create({
+        data: {
+          participationId: randomUUID(),
+          campaignId: campaignA,
+          streamerId: cast.streamerA.userId,
+          hourStart: new Date(day + HOUR),
+          impressions: 10n,
+          clicks: 0,
+          revision: 1,
+        },
+      });
+      const brand = unnamed.client(await issuer.tokenFor(cast.brandA));
+      expect(
+        await failure(brand.analytics.campaignCsv.query({ campaignId: campaignA, ...range })),
+      ).toMatchObject({ code: 'PRECONDITION_FAILED', reason: 'streamer_service_unavailable' });
+    } finally {
+      await unnamed.close();
     }
   });
 
@@ -185,6 +260,7 @@ describe('who may read which report', () => {
     },
   };
   expected.campaignCsv = expected.campaign!;
+  expected.campaignToDate = expected.campaign!;
 
   for (const [procedure, outcomes] of Object.entries(expected)) {
     it.each(people)(`analytics.${procedure} as %s`, async (name, person) => {
@@ -192,6 +268,7 @@ describe('who may read which report', () => {
       const call = {
         campaign: () => client.analytics.campaign.query({ campaignId: campaignA, ...range }),
         campaignCsv: () => client.analytics.campaignCsv.query({ campaignId: campaignA, ...range }),
+        campaignToDate: () => client.analytics.campaignToDate.query({ campaignId: campaignA }),
         brand: () => client.analytics.brand.query(range),
         streamer: () => client.analytics.streamer.query(range),
         platform: () => client.analytics.platform.query(range),

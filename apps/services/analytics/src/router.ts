@@ -1,9 +1,11 @@
 import {
   brandReportInputSchema,
+  campaignRefInputSchema,
   campaignReportInputSchema,
   reportRangeSchema,
 } from '@gametriggers/contracts';
 import {
+  DomainError,
   adminProcedure,
   authedProcedure,
   brandProcedure,
@@ -15,6 +17,8 @@ import type { AnalyticsDeps } from './domain/deps';
 import {
   breakdownOf,
   campaignCsv,
+  campaignCsvRows,
+  campaignToDateOf,
   campaignsWithStreamersOf,
   seriesOf,
   totalsOf,
@@ -22,6 +26,7 @@ import {
 import {
   brandReportOutput,
   campaignReportOutput,
+  campaignToDateOutput,
   csvExportOutput,
   platformReportOutput,
   streamerReportOutput,
@@ -54,10 +59,36 @@ export function createAnalyticsRouter(deps: AnalyticsDeps) {
         .output(csvExportOutput)
         .query(async ({ ctx, input }) => {
           await assertMayViewCampaign(deps, ctx.caller, input.campaignId);
+          const rows = await campaignCsvRows(db, input.campaignId, input);
+          const nameplates = await deps.streamers
+            .nameplatesOf(rows.map((row) => row.streamerId))
+            .catch((error: unknown) => {
+              throw new DomainError(
+                'precondition_failed',
+                'streamer_service_unavailable',
+                'The streamers’ names cannot be read right now; try the export again shortly.',
+                { cause: String(error) },
+              );
+            });
           return {
             filename: `campaign-${input.campaignId}-${input.from.toISOString().slice(0, 10)}.csv`,
             contentType: 'text/csv' as const,
-            csv: await campaignCsv(db, input.campaignId, input),
+            csv: campaignCsv(rows, nameplates),
+          };
+        }),
+
+      /**
+       * The campaign's delivery since it began, for its own page: the same counts as `campaign`,
+       * without a window. Same access as `campaign`.
+       */
+      campaignToDate: authedProcedure
+        .input(campaignRefInputSchema)
+        .output(campaignToDateOutput)
+        .query(async ({ ctx, input }) => {
+          await assertMayViewCampaign(deps, ctx.caller, input.campaignId);
+          return {
+            campaignId: input.campaignId,
+            ...(await campaignToDateOf(db, input.campaignId)),
           };
         }),
 

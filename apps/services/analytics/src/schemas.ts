@@ -17,6 +17,13 @@ export const campaignReportOutput = z.object({
   byStreamer: z.array(countsSchema.extend({ streamerId: z.uuid() })),
 });
 
+export const campaignToDateOutput = z.object({
+  campaignId: z.uuid(),
+  totals: countsSchema,
+  /** Streamers with impressions for the campaign so far. */
+  deliveringStreamers: z.number().int().nonnegative(),
+});
+
 export const brandReportOutput = z.object({
   brandId: z.uuid(),
   totals: countsSchema,

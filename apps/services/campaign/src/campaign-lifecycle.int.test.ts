@@ -112,8 +112,6 @@ describe('creating a draft', () => {
       budgetCents: 500_000,
       remainingBudgetCents: 500_000,
       spentCents: 0,
-      impressions: 0,
-      clicks: 0,
       activeParticipantCount: 0,
       allowedActions: ['edit', 'submit', 'cancel'],
       running: false,

@@ -63,8 +63,7 @@ export const campaignOutput = publicCampaignOutput.extend({
   budgetCents: z.number().int(),
   spentCents: z.number().int(),
   targetImpressions: z.number().int().nullable(),
-  impressions: z.number().int(),
-  clicks: z.number().int(),
+  // Impressions and clicks are not here: analytics counts them (`analytics.campaignToDate`).
   submittedAt: z.date().nullable(),
   approvedAt: z.date().nullable(),
   approvedBy: z.uuid().nullable(),

@@ -159,6 +159,11 @@ const matrix: Array<{
     expected: () => streamersOnly,
   },
   {
+    name: 'standings',
+    call: (api) => api.participation.standings.query({ campaignIds: [f.shared, f.fresh] }),
+    expected: () => streamersOnly,
+  },
+  {
     name: 'keys.list',
     call: (api) => api.participation.keys.list.query(),
     expected: () => streamersOnly,

@@ -1,6 +1,7 @@
 import {
   applyToCampaignInputSchema,
   campaignRefInputSchema,
+  campaignRefsInputSchema,
   conflictRuleInputSchema,
   conflictRuleRefInputSchema,
   joinCampaignInputSchema,
@@ -27,7 +28,7 @@ import {
 import { z } from 'zod';
 import type { ParticipationDeps } from './domain/deps';
 import { participationRef } from './domain/participation-view';
-import { checkEligibility } from './domain/eligibility';
+import { checkEligibilities, checkEligibility } from './domain/eligibility';
 import { applyToCampaign, approveApplication, joinCampaign } from './domain/join';
 import { currentEnergy, listKeys } from './domain/keys-and-energy';
 import {
@@ -148,6 +149,12 @@ export function createParticipationRouter(deps: ParticipationDeps) {
         .input(campaignRefInputSchema)
         .output(eligibilityOutput)
         .query(({ ctx, input }) => checkEligibility(deps, ctx.caller.userId, input.campaignId)),
+
+      /** The same dry run for each campaign of a marketplace page: the caller's own standing only. */
+      standings: streamerProcedure
+        .input(campaignRefsInputSchema)
+        .output(z.array(eligibilityOutput))
+        .query(({ ctx, input }) => checkEligibilities(deps, ctx.caller.userId, input.campaignIds)),
 
       keys: router({
         list: streamerProcedure

@@ -1,4 +1,5 @@
 import {
+  campaignStandingSchema,
   contentCategorySchema,
   gkeyStateSchema,
   joinModeSchema,
@@ -88,6 +89,8 @@ export const eligibilityOutput = z.object({
   joinMode: joinModeSchema,
   action: z.enum(['join', 'apply']),
   canProceed: z.boolean(),
+  /** Where the streamer stands, in one word the marketplace labels; `blockers` say why. */
+  standing: campaignStandingSchema,
   blockers: z.array(
     z.object({
       reason: z.enum(participationRefusalReasons),

@@ -12,7 +12,13 @@ const stateBadges = {
   cooloff: { tone: 'warning', label: 'Cooling off' },
 } as const;
 
-const columns: ReadonlyArray<Column<GKey>> = [
+/** A key of a category outside the streamer's profile opens nothing, so it is not "available". */
+const notInProfile = { tone: 'neutral', label: 'Not in your profile' } as const;
+
+const badgeOf = (key: GKey, usable: boolean) =>
+  !usable && key.state === 'available' ? notInProfile : stateBadges[key.state];
+
+const columnsFor = (usable: boolean): ReadonlyArray<Column<GKey>> => [
   {
     header: 'Category',
     cell: (key) => (
@@ -22,8 +28,8 @@ const columns: ReadonlyArray<Column<GKey>> = [
   {
     header: 'State',
     cell: (key) => (
-      <Badge tone={stateBadges[key.state].tone} data-testid="gkey-state">
-        {stateBadges[key.state].label}
+      <Badge tone={badgeOf(key, usable).tone} data-testid="gkey-state">
+        {badgeOf(key, usable).label}
       </Badge>
     ),
   },
@@ -41,8 +47,10 @@ const columns: ReadonlyArray<Column<GKey>> = [
           ). Campaigns of the brand behind “{key.campaignTitle ?? 'your last campaign'}” can use it
           sooner.
         </span>
-      ) : (
+      ) : usable ? (
         <span className="text-slate-500">Ready for a campaign</span>
+      ) : (
+        <span className="text-slate-500">Add this category to your profile to use it</span>
       ),
   },
 ];
@@ -130,7 +138,7 @@ export default async function KeysPage() {
               Your categories
             </h2>
             <Table
-              columns={columns}
+              columns={columnsFor(true)}
               rows={yourKeys}
               rowKey={(key) => key.category}
               rowTestId="gkey-row"
@@ -149,7 +157,7 @@ export default async function KeysPage() {
             </p>
             <div className="mt-4">
               <Table
-                columns={columns}
+                columns={columnsFor(false)}
                 rows={otherKeys}
                 rowKey={(key) => key.category}
                 rowTestId="gkey-row"

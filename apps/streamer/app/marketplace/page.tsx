@@ -1,4 +1,5 @@
 import { Alert, ButtonLink, EmptyState, PageHeader } from '@gametriggers/ui';
+import { discoverWithStandings } from '../../components/marketplace/discovered-campaigns';
 import { MarketplaceFilters } from '../../components/marketplace/marketplace-filters';
 import { MarketplaceResults } from '../../components/marketplace/marketplace-results';
 import type { MarketplaceParams } from '../../components/marketplace/search-params';
@@ -20,11 +21,15 @@ import { loadMoreCampaigns } from './actions';
 
 export const dynamic = 'force-dynamic';
 
+/** Discovery matches only the streamer's own categories, so only those can narrow it. */
+const streamerCategories = (profile: StreamerProfile) => [
+  profile.content.primaryCategory,
+  ...profile.content.secondaryCategories,
+];
+
 /** Why nothing shows: every part of a campaign's targeting must match, so say what the profile holds. */
 function NothingMatches({ profile, narrowed }: { profile: StreamerProfile; narrowed: boolean }) {
-  const categories = [profile.content.primaryCategory, ...profile.content.secondaryCategories].map(
-    categoryLabel,
-  );
+  const categories = streamerCategories(profile).map(categoryLabel);
   return (
     <div data-testid="marketplace-empty">
       <EmptyState
@@ -82,7 +87,7 @@ export default async function MarketplacePage({
 }) {
   const profile = await requireOnboardedStreamer();
   const filters = filtersFromParams(await searchParams);
-  const result = await portal.act((api) => api.campaign.discover.query({ ...filters, limit: 12 }));
+  const result = await portal.act((api) => discoverWithStandings(api, { ...filters, limit: 12 }));
 
   return (
     <portal.Shell>
@@ -90,7 +95,7 @@ export default async function MarketplacePage({
         title="Marketplace"
         description="Campaigns that match your channel and are running now. Join one to put it on your overlay."
       />
-      <MarketplaceFilters filters={filters} />
+      <MarketplaceFilters filters={filters} categories={streamerCategories(profile)} />
       {!result.ok ? (
         <div data-testid="marketplace-error">
           <Alert title="Campaigns could not be loaded">{result.error.message}</Alert>

@@ -22,6 +22,7 @@ const tabs: ReadonlyArray<{ value: ParticipationStatus | 'all'; label: string }>
   { value: 'left_early', label: 'Left' },
   { value: 'removed', label: 'Removed' },
   { value: 'rejected', label: 'Declined' },
+  { value: 'withdrawn', label: 'Withdrawn' },
 ];
 
 const emptyText: Record<ParticipationStatus | 'all', string> = {
@@ -33,6 +34,7 @@ const emptyText: Record<ParticipationStatus | 'all', string> = {
   left_early: 'You have not left any campaign early.',
   removed: 'No brand has removed you from a campaign.',
   rejected: 'No application was declined.',
+  withdrawn: 'You have not withdrawn any application.',
 };
 
 function pageHref(status: string, cursor?: string) {

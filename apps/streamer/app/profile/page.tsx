@@ -18,6 +18,17 @@ export const dynamic = 'force-dynamic';
 
 const ratingLabels = { everyone: 'Everyone', teen: 'Teen', mature: 'Mature' } as const;
 
+/**
+ * What the average rests on: live checks over 30 days. Right after connecting there are only one or
+ * two, so the "average" is about the audience of that moment, and the hint says so.
+ */
+function averageViewersBasis(platforms: ReadonlyArray<{ metrics: { monthlyHours: number } }>) {
+  const hours = platforms.reduce((sum, platform) => sum + platform.metrics.monthlyHours, 0);
+  if (platforms.length === 0) return 'Connect a platform to measure it';
+  if (hours === 0) return 'From your first live checks only: close to your current viewers for now';
+  return `While live, over ${hours} h measured in the last 30 days`;
+}
+
 export default async function ProfilePage({
   searchParams,
 }: {
@@ -69,7 +80,7 @@ export default async function ProfilePage({
           <StatCard
             label="Average viewers"
             value={formatCount(profile.metrics.averageViewers)}
-            hint="While live, last 30 days"
+            hint={averageViewersBasis(profile.platforms)}
             testId="metric-average-viewers"
           />
           <StatCard

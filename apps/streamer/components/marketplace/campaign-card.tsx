@@ -1,10 +1,62 @@
+import { campaignStandingLabels } from '@gametriggers/contracts';
+import type { CampaignStanding } from '@gametriggers/contracts';
 import { Badge } from '@gametriggers/ui';
 import { categoryLabel, formatMoney, pricingModelLabel, rateLabel } from './formatting';
 import { EndsIn } from './time-left';
-import type { MarketplaceCampaign } from './types';
+import type { MarketplaceEntry } from './types';
 
-/** One discovered campaign: who, what, how it pays, how much is left, when it ends. */
-export function CampaignCard({ campaign }: { campaign: MarketplaceCampaign }) {
+const standingTones = {
+  join: 'success',
+  apply: 'warning',
+  running: 'brand',
+  pending: 'neutral',
+  blocked: 'danger',
+} as const satisfies Record<
+  CampaignStanding,
+  'brand' | 'neutral' | 'success' | 'warning' | 'danger'
+>;
+
+/** The streamer's standing in a word; without one, only how the campaign is joined. */
+function StandingBadge({ campaign }: { campaign: MarketplaceEntry }) {
+  if (!campaign.standing) {
+    return (
+      <Badge tone="neutral" data-testid="campaign-standing">
+        {campaign.joinMode === 'open' ? 'Open' : 'By application'}
+      </Badge>
+    );
+  }
+  return (
+    <Badge tone={standingTones[campaign.standing.standing]} data-testid="campaign-standing">
+      {campaignStandingLabels[campaign.standing.standing]}
+    </Badge>
+  );
+}
+
+/** Why a campaign cannot be joined now, or what joining would ask to acknowledge. */
+function StandingNote({ campaign }: { campaign: MarketplaceEntry }) {
+  const standing = campaign.standing;
+  const note =
+    standing?.reason ??
+    (standing && (standing.standing === 'join' || standing.standing === 'apply')
+      ? standing.warnings[0]
+      : undefined);
+  if (!note) return null;
+  return (
+    <p
+      className={
+        standing?.reason
+          ? 'mt-3 rounded-lg bg-red-50 px-3 py-2 text-xs text-red-800'
+          : 'mt-3 rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900'
+      }
+      data-testid="campaign-standing-reason"
+    >
+      {note}
+    </p>
+  );
+}
+
+/** One discovered campaign: who, what, how it pays, how much is left, when it ends, can I join. */
+export function CampaignCard({ campaign }: { campaign: MarketplaceEntry }) {
   return (
     <li data-testid="marketplace-campaign" data-campaign-id={campaign.id}>
       <a
@@ -18,9 +70,7 @@ export function CampaignCard({ campaign }: { campaign: MarketplaceCampaign }) {
           >
             {campaign.brandName ?? 'A brand'}
           </p>
-          <Badge tone={campaign.joinMode === 'open' ? 'success' : 'warning'}>
-            {campaign.joinMode === 'open' ? 'Join instantly' : 'Apply'}
-          </Badge>
+          <StandingBadge campaign={campaign} />
         </div>
         <h2 className="mt-1 line-clamp-2 font-semibold text-slate-900">{campaign.title}</h2>
         <p className="mt-3 text-lg font-bold tracking-tight text-slate-900">
@@ -39,6 +89,7 @@ export function CampaignCard({ campaign }: { campaign: MarketplaceCampaign }) {
             </span>
           ))}
         </div>
+        <StandingNote campaign={campaign} />
         <dl className="mt-auto grid grid-cols-2 gap-3 pt-4 text-sm">
           <div>
             <dt className="text-slate-500">Budget left</dt>

@@ -1,9 +1,20 @@
-import { contentCategories, discoverySorts, pricingModels } from '@gametriggers/contracts';
+import { discoverySorts, pricingModels } from '@gametriggers/contracts';
+import type { ContentCategory } from '@gametriggers/contracts';
 import { Button, Select } from '@gametriggers/ui';
+import { categoryLabel } from './formatting';
 import type { MarketplaceFilters as Filters } from './search-params';
 
-/** A plain GET form: the filters live in the URL and work without JavaScript. */
-export function MarketplaceFilters({ filters }: { filters: Filters }) {
+/**
+ * A plain GET form: the filters live in the URL and work without JavaScript. The category choices
+ * are the streamer's own categories, the only ones a campaign can match them by.
+ */
+export function MarketplaceFilters({
+  filters,
+  categories,
+}: {
+  filters: Filters;
+  categories: readonly ContentCategory[];
+}) {
   return (
     <form
       method="get"
@@ -17,7 +28,10 @@ export function MarketplaceFilters({ filters }: { filters: Filters }) {
         label="Category"
         placeholder="All my categories"
         defaultValue={filters.category ?? ''}
-        options={contentCategories.map((entry) => ({ value: entry.id, label: entry.label }))}
+        options={categories.map((category) => ({
+          value: category,
+          label: categoryLabel(category),
+        }))}
       />
       <Select
         id="filter-pricing"

@@ -5,9 +5,9 @@ import { Alert, Button } from '@gametriggers/ui';
 import { useState } from 'react';
 import { CampaignCard } from './campaign-card';
 import type { MarketplaceFilters } from './search-params';
-import type { MarketplaceCampaign } from './types';
+import type { MarketplaceEntry } from './types';
 
-type Page = { items: MarketplaceCampaign[]; nextCursor: string | null };
+type Page = { items: MarketplaceEntry[]; nextCursor: string | null };
 
 /** The discovered campaigns, with "Load more" appending the next keyset page in place. */
 export function MarketplaceResults({

@@ -13,6 +13,7 @@ export const statusTone = {
   left_early: 'neutral',
   removed: 'danger',
   rejected: 'danger',
+  withdrawn: 'neutral',
 } as const satisfies Record<
   ParticipationStatus,
   'brand' | 'neutral' | 'success' | 'warning' | 'danger'

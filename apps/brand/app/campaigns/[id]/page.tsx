@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { CampaignActions } from '../../../components/campaigns/campaign-actions';
 import { CampaignFacts } from '../../../components/campaigns/campaign-facts';
 import { CampaignStatusBadge } from '../../../components/campaigns/campaign-status-badge';
+import { DeliveryFigures } from '../../../components/campaigns/delivery-figures';
 import {
   completionReasonLabels,
   formatCount,
@@ -84,6 +85,25 @@ function StatusNote({ campaign }: { campaign: Campaign }) {
   }
 }
 
+/** When it runs; a campaign that completed before its planned end shows when it really ended. */
+function RunDates({ campaign }: { campaign: Campaign }) {
+  const endedEarly =
+    campaign.completedAt !== null && campaign.completedAt.getTime() < campaign.endsAt.getTime();
+  return (
+    <span data-testid="campaign-run-dates">
+      <LocalTime date={campaign.startsAt} /> –{' '}
+      {endedEarly ? (
+        <>
+          ended <LocalTime date={campaign.completedAt!} /> (planned until{' '}
+          <LocalTime date={campaign.endsAt} />)
+        </>
+      ) : (
+        <LocalTime date={campaign.endsAt} />
+      )}
+    </span>
+  );
+}
+
 export default async function CampaignPage({
   params,
   searchParams,
@@ -116,9 +136,7 @@ export default async function CampaignPage({
         description={
           <span className="flex flex-wrap items-center gap-2">
             <CampaignStatusBadge status={campaign.status} />
-            <span>
-              <LocalTime date={campaign.startsAt} /> – <LocalTime date={campaign.endsAt} />
-            </span>
+            <RunDates campaign={campaign} />
           </span>
         }
         actions={
@@ -140,24 +158,10 @@ export default async function CampaignPage({
           <StatCard
             label="Budget"
             value={formatMoney(campaign.budgetCents)}
+            hint={`${formatMoney(campaign.remainingBudgetCents)} left`}
             testId="campaign-budget"
           />
-          <StatCard
-            label="Spent"
-            value={formatMoney(campaign.spentCents)}
-            hint={`${formatMoney(campaign.remainingBudgetCents)} left`}
-            testId="campaign-spent"
-          />
-          <StatCard
-            label="Impressions"
-            value={formatCount(campaign.impressions)}
-            hint={
-              campaign.targetImpressions
-                ? `Target ${formatCount(campaign.targetImpressions)}`
-                : undefined
-            }
-          />
-          <StatCard label="Clicks" value={formatCount(campaign.clicks)} />
+          <DeliveryFigures campaign={campaign} />
           <StatCard
             label="Streamers taking part"
             value={formatCount(campaign.activeParticipantCount)}

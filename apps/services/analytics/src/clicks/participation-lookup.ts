@@ -28,6 +28,7 @@ const statusFromParticipation: Record<ParticipationByClickCode['status'], string
   completed: 'ended',
   pending: 'pending',
   rejected: 'rejected',
+  withdrawn: 'withdrawn',
 };
 
 /**

@@ -1,13 +1,11 @@
-import type { ReportRange } from '@gametriggers/contracts';
+import type { ReportRange, StreamerNameplate } from '@gametriggers/contracts';
 import type { AnalyticsDb } from '../database';
 import { withCtr } from './counts';
+import { csvLine } from './csv';
 
 /** Which hourly counts a report covers: one campaign, a brand's campaigns, one streamer, or everything. */
 export type ReportScope =
-  | { campaignId: string }
-  | { campaignIds: readonly string[] }
-  | { streamerId: string }
-  | 'platform';
+  { campaignId: string } | { campaignIds: readonly string[] } | { streamerId: string } | 'platform';
 
 interface Filter {
   sql: string;
@@ -90,7 +88,11 @@ export async function breakdownOf<K extends 'streamerId' | 'campaignId'>(
  * Totals per campaign, most impressions first, with how many streamers delivered each (a fixed fee
  * is charged per streamer who delivered).
  */
-export async function campaignsWithStreamersOf(db: AnalyticsDb, scope: ReportScope, range: ReportRange) {
+export async function campaignsWithStreamersOf(
+  db: AnalyticsDb,
+  scope: ReportScope,
+  range: ReportRange,
+) {
   const filter = filterOf(scope, range);
   const rows = await db.$queryRawUnsafe<Array<SumRow & { id: string; streamers: bigint }>>(
     `SELECT "campaignId"::text AS id, sum("impressions")::bigint AS impressions,
@@ -107,10 +109,25 @@ export async function campaignsWithStreamersOf(db: AnalyticsDb, scope: ReportSco
   }));
 }
 
-/** Hourly or daily rows per streamer of one campaign, as CSV. */
-export async function campaignCsv(db: AnalyticsDb, campaignId: string, range: ReportRange) {
+/**
+ * A campaign's delivery since its first counted hour: the same hourly counts as every report, with
+ * no window, for the figures a campaign's own page shows.
+ */
+export async function campaignToDateOf(db: AnalyticsDb, campaignId: string) {
+  const [row] = await db.$queryRaw<Array<SumRow & { streamers: bigint }>>`
+    SELECT sum("impressions")::bigint AS impressions, sum("clicks")::bigint AS clicks,
+      count(DISTINCT "streamerId") FILTER (WHERE "impressions" > 0)::bigint AS streamers
+    FROM "hourly_counts" WHERE "campaignId" = ${campaignId}::uuid`;
+  return {
+    totals: withCtr(row?.impressions ?? 0, row?.clicks ?? 0),
+    deliveringStreamers: Number(row?.streamers ?? 0),
+  };
+}
+
+/** Hourly or daily rows of one campaign's delivery per streamer, before naming the streamers. */
+export async function campaignCsvRows(db: AnalyticsDb, campaignId: string, range: ReportRange) {
   const filter = filterOf({ campaignId }, range);
-  const rows = await db.$queryRawUnsafe<Array<SumRow & { bucketStart: Date; streamerId: string }>>(
+  return db.$queryRawUnsafe<Array<SumRow & { bucketStart: Date; streamerId: string }>>(
     `SELECT date_trunc('${range.granularity}', "hourStart", 'UTC') AS "bucketStart",
        "streamerId"::text AS "streamerId",
        sum("impressions")::bigint AS impressions, sum("clicks")::bigint AS clicks
@@ -118,17 +135,37 @@ export async function campaignCsv(db: AnalyticsDb, campaignId: string, range: Re
      GROUP BY 1, 2 ORDER BY 1, 2`,
     ...filter.values,
   );
-  const lines = ['period_start,streamer_id,impressions,clicks,ctr'];
+}
+
+/** The rows as CSV, each streamer named by display name and channel beside their id. */
+export function campaignCsv(
+  rows: Awaited<ReturnType<typeof campaignCsvRows>>,
+  nameplates: ReadonlyMap<string, StreamerNameplate>,
+) {
+  const lines = [
+    csvLine([
+      'period_start',
+      'streamer_id',
+      'streamer_name',
+      'channel',
+      'impressions',
+      'clicks',
+      'ctr',
+    ]),
+  ];
   for (const row of rows) {
     const counts = withCtr(row.impressions ?? 0, row.clicks ?? 0);
+    const nameplate = nameplates.get(row.streamerId);
     lines.push(
-      [
+      csvLine([
         row.bucketStart.toISOString(),
         row.streamerId,
-        counts.impressions,
-        counts.clicks,
+        nameplate?.displayName ?? '',
+        nameplate?.channelUrl ?? '',
+        String(counts.impressions),
+        String(counts.clicks),
         counts.ctr.toFixed(6),
-      ].join(','),
+      ]),
     );
   }
   return `${lines.join('\n')}\n`;

@@ -9,6 +9,7 @@ import type { ClickThroughs } from '../clicks/click-throughs';
 import type { ParticipationLookup } from '../clicks/participation-lookup';
 import type { CampaignDirectory } from '../clients/campaign-directory';
 import type { OverlayKeys } from '../clients/overlay-keys';
+import type { StreamerDirectory } from '../clients/streamer-directory';
 import { OVERLAY_KEY_HEADER } from '../ingest/ingest-route';
 import type { AnalyticsRouter } from '../router';
 
@@ -34,6 +35,7 @@ export interface AnalyticsHarnessOptions {
   /** In-test stand-ins instead of calling the overlay/campaign services. */
   overlayKeys?: OverlayKeys;
   campaigns?: CampaignDirectory;
+  streamers?: StreamerDirectory;
   clickThroughs?: ClickThroughs;
   participations?: ParticipationLookup;
   /** How often the repeatable rollup job runs (default: hourly, so tests call `rollupNow()`). */
@@ -63,6 +65,7 @@ export async function startAnalyticsHarness(options: AnalyticsHarnessOptions) {
     CAMPAIGN_SERVICE_URL: options.campaignServiceUrl ?? 'http://127.0.0.1:9',
     LANDING_URL: 'http://landing.test',
     PARTICIPATION_SERVICE_URL: 'http://127.0.0.1:9',
+    STREAMER_SERVICE_URL: 'http://127.0.0.1:9',
     INGEST_RATE_PER_KEY: options.ratePerKey ?? 10_000,
     INGEST_BURST_PER_KEY: options.burstPerKey ?? 100_000,
     ROLLUP_EVERY_MS: options.rollupEveryMs ?? 60 * 60_000,
@@ -71,6 +74,7 @@ export async function startAnalyticsHarness(options: AnalyticsHarnessOptions) {
     log: createLogger('analytics', 'warn'),
     overlayKeys: options.overlayKeys,
     campaigns: options.campaigns,
+    streamers: options.streamers,
     clickThroughs: options.clickThroughs,
     participations: options.participations,
     overlayKeyCacheMs: options.overlayKeyCacheMs,

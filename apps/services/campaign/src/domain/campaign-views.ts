@@ -58,8 +58,6 @@ export function campaignView(campaign: Campaign, viewer: CampaignActor, now: Dat
     budgetCents: campaign.budgetCents,
     spentCents: campaign.budgetCents - campaign.remainingBudgetCents,
     targetImpressions: campaign.targetImpressions,
-    impressions: campaign.impressions,
-    clicks: campaign.clicks,
     submittedAt: campaign.submittedAt,
     approvedAt: campaign.approvedAt,
     approvedBy: campaign.approvedBy,

@@ -44,7 +44,8 @@ async function transition<T>(
 
 /**
  * The streamer leaves: a live participation ends early and its key starts cooling off; a pending
- * application is withdrawn (nothing was consumed, and no event: no other service counted it).
+ * application is withdrawn (its own status: nothing was consumed, no cool-off starts, and no event:
+ * no other service counted it).
  */
 export function leaveParticipation(
   deps: ParticipationDeps,
@@ -59,7 +60,12 @@ export function leaveParticipation(
     async (tx, row, now) => {
       const updated = await tx.participation.update({
         where: { id: row.id },
-        data: { status: 'left_early', endedAt: now, pausedAt: null, updatedAt: now },
+        data: {
+          status: row.status === 'pending' ? 'withdrawn' : 'left_early',
+          endedAt: now,
+          pausedAt: null,
+          updatedAt: now,
+        },
       });
       if (row.status !== 'pending') {
         await releaseKeyOf(tx, row, now);
