@@ -15,7 +15,10 @@ describe('estimatedReach', () => {
   });
 
   it('buys budget ÷ rate clicks for CPC and streamers for a fixed fee, rounded down', () => {
-    expect(estimatedReach({ model: 'cpc', rateCents: 45 }, 10_000)).toEqual({ unit: 'clicks', count: 222 });
+    expect(estimatedReach({ model: 'cpc', rateCents: 45 }, 10_000)).toEqual({
+      unit: 'clicks',
+      count: 222,
+    });
     expect(estimatedReach({ model: 'fixed', rateCents: 25_000 }, 100_000)).toEqual({
       unit: 'streamers',
       count: 4,

@@ -74,7 +74,9 @@ void describe('the onboarding draft kept across a reload', () => {
       },
     };
     assert.equal(readOnboardingDraft(refusing, 'brand-a', 5), null);
-    assert.doesNotThrow(() => writeOnboardingDraft(refusing, 'brand-a', { drafts: typed, stepIndex: 0 }));
+    assert.doesNotThrow(() =>
+      writeOnboardingDraft(refusing, 'brand-a', { drafts: typed, stepIndex: 0 }),
+    );
     assert.doesNotThrow(() => clearOnboardingDraft(refusing, 'brand-a'));
   });
 

@@ -72,7 +72,11 @@ export function readOnboardingDraft(
 }
 
 /** Writes the draft; a full or refused storage (private windows) only means no recovery. */
-export function writeOnboardingDraft(storage: DraftStorage, userId: string, draft: OnboardingDraft) {
+export function writeOnboardingDraft(
+  storage: DraftStorage,
+  userId: string,
+  draft: OnboardingDraft,
+) {
   try {
     storage.setItem(keyOf(userId), JSON.stringify(draft));
   } catch {

@@ -6,11 +6,27 @@ const stateLook: Record<
   { label: string; tone: 'brand' | 'neutral' | 'success' | 'warning' | 'danger'; marker: string }
 > = {
   done: { label: 'Done', tone: 'success', marker: 'bg-emerald-600 text-white' },
-  todo: { label: 'To do', tone: 'brand', marker: 'bg-brand-50 text-brand-700 ring-2 ring-brand-600' },
-  waiting: { label: 'In review', tone: 'warning', marker: 'bg-amber-50 text-amber-800 ring-2 ring-amber-400' },
-  attention: { label: 'Needs your attention', tone: 'danger', marker: 'bg-red-50 text-red-700 ring-2 ring-red-500' },
+  todo: {
+    label: 'To do',
+    tone: 'brand',
+    marker: 'bg-brand-50 text-brand-700 ring-2 ring-brand-600',
+  },
+  waiting: {
+    label: 'In review',
+    tone: 'warning',
+    marker: 'bg-amber-50 text-amber-800 ring-2 ring-amber-400',
+  },
+  attention: {
+    label: 'Needs your attention',
+    tone: 'danger',
+    marker: 'bg-red-50 text-red-700 ring-2 ring-red-500',
+  },
   locked: { label: 'After the profile', tone: 'neutral', marker: 'bg-slate-100 text-slate-500' },
-  unavailable: { label: 'Not available yet', tone: 'neutral', marker: 'bg-slate-100 text-slate-400' },
+  unavailable: {
+    label: 'Not available yet',
+    tone: 'neutral',
+    marker: 'bg-slate-100 text-slate-400',
+  },
 };
 
 function StepRow({ step, index, isNext }: { step: SetupStep; index: number; isNext: boolean }) {
@@ -26,7 +42,10 @@ function StepRow({ step, index, isNext }: { step: SetupStep; index: number; isNe
     >
       <span
         aria-hidden
-        className={cn('grid size-8 shrink-0 place-items-center rounded-full text-sm font-semibold', look.marker)}
+        className={cn(
+          'grid size-8 shrink-0 place-items-center rounded-full text-sm font-semibold',
+          look.marker,
+        )}
       >
         {step.state === 'done' ? '✓' : index + 1}
       </span>

@@ -20,7 +20,12 @@ const profileWith = (
 ) => ({ verification: { status, rejectionReason } });
 
 function setup(facts: Partial<BrandSetupFacts>) {
-  return brandSetupOf({ profile: null, funding: 'unavailable', campaignCounts: noCampaigns, ...facts });
+  return brandSetupOf({
+    profile: null,
+    funding: 'unavailable',
+    campaignCounts: noCampaigns,
+    ...facts,
+  });
 }
 
 const stateOf = (facts: Partial<BrandSetupFacts>) =>
@@ -59,7 +64,10 @@ void describe('brand setup checklist', () => {
     assert.equal(pending.state, 'waiting');
     assert.match(pending.detail, /reviewing your documents/);
 
-    const rejected = stepOf({ profile: profileWith('rejected', 'The tax id is unreadable.') }, 'verification');
+    const rejected = stepOf(
+      { profile: profileWith('rejected', 'The tax id is unreadable.') },
+      'verification',
+    );
     assert.equal(rejected.state, 'attention');
     assert.match(rejected.detail, /The tax id is unreadable\./);
     assert.equal(rejected.action?.label, 'See why and resend');
@@ -99,17 +107,27 @@ void describe('brand setup checklist', () => {
     assert.match(none.detail, /needs a verified company/);
     assert.doesNotMatch(stepOf({ profile: verified }, 'campaign').detail, /verified company/);
 
-    const draft = stepOf({ profile: unverified, campaignCounts: { ...noCampaigns, draft: 2 } }, 'campaign');
+    const draft = stepOf(
+      { profile: unverified, campaignCounts: { ...noCampaigns, draft: 2 } },
+      'campaign',
+    );
     assert.equal(draft.state, 'todo');
     assert.equal(draft.action?.href, '/campaigns?status=draft');
     assert.match(draft.detail, /needs a verified company/);
 
-    const rejected = stepOf({ profile: verified, campaignCounts: { ...noCampaigns, rejected: 1, draft: 1 } }, 'campaign');
+    const rejected = stepOf(
+      { profile: verified, campaignCounts: { ...noCampaigns, rejected: 1, draft: 1 } },
+      'campaign',
+    );
     assert.equal(rejected.state, 'attention');
     assert.equal(rejected.action?.href, '/campaigns?status=rejected');
 
     // A cancelled campaign never counts as the first one in review.
-    assert.equal(stepOf({ profile: verified, campaignCounts: { ...noCampaigns, cancelled: 1 } }, 'campaign').state, 'todo');
+    assert.equal(
+      stepOf({ profile: verified, campaignCounts: { ...noCampaigns, cancelled: 1 } }, 'campaign')
+        .state,
+      'todo',
+    );
   });
 
   void it('says honestly when the campaigns could not be read', () => {

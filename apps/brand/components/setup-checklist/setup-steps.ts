@@ -44,7 +44,8 @@ export interface BrandSetup {
 
 function profileStep({ profile }: BrandSetupFacts): SetupStep {
   const title = 'Company profile';
-  if (profile) return { key: 'profile', title, state: 'done', detail: 'Your company profile is set up.' };
+  if (profile)
+    return { key: 'profile', title, state: 'done', detail: 'Your company profile is set up.' };
   return {
     key: 'profile',
     title,
@@ -62,7 +63,8 @@ function verificationStep({ profile }: BrandSetupFacts): SetupStep {
       key,
       title,
       state: 'locked',
-      detail: 'Once your profile exists, send your company documents. Only verified companies can submit campaigns.',
+      detail:
+        'Once your profile exists, send your company documents. Only verified companies can submit campaigns.',
     };
   }
   const { status, rejectionReason } = profile.verification;
@@ -74,7 +76,8 @@ function verificationStep({ profile }: BrandSetupFacts): SetupStep {
         key,
         title,
         state: 'waiting',
-        detail: 'We are reviewing your documents, usually within two business days. You can prepare campaigns meanwhile.',
+        detail:
+          'We are reviewing your documents, usually within two business days. You can prepare campaigns meanwhile.',
         action: { href: '/profile#verification', label: 'See your request' },
       };
     case 'rejected':
@@ -90,7 +93,8 @@ function verificationStep({ profile }: BrandSetupFacts): SetupStep {
         key,
         title,
         state: 'todo',
-        detail: 'Send your registration or tax documents. Only verified companies can submit campaigns for review.',
+        detail:
+          'Send your registration or tax documents. Only verified companies can submit campaigns for review.',
         action: { href: '/profile#verification', label: 'Request verification' },
       };
   }
@@ -105,7 +109,8 @@ function fundingStep({ funding }: BrandSetupFacts): SetupStep {
         key,
         title,
         state: 'unavailable',
-        detail: 'Not available yet: card payments are still being built. Nothing is charged until then, and you can prepare and submit campaigns meanwhile.',
+        detail:
+          'Not available yet: card payments are still being built. Nothing is charged until then, and you can prepare and submit campaigns meanwhile.',
       };
     case 'unfunded':
       return {
@@ -120,7 +125,12 @@ function fundingStep({ funding }: BrandSetupFacts): SetupStep {
   }
 }
 
-const submittedStatuses: readonly CampaignStatus[] = ['pending_review', 'active', 'paused', 'completed'];
+const submittedStatuses: readonly CampaignStatus[] = [
+  'pending_review',
+  'active',
+  'paused',
+  'completed',
+];
 
 function campaignStep({ profile, campaignCounts }: BrandSetupFacts): SetupStep {
   const key = 'campaign';
@@ -130,7 +140,8 @@ function campaignStep({ profile, campaignCounts }: BrandSetupFacts): SetupStep {
       key,
       title,
       state: 'locked',
-      detail: 'Once your profile exists, plan a campaign: a creative, the streamers you want and a budget.',
+      detail:
+        'Once your profile exists, plan a campaign: a creative, the streamers you want and a budget.',
     };
   }
   if (!campaignCounts) {
@@ -179,7 +190,12 @@ function campaignStep({ profile, campaignCounts }: BrandSetupFacts): SetupStep {
 
 /** The overview's setup checklist: company profile → verification → funding → first campaign. */
 export function brandSetupOf(facts: BrandSetupFacts): BrandSetup {
-  const steps = [profileStep(facts), verificationStep(facts), fundingStep(facts), campaignStep(facts)];
+  const steps = [
+    profileStep(facts),
+    verificationStep(facts),
+    fundingStep(facts),
+    campaignStep(facts),
+  ];
   const countable = steps.filter((step) => step.state !== 'unavailable');
   return {
     steps,
