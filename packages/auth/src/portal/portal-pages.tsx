@@ -3,6 +3,7 @@ import { AppShell, Badge, ButtonLink, Card, EmptyState, Logo, PageHeader, Spinne
 import type { UserRole } from '@gametriggers/tokens';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { authOptionsFromEnv } from '../auth-options-from-env';
 import { portalNames, portalUrlsFrom } from '../portals';
@@ -218,7 +219,9 @@ export function createPortalPages(role: UserRole) {
   }
 
   /** An address no page answers, inside the shell: the portals' `app/not-found.tsx`. */
-  function NotFoundPage() {
+  async function NotFoundPage() {
+    // Rendered per request: the shell needs the session, which a build-time prerender has not.
+    await connection();
     return (
       <Shell>
         <div data-testid="not-found" className="pt-2">
