@@ -7,6 +7,7 @@ export * from './internal';
 export * from './brand';
 export * from './streamer';
 export * from './campaign';
+export * from './campaign-reach';
 export * from './participation';
 export * from './overlay';
 export * from './analytics';

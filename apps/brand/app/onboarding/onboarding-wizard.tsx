@@ -10,7 +10,8 @@ import {
 } from '@gametriggers/contracts';
 import type { OnboardBrandInput } from '@gametriggers/contracts';
 import { Alert, Button, Card, Stepper } from '@gametriggers/ui';
-import { useState } from 'react';
+import { unstable_rethrow } from 'next/navigation';
+import { useEffect, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import type { FieldErrors } from '../../components/brand-profile/field-errors';
 import {
@@ -23,9 +24,13 @@ import {
   billingInfoFrom,
   companyInfoFrom,
   contactPersonFrom,
-  emptyDrafts,
   preferencesFrom,
 } from '../../components/brand-profile/form-values';
+import {
+  clearOnboardingDraft,
+  readOnboardingDraft,
+  writeOnboardingDraft,
+} from '../../components/brand-profile/onboarding-draft';
 import {
   BillingInfoDetails,
   CompanyInfoDetails,
@@ -82,18 +87,43 @@ function inputOf(drafts: ProfileDrafts): OnboardBrandInput {
   };
 }
 
+/**
+ * The five onboarding steps. What is typed is kept in the tab's session storage under the account
+ * (`draftOwner`), so a reload picks up where it was; it is cleared when the profile is sent.
+ */
 export function OnboardingWizard({
   onboard,
+  draftOwner,
+  initialDrafts,
 }: {
   onboard: (input: OnboardBrandInput) => Promise<ActionResult<null>>;
+  draftOwner: string;
+  /** Empty fields, with what sign-up already collected filled in. */
+  initialDrafts: ProfileDrafts;
 }) {
-  const [drafts, setDrafts] = useState<ProfileDrafts>(emptyDrafts);
+  const [drafts, setDrafts] = useState<ProfileDrafts>(initialDrafts);
   const [stepIndex, setStepIndex] = useState(0);
+  // Storage exists only in the browser: read it after hydration, and write only after reading.
+  const [restoreState, setRestoreState] = useState<'reading' | 'fresh' | 'restored'>('reading');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string>();
   const [pending, setPending] = useState(false);
   const step = steps[stepIndex] ?? steps[0]!;
   const input = inputOf(drafts);
+
+  useEffect(() => {
+    const kept = readOnboardingDraft(window.sessionStorage, draftOwner, steps.length);
+    if (kept) {
+      setDrafts(kept.drafts);
+      setStepIndex(kept.stepIndex);
+    }
+    setRestoreState(kept ? 'restored' : 'fresh');
+  }, [draftOwner]);
+
+  useEffect(() => {
+    if (restoreState === 'reading') return;
+    writeOnboardingDraft(window.sessionStorage, draftOwner, { drafts, stepIndex });
+  }, [restoreState, draftOwner, drafts, stepIndex]);
 
   function setSection<S extends Section>(section: S, value: ProfileDrafts[S]) {
     setDrafts((current) => ({ ...current, [section]: value }));
@@ -141,12 +171,20 @@ export function OnboardingWizard({
       return;
     }
     setPending(true);
+    // Sent: the profile is created and the page moves on. Only a refusal keeps the draft again.
+    clearOnboardingDraft(window.sessionStorage, draftOwner);
     try {
       const result = await onboard(parsed.data);
       if (!result.ok) {
+        writeOnboardingDraft(window.sessionStorage, draftOwner, { drafts, stepIndex });
         setFailure(result.error.message);
         showErrors(fieldErrorsOfServer(result.error.fieldErrors));
       }
+    } catch (error) {
+      // Success arrives as the redirect to the profile: that is not a failure to recover from.
+      unstable_rethrow(error);
+      writeOnboardingDraft(window.sessionStorage, draftOwner, { drafts, stepIndex });
+      throw error;
     } finally {
       setPending(false);
     }
@@ -164,6 +202,11 @@ export function OnboardingWizard({
             {step.title}
           </h2>
           <p className="mt-1 mb-6 text-sm text-slate-600">{step.intro}</p>
+          {restoreState === 'restored' ? (
+            <p className="-mt-3 mb-6 text-sm text-slate-500" data-testid="onboarding-restored">
+              We kept what you typed before the page reloaded.
+            </p>
+          ) : null}
           {failure ? (
             <div className="mb-6">
               <Alert>{failure}</Alert>

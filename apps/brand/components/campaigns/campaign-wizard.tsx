@@ -9,7 +9,7 @@ import {
   languages,
   pricingModels,
 } from '@gametriggers/contracts';
-import type { CampaignFields } from '@gametriggers/contracts';
+import type { BrandVerificationStatus, CampaignFields } from '@gametriggers/contracts';
 import {
   AdCardPreview,
   Alert,
@@ -18,16 +18,20 @@ import {
   CheckboxGroup,
   Field,
   Select,
+  Spinner,
   Stepper,
   Textarea,
 } from '@gametriggers/ui';
+import { unstable_rethrow } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { FieldErrors } from '../brand-profile/field-errors';
 import { errorAt, fieldErrorsOfIssues, fieldErrorsOfServer } from '../brand-profile/field-errors';
+import { VerificationRequirement } from '../brand-profile/verification-requirement';
 import { CampaignFacts } from './campaign-facts';
 import type { CampaignDraft } from './campaign-draft';
 import { candidateOf, defaultSchedule, liveEditableFields, toLocalInput } from './campaign-draft';
+import { EstimatedReachNote } from './estimated-reach-note';
 import { errorPathOf, stepOfPath, wizardSteps } from './wizard-steps';
 
 const categoryOptions = contentCategories.map((entry) => ({ value: entry.id, label: entry.label }));
@@ -58,6 +62,44 @@ function serverFieldErrors(error: {
 }
 
 /**
+ * Where the save stands, said only as far as the server has confirmed it: a save that succeeds
+ * opens the campaign, whose page then says it was saved.
+ */
+function SaveState({
+  pending,
+  failed,
+  submitLabel,
+}: {
+  pending: boolean;
+  failed: boolean;
+  submitLabel: string;
+}) {
+  const state = pending ? 'saving' : failed ? 'failed' : 'unsaved';
+  return (
+    <p
+      role="status"
+      data-testid="campaign-save-state"
+      data-state={state}
+      className={
+        state === 'failed'
+          ? 'flex items-center gap-2 text-sm font-medium text-red-700'
+          : 'flex items-center gap-2 text-sm text-slate-600'
+      }
+    >
+      {state === 'saving' ? (
+        <>
+          <Spinner decorative /> Saving…
+        </>
+      ) : state === 'failed' ? (
+        'Not saved — see the message below'
+      ) : (
+        `Not saved yet — nothing is kept until you choose “${submitLabel}” on the last step`
+      )}
+    </p>
+  );
+}
+
+/**
  * Create or edit a campaign in six steps (basics → creative & link → targeting → pricing & budget
  * → schedule → review), each checked with the contract schema before moving on, beside a live
  * preview of the overlay card. A live campaign only unlocks what the service lets change.
@@ -67,6 +109,7 @@ export function CampaignWizard({
   schedule,
   brandName,
   live = false,
+  verificationStatus,
   submitLabel,
   save,
 }: {
@@ -76,6 +119,8 @@ export function CampaignWizard({
   brandName: string;
   /** Approved (active or paused): only description, a later end, budget, limit and frequency. */
   live?: boolean;
+  /** The brand's verification: until it is verified, the wizard says submitting needs it. */
+  verificationStatus: BrandVerificationStatus;
   submitLabel: string;
   save: (fields: CampaignFields) => Promise<ActionResult<null>>;
 }) {
@@ -85,7 +130,8 @@ export function CampaignWizard({
   const [failure, setFailure] = useState<string>();
   const [pending, setPending] = useState(false);
   const step = wizardSteps[stepIndex] ?? wizardSteps[0]!;
-  const parsed = campaignInputSchema.safeParse(candidateOf(draft));
+  const candidate = candidateOf(draft);
+  const parsed = campaignInputSchema.safeParse(candidate);
 
   // Local times exist only in the browser: fill the schedule in after hydration.
   useEffect(() => {
@@ -156,8 +202,19 @@ export function CampaignWizard({
     }
     setPending(true);
     setFailure(undefined);
-    const result = await save(parsed.data);
-    // On success the action redirects; only a refusal comes back.
+    let result: ActionResult<null>;
+    try {
+      result = await save(parsed.data);
+    } catch (error) {
+      // On success the action redirects (to the saved campaign), which arrives as this rejection.
+      unstable_rethrow(error);
+      setPending(false);
+      setFailure(
+        'We could not reach the server, so nothing was saved. Check your connection and try again.',
+      );
+      return;
+    }
+    // Only a refusal comes back.
     setPending(false);
     if (!result.ok) {
       const fromServer = serverFieldErrors(result.error);
@@ -169,6 +226,11 @@ export function CampaignWizard({
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
       <div className="min-w-0">
+        {live ? null : (
+          <div className="mb-6">
+            <VerificationRequirement status={verificationStatus} />
+          </div>
+        )}
         <Stepper steps={wizardSteps.map((entry) => entry.title)} current={stepIndex} />
         {live ? (
           <div className="mb-6">
@@ -324,6 +386,10 @@ export function CampaignWizard({
                     {...text('joinMode')}
                   />
                 </div>
+                <EstimatedReachNote
+                  pricing={{ model: draft.pricingModel, rateCents: candidate.pricing.rateCents }}
+                  budgetCents={candidate.budgetCents}
+                />
               </>
             ) : null}
 
@@ -390,6 +456,10 @@ export function CampaignWizard({
                     </p>
                   </div>
                   <CampaignFacts campaign={parsed.data} />
+                  <EstimatedReachNote
+                    pricing={parsed.data.pricing}
+                    budgetCents={parsed.data.budgetCents}
+                  />
                 </div>
               ) : (
                 <Alert tone="warning">
@@ -399,6 +469,8 @@ export function CampaignWizard({
             ) : null}
 
             {failure ? <Alert title="Not saved">{failure}</Alert> : null}
+
+            <SaveState pending={pending} failed={failure !== undefined} submitLabel={submitLabel} />
 
             <div className="flex flex-wrap justify-between gap-3 border-t border-slate-100 pt-5">
               <Button

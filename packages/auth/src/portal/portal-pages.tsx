@@ -2,7 +2,8 @@ import { TRPCClientError } from '@gametriggers/api';
 import { AppShell, Badge, ButtonLink, Card, EmptyState, Logo, PageHeader, Spinner } from '@gametriggers/ui';
 import type { UserRole } from '@gametriggers/tokens';
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { authOptionsFromEnv } from '../auth-options-from-env';
 import { portalNames, portalUrlsFrom } from '../portals';
@@ -15,24 +16,8 @@ import { portalConfigs } from './portal-config';
 export { actionErrorOf } from './action-result';
 export type { ActionError, ActionResult } from './action-result';
 
-const nextSteps: Record<UserRole, Array<{ href: string; title: string; text: string }>> = {
-  brand: [
-    {
-      href: '/campaigns',
-      title: 'Plan a campaign',
-      text: 'Set a budget, a creative and the audiences you want to reach.',
-    },
-    {
-      href: '/discover',
-      title: 'Discover streamers',
-      text: 'Find channels whose viewers match your brand.',
-    },
-    {
-      href: '/billing',
-      title: 'Fund your account',
-      text: 'Campaigns draw from a prepaid balance you control.',
-    },
-  ],
+// The brand portal's overview is its own page: a setup checklist from the brand's real state.
+const nextSteps: Partial<Record<UserRole, Array<{ href: string; title: string; text: string }>>> = {
   streamer: [
     {
       href: '/marketplace',
@@ -122,9 +107,10 @@ export function createPortalPages(role: UserRole) {
     );
   }
 
-  async function HomePage() {
+  /** The signed-in account as identity knows it (what sign-up collected). */
+  async function signedInAccount() {
     const session = await requireSession();
-    const me = await serverApi(session)
+    return serverApi(session)
       .identity.me.query()
       .catch((error: unknown) => {
         // A revoked or expired session: sign in again rather than show a crash.
@@ -135,7 +121,11 @@ export function createPortalPages(role: UserRole) {
           redirect(`${landingUrl()}/sign-in`);
         throw error;
       });
-    const steps = nextSteps[role];
+  }
+
+  async function HomePage() {
+    const me = await signedInAccount();
+    const steps = nextSteps[role] ?? [];
     return (
       <Shell>
         <PageHeader
@@ -206,8 +196,10 @@ export function createPortalPages(role: UserRole) {
 
   async function SectionPage({ params }: { params: Promise<{ section: string[] }> }) {
     const { section } = await params;
-    const item = config.nav.find((entry) => entry.href === `/${section[0] ?? ''}`);
-    if (!item) redirect('/');
+    // Only a navigation entry itself is "coming soon"; any other address is not found.
+    const item =
+      section.length === 1 ? config.nav.find((entry) => entry.href === `/${section[0]}`) : undefined;
+    if (!item) notFound();
     return (
       <Shell>
         <PageHeader title={item.label} />
@@ -222,6 +214,29 @@ export function createPortalPages(role: UserRole) {
           This part of the {portalNames[role]} is being built. Your account and everything you set
           up stay as they are when it arrives.
         </EmptyState>
+      </Shell>
+    );
+  }
+
+  /** An address no page answers, inside the shell: the portals' `app/not-found.tsx`. */
+  async function NotFoundPage() {
+    // Rendered per request: the shell needs the session, which a build-time prerender has not.
+    await connection();
+    return (
+      <Shell>
+        <div data-testid="not-found" className="pt-2">
+          <EmptyState
+            title="This page does not exist"
+            action={
+              <ButtonLink href="/" variant="secondary">
+                Back to {config.nav[0]?.label.toLowerCase() ?? 'overview'}
+              </ButtonLink>
+            }
+          >
+            The address may be mistyped, or the page has moved. Everything in the{' '}
+            {portalNames[role]} is in the navigation.
+          </EmptyState>
+        </div>
       </Shell>
     );
   }
@@ -270,7 +285,9 @@ export function createPortalPages(role: UserRole) {
     act,
     Shell,
     LoadingPage,
+    signedInAccount,
     HomePage,
+    NotFoundPage,
     SectionPage,
     WrongPortalPage,
   };

@@ -1,8 +1,9 @@
 import { ButtonLink, EmptyState } from '@gametriggers/ui';
+import { portal } from '../../../portal';
 
 export default function CampaignNotFound() {
   return (
-    <main className="mx-auto max-w-2xl p-6">
+    <portal.Shell>
       <EmptyState
         title="No such campaign"
         action={
@@ -13,6 +14,6 @@ export default function CampaignNotFound() {
       >
         It may have been mistyped, or it belongs to another brand.
       </EmptyState>
-    </main>
+    </portal.Shell>
   );
 }

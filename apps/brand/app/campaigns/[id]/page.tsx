@@ -1,6 +1,7 @@
 import { TRPCClientError } from '@gametriggers/api';
 import { AdCardPreview, Alert, ButtonLink, Card, PageHeader, StatCard } from '@gametriggers/ui';
 import { notFound } from 'next/navigation';
+import { VerificationRequirement } from '../../../components/brand-profile/verification-requirement';
 import { CampaignActions } from '../../../components/campaigns/campaign-actions';
 import { CampaignFacts } from '../../../components/campaigns/campaign-facts';
 import { CampaignStatusBadge } from '../../../components/campaigns/campaign-status-badge';
@@ -122,6 +123,8 @@ export default async function CampaignPage({
     if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') notFound();
     throw error;
   });
+  // Submitting needs a verified company: say so before the brand reaches the Submit button.
+  const brand = campaign.allowedActions.includes('submit') ? await api.brand.me.query() : null;
   const savedMessage = saved === 'created' || saved === 'updated' ? savedText[saved] : null;
 
   return (
@@ -148,6 +151,7 @@ export default async function CampaignPage({
       <div className="space-y-6">
         {savedMessage ? <Alert tone="success">{savedMessage}</Alert> : null}
         <StatusNote campaign={campaign} />
+        {brand ? <VerificationRequirement status={brand.verification.status} /> : null}
         <CampaignActions
           campaignId={campaign.id}
           allowed={campaign.allowedActions}

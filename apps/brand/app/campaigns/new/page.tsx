@@ -1,5 +1,5 @@
 import { PageHeader } from '@gametriggers/ui';
-import { BrandSetupBanner, requireOnboardedBrand } from '../../../components/brand-profile';
+import { requireOnboardedBrand } from '../../../components/brand-profile';
 import { emptyDraft } from '../../../components/campaigns/campaign-draft';
 import { CampaignWizard } from '../../../components/campaigns/campaign-wizard';
 import { portal } from '../../../portal';
@@ -11,14 +11,14 @@ export default async function NewCampaignPage() {
   const brand = await requireOnboardedBrand();
   return (
     <portal.Shell>
-      <BrandSetupBanner />
       <PageHeader
         title="New campaign"
-        description="Saved as a draft; submit it for review when you are ready."
+        description="Six short steps. It becomes a draft when you save it at the end; then submit it for review when you are ready."
       />
       <CampaignWizard
         initial={emptyDraft()}
         brandName={brand.companyInfo.name}
+        verificationStatus={brand.verification.status}
         submitLabel="Save draft"
         save={createCampaign}
       />

@@ -1,8 +1,9 @@
 import { ButtonLink, EmptyState } from '@gametriggers/ui';
+import { portal } from '../../../portal';
 
 export default function MarketplaceCampaignNotFound() {
   return (
-    <main className="mx-auto max-w-2xl p-6">
+    <portal.Shell>
       <EmptyState
         title="This campaign is not running"
         action={
@@ -13,6 +14,6 @@ export default function MarketplaceCampaignNotFound() {
       >
         It may have ended, been paused by its brand, or the link is mistyped.
       </EmptyState>
-    </main>
+    </portal.Shell>
   );
 }

@@ -45,6 +45,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
           schedule={{ startsAt: campaign.startsAt, endsAt: campaign.endsAt }}
           brandName={campaign.brandName ?? brand.companyInfo.name}
           live={live}
+          verificationStatus={brand.verification.status}
           submitLabel="Save changes"
           save={updateCampaign.bind(null, campaign.id, live)}
         />

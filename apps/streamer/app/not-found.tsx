@@ -1,0 +1,5 @@
+import { portal } from '../portal';
+
+export default function NotFound() {
+  return <portal.NotFoundPage />;
+}
