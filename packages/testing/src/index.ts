@@ -14,3 +14,5 @@ export { startYoutubeApiStandIn } from './youtube-api-stand-in';
 export type { YoutubeApiStandIn, YoutubeApiStandInOptions, YoutubeStandInChannel } from './youtube-api-stand-in';
 export { errorOf, failure } from './call-failures';
 export type { CallFailure } from './call-failures';
+export { fixedClock, runningClock, testInstants } from './test-clock';
+export type { TestClock } from './test-clock';
