@@ -16,3 +16,5 @@ export { errorOf, failure } from './call-failures';
 export type { CallFailure } from './call-failures';
 export { fixedClock, runningClock, testInstants } from './test-clock';
 export type { TestClock } from './test-clock';
+export { adminProceduresOf, checkAdminAuthorization } from './admin-authorization-matrix';
+export type { AdminProcedure, AuthorizationOutcome, RouterWithProcedures } from './admin-authorization-matrix';

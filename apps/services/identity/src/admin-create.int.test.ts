@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAccessTokenVerifier, signServiceToken } from '@gametriggers/tokens';
@@ -14,9 +15,8 @@ const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 
 beforeAll(async () => {
   harness = await startIdentityHarness({ now: clock.now });
-  const service = harness.client(async () => ({
-    'x-service-token': await signServiceToken(testServiceSecret, 'test'),
-  }));
+  const serviceToken = await signServiceToken(testServiceSecret, 'test');
+  const service = harness.client(() => ({ 'x-service-token': serviceToken }));
   const superAdmin = { email: 'root@example.com', password: 'a strong password 1' };
   await service.identity.seedDemoUser.mutate({ ...superAdmin, name: 'Root Admin', role: 'admin' });
   superAdminToken = (await harness.client().identity.login.mutate(superAdmin)).accessToken;
@@ -24,7 +24,9 @@ beforeAll(async () => {
 afterAll(() => harness?.close());
 
 const as = (accessToken?: string) =>
-  harness.client(() => (accessToken ? { authorization: `Bearer ${accessToken}` } : {}));
+  harness.client((): Record<string, string> =>
+    accessToken ? { authorization: `Bearer ${accessToken}` } : {},
+  );
 
 let counter = 0;
 function newAdmin(overrides: Record<string, unknown> = {}) {
@@ -90,9 +92,8 @@ describe('identity.admin.create', { timeout: 120_000 }, () => {
       await harness.client().identity.login.mutate({ email: admin.email, password: admin.password })
     ).accessToken;
     const streamer = { email: 'streamer@example.com', password: 'a strong password 2' };
-    const service = harness.client(async () => ({
-      'x-service-token': await signServiceToken(testServiceSecret, 'test'),
-    }));
+    const serviceToken = await signServiceToken(testServiceSecret, 'test');
+    const service = harness.client(() => ({ 'x-service-token': serviceToken }));
     await service.identity.seedDemoUser.mutate({ ...streamer, name: 'Streamer', role: 'streamer' });
     const streamerToken = (await harness.client().identity.login.mutate(streamer)).accessToken;
 
@@ -121,7 +122,10 @@ describe('identity.admin.create', { timeout: 120_000 }, () => {
     });
     expect(
       await create(newAdmin({ permissions: ['canVerifyBrands', 'canVerifyBrands'] })),
-    ).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { permissions: [expect.stringContaining('once')] } });
+    ).toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: { permissions: [expect.stringContaining('once')] },
+    });
     expect(await create(newAdmin({ adminRole: 'owner' }))).toMatchObject({ code: 'BAD_REQUEST' });
     expect(await create(newAdmin({ firstName: 'Gr\u0000ace' }))).toMatchObject({
       code: 'BAD_REQUEST',
@@ -138,12 +142,11 @@ describe('identity.admin.create', { timeout: 120_000 }, () => {
 
 describe('the create-admin command', () => {
   it('creates an admin with the chosen role and flags, and refuses flags beyond the role', async () => {
+    // Asynchronously: the service under test runs in this process and must keep answering.
     const run = (args: string[]) =>
-      execFileSync('pnpm', ['--silent', 'create-admin', '--', ...args], {
+      promisify(execFile)('pnpm', ['--silent', 'create-admin', '--', ...args], {
         cwd: packageDir,
         env: { ...process.env, DATABASE_URL: harness.config.DATABASE_URL },
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
       });
     const base = [
       '--email',
@@ -157,8 +160,16 @@ describe('the create-admin command', () => {
       '--last-name',
       'Lovelace',
     ];
-    expect(() => run([...base, '--role', 'support', '--permissions', 'canManageUsers'])).toThrow();
-    run([...base, '--role', 'moderator', '--permissions', 'canVerifyStreamers,canModerateContent']);
+    await expect(
+      run([...base, '--role', 'support', '--permissions', 'canManageUsers']),
+    ).rejects.toThrow(/cannot hold canManageUsers/);
+    await run([
+      ...base,
+      '--role',
+      'moderator',
+      '--permissions',
+      'canVerifyStreamers,canModerateContent',
+    ]);
 
     const session = await harness
       .client()
