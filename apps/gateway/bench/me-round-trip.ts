@@ -16,10 +16,12 @@ import pg from 'pg';
 import { createGateway } from '../src/server';
 import { testGatewayOptions } from '../src/test-options';
 
-const requests = Number(process.env.REQUESTS ?? 20_000);
-const concurrency = Number(process.env.CONCURRENCY ?? 32);
+// BENCH_DRY_RUN=1: one tiny iteration, to check the benchmark loads and runs to the end.
+const dryRun = process.env.BENCH_DRY_RUN === '1';
+const requests = Number(process.env.REQUESTS ?? (dryRun ? 10 : 20_000));
+const concurrency = Number(process.env.CONCURRENCY ?? (dryRun ? 2 : 32));
 const warmup = Math.min(2_000, requests / 5);
-const rounds = Number(process.env.ROUNDS ?? 3);
+const rounds = Number(process.env.ROUNDS ?? (dryRun ? 1 : 3));
 
 interface Result {
   name: string;

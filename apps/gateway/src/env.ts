@@ -12,6 +12,9 @@ const csv = z.string().transform((value) =>
 export const gatewayEnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().positive().default(4000),
+  /** The internal listener for Prometheus's `/metrics` (never exposed on the public edge). */
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  METRICS_PORT: z.coerce.number().int().positive().default(9400),
   REDIS_URL: z.string().url('must be a redis:// URL'),
   IDENTITY_JWKS_URL: z.string().url(),
   TOKEN_ISSUER: z.string().default('gametriggers-identity'),

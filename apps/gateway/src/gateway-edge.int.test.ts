@@ -89,6 +89,7 @@ beforeAll(async () => {
     rateLimits: { windowMs: 60_000, perUser: 1_000, perIp: 1_000, keyPrefix: namespace.prefix },
     timeouts: { connectMs: 500, responseMs: 2_000 },
     log: pino({ level: 'silent' }),
+    metrics: { port: 0 },
   });
 });
 
@@ -215,9 +216,15 @@ describe('forwarding', () => {
     expect(status).toBe(413);
   });
 
-  it('serves metrics', async () => {
-    const response = await call('/metrics');
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain('gateway_request_duration_seconds');
+  it('serves metrics on its internal listener only; the public edge answers 404', async () => {
+    const internal = await fetch(gateway.metricsUrl!);
+    expect(internal.status).toBe(200);
+    expect(await internal.text()).toContain('gateway_request_duration_seconds');
+    expect(new URL(gateway.metricsUrl!).port).not.toBe(String(gateway.port));
+    expect(await fetch(new URL('/', gateway.metricsUrl))).toMatchObject({ status: 404 });
+
+    const onTheEdge = await call('/metrics');
+    expect(onTheEdge.status).toBe(404);
+    expect(await onTheEdge.text()).not.toContain('gateway_request_duration_seconds');
   });
 });

@@ -47,6 +47,7 @@ const gateway = await createGateway({
   shortLinkRateLimitPerIp: env.SHORT_LINK_RATE_LIMIT_PER_IP,
   timeouts: { connectMs: env.CONNECT_TIMEOUT_MS, responseMs: env.RESPONSE_TIMEOUT_MS },
   log,
+  metrics: { port: env.METRICS_PORT, host: env.METRICS_HOST },
 });
 
 let stopping = false;

@@ -45,6 +45,11 @@ export interface GatewayOptions {
   shortLinkRateLimitPerIp?: number;
   timeouts: ProxyTimeouts;
   log: Logger;
+  /**
+   * Where Prometheus scrapes `/metrics`: a listener of its own, never the public edge (which
+   * answers 404 there). Without it the gateway serves no metrics.
+   */
+  metrics?: { port: number; host?: string };
 }
 
 const requestIdPattern = /^[\w.-]{1,128}$/;
@@ -319,10 +324,6 @@ export async function createGateway(options: GatewayOptions) {
       res
         .writeHead(200, { 'content-type': 'application/json' })
         .end(JSON.stringify({ status: 'ok', service: 'gateway' }));
-    } else if (url.pathname === '/metrics') {
-      void registry
-        .metrics()
-        .then((body) => res.writeHead(200, { 'content-type': registry.contentType }).end(body));
     } else if (url.pathname === '/.well-known/jwks.json') {
       forward(
         req,
@@ -371,22 +372,30 @@ export async function createGateway(options: GatewayOptions) {
     }
   });
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, options.port, options.host ?? '127.0.0.1');
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
   log.info({ url }, 'gateway listening');
+
+  const metricsServer = options.metrics && createMetricsServer(registry);
+  let metricsUrl: string | undefined;
+  if (metricsServer && options.metrics) {
+    const metricsHost = options.metrics.host ?? '127.0.0.1';
+    const metricsPort = await listen(metricsServer, options.metrics.port, metricsHost);
+    metricsUrl = `http://${metricsHost}:${metricsPort}/metrics`;
+    log.info({ url: metricsUrl }, 'gateway metrics listening');
+  }
 
   return {
     url,
     port,
+    /** Where the internal metrics listener serves `/metrics`, when one was asked for. */
+    metricsUrl,
     /** Stops accepting, lets requests in flight finish (up to `drainMs`), then cuts the rest. */
     async close(drainMs = 10_000) {
+      if (metricsServer) {
+        metricsServer.closeAllConnections();
+        await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
+      }
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const timer = setTimeout(() => server.closeAllConnections(), drainMs);
@@ -395,6 +404,30 @@ export async function createGateway(options: GatewayOptions) {
     },
   };
 }
+function listen(server: http.Server, port: number, host: string) {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** The internal listener Prometheus scrapes: `/metrics` and nothing else. */
+function createMetricsServer(registry: Registry) {
+  return http.createServer((req, res) => {
+    if (new URL(req.url ?? '/', 'http://metrics').pathname !== '/metrics') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Only /metrics is served here.');
+      return;
+    }
+    registry.metrics().then(
+      (body) => res.writeHead(200, { 'content-type': registry.contentType }).end(body),
+      () => res.writeHead(500).end(),
+    );
+  });
+}
+
 export type RunningGateway = Awaited<ReturnType<typeof createGateway>>;
 
 /** The earlier name, kept for callers written against it. */

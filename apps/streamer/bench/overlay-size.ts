@@ -2,6 +2,7 @@
 import { gzipSync } from 'node:zlib';
 import { overlayScripts } from '../app/overlay/[key]/overlay-scripts';
 
+// Already a single tiny iteration: BENCH_DRY_RUN=1 changes nothing here.
 /** The overlay page's first-load JavaScript (all inline: pusher-js, the core, the page), as served. */
 const BUDGET_GZIP_BYTES = 30 * 1024;
 

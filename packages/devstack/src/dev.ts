@@ -3,7 +3,7 @@ import { startPlatform, stopAllPlatforms } from './platform';
 import type { RunningPlatform } from './platform';
 import { portalUrl, serviceUrl } from './platform-env';
 import { DEMO_PASSWORD, demoBrands, demoStreamers } from './demo-marketplace';
-import { demoAccounts, processName } from './services';
+import { demoAccounts, gatewayMetricsPort, processName } from './services';
 
 let platform: RunningPlatform | undefined;
 let stopping = false;
@@ -30,6 +30,7 @@ const rows: Array<[string, string]> = [
   ...platform.started
     .filter((entry) => entry.kind !== 'portal')
     .map((entry): [string, string] => [processName(entry), serviceUrl(entry)]),
+  ['gateway metrics', `http://127.0.0.1:${gatewayMetricsPort}/metrics  (internal only)`],
   ['mail catcher', `${platform.mail.httpUrl}  (SMTP ${platform.mail.smtpUrl})`],
   ['twitch stand-in', platform.twitch.issuer],
   ['google stand-in', platform.google.issuer],

@@ -1,6 +1,6 @@
 import { withDatabaseName } from '@gametriggers/db';
 import type { DevSecrets } from './secrets';
-import { gateway, portals, processName, services, standIns } from './services';
+import { gateway, gatewayMetricsPort, portals, processName, services, standIns } from './services';
 import type { ServiceEntry } from './services';
 
 export interface PlatformEnvOptions {
@@ -120,7 +120,13 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
       ...own[entry.name],
     };
   }
-  env[processName(gateway)] = { ...shared, HOST: '127.0.0.1', PORT: String(gateway.port) };
+  env[processName(gateway)] = {
+    ...shared,
+    HOST: '127.0.0.1',
+    PORT: String(gateway.port),
+    METRICS_HOST: '127.0.0.1',
+    METRICS_PORT: String(gatewayMetricsPort),
+  };
   for (const entry of portals) {
     env[processName(entry)] = {
       ...shared,

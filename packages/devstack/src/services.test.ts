@@ -29,7 +29,7 @@ describe('service table and platform env', () => {
       SIGNING_KEY_SECRET: 'k'.repeat(48),
     });
     expect(env.campaign?.DATABASE_URL).toBe('postgresql://postgres@127.0.0.1:5432/gt_campaign_t');
-    expect(env.gateway).toMatchObject({ PORT: '4000', CAMPAIGN_SERVICE_URL: 'http://127.0.0.1:4104' });
+    expect(env.gateway).toMatchObject({ PORT: '4000', CAMPAIGN_SERVICE_URL: 'http://127.0.0.1:4104', METRICS_HOST: '127.0.0.1', METRICS_PORT: '9400' });
     expect(env.gateway?.DATABASE_URL).toBeUndefined();
   });
 

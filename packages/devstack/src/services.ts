@@ -57,6 +57,8 @@ export const gateway: ServiceEntry = {
   kind: 'gateway',
   readyPath: '/healthz',
 };
+/** The gateway's internal Prometheus listener (not on the public edge). */
+export const gatewayMetricsPort = 9400;
 
 /** Services, then the gateway: the processes behind the portals. */
 export const backendServices: ServiceEntry[] = [...services, gateway];

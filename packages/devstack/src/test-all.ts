@@ -1,5 +1,6 @@
 /** `pnpm test`: typecheck, lint, unit and integration tests, then the browser tests. Fails fast. */
 import { spawnSync } from 'node:child_process';
+import { dateSensitiveSuites, faketimeEnv, findLibfaketime, hostileInstants } from './hostile-clocks';
 import { ensureInfrastructure, repoRoot } from './infrastructure';
 
 const startedAt = Date.now();
@@ -45,5 +46,21 @@ const turbo = (tasks: string[], concurrency: number) => [
 ];
 run('typecheck and lint', 'pnpm', turbo(['typecheck', 'lint'], 2), env);
 run('unit and integration tests', 'pnpm', turbo(['test'], 1), env);
+// The date-sensitive suites again, with the process clock at hours and days that have broken tests.
+const libfaketime = findLibfaketime();
+if (!libfaketime) {
+  console.error('\n✖ libfaketime is missing: install Debian\'s faketime (apt-get install faketime).');
+  finish(false, 'tests at hostile hours');
+}
+for (const instant of hostileInstants) {
+  for (const suite of dateSensitiveSuites) {
+    run(
+      `${suite.package} at ${instant.label}`,
+      'pnpm',
+      ['--filter', suite.package, 'exec', 'vitest', 'run', ...suite.files],
+      { ...env, ...faketimeEnv(libfaketime, instant) },
+    );
+  }
+}
 run('browser tests', 'pnpm', ['--filter', '@gametriggers/e2e', 'test'], env);
 finish(true);

@@ -10,9 +10,11 @@ import type { AdShow } from '../src/events';
 import { createRealtimePublisher } from '../src/publisher';
 import { standInRealtimeConfig, startTestStandIn } from '../src/testing/stand-in-kit';
 
-const OVERLAYS = 1_000;
+// BENCH_DRY_RUN=1: one tiny iteration, to check the benchmark loads and runs to the end.
+const dryRun = process.env.BENCH_DRY_RUN === '1';
+const OVERLAYS = dryRun ? 2 : 1_000;
 const CONNECT_CONCURRENCY = 100;
-const PUSHES = 2_000;
+const PUSHES = dryRun ? 2 : 2_000;
 const PUSH_CONCURRENCY = 5;
 const TARGET_P99_MS = 100;
 

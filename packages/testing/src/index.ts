@@ -30,3 +30,11 @@ export { errorOf, failure } from './call-failures';
 export type { CallFailure } from './call-failures';
 export { castCallers, fuzzService, harnessTarget, proceduresOf } from './fuzz';
 export type { FuzzableHarness, FuzzCallers, FuzzFinding, FuzzTarget } from './fuzz';
+export { fixedClock, runningClock, testInstants } from './test-clock';
+export type { TestClock } from './test-clock';
+export { adminProceduresOf, checkAdminAuthorization } from './admin-authorization-matrix';
+export type {
+  AdminProcedure,
+  AuthorizationOutcome,
+  RouterWithProcedures,
+} from './admin-authorization-matrix';

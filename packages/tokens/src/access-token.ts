@@ -33,6 +33,8 @@ export interface AccessTokenVerifierOptions {
   audience: string;
   /** How many verified tokens to remember, so a hot path verifies each token's signature once. */
   cacheSize?: number;
+  /** The clock expiry is checked against (a service's injected `now`); default: the wall clock. */
+  now?: () => Date;
 }
 
 export interface AccessTokenVerifier {
@@ -56,13 +58,14 @@ export function createAccessTokenVerifierWithKeys(
   options: Omit<AccessTokenVerifierOptions, 'jwksUrl'>,
 ): AccessTokenVerifier {
   const cacheSize = options.cacheSize ?? 10_000;
+  const now = options.now ?? (() => new Date());
   const verified = new Map<string, AccessTokenClaims>();
 
   return {
     async verify(token) {
       const cached = verified.get(token);
       if (cached) {
-        if (cached.exp * 1000 > Date.now()) return cached;
+        if (cached.exp * 1000 > now().getTime()) return cached;
         verified.delete(token);
         throw new InvalidAccessTokenError('The access token has expired.', 'expired');
       }
@@ -73,6 +76,7 @@ export function createAccessTokenVerifierWithKeys(
           audience: options.audience,
           algorithms: [ACCESS_TOKEN_ALGORITHM],
           typ: ACCESS_TOKEN_TYPE,
+          currentDate: now(),
         }));
       } catch (error) {
         if (error instanceof errors.JWTExpired) {

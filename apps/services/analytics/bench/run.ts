@@ -26,10 +26,12 @@ import {
 } from '../src/testing/analytics-harness';
 import { startOverlayKeysStandIn } from '../src/testing/overlay-keys-stand-in';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 15);
-const clients = Number(process.env.BENCH_CLIENTS ?? 12);
-const batchSize = Number(process.env.BENCH_BATCH ?? 100);
-const keyCount = Number(process.env.BENCH_KEYS ?? 64);
+// BENCH_DRY_RUN=1: one tiny iteration, to check the benchmark loads and runs to the end.
+const dryRun = process.env.BENCH_DRY_RUN === '1';
+const seconds = Number(process.env.BENCH_SECONDS ?? (dryRun ? 1 : 15));
+const clients = Number(process.env.BENCH_CLIENTS ?? (dryRun ? 2 : 12));
+const batchSize = Number(process.env.BENCH_BATCH ?? (dryRun ? 10 : 100));
+const keyCount = Number(process.env.BENCH_KEYS ?? (dryRun ? 4 : 64));
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function freePort() {

@@ -1,6 +1,7 @@
-import { errorOf, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { checkAdminAuthorization, errorOf, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import type { TestCast, TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBrandRouter } from './router';
 import type { BrandHarness } from './testing/brand-harness';
 import {
   sampleOnboarding,
@@ -215,5 +216,17 @@ describe('what brand A and brand B see of each other', () => {
     const existing = await outcomeOf(brandB.brand.get.query({ brandId: cast.brandA.userId }));
     const madeUp = await outcomeOf(brandB.brand.get.query({ brandId: testCast().brandA.userId }));
     expect([existing, madeUp]).toEqual(['NOT_FOUND', 'NOT_FOUND']);
+  });
+});
+
+describe('every admin procedure', () => {
+  it('lets an admin with its permission past authorization, and no one else', async () => {
+    const { checked, mismatches } = await checkAdminAuthorization({
+      router: createBrandRouter(harness.service.deps),
+      url: harness.url,
+      tokenFor: (person) => issuer.tokenFor(person),
+    });
+    expect(checked.length).toBeGreaterThan(0);
+    expect(mismatches).toEqual([]);
   });
 });

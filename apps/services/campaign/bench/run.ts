@@ -31,11 +31,13 @@ import {
   syntheticStreamer,
 } from './synthetic-data';
 
-const CAMPAIGNS = Number(process.env.CAMPAIGNS ?? 100_000);
-const STREAMERS = Number(process.env.STREAMERS ?? 10_000);
-const QUERIES = Number(process.env.QUERIES ?? 5_000);
-const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
-const HTTP_REQUESTS = Number(process.env.HTTP_REQUESTS ?? 2_000);
+// BENCH_DRY_RUN=1: one tiny iteration, to check the benchmark loads and runs to the end.
+const dryRun = process.env.BENCH_DRY_RUN === '1';
+const CAMPAIGNS = Number(process.env.CAMPAIGNS ?? (dryRun ? 100 : 100_000));
+const STREAMERS = Number(process.env.STREAMERS ?? (dryRun ? 10 : 10_000));
+const QUERIES = Number(process.env.QUERIES ?? (dryRun ? 4 : 5_000));
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? (dryRun ? 2 : 8));
+const HTTP_REQUESTS = Number(process.env.HTTP_REQUESTS ?? (dryRun ? 2 : 2_000));
 const sorts: DiscoverySort[] = ['newest', 'highest_rate', 'ending_soon', 'budget_left'];
 const INSERT_BATCH = 1_000;
 

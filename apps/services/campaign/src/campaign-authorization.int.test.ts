@@ -3,9 +3,10 @@ import { startBrandHarness } from '@gametriggers/brand-service/testing';
 import type { BrandHarness } from '@gametriggers/brand-service/testing';
 import { startStreamerHarness } from '@gametriggers/streamer-service/testing';
 import type { StreamerHarness } from '@gametriggers/streamer-service/testing';
-import { adminWith, errorOf, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { adminWith, checkAdminAuthorization, errorOf, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import type { TestPerson, TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCampaignRouter } from './router';
 import type { CampaignHarness } from './testing/campaign-harness';
 import { sampleCampaign, startCampaignHarness } from './testing/campaign-harness';
 
@@ -325,5 +326,17 @@ describe('authorization of every campaign procedure', () => {
     await expect(
       analytics.campaign.internal.brandCampaignIds.query({ brandId: people.brandB.userId }),
     ).resolves.toEqual({ campaignIds: [] });
+  });
+});
+
+describe('every admin procedure', () => {
+  it('lets an admin with its permission past authorization, and no one else', async () => {
+    const { checked, mismatches } = await checkAdminAuthorization({
+      router: createCampaignRouter(harness.service.deps),
+      url: harness.url,
+      tokenFor: (person) => issuer.tokenFor(person),
+    });
+    expect(checked.length).toBeGreaterThan(0);
+    expect(mismatches).toEqual([]);
   });
 });

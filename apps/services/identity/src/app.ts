@@ -83,6 +83,7 @@ export async function startIdentityService(
       accessTokens: createAccessTokenVerifierWithKeys(keys.verificationKey, {
         issuer: options.TOKEN_ISSUER,
         audience: options.TOKEN_AUDIENCE,
+        now,
       }),
       serviceSecret: options.SERVICE_SECRET,
     },

@@ -1,4 +1,10 @@
-import { authedProcedure, internalProcedure, publicProcedure, router } from '@gametriggers/trpc';
+import {
+  adminProcedure,
+  authedProcedure,
+  internalProcedure,
+  publicProcedure,
+  router,
+} from '@gametriggers/trpc';
 import { DomainError } from '@gametriggers/trpc';
 import { z } from 'zod';
 import { accountView } from './domain/account-view';
@@ -9,7 +15,7 @@ import {
   resetPassword,
   verifyEmail,
 } from './domain/accounts';
-import { ensureVerifiedUser } from './domain/admins';
+import { createAdmin, ensureVerifiedUser } from './domain/admins';
 import type { IdentityDeps } from './domain/deps';
 import { loginWithPassword } from './domain/login';
 import { oauthSignIn } from './domain/oauth';
@@ -17,6 +23,8 @@ import { logout, refreshTokenSet } from './domain/token-sets';
 import {
   accountOutput,
   emailOnlyInput,
+  createAdminInput,
+  createdAdminOutput,
   loginInput,
   oauthSignInInput,
   refreshTokenInput,
@@ -98,6 +106,17 @@ export function createIdentityRouter(deps: IdentityDeps) {
         .input(seedUserInput)
         .output(z.object({ userId: z.string(), created: z.boolean() }))
         .mutation(({ input }) => ensureVerifiedUser(deps, input)),
+
+      admin: router({
+        /**
+         * A super admin creates an admin with a chosen role and flags. `canConfigureSystem` is held
+         * by super admins alone (no other role may be granted it), so it gates this procedure.
+         */
+        create: adminProcedure('canConfigureSystem')
+          .input(createAdminInput)
+          .output(createdAdminOutput)
+          .mutation(({ input }) => createAdmin(deps, input)),
+      }),
     }),
   });
 }

@@ -1,4 +1,9 @@
 import { lineTextSchema, opaqueStringSchema } from '@gametriggers/contracts';
+import {
+  adminPermissionSchema,
+  adminRoleSchema as adminRoleInputSchema,
+  defaultPermissionsByAdminRole,
+} from '@gametriggers/tokens';
 import { z } from 'zod';
 
 // Bounded lengths everywhere: a huge string is a clear 400, never a slow hash or a 500.
@@ -48,6 +53,43 @@ export const seedUserInput = z.object({
   password: newPasswordSchema,
   name: personNameSchema,
   role: z.enum(['brand', 'streamer', 'admin']),
+});
+
+/**
+ * A super admin creating an admin: a role and the permission flags to grant, each one the role
+ * may hold (its defaults); without flags the admin gets all of them.
+ */
+export const createAdminInput = z
+  .object({
+    email: emailSchema,
+    password: newPasswordSchema,
+    username: lineTextSchema({ what: 'the username', min: 2, max: 64 }),
+    firstName: lineTextSchema({ what: 'the first name', min: 1, max: 80 }),
+    lastName: lineTextSchema({ what: 'the last name', min: 1, max: 80 }),
+    adminRole: adminRoleInputSchema,
+    permissions: z
+      .array(adminPermissionSchema)
+      .max(adminPermissionSchema.options.length)
+      .refine((flags) => new Set(flags).size === flags.length, 'Give each permission once.')
+      .optional(),
+  })
+  .superRefine((input, context) => {
+    const allowed: readonly string[] = defaultPermissionsByAdminRole[input.adminRole];
+    const beyond = (input.permissions ?? []).filter((flag) => !allowed.includes(flag));
+    if (beyond.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['permissions'],
+        message: `A ${input.adminRole} cannot hold ${beyond.join(', ')}; choose from ${allowed.join(', ')}.`,
+      });
+    }
+  });
+
+export const createdAdminOutput = z.object({
+  userId: z.string(),
+  email: z.string(),
+  adminRole: adminRoleInputSchema,
+  permissions: z.array(adminPermissionSchema),
 });
 
 const adminRoleSchema = z.enum(['super_admin', 'admin', 'moderator', 'support']);

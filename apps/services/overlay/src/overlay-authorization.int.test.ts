@@ -1,6 +1,7 @@
 import type { TestPerson } from '@gametriggers/testing';
-import { adminWith, errorOf, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { adminWith, checkAdminAuthorization, errorOf, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOverlayRouter } from './router';
 import type { OverlayHarness } from './testing/overlay-harness';
 import { startOverlayHarness } from './testing/overlay-harness';
 
@@ -123,5 +124,17 @@ describe('who may call each overlay procedure', () => {
     const aAfter = await clients.streamerA.overlay.get.query();
     expect(aAfter.settings.corner).toBe(ofA.settings.corner);
     expect(aAfter.settings.paused).toBe(false);
+  });
+});
+
+describe('every admin procedure', () => {
+  it('lets an admin with its permission past authorization, and no one else', async () => {
+    const { checked, mismatches } = await checkAdminAuthorization({
+      router: createOverlayRouter(harness.service.deps),
+      url: harness.url,
+      tokenFor: (person) => issuer.tokenFor(person),
+    });
+    expect(checked.length).toBeGreaterThan(0);
+    expect(mismatches).toEqual([]);
   });
 });

@@ -19,11 +19,14 @@ import type { ParticipationDeps } from '../src/domain/deps';
 import { joinCampaign } from '../src/domain/join';
 import { participationMigrationsDir } from '../src/testing/participation-harness';
 
-const numberFrom = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const RACERS = numberFrom('BENCH_RACERS', 100);
-const STREAMERS = numberFrom('BENCH_STREAMERS', 200);
-const CAMPAIGNS = Math.min(numberFrom('BENCH_CAMPAIGNS', 5), 10);
-const CONCURRENCY = numberFrom('BENCH_CONCURRENCY', 32);
+// BENCH_DRY_RUN=1: one tiny iteration, to check the benchmark loads and runs to the end.
+const dryRun = process.env.BENCH_DRY_RUN === '1';
+const numberFrom = (name: string, fallback: number, dryRunFallback = fallback) =>
+  Number(process.env[name] ?? (dryRun ? dryRunFallback : fallback));
+const RACERS = numberFrom('BENCH_RACERS', 100, 3);
+const STREAMERS = numberFrom('BENCH_STREAMERS', 200, 2);
+const CAMPAIGNS = Math.min(numberFrom('BENCH_CAMPAIGNS', 5, 2), 10);
+const CONCURRENCY = numberFrom('BENCH_CONCURRENCY', 32, 2);
 const POOL = numberFrom('BENCH_POOL', 20);
 
 const categories: ContentCategory[] = ['fps', 'rpg', 'moba', 'strategy', 'sports', 'racing'];

@@ -1,7 +1,8 @@
 import type { OnboardedStreamerOptions } from '@gametriggers/streamer-service/testing';
 import type { TestPerson } from '@gametriggers/testing';
-import { adminWith, errorOf } from '@gametriggers/testing';
+import { adminWith, checkAdminAuthorization, errorOf } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createParticipationRouter } from './router';
 import type { ParticipationHarness } from './testing/participation-harness';
 import type { ParticipationStack } from './testing/participation-stack';
 import { startParticipationStack } from './testing/participation-stack';
@@ -337,5 +338,17 @@ describe('what each caller sees', () => {
       participationId: f.applicationOfB,
     });
     expect(rejected).toMatchObject({ status: 'rejected', rejectionReason: 'Not this time' });
+  });
+});
+
+describe('every admin procedure', () => {
+  it('lets an admin with its permission past authorization, and no one else', async () => {
+    const { checked, mismatches } = await checkAdminAuthorization({
+      router: createParticipationRouter(stack.participation.service.deps),
+      url: stack.participation.url,
+      tokenFor: stack.tokenFor,
+    });
+    expect(checked.length).toBeGreaterThan(0);
+    expect(mismatches).toEqual([]);
   });
 });

@@ -30,7 +30,7 @@ it(
     const { findings, report } = await fuzzService(
       harnessTarget('participation', stack.participation, {
         callers: await castCallers(stack.issuer, stack.cast),
-        now: new Date(),
+        now: stack.clock.now(),
       }),
     );
     expect(findings, report).toEqual([]);

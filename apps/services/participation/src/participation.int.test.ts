@@ -9,13 +9,10 @@ import type { ParticipationStack } from './testing/participation-stack';
 import { startParticipationStack } from './testing/participation-stack';
 
 let stack: ParticipationStack;
-/** The participation service's clock runs this far ahead of real time. */
-let clockOffsetMs = 0;
-const serviceNow = () => new Date(Date.now() + clockOffsetMs);
 const HOUR = 3_600_000;
 
 beforeAll(async () => {
-  stack = await startParticipationStack({ now: serviceNow });
+  stack = await startParticipationStack();
 }, 120_000);
 afterAll(() => stack?.close());
 
@@ -240,7 +237,7 @@ describe('G-Keys', () => {
     expect(sameBrand.participation.gkeyCategory).toBe('fps');
     await api.participation.leave.mutate({ participationId: sameBrand.participation.id });
 
-    clockOffsetMs += 2 * HOUR + 1_000;
+    stack.clock.advance(2 * HOUR + 1_000);
     const afterCooloff = await api.participation.join.mutate({ campaignId: ofB.id });
     expect(afterCooloff.participation).toMatchObject({
       status: 'active',
@@ -309,7 +306,7 @@ describe('energy packs', () => {
     expect(energy).toMatchObject({ remaining: 0, used: 10 });
     expect(await consumables(streamer.userId)).toEqual(state);
 
-    clockOffsetMs += energy.resetsAt.getTime() - serviceNow().getTime() + 1;
+    stack.clock.set(new Date(energy.resetsAt.getTime() + 1));
     expect(await api.participation.energy.get.query()).toMatchObject({ remaining: 10, used: 0 });
     const rested = await api.participation.join.mutate({ campaignId: running.id });
     expect(rested.energy).toMatchObject({ remaining: 9, used: 1 });
@@ -571,7 +568,7 @@ describe('campaign completion', () => {
 
     // Handling the same ending again changes nothing.
     const again = await stack.participation.db.$transaction((tx) =>
-      endCampaignParticipations(tx, open.id, 'completed', serviceNow()),
+      endCampaignParticipations(tx, open.id, 'completed', stack.clock.now()),
     );
     expect(again).toEqual({ completed: 0, declined: 0 });
   });
@@ -622,6 +619,7 @@ describe('conflict rules', () => {
     });
     expect(await consumables(streamer.userId)).toEqual(state);
 
+    stack.clock.advance(60_000);
     const joined = await api.participation.join.mutate({
       campaignId: second.id,
       acknowledgeWarnings: true,
@@ -727,7 +725,7 @@ describe('conflict rules', () => {
       severity: 'blocking',
       params: limit,
       scope: { streamerIds: [streamer.userId] },
-      activeFrom: new Date(serviceNow().getTime() + 30 * 24 * HOUR),
+      activeFrom: new Date(stack.clock.now().getTime() + 30 * 24 * HOUR),
     });
     expect(later.inEffect).toBe(false);
     const disabled = await admin.participation.rules.create.mutate({
@@ -811,8 +809,10 @@ describe('lists', () => {
       ),
     );
     const joined = [];
-    for (const target of running)
+    for (const target of running) {
+      stack.clock.advance(60_000);
       joined.push((await api.participation.join.mutate({ campaignId: target.id })).participation);
+    }
     await api.participation.leave.mutate({ participationId: joined[0]!.id });
 
     const first = await api.participation.listMine.query({ limit: 2 });

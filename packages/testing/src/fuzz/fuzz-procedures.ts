@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { SERVICE_TOKEN_HEADER, signServiceToken } from '@gametriggers/tokens';
+import type { AdminPermission } from '@gametriggers/tokens';
 import fc from 'fast-check';
 import superjson from 'superjson';
 import type { z } from 'zod';
@@ -55,7 +56,7 @@ export interface FuzzFinding {
 interface ProcedureDef {
   type: 'query' | 'mutation' | 'subscription';
   inputs: z.ZodType[];
-  meta?: { access?: Access };
+  meta?: { access?: Access; permission?: AdminPermission };
 }
 
 /** Every procedure of a router by path, with what the kit recorded about it. */

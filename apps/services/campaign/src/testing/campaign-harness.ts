@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CampaignInput } from '@gametriggers/contracts';
+import type { TestClock } from '@gametriggers/testing';
 import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
 import { createPersonClient, createServiceClient } from '@gametriggers/trpc';
 import type { CampaignServiceOptions } from '../app';
@@ -27,6 +28,11 @@ export interface CampaignHarnessOptions {
   /** A running streamer service (`startStreamerHarness(...).url`), asked for profiles on discovery. */
   streamerServiceUrl: string;
   now?: () => Date;
+  /**
+   * A test clock to run on instead of `now`: `activeCampaign` then advances it past the start
+   * instead of waiting for real time to pass.
+   */
+  clock?: TestClock;
   /** The shared service secret; defaults to `campaignTestServiceSecret`. */
   serviceSecret?: string;
   /** How often the auto-completion sweep runs (default 5 minutes). */
@@ -43,7 +49,7 @@ export interface CampaignHarnessOptions {
 export async function startCampaignHarness(options: CampaignHarnessOptions) {
   const database = await createTestDatabase(campaignMigrationsDir, 'campaign');
   const redis = createTestRedisNamespace('campaign');
-  const now = options.now ?? (() => new Date());
+  const now = options.clock?.now ?? options.now ?? (() => new Date());
   const config: CampaignServiceOptions = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -78,16 +84,30 @@ export async function startCampaignHarness(options: CampaignHarnessOptions) {
     });
   }
 
+  let clockedLaunches: Promise<unknown> = Promise.resolve();
   /**
    * A running campaign through the real procedures: created by the brand holding `brandToken`
    * (which must be verified in the brand service), submitted with a start one second ahead,
    * approved by the admin holding `adminToken` (needs `canManageCampaigns`) once that second has
    * passed, so it is launched and joinable at once.
    */
-  async function activeCampaign(
+  function activeCampaign(
     brandToken: string,
     adminToken: string,
     overrides: Partial<CampaignInput> = {},
+  ) {
+    if (!options.clock) return launchCampaign(brandToken, adminToken, overrides);
+    // On a test clock one launch advancing the clock would put another's start in the past
+    // before it is submitted: launch one at a time.
+    const launched = clockedLaunches.then(() => launchCampaign(brandToken, adminToken, overrides));
+    clockedLaunches = launched.catch(() => undefined);
+    return launched;
+  }
+
+  async function launchCampaign(
+    brandToken: string,
+    adminToken: string,
+    overrides: Partial<CampaignInput>,
   ) {
     const startsAt = new Date(now().getTime() + 1_000);
     const brand = client(brandToken);
@@ -99,7 +119,8 @@ export async function startCampaignHarness(options: CampaignHarnessOptions) {
     );
     await brand.campaign.submit.mutate({ campaignId: draft.id });
     const wait = draft.startsAt.getTime() - now().getTime() + 20;
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (wait > 0 && options.clock) options.clock.advance(wait);
+    else if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     return client(adminToken).campaign.approve.mutate({ campaignId: draft.id });
   }
 

@@ -1,5 +1,5 @@
-import { defaultPermissionsByAdminRole } from '@gametriggers/tokens';
-import type { AdminRole } from '@gametriggers/tokens';
+import { adminPermissions, defaultPermissionsByAdminRole } from '@gametriggers/tokens';
+import type { AdminPermission, AdminRole } from '@gametriggers/tokens';
 import { recordEvent } from '@gametriggers/events';
 import { DomainError } from '@gametriggers/trpc';
 import type { IdentityDeps } from './deps';
@@ -12,14 +12,28 @@ export interface NewAdmin {
   firstName: string;
   lastName: string;
   adminRole: AdminRole;
+  /** A subset of the role's default flags; default: all of them. */
+  permissions?: readonly AdminPermission[];
 }
 
-/** Creates an admin account with its role's default permission flags. Admins need no mail round trip. */
+/**
+ * Creates an admin account with the given permission flags (its role's defaults unless narrowed).
+ * Admins need no mail round trip.
+ */
 export async function createAdmin(deps: Pick<IdentityDeps, 'db' | 'now'>, input: NewAdmin) {
-  const passwordHash = await hashPassword(input.password);
-  const flags = Object.fromEntries(
-    defaultPermissionsByAdminRole[input.adminRole].map((flag) => [flag, true]),
+  const granted = input.permissions ?? defaultPermissionsByAdminRole[input.adminRole];
+  const beyondRole = granted.filter(
+    (flag) => !defaultPermissionsByAdminRole[input.adminRole].includes(flag),
   );
+  if (beyondRole.length > 0) {
+    throw new DomainError(
+      'invalid',
+      'permission_beyond_role',
+      `A ${input.adminRole} cannot hold ${beyondRole.join(', ')}.`,
+    );
+  }
+  const passwordHash = await hashPassword(input.password);
+  const flags = Object.fromEntries(adminPermissions.map((flag) => [flag, granted.includes(flag)]));
   try {
     return await deps.db.$transaction(async (tx) => {
       const user = await tx.user.create({
@@ -45,7 +59,12 @@ export async function createAdmin(deps: Pick<IdentityDeps, 'db' | 'now'>, input:
         email: user.email,
         role: 'admin',
       });
-      return { userId: user.id, email: user.email };
+      return {
+        userId: user.id,
+        email: user.email,
+        adminRole: input.adminRole,
+        permissions: adminPermissions.filter((flag) => granted.includes(flag)),
+      };
     });
   } catch (error) {
     if ((error as { code?: string }).code === 'P2002') {

@@ -4,13 +4,16 @@ import { startCampaignHarness } from '@gametriggers/campaign-service/testing';
 import type { CampaignInput } from '@gametriggers/contracts';
 import type { OnboardedStreamerOptions } from '@gametriggers/streamer-service/testing';
 import { startStreamerHarness } from '@gametriggers/streamer-service/testing';
-import type { TestPerson } from '@gametriggers/testing';
-import { startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import type { TestClock, TestPerson } from '@gametriggers/testing';
+import { fixedClock, startTestTokenIssuer, testCast, testInstants } from '@gametriggers/testing';
 import { startParticipationHarness } from './participation-harness';
 
 export interface ParticipationStackOptions {
-  /** The participation service's clock (the other services run on real time). */
-  now?: () => Date;
+  /**
+   * The clock every service of the stack runs on; default: fixed at 14:00 in New York (the test
+   * streamers' timezone), so no test crosses local midnight unless it moves the clock there.
+   */
+  clock?: TestClock;
 }
 
 /**
@@ -20,22 +23,24 @@ export interface ParticipationStackOptions {
  * events reach the campaign service.
  */
 export async function startParticipationStack(options: ParticipationStackOptions = {}) {
+  const clock = options.clock ?? fixedClock(testInstants.newYorkAfternoon);
   const issuer = await startTestTokenIssuer();
   const [brands, streamers] = await Promise.all([
-    startBrandHarness({ jwksUrl: issuer.jwksUrl }),
-    startStreamerHarness({ jwksUrl: issuer.jwksUrl }),
+    startBrandHarness({ jwksUrl: issuer.jwksUrl, now: clock.now }),
+    startStreamerHarness({ jwksUrl: issuer.jwksUrl, now: clock.now }),
   ]);
   const campaigns = await startCampaignHarness({
     jwksUrl: issuer.jwksUrl,
     brandServiceUrl: brands.url,
     streamerServiceUrl: streamers.url,
+    clock,
   });
   const participation = await startParticipationHarness({
     jwksUrl: issuer.jwksUrl,
     campaignServiceUrl: campaigns.url,
     streamerServiceUrl: streamers.url,
     queuePrefix: campaigns.config.queuePrefix,
-    now: options.now,
+    now: clock.now,
   });
   const cast = testCast();
   const tokenFor = (person: TestPerson) => issuer.tokenFor(person);
@@ -76,6 +81,7 @@ export async function startParticipationStack(options: ParticipationStackOptions
   }
 
   return {
+    clock,
     issuer,
     brands,
     streamers,

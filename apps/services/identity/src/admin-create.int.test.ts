@@ -1,0 +1,182 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAccessTokenVerifier, signServiceToken } from '@gametriggers/tokens';
+import { failure, fixedClock, testInstants } from '@gametriggers/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IdentityHarness } from './testing/identity-harness';
+import { startIdentityHarness, testServiceSecret } from './testing/identity-harness';
+
+const clock = fixedClock(testInstants.newYorkAfternoon);
+let harness: IdentityHarness;
+let superAdminToken: string;
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+beforeAll(async () => {
+  harness = await startIdentityHarness({ now: clock.now });
+  const serviceToken = await signServiceToken(testServiceSecret, 'test');
+  const service = harness.client(() => ({ 'x-service-token': serviceToken }));
+  const superAdmin = { email: 'root@example.com', password: 'a strong password 1' };
+  await service.identity.seedDemoUser.mutate({ ...superAdmin, name: 'Root Admin', role: 'admin' });
+  superAdminToken = (await harness.client().identity.login.mutate(superAdmin)).accessToken;
+});
+afterAll(() => harness?.close());
+
+const as = (accessToken?: string) =>
+  harness.client((): Record<string, string> =>
+    accessToken ? { authorization: `Bearer ${accessToken}` } : {},
+  );
+
+let counter = 0;
+function newAdmin(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return {
+    email: `admin-${counter}@example.com`,
+    password: 'another strong password',
+    username: `admin${counter}`,
+    firstName: 'Grace',
+    lastName: 'Hopper',
+    adminRole: 'moderator' as const,
+    ...overrides,
+  };
+}
+
+async function claimsOf(accessToken: string) {
+  const verifier = createAccessTokenVerifier({
+    jwksUrl: harness.jwksUrl,
+    issuer: 'gametriggers-identity',
+    audience: 'gametriggers',
+    now: clock.now,
+  });
+  return verifier.verify(accessToken);
+}
+
+describe('identity.admin.create', { timeout: 120_000 }, () => {
+  it('creates an admin whose access token carries exactly the chosen role and flags', async () => {
+    const input = newAdmin({ permissions: ['canVerifyBrands'] });
+    const created = await as(superAdminToken).identity.admin.create.mutate(input);
+    expect(created).toMatchObject({
+      email: input.email,
+      adminRole: 'moderator',
+      permissions: ['canVerifyBrands'],
+    });
+
+    const session = await harness
+      .client()
+      .identity.login.mutate({ email: input.email, password: input.password });
+    expect(session.user).toMatchObject({ role: 'admin', adminRole: 'moderator' });
+    expect(await claimsOf(session.accessToken)).toMatchObject({
+      sub: created.userId,
+      role: 'admin',
+      adminRole: 'moderator',
+      permissions: ['canVerifyBrands'],
+    });
+  });
+
+  it('grants the role’s default flags when none are chosen, and none when the list is empty', async () => {
+    const defaults = await as(superAdminToken).identity.admin.create.mutate(
+      newAdmin({ adminRole: 'support' }),
+    );
+    expect(defaults.permissions).toEqual(['canManageDisputes']);
+    const powerless = await as(superAdminToken).identity.admin.create.mutate(
+      newAdmin({ adminRole: 'admin', permissions: [] }),
+    );
+    expect(powerless.permissions).toEqual([]);
+  });
+
+  it('is for super admins only: anonymous 401, brands, streamers and other admins 403', async () => {
+    const admin = newAdmin({ adminRole: 'admin' });
+    await as(superAdminToken).identity.admin.create.mutate(admin);
+    const adminToken = (
+      await harness.client().identity.login.mutate({ email: admin.email, password: admin.password })
+    ).accessToken;
+    const streamer = { email: 'streamer@example.com', password: 'a strong password 2' };
+    const serviceToken = await signServiceToken(testServiceSecret, 'test');
+    const service = harness.client(() => ({ 'x-service-token': serviceToken }));
+    await service.identity.seedDemoUser.mutate({ ...streamer, name: 'Streamer', role: 'streamer' });
+    const streamerToken = (await harness.client().identity.login.mutate(streamer)).accessToken;
+
+    const attempt = () => newAdmin({ adminRole: 'super_admin' });
+    expect(await failure(as().identity.admin.create.mutate(attempt()))).toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
+    for (const token of [streamerToken, adminToken]) {
+      expect(await failure(as(token).identity.admin.create.mutate(attempt()))).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+    }
+    const attempted = attempt();
+    await failure(as(adminToken).identity.admin.create.mutate(attempted));
+    expect(await harness.service.deps.db.user.count({ where: { email: attempted.email } })).toBe(0);
+  });
+
+  it('refuses flags beyond the role, repeated flags, unknown roles and bad text with field errors', async () => {
+    const create = (input: Record<string, unknown>) =>
+      failure(as(superAdminToken).identity.admin.create.mutate(input as never));
+    expect(
+      await create(newAdmin({ adminRole: 'moderator', permissions: ['canConfigureSystem'] })),
+    ).toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: { permissions: [expect.stringContaining('cannot hold canConfigureSystem')] },
+    });
+    expect(
+      await create(newAdmin({ permissions: ['canVerifyBrands', 'canVerifyBrands'] })),
+    ).toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: { permissions: [expect.stringContaining('once')] },
+    });
+    expect(await create(newAdmin({ adminRole: 'owner' }))).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await create(newAdmin({ firstName: 'Gr\u0000ace' }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      fieldErrors: { firstName: [expect.any(String)] },
+    });
+    const taken = newAdmin();
+    await as(superAdminToken).identity.admin.create.mutate(taken);
+    expect(await create({ ...taken, username: 'someone-else' })).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'admin_exists',
+    });
+  });
+});
+
+describe('the create-admin command', () => {
+  it('creates an admin with the chosen role and flags, and refuses flags beyond the role', async () => {
+    // Asynchronously: the service under test runs in this process and must keep answering.
+    const run = (args: string[]) =>
+      promisify(execFile)('pnpm', ['--silent', 'create-admin', '--', ...args], {
+        cwd: packageDir,
+        env: { ...process.env, DATABASE_URL: harness.config.DATABASE_URL },
+      });
+    const base = [
+      '--email',
+      'cli-admin@example.com',
+      '--password',
+      'a strong cli password',
+      '--username',
+      'cliadmin',
+      '--first-name',
+      'Ada',
+      '--last-name',
+      'Lovelace',
+    ];
+    await expect(
+      run([...base, '--role', 'support', '--permissions', 'canManageUsers']),
+    ).rejects.toThrow(/cannot hold canManageUsers/);
+    await run([
+      ...base,
+      '--role',
+      'moderator',
+      '--permissions',
+      'canVerifyStreamers,canModerateContent',
+    ]);
+
+    const session = await harness
+      .client()
+      .identity.login.mutate({ email: 'cli-admin@example.com', password: 'a strong cli password' });
+    expect(await claimsOf(session.accessToken)).toMatchObject({
+      adminRole: 'moderator',
+      permissions: ['canVerifyStreamers', 'canModerateContent'],
+    });
+  }, 180_000);
+});
