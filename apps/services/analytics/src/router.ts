@@ -1,5 +1,6 @@
 import {
   brandReportInputSchema,
+  campaignCreativeHealthInputSchema,
   campaignReportInputSchema,
   reportRangeSchema,
 } from '@gametriggers/contracts';
@@ -11,6 +12,7 @@ import {
   streamerProcedure,
 } from '@gametriggers/trpc';
 import { assertMayViewCampaign, campaignIdsOfBrand } from './domain/campaign-access';
+import { campaignCreativeHealth, streamerCreativeFailures } from './domain/creative-health';
 import type { AnalyticsDeps } from './domain/deps';
 import {
   breakdownOf,
@@ -21,9 +23,11 @@ import {
 } from './domain/reports';
 import {
   brandReportOutput,
+  campaignCreativeHealthOutput,
   campaignReportOutput,
   csvExportOutput,
   platformReportOutput,
+  streamerCreativeFailuresOutput,
   streamerReportOutput,
 } from './schemas';
 
@@ -60,6 +64,20 @@ export function createAnalyticsRouter(deps: AnalyticsDeps) {
             csv: await campaignCsv(db, input.campaignId, input),
           };
         }),
+
+      /** Whether overlays lately could not load the campaign's creative; same access as `campaign`. */
+      campaignCreativeHealth: authedProcedure
+        .input(campaignCreativeHealthInputSchema)
+        .output(campaignCreativeHealthOutput)
+        .query(async ({ ctx, input }) => {
+          await assertMayViewCampaign(deps, ctx.caller, input.campaignId);
+          return campaignCreativeHealth(db, input.campaignId, deps.now());
+        }),
+
+      /** The signed-in streamer's campaigns whose creative lately failed to load on their overlay. */
+      myCreativeFailures: streamerProcedure
+        .output(streamerCreativeFailuresOutput)
+        .query(({ ctx }) => streamerCreativeFailures(db, ctx.caller.userId, deps.now())),
 
       /** The signed-in brand's delivery across all its campaigns. */
       brand: brandProcedure
