@@ -3,6 +3,7 @@
 // React preview. Framework-free and written for old embedded browsers (OBS), so `var` and no
 // dependencies. Every size is in `em`: whoever places the card sets its width and font-size.
 // Only `export function` / `export var` declarations: the overlay page turns them into a global.
+/* global setTimeout, clearTimeout */
 
 /** The card's stylesheet; the page and the preview add it once. */
 export var AD_CARD_CSS =
