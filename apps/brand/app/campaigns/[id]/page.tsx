@@ -3,6 +3,7 @@ import { AdCardPreview, Alert, ButtonLink, Card, PageHeader, StatCard } from '@g
 import { notFound } from 'next/navigation';
 import { CampaignActions } from '../../../components/campaigns/campaign-actions';
 import { CampaignFacts } from '../../../components/campaigns/campaign-facts';
+import { CreativeHealthNote } from '../../../components/campaigns/creative-health-note';
 import { CampaignStatusBadge } from '../../../components/campaigns/campaign-status-badge';
 import {
   completionReasonLabels,
@@ -130,6 +131,9 @@ export default async function CampaignPage({
       <div className="space-y-6">
         {savedMessage ? <Alert tone="success">{savedMessage}</Alert> : null}
         <StatusNote campaign={campaign} />
+        {campaign.approvedAt ? (
+          <CreativeHealthNote campaignId={campaign.id} creativeUrl={campaign.creative.url} />
+        ) : null}
         <CampaignActions
           campaignId={campaign.id}
           allowed={campaign.allowedActions}
