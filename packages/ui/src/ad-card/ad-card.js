@@ -20,6 +20,8 @@ export var AD_CARD_CSS =
   '.gt-label{font-size:.55em;font-weight:700;letter-spacing:.06em;text-transform:uppercase;color:#c7d2fe;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}' +
   '.gt-sponsored{display:inline-block;padding:.1em .45em;margin-right:.4em;border-radius:.3em;background:#fbbf24;color:#1e1b4b}' +
   '.gt-title{margin-top:.2em;font-size:.8em;font-weight:650;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}' +
+  // The fallback panel shows the title large already.
+  '.gt-card[data-state=fallback] .gt-title{display:none}' +
   '.gt-link{margin-top:.2em;font-size:.58em;color:rgba(255,255,255,.75);white-space:nowrap;overflow:hidden;text-overflow:ellipsis}' +
   '.gt-qr{flex:none;width:3.4em;height:3.4em;border-radius:.25em;background:#fff;padding:.15em}';
 
