@@ -117,7 +117,8 @@ try {
   await until('ad-1 visible', () => page.locator('[data-testid=overlay-ad][data-state=creative]').count());
   await sleep(500);
   const label = await page.getByTestId('ad-card-label').innerText();
-  check(`the card says it is sponsored and by whom (${JSON.stringify(label)})`, /sponsored/i.test(label) && label.includes('Nova Peripherals'));
+  check(`the card says it is sponsored and by whom (${JSON.stringify(label)})`, /^sponsored\s+nova peripherals$/i.test(label.trim()));
+  await until('the QR code drawn', () => page.getByTestId('overlay-qr').evaluate((image) => image.naturalWidth > 0), 60000);
   await page.screenshot({ path: `${screenshots}/overlay-creative.png` });
   await until('display_start ad-1 ingested', () => accepted.some((e) => e.type === 'display_start' && e.adId === 'ad-1'));
   const start = accepted.find((e) => e.type === 'display_start' && e.adId === 'ad-1');
@@ -151,7 +152,8 @@ try {
   await until('the fallback card for a broken creative', () => page.locator('[data-testid=overlay-ad][data-state=fallback][data-rendered=true]').count());
   await sleep(600);
   const fallbackLabel = await page.getByTestId('ad-card-label').innerText();
-  check(`a broken creative shows the labelled fallback card (${JSON.stringify(fallbackLabel)})`, /sponsored/i.test(fallbackLabel) && fallbackLabel.includes('Nova Peripherals') && (await page.getByTestId('ad-card-fallback').isVisible()));
+  check(`a broken creative shows the labelled fallback card (${JSON.stringify(fallbackLabel)})`, /^sponsored\s+nova peripherals$/i.test(fallbackLabel.trim()) && (await page.getByTestId('ad-card-fallback').isVisible()));
+  await until('the fallback’s QR code drawn', () => page.getByTestId('overlay-qr').evaluate((image) => image.naturalWidth > 0), 30000);
   await page.screenshot({ path: `${screenshots}/overlay-fallback.png` });
   await until('creative_failed reported', () => accepted.some((e) => e.type === 'creative_failed' && e.adId === 'ad-broken' && e.campaignId === '33333333-4444-4555-8666-777777777777'));
   check('a broken creative is reported as creative_failed, and its fallback as a display', accepted.some((e) => e.type === 'display_start' && e.adId === 'ad-broken'));

@@ -169,7 +169,7 @@ describe('overlay page', () => {
     assert.equal(card.getAttribute('data-rendered'), 'true');
     assert.equal(card.style.opacity, '1');
     const label = card.find(byTestId('ad-card-label'));
-    assert.deepEqual(label.children.map((node) => node.textContent), ['Sponsored', 'Nova Peripherals']);
+    assert.deepEqual(label.children.map((node) => node.textContent), ['Sponsored', ' ', 'Nova Peripherals']);
     assert.equal(card.find(byTestId('ad-card-fallback')).children[1].textContent, 'Aim like a pro');
     assert.equal(card.find(byTestId('overlay-qr')).src, '/overlay/qr/geHWIfYd6JQrqtAz');
     const [failure, start, ...rest] = reports();

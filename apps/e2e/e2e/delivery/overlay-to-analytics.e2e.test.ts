@@ -60,6 +60,7 @@ async function streamerOverlaySetup() {
   return { portal, overlayUrl };
 }
 
+const testAd = (overlay: Page) => overlay.locator('[data-testid="overlay-ad"][data-ad-id^="test-"]');
 const renderedTestAd = (overlay: Page) =>
   overlay.locator('[data-testid="overlay-ad"][data-rendered="true"][data-ad-id^="test-"]');
 
@@ -82,12 +83,14 @@ describe('from a test-fire to the brand’s analytics', () => {
 
     const clickedAt = Date.now();
     await portal.getByTestId('test-fire-any').first().click();
-    await renderedTestAd(overlay).waitFor({ timeout: 5_000 });
+    // On the page within a second; it fades in once its creative has loaded from the creative's host.
+    await testAd(overlay).waitFor({ state: 'attached', timeout: 5_000 });
     const testFireMs = Date.now() - clickedAt;
     expect(testFireMs).toBeLessThanOrEqual(1_000);
+    await renderedTestAd(overlay).waitFor({ timeout: 10_000 });
     // The demo creative itself (served locally), labelled as sponsored by its brand.
-    await expect.poll(() => renderedTestAd(overlay).getAttribute('data-state')).toBe('creative');
-    expect(await textOf(renderedTestAd(overlay).getByTestId('ad-card-label'))).toMatch(/^Sponsored\s*\S/i);
+    expect(await renderedTestAd(overlay).getAttribute('data-state')).toBe('creative');
+    expect(await textOf(renderedTestAd(overlay).getByTestId('ad-card-label'))).toMatch(/^Sponsored\s+\S/i);
     // The tracked link's QR code under the ad, drawn for viewers to scan.
     await expect
       .poll(() => overlay.getByTestId('overlay-qr').first().evaluate((image: HTMLImageElement) => image.naturalWidth))
@@ -133,7 +136,7 @@ describe('from a test-fire to the brand’s analytics', () => {
     const card = overlay.locator('[data-testid="overlay-ad"][data-rendered="true"][data-ad-id^="test-"]');
     await expect.poll(() => card.getAttribute('data-state'), { timeout: 10_000 }).toBe('fallback');
     expect(await card.getByTestId('ad-card-fallback').isVisible()).toBe(true);
-    expect(await textOf(card.getByTestId('ad-card-label'))).toMatch(/^Sponsored\s*\S/i);
+    expect(await textOf(card.getByTestId('ad-card-label'))).toMatch(/^Sponsored\s+\S/i);
     await overlay.waitForTimeout(500);
     await screenshot(overlay, 'overlay-creative-fallback');
     // Reported with its campaign (every demo creative is broken here, the rotation's too).

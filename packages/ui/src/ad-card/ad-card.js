@@ -18,7 +18,7 @@ export var AD_CARD_CSS =
   '.gt-caption{display:flex;align-items:center;gap:.6em;padding:.5em .65em}' +
   '.gt-text{flex:1;min-width:0}' +
   '.gt-label{font-size:.55em;font-weight:700;letter-spacing:.06em;text-transform:uppercase;color:#c7d2fe;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}' +
-  '.gt-sponsored{display:inline-block;padding:.1em .45em;margin-right:.4em;border-radius:.3em;background:#fbbf24;color:#1e1b4b}' +
+  '.gt-sponsored{display:inline-block;padding:.1em .45em;margin-right:.15em;border-radius:.3em;background:#fbbf24;color:#1e1b4b}' +
   '.gt-title{margin-top:.2em;font-size:.8em;font-weight:650;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}' +
   // The fallback panel shows the title large already.
   '.gt-card[data-state=fallback] .gt-title{display:none}' +
@@ -80,6 +80,8 @@ function caption(doc, ad, qrSrc) {
   var label = element(doc, 'p', 'gt-label');
   label.setAttribute('data-testid', 'ad-card-label');
   label.appendChild(element(doc, 'span', 'gt-sponsored', 'Sponsored'));
+  // A real space, so that it reads "Sponsored Nova" aloud and when copied, not "SponsoredNova".
+  label.appendChild(element(doc, 'span', '', ' '));
   label.appendChild(element(doc, 'span', 'gt-brand', ad.brandName || ''));
   text.appendChild(label);
   if (ad.title) text.appendChild(element(doc, 'p', 'gt-title', ad.title));

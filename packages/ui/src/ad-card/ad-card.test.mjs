@@ -112,7 +112,7 @@ describe('the ad card', () => {
   it('labels every card as sponsored with the brand’s name, above the title, link and QR code', () => {
     const { element } = render();
     assert.equal(element.getAttribute('data-testid'), 'overlay-ad');
-    assert.equal(element.byTestId('ad-card-label').textContent, 'SponsoredNova Peripherals');
+    assert.equal(element.byTestId('ad-card-label').textContent, 'Sponsored Nova Peripherals');
     assert.equal(element.byClass('gt-title').textContent, 'Aim like a pro');
     assert.equal(element.byTestId('ad-card-link').textContent, 'localhost:4000/r/geHWIfYd6JQrqtAz');
     assert.equal(element.byTestId('overlay-qr').src, '/overlay/qr/geHWIfYd6JQrqtAz');
@@ -139,7 +139,7 @@ describe('the ad card', () => {
     const fallback = element.byTestId('ad-card-fallback');
     assert.equal(fallback.byClass('gt-fallback-title').textContent, 'Aim like a pro');
     assert.match(fallback.textContent, /Nova Peripherals/);
-    assert.equal(element.byTestId('ad-card-label').textContent, 'SponsoredNova Peripherals');
+    assert.equal(element.byTestId('ad-card-label').textContent, 'Sponsored Nova Peripherals');
     assert.ok(element.byTestId('overlay-qr'), 'the QR code stays');
     assert.deepEqual(events, ['failed:error', 'shown:fallback']);
   });
