@@ -11,4 +11,5 @@ export function middleware(req: NextRequest) {
   })(req);
 }
 
-export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|overlay/).*)'] };
+// The overlay page, and the demo creatives it and the other portals' previews load, need no sign-in.
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|overlay/|creatives/).*)'] };

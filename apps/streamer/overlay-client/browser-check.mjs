@@ -3,11 +3,13 @@
 // Starts a Pusher stand-in, stand-ins for the overlay service (key resolution, channel auth) and
 // analytics (ingest, switchable to 503), the real gateway, and `next dev` of this portal on :3102,
 // then drives the page in Debian's Chromium: show/hide, reports surviving an analytics outage in
-// localStorage, reconnect after the socket drops, live settings, a broken creative, and prints the
-// gzip size of all JavaScript the page runs. Needs Redis on 127.0.0.1:6379.
+// localStorage, reconnect after the socket drops, live settings, a broken creative (the labelled
+// fallback card and its creative_failed report), and prints the gzip size of all JavaScript the page
+// runs. Screenshots go to $SCREENSHOT_DIR (default /tmp). Needs Redis on 127.0.0.1:6379.
 /* eslint-disable no-console -- a command-line check reports on the console */
 /* global console, process, setTimeout, Buffer, URL, fetch, document, getComputedStyle, localStorage */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -25,6 +27,8 @@ const goodKey = `gto_${'k'.repeat(43)}`;
 const overlayId = '11111111-2222-4333-8444-555555555555';
 const secret = 'smoke-service-secret-of-at-least-32-chars';
 const app = { id: 'smoke', key: 'smoke-key', secret: 'smoke-pusher-secret' };
+const creativeSvg = readFileSync(path.join(repo, 'apps/streamer/public/creatives/demo/nova/aim.svg'));
+const screenshots = process.env.SCREENSHOT_DIR ?? '/tmp';
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 const listen = (server) => new Promise((r) => server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${server.address().port}`)));
@@ -42,6 +46,7 @@ let authCalls = 0;
 const overlayService = http.createServer(async (req, res) => {
   let body = ''; for await (const chunk of req) body += chunk;
   const url = new URL(req.url ?? '/', 'http://x');
+  if (url.pathname === '/aim.svg') { res.writeHead(200, { 'content-type': 'image/svg+xml' }); return res.end(creativeSvg); }
   if (url.pathname === '/img.png') { res.writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*' }); return res.end(png); }
   if (url.pathname === '/trpc/overlay.internal.resolveKey') {
     const input = JSON.parse(url.searchParams.get('input') ?? '{}');
@@ -106,9 +111,15 @@ try {
   check(`transparent background (${bg})`, bg === 'rgba(0, 0, 0, 0)');
   await until('channel auth', () => authCalls > 0);
   await sleep(500);
-  const ad = (adId, extra = {}) => ({ adId, participationId: '22222222-3333-4444-8555-666666666666', campaignId: '33333333-4444-4555-8666-777777777777', creative: { type: 'image', url: `${overlayUrl}/img.png`, altText: 'Brand' }, durationSeconds: 60, clickText: '!sponsor', shownAt: new Date().toISOString(), ...extra });
+  const ad = (adId, extra = {}) => ({ adId, participationId: '22222222-3333-4444-8555-666666666666', campaignId: '33333333-4444-4555-8666-777777777777', brandName: 'Nova Peripherals', title: 'Aim like a pro with the Glide X', creative: { type: 'image', url: `${overlayUrl}/aim.svg`, altText: 'Nova Glide X' }, durationSeconds: 60, clickText: 'Type !sponsor in chat or scan the code', clickUrl: 'http://localhost:4000/r/geHWIfYd6JQrqtAz', shownAt: new Date().toISOString(), ...extra });
+  await page.setViewportSize({ width: 1280, height: 720 });
   await publisher.publish(overlayChannel(overlayId), 'ad.show', ad('ad-1'));
-  await until('ad-1 visible', () => page.locator('[data-testid=overlay-ad] img').count());
+  await until('ad-1 visible', () => page.locator('[data-testid=overlay-ad][data-state=creative]').count());
+  await sleep(500);
+  const label = await page.getByTestId('ad-card-label').innerText();
+  check(`the card says it is sponsored and by whom (${JSON.stringify(label)})`, /^sponsored\s+nova peripherals$/i.test(label.trim()));
+  await until('the QR code drawn', () => page.getByTestId('overlay-qr').evaluate((image) => image.naturalWidth > 0), 60000);
+  await page.screenshot({ path: `${screenshots}/overlay-creative.png` });
   await until('display_start ad-1 ingested', () => accepted.some((e) => e.type === 'display_start' && e.adId === 'ad-1'));
   const start = accepted.find((e) => e.type === 'display_start' && e.adId === 'ad-1');
   check('display_start reported with its participation and campaign', start.participationId === '22222222-3333-4444-8555-666666666666' && start.campaignId === '33333333-4444-4555-8666-777777777777');
@@ -129,16 +140,23 @@ try {
   await publisher.publish(overlayChannel(overlayId), 'overlay.settings', { corner: 'top-left', sizePercent: 15, opacity: 0.8, animation: 'slide', showSeconds: 30, breakSeconds: 60, paused: false, updatedAt: new Date().toISOString() });
   await sleep(200);
   await publisher.publish(overlayChannel(overlayId), 'ad.show', { ...ad('ad-2'), durationSeconds: 2 });
-  await until('ad-2 visible after reconnect', () => page.locator('[data-testid=overlay-ad] img').count());
+  await until('ad-2 visible after reconnect', () => page.locator('[data-testid=overlay-ad][data-state=creative]').count());
   await sleep(600);
   const style = await page.locator('[data-testid=overlay-ad]').evaluate((el) => ({ top: el.style.top, left: el.style.left, width: el.style.width, opacity: el.style.opacity }));
   check(`settings applied live ${JSON.stringify(style)}`, style.top === '2vw' && style.left === '2vw' && style.width === '15vw' && style.opacity === '0.8');
   await until('ad-2 ends by itself after durationSeconds', async () => (await page.locator('[data-testid=overlay-ad]').count()) === 0, 6000);
   await until('ad-2 display_end', () => accepted.some((e) => e.type === 'display_end' && e.adId === 'ad-2'), 8000);
   check('ad-2 shown after reconnect and ended after its duration', true);
+  await publisher.publish(overlayChannel(overlayId), 'overlay.settings', { corner: 'bottom-right', sizePercent: 25, opacity: 1, animation: 'fade', showSeconds: 30, breakSeconds: 60, paused: false, updatedAt: new Date().toISOString() });
   await publisher.publish(overlayChannel(overlayId), 'ad.show', { ...ad('ad-broken'), creative: { type: 'image', url: `${overlayUrl}/missing.png` } });
-  await sleep(1500);
-  check('a creative that fails to load reports nothing', !accepted.some((e) => e.adId === 'ad-broken'));
+  await until('the fallback card for a broken creative', () => page.locator('[data-testid=overlay-ad][data-state=fallback][data-rendered=true]').count());
+  await sleep(600);
+  const fallbackLabel = await page.getByTestId('ad-card-label').innerText();
+  check(`a broken creative shows the labelled fallback card (${JSON.stringify(fallbackLabel)})`, /^sponsored\s+nova peripherals$/i.test(fallbackLabel.trim()) && (await page.getByTestId('ad-card-fallback').isVisible()));
+  await until('the fallback’s QR code drawn', () => page.getByTestId('overlay-qr').evaluate((image) => image.naturalWidth > 0), 30000);
+  await page.screenshot({ path: `${screenshots}/overlay-fallback.png` });
+  await until('creative_failed reported', () => accepted.some((e) => e.type === 'creative_failed' && e.adId === 'ad-broken' && e.campaignId === '33333333-4444-4555-8666-777777777777'));
+  check('a broken creative is reported as creative_failed, and its fallback as a display', accepted.some((e) => e.type === 'display_start' && e.adId === 'ad-broken'));
   const scroll = await page.evaluate(() => getComputedStyle(document.documentElement).overflow);
   check(`no scrollbars (${scroll})`, scroll === 'hidden');
   check(`scripts loaded from the network: ${scriptRequests.length}`, scriptRequests.length === 0);

@@ -1,4 +1,4 @@
-// The overlay page's logic without the DOM: the report queue and settings → CSS. Plain browser
+// The overlay page's logic without the DOM: the report queue, reports and settings → CSS. Plain browser
 // JavaScript, inlined into the page as is (no build step keeps the page tiny); node:test loads it too.
 /* global crypto */
 (function (root) {
@@ -41,6 +41,8 @@
     var style = {
       position: 'absolute',
       width: settings.sizePercent + 'vw',
+      // The card's inside is drawn in em: its text and QR code grow with the card.
+      fontSize: settings.sizePercent / 20 + 'vw',
       top: 'auto',
       bottom: 'auto',
       left: 'auto',
@@ -68,6 +70,26 @@
   function shortLinkCode(clickUrl) {
     var match = /\/r\/([A-Za-z0-9_-]{8,32})$/.exec(typeof clickUrl === 'string' ? clickUrl : '');
     return match ? match[1] : null;
+  }
+
+  var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+  /**
+   * One report to analytics about `ad` (display_start, heartbeat, display_end, creative_failed):
+   * with its slot, participation and campaign, flagged as a test for a test-fire, and the live
+   * viewers when known.
+   */
+  function adReport(type, ad, viewers, id, at) {
+    var event = { id: id, type: type, at: at };
+    if (ad) {
+      event.adId = ad.adId;
+      // Analytics refuses a batch with a malformed event whole: never send an id that is not one.
+      if (UUID.test(ad.participationId)) event.participationId = ad.participationId;
+      if (UUID.test(ad.campaignId)) event.campaignId = ad.campaignId;
+      if (ad.test === true) event.test = true;
+    }
+    if (typeof viewers === 'number') event.viewers = viewers;
+    return event;
   }
 
   /** A version-4 UUID; `crypto.randomUUID` needs a secure context, `getRandomValues` does not. */
@@ -207,6 +229,7 @@
     cardStyle: cardStyle,
     backoffMs: backoffMs,
     shortLinkCode: shortLinkCode,
+    adReport: adReport,
     uuid: uuid,
     createReportQueue: createReportQueue,
   };

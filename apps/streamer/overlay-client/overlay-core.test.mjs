@@ -186,3 +186,34 @@ describe('short link codes', () => {
     assert.equal(core.shortLinkCode(undefined), null);
   });
 });
+
+describe('reports about an ad', () => {
+  const ad = {
+    adId: 'slot-1',
+    participationId: '22222222-3333-4444-8555-666666666666',
+    campaignId: '33333333-4444-4555-8666-777777777777',
+  };
+
+  it('names the slot, participation and campaign of a creative that failed, with the viewers', () => {
+    assert.deepEqual(core.adReport('creative_failed', ad, 340, 'id-1', '2026-11-24T21:00:00.000Z'), {
+      id: 'id-1',
+      type: 'creative_failed',
+      at: '2026-11-24T21:00:00.000Z',
+      adId: 'slot-1',
+      participationId: ad.participationId,
+      campaignId: ad.campaignId,
+      viewers: 340,
+    });
+  });
+
+  it('flags a test-fire, and leaves out ids that are not ids and unknown viewers', () => {
+    const report = core.adReport('display_start', { ...ad, participationId: 'nope', campaignId: 7, test: true }, null, 'id-2', 'now');
+    assert.deepEqual(report, { id: 'id-2', type: 'display_start', at: 'now', adId: 'slot-1', test: true });
+  });
+});
+
+describe('card size', () => {
+  it('scales the card’s text with its width', () => {
+    assert.equal(core.cardStyle(core.normalizeSettings({ sizePercent: 40 }), false).fontSize, '2vw');
+  });
+});

@@ -1,15 +1,15 @@
 // The overlay page in OBS: listens on its Pusher channel, shows the ad it is told to show, and
-// reports what was really displayed. Plain browser JavaScript, inlined after pusher-js and
-// overlay-core.js; its configuration is the JSON in <script id="gt-overlay-config">.
-/* global document, window, localStorage, fetch, setTimeout, clearTimeout, setInterval, clearInterval, Pusher, GametriggersOverlay */
+// reports what was really displayed. Plain browser JavaScript, inlined after pusher-js, the
+// shared ad card and overlay-core.js; its configuration is the JSON in <script id="gt-overlay-config">.
+/* global document, window, localStorage, fetch, setTimeout, clearTimeout, setInterval, clearInterval, Pusher, GametriggersOverlay, GametriggersAdCard */
 (function () {
   'use strict';
 
   var core = GametriggersOverlay;
+  var adCard = GametriggersAdCard;
   var config = JSON.parse(document.getElementById('gt-overlay-config').textContent);
   var stage = document.getElementById('gt-stage');
   var HEARTBEAT_MS = 30000;
-  var LOAD_TIMEOUT_MS = 15000;
   var ANIMATION_MS = 400;
 
   var settings = core.normalizeSettings(config.settings);
@@ -17,7 +17,6 @@
   // The live viewer count the server sends with each `ad.show`: heartbeats carry it for the
   // impression count.
   var viewers = null;
-  var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
   var reports = core.createReportQueue({
     storage: safeStorage(),
@@ -62,16 +61,7 @@
   }
 
   function report(type, ad) {
-    var event = { id: core.uuid(), type: type, at: new Date().toISOString() };
-    if (ad) {
-      event.adId = ad.adId;
-      // Analytics refuses a batch with a malformed event whole: never send an id that is not one.
-      if (UUID.test(ad.participationId)) event.participationId = ad.participationId;
-      if (UUID.test(ad.campaignId)) event.campaignId = ad.campaignId;
-      if (ad.test === true) event.test = true;
-    }
-    if (viewers !== null) event.viewers = viewers;
-    reports.add(event);
+    reports.add(core.adReport(type, ad, viewers, core.uuid(), new Date().toISOString()));
   }
 
   function applyStyle(card, hidden) {
@@ -84,32 +74,11 @@
       ad &&
       typeof ad.adId === 'string' &&
       ad.adId.length <= 100 &&
-      ad.creative &&
-      (ad.creative.type === 'image' || ad.creative.type === 'video') &&
-      /^https?:\/\//.test(ad.creative.url) &&
+      // A creative that cannot load still shows: as the card's fallback.
+      typeof ad.creative === 'object' &&
       typeof ad.durationSeconds === 'number' &&
       ad.durationSeconds > 0
     );
-  }
-
-  function creativeOf(ad, onRendered, onFailed) {
-    var media;
-    if (ad.creative.type === 'video') {
-      media = document.createElement('video');
-      media.autoplay = true;
-      media.muted = true;
-      media.loop = true;
-      media.playsInline = true;
-      media.setAttribute('playsinline', '');
-      media.addEventListener('playing', onRendered, { once: true });
-    } else {
-      media = document.createElement('img');
-      media.alt = ad.creative.altText || '';
-      media.addEventListener('load', onRendered, { once: true });
-    }
-    media.addEventListener('error', onFailed, { once: true });
-    media.src = ad.creative.url;
-    return media;
   }
 
   function setViewers(count) {
@@ -123,22 +92,26 @@
     if (current && current.ad.adId === ad.adId) return;
     if (current) hide(current.ad.adId);
 
-    var shown = { ad: ad, card: document.createElement('div'), started: false };
+    var shown = { ad: ad, started: false };
     current = shown;
-    shown.card.className = 'gt-card';
-    shown.card.setAttribute('data-testid', 'overlay-ad');
+    var qrCode = core.shortLinkCode(ad.clickUrl);
+    shown.drawing = adCard.renderAdCard(document, ad, {
+      testId: 'overlay-ad',
+      // Served by this portal: the QR code of the tracked link, for viewers to scan off the stream.
+      qrSrc: qrCode ? '/overlay/qr/' + qrCode : null,
+      onFailed: function () {
+        // The designed fallback shows instead; the streamer and the brand see it in their portals.
+        if (current === shown) report('creative_failed', ad);
+      },
+      onShown: rendered,
+    });
+    shown.card = shown.drawing.element;
     shown.card.setAttribute('data-ad-id', ad.adId);
     shown.card.setAttribute('data-campaign-id', ad.campaignId);
     applyStyle(shown.card, true);
 
-    var loadTimer = setTimeout(failed, LOAD_TIMEOUT_MS);
-    function failed() {
-      clearTimeout(loadTimer);
-      // Nothing rendered, so nothing is reported: no impression for a broken creative.
-      if (current === shown && !shown.started) remove(shown);
-    }
+    // The card shows either the creative or its fallback (brand, title, link): both are an ad on air.
     function rendered() {
-      clearTimeout(loadTimer);
       if (current !== shown || shown.started) return;
       shown.started = true;
       shown.card.setAttribute('data-rendered', 'true');
@@ -152,28 +125,6 @@
       }, ad.durationSeconds * 1000);
     }
 
-    shown.card.appendChild(creativeOf(ad, rendered, failed));
-    var qrCode = core.shortLinkCode(ad.clickUrl);
-    if (ad.clickText || qrCode) {
-      var caption = document.createElement('div');
-      caption.className = 'gt-caption';
-      if (qrCode) {
-        // Served by this portal: the QR code of the tracked link, for viewers to scan off the stream.
-        var qr = document.createElement('img');
-        qr.className = 'gt-qr';
-        qr.alt = '';
-        qr.setAttribute('data-testid', 'overlay-qr');
-        qr.addEventListener('error', function () {
-          qr.remove();
-        }, { once: true });
-        qr.src = '/overlay/qr/' + qrCode;
-        caption.appendChild(qr);
-      }
-      var text = document.createElement('span');
-      text.textContent = ad.clickText || '';
-      caption.appendChild(text);
-      shown.card.appendChild(caption);
-    }
     stage.appendChild(shown.card);
   }
 
@@ -181,6 +132,7 @@
     if (!current || current.ad.adId !== adId) return;
     var shown = current;
     current = null;
+    shown.drawing.dispose();
     clearTimeout(shown.endTimer);
     clearInterval(shown.heartbeat);
     if (shown.started) report('display_end', shown.ad);

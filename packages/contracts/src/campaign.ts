@@ -76,9 +76,20 @@ export type CompletionReason = z.infer<typeof completionReasonSchema>;
 
 const linkSchema = httpsUrlSchema({ what: 'the link' });
 
+/**
+ * `http://localhost:<port>/…`: a creative served on this machine by `pnpm dev` (the demo creatives).
+ * The form takes it; only a campaign service configured for development accepts it.
+ */
+const LOCAL_CREATIVE_URL = /^http:\/\/localhost:\d{2,5}\/[\w./-]*$/;
+export const isLocalCreativeUrl = (url: string) => LOCAL_CREATIVE_URL.test(url);
+
+const creativeUrlSchema = z.union([linkSchema, z.string().regex(LOCAL_CREATIVE_URL)], {
+  error: 'Enter the creative as a full https:// address, e.g. https://example.com/ad.png',
+});
+
 export const creativeSchema = z.object({
   type: creativeTypeSchema,
-  url: linkSchema,
+  url: creativeUrlSchema,
   altText: lineTextSchema({ what: 'the alt text', max: 300 }).optional(),
 });
 export type Creative = z.infer<typeof creativeSchema>;

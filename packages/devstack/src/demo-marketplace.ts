@@ -41,6 +41,7 @@ interface DemoCampaign {
   target: CampaignTarget;
   fields: Omit<CampaignFieldsInput, 'startsAt' | 'endsAt' | 'creative' | 'clickThroughUrl' | 'frequency'> & {
     days: number;
+    /** A file under the streamer portal's `public/creatives/demo/`. */
     image: string;
   };
 }
@@ -87,7 +88,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('acme-clutch', 'active', {
         title: 'Acme Clutch Moments',
         description: 'Show the Acme can when the round is on the line. Thirty seconds, top corner, twice an hour.',
-        image: 'https://images.example/acme/clutch.png',
+        image: 'acme/clutch.svg',
         categories: ['fps', 'battle_royale'],
         languages: ['en'],
         regions: ['US', 'CA', 'GB'],
@@ -100,7 +101,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('acme-league', 'active', {
         title: 'Acme League Nights',
         description: 'A season-long partnership for MOBA and esports casters. Apply with your schedule.',
-        image: 'https://images.example/acme/league.png',
+        image: 'acme/league.svg',
         categories: ['moba', 'esports'],
         languages: [],
         regions: [],
@@ -114,7 +115,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('acme-summer', 'paused', {
         title: 'Acme Summer Heat',
         description: 'Summer flavour launch; paused while the new creative is printed.',
-        image: 'https://images.example/acme/summer.png',
+        image: 'acme/summer.svg',
         categories: ['irl', 'just_chatting'],
         budgetCents: 300_000,
         pricing: { model: 'cpc', rateCents: 45 },
@@ -124,7 +125,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('acme-winter', 'draft', {
         title: 'Acme Winter Cup',
         description: 'Draft for the winter tournament sponsorship.',
-        image: 'https://images.example/acme/winter.png',
+        image: 'acme/winter.svg',
         categories: ['esports'],
         budgetCents: 800_000,
         pricing: { model: 'cpm', rateCents: 1_500 },
@@ -134,7 +135,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('acme-retro', 'pending_review', {
         title: 'Acme Retro Weekend',
         description: 'Retro gaming weekend with a throwback can design.',
-        image: 'https://images.example/acme/retro.png',
+        image: 'acme/retro.svg',
         categories: ['retro', 'indie'],
         budgetCents: 150_000,
         pricing: { model: 'cpm', rateCents: 900 },
@@ -144,7 +145,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('acme-spring', 'completed', {
         title: 'Acme Spring Sprint',
         description: 'The spring sprint that ran before the summer launch.',
-        image: 'https://images.example/acme/spring.png',
+        image: 'acme/spring.svg',
         categories: ['racing', 'sports'],
         budgetCents: 200_000,
         pricing: { model: 'cpm', rateCents: 1_000 },
@@ -154,7 +155,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('acme-bold', 'rejected', {
         title: 'Acme Bold Claims',
         description: 'A creative promising more energy than physics allows.',
-        image: 'https://images.example/acme/bold.png',
+        image: 'acme/bold.svg',
         categories: ['fps'],
         budgetCents: 100_000,
         pricing: { model: 'cpm', rateCents: 800 },
@@ -164,7 +165,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('acme-pop-up', 'cancelled', {
         title: 'Acme Pop-up Store',
         description: 'Pop-up store promotion, cancelled when the venue fell through.',
-        image: 'https://images.example/acme/pop-up.png',
+        image: 'acme/pop-up.svg',
         categories: ['irl'],
         budgetCents: 120_000,
         pricing: { model: 'fixed', rateCents: 10_000 },
@@ -187,7 +188,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('nova-aim', 'active', {
         title: 'Nova Aim Pro mouse',
         description: 'Our lightest mouse yet. Viewers get 15% off through your link.',
-        image: 'https://images.example/nova/aim.png',
+        image: 'nova/aim.svg',
         categories: ['fps', 'tech'],
         languages: ['en', 'de'],
         regions: [],
@@ -199,7 +200,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('nova-keys', 'active', {
         title: 'Nova Keys for RPG nights',
         description: 'Mechanical keyboards for long RPG sessions.',
-        image: 'https://images.example/nova/keys.png',
+        image: 'nova/keys.svg',
         categories: ['rpg', 'strategy'],
         languages: ['de', 'ja', 'en'],
         regions: ['DE', 'AT', 'CH', 'JP', 'US'],
@@ -224,7 +225,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('lumen-crunch', 'active', {
         title: 'Lumen Crunch Break',
         description: 'A snack break card for chatting and music streams, any language, worldwide.',
-        image: 'https://images.example/lumen/crunch.png',
+        image: 'lumen/crunch.svg',
         categories: ['just_chatting', 'music', 'creative'],
         budgetCents: 250_000,
         pricing: { model: 'fixed', rateCents: 15_000 },
@@ -443,6 +444,11 @@ function brandProfile(brand: DemoBrand): OnboardBrandInput {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The demo creatives ship with the streamer portal (`apps/streamer/public/creatives/demo`). */
+function demoCreativeUrl(options: MarketplaceSeedOptions, file: string) {
+  return `${options.streamerPortalUrl.replace(/\/+$/, '')}/creatives/demo/${file}`;
+}
+
 export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<MarketplaceSeedSummary> {
   const log = options.log ?? ((line: string) => console.warn(line));
   const summary: MarketplaceSeedSummary = { brands: 0, streamers: 0, campaigns: 0, participations: 0, skipped: 0 };
@@ -503,7 +509,7 @@ export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<
       if (!later) latestStart = Math.max(latestStart, start.getTime());
       const created = await api.campaign.create.mutate({
         ...fields,
-        creative: { type: 'image', url: image, altText: `${brand.company}: ${fields.title}` },
+        creative: { type: 'image', url: demoCreativeUrl(options, image), altText: `${brand.company}: ${fields.title}` },
         clickThroughUrl: `${brand.website}/?utm_source=gametriggers&utm_campaign=${demo.key}`,
         frequency: { adDurationSeconds: 20, minMinutesBetweenShows: 15, maxShowsPerHour: 3 },
         startsAt: start,

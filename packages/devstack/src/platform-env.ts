@@ -90,6 +90,8 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
   // What one service needs beyond the shared values.
   const own: Record<string, Record<string, string>> = {
     identity: { SIGNING_KEY_SECRET: options.secrets.SIGNING_KEY_SECRET },
+    // The demo campaigns' creatives are served by the streamer portal (`public/creatives/demo`).
+    campaign: { ALLOW_LOCAL_CREATIVES: 'true' },
     overlay: {
       // ad.show's click link is the gateway's public short link (`/r/<code>`).
       SHORT_LINK_BASE_URL: `http://localhost:${gateway.port}`,

@@ -67,6 +67,8 @@ async function push(index: number): Promise<void> {
     adId,
     participationId: 'p-1',
     campaignId: 'c-1',
+    brandName: 'Acme Energy',
+    title: 'Clutch moments',
     creative: { type: 'image', url: 'https://cdn.example.com/ad.png' },
     durationSeconds: 15,
     shownAt: new Date().toISOString(),

@@ -6,6 +6,8 @@ const adShow = {
   adId: 'ad-1',
   participationId: 'p-1',
   campaignId: 'c-1',
+  brandName: 'Acme Energy',
+  title: 'Clutch moments',
   creative: { type: 'image', url: 'https://cdn.example.com/ad.png', altText: 'A can of soda' },
   durationSeconds: 15,
   clickText: '!sponsor',
@@ -22,6 +24,11 @@ describe('the realtime event catalogue', () => {
     const bad = { ...adShow, creative: { type: 'gif', url: 'not a url' } };
     expect(() => parseRealtimeEvent(overlayChannel('o1'), 'ad.show', bad)).toThrow(RealtimeEventError);
     expect(() => parseRealtimeEvent(overlayChannel('o1'), 'ad.show', bad)).toThrow(/creative\.type[\s\S]*creative\.url/);
+  });
+
+  it('refuses an ad.show that does not name its brand, which the overlay must disclose', () => {
+    const { brandName: _omitted, ...unnamed } = adShow;
+    expect(() => parseRealtimeEvent(overlayChannel('o1'), 'ad.show', unnamed)).toThrow(/brandName/);
   });
 
   it('refuses an event the channel does not carry', () => {

@@ -6,6 +6,9 @@ export const adShowSchema = z.object({
   adId: z.string().min(1),
   participationId: z.string().min(1),
   campaignId: z.string().min(1),
+  /** Shown on the card as "Sponsored · <brandName>": every ad on stream names who paid for it. */
+  brandName: z.string().min(1).max(200),
+  title: z.string().min(1).max(200),
   creative: z.object({
     type: z.enum(['image', 'video']),
     url: z.url(),

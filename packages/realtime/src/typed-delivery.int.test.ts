@@ -15,6 +15,8 @@ const adShow: AdShow = {
   adId: 'ad-1',
   participationId: 'p-1',
   campaignId: 'c-1',
+  brandName: 'Acme Energy',
+  title: 'Clutch moments',
   creative: { type: 'video', url: 'https://cdn.example.com/ad.mp4' },
   durationSeconds: 15,
   shownAt: new Date().toISOString(),

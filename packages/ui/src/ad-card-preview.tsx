@@ -1,8 +1,62 @@
+'use client';
+
+import type { CSSProperties } from 'react';
+import { useEffect, useRef } from 'react';
+import type { AdCardContent } from './ad-card/ad-card.js';
+import { AD_CARD_CSS, renderAdCard } from './ad-card/ad-card.js';
 import { cn } from './cn';
 
+/** The card's width in the preview, in % of the stand-in stream (streamers choose 5–100 %). */
+const PREVIEW_CARD_PERCENT = 40;
+
 /**
- * The sponsor card as the stream overlay shows it, for previews: the creative (image or muted
- * looping video), who it is from, the headline and where a click goes, over a stand-in stream.
+ * The sponsor card exactly as the OBS overlay draws it: the same `renderAdCard`, mounted in a box
+ * that the caller sizes and places (its font-size scales the card's inside, as on the page).
+ */
+export function AdCard({
+  content,
+  testId = 'ad-preview-card',
+  className,
+  style,
+}: {
+  content: AdCardContent;
+  testId?: string;
+  className?: string;
+  style?: CSSProperties;
+}) {
+  const slot = useRef<HTMLDivElement>(null);
+  const { creative, brandName, title, clickUrl } = content;
+  const { type, url, altText } = creative;
+
+  useEffect(() => {
+    const host = slot.current;
+    if (!host) return;
+    const card = renderAdCard(
+      document,
+      { creative: { type, url, altText }, brandName, title, clickUrl },
+      { testId },
+    );
+    host.replaceChildren(card.element);
+    return () => {
+      card.dispose();
+      host.replaceChildren();
+    };
+  }, [type, url, altText, brandName, title, clickUrl, testId]);
+
+  return (
+    <>
+      <style href="gametriggers-ad-card" precedence="default">
+        {AD_CARD_CSS}
+      </style>
+      <div ref={slot} className={className} style={style} />
+    </>
+  );
+}
+
+/**
+ * The card in a corner of a stand-in stream, for brands and streamers looking at a campaign: the
+ * creative, or the fallback card when it does not load, always labelled "Sponsored" with the
+ * brand's name, the headline and the link.
  */
 export function AdCardPreview({
   creative,
@@ -12,72 +66,36 @@ export function AdCardPreview({
   adDurationSeconds,
   className,
 }: {
-  creative: { type: 'image' | 'video'; url: string; altText?: string | null | undefined };
+  creative: AdCardContent['creative'];
   brandName: string;
   title: string;
   clickThroughUrl: string;
   adDurationSeconds?: number | undefined;
   className?: string;
 }) {
-  const host = hostOf(clickThroughUrl);
-  const hasCreative = /^https:\/\/\S+$/.test(creative.url);
   return (
     <figure
       data-testid="ad-preview"
       className={cn(
-        'relative aspect-video w-full overflow-hidden rounded-2xl bg-gradient-to-br from-slate-800 via-slate-900 to-slate-950 shadow-inner ring-1 ring-slate-200',
+        'relative aspect-video w-full overflow-hidden rounded-2xl bg-gradient-to-br from-slate-700 via-slate-800 to-slate-950 shadow-inner ring-1 ring-slate-200 [container-type:inline-size]',
         className,
       )}
     >
       <figcaption className="absolute top-3 left-3 rounded-full bg-black/40 px-2.5 py-1 text-[11px] font-medium tracking-wide text-white/80 uppercase">
         Overlay preview
+        {adDurationSeconds ? ` · ${adDurationSeconds} s on screen` : ''}
       </figcaption>
-      <div className="absolute right-[4%] bottom-[6%] w-[46%] max-w-[18rem] overflow-hidden rounded-xl bg-slate-950/85 text-white shadow-2xl ring-1 ring-white/15 backdrop-blur">
-        <div className="grid aspect-video place-items-center bg-slate-800">
-          {!hasCreative ? (
-            <span className="px-3 text-center text-xs text-white/60">Your creative shows here</span>
-          ) : creative.type === 'video' ? (
-            <video
-              src={creative.url}
-              muted
-              autoPlay
-              loop
-              playsInline
-              aria-label={creative.altText ?? undefined}
-              className="size-full object-cover"
-            />
-          ) : (
-            // A plain img: creatives live on the brand's own hosts, as the overlay loads them.
-            <img
-              src={creative.url}
-              alt={creative.altText ?? ''}
-              className="size-full object-cover"
-            />
-          )}
-        </div>
-        <div className="space-y-0.5 px-2.5 py-2">
-          <p className="truncate text-[10px] font-medium tracking-wide text-brand-300 uppercase">
-            Sponsored · {brandName || 'Your brand'}
-          </p>
-          <p className="line-clamp-2 text-xs leading-snug font-semibold">
-            {title || 'Your campaign title'}
-          </p>
-          {host ? <p className="truncate text-[10px] text-white/60">{host}</p> : null}
-        </div>
-        {adDurationSeconds ? (
-          <div className="h-1 bg-white/10" title={`Shows for ${adDurationSeconds} seconds`}>
-            <div className="h-full w-2/3 bg-brand-500" />
-          </div>
-        ) : null}
-      </div>
+      {/* Placed as the overlay places it: 2 % from the corner, its text scaled to its width. */}
+      <AdCard
+        content={{
+          creative,
+          brandName: brandName || 'Your brand',
+          title: title || 'Your campaign title',
+          clickUrl: clickThroughUrl,
+        }}
+        className="absolute right-[2cqw] bottom-[2cqw]"
+        style={{ width: `${PREVIEW_CARD_PERCENT}cqw`, fontSize: `${PREVIEW_CARD_PERCENT / 20}cqw` }}
+      />
     </figure>
   );
-}
-
-function hostOf(url: string) {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
 }

@@ -10,12 +10,8 @@ const brands = [
   { email: 'nova@demo.gametriggers.dev', password: 'DemoPassword!2026' },
 ];
 const gatewayUrl = 'http://localhost:4000';
-// The demo creatives live on a CDN this machine cannot reach: the browser gets a PNG in its place.
-const creativeCdn = 'https://images.example/**';
-const onePixelPng = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+// The demo creatives are served by the streamer portal; a broken one is made by answering 404.
+const demoCreatives = `${urls.streamer}/creatives/demo/**`;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -33,16 +29,18 @@ async function brandOwning(campaignId: string) {
   throw new Error(`No demo brand owns campaign ${campaignId}`);
 }
 
-/** The overlay page as OBS shows it, with the creative CDN answered locally. */
-async function openOverlay(url: string) {
+type Report = { type: string; adId?: string; campaignId?: string; viewers?: number; test?: boolean };
+
+/** The overlay page as OBS shows it (at 1280 × 720), recording what it reports to analytics. */
+async function openOverlay(url: string, options: { brokenCreatives?: boolean } = {}) {
   const overlay = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await overlay.route(creativeCdn, (route) =>
-    route.fulfill({ status: 200, contentType: 'image/png', body: onePixelPng }),
-  );
-  const reports: Array<{ type: string; adId?: string; campaignId?: string; viewers?: number; test?: boolean }> = [];
+  if (options.brokenCreatives) {
+    await overlay.route(demoCreatives, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  }
+  const reports: Report[] = [];
   overlay.on('request', (request) => {
     if (request.method() === 'POST' && request.url() === `${gatewayUrl}/ingest`) {
-      const body = request.postDataJSON() as { events: typeof reports };
+      const body = request.postDataJSON() as { events: Report[] };
       reports.push(...body.events);
     }
   });
@@ -50,18 +48,25 @@ async function openOverlay(url: string) {
   return { overlay, reports };
 }
 
+/** The streamer's overlay page in the portal, and the overlay's OBS link it shows. */
+async function streamerOverlaySetup() {
+  const portal = await browser.newPage();
+  await signInWithPassword(portal, streamer.email, streamer.password);
+  await portal.waitForURL(`${urls.streamer}/**`);
+  await portal.goto(`${urls.streamer}/overlay`);
+  // The link is masked on screen (streamers show this page on stream) until asked for.
+  await portal.getByTestId('reveal-overlay-url').click();
+  const overlayUrl = await portal.getByTestId('overlay-url').inputValue();
+  return { portal, overlayUrl };
+}
+
+const testAd = (overlay: Page) => overlay.locator('[data-testid="overlay-ad"][data-ad-id^="test-"]');
 const renderedTestAd = (overlay: Page) =>
   overlay.locator('[data-testid="overlay-ad"][data-rendered="true"][data-ad-id^="test-"]');
 
 describe('from a test-fire to the brand’s analytics', () => {
   it('a live streamer’s overlay connects, shows a test-fired ad within a second, reports what it shows, and the brand sees the impressions', async () => {
-    const portal = await browser.newPage();
-    await signInWithPassword(portal, streamer.email, streamer.password);
-    await portal.waitForURL(`${urls.streamer}/**`);
-    await portal.goto(`${urls.streamer}/overlay`);
-    // The link is masked on screen (streamers show this page on stream) until asked for.
-    await portal.getByTestId('reveal-overlay-url').click();
-    const overlayUrl = await portal.getByTestId('overlay-url').inputValue();
+    const { portal, overlayUrl } = await streamerOverlaySetup();
     expect(overlayUrl).toMatch(new RegExp(`^${urls.streamer}/overlay/gto_[\\w-]{43}$`));
 
     await expect.poll(() => portal.getByTestId('obs-connection').getAttribute('data-state')).toBe('absent');
@@ -78,9 +83,14 @@ describe('from a test-fire to the brand’s analytics', () => {
 
     const clickedAt = Date.now();
     await portal.getByTestId('test-fire-any').first().click();
-    await renderedTestAd(overlay).waitFor({ timeout: 5_000 });
+    // On the page within a second; it fades in once its creative has loaded from the creative's host.
+    await testAd(overlay).waitFor({ state: 'attached', timeout: 5_000 });
     const testFireMs = Date.now() - clickedAt;
     expect(testFireMs).toBeLessThanOrEqual(1_000);
+    await renderedTestAd(overlay).waitFor({ timeout: 10_000 });
+    // The demo creative itself (served locally), labelled as sponsored by its brand.
+    expect(await renderedTestAd(overlay).getAttribute('data-state')).toBe('creative');
+    expect(await textOf(renderedTestAd(overlay).getByTestId('ad-card-label'))).toMatch(/^Sponsored\s+\S/i);
     // The tracked link's QR code under the ad, drawn for viewers to scan.
     await expect
       .poll(() => overlay.getByTestId('overlay-qr').first().evaluate((image: HTMLImageElement) => image.naturalWidth))
@@ -114,4 +124,47 @@ describe('from a test-fire to the brand’s analytics', () => {
     await screenshot(brandPage, 'brand-campaign-analytics');
     await Promise.all([brandPage.close(), overlay.close(), portal.close()]);
   }, 420_000);
+
+  it('a creative that does not load shows the labelled fallback card, and the streamer and the brand see “creative not loading”', async () => {
+    const { portal, overlayUrl } = await streamerOverlaySetup();
+    const { overlay, reports } = await openOverlay(overlayUrl, { brokenCreatives: true });
+    await expect
+      .poll(() => portal.getByTestId('obs-connection').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('connected');
+    await portal.getByTestId('test-fire-any').first().click();
+
+    const card = overlay.locator('[data-testid="overlay-ad"][data-rendered="true"][data-ad-id^="test-"]');
+    await expect.poll(() => card.getAttribute('data-state'), { timeout: 10_000 }).toBe('fallback');
+    expect(await card.getByTestId('ad-card-fallback').isVisible()).toBe(true);
+    expect(await textOf(card.getByTestId('ad-card-label'))).toMatch(/^Sponsored\s+\S/i);
+    await overlay.waitForTimeout(500);
+    await screenshot(overlay, 'overlay-creative-fallback');
+    // Reported with its campaign (every demo creative is broken here, the rotation's too).
+    await expect
+      .poll(() => reports.some((report) => report.type === 'creative_failed' && report.campaignId), { timeout: 15_000 })
+      .toBe(true);
+    const campaignId = reports.find((report) => report.type === 'creative_failed')!.campaignId!;
+
+    // The streamer's overlay page names the campaign whose creative is not loading.
+    await expect
+      .poll(
+        async () => {
+          await portal.goto(`${urls.streamer}/overlay`);
+          return portal.getByTestId('creative-not-loading').count();
+        },
+        { timeout: 30_000, interval: 2_000 },
+      )
+      .toBe(1);
+    await screenshot(portal, 'streamer-overlay-creative-not-loading');
+
+    // And so does the brand's campaign page.
+    const brand = await brandOwning(campaignId);
+    const brandPage = await browser.newPage();
+    await signInWithPassword(brandPage, brand.email, brand.password);
+    await brandPage.waitForURL(`${urls.brand}/**`);
+    await brandPage.goto(`${urls.brand}/campaigns/${campaignId}`);
+    expect(await textOf(brandPage.getByTestId('creative-not-loading'))).toMatch(/Creative not loading/);
+    await screenshot(brandPage, 'brand-campaign-creative-not-loading');
+    await Promise.all([brandPage.close(), overlay.close(), portal.close()]);
+  }, 240_000);
 });

@@ -20,6 +20,7 @@ import { createAnalyticsDb, createIngestPool } from './database';
 import type { AnalyticsDeps } from './domain/deps';
 import type { AnalyticsEnv } from './env';
 import { createGroupCommitWriter } from './ingest/group-commit-writer';
+import { recordCreativeFailures } from './ingest/creative-failures';
 import { createIngestRoute } from './ingest/ingest-route';
 import { createTrafficGuard } from './ingest/traffic-guard';
 import { runRollup } from './rollup/hourly-rollup';
@@ -99,6 +100,8 @@ export async function startAnalyticsService(
     writer,
     owners: createParticipationOwners(db),
     liveHistory: (streamerId, fromMs, toMs) => liveChangesBetween(db, streamerId, fromMs, toMs),
+    recordCreativeFailures: (rows) => recordCreativeFailures(db, rows),
+    now,
     log,
   });
   const clicks = createClickRoute({

@@ -13,6 +13,7 @@ import {
   streamerProcedure,
 } from '@gametriggers/trpc';
 import { assertMayViewCampaign, campaignIdsOfBrand } from './domain/campaign-access';
+import { campaignCreativeHealth, streamerCreativeFailures } from './domain/creative-health';
 import type { AnalyticsDeps } from './domain/deps';
 import {
   breakdownOf,
@@ -25,10 +26,12 @@ import {
 } from './domain/reports';
 import {
   brandReportOutput,
+  campaignCreativeHealthOutput,
   campaignReportOutput,
   campaignToDateOutput,
   csvExportOutput,
   platformReportOutput,
+  streamerCreativeFailuresOutput,
   streamerReportOutput,
 } from './schemas';
 
@@ -91,6 +94,20 @@ export function createAnalyticsRouter(deps: AnalyticsDeps) {
             ...(await campaignToDateOf(db, input.campaignId)),
           };
         }),
+
+      /** Whether overlays lately could not load the campaign's creative; same access as `campaign`. */
+      campaignCreativeHealth: authedProcedure
+        .input(campaignRefInputSchema)
+        .output(campaignCreativeHealthOutput)
+        .query(async ({ ctx, input }) => {
+          await assertMayViewCampaign(deps, ctx.caller, input.campaignId);
+          return campaignCreativeHealth(db, input.campaignId, deps.now());
+        }),
+
+      /** The signed-in streamer's campaigns whose creative lately failed to load on their overlay. */
+      myCreativeFailures: streamerProcedure
+        .output(streamerCreativeFailuresOutput)
+        .query(({ ctx }) => streamerCreativeFailures(db, ctx.caller.userId, deps.now())),
 
       /** The signed-in brand's delivery across all its campaigns. */
       brand: brandProcedure

@@ -56,3 +56,16 @@ export const csvExportOutput = z.object({
   contentType: z.literal('text/csv'),
   csv: z.string(),
 });
+
+/** "Creative not loading": overlays that showed the fallback card instead of the creative lately. */
+export const campaignCreativeHealthOutput = z.object({
+  campaignId: z.uuid(),
+  /** The window looked at (the last CREATIVE_FAILURE_WINDOW_HOURS). */
+  since: z.date(),
+  failingStreams: z.number().int().nonnegative(),
+  lastFailedAt: z.date().nullable(),
+});
+
+export const streamerCreativeFailuresOutput = z.array(
+  z.object({ campaignId: z.uuid(), participationId: z.uuid(), lastFailedAt: z.date() }),
+);

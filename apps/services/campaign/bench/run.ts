@@ -185,6 +185,7 @@ async function main() {
     cleanups.unshift(() => redis.clear());
     const service = await startCampaignService({
       NODE_ENV: 'production',
+      ALLOW_LOCAL_CREATIVES: false,
       HOST: '127.0.0.1',
       PORT: 0,
       DATABASE_URL: database.url,

@@ -43,6 +43,7 @@ export async function startCampaignService(
   const deps: CampaignDeps = {
     db,
     now,
+    allowLocalCreatives: options.ALLOW_LOCAL_CREATIVES,
     schedule: createCampaignScheduler(queue, now),
     brands:
       options.brands ??

@@ -204,6 +204,20 @@ describe('editing a draft or rejected campaign', () => {
     });
   });
 
+  it('refuses a creative on localhost outside development, where no viewer could load it', async () => {
+    const local = { type: 'image' as const, url: 'http://localhost:3002/creatives/demo/acme/clutch.svg' };
+    const refusal = {
+      code: 'BAD_REQUEST',
+      reason: 'creative_not_public',
+      details: { fieldErrors: { 'creative.url': [expect.stringMatching(/https/)] } },
+    };
+    expect(await failure(draft({ creative: local }))).toMatchObject(refusal);
+    const campaign = await draft();
+    expect(
+      await failure(brandA().campaign.update.mutate({ campaignId: campaign.id, patch: { creative: local } })),
+    ).toMatchObject(refusal);
+  });
+
   it('refuses an empty patch', async () => {
     const campaign = await draft();
     expect(

@@ -91,6 +91,9 @@ describe('the delivery cycle', () => {
     expect(shown.data).toMatchObject({
       participationId,
       campaignId: info.campaignId,
+      // The card names its sponsor and headline on stream.
+      brandName: 'Acme',
+      title: 'Acme energy',
       creative: info.creative,
       durationSeconds: 1,
       viewers: 120,
@@ -110,6 +113,17 @@ describe('the delivery cycle', () => {
     expect(again.data.viewers).toBe(150);
     expect(again.at - hidden.at).toBeGreaterThanOrEqual(600);
     await goLive(streamerId, false);
+  });
+
+  it('keeps a campaign that does not name its brand off air: every ad on stream names its sponsor', async () => {
+    const { streamerId, api } = await streamerWithOverlay();
+    const named = campaign(1);
+    const unnamed = campaign(1, { brandName: null });
+    await join(streamerId, named);
+    await join(streamerId, unnamed);
+    const campaignIds = (await api.overlay.preview.query()).ads.map((ad) => ad.campaignId);
+    expect(campaignIds).toContain(named.campaignId);
+    expect(campaignIds).not.toContain(unnamed.campaignId);
   });
 
   it('shows nothing while the stream is offline', async () => {

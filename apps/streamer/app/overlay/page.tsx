@@ -1,5 +1,6 @@
 import { portalUrlsFrom } from '@gametriggers/auth';
 import { PageHeader } from '@gametriggers/ui';
+import { CreativeFailuresNote } from '../../components/overlay-setup/creative-failures-note';
 import { ObsConnectionStatus } from '../../components/overlay-setup/obs-connection-status';
 import { OverlayLinkPanel } from '../../components/overlay-setup/overlay-link-panel';
 import { OverlaySettingsForm } from '../../components/overlay-setup/overlay-settings-form';
@@ -19,6 +20,8 @@ export default async function OverlayPage() {
     console.error('overlay preview failed', error);
     return null;
   });
+  // Analytics down: no warning rather than no page.
+  const creativeFailures = await api.analytics.myCreativeFailures.query().catch(() => []);
   const selection = preview?.selection;
   const sample =
     preview?.ads.find(
@@ -32,6 +35,7 @@ export default async function OverlayPage() {
         description="Your sponsors’ ads in OBS: one link, your settings, and a check of what shows next."
       />
       <div className="max-w-6xl space-y-6">
+        <CreativeFailuresNote failures={creativeFailures} ads={preview?.ads ?? []} />
         <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
           <OverlayLinkPanel
             portalUrl={portalUrlsFrom(process.env).streamer}

@@ -1,17 +1,16 @@
 'use client';
 
 import type { OverlayAnimation, OverlayCorner, OverlaySize } from '@gametriggers/contracts';
-import { Button } from '@gametriggers/ui';
+import { AdCard, Button } from '@gametriggers/ui';
 import type { CSSProperties } from 'react';
 import { useEffect, useState } from 'react';
 import { sizePercent } from './labels';
 import type { PreviewAd } from './types';
 
-const CLICK_TEXT = 'Type !sponsor in chat';
-
 /**
- * The card as the OBS page draws it (apps/streamer/overlay-client/overlay-core.js), on a 16:9 stage
- * standing in for the stream: the stage is a size container, so `cqw` here is the page's `vw`.
+ * Where the OBS page places the card (apps/streamer/overlay-client/overlay-core.js `cardStyle`), on
+ * a 16:9 stage standing in for the stream: the stage is a size container, so `cqw` here is the
+ * page's `vw`.
  */
 function cardStyle(
   corner: OverlayCorner,
@@ -24,6 +23,7 @@ function cardStyle(
   return {
     position: 'absolute',
     width: `${sizePercent[size]}cqw`,
+    fontSize: `${sizePercent[size] / 20}cqw`,
     [vertical]: '2cqw',
     [horizontal]: '2cqw',
     opacity: hidden && animation !== 'none' ? 0 : opacity,
@@ -34,6 +34,13 @@ function cardStyle(
     transition: animation === 'none' ? 'none' : 'opacity 400ms ease, transform 400ms ease',
   };
 }
+
+/** Before any campaign is joined: a brand-free sample (its creative is the card's fallback). */
+const sampleAd = {
+  creative: { type: 'image' as const, url: '' },
+  brandName: 'Your sponsor',
+  title: 'Their ad shows here',
+};
 
 /**
  * The sponsor card where the overlay will draw it on a 16:9 stream: corner, width and opacity as
@@ -61,14 +68,6 @@ export function OverlayStagePreview({
   }, [hidden]);
 
   const shownOpacity = Number.isFinite(opacity) ? Math.min(1, Math.max(0.2, opacity)) : 1;
-  const creative = sample?.creative;
-  // A creative that does not load (moved, blocked) shows the stand-in card, not a broken image.
-  const [failedUrl, setFailedUrl] = useState<string>();
-  const hasCreative = creative
-    ? /^https:\/\/\S+$/.test(creative.url) && failedUrl !== creative.url
-    : false;
-  const failed = () => setFailedUrl(creative?.url);
-
   return (
     <figure className="space-y-2" data-testid="overlay-stage-preview" data-corner={corner}>
       <div
@@ -87,42 +86,21 @@ export function OverlayStagePreview({
         <span className="absolute top-1/2 left-1/2 -translate-x-1/2 -translate-y-1/2 text-[3.2cqw] font-semibold tracking-wide text-white/20 uppercase select-none">
           Your stream
         </span>
-        <div
-          data-testid="overlay-stage-card"
+        {/* The overlay's own card (the shared renderer), with this campaign's creative or a sample. */}
+        <AdCard
+          testId="overlay-stage-card"
+          content={
+            sample
+              ? {
+                  creative: sample.creative,
+                  brandName: sample.brandName ?? 'Sponsor',
+                  title: sample.title,
+                  clickUrl: sample.clickThroughUrl,
+                }
+              : sampleAd
+          }
           style={cardStyle(corner, size, shownOpacity, animation, hidden)}
-        >
-          {hasCreative && creative?.type === 'video' ? (
-            <video
-              src={creative.url}
-              muted
-              autoPlay
-              loop
-              playsInline
-              onError={failed}
-              aria-label={creative.altText ?? undefined}
-              className="block w-full rounded-[0.6cqw]"
-            />
-          ) : hasCreative && creative ? (
-            // A plain img: creatives live on the brands' own hosts, as the overlay loads them.
-            <img
-              src={creative.url}
-              alt={creative.altText ?? ''}
-              onError={failed}
-              ref={(image) => {
-                // It may have failed before hydration, when onError was not listening yet.
-                if (image?.complete && image.naturalWidth === 0) failed();
-              }}
-              className="block w-full rounded-[0.6cqw]"
-            />
-          ) : (
-            <div className="grid aspect-video w-full place-items-center rounded-[0.6cqw] bg-gradient-to-br from-brand-500 to-brand-700 text-center text-[1.4cqw] font-semibold text-white">
-              Sponsor’s ad
-            </div>
-          )}
-          <div className="mt-[0.4cqw] rounded-[0.4cqw] bg-slate-900/80 px-[0.6cqw] py-[0.3cqw] text-center text-[1.1cqw] leading-[1.3] font-semibold text-white">
-            {CLICK_TEXT}
-          </div>
-        </div>
+        />
       </div>
       <figcaption className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
         <span>

@@ -35,7 +35,7 @@ function hostOf(url: string) {
 function AdThumbnail({ ad }: { ad: PreviewAd }) {
   // A creative that does not load (moved, blocked) shows the stand-in, not a broken image.
   const [failedUrl, setFailedUrl] = useState<string>();
-  const usable = /^https:\/\/\S+$/.test(ad.creative.url) && failedUrl !== ad.creative.url;
+  const usable = /^https?:\/\/\S+$/.test(ad.creative.url) && failedUrl !== ad.creative.url;
   const failed = () => setFailedUrl(ad.creative.url);
   return (
     <div className="aspect-video w-28 shrink-0 overflow-hidden rounded-md bg-slate-100 ring-1 ring-slate-200">

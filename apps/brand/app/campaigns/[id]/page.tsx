@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { VerificationRequirement } from '../../../components/brand-profile/verification-requirement';
 import { CampaignActions } from '../../../components/campaigns/campaign-actions';
 import { CampaignFacts } from '../../../components/campaigns/campaign-facts';
+import { CreativeHealthNote } from '../../../components/campaigns/creative-health-note';
 import { CampaignStatusBadge } from '../../../components/campaigns/campaign-status-badge';
 import { DeliveryFigures } from '../../../components/campaigns/delivery-figures';
 import {
@@ -152,6 +153,9 @@ export default async function CampaignPage({
         {savedMessage ? <Alert tone="success">{savedMessage}</Alert> : null}
         <StatusNote campaign={campaign} />
         {brand ? <VerificationRequirement status={brand.verification.status} /> : null}
+        {campaign.approvedAt ? (
+          <CreativeHealthNote campaignId={campaign.id} creativeUrl={campaign.creative.url} />
+        ) : null}
         <CampaignActions
           campaignId={campaign.id}
           allowed={campaign.allowedActions}

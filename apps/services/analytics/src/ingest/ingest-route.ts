@@ -4,6 +4,8 @@ import type { OverlayReport } from '@gametriggers/contracts';
 import type { Logger, PlainRoute } from '@gametriggers/trpc';
 import type { ParticipationOwners } from '../clicks/participation-links';
 import type { OverlayKeys } from '../clients/overlay-keys';
+import type { CreativeFailureRow } from './creative-failures';
+import { creativeFailuresOf } from './creative-failures';
 import { parseEventBatch } from './event-schema';
 import type { GroupCommitWriter } from './group-commit-writer';
 import type { TrafficGuard } from './traffic-guard';
@@ -44,6 +46,9 @@ export function createIngestRoute(deps: {
   owners: ParticipationOwners;
   /** The streamer's recorded live changes deciding `fromMs`…`toMs` (`liveChangesBetween`). */
   liveHistory: (streamerId: string, fromMs: number, toMs: number) => Promise<LiveChange[]>;
+  /** Stores `creative_failed` reports (they are not counted, so they skip the event table). */
+  recordCreativeFailures: (rows: CreativeFailureRow[]) => Promise<void>;
+  now: () => Date;
   log: Logger;
 }): PlainRoute {
   return async (req, res) => {
@@ -113,10 +118,13 @@ export function createIngestRoute(deps: {
           return new Map<string, string>();
         })
       : new Map<string, string>();
-    const history = overlay.live ? [] : await liveHistoryOf(deps, overlay.streamerId, batch.events);
-    const { rows, refused } = deps.guard.judge(overlay, batch.events, owners, history);
+    const failed = batch.events.filter((event) => event.type === 'creative_failed');
+    const reports = failed.length ? batch.events.filter((event) => event.type !== 'creative_failed') : batch.events;
+    const failures = creativeFailuresOf(overlay.streamerId, failed, owners, deps.now().getTime());
+    const history = overlay.live ? [] : await liveHistoryOf(deps, overlay.streamerId, reports);
+    const { rows, refused } = deps.guard.judge(overlay, reports, owners, history);
     try {
-      await deps.writer.write(rows);
+      await Promise.all([deps.writer.write(rows), deps.recordCreativeFailures(failures.rows)]);
     } catch (error) {
       deps.log.error({ err: error }, 'overlay reports could not be stored');
       reply(
@@ -127,7 +135,10 @@ export function createIngestRoute(deps: {
       );
       return;
     }
-    reply(res, 200, { accepted: rows.length, refused });
+    reply(res, 200, {
+      accepted: batch.events.length - refused.length - failures.refused.length,
+      refused: [...refused, ...failures.refused],
+    });
   };
 }
 

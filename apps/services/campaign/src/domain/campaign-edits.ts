@@ -1,5 +1,5 @@
 import type { CampaignFields, CampaignPatch } from '@gametriggers/contracts';
-import { campaignRuleIssues } from '@gametriggers/contracts';
+import { campaignRuleIssues, isLocalCreativeUrl } from '@gametriggers/contracts';
 import { DomainError } from '@gametriggers/trpc';
 import type { CampaignView } from '../schemas';
 import { lockManagedCampaign } from './campaign-access';
@@ -15,11 +15,23 @@ function fieldErrorsOf(issues: Array<{ path: string; message: string }>) {
   return fieldErrors;
 }
 
+/** A creative on `localhost` reaches no viewer: only a development platform serves one. */
+function refuseLocalCreative(deps: CampaignDeps, creative: CampaignFields['creative'] | undefined) {
+  if (!creative || deps.allowLocalCreatives || !isLocalCreativeUrl(creative.url)) return;
+  throw new DomainError(
+    'invalid',
+    'creative_not_public',
+    'Enter the creative as a full https:// address that viewers can load, e.g. https://example.com/ad.png',
+    { fieldErrors: { 'creative.url': ['Enter the creative as a public https:// address'] } },
+  );
+}
+
 export async function createCampaign(
   deps: CampaignDeps,
   brandId: string,
   fields: CampaignFields,
 ): Promise<CampaignView> {
+  refuseLocalCreative(deps, fields.creative);
   const created = await deps.db.campaign.create({
     data: { ...newCampaignColumns(fields), brandId, remainingBudgetCents: fields.budgetCents },
   });
@@ -43,6 +55,7 @@ export async function updateCampaign(
   if (Object.keys(changes).length === 0) {
     throw new DomainError('invalid', 'nothing_to_change', 'Change at least one field.');
   }
+  refuseLocalCreative(deps, changes.creative);
   const now = deps.now();
   const { before, after } = await deps.db.$transaction(async (tx) => {
     const campaign = await lockManagedCampaign(tx, campaignId, { kind: 'brand', brandId });

@@ -9,4 +9,6 @@ export interface CampaignDeps {
   streamers: StreamerDirectory;
   schedule: CampaignScheduler;
   now: () => Date;
+  /** Accept creatives served on this machine (development); see `isLocalCreativeUrl`. */
+  allowLocalCreatives: boolean;
 }

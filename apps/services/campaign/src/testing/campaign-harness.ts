@@ -37,6 +37,8 @@ export interface CampaignHarnessOptions {
   serviceSecret?: string;
   /** How often the auto-completion sweep runs (default 5 minutes). */
   sweepEveryMs?: number;
+  /** Accept `http://localhost:<port>/…` creatives, as `pnpm dev` does (default: refuse, as production). */
+  allowLocalCreatives?: boolean;
   /** In-test stand-ins instead of calling the brand/streamer services. */
   brands?: BrandDirectory;
   streamers?: StreamerDirectory;
@@ -63,6 +65,7 @@ export async function startCampaignHarness(options: CampaignHarnessOptions) {
     BRAND_SERVICE_URL: options.brandServiceUrl,
     STREAMER_SERVICE_URL: options.streamerServiceUrl,
     COMPLETION_SWEEP_EVERY_MS: options.sweepEveryMs ?? 5 * 60_000,
+    ALLOW_LOCAL_CREATIVES: options.allowLocalCreatives ?? false,
     queuePrefix: redis.prefix,
     now,
     brands: options.brands,

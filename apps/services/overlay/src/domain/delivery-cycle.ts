@@ -64,6 +64,8 @@ async function show(deps: OverlayDeps, tx: OverlayTx, overlay: Overlay, ad: Live
     adId,
     participationId: ad.participationId,
     campaignId: ad.campaignId,
+    brandName: ad.brandName,
+    title: ad.info.title,
     creative: ad.info.creative,
     durationSeconds,
     clickText: CLICK_TEXT,

@@ -8,6 +8,8 @@ export interface LiveAd extends AdCandidate {
   info: CampaignDeliveryInfo;
   /** Where a viewer's click goes: the participation's tracked short link (the campaign's URL for rows without a code). */
   clickUrl: string;
+  /** Who the card names as the sponsor. */
+  brandName: string;
 }
 
 /** The participation's tracked short link, `<SHORT_LINK_BASE_URL>/r/<code>`; counted and redirected by analytics. */
@@ -39,14 +41,15 @@ export async function isDeliverable(db: Reader, participationId: string): Promis
 /** Below this many impressions a campaign's click-through rate says too little to go by. */
 const MIN_IMPRESSIONS_FOR_CTR = 100;
 
-/** The ads the overlay may rotate now: deliverable participations of active campaigns, with their creatives. */
+/** The ads the overlay may rotate now: deliverable participations of active campaigns naming their brand, with their creatives. */
 export async function liveAds(deps: Pick<OverlayDeps, 'campaigns' | 'shortLinkBaseUrl'>, db: Reader, streamerId: string): Promise<LiveAd[]> {
   const participations = await deliverableParticipations(db, streamerId);
   const infos = await deps.campaigns.deliveryInfo([...new Set(participations.map((p) => p.campaignId))]);
   const byCampaign = new Map(infos.map((info) => [info.campaignId, info]));
   return participations.flatMap((participation) => {
     const info = byCampaign.get(participation.campaignId);
-    if (info?.status !== 'active') return [];
+    // An ad on stream must name its sponsor; a campaign reviewed without a brand name stays off air.
+    if (info?.status !== 'active' || !info.brandName) return [];
     return [
       {
         participationId: participation.participationId,
@@ -55,6 +58,7 @@ export async function liveAds(deps: Pick<OverlayDeps, 'campaigns' | 'shortLinkBa
         frequency: info.frequency,
         ctr: info.impressions >= MIN_IMPRESSIONS_FOR_CTR ? info.clicks / info.impressions : null,
         info,
+        brandName: info.brandName,
         clickUrl: participation.clickCode
           ? trackedClickUrl(deps.shortLinkBaseUrl, participation.clickCode)
           : info.clickThroughUrl,

@@ -1,3 +1,4 @@
+import { AD_CARD_CSS } from '@gametriggers/ui/ad-card';
 import type { PublicPusherSettings } from './public-pusher-settings';
 
 export interface OverlayPageConfig {
@@ -11,13 +12,10 @@ export interface OverlayPageConfig {
   pusher: PublicPusherSettings;
 }
 
-// Transparent for OBS, nothing to scroll, the card's caption readable on any scene.
+// Transparent for OBS, nothing to scroll; the card draws itself (the shared ad card's stylesheet).
 const styles = `html,body{margin:0;padding:0;background:transparent;overflow:hidden;width:100%;height:100%}
 #gt-stage{position:fixed;inset:0;pointer-events:none}
-.gt-card{box-sizing:border-box}
-.gt-card img,.gt-card video{display:block;width:100%;height:auto;border-radius:0.6vw}
-.gt-caption{display:flex;align-items:center;justify-content:center;gap:0.6vw;margin-top:0.4vw;padding:0.3vw 0.6vw;border-radius:0.4vw;background:rgba(15,23,42,.8);color:#fff;font:600 1.1vw/1.3 system-ui,sans-serif;text-align:center}
-.gt-card .gt-qr{flex:none;width:5vw;height:5vw;border-radius:0.2vw;background:#fff}`;
+${AD_CARD_CSS}`;
 
 /** JSON inside a <script> element: nothing in it can close the element. */
 function scriptSafeJson(value: unknown): string {
