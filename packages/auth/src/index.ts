@@ -1,5 +1,6 @@
 export { createAuthOptions } from './auth-options';
 export { SESSION_COOKIE, SIGNUP_ROLE_COOKIE } from './cookie-names';
+export { SESSION_RENEW_PATH, sameOriginPath, signInUrl } from './session-routes';
 export type { AuthOptionsConfig, OidcProviderConfig } from './auth-options';
 export { portalForRole, portalNames, portalUrlsFrom, safeRedirect } from './portals';
 export type { Portal, PortalUrls } from './portals';
@@ -10,6 +11,7 @@ export {
   accountLockedMessage,
   nextAuthErrorMessage,
   needsRefresh,
+  refreshMarginMs,
   signInErrorMessage,
 } from './session-tokens';
 export type { SessionTokens, SessionUser } from './session-tokens';

@@ -5,6 +5,7 @@ import {
   REFRESH_MARGIN_MS,
   accountLockedMessage,
   needsRefresh,
+  refreshMarginMs,
   nextAuthErrorMessage,
   signInErrorMessage,
 } from './session-tokens';
@@ -15,6 +16,17 @@ describe('session tokens', () => {
     expect(needsRefresh({ accessTokenExpiresAt: now + REFRESH_MARGIN_MS + 1 }, now)).toBe(false);
     expect(needsRefresh({ accessTokenExpiresAt: now + REFRESH_MARGIN_MS }, now)).toBe(true);
     expect(needsRefresh({ accessTokenExpiresAt: now - 1 }, now)).toBe(true);
+  });
+
+  it('refreshes a short-lived token in the second half of its life', () => {
+    const issued = 1_000_000;
+    const tokens = { accessTokenIssuedAt: issued, accessTokenExpiresAt: issued + 10_000 };
+    expect(refreshMarginMs(tokens)).toBe(5_000);
+    expect(needsRefresh(tokens, issued + 4_999)).toBe(false);
+    expect(needsRefresh(tokens, issued + 5_000)).toBe(true);
+    expect(
+      refreshMarginMs({ accessTokenIssuedAt: issued, accessTokenExpiresAt: issued + 900_000 }),
+    ).toBe(REFRESH_MARGIN_MS);
   });
 
   it('explains known refusals and keeps identity’s message otherwise', () => {
