@@ -2,7 +2,13 @@ export { createAuthOptions } from './auth-options';
 export { SESSION_COOKIE, SIGNUP_ROLE_COOKIE } from './cookie-names';
 export { SESSION_RENEW_PATH, sameOriginPath, signInUrl } from './session-routes';
 export type { AuthOptionsConfig, OidcProviderConfig } from './auth-options';
-export { portalForRole, portalNames, portalUrlsFrom, safeRedirect } from './portals';
+export {
+  portalDestination,
+  portalForRole,
+  portalNames,
+  portalUrlsFrom,
+  safeRedirect,
+} from './portals';
 export type { Portal, PortalUrls } from './portals';
 export { decidePortalAccess, sessionRoleOf } from './portal-access';
 export type { PortalAccess } from './portal-access';

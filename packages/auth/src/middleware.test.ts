@@ -149,6 +149,7 @@ describe('when the session has ended', () => {
     );
     expect(response.headers.get('location')).toBeNull();
     expect(response.headers.get('x-middleware-request-cookie') ?? '').not.toContain(SESSION_COOKIE);
+    expect(response.headers.get('x-middleware-request-x-return-to')).toBe(`${PORTAL}/discover`);
     expect(await writtenSession(response)).toBe('');
   });
 

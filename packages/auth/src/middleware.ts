@@ -96,10 +96,11 @@ export function createPortalMiddleware(options: PortalMiddlewareOptions) {
     if (access.kind === 'sign-in') {
       // A server action is a fetch: a redirect to another origin would fail in the browser, so it
       // runs signed out and its own session check sends the browser to sign in.
-      if (req.headers.has('next-action'))
-        return finish(
-          NextResponse.next({ request: { headers: withSessionCookie(req, undefined) } }),
-        );
+      if (req.headers.has('next-action')) {
+        const headers = withSessionCookie(req, undefined);
+        headers.set(RETURN_TO_HEADER, returnTo.href);
+        return finish(NextResponse.next({ request: { headers } }));
+      }
       return finish(NextResponse.redirect(signInUrl(options.landingUrl, returnTo.href)));
     }
     if (renewing) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decidePortalAccess } from './portal-access';
-import { portalForRole, portalUrlsFrom, safeRedirect } from './portals';
+import { portalDestination, portalForRole, portalUrlsFrom, safeRedirect } from './portals';
 import {
   REFRESH_MARGIN_MS,
   accountLockedMessage,
@@ -42,6 +42,18 @@ describe('portals', () => {
     expect(portalForRole(urls, 'brand')).toBe('https://brand.example');
     expect(portalForRole(urls, 'streamer')).toBe('http://localhost:3002');
     expect(portalForRole(urls, 'admin')).toBe('http://localhost:3003');
+  });
+
+  it('brings a person back to the page that sent them to sign in, on their own portal only', () => {
+    const urls = portalUrlsFrom({});
+    expect(portalDestination(urls, 'brand', 'http://localhost:3001/campaigns?status=draft')).toBe(
+      'http://localhost:3001/campaigns?status=draft',
+    );
+    expect(portalDestination(urls, 'streamer', 'http://localhost:3001/campaigns')).toBe(
+      'http://localhost:3002',
+    );
+    for (const callback of [undefined, '', '/campaigns', 'https://evil.test/', 'not a url'])
+      expect(portalDestination(urls, 'brand', callback)).toBe('http://localhost:3001');
   });
 });
 
