@@ -8,7 +8,8 @@ export type TokenSet = Awaited<ReturnType<ApiClient['identity']['login']['mutate
 export function sessionFrom(tokens: TokenSet, receivedAt: number): SessionTokens {
   return {
     accessToken: tokens.accessToken,
-    accessTokenExpiresAt: tokens.accessTokenExpiresAt.getTime(),
+    // In the edge runtime (middleware) superjson's dates can arrive as ISO strings.
+    accessTokenExpiresAt: new Date(tokens.accessTokenExpiresAt).getTime(),
     accessTokenIssuedAt: receivedAt,
     refreshToken: tokens.refreshToken,
     user: { ...tokens.user, permissions: tokens.user.permissions },
