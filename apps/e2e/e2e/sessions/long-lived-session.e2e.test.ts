@@ -90,6 +90,8 @@ describe('a portal kept open for longer than the access token lives', () => {
     await elsewhere.addCookies(await context.cookies());
     const other = await elsewhere.newPage();
     await other.goto(`${urls.brand}/campaigns`);
+    // next-auth's own sign-out page (the shell's button sits in the profile menu).
+    await other.goto(`${urls.brand}/api/auth/signout`);
     await other.getByRole('button', { name: 'Sign out' }).click();
     await other.waitForURL(`${urls.landing}/**`);
     await elsewhere.close();
