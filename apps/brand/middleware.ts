@@ -6,6 +6,8 @@ export function middleware(req: NextRequest) {
     role: 'brand',
     landingUrl: process.env.LANDING_URL ?? 'http://localhost:3000',
     secret: process.env.NEXTAUTH_SECRET ?? '',
+    gatewayUrl: process.env.GATEWAY_URL ?? 'http://localhost:4000',
+    cookieDomain: process.env.AUTH_COOKIE_DOMAIN,
   })(req);
 }
 

@@ -8,8 +8,15 @@ declare module 'vitest' {
   export interface ProvidedContext {
     mailboxUrl: string;
     twitchIssuer: string;
+    accessTokenTtlSeconds: number;
   }
 }
+
+/**
+ * Access tokens live seconds in the browser tests (15 minutes in production), so every spec runs
+ * across refreshes of its session, and the long-lived-session spec across several expiries.
+ */
+const ACCESS_TOKEN_TTL_SECONDS = 8;
 
 /** Builds the portals, then runs the whole platform on a throwaway database for the browser tests. */
 export default async function setup(project: TestProject) {
@@ -42,10 +49,12 @@ export default async function setup(project: TestProject) {
     twitchApiPort: 0,
     youtubeApiPort: 0,
     pusherPort: 0,
+    accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
     quiet: !process.env.E2E_VERBOSE,
   });
   project.provide('mailboxUrl', platform.mail.httpUrl);
   project.provide('twitchIssuer', platform.twitch.issuer);
+  project.provide('accessTokenTtlSeconds', ACCESS_TOKEN_TTL_SECONDS);
 
   return async () => {
     await platform.stop();

@@ -1,6 +1,10 @@
 'use client';
 
-import { EMAIL_NOT_VERIFIED_MESSAGE, SIGNUP_ROLE_COOKIE } from '@gametriggers/auth/react';
+import {
+  EMAIL_NOT_VERIFIED_MESSAGE,
+  SIGNUP_ROLE_COOKIE,
+  portalDestination,
+} from '@gametriggers/auth/react';
 import { Alert, Button, Field } from '@gametriggers/ui';
 import { getSession, signIn } from 'next-auth/react';
 import { useState } from 'react';
@@ -37,13 +41,18 @@ function ResendVerification({ gatewayUrl, email }: { gatewayUrl: string; email: 
 export function OAuthButtons({
   settings,
   role,
+  callbackUrl,
 }: {
   settings: SiteSettings;
   role?: 'brand' | 'streamer';
+  /** The portal page to come back to (the portal sent the person here from it). */
+  callbackUrl?: string;
 }) {
   const start = (provider: 'twitch' | 'google') => {
     if (role) document.cookie = `${SIGNUP_ROLE_COOKIE}=${role}; path=/; max-age=600; samesite=lax`;
-    void signIn(provider, { callbackUrl: `${window.location.origin}/continue` });
+    const next = new URL('/continue', window.location.origin);
+    if (callbackUrl) next.searchParams.set('callbackUrl', callbackUrl);
+    void signIn(provider, { callbackUrl: next.href });
   };
   if (!settings.providers.twitch && !settings.providers.google) return null;
   return (
@@ -86,10 +95,13 @@ export function SignInForm({
   settings,
   initialEmail,
   initialError,
+  callbackUrl,
 }: {
   settings: SiteSettings;
   initialEmail?: string;
   initialError?: string;
+  /** The portal page that sent the person to sign in: they come back to it. */
+  callbackUrl?: string;
 }) {
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
@@ -118,12 +130,12 @@ export function SignInForm({
       user?: { role?: 'brand' | 'streamer' | 'admin' };
     } | null;
     const role = session?.user?.role;
-    window.location.assign(role ? settings.portals[role] : '/');
+    window.location.assign(role ? portalDestination(settings.portals, role, callbackUrl) : '/');
   }
 
   return (
     <div className="space-y-6">
-      <OAuthButtons settings={settings} />
+      <OAuthButtons settings={settings} callbackUrl={callbackUrl} />
       <form className="space-y-4" onSubmit={(event) => void submit(event)} noValidate>
         {error ? (
           <Alert>

@@ -1,6 +1,8 @@
 import { createTRPCClient } from '@trpc/client';
 import type { AppRouter } from './app-router';
 import { domainLink } from './domain-link';
+import { renewSessionLink } from './renew-session-link';
+import type { SessionRenewer } from './renew-session-link';
 
 export interface ApiClientOptions {
   gatewayUrl: string;
@@ -11,6 +13,8 @@ export interface ApiClientOptions {
   /** Extra headers on every request, e.g. `x-trpc-source` or a forwarded `x-request-id`. */
   headers?:
     Record<string, string> | (() => Promise<Record<string, string>> | Record<string, string>);
+  /** Renews the session when the API refuses the access token; the call is then sent once more. */
+  renewSession?: SessionRenewer;
 }
 
 export async function apiHeaders(options: Omit<ApiClientOptions, 'gatewayUrl'>) {
@@ -22,10 +26,16 @@ export async function apiHeaders(options: Omit<ApiClientOptions, 'gatewayUrl'>) 
   return headers;
 }
 
+/** The links of every client: renew-and-retry when asked for, then one batch per domain. */
+export function apiLinks(options: ApiClientOptions) {
+  return [
+    ...(options.renewSession ? [renewSessionLink<AppRouter>(options.renewSession)] : []),
+    domainLink(options.gatewayUrl, () => apiHeaders(options)),
+  ];
+}
+
 /** A typed client for every service, through the gateway, one batch per domain. */
 export function createApiClient(options: ApiClientOptions) {
-  return createTRPCClient<AppRouter>({
-    links: [domainLink(options.gatewayUrl, () => apiHeaders(options))],
-  });
+  return createTRPCClient<AppRouter>({ links: apiLinks(options) });
 }
 export type ApiClient = ReturnType<typeof createApiClient>;

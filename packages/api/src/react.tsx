@@ -5,9 +5,8 @@ import { createTRPCReact } from '@trpc/react-query';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AppRouter } from './app-router';
-import { apiHeaders } from './client';
+import { apiLinks } from './client';
 import type { ApiClientOptions } from './client';
-import { domainLink } from './domain-link';
 
 /** React Query hooks for every service: `api.identity.me.useQuery()`. */
 export const api = createTRPCReact<AppRouter>();
@@ -16,9 +15,7 @@ export function ApiProvider({ children, ...options }: ApiClientOptions & { child
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }),
   );
-  const [client] = useState(() =>
-    api.createClient({ links: [domainLink(options.gatewayUrl, () => apiHeaders(options))] }),
-  );
+  const [client] = useState(() => api.createClient({ links: apiLinks(options) }));
   return (
     <api.Provider client={client} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>

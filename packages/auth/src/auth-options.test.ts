@@ -10,7 +10,8 @@ import { portalUrlsFrom } from './portals';
  * A stand-in gateway answering `identity.refresh` in tRPC's batch wire format (superjson), so the
  * jwt callback's refresh path runs through the real API client.
  */
-let mode: 'ok' | 'reused' = 'ok';
+const NOW = Date.parse('2026-03-02T09:00:00.000Z');
+let mode: 'ok' | 'reused' | 'down' = 'ok';
 const calls: unknown[] = [];
 const server = http.createServer((req, res) => {
   let body = '';
@@ -18,6 +19,11 @@ const server = http.createServer((req, res) => {
   req.on('end', () => {
     calls.push({ url: req.url, body: JSON.parse(body) as unknown });
     res.setHeader('content-type', 'application/json');
+    if (mode === 'down') {
+      res.statusCode = 502;
+      res.end(JSON.stringify({ error: 'identity is restarting' }));
+      return;
+    }
     if (mode === 'reused') {
       res.statusCode = 401;
       res.end(
@@ -35,7 +41,7 @@ const server = http.createServer((req, res) => {
       );
       return;
     }
-    const expires = new Date(Date.now() + 15 * 60_000).toISOString();
+    const expires = new Date(NOW + 15 * 60_000).toISOString();
     res.end(
       JSON.stringify([
         {
@@ -73,6 +79,7 @@ beforeAll(async () => {
     secret: 'a-nextauth-secret-for-the-tests-only',
     serviceSecret: 'a-service-secret-that-is-at-least-32-chars',
     portals: portalUrlsFrom({}),
+    now: () => NOW,
   });
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -81,13 +88,12 @@ beforeEach(() => {
   calls.length = 0;
 });
 
-const signedIn = (expiresInMs: number): JWT =>
-  ({
-    accessToken: 'access-1',
-    accessTokenExpiresAt: Date.now() + expiresInMs,
-    refreshToken: 'refresh-1',
-    user: { id: 'u1', email: 'pat@example.com', name: 'Pat', role: 'brand', permissions: [] },
-  });
+const signedIn = (expiresInMs: number): JWT => ({
+  accessToken: 'access-1',
+  accessTokenExpiresAt: NOW + expiresInMs,
+  refreshToken: 'refresh-1',
+  user: { id: 'u1', email: 'pat@example.com', name: 'Pat', role: 'brand', permissions: [] },
+});
 
 async function runJwt(token: JWT) {
   const jwt = options.callbacks?.jwt;
@@ -110,7 +116,8 @@ describe('the session JWT', () => {
     expect(JSON.stringify(calls[0])).toContain('refresh-1');
     expect(next.accessToken).toBe('access-2');
     expect(next.refreshToken).toBe('refresh-2');
-    expect(next.accessTokenExpiresAt).toBeGreaterThan(Date.now() + 10 * 60_000);
+    expect(next.accessTokenExpiresAt).toBe(NOW + 15 * 60_000);
+    expect(next.accessTokenIssuedAt).toBe(NOW);
     expect(next.error).toBeUndefined();
   });
 
@@ -118,6 +125,19 @@ describe('the session JWT', () => {
     mode = 'reused';
     const next = await runJwt(signedIn(-1_000));
     expect(next.error).toBe('RefreshFailed');
+  });
+
+  it('keeps the session as it is when identity cannot be reached', async () => {
+    mode = 'down';
+    const token = signedIn(-1_000);
+    expect(await runJwt(token)).toEqual(token);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('does not ask identity again once the session has ended', async () => {
+    const ended = { ...signedIn(-1_000), error: 'RefreshFailed' };
+    expect(await runJwt(ended)).toEqual(ended);
+    expect(calls).toHaveLength(0);
   });
 
   it('exposes user, access token and error on the session', async () => {

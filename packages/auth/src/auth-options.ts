@@ -5,6 +5,8 @@ import type { JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { SESSION_COOKIE } from './cookie-names';
+import { SESSION_MAX_AGE_SECONDS, secureCookiesFor, sessionCookieOptions } from './session-cookie';
+import { createSessionRefresher, sessionFrom } from './session-refresh';
 import { safeRedirect } from './portals';
 import type { Portal, PortalUrls } from './portals';
 import type { SessionTokens, SessionUser } from './session-tokens';
@@ -29,6 +31,8 @@ export interface AuthOptionsConfig {
   cookieDomain?: string | undefined;
   /** Reads the role cookie during an OAuth callback (next/headers is not importable here). */
   readSignupRole?: () => Promise<string | undefined>;
+  /** Epoch milliseconds; tests fix it. */
+  now?: () => number;
 }
 
 interface OidcProfile {
@@ -64,19 +68,6 @@ function oidcProvider(
   };
 }
 
-type TokenSet = Awaited<
-  ReturnType<ReturnType<typeof createApiClient>['identity']['login']['mutate']>
->;
-
-function sessionFrom(tokens: TokenSet): SessionTokens {
-  return {
-    accessToken: tokens.accessToken,
-    accessTokenExpiresAt: tokens.accessTokenExpiresAt.getTime(),
-    refreshToken: tokens.refreshToken,
-    user: { ...tokens.user, permissions: tokens.user.permissions },
-  };
-}
-
 function readableError(error: unknown): string {
   if (error instanceof TRPCClientError) {
     const data = error.data as
@@ -95,7 +86,8 @@ export function createAuthOptions(config: AuthOptionsConfig): NextAuthOptions {
     gatewayUrl: config.gatewayUrl,
     getServiceToken: createServiceTokenSource(config.serviceSecret, `portal-${config.portal}`),
   });
-  const secureCookies = config.portals.landing.startsWith('https://');
+  const now = config.now ?? Date.now;
+  const refreshSession = createSessionRefresher({ gatewayUrl: config.gatewayUrl, now });
 
   const providers: NextAuthOptions['providers'] = [
     CredentialsProvider({
@@ -112,7 +104,7 @@ export function createAuthOptions(config: AuthOptionsConfig): NextAuthOptions {
             id: tokens.user.id,
             email: tokens.user.email,
             name: tokens.user.name,
-            tokens: sessionFrom(tokens),
+            tokens: sessionFrom(tokens, now()),
           } as User;
         } catch (error) {
           // next-auth puts the message in the sign-in page's `error` parameter.
@@ -124,24 +116,17 @@ export function createAuthOptions(config: AuthOptionsConfig): NextAuthOptions {
   if (config.twitch) providers.push(oidcProvider('twitch', 'Twitch', config.twitch));
   if (config.google) providers.push(oidcProvider('google', 'Google', config.google));
 
+  /** Only where next-auth can write the cookie (its route handler): see `portalSession`. */
   async function refreshed(token: JWT & Partial<SessionTokens>): Promise<JWT> {
-    if (!token.refreshToken) return { ...token, error: 'RefreshFailed' };
-    try {
-      return {
-        ...token,
-        ...sessionFrom(
-          await anonymousApi.identity.refresh.mutate({ refreshToken: token.refreshToken }),
-        ),
-        error: undefined,
-      };
-    } catch {
-      return { ...token, error: 'RefreshFailed' };
-    }
+    const outcome = await refreshSession(token.refreshToken);
+    if (outcome.kind === 'refreshed') return { ...token, ...outcome.tokens, error: undefined };
+    if (outcome.kind === 'ended') return { ...token, error: 'RefreshFailed' };
+    return token;
   }
 
   return {
     secret: config.secret,
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     providers,
     pages: {
       signIn: `${config.portals.landing}/sign-in`,
@@ -150,13 +135,10 @@ export function createAuthOptions(config: AuthOptionsConfig): NextAuthOptions {
     cookies: {
       sessionToken: {
         name: SESSION_COOKIE,
-        options: {
-          httpOnly: true,
-          sameSite: 'lax',
-          path: '/',
-          secure: secureCookies,
-          ...(config.cookieDomain ? { domain: config.cookieDomain } : {}),
-        },
+        options: sessionCookieOptions({
+          secure: secureCookiesFor(config.portals.landing),
+          domain: config.cookieDomain,
+        }),
       },
     },
     callbacks: {
@@ -174,12 +156,19 @@ export function createAuthOptions(config: AuthOptionsConfig): NextAuthOptions {
             name: user.name ?? undefined,
             role: role === 'brand' || role === 'streamer' ? role : undefined,
           });
-          return { ...token, ...sessionFrom(tokens) };
+          return { ...token, ...sessionFrom(tokens, now()) };
         }
         const current = token as JWT & Partial<SessionTokens>;
         if (
           current.accessTokenExpiresAt &&
-          needsRefresh({ accessTokenExpiresAt: current.accessTokenExpiresAt })
+          !current.error &&
+          needsRefresh(
+            {
+              accessTokenExpiresAt: current.accessTokenExpiresAt,
+              accessTokenIssuedAt: current.accessTokenIssuedAt,
+            },
+            now(),
+          )
         ) {
           return refreshed(current);
         }

@@ -1,7 +1,14 @@
 export { createAuthOptions } from './auth-options';
 export { SESSION_COOKIE, SIGNUP_ROLE_COOKIE } from './cookie-names';
+export { SESSION_RENEW_PATH, sameOriginPath, signInUrl } from './session-routes';
 export type { AuthOptionsConfig, OidcProviderConfig } from './auth-options';
-export { portalForRole, portalNames, portalUrlsFrom, safeRedirect } from './portals';
+export {
+  portalDestination,
+  portalForRole,
+  portalNames,
+  portalUrlsFrom,
+  safeRedirect,
+} from './portals';
 export type { Portal, PortalUrls } from './portals';
 export { decidePortalAccess, sessionRoleOf } from './portal-access';
 export type { PortalAccess } from './portal-access';
@@ -10,6 +17,7 @@ export {
   accountLockedMessage,
   nextAuthErrorMessage,
   needsRefresh,
+  refreshMarginMs,
   signInErrorMessage,
 } from './session-tokens';
 export type { SessionTokens, SessionUser } from './session-tokens';

@@ -23,6 +23,25 @@ export function portalForRole(urls: PortalUrls, role: UserRole): string {
   return urls[role];
 }
 
+/**
+ * Where a person goes after signing in: back to the page that sent them to sign in when it is on
+ * their own portal, otherwise their portal's home.
+ */
+export function portalDestination(
+  urls: PortalUrls,
+  role: UserRole,
+  callbackUrl: string | null | undefined,
+): string {
+  const home = urls[role];
+  if (!callbackUrl) return home;
+  try {
+    const target = new URL(callbackUrl);
+    return target.origin === new URL(home).origin ? target.href : home;
+  } catch {
+    return home;
+  }
+}
+
 export const portalNames: Record<UserRole, string> = {
   brand: 'brand portal',
   streamer: 'streamer portal',

@@ -4,6 +4,7 @@ import { signOut } from 'next-auth/react';
 
 export { SIGNUP_ROLE_COOKIE } from './cookie-names';
 export { EMAIL_NOT_VERIFIED_MESSAGE } from './session-tokens';
+export { portalDestination } from './portals';
 
 /** Signs out of every portal (they share one session) and returns to the landing page. */
 export function SignOutButton({

@@ -1,18 +1,32 @@
 import { createApiClient } from '@gametriggers/api';
-import NextAuth, { getServerSession } from 'next-auth';
+import NextAuth from 'next-auth';
 import type { NextAuthOptions, Session } from 'next-auth';
-import type { SessionUser } from './session-tokens';
+import { cookies } from 'next/headers';
+import { SESSION_COOKIE, openSessionCookie } from './session-cookie';
+import type { SessionTokens, SessionUser } from './session-tokens';
 
 export interface PortalSession extends Session {
   user: SessionUser;
   accessToken: string;
 }
 
-/** The signed-in person in a server component (the middleware has already checked the role). */
+/**
+ * The signed-in person in a server component or route, read from the session cookie and never
+ * refreshed here: a server component cannot write cookies, so a refresh here would rotate the
+ * refresh token and lose the new one. The portal middleware has already refreshed it for this
+ * request. Null when there is no usable session.
+ */
 export async function portalSession(options: NextAuthOptions): Promise<PortalSession | null> {
-  const found = await getServerSession(options);
-  const session = found as (Session & Partial<PortalSession>) | null;
-  return session?.user && session.accessToken ? (session as PortalSession) : null;
+  const token = (await openSessionCookie(
+    (await cookies()).get(SESSION_COOKIE)?.value,
+    options.secret ?? '',
+  )) as (Partial<SessionTokens> & { exp?: number }) | null;
+  if (!token?.user || !token.accessToken || token.error) return null;
+  return {
+    user: token.user,
+    accessToken: token.accessToken,
+    expires: new Date((token.exp ?? 0) * 1000).toISOString(),
+  };
 }
 
 /** The API as this person, from the server. */
@@ -28,7 +42,8 @@ type AuthRouteHandler = (request: Request, context: AuthRouteContext) => Promise
 
 /**
  * next-auth's route handler, built per request so a missing secret is reported when someone signs
- * in, not when the portal is built.
+ * in, not when the portal is built. Its session endpoint refreshes the session (it can write the
+ * cookie).
  */
 export function authRouteHandler(options: () => NextAuthOptions): AuthRouteHandler {
   return (request, context) => (NextAuth(options()) as AuthRouteHandler)(request, context);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decidePortalAccess } from './portal-access';
-import { portalForRole, portalUrlsFrom, safeRedirect } from './portals';
+import { portalDestination, portalForRole, portalUrlsFrom, safeRedirect } from './portals';
 import {
   REFRESH_MARGIN_MS,
   accountLockedMessage,
   needsRefresh,
+  refreshMarginMs,
   nextAuthErrorMessage,
   signInErrorMessage,
 } from './session-tokens';
@@ -15,6 +16,17 @@ describe('session tokens', () => {
     expect(needsRefresh({ accessTokenExpiresAt: now + REFRESH_MARGIN_MS + 1 }, now)).toBe(false);
     expect(needsRefresh({ accessTokenExpiresAt: now + REFRESH_MARGIN_MS }, now)).toBe(true);
     expect(needsRefresh({ accessTokenExpiresAt: now - 1 }, now)).toBe(true);
+  });
+
+  it('refreshes a short-lived token in the second half of its life', () => {
+    const issued = 1_000_000;
+    const tokens = { accessTokenIssuedAt: issued, accessTokenExpiresAt: issued + 10_000 };
+    expect(refreshMarginMs(tokens)).toBe(5_000);
+    expect(needsRefresh(tokens, issued + 4_999)).toBe(false);
+    expect(needsRefresh(tokens, issued + 5_000)).toBe(true);
+    expect(
+      refreshMarginMs({ accessTokenIssuedAt: issued, accessTokenExpiresAt: issued + 900_000 }),
+    ).toBe(REFRESH_MARGIN_MS);
   });
 
   it('explains known refusals and keeps identity’s message otherwise', () => {
@@ -30,6 +42,18 @@ describe('portals', () => {
     expect(portalForRole(urls, 'brand')).toBe('https://brand.example');
     expect(portalForRole(urls, 'streamer')).toBe('http://localhost:3002');
     expect(portalForRole(urls, 'admin')).toBe('http://localhost:3003');
+  });
+
+  it('brings a person back to the page that sent them to sign in, on their own portal only', () => {
+    const urls = portalUrlsFrom({});
+    expect(portalDestination(urls, 'brand', 'http://localhost:3001/campaigns?status=draft')).toBe(
+      'http://localhost:3001/campaigns?status=draft',
+    );
+    expect(portalDestination(urls, 'streamer', 'http://localhost:3001/campaigns')).toBe(
+      'http://localhost:3002',
+    );
+    for (const callback of [undefined, '', '/campaigns', 'https://evil.test/', 'not a url'])
+      expect(portalDestination(urls, 'brand', callback)).toBe('http://localhost:3001');
   });
 });
 

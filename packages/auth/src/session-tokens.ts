@@ -5,6 +5,8 @@ export interface SessionTokens {
   accessToken: string;
   /** Epoch milliseconds. */
   accessTokenExpiresAt: number;
+  /** Epoch milliseconds when the portal received the access token (absent in older cookies). */
+  accessTokenIssuedAt?: number;
   refreshToken: string;
   user: SessionUser;
   error?: 'RefreshFailed';
@@ -22,11 +24,23 @@ export interface SessionUser {
 /** Refresh a minute early, so a token never expires between the check and its use. */
 export const REFRESH_MARGIN_MS = 60_000;
 
+/**
+ * How early to refresh: a minute, or half the token's lifetime when it lives only seconds (browser
+ * tests), so a fresh token is not refreshed again on every request.
+ */
+export function refreshMarginMs(
+  tokens: Pick<SessionTokens, 'accessTokenExpiresAt' | 'accessTokenIssuedAt'>,
+): number {
+  if (tokens.accessTokenIssuedAt === undefined) return REFRESH_MARGIN_MS;
+  const lifetimeMs = tokens.accessTokenExpiresAt - tokens.accessTokenIssuedAt;
+  return Math.max(0, Math.min(REFRESH_MARGIN_MS, lifetimeMs / 2));
+}
+
 export function needsRefresh(
-  tokens: Pick<SessionTokens, 'accessTokenExpiresAt'>,
+  tokens: Pick<SessionTokens, 'accessTokenExpiresAt' | 'accessTokenIssuedAt'>,
   now = Date.now(),
 ): boolean {
-  return tokens.accessTokenExpiresAt - REFRESH_MARGIN_MS <= now;
+  return tokens.accessTokenExpiresAt - refreshMarginMs(tokens) <= now;
 }
 
 /** Shown (and recognised by the sign-in page, which then offers to resend the link). */

@@ -420,8 +420,13 @@ async function ensureAccount(options: MarketplaceSeedOptions, person: { email: s
 
 async function signedIn(options: MarketplaceSeedOptions, email: string, password: string): Promise<ApiClient> {
   const anonymous = createApiClient({ gatewayUrl: options.gatewayUrl });
-  const session = await anonymous.identity.login.mutate({ email, password });
-  return createApiClient({ gatewayUrl: options.gatewayUrl, getAccessToken: () => session.accessToken });
+  let session = await anonymous.identity.login.mutate({ email, password });
+  // Browser tests run identity with access tokens of a few seconds: renew like a portal does.
+  const renewSession = async () => {
+    session = await anonymous.identity.refresh.mutate({ refreshToken: session.refreshToken });
+    return true;
+  };
+  return createApiClient({ gatewayUrl: options.gatewayUrl, getAccessToken: () => session.accessToken, renewSession });
 }
 
 function brandProfile(brand: DemoBrand): OnboardBrandInput {

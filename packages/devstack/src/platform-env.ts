@@ -21,6 +21,8 @@ export interface PlatformEnvOptions {
   youtubeApiUrl?: string;
   /** Port of the local Pusher-protocol server; default 4905. */
   pusherPort?: number;
+  /** Identity's access-token lifetime; unset keeps identity's default (15 minutes). */
+  accessTokenTtlSeconds?: number;
 }
 
 /** The client the portals are registered as at both OIDC stand-ins. */
@@ -89,7 +91,12 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
   const youtubeApiUrl = options.youtubeApiUrl ?? `http://127.0.0.1:${standIns.youtubeApi}`;
   // What one service needs beyond the shared values.
   const own: Record<string, Record<string, string>> = {
-    identity: { SIGNING_KEY_SECRET: options.secrets.SIGNING_KEY_SECRET },
+    identity: {
+      SIGNING_KEY_SECRET: options.secrets.SIGNING_KEY_SECRET,
+      ...(options.accessTokenTtlSeconds
+        ? { ACCESS_TOKEN_TTL_SECONDS: String(options.accessTokenTtlSeconds) }
+        : {}),
+    },
     // The demo campaigns' creatives are served by the streamer portal (`public/creatives/demo`).
     campaign: { ALLOW_LOCAL_CREATIVES: 'true' },
     overlay: {

@@ -38,6 +38,11 @@ export interface PlatformOptions {
    * accounts; `false` nothing.
    */
   seed?: boolean | 'accounts';
+  /**
+   * Identity's access-token lifetime in seconds (default 15 minutes). The browser tests set a few
+   * seconds, so every spec runs across several refreshes of its session.
+   */
+  accessTokenTtlSeconds?: number;
 }
 
 /** Stop functions of every platform this process started, for Ctrl-C during start-up. */
@@ -218,6 +223,7 @@ export async function startPlatform(options: PlatformOptions) {
     twitchApiUrl: standInServers.twitchApi.url,
     youtubeApiUrl: standInServers.youtubeApi.url,
     pusherPort: standInServers.pusher.wsPort,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds,
   });
 
   const children: Array<{ entry: ServiceEntry; child: ChildProcess }> = [];

@@ -33,6 +33,12 @@ describe('service table and platform env', () => {
     expect(env.gateway?.DATABASE_URL).toBeUndefined();
   });
 
+  it('shortens access tokens only when asked (browser tests)', () => {
+    expect(env.identity?.ACCESS_TOKEN_TTL_SECONDS).toBeUndefined();
+    const short = platformEnv({ databaseServerUrl: 'postgresql://postgres@127.0.0.1:5432/postgres', redisUrl: 'redis://127.0.0.1:6379', secrets: { SERVICE_SECRET: 's'.repeat(48), SIGNING_KEY_SECRET: 'k'.repeat(48), NEXTAUTH_SECRET: 'n'.repeat(48), ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), PUSHER_SECRET: 'p'.repeat(48) }, accessTokenTtlSeconds: 8 });
+    expect(short.identity?.ACCESS_TOKEN_TTL_SECONDS).toBe('8');
+  });
+
   it('points the portals at the OIDC stand-ins', () => {
     expect(env['brand-portal']).toMatchObject({
       PORT: '3001',

@@ -8,9 +8,9 @@ export const dynamic = 'force-dynamic';
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ email?: string; error?: string }>;
+  searchParams: Promise<{ email?: string; error?: string; callbackUrl?: string }>;
 }) {
-  const { email, error } = await searchParams;
+  const { email, error, callbackUrl } = await searchParams;
   return (
     <AuthFrame
       title="Sign in"
@@ -27,6 +27,7 @@ export default async function SignInPage({
         settings={siteSettings()}
         initialEmail={email}
         initialError={nextAuthErrorMessage(error)}
+        callbackUrl={callbackUrl}
       />
     </AuthFrame>
   );

@@ -10,7 +10,9 @@ import type { IdentityEnv } from './env';
 import { createSmtpMailer } from './mail/mailer';
 import { createIdentityRouter } from './router';
 
-export interface IdentityServiceOptions extends IdentityEnv {
+export interface IdentityServiceOptions
+  extends Omit<IdentityEnv, 'ACCESS_TOKEN_TTL_SECONDS'>,
+    Partial<Pick<IdentityEnv, 'ACCESS_TOKEN_TTL_SECONDS'>> {
   now?: () => Date;
   refreshReuseLeewayMs?: number;
   /** BullMQ key prefix; tests give each file its own. */
@@ -38,6 +40,7 @@ export async function startIdentityService(
     issuer: options.TOKEN_ISSUER,
     audience: options.TOKEN_AUDIENCE,
     rotationDays: options.SIGNING_KEY_ROTATION_DAYS,
+    accessTokenTtlSeconds: options.ACCESS_TOKEN_TTL_SECONDS,
     now,
   });
   await keys.rotateIfDue();

@@ -1,5 +1,6 @@
 import { parseEnv } from '@gametriggers/trpc';
 import { z } from 'zod';
+import { DEFAULT_ACCESS_TOKEN_TTL_SECONDS } from './domain/signing-keys';
 
 export const identityEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -15,6 +16,13 @@ export const identityEnvSchema = z.object({
   TOKEN_ISSUER: z.string().default('gametriggers-identity'),
   TOKEN_AUDIENCE: z.string().default('gametriggers'),
   SIGNING_KEY_ROTATION_DAYS: z.coerce.number().positive().default(30),
+  /** How long an access token lives; a few seconds only in browser tests of long-lived sessions. */
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60 * 60)
+    .default(DEFAULT_ACCESS_TOKEN_TTL_SECONDS),
 });
 export type IdentityEnv = z.infer<typeof identityEnvSchema>;
 

@@ -1,4 +1,3 @@
-import { TRPCClientError } from '@gametriggers/api';
 import { AppShell, Badge, ButtonLink, Card, EmptyState, Logo, PageHeader, Spinner } from '@gametriggers/ui';
 import type { UserRole } from '@gametriggers/tokens';
 import { headers } from 'next/headers';
@@ -9,9 +8,11 @@ import { authOptionsFromEnv } from '../auth-options-from-env';
 import { portalNames, portalUrlsFrom } from '../portals';
 import { SignOutButton } from '../react';
 import { portalSession, serverApi } from '../server';
+import { RETURN_TO_HEADER, renewUrl, signInUrl } from '../session-routes';
 import { actionErrorOf } from './action-result';
 import type { ActionResult } from './action-result';
 import { portalConfigs } from './portal-config';
+import { renewOnUnauthorized } from './renew-on-unauthorized';
 
 export { actionErrorOf } from './action-result';
 export type { ActionError, ActionResult } from './action-result';
@@ -56,15 +57,27 @@ export function createPortalPages(role: UserRole) {
   const authOptions = () => authOptionsFromEnv(role, process.env);
   const landingUrl = () => portalUrlsFrom(process.env).landing;
 
+  /** The page being served (set by the portal middleware), to come back to. */
+  async function returnTo() {
+    return (await headers()).get(RETURN_TO_HEADER) ?? undefined;
+  }
+
+  /** The signed-in person; without a usable session, sign in and come back here. */
   async function requireSession() {
     const session = await portalSession(authOptions());
-    if (!session) redirect(`${landingUrl()}/sign-in`);
+    if (!session) redirect(signInUrl(landingUrl(), await returnTo()).href);
     return session;
   }
 
-  /** The API as the signed-in person, for server components and server actions. */
+  /**
+   * The API as the signed-in person, for server components and server actions. A call the API
+   * refuses as unauthenticated (the token expired after the middleware looked) renews the session
+   * and comes back, instead of showing an error.
+   */
   async function sessionApi() {
-    return serverApi(await requireSession());
+    const api = serverApi(await requireSession());
+    const back = renewUrl(await returnTo());
+    return renewOnUnauthorized(api, () => redirect(back));
   }
 
   /**
@@ -109,18 +122,7 @@ export function createPortalPages(role: UserRole) {
 
   /** The signed-in account as identity knows it (what sign-up collected). */
   async function signedInAccount() {
-    const session = await requireSession();
-    return serverApi(session)
-      .identity.me.query()
-      .catch((error: unknown) => {
-        // A revoked or expired session: sign in again rather than show a crash.
-        if (
-          error instanceof TRPCClientError &&
-          (error.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED'
-        )
-          redirect(`${landingUrl()}/sign-in`);
-        throw error;
-      });
+    return (await sessionApi()).identity.me.query();
   }
 
   async function HomePage() {

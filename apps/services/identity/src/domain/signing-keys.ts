@@ -5,9 +5,10 @@ import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_TYPE } from '@gametriggers/tokens'
 import type { AccessTokenClaims } from '@gametriggers/tokens';
 import type { IdentityDb } from '../database';
 
-/** Access tokens live 15 minutes; a retired key stays published a little longer than that. */
-export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
-const RETIRED_KEY_GRACE_MS = (ACCESS_TOKEN_TTL_SECONDS + 5 * 60) * 1000;
+/** Access tokens live 15 minutes unless configured otherwise. */
+export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+/** A retired key stays published this much longer than the tokens it signed can live. */
+const RETIRED_KEY_EXTRA_MS = 5 * 60_000;
 
 interface SealedKey {
   kid: string;
@@ -67,6 +68,7 @@ export interface SigningKeyStoreOptions {
   issuer: string;
   audience: string;
   rotationDays: number;
+  accessTokenTtlSeconds?: number;
   now?: () => Date;
 }
 
@@ -77,6 +79,8 @@ export interface SigningKeyStoreOptions {
 export function createSigningKeyStore(options: SigningKeyStoreOptions) {
   const { db, secret } = options;
   const now = options.now ?? (() => new Date());
+  const accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TOKEN_TTL_SECONDS;
+  const retiredKeyGraceMs = accessTokenTtlSeconds * 1000 + RETIRED_KEY_EXTRA_MS;
   let signer: { kid: string; key: KeyObject | CryptoKey; activatedAt: Date } | undefined;
   const publicKeys = new Map<string, KeyObject | CryptoKey | Uint8Array>();
 
@@ -86,7 +90,7 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions) {
     await db.$transaction([
       db.signingKey.updateMany({
         where: { retiredAt: null, activatedAt: { not: null } },
-        data: { retiredAt: new Date(at.getTime() + RETIRED_KEY_GRACE_MS) },
+        data: { retiredAt: new Date(at.getTime() + retiredKeyGraceMs) },
       }),
       db.signingKey.create({
         data: {
@@ -167,7 +171,7 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions) {
     async signAccessToken(claims: Omit<AccessTokenClaims, 'exp' | 'jti'>) {
       const { kid, key } = await currentSigner();
       const issuedAt = Math.floor(now().getTime() / 1000);
-      const expiresAt = issuedAt + ACCESS_TOKEN_TTL_SECONDS;
+      const expiresAt = issuedAt + accessTokenTtlSeconds;
       const token = await new SignJWT({
         email: claims.email,
         role: claims.role,

@@ -22,6 +22,7 @@ export const testServiceSecret = 'test-service-secret-of-at-least-32-chars';
 export interface IdentityHarnessOptions {
   now?: () => Date;
   refreshReuseLeewayMs?: number;
+  ACCESS_TOKEN_TTL_SECONDS?: number;
 }
 
 /**

@@ -1,0 +1,33 @@
+/** Forces a session refresh in the portal middleware, then returns to `callbackUrl` (a path). */
+export const SESSION_RENEW_PATH = '/session/renew';
+
+/** The full URL of the page being served, set by the portal middleware for server code. */
+export const RETURN_TO_HEADER = 'x-return-to';
+
+/** A path on this portal from untrusted input; anything else (other origins, `//host`) is `/`. */
+export function sameOriginPath(value: string | null | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+    return '/';
+  return value;
+}
+
+/** The landing's sign-in page, coming back to `returnTo` afterwards. */
+export function signInUrl(landingUrl: string, returnTo: string | undefined): URL {
+  const url = new URL('/sign-in', landingUrl);
+  if (returnTo) url.searchParams.set('callbackUrl', returnTo);
+  return url;
+}
+
+/** Where a page goes when the API refused its token: renew the session, then come back. */
+export function renewUrl(returnTo: string | undefined): string {
+  let path = '/';
+  if (returnTo) {
+    try {
+      const url = new URL(returnTo, 'http://portal.invalid');
+      path = sameOriginPath(`${url.pathname}${url.search}`);
+    } catch {
+      path = '/';
+    }
+  }
+  return `${SESSION_RENEW_PATH}?callbackUrl=${encodeURIComponent(path)}`;
+}
