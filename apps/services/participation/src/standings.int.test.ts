@@ -5,18 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParticipationStack } from './testing/participation-stack';
 import { startParticipationStack } from './testing/participation-stack';
 
-const HOUR = 3_600_000;
-/**
- * The participation service's clock stands still at one instant an hour after the file starts: the
- * campaigns made below (real time, starting a second after creation) are running by then, and no
- * local midnight can pass while the test runs.
- */
-const clockAt = new Date(Math.ceil(Date.now() / HOUR) * HOUR + HOUR);
-
 let stack: ParticipationStack;
 
 beforeAll(async () => {
-  stack = await startParticipationStack({ now: () => clockAt });
+  stack = await startParticipationStack();
 }, 120_000);
 afterAll(() => stack?.close());
 
@@ -132,7 +124,7 @@ describe('participation.standings', () => {
     const applied = await api.applyToCampaign.mutate({ campaignId: campaign.id });
     const withdrawn = await api.leave.mutate({ participationId: applied.participation.id });
 
-    expect(withdrawn).toMatchObject({ status: 'withdrawn', endedAt: clockAt });
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', endedAt: stack.clock.now() });
     expect((await api.keys.list.query()).find((key) => key.category === 'rpg')).toMatchObject({
       state: 'available',
     });

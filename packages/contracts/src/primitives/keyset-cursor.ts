@@ -59,11 +59,11 @@ function fromBase64Url(cursor: string): string {
 }
 
 export interface KeysetCursorCodec<Position> {
-  encode(position: Position): string;
+  encode: (position: Position) => string;
   /** The position a cursor of this codec carries; anything else throws `InvalidCursorError`. */
-  decode(cursor: string): Position;
+  decode: (cursor: string) => Position;
   /** `undefined` (the first page) for a missing cursor. */
-  decodeOptional(cursor: string | undefined): Position | undefined;
+  decodeOptional: (cursor: string | undefined) => Position | undefined;
 }
 
 /** A codec for the cursors of one sort of one list, e.g. `keysetCursor('campaigns.newest', {...})`. */
@@ -72,7 +72,10 @@ export function keysetCursor<Parts extends Record<string, CursorPart<unknown>>>(
   parts: Parts,
 ): KeysetCursorCodec<KeysetPosition<Parts>> {
   const keys = Object.keys(parts) as Array<keyof Parts & string>;
-  const wire = z.tuple([z.literal(name), ...keys.map((key) => parts[key]!.wire)] as [z.ZodType, ...z.ZodType[]]);
+  const wire = z.tuple([z.literal(name), ...keys.map((key) => parts[key]!.wire)] as [
+    z.ZodType,
+    ...z.ZodType[],
+  ]);
 
   function decode(cursor: string): KeysetPosition<Parts> {
     let parsed: unknown;
@@ -83,7 +86,9 @@ export function keysetCursor<Parts extends Record<string, CursorPart<unknown>>>(
       throw new InvalidCursorError();
     }
     const values = (parsed as unknown[]).slice(1);
-    return Object.fromEntries(keys.map((key, index) => [key, values[index]])) as KeysetPosition<Parts>;
+    return Object.fromEntries(
+      keys.map((key, index) => [key, values[index]]),
+    ) as KeysetPosition<Parts>;
   }
 
   return {
