@@ -8,12 +8,12 @@
  */
 import { parseArgs } from 'node:util';
 import { createIdentityDb } from '../database';
+import { commandArgs } from './command-args';
 import { createAdmin } from '../domain/admins';
 import { createAdminInput } from '../schemas';
 
 const { values } = parseArgs({
-  // `pnpm create-admin -- --email …` passes the `--` on.
-  args: process.argv.slice(2).filter((arg, index) => index > 0 || arg !== '--'),
+  args: commandArgs(),
   options: {
     email: { type: 'string' },
     password: { type: 'string' },

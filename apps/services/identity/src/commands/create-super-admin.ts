@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createIdentityDb } from '../database';
+import { commandArgs } from './command-args';
 import { createAdmin } from '../domain/admins';
 import { emailSchema, newPasswordSchema } from '../schemas';
 
@@ -18,6 +19,7 @@ const argsSchema = z.object({
 });
 
 const { values } = parseArgs({
+  args: commandArgs(),
   options: {
     email: { type: 'string' },
     password: { type: 'string' },
