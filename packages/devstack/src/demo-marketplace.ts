@@ -144,7 +144,7 @@ export const demoBrands: DemoBrand[] = [
       }),
       campaign('acme-spring', 'completed', {
         title: 'Acme Spring Sprint',
-        description: 'The spring sprint that ran before the summer launch.',
+        description: 'Ended by Acme right after launch, when the spring range sold out: it shows how an ended campaign reads.',
         image: 'acme/spring.svg',
         categories: ['racing', 'sports'],
         budgetCents: 200_000,
