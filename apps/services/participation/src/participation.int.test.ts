@@ -692,6 +692,8 @@ describe('conflict rules', () => {
     expect(
       await failure(api.participation.join.mutate({ campaignId: otherRoyale.id })),
     ).toMatchObject({ reason: 'conflict_rule' });
+    // Later than the refusal, so the list (newest first) has the overriding join on top.
+    stack.clock.advance(60_000);
     const joined = await api.participation.join.mutate({ campaignId: royale.id });
     expect(joined.participation.status).toBe('active');
     const used = (
