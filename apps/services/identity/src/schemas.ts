@@ -1,4 +1,4 @@
-import { lineTextSchema, opaqueStringSchema } from '@gametriggers/contracts';
+import { lineTextSchema, opaqueStringSchema, passwordTextSchema } from '@gametriggers/contracts';
 import {
   adminPermissionSchema,
   adminRoleSchema as adminRoleInputSchema,
@@ -14,15 +14,19 @@ export const emailSchema = z
   .max(254, 'An email address is at most 254 characters.')
   .pipe(z.email({ error: 'Enter a valid email address, like name@example.com.' }));
 
-export const newPasswordSchema = z
-  .string({ error: 'Choose a password.' })
-  .min(10, 'Use at least 10 characters for your password.')
-  .max(200, 'A password is at most 200 characters.');
+export const newPasswordSchema = passwordTextSchema({
+  what: 'your password',
+  min: 10,
+  max: 200,
+  tooShort: 'Use at least 10 characters for your password.',
+});
 
-const presentedPasswordSchema = z
-  .string({ error: 'Enter your password.' })
-  .min(1, 'Enter your password.')
-  .max(200);
+const presentedPasswordSchema = passwordTextSchema({
+  what: 'your password',
+  min: 1,
+  max: 200,
+  tooShort: 'Enter your password.',
+});
 const opaqueTokenSchema = opaqueStringSchema({ what: 'link token', min: 16, max: 200 });
 const personNameSchema = lineTextSchema({ what: 'your name', min: 1, max: 120 });
 

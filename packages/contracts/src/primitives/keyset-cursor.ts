@@ -16,6 +16,15 @@ export class InvalidCursorError extends Error {
   }
 }
 
+const MAX_CURSOR_LENGTH = 500;
+const CURSOR_ALPHABET = /^[A-Za-z0-9_-]+$/;
+
+/** A page cursor as a procedure's input: URL-safe base64 of bounded length, opaque otherwise. */
+export const cursorInputSchema = z
+  .string()
+  .max(MAX_CURSOR_LENGTH, 'This page link is no longer valid; start again from the first page.')
+  .regex(CURSOR_ALPHABET, 'This page link is no longer valid; start again from the first page.');
+
 /** One column of a keyset position, as it travels inside a cursor. */
 export interface CursorPart<T> {
   toWire(value: T): string | number;
@@ -80,7 +89,7 @@ export function keysetCursor<Parts extends Record<string, CursorPart<unknown>>>(
   function decode(cursor: string): KeysetPosition<Parts> {
     let parsed: unknown;
     try {
-      if (cursor.length > 500 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw new InvalidCursorError();
+      if (!cursorInputSchema.safeParse(cursor).success) throw new InvalidCursorError();
       parsed = wire.parse(JSON.parse(fromBase64Url(cursor)));
     } catch {
       throw new InvalidCursorError();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { httpsUrlSchema, lineTextSchema, opaqueStringSchema, paragraphTextSchema, searchTextSchema } from './text';
+import {
+  httpsUrlSchema,
+  lineTextSchema,
+  opaqueStringSchema,
+  paragraphTextSchema,
+  passwordTextSchema,
+  searchTextSchema,
+} from './text';
 
 const title = lineTextSchema({ what: 'a title', min: 3, max: 20 });
 const description = paragraphTextSchema({ what: 'a description', max: 50 });
@@ -14,19 +21,31 @@ describe('text primitives', () => {
   });
 
   it('refuses NUL and other control characters with a message naming the field', () => {
-    for (const value of ['Sum\u0000mer', 'Sum\u0007mer', 'Sum\u001bmer', 'Sum\u0085mer', 'Sum\u007fmer']) {
-      expect(messageOf(title.safeParse(value))).toEqual(['A title cannot contain control characters']);
+    for (const value of [
+      'Sum\u0000mer',
+      'Sum\u0007mer',
+      'Sum\u001bmer',
+      'Sum\u0085mer',
+      'Sum\u007fmer',
+    ]) {
+      expect(messageOf(title.safeParse(value))).toEqual([
+        'A title cannot contain control characters',
+      ]);
     }
   });
 
   it('lets paragraphs hold line breaks and tabs, but never NUL', () => {
-    expect(description.parse('Line one\nLine two\r\n\tindented')).toBe('Line one\nLine two\r\n\tindented');
+    expect(description.parse('Line one\nLine two\r\n\tindented')).toBe(
+      'Line one\nLine two\r\n\tindented',
+    );
     expect(title.safeParse('Line one\nLine two').success).toBe(false);
     expect(description.safeParse('Line one\u0000').success).toBe(false);
   });
 
   it('refuses lone surrogates but keeps surrogate pairs', () => {
-    expect(messageOf(title.safeParse('abc\ud800'))).toEqual(['A title contains a broken character; type it again']);
+    expect(messageOf(title.safeParse('abc\ud800'))).toEqual([
+      'A title contains a broken character; type it again',
+    ]);
     expect(title.safeParse('abc\udc00def').success).toBe(false);
     expect(title.safeParse('abc 🎮').success).toBe(true);
   });
@@ -57,9 +76,33 @@ describe('text primitives', () => {
   it('takes https links on domain names only', () => {
     const link = httpsUrlSchema({ what: 'the link' });
     expect(link.parse(' https://example.com/page?q=1 ')).toBe('https://example.com/page?q=1');
-    for (const bad of ['http://example.com', 'https://127.0.0.1/x', 'https://localhost/x', 'javascript:alert(1)', 'https://exa\u0000mple.com', 'https://example.com/\u0000']) {
+    for (const bad of [
+      'http://example.com',
+      'https://127.0.0.1/x',
+      'https://localhost/x',
+      'javascript:alert(1)',
+      'https://exa\u0000mple.com',
+      'https://example.com/\u0000',
+    ]) {
       expect(link.safeParse(bad).success).toBe(false);
     }
-    expect(httpsUrlSchema({ what: 'the website', allowHttp: true }).safeParse('http://example.com').success).toBe(true);
+    expect(
+      httpsUrlSchema({ what: 'the website', allowHttp: true }).safeParse('http://example.com')
+        .success,
+    ).toBe(true);
+  });
+});
+
+describe('passwords', () => {
+  const password = passwordTextSchema({ what: 'your password', min: 10, max: 200 });
+
+  it('keeps a password exactly as typed, spaces and all', () => {
+    expect(password.parse('  Straße ünd 🎮 ')).toBe('  Straße ünd 🎮 ');
+  });
+
+  it('refuses control characters and broken characters with a 400-worthy message', () => {
+    for (const typed of ['password\u0000123', 'password\t1234', 'password\uD8001234']) {
+      expect(password.safeParse(typed).success, JSON.stringify(typed)).toBe(false);
+    }
   });
 });

@@ -67,6 +67,28 @@ export function paragraphTextSchema(limits: TextLimits) {
 }
 
 /**
+ * A password as typed: kept exactly (not trimmed or normalised, or existing hashes would stop
+ * matching), bounded, and refusing control characters and broken characters, which no keyboard
+ * types and which would hash ambiguously.
+ */
+export function passwordTextSchema(limits: {
+  what: string;
+  min: number;
+  max: number;
+  tooShort?: string;
+}) {
+  const broken = refusesBrokenText(ANY_CONTROL, capitalised(limits.what));
+  return z
+    .string({ error: `Enter ${limits.what}` })
+    .min(limits.min, limits.tooShort ?? `Use at least ${limits.min} characters for ${limits.what}`)
+    .max(limits.max, `Keep ${limits.what} to ${limits.max} characters or fewer`)
+    .check((context) => {
+      const problem = broken(context.value);
+      if (problem) context.issues.push({ code: 'custom', message: problem, input: context.value });
+    });
+}
+
+/**
  * What a program sends rather than a person types (tokens, keys, codes, provider ids): printable
  * ASCII only, not trimmed, bounded.
  */
