@@ -68,10 +68,11 @@ async function main() {
   const database = await createTestDatabase(campaignMigrationsDir, 'campaign_bench');
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   const db = createCampaignDb(database.url);
+  // Connections close before the database is dropped (a dropped database's open connections error).
   const cleanups: Array<() => Promise<unknown>> = [
-    () => database.drop(),
     () => pool.end(),
     () => db.$disconnect(),
+    () => database.drop(),
   ];
   try {
     let started = performance.now();
