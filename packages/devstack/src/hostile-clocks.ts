@@ -27,6 +27,11 @@ export interface DateSensitiveSuite {
   files: string[];
   /** What in it depends on the date or the hour. */
   why: string;
+  /**
+   * The share run on the daylight-saving mornings (default: all of `files`); all of it runs at the
+   * first instant, 03:30 UTC.
+   */
+  onDstMornings?: string[];
 }
 
 /** Every package whose behaviour depends on "now", with the tests that exercise it. */
@@ -38,16 +43,19 @@ export const dateSensitiveSuites: DateSensitiveSuite[] = [
       'src/participation.int.test.ts',
       'src/participation-local-time.int.test.ts',
     ],
+    onDstMornings: ['src/domain', 'src/participation-local-time.int.test.ts'],
     why: 'energy refills at the streamer’s local midnight; G-Key cool-offs; rule windows',
   },
   {
     package: '@gametriggers/campaign-service',
     files: ['src/domain', 'src/campaign-lifecycle.int.test.ts'],
+    onDstMornings: ['src/domain'],
     why: 'schedules, start/end jobs, auto-completion',
   },
   {
     package: '@gametriggers/analytics-service',
     files: ['src/rollup', 'src/live', 'src/reports.int.test.ts'],
+    onDstMornings: ['src/rollup', 'src/live'],
     why: 'day partitions, hourly rollups, report ranges',
   },
   {
