@@ -151,6 +151,17 @@ export function refusedFamilyIn(input: unknown, key = ''): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether `status` is a right refusal of an input of `family`: a 400, unless the caller was refused
+ * first (401/403: an `authed` procedure may admit only some roles) or the request was too large to
+ * read (431). A forged cursor may also meet a 404 or 412 first: the list's owner is checked before
+ * its page is read.
+ */
+function refusalFits(family: string, status: number): boolean {
+  if (family === 'a forged cursor') return status >= 400;
+  return [400, 401, 403, 431].includes(status);
+}
+
 const errorMessageOf = (body: unknown) =>
   (body as { error?: { json?: { message?: string } } } | undefined)?.error?.json?.message ??
   String(body).slice(0, 200);
@@ -262,11 +273,7 @@ export async function fuzzProcedures(
           const family = refusedFamilyIn(input);
           if (status >= 500) {
             finding(`answered ${status}: ${errorMessageOf(body)}`);
-          } else if (
-            family &&
-            (family === 'a forged cursor' ? status < 400 : status !== 400 && status !== 431)
-          ) {
-            // A forged cursor may meet a 403 or 404 first: ownership is checked before the page is read.
+          } else if (family && !refusalFits(family, status)) {
             finding(`answered ${status} to ${family}, not 400`);
           } else if (status >= 400) {
             const writes = (await log.writesSince(mark)).filter((write) => !mayWrite.has(write));
