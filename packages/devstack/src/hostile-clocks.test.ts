@@ -20,7 +20,7 @@ describe('the hostile-clock step', () => {
   it.each(hostileInstants)('moves a child’s Date.now to $label, and lets it run on', (instant) => {
     const child = spawnSync(
       process.execPath,
-      ['-e', 'const a = Date.now(); setTimeout(() => console.log(a, Date.now()), 300)'],
+      ['-e', 'const a = Date.now(); setTimeout(() => console.log(`${a} ${Date.now()}`), 300)'],
       { env: { ...process.env, ...faketimeEnv(library!, instant) }, encoding: 'utf8' },
     );
     expect(child.status).toBe(0);
