@@ -1,6 +1,7 @@
 import { adminPermissions } from '@gametriggers/tokens';
 import type { AdminPermission } from '@gametriggers/tokens';
 import type { AnyTRPCRouter } from '@trpc/server';
+import { callProcedure } from './call-procedure';
 import { proceduresOf } from './fuzz/fuzz-procedures';
 import type { TestPerson } from './token-issuer';
 import { adminWith, testCast } from './token-issuer';
@@ -34,22 +35,6 @@ export interface AuthorizationOutcome {
   who: string;
   expected: 'past authorization' | 401 | 403;
   status: number;
-}
-
-/** A raw tRPC call without input: authorization runs before input parsing, so it decides first. */
-async function statusOf(url: string, procedure: AdminProcedure, token?: string) {
-  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  const endpoint = `${url.replace(/\/$/, '')}/trpc/${procedure.path}`;
-  const response =
-    procedure.type === 'query'
-      ? await fetch(endpoint, { headers })
-      : await fetch(endpoint, {
-          method: 'POST',
-          headers: { ...headers, 'content-type': 'application/json' },
-          body: '{}',
-        });
-  await response.arrayBuffer();
-  return response.status;
 }
 
 /**
@@ -93,7 +78,12 @@ export async function checkAdminAuthorization(options: {
       const rows: AuthorizationOutcome[] = [];
       for (const caller of callers) {
         const token = caller.person ? await options.tokenFor(caller.person) : undefined;
-        const status = await statusOf(options.url, procedure, token);
+        // No input: authorization runs before input parsing, so it decides first.
+        const { status } = await callProcedure(options.url, {
+          path: procedure.path,
+          type: procedure.type,
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        });
         rows.push({ path: procedure.path, who: caller.who, expected: caller.expected, status });
       }
       return rows;

@@ -5,6 +5,7 @@ import type { AdminPermission } from '@gametriggers/tokens';
 import fc from 'fast-check';
 import superjson from 'superjson';
 import type { z } from 'zod';
+import { callProcedure } from '../call-procedure';
 import { forgedCursors } from './hostile-values';
 import { procedureInputArbitraries } from './schema-arbitraries';
 import { installWriteLog } from './write-log';
@@ -87,32 +88,6 @@ function describeInput(input: unknown): string {
 }
 
 type Headers = () => Promise<Record<string, string>> | Record<string, string>;
-
-/** One call the way tRPC's `httpLink` makes it (GET for queries, POST for mutations), status and all. */
-async function callProcedure(
-  baseUrl: string,
-  headers: Headers,
-  call: { path: string; type: 'query' | 'mutation'; input: unknown; signal: AbortSignal },
-): Promise<{ status: number; body: unknown }> {
-  const encoded =
-    call.input === undefined ? undefined : JSON.stringify(superjson.serialize(call.input));
-  const url = new URL(`${baseUrl.replace(/\/$/, '')}/trpc/${call.path}`);
-  if (call.type === 'query' && encoded !== undefined) url.searchParams.set('input', encoded);
-  const response = await fetch(url, {
-    method: call.type === 'query' ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json', ...(await headers()) },
-    body: call.type === 'mutation' ? encoded : undefined,
-    signal: call.signal,
-  });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // not JSON (e.g. a 431 from Node's HTTP parser): keep the text
-  }
-  return { status: response.status, body };
-}
 
 const forged = new Set(forgedCursors());
 const supported = {
@@ -255,10 +230,11 @@ export async function fuzzProcedures(
           const signal = AbortSignal.timeout(timeoutMs);
           let answer: { status: number; body: unknown };
           try {
-            answer = await callProcedure(target.url, headers, {
+            answer = await callProcedure(target.url, {
               path,
               type: def.type,
               input,
+              headers: await headers(),
               signal,
             });
           } catch (error) {
