@@ -28,8 +28,8 @@ export type {
 } from './youtube-api-stand-in';
 export { errorOf, failure } from './call-failures';
 export type { CallFailure } from './call-failures';
-export { castCallers, fuzzService, harnessTarget, proceduresOf } from './fuzz';
-export type { FuzzableHarness, FuzzCallers, FuzzFinding, FuzzTarget } from './fuzz';
+export { castCallers, itFuzzesEveryProcedure, proceduresOf } from './fuzz';
+export type { FuzzCallers, FuzzedService, FuzzFinding, FuzzTarget } from './fuzz';
 export { fixedClock, runningClock, testInstants } from './test-clock';
 export type { TestClock } from './test-clock';
 export { adminProceduresOf, checkAdminAuthorization } from './admin-authorization-matrix';
