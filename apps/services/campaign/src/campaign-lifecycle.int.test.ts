@@ -732,5 +732,18 @@ describe('lists', () => {
     expect(ids.indexOf(first.id)).toBeLessThan(ids.indexOf(second.id));
     expect(queue.items[0]!.allowedActions).toEqual(['approve', 'reject', 'cancel']);
     expect(queue.counts.pending_review).toBe(queue.items.length);
+
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await admin().campaign.adminList.query({ limit: 1, cursor });
+      paged.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(paged).toEqual(ids);
+    const { nextCursor: brandListCursor } = await brandA().campaign.listMine.query({ limit: 1 });
+    expect(
+      await failure(admin().campaign.adminList.query({ cursor: brandListCursor ?? undefined })),
+    ).toMatchObject({ reason: 'invalid_cursor' });
   });
 });

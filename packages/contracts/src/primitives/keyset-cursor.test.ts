@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidCursorError, cursorParts, keysetCursor } from './keyset-cursor';
+import {
+  InvalidCursorError,
+  cursorParts,
+  keysetCursor,
+  newestFirstCursor,
+  oldestFirstCursor,
+} from './keyset-cursor';
 
-const newest = keysetCursor('campaigns.newest', { createdAt: cursorParts.instant, id: cursorParts.id });
-const byRate = keysetCursor('campaigns.rate', { rateCents: cursorParts.integer(0), id: cursorParts.id });
-const position = { createdAt: new Date('2026-03-08T07:30:00.123Z'), id: '3f2b8c1e-5d4a-4b6f-9a7e-1c2d3e4f5a6b' };
+const newest = keysetCursor('campaigns.newest', {
+  createdAt: cursorParts.instant,
+  id: cursorParts.id,
+});
+const byRate = keysetCursor('campaigns.rate', {
+  rateCents: cursorParts.integer(0),
+  id: cursorParts.id,
+});
+const position = {
+  createdAt: new Date('2026-03-08T07:30:00.123Z'),
+  id: '3f2b8c1e-5d4a-4b6f-9a7e-1c2d3e4f5a6b',
+};
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -12,7 +27,10 @@ describe('keyset cursors', () => {
     const cursor = newest.encode(position);
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(newest.decode(cursor)).toEqual(position);
-    expect(byRate.decode(byRate.encode({ rateCents: 2_500, id: position.id }))).toEqual({ rateCents: 2_500, id: position.id });
+    expect(byRate.decode(byRate.encode({ rateCents: 2_500, id: position.id }))).toEqual({
+      rateCents: 2_500,
+      id: position.id,
+    });
     expect(newest.decodeOptional(undefined)).toBeUndefined();
   });
 
@@ -53,5 +71,47 @@ describe('keyset cursors', () => {
       expect(error).toBeInstanceOf(InvalidCursorError);
       expect((error as InvalidCursorError).reason).toBe('invalid_cursor');
     }
+  });
+});
+
+describe('creation-order cursors', () => {
+  const brands = newestFirstCursor('brands.newest');
+  const at = (minute: number) => new Date(Date.UTC(2026, 2, 8, 7, minute));
+  const rows = [
+    { createdAt: at(30), id: '00000000-0000-4000-8000-000000000003', name: 'c' },
+    { createdAt: at(20), id: '00000000-0000-4000-8000-000000000002', name: 'b' },
+    { createdAt: at(20), id: '00000000-0000-4000-8000-000000000001', name: 'a' },
+  ];
+
+  it('makes a page of limit rows and a cursor only when a row is left over', () => {
+    const first = brands.pageOf(rows, 2, (row) => row.name);
+    expect(first.items).toEqual(['c', 'b']);
+    expect(first.nextCursor).not.toBeNull();
+    expect(brands.pageOf(rows, 3, (row) => row.name)).toEqual({
+      items: ['c', 'b', 'a'],
+      nextCursor: null,
+    });
+  });
+
+  it("reads on after the page's last row, ties broken by id, in the list's direction", () => {
+    const { nextCursor } = brands.pageOf(rows, 2, (row) => row.name);
+    expect(brands.rowsAfter(nextCursor ?? undefined)).toEqual({
+      OR: [{ createdAt: { lt: at(20) } }, { createdAt: at(20), id: { lt: rows[1]!.id } }],
+    });
+    expect(brands.orderBy()).toEqual([{ createdAt: 'desc' }, { id: 'desc' }]);
+    expect(brands.rowsAfter(undefined)).toEqual({});
+
+    const queue = oldestFirstCursor('campaigns.oldest');
+    const oldest = queue.pageOf([...rows].reverse(), 1, (row) => row.name);
+    expect(queue.rowsAfter(oldest.nextCursor ?? undefined)).toEqual({
+      OR: [{ createdAt: { gt: at(20) } }, { createdAt: at(20), id: { gt: rows[2]!.id } }],
+    });
+    expect(queue.orderBy()).toEqual([{ createdAt: 'asc' }, { id: 'asc' }]);
+  });
+
+  it("refuses another list's cursor and forged ones", () => {
+    const theirs = newestFirstCursor('campaigns.newest').pageOf(rows, 1, (row) => row).nextCursor;
+    expect(() => brands.rowsAfter(theirs ?? undefined)).toThrow(InvalidCursorError);
+    expect(() => brands.rowsAfter('forged')).toThrow(InvalidCursorError);
   });
 });

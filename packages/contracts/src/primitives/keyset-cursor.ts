@@ -109,3 +109,57 @@ export function keysetCursor<Parts extends Record<string, CursorPart<unknown>>>(
     decodeOptional: (cursor) => (cursor ? decode(cursor) : undefined),
   };
 }
+
+/** A row's place in creation order: when it was made, its id breaking ties. */
+export interface CreationPosition {
+  createdAt: Date;
+  id: string;
+}
+
+type SortDirection = 'asc' | 'desc';
+
+function creationOrderCursor(name: string, direction: SortDirection) {
+  const codec = keysetCursor(name, { createdAt: cursorParts.instant, id: cursorParts.id });
+  return {
+    /** The order to read rows in, as a Prisma `orderBy`. */
+    orderBy: () => [{ createdAt: direction }, { id: direction }],
+    /**
+     * The Prisma `where` for the rows after a cursor's position (`{}` for the first page); a
+     * cursor this codec did not make throws `InvalidCursorError`.
+     */
+    rowsAfter(cursor: string | undefined) {
+      const position = codec.decodeOptional(cursor);
+      if (!position) return {};
+      const { createdAt, id } = position;
+      return direction === 'desc'
+        ? { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] }
+        : { OR: [{ createdAt: { gt: createdAt } }, { createdAt, id: { gt: id } }] };
+    },
+    /** Reads `limit + 1` rows in `orderBy`; this makes them a page and the next page's cursor. */
+    pageOf<Row extends CreationPosition, Item>(
+      rows: readonly Row[],
+      limit: number,
+      view: (row: Row) => Item,
+    ): { items: Item[]; nextCursor: string | null } {
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      return {
+        items: items.map(view),
+        nextCursor:
+          rows.length > limit && last
+            ? codec.encode({ createdAt: last.createdAt, id: last.id })
+            : null,
+      };
+    },
+  };
+}
+
+export type CreationOrderCursor = ReturnType<typeof creationOrderCursor>;
+
+/** Keyset pagination of one list newest first, by `(createdAt, id)`, with its own named cursors. */
+export const newestFirstCursor = (name: string): CreationOrderCursor =>
+  creationOrderCursor(name, 'desc');
+
+/** The same, oldest first (review queues: the longest waiting on top). */
+export const oldestFirstCursor = (name: string): CreationOrderCursor =>
+  creationOrderCursor(name, 'asc');

@@ -1,5 +1,5 @@
 import type { BrandVerificationStatus, Page } from '@gametriggers/contracts';
-import { cursorParts, keysetCursor } from '@gametriggers/contracts';
+import { newestFirstCursor } from '@gametriggers/contracts';
 import type { z } from 'zod';
 import type { Prisma } from '../generated/prisma/client';
 import type { brandSummaryOutput } from '../schemas';
@@ -12,47 +12,31 @@ export interface BrandListQuery {
   limit: number;
 }
 
-const newestFirstCursor = keysetCursor('brands.newest', {
-  createdAt: cursorParts.instant,
-  id: cursorParts.id,
-});
+const reviewQueueCursor = newestFirstCursor('brands.newest');
 
 /** The admins' review queue: newest first, by status and company name. */
 export async function listBrands(
   deps: BrandDeps,
   query: BrandListQuery,
 ): Promise<Page<z.infer<typeof brandSummaryOutput>>> {
-  const after = newestFirstCursor.decodeOptional(query.cursor);
   const where: Prisma.BrandWhereInput = {
     ...(query.status ? { verificationStatus: query.status } : {}),
     ...(query.search ? { companyName: { contains: query.search, mode: 'insensitive' } } : {}),
-    ...(after
-      ? {
-          OR: [
-            { createdAt: { lt: after.createdAt } },
-            { createdAt: after.createdAt, id: { lt: after.id } },
-          ],
-        }
-      : {}),
+    ...reviewQueueCursor.rowsAfter(query.cursor),
   };
   const rows = await deps.db.brand.findMany({
     where,
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    orderBy: reviewQueueCursor.orderBy(),
     take: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((brand) => ({
-      brandId: brand.id,
-      email: brand.email,
-      companyName: brand.companyName,
-      industry: brand.industry,
-      size: brand.companySize,
-      verificationStatus: brand.verificationStatus,
-      verificationRequestedAt: brand.verificationRequestedAt,
-      createdAt: brand.createdAt,
-    })),
-    nextCursor: rows.length > query.limit && last ? newestFirstCursor.encode(last) : null,
-  };
+  return reviewQueueCursor.pageOf(rows, query.limit, (brand) => ({
+    brandId: brand.id,
+    email: brand.email,
+    companyName: brand.companyName,
+    industry: brand.industry,
+    size: brand.companySize,
+    verificationStatus: brand.verificationStatus,
+    verificationRequestedAt: brand.verificationRequestedAt,
+    createdAt: brand.createdAt,
+  }));
 }

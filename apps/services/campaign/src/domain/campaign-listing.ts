@@ -1,5 +1,6 @@
 import type { CampaignStatus } from '@gametriggers/contracts';
-import { campaignStatuses, cursorParts, keysetCursor } from '@gametriggers/contracts';
+import type { CreationOrderCursor } from '@gametriggers/contracts';
+import { campaignStatuses, newestFirstCursor, oldestFirstCursor } from '@gametriggers/contracts';
 import type { Prisma } from '../generated/prisma/client';
 import type { CampaignDb } from '../database';
 import { campaignView } from './campaign-views';
@@ -21,47 +22,36 @@ async function statusCounts(db: CampaignDb, where: Prisma.CampaignWhereInput) {
   return counts;
 }
 
-const createdCursor = keysetCursor('campaigns.created', {
-  createdAt: cursorParts.instant,
-  id: cursorParts.id,
-});
-
-/** Keyset over (createdAt, id) in `direction`; the cursor carries the last row's pair. */
-function afterCursor(
-  cursor: string | undefined,
-  direction: 'asc' | 'desc',
-): Prisma.CampaignWhereInput {
-  if (!cursor) return {};
-  const { createdAt, id } = createdCursor.decode(cursor);
-  const beyond = direction === 'desc' ? 'lt' : 'gt';
-  return { OR: [{ createdAt: { [beyond]: createdAt } }, { createdAt, id: { [beyond]: id } }] };
-}
+/** A brand's list reads newest first, the admins' review queue oldest first: each its own cursor. */
+const brandListCursor = newestFirstCursor('campaigns.newest');
+const reviewQueueCursor = oldestFirstCursor('campaigns.oldest');
 
 async function page(
   deps: CampaignDeps,
   where: Prisma.CampaignWhereInput,
   input: ListInput,
-  direction: 'asc' | 'desc',
+  order: CreationOrderCursor,
   viewer: 'brand' | 'admin',
 ) {
   const rows = await deps.db.campaign.findMany({
-    where: { AND: [where, afterCursor(input.cursor, direction)] },
-    orderBy: [{ createdAt: direction }, { id: direction }],
+    where: { AND: [where, order.rowsAfter(input.cursor)] },
+    orderBy: order.orderBy(),
     take: input.limit + 1,
   });
-  const items = rows.slice(0, input.limit);
-  const last = items.at(-1);
   const now = deps.now();
-  return {
-    items: items.map((row) => campaignView(row, viewer, now)),
-    nextCursor: rows.length > input.limit && last ? createdCursor.encode(last) : null,
-  };
+  return order.pageOf(rows, input.limit, (row) => campaignView(row, viewer, now));
 }
 
 /** A brand's own campaigns, newest first, with counts per status for tabs. */
 export async function listBrandCampaigns(deps: CampaignDeps, brandId: string, input: ListInput) {
   const [result, counts] = await Promise.all([
-    page(deps, { brandId, ...(input.status && { status: input.status }) }, input, 'desc', 'brand'),
+    page(
+      deps,
+      { brandId, ...(input.status && { status: input.status }) },
+      input,
+      brandListCursor,
+      'brand',
+    ),
     statusCounts(deps.db, { brandId }),
   ]);
   const all = Object.values(counts).reduce((sum, count) => sum + count, 0);
@@ -74,7 +64,7 @@ export async function listCampaignsForAdmin(
   input: ListInput & { status: CampaignStatus },
 ) {
   const [result, counts] = await Promise.all([
-    page(deps, { status: input.status }, input, 'asc', 'admin'),
+    page(deps, { status: input.status }, input, reviewQueueCursor, 'admin'),
     statusCounts(deps.db, {}),
   ]);
   return { ...result, counts };

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { DomainError } from '@gametriggers/trpc';
 import type { Participation } from '../generated/prisma/client';
 import type { ParticipationDeps } from './deps';
-import { afterPosition, decodeCursor, newestFirst, pageOf } from './keyset-cursor';
+import { campaignParticipantsCursor, myParticipationsCursor } from './list-cursors';
 import { participationView } from './participation-view';
 
 const canManageCampaigns = (caller: UserCaller) =>
@@ -43,11 +43,15 @@ export async function listMyParticipations(
 ) {
   const { limit, cursor, status } = input;
   const rows = await deps.db.participation.findMany({
-    where: { streamerId, ...(status ? { status } : {}), ...afterPosition(decodeCursor(cursor)) },
-    orderBy: newestFirst,
+    where: {
+      streamerId,
+      ...(status ? { status } : {}),
+      ...myParticipationsCursor.rowsAfter(cursor),
+    },
+    orderBy: myParticipationsCursor.orderBy(),
     take: limit + 1,
   });
-  return pageOf(rows, limit, (row) => participationView(row, streamerId));
+  return myParticipationsCursor.pageOf(rows, limit, (row) => participationView(row, streamerId));
 }
 
 /**
@@ -91,9 +95,15 @@ export async function listCampaignParticipants(
     }
   }
   const rows = await deps.db.participation.findMany({
-    where: { campaignId, ...(status ? { status } : {}), ...afterPosition(decodeCursor(cursor)) },
-    orderBy: newestFirst,
+    where: {
+      campaignId,
+      ...(status ? { status } : {}),
+      ...campaignParticipantsCursor.rowsAfter(cursor),
+    },
+    orderBy: campaignParticipantsCursor.orderBy(),
     take: limit + 1,
   });
-  return pageOf(rows, limit, (row) => participationView(row, caller.userId));
+  return campaignParticipantsCursor.pageOf(rows, limit, (row) =>
+    participationView(row, caller.userId),
+  );
 }

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { ConflictRule as ConflictRuleRow, RuleViolation } from '../generated/prisma/client';
 import { ruleInEffect } from './conflict-rules';
 import type { ParticipationDeps } from './deps';
-import { afterPosition, decodeCursor, newestFirst, pageOf } from './keyset-cursor';
+import { violationsCursor } from './list-cursors';
 import { conflictRuleOf } from './rule-records';
 
 function ruleView(row: ConflictRuleRow, now: Date) {
@@ -132,13 +132,13 @@ export async function listViolations(
       ...(streamerId ? { streamerId } : {}),
       ...(campaignId ? { campaignId } : {}),
       ...(outcome ? { outcome } : {}),
-      ...afterPosition(decodeCursor(cursor)),
+      ...violationsCursor.rowsAfter(cursor),
     },
     include: { rule: { select: { name: true, type: true } } },
-    orderBy: newestFirst,
+    orderBy: violationsCursor.orderBy(),
     take: limit + 1,
   });
-  return pageOf(rows, limit, violationView);
+  return violationsCursor.pageOf(rows, limit, violationView);
 }
 
 /**
