@@ -14,3 +14,19 @@ export const platformLabels = {
   tiktok: 'TikTok',
   facebook: 'Facebook',
 } as const;
+
+/**
+ * What a streamer's "average viewers" is: the viewers the streamer service checked while they were
+ * live over the last 30 days, averaged per platform; the card shows the best platform's.
+ */
+export function averageViewersSource(
+  platforms: ReadonlyArray<{ platform: keyof typeof platformLabels; averageViewers: number }>,
+): string {
+  const best = platforms.reduce<(typeof platforms)[number] | undefined>(
+    (top, platform) => (!top || platform.averageViewers > top.averageViewers ? platform : top),
+    undefined,
+  );
+  return best
+    ? `While live on ${platformLabels[best.platform]}, last 30 days`
+    : 'No platform connected yet';
+}

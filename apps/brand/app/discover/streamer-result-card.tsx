@@ -1,6 +1,13 @@
 import type { RouterOutputs } from '@gametriggers/api';
 import { Badge } from '@gametriggers/ui';
-import { categoryLabel, countryLabel, formatCount, languageLabel, platformLabels } from './format';
+import {
+  averageViewersSource,
+  categoryLabel,
+  countryLabel,
+  formatCount,
+  languageLabel,
+  platformLabels,
+} from './format';
 
 export type StreamerResult = RouterOutputs['streamer']['search']['items'][number];
 
@@ -54,6 +61,9 @@ export function StreamerResultCard({ streamer }: { streamer: StreamerResult }) {
             title={streamer.averageViewers.toLocaleString('en')}
           >
             {formatCount(streamer.averageViewers)}
+          </dd>
+          <dd className="text-xs text-slate-500" data-testid="result-average-viewers-source">
+            {averageViewersSource(streamer.platforms)}
           </dd>
         </div>
       </dl>

@@ -90,7 +90,11 @@ export function PlatformList({
                 {(
                   [
                     ['Followers', connected.metrics.followers, 'followers'],
-                    ['Average viewers', connected.metrics.averageViewers, 'average-viewers'],
+                    [
+                      'Avg. viewers live (30 days)',
+                      connected.metrics.averageViewers,
+                      'average-viewers',
+                    ],
                     ['Total views', connected.metrics.totalViews, 'total-views'],
                     ['Hours live (30 days)', connected.metrics.monthlyHours, 'monthly-hours'],
                   ] as const
