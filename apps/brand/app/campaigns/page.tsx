@@ -70,7 +70,7 @@ function CampaignRow({ campaign }: { campaign: Campaign }) {
             </dd>
           </div>
           <div>
-            <dt className="text-slate-500">Streamers</dt>
+            <dt className="text-slate-500">Delivering</dt>
             <dd className="font-medium text-slate-900">
               {formatCount(campaign.activeParticipantCount)}
             </dd>

@@ -25,6 +25,8 @@ function StreamerFacts({ participant }: { participant: CampaignParticipant }) {
 function Section({
   title,
   count,
+  showCount = true,
+  note,
   more,
   empty,
   testId,
@@ -32,6 +34,9 @@ function Section({
 }: {
   title: string;
   count: number;
+  /** Off where the page already shows the count from its one source. */
+  showCount?: boolean;
+  note?: string;
   more: boolean;
   empty: string;
   testId: string;
@@ -40,9 +45,12 @@ function Section({
   return (
     <Card>
       <section aria-label={title} data-testid={testId}>
-        <div className="mb-4 flex items-center gap-2">
-          <h2 className="text-lg font-semibold">{title}</h2>
-          <Badge tone="neutral">{more ? `${count}+` : count}</Badge>
+        <div className="mb-4">
+          <div className="flex items-center gap-2">
+            <h2 className="text-lg font-semibold">{title}</h2>
+            {showCount ? <Badge tone="neutral">{more ? `${count}+` : count}</Badge> : null}
+          </div>
+          {note ? <p className="mt-1 text-sm text-slate-600">{note}</p> : null}
         </div>
         {count === 0 ? (
           <p className="rounded-lg border-2 border-dashed border-slate-200 p-6 text-center text-sm text-slate-500">
@@ -134,6 +142,9 @@ export async function CampaignParticipants({ campaignId }: { campaignId: string 
         title="Participants"
         testId="participants"
         count={participants.length}
+        // How many deliver is the campaign's own count, in the figures above: one number, one source.
+        showCount={false}
+        note="Active streamers show your ad; paused ones keep their place and show nothing until they resume."
         more={lists.active.nextCursor !== null || lists.paused.nextCursor !== null}
         empty="Nobody runs this campaign yet."
       >

@@ -171,12 +171,12 @@ export default async function CampaignPage({
           />
           <DeliveryFigures campaign={campaign} />
           <StatCard
-            label="Streamers taking part"
+            label="Streamers delivering"
             value={formatCount(campaign.activeParticipantCount)}
             hint={
               campaign.maxParticipants
-                ? `Limit ${formatCount(campaign.maxParticipants)}`
-                : undefined
+                ? `Limit ${formatCount(campaign.maxParticipants)}, paused streamers included`
+                : 'Paused streamers not counted'
             }
             testId="campaign-participants-count"
           />

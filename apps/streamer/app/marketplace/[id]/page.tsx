@@ -71,11 +71,11 @@ export default async function MarketplaceCampaignPage({
               testId="campaign-budget-left"
             />
             <StatCard
-              label="Streamers taking part"
+              label="Streamers delivering"
               value={formatCount(campaign.activeParticipantCount)}
               hint={
                 campaign.maxParticipants
-                  ? `Up to ${formatCount(campaign.maxParticipants)}`
+                  ? `Up to ${formatCount(campaign.maxParticipants)}, paused streamers included`
                   : undefined
               }
             />
