@@ -144,7 +144,7 @@ export const demoBrands: DemoBrand[] = [
       }),
       campaign('acme-spring', 'completed', {
         title: 'Acme Spring Sprint',
-        description: 'Ended by Acme right after launch, when the spring range sold out: it shows how an ended campaign reads.',
+        description: 'Ended by Acme right after launch, before any ad was shown, when the spring range sold out: it shows how an ended campaign reads.',
         image: 'acme/spring.svg',
         categories: ['racing', 'sports'],
         budgetCents: 200_000,

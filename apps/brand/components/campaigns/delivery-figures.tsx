@@ -30,21 +30,32 @@ export async function DeliveryFigures({ campaign }: { campaign: Campaign }) {
     ...toDate.totals,
     deliveringStreamers: toDate.deliveringStreamers,
   });
+  // An ended campaign with nothing counted says so, rather than reading like one still to begin.
+  const endedUnseen =
+    (campaign.status === 'completed' || campaign.status === 'cancelled') &&
+    toDate.totals.impressions === 0 &&
+    spend === 0;
   return (
     <>
       <StatCard
         label="Estimated spend"
         value={formatMoney(spend)}
-        hint={`${estimateBasis(campaign.pricing.model)}, so far.`}
+        hint={
+          endedUnseen
+            ? 'Nothing was delivered, so nothing was spent.'
+            : `${estimateBasis(campaign.pricing.model)}, so far.`
+        }
         testId="campaign-spent"
       />
       <StatCard
         label="Impressions"
         value={formatCount(toDate.totals.impressions)}
         hint={
-          campaign.targetImpressions
-            ? `Target ${formatCount(campaign.targetImpressions)}`
-            : 'Since the campaign began'
+          endedUnseen
+            ? 'It ended before any ad was shown'
+            : campaign.targetImpressions
+              ? `Target ${formatCount(campaign.targetImpressions)}`
+              : 'Since the campaign began'
         }
         testId="campaign-impressions"
       />
