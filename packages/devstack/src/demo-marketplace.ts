@@ -4,6 +4,7 @@
  * participations. Everything goes through the platform's own API (identity, the gateway), so the
  * demo data obeys the same rules as real data; a second run leaves existing data alone.
  */
+import { randomUUID } from 'node:crypto';
 import { createApiClient } from '@gametriggers/api';
 import type { ApiClient } from '@gametriggers/api';
 import type {
@@ -144,7 +145,7 @@ export const demoBrands: DemoBrand[] = [
       }),
       campaign('acme-spring', 'completed', {
         title: 'Acme Spring Sprint',
-        description: 'Ended by Acme right after launch, before any ad was shown, when the spring range sold out: it shows how an ended campaign reads.',
+        description: 'Ended by Acme right after launch, when the spring range sold out: its one streamer showed it once before the end.',
         image: 'acme/spring.svg',
         categories: ['racing', 'sports'],
         budgetCents: 200_000,
@@ -309,8 +310,9 @@ export const demoStreamers: DemoStreamer[] = [
     country: 'ES',
     timezone: 'Europe/Madrid',
     followers: 8_900,
-    liveViewers: null,
-    // The completed campaign had a streamer: their participation completes with it.
+    // Live, so the completed campaign's moment on stream counts: their overlay reports it shown,
+    // and their participation completes with the campaign.
+    liveViewers: 260,
     joins: ['acme-spring'],
   },
   {
@@ -539,18 +541,25 @@ export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<
     await admin.campaign.approve.mutate({ campaignId: approved.id });
   }
 
+  const shownBeforeTheEnd: ShownAd[] = [];
+  const completing = new Set(toApprove.filter((approved) => approved.target === 'completed').map((approved) => approved.id));
   for (const streamer of demoStreamers) {
     const api = streamerClients.get(streamer.email);
     if (!api) continue;
     for (const key of streamer.joins) {
       const target = campaignIds.get(key);
       if (!target) continue;
-      if (target.joinMode === 'open') await api.participation.join.mutate({ campaignId: target.id, acknowledgeWarnings: true });
-      else await api.participation.applyToCampaign.mutate({ campaignId: target.id, message: `${streamer.displayName} would love to run this.`, acknowledgeWarnings: true });
+      if (target.joinMode === 'open') {
+        const { participation } = await api.participation.join.mutate({ campaignId: target.id, acknowledgeWarnings: true });
+        if (completing.has(target.id) && streamer.liveViewers) {
+          shownBeforeTheEnd.push({ streamer: api, participationId: participation.id, campaignId: target.id, viewers: streamer.liveViewers });
+        }
+      } else await api.participation.applyToCampaign.mutate({ campaignId: target.id, message: `${streamer.displayName} would love to run this.`, acknowledgeWarnings: true });
       summary.participations += 1;
     }
   }
 
+  for (const shown of shownBeforeTheEnd) await reportShownAd(options, shown, log);
   for (const approved of toApprove) {
     if (approved.target === 'paused') await approved.brand.campaign.pause.mutate({ campaignId: approved.id });
     if (approved.target === 'completed') await approved.brand.campaign.end.mutate({ campaignId: approved.id });
@@ -560,6 +569,50 @@ export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<
       (summary.skipped ? ` (${summary.skipped} accounts already had data, left alone)` : ''),
   );
   return summary;
+}
+
+interface ShownAd {
+  streamer: ApiClient;
+  participationId: string;
+  campaignId: string;
+  viewers: number;
+}
+
+/**
+ * One ad of a campaign shown on a live stream, reported the way the overlay page reports it
+ * (`POST /ingest` with the overlay's key), so analytics counts it like any delivery. The report
+ * counts only once the overlay knows the stream is live (the streamer service's sync reaches it
+ * through events), so this waits for that first.
+ */
+async function reportShownAd(options: MarketplaceSeedOptions, shown: ShownAd, log: (line: string) => void) {
+  const deadline = Date.now() + 30_000;
+  let overlay = await shown.streamer.overlay.get.query();
+  while (!overlay.live && Date.now() < deadline) {
+    await sleep(500);
+    overlay = await shown.streamer.overlay.get.query();
+  }
+  if (!overlay.live || !overlay.key) {
+    log('Demo marketplace: the completed campaign\'s streamer was not seen live in time; it shows no delivery');
+    return;
+  }
+  const response = await fetch(`${options.gatewayUrl.replace(/\/+$/, '')}/ingest`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-overlay-key': overlay.key },
+    body: JSON.stringify({
+      events: [
+        {
+          id: randomUUID(),
+          type: 'display_start',
+          at: new Date().toISOString(),
+          adId: `demo-${randomUUID()}`,
+          participationId: shown.participationId,
+          campaignId: shown.campaignId,
+          viewers: shown.viewers,
+        },
+      ],
+    }),
+  });
+  if (!response.ok) throw new Error(`Reporting the demo's shown ad failed: HTTP ${response.status} ${await response.text()}`);
 }
 
 /** The streamer's Twitch connection, through the stand-in's authorize redirect like a browser would. */
