@@ -93,7 +93,14 @@ async function participantsOf(campaignId: string) {
  * A campaign's applicants (approve, or reject with a reason) and participants (remove with a note
  * and a forfeit choice), for the brand that owns it. Embedded in the campaign page.
  */
-export async function CampaignParticipants({ campaignId }: { campaignId: string }) {
+export async function CampaignParticipants({
+  campaignId,
+  ended,
+}: {
+  campaignId: string;
+  /** Completed or cancelled: its participations ended with it. */
+  ended: boolean;
+}) {
   const lists = await participantsOf(campaignId);
   if (!lists) {
     return (
@@ -146,7 +153,11 @@ export async function CampaignParticipants({ campaignId }: { campaignId: string 
         showCount={false}
         note="Active streamers show your ad; paused ones keep their place and show nothing until they resume."
         more={lists.active.nextCursor !== null || lists.paused.nextCursor !== null}
-        empty="Nobody runs this campaign yet."
+        empty={
+          ended
+            ? 'Nobody runs it any more: the campaign has ended.'
+            : 'Nobody runs this campaign yet.'
+        }
       >
         {participants.map((participant) => (
           <li

@@ -685,6 +685,21 @@ describe('participation events', () => {
     });
     expect(after.lastParticipantLeftAt?.getTime()).toBe(leftAt.getTime());
   });
+
+  it('counts nobody once the campaign ends, even for an event that arrives after the end', async () => {
+    const campaign = await running();
+    await publish('participation.joined', campaign.id, randomUUID());
+    await eventually(async () => (await countOf(campaign.id)) === 1);
+    const ended = await brandA().campaign.end.mutate({ campaignId: campaign.id });
+    expect(ended.activeParticipantCount).toBe(0);
+
+    const late = randomUUID();
+    await publish('participation.joined', campaign.id, late);
+    await eventually(async () =>
+      harness.db.campaignParticipant.findUnique({ where: { participationId: late } }),
+    );
+    expect(await countOf(campaign.id)).toBe(0);
+  });
 });
 
 describe('lists', () => {

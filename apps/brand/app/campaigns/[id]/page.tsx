@@ -209,7 +209,10 @@ export default async function CampaignPage({
             <h2 id="participants-heading" className="text-lg font-semibold text-slate-900">
               Streamers
             </h2>
-            <CampaignParticipants campaignId={campaign.id} />
+            <CampaignParticipants
+              campaignId={campaign.id}
+              ended={campaign.status === 'completed' || campaign.status === 'cancelled'}
+            />
           </section>
         ) : null}
       </div>

@@ -34,7 +34,14 @@ async function completeIn(tx: CampaignTx, campaign: Campaign, reason: Completion
   // Payment service hook (later issue): release the unspent reservation.
   const completed = await tx.campaign.update({
     where: { id: campaign.id },
-    data: { status: 'completed', completedAt: now, completedReason: reason },
+    // Nobody delivers an ended campaign: the participation service completes every live
+    // participation with it (no participation event follows), so the count ends here.
+    data: {
+      status: 'completed',
+      completedAt: now,
+      completedReason: reason,
+      activeParticipantCount: 0,
+    },
   });
   await recordEvent(tx, 'campaign.completed', { ...campaignRef(completed), reason });
   return completed;
@@ -98,7 +105,7 @@ export async function cancelCampaign(
     // Payment service hook (later issue): refund what is unspent of the reservation.
     const updated = await tx.campaign.update({
       where: { id: campaign.id },
-      data: { status, cancelledAt: now, cancelledBy: manager.kind },
+      data: { status, cancelledAt: now, cancelledBy: manager.kind, activeParticipantCount: 0 },
     });
     await recordEvent(tx, 'campaign.cancelled', { ...campaignRef(updated), by: manager.kind });
     return updated;

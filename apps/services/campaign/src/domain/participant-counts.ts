@@ -14,7 +14,8 @@ type ParticipationEvent = EventEnvelope<
 /**
  * Records whether the participation delivers as of this event (an older event than the one
  * already recorded changes nothing), then sets the campaign's count from the records: a pause
- * followed by a leave counts the streamer out once, whatever order the events arrive in.
+ * followed by a leave counts the streamer out once, whatever order the events arrive in. An ended
+ * campaign (completed or cancelled) counts nobody, whatever arrives after its end.
  */
 async function recordDelivering(event: ParticipationEvent, tx: SqlExecutor, delivering: boolean) {
   // Events of one campaign are applied one at a time (consumers run several at once): each count
@@ -37,9 +38,9 @@ async function recordDelivering(event: ParticipationEvent, tx: SqlExecutor, deli
   if (changed === 0) return;
   await tx.$executeRawUnsafe(
     `UPDATE "campaigns"
-     SET "activeParticipantCount" = (
+     SET "activeParticipantCount" = CASE WHEN "status" IN ('completed', 'cancelled') THEN 0 ELSE (
            SELECT count(*) FROM "campaign_participants"
-           WHERE "campaignId" = $1::uuid AND "delivering"),
+           WHERE "campaignId" = $1::uuid AND "delivering") END,
          "lastParticipantLeftAt" = CASE WHEN $2 THEN "lastParticipantLeftAt"
            ELSE GREATEST("lastParticipantLeftAt", $3::timestamptz) END,
          "updatedAt" = now()
