@@ -26,7 +26,9 @@ export function averageViewersSource(
     (top, platform) => (!top || platform.averageViewers > top.averageViewers ? platform : top),
     undefined,
   );
-  return best
-    ? `While live on ${platformLabels[best.platform]}, last 30 days`
-    : 'No platform connected yet';
+  if (!best) return 'No platform connected yet';
+  const platform = platformLabels[best.platform];
+  return best.averageViewers > 0
+    ? `While live on ${platform}, last 30 days`
+    : `Not seen live on ${platform} in 30 days`;
 }
