@@ -89,7 +89,7 @@ export async function startAnalyticsService(
       {
         hitMs: options.overlayKeyCacheMs ?? 5_000,
         missMs: Math.min(options.overlayKeyCacheMs ?? 1_000, 1_000),
-        now: () => Date.now(),
+        now: () => now().getTime(),
       },
     ),
     guard: createTrafficGuard({
@@ -108,7 +108,7 @@ export async function startAnalyticsService(
     db,
     clickThroughs: cachedClickThroughs(
       options.clickThroughs ?? createClickThroughs({ url: options.CAMPAIGN_SERVICE_URL, secret }),
-      { ttlMs: 30_000, now: () => Date.now() },
+      { ttlMs: 30_000, now: () => now().getTime() },
     ),
     participations:
       options.participations ??
