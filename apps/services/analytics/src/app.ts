@@ -98,7 +98,7 @@ export async function startAnalyticsService(
       now,
     }),
     writer,
-    owners: createParticipationOwners(db),
+    owners: createParticipationOwners(db, now),
     liveHistory: (streamerId, fromMs, toMs) => liveChangesBetween(db, streamerId, fromMs, toMs),
     recordCreativeFailures: (rows) => recordCreativeFailures(db, rows),
     now,
