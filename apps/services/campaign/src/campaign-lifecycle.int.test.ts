@@ -39,7 +39,7 @@ beforeAll(async () => {
     brandServiceUrl: brands.url,
     streamerServiceUrl: 'http://127.0.0.1:9',
     sweepEveryMs: 1_000,
-    now: clock.now,
+    clock,
   });
   tokens = Object.fromEntries(
     await Promise.all(

@@ -4,6 +4,7 @@ import { startStreamerHarness } from '@gametriggers/streamer-service/testing';
 import type { StreamerHarness } from '@gametriggers/streamer-service/testing';
 import {
   castCallers,
+  fixedClock,
   fuzzService,
   harnessTarget,
   startTestTokenIssuer,
@@ -25,13 +26,13 @@ beforeAll(async () => {
   issuer = await startTestTokenIssuer();
   [brands, streamers] = await Promise.all([
     startBrandHarness({ jwksUrl: issuer.jwksUrl, now: () => now }),
-    startStreamerHarness({ jwksUrl: issuer.jwksUrl }),
+    startStreamerHarness({ jwksUrl: issuer.jwksUrl, now: () => now }),
   ]);
   harness = await startCampaignHarness({
     jwksUrl: issuer.jwksUrl,
     brandServiceUrl: brands.url,
     streamerServiceUrl: streamers.url,
-    now: () => now,
+    clock: fixedClock(now),
   });
   const brandA = await issuer.tokenFor(cast.brandA);
   await brands.verifiedBrand(brandA, await issuer.tokenFor(cast.superAdmin));
