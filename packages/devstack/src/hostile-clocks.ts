@@ -83,8 +83,12 @@ export const dateSensitiveSuites: DateSensitiveSuite[] = [
   },
   {
     package: '@gametriggers/identity-service',
-    files: ['src/domain', 'src/identity.int.test.ts', 'src/session-lifetime.int.test.ts'],
-    onDstMornings: ['src/domain'],
+    files: [
+      'src/domain/lockout.test.ts',
+      'src/identity.int.test.ts',
+      'src/session-lifetime.int.test.ts',
+    ],
+    onDstMornings: ['src/domain/lockout.test.ts', 'src/session-lifetime.int.test.ts'],
     why: 'lockouts, access-token expiry, the refresh reuse leeway, signing-key rotation',
   },
   {
