@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { startIdentityHarness, testServiceSecret } from '@gametriggers/identity-service/testing';
-import { createTestRedisNamespace } from '@gametriggers/testing';
+import { createTestRedisNamespace, fixedClock, testInstants } from '@gametriggers/testing';
 import { signServiceToken } from '@gametriggers/tokens';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -97,8 +97,10 @@ function load(
   });
 }
 
-const identity = await startIdentityHarness();
-const email = `bench.${Date.now()}@example.com`;
+// Standing still: the session's token never expires however long the bench runs.
+const clock = fixedClock(testInstants.newYorkAfternoon);
+const identity = await startIdentityHarness({ now: clock.now });
+const email = 'bench@example.com';
 const serviceToken = await signServiceToken(testServiceSecret, 'bench');
 await identity
   .client(() => ({ 'x-service-token': serviceToken }))
@@ -141,6 +143,7 @@ const gateway = await createGateway(
     serviceSecret: testServiceSecret,
     redis,
     rateLimitPrefix: namespace.prefix,
+    now: clock.now,
     // `brand` points at the bare handler: gateway → bare isolates the gateway's own cost.
     serviceUrls: { brand: bareUrl },
     overrides: {

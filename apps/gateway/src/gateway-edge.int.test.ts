@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTestRedisNamespace } from '@gametriggers/testing';
+import { createTestRedisNamespace, fixedClock, testInstants } from '@gametriggers/testing';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import type { CryptoKey, JWK } from 'jose';
@@ -25,6 +25,8 @@ let echo: http.Server;
 let gateway: RunningGateway;
 let redis: Redis;
 const namespace = createTestRedisNamespace('gateway-edge');
+const clock = fixedClock(testInstants.newYorkAfternoon);
+const clockSeconds = () => Math.floor(clock.now().getTime() / 1000);
 
 async function newKey(): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair('ES256');
@@ -42,8 +44,8 @@ function sign(key: SigningKey, role: 'brand' | 'streamer' | 'admin', expiresAt?:
     .setSubject(randomUUID())
     .setIssuer('test-issuer')
     .setAudience('test-audience')
-    .setIssuedAt()
-    .setExpirationTime(expiresAt ?? '5m')
+    .setIssuedAt(clockSeconds())
+    .setExpirationTime(expiresAt ?? clockSeconds() + 300)
     .sign(key.privateKey);
 }
 
@@ -81,6 +83,7 @@ beforeAll(async () => {
       jwksUrl,
       issuer: 'test-issuer',
       audience: 'test-audience',
+      now: clock.now,
     }),
     serviceSecret: 'a-service-secret-of-at-least-32-characters',
     redis,
@@ -89,6 +92,7 @@ beforeAll(async () => {
     rateLimits: { windowMs: 60_000, perUser: 1_000, perIp: 1_000, keyPrefix: namespace.prefix },
     timeouts: { connectMs: 500, responseMs: 2_000 },
     log: pino({ level: 'silent' }),
+    now: clock.now,
     metrics: { port: 0 },
   });
 });
@@ -109,7 +113,7 @@ function call(path: string, token?: string, init: RequestInit = {}) {
 
 describe('tokens', () => {
   it('401 for an expired token, saying so', async () => {
-    const expired = await sign(served[0]!, 'streamer', Math.floor(Date.now() / 1000) - 60);
+    const expired = await sign(served[0]!, 'streamer', clockSeconds() - 60);
     const response = await call('/api/streamer/streamer.me', expired);
     expect(response.status).toBe(401);
     const body = (await response.json()) as {

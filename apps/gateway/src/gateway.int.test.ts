@@ -2,7 +2,7 @@ import net from 'node:net';
 import { startIdentityHarness, testServiceSecret } from '@gametriggers/identity-service/testing';
 import type { IdentityHarness } from '@gametriggers/identity-service/testing';
 import type { IdentityRouter } from '@gametriggers/identity-service/router';
-import { createTestRedisNamespace } from '@gametriggers/testing';
+import { createTestRedisNamespace, fixedClock, testInstants } from '@gametriggers/testing';
 import { createAccessTokenVerifier, signServiceToken } from '@gametriggers/tokens';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { Redis } from 'ioredis';
@@ -19,6 +19,7 @@ let identity: IdentityHarness;
 let gateway: RunningGateway;
 let redis: Redis;
 const namespace = createTestRedisNamespace('gateway');
+const clock = fixedClock(testInstants.newYorkAfternoon);
 let hanging: net.Server;
 const hangingSockets = new Set<net.Socket>();
 let tokens: { brand: string; streamer: string; admin: string };
@@ -37,6 +38,7 @@ async function gatewayWith(overrides: Partial<GatewayOptions> = {}) {
       jwksUrl: identity.jwksUrl,
       issuer: 'gametriggers-identity',
       audience: 'gametriggers',
+      now: clock.now,
     }),
     serviceSecret,
     redis,
@@ -46,6 +48,7 @@ async function gatewayWith(overrides: Partial<GatewayOptions> = {}) {
     // Generous: signing people in hashes passwords, slow on a loaded CI machine. The 504 test shortens it.
     timeouts: { connectMs: 500, responseMs: 10_000 },
     log: pino({ level: 'silent' }),
+    now: clock.now,
     ...overrides,
   });
 }
@@ -57,7 +60,7 @@ function client(headers: Record<string, string> = {}, url = gateway.url) {
 }
 
 async function signedIn(role: 'brand' | 'streamer' | 'admin') {
-  const email = `${role}.${Date.now()}.${Math.random().toString(36).slice(2)}@example.com`;
+  const email = `${role}.${Math.random().toString(36).slice(2)}@example.com`;
   const password = 'a strong password 1';
   const token = await signServiceToken(serviceSecret, 'test');
   await client({ 'x-service-token': token }).identity.seedDemoUser.mutate({
@@ -76,7 +79,7 @@ function call(path: string, init: RequestInit & { token?: string } = {}) {
 }
 
 beforeAll(async () => {
-  identity = await startIdentityHarness();
+  identity = await startIdentityHarness({ now: clock.now });
   redis = new Redis(namespace.url);
   hanging = net.createServer((socket) => hangingSockets.add(socket));
   await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
@@ -218,10 +221,10 @@ describe('protection', () => {
 
 describe('a service that is down', () => {
   it('503 within a second when nothing listens', async () => {
-    const started = Date.now();
+    const started = performance.now();
     const response = await call('/api/brand/brand.get', { token: tokens.brand });
     expect(response.status).toBe(503);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(1_000);
     const body = (await response.json()) as { error: { json: { message: string } } };
     expect(body.error.json.message).toMatch(/brand service is unavailable/);
   });
@@ -229,12 +232,12 @@ describe('a service that is down', () => {
   it('504 when the service accepts but never answers', async () => {
     const impatient = await gatewayWith({ timeouts: { connectMs: 500, responseMs: 700 } });
     try {
-      const started = Date.now();
+      const started = performance.now();
       const response = await fetch(`${impatient.url}/api/campaign/campaign.list`, {
         headers: { authorization: `Bearer ${tokens.brand}` },
       });
       expect(response.status).toBe(504);
-      expect(Date.now() - started).toBeLessThan(1_500);
+      expect(performance.now() - started).toBeLessThan(1_500);
     } finally {
       await impatient.close(100);
     }

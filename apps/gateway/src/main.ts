@@ -21,6 +21,7 @@ const redis = new Redis(env.REDIS_URL, {
   // Concurrent requests' rate-limit scripts share one write to Redis.
   enableAutoPipelining: true,
 });
+const now = () => new Date();
 const gateway = await createGateway({
   port: env.PORT,
   host: env.HOST,
@@ -30,6 +31,7 @@ const gateway = await createGateway({
     jwksUrl: env.IDENTITY_JWKS_URL,
     issuer: env.TOKEN_ISSUER,
     audience: env.TOKEN_AUDIENCE,
+    now,
   }),
   serviceSecret: env.SERVICE_SECRET,
   redis,
@@ -47,6 +49,7 @@ const gateway = await createGateway({
   shortLinkRateLimitPerIp: env.SHORT_LINK_RATE_LIMIT_PER_IP,
   timeouts: { connectMs: env.CONNECT_TIMEOUT_MS, responseMs: env.RESPONSE_TIMEOUT_MS },
   log,
+  now,
   metrics: { port: env.METRICS_PORT, host: env.METRICS_HOST },
 });
 

@@ -23,7 +23,12 @@ export interface RateLimitDecision {
   retryAfterSeconds: number;
 }
 
-export function createRateLimiter(redis: Redis, windowMs: number, prefix = 'gt:ratelimit') {
+export function createRateLimiter(
+  redis: Redis,
+  windowMs: number,
+  now: () => Date,
+  prefix = 'gt:ratelimit',
+) {
   redis.defineCommand('gtCountInWindows', { lua: countInWindows });
   const run = (
     redis as unknown as {
@@ -32,7 +37,7 @@ export function createRateLimiter(redis: Redis, windowMs: number, prefix = 'gt:r
   ).gtCountInWindows.bind(redis);
 
   return async function check(limits: RateLimit[]): Promise<RateLimitDecision> {
-    const window = Math.floor(Date.now() / windowMs);
+    const window = Math.floor(now().getTime() / windowMs);
     const keys = limits.map((limit) => `${prefix}:${limit.key}:${window}`);
     const results = await run(keys.length, ...keys, windowMs);
     let retryAfterMs = 0;

@@ -45,6 +45,8 @@ export interface GatewayOptions {
   shortLinkRateLimitPerIp?: number;
   timeouts: ProxyTimeouts;
   log: Logger;
+  /** The clock rate-limit windows are counted on (and `accessTokens` should check expiry on). */
+  now: () => Date;
   /**
    * Where Prometheus scrapes `/metrics`: a listener of its own, never the public edge (which
    * answers 404 there). Without it the gateway serves no metrics.
@@ -88,6 +90,7 @@ export async function createGateway(options: GatewayOptions) {
   const checkRateLimits = createRateLimiter(
     options.redis,
     options.rateLimits.windowMs,
+    options.now,
     options.rateLimits.keyPrefix,
   );
   const overlayLimits = options.overlayRateLimits ?? { perIp: 600, perKey: 120 };

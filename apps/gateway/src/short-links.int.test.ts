@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTestRedisNamespace } from '@gametriggers/testing';
+import { createTestRedisNamespace, fixedClock, testInstants } from '@gametriggers/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayOptions, RunningGateway } from './server';
@@ -14,6 +14,8 @@ let analyticsUrl: string;
 let gateway: RunningGateway;
 let redis: Redis;
 const namespace = createTestRedisNamespace('gateway-short-links');
+/** Standing still, so a test's requests all fall in one rate-limit window. */
+const clock = fixedClock(testInstants.newYorkAfternoon);
 
 interface Seen {
   url: string;
@@ -36,6 +38,7 @@ async function gatewayWith(overrides: Partial<GatewayOptions> = {}, prefix = nam
       serviceSecret: 'a-service-secret-of-at-least-32-characters',
       redis,
       rateLimitPrefix: prefix,
+      now: clock.now,
       serviceUrls: { analytics: analyticsUrl },
       overrides,
     }),
@@ -141,6 +144,7 @@ describe('GET /r/<code>', () => {
         serviceSecret: 'a-service-secret-of-at-least-32-characters',
         redis,
         rateLimitPrefix: `${namespace.prefix}:down2`,
+        now: clock.now,
       }),
     );
     try {

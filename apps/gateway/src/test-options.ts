@@ -7,13 +7,15 @@ import type { GatewayOptions } from './server';
 
 /**
  * Gateway options for tests and benchmarks: a free port, identity's JWKS, services not given
- * pointing where nothing listens, generous limits and silent logs.
+ * pointing where nothing listens, generous limits and silent logs, all on the test's clock `now`
+ * (the identity service's, so its tokens expire when it says).
  */
 export function testGatewayOptions(input: {
   identity: { url: string; jwksUrl: string };
   serviceSecret: string;
   redis: Redis;
   rateLimitPrefix: string;
+  now: () => Date;
   serviceUrls?: Partial<Record<Domain, string>>;
   overrides?: Partial<GatewayOptions>;
 }): GatewayOptions {
@@ -28,6 +30,7 @@ export function testGatewayOptions(input: {
       jwksUrl: input.identity.jwksUrl,
       issuer: 'gametriggers-identity',
       audience: 'gametriggers',
+      now: input.now,
     }),
     serviceSecret: input.serviceSecret,
     redis: input.redis,
@@ -36,6 +39,7 @@ export function testGatewayOptions(input: {
     rateLimits: { windowMs: 60_000, perUser: 1_000, perIp: 1_000, keyPrefix: input.rateLimitPrefix },
     timeouts: { connectMs: 500, responseMs: 5_000 },
     log: pino({ level: 'silent' }),
+    now: input.now,
     ...input.overrides,
   };
 }

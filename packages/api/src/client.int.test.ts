@@ -2,7 +2,7 @@ import { startGateway } from '@gametriggers/gateway';
 import { testGatewayOptions } from '@gametriggers/gateway/testing';
 import { startIdentityHarness, testServiceSecret } from '@gametriggers/identity-service/testing';
 import type { IdentityHarness } from '@gametriggers/identity-service/testing';
-import { createTestRedisNamespace } from '@gametriggers/testing';
+import { createTestRedisNamespace, fixedClock, testInstants } from '@gametriggers/testing';
 import type { IdentityRouter } from '@gametriggers/identity-service/router';
 import { router, startService, streamerProcedure } from '@gametriggers/trpc';
 import type { RunningService } from '@gametriggers/trpc';
@@ -14,11 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCClientError, apiHeaders, createApiClient, domainLink } from './index';
 import type { MergedRouter } from './index';
 
+const clock = fixedClock(testInstants.newYorkAfternoon);
+
 // A second domain beside identity: a small overlay service on the service kit (streamers only at
 // the gateway).
 const overlayRouter = router({
   overlay: router({
-    whoami: streamerProcedure.query(({ ctx }) => ({ userId: ctx.caller.userId, at: new Date() })),
+    whoami: streamerProcedure.query(({ ctx }) => ({ userId: ctx.caller.userId, at: clock.now() })),
   }),
 });
 type TestAppRouter = MergedRouter<[IdentityRouter, typeof overlayRouter]>;
@@ -30,7 +32,7 @@ let redis: Redis;
 const namespace = createTestRedisNamespace('api');
 
 beforeAll(async () => {
-  identity = await startIdentityHarness();
+  identity = await startIdentityHarness({ now: clock.now });
   redis = new Redis(namespace.url);
   overlay = await startService({
     name: 'overlay-test',
@@ -41,6 +43,7 @@ beforeAll(async () => {
         jwksUrl: identity.jwksUrl,
         issuer: 'gametriggers-identity',
         audience: 'gametriggers',
+        now: clock.now,
       }),
       serviceSecret: testServiceSecret,
     },
@@ -53,6 +56,7 @@ beforeAll(async () => {
       serviceSecret: testServiceSecret,
       redis,
       rateLimitPrefix: namespace.prefix,
+      now: clock.now,
       serviceUrls: { overlay: overlay.url },
     }),
   );
@@ -68,7 +72,7 @@ afterAll(async () => {
 
 /** A fresh verified account of `role`, signed in through the gateway. */
 async function signedInAs(role: 'brand' | 'streamer') {
-  const email = `${role}.${Date.now()}.${Math.random().toString(36).slice(2, 7)}@example.com`;
+  const email = `${role}.${Math.random().toString(36).slice(2, 7)}@example.com`;
   await createApiClient({
     gatewayUrl: gateway.url,
     getServiceToken: createServiceTokenSource(testServiceSecret, 'portal'),
@@ -81,7 +85,7 @@ async function signedInAs(role: 'brand' | 'streamer') {
 
 describe('the API client', () => {
   it('sends each domain to its gateway route with the caller credentials', async () => {
-    const email = `client.${Date.now()}@example.com`;
+    const email = 'client@example.com';
     const asService = createApiClient({
       gatewayUrl: gateway.url,
       getServiceToken: createServiceTokenSource(testServiceSecret, 'portal'),

@@ -32,7 +32,7 @@ describe('the hostile-clock step', () => {
 
   it('names only packages and test files that exist', () => {
     const packages = new Map<string, string>();
-    for (const dir of ['apps/services', 'packages']) {
+    for (const dir of ['apps', 'apps/services', 'packages']) {
       for (const name of readdirNames(path.join(repoRoot, dir))) {
         const manifest = path.join(repoRoot, dir, name, 'package.json');
         if (existsSync(manifest)) {

@@ -89,7 +89,7 @@ export async function startAnalyticsService(
       {
         hitMs: options.overlayKeyCacheMs ?? 5_000,
         missMs: Math.min(options.overlayKeyCacheMs ?? 1_000, 1_000),
-        now: () => Date.now(),
+        now: () => now().getTime(),
       },
     ),
     guard: createTrafficGuard({
@@ -98,7 +98,7 @@ export async function startAnalyticsService(
       now,
     }),
     writer,
-    owners: createParticipationOwners(db),
+    owners: createParticipationOwners(db, now),
     liveHistory: (streamerId, fromMs, toMs) => liveChangesBetween(db, streamerId, fromMs, toMs),
     recordCreativeFailures: (rows) => recordCreativeFailures(db, rows),
     now,
@@ -108,7 +108,7 @@ export async function startAnalyticsService(
     db,
     clickThroughs: cachedClickThroughs(
       options.clickThroughs ?? createClickThroughs({ url: options.CAMPAIGN_SERVICE_URL, secret }),
-      { ttlMs: 30_000, now: () => Date.now() },
+      { ttlMs: 30_000, now: () => now().getTime() },
     ),
     participations:
       options.participations ??

@@ -3,7 +3,15 @@ import { startBrandHarness } from '@gametriggers/brand-service/testing';
 import type { BrandHarness } from '@gametriggers/brand-service/testing';
 import { startStreamerHarness } from '@gametriggers/streamer-service/testing';
 import type { StreamerHarness } from '@gametriggers/streamer-service/testing';
-import { adminWith, checkAdminAuthorization, errorOf, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import {
+  adminWith,
+  checkAdminAuthorization,
+  errorOf,
+  fixedClock,
+  startTestTokenIssuer,
+  testCast,
+  testInstants,
+} from '@gametriggers/testing';
 import type { TestPerson, TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCampaignRouter } from './router';
@@ -26,17 +34,19 @@ const people = {
 } satisfies Record<string, TestPerson>;
 type Persona = 'anonymous' | keyof typeof people;
 const tokens = {} as Record<Persona, string | undefined>;
+const clock = fixedClock(testInstants.newYorkAfternoon);
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
   [brands, streamers] = await Promise.all([
-    startBrandHarness({ jwksUrl: issuer.jwksUrl }),
-    startStreamerHarness({ jwksUrl: issuer.jwksUrl }),
+    startBrandHarness({ jwksUrl: issuer.jwksUrl, now: clock.now }),
+    startStreamerHarness({ jwksUrl: issuer.jwksUrl, now: clock.now }),
   ]);
   harness = await startCampaignHarness({
     jwksUrl: issuer.jwksUrl,
     brandServiceUrl: brands.url,
     streamerServiceUrl: streamers.url,
+    clock,
   });
   tokens.anonymous = undefined;
   for (const [name, person] of Object.entries(people))
@@ -61,7 +71,7 @@ const asAdmin = () => harness.client(tokens.campaignAdmin);
 
 /** Brand A's campaigns in each state a procedure needs. */
 const states = {
-  draft: async () => (await asBrandA().campaign.create.mutate(sampleCampaign())).id,
+  draft: async () => (await asBrandA().campaign.create.mutate(sampleCampaign({}, clock.now()))).id,
   pendingReview: async () => {
     const id = await states.draft();
     await asBrandA().campaign.submit.mutate({ campaignId: id });
@@ -133,7 +143,7 @@ const anyStreamer = {
 const matrix: Record<string, Row> = {
   create: {
     state: 'none',
-    call: (api) => api.campaign.create.mutate(sampleCampaign()),
+    call: (api) => api.campaign.create.mutate(sampleCampaign({}, clock.now())),
     expect: anyBrand,
   },
   update: {
@@ -219,7 +229,8 @@ const matrix: Record<string, Row> = {
   },
   'internal.deliveryInfo': {
     state: 'active',
-    call: (api, campaignId) => api.campaign.internal.deliveryInfo.query({ campaignIds: [campaignId] }),
+    call: (api, campaignId) =>
+      api.campaign.internal.deliveryInfo.query({ campaignIds: [campaignId] }),
     expect: {
       anonymous: U,
       brandA: F,
@@ -299,7 +310,10 @@ describe('authorization of every campaign procedure', () => {
       status: 'active',
       creative: { type: stored.creativeType, url: stored.creativeUrl },
       clickThroughUrl: stored.clickThroughUrl,
-      frequency: { adDurationSeconds: stored.adDurationSeconds, maxShowsPerHour: stored.maxShowsPerHour },
+      frequency: {
+        adDurationSeconds: stored.adDurationSeconds,
+        maxShowsPerHour: stored.maxShowsPerHour,
+      },
       pricing: { model: stored.pricingModel, rateCents: stored.rateCents },
       impressions: 0,
       clicks: 0,
@@ -322,7 +336,9 @@ describe('authorization of every campaign procedure', () => {
       select: { brandId: true, approvedAt: true },
     });
     expect(stored).toHaveLength(campaignIds.length);
-    expect(stored.every((row) => row.brandId === people.brandA.userId && row.approvedAt)).toBe(true);
+    expect(stored.every((row) => row.brandId === people.brandA.userId && row.approvedAt)).toBe(
+      true,
+    );
     await expect(
       analytics.campaign.internal.brandCampaignIds.query({ brandId: people.brandB.userId }),
     ).resolves.toEqual({ campaignIds: [] });

@@ -9,7 +9,13 @@ import { streamerMatchingProfileSchema, targetingMismatches } from '@gametrigger
 import type { StreamerRouter } from '@gametriggers/streamer-service/router';
 import { startStreamerHarness } from '@gametriggers/streamer-service/testing';
 import type { StreamerHarness } from '@gametriggers/streamer-service/testing';
-import { failure, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import {
+  failure,
+  fixedClock,
+  startTestTokenIssuer,
+  testCast,
+  testInstants,
+} from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { createServiceClient } from '@gametriggers/trpc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +28,7 @@ let brands: BrandHarness;
 let streamers: StreamerHarness;
 let harness: CampaignHarness;
 const cast = testCast();
+const clock = fixedClock(testInstants.newYorkAfternoon);
 let brandToken: string;
 let adminToken: string;
 let streamerToken: string;
@@ -75,22 +82,25 @@ const variants: Record<string, Partial<CampaignInput>> = {
 /** Running campaigns of the named variants; their ids in order. Registered in `made` unless told not to. */
 async function runningCampaigns(names: string[], register = true) {
   const brand = harness.client(brandToken);
-  const startsAt = new Date(Date.now() + 1_000);
+  const startsAt = new Date(clock.now().getTime() + 1_000);
   const endsAt = (index: number) => new Date(startsAt.getTime() + (index + 1) * 86_400_000);
   const drafts = [];
   for (const [index, name] of names.entries()) {
-    const input = sampleCampaign({
-      title: `Discover ${name}`,
-      startsAt,
-      endsAt: endsAt(index),
-      ...variants[name],
-    });
+    const input = sampleCampaign(
+      {
+        title: `Discover ${name}`,
+        startsAt,
+        endsAt: endsAt(index),
+        ...variants[name],
+      },
+      clock.now(),
+    );
     const draft = await brand.campaign.create.mutate(input);
     await brand.campaign.submit.mutate({ campaignId: draft.id });
     if (register) made.set(name, { id: draft.id, input });
     drafts.push(draft);
   }
-  await new Promise((resolve) => setTimeout(resolve, startsAt.getTime() - Date.now() + 20));
+  clock.set(new Date(startsAt.getTime() + 20));
   for (const draft of drafts)
     await harness.client(adminToken).campaign.approve.mutate({ campaignId: draft.id });
   return drafts.map((draft) => draft.id);
@@ -99,13 +109,14 @@ async function runningCampaigns(names: string[], register = true) {
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
   [brands, streamers] = await Promise.all([
-    startBrandHarness({ jwksUrl: issuer.jwksUrl }),
-    startStreamerHarness({ jwksUrl: issuer.jwksUrl }),
+    startBrandHarness({ jwksUrl: issuer.jwksUrl, now: clock.now }),
+    startStreamerHarness({ jwksUrl: issuer.jwksUrl, now: clock.now }),
   ]);
   harness = await startCampaignHarness({
     jwksUrl: issuer.jwksUrl,
     brandServiceUrl: brands.url,
     streamerServiceUrl: streamers.url,
+    clock,
   });
   [brandToken, adminToken, streamerToken] = await Promise.all([
     issuer.tokenFor(cast.brandA),
@@ -173,7 +184,7 @@ describe('campaign discovery', () => {
 
   it('hides campaigns that are not running or have no budget left', async () => {
     const brand = harness.client(brandToken);
-    const input = sampleCampaign({ ...variants.exact, title: 'Hidden' });
+    const input = sampleCampaign({ ...variants.exact, title: 'Hidden' }, clock.now());
     const notSubmitted = await brand.campaign.create.mutate(input);
     const inReview = await brand.campaign.create.mutate(input);
     await brand.campaign.submit.mutate({ campaignId: inReview.id });
@@ -188,7 +199,7 @@ describe('campaign discovery', () => {
     await harness.db.campaign.update({ where: { id: spent! }, data: { remainingBudgetCents: 0 } });
     await harness.db.campaign.update({
       where: { id: ended! },
-      data: { endsAt: new Date(Date.now() - 1) },
+      data: { endsAt: new Date(clock.now().getTime() - 1) },
     });
 
     const ids = (await discover()).items.map((item) => item.id);
@@ -268,7 +279,9 @@ describe('campaign discovery', () => {
       title: 'Discover cpcMatch',
       pricing: { model: 'cpc', rateCents: 80 },
     });
-    const draft = await harness.client(brandToken).campaign.create.mutate(sampleCampaign());
+    const draft = await harness
+      .client(brandToken)
+      .campaign.create.mutate(sampleCampaign({}, clock.now()));
     expect(
       await failure(streamer.campaign.publicView.query({ campaignId: draft.id })),
     ).toMatchObject({

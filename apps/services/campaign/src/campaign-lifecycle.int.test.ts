@@ -4,7 +4,13 @@ import type { BrandHarness } from '@gametriggers/brand-service/testing';
 import type { CampaignInput } from '@gametriggers/contracts';
 import type { EventType } from '@gametriggers/events';
 import { createQueueSet } from '@gametriggers/events';
-import { failure, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import {
+  failure,
+  runningClock,
+  startTestTokenIssuer,
+  testCast,
+  testInstants,
+} from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,20 +23,23 @@ import { eventually } from './testing/eventually';
 let issuer: TestTokenIssuer;
 let brands: BrandHarness;
 let harness: CampaignHarness;
-/** The service's clock against the real one; submitting runs a little behind (see `submitted`). */
-let clockOffsetMs = 0;
+/**
+ * The stack's clock: from 14:00 New York on, at real speed, because start and end jobs wait on real
+ * timers; submitting runs it a little behind (see `submitted`).
+ */
+const clock = runningClock(testInstants.newYorkAfternoon);
 const cast = testCast();
 let tokens: Record<keyof typeof cast, string>;
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
-  brands = await startBrandHarness({ jwksUrl: issuer.jwksUrl });
+  brands = await startBrandHarness({ jwksUrl: issuer.jwksUrl, now: clock.now });
   harness = await startCampaignHarness({
     jwksUrl: issuer.jwksUrl,
     brandServiceUrl: brands.url,
     streamerServiceUrl: 'http://127.0.0.1:9',
     sweepEveryMs: 1_000,
-    now: () => new Date(Date.now() + clockOffsetMs),
+    clock,
   });
   tokens = Object.fromEntries(
     await Promise.all(
@@ -50,10 +59,13 @@ afterAll(async () => {
 
 const brandA = () => harness.client(tokens.brandA);
 const admin = () => harness.client(tokens.superAdmin);
-const seconds = (count: number) => new Date(Date.now() + count * 1_000);
+const seconds = (count: number) => new Date(clock.now().getTime() + count * 1_000);
+/** Waits in real time until the stack's clock is just past `moment`. */
+const reach = (moment: Date) =>
+  new Promise((resolve) => setTimeout(resolve, moment.getTime() - clock.now().getTime() + 20));
 
 async function draft(overrides: Partial<CampaignInput> = {}) {
-  return brandA().campaign.create.mutate(sampleCampaign(overrides));
+  return brandA().campaign.create.mutate(sampleCampaign(overrides, clock.now()));
 }
 
 /**
@@ -62,11 +74,11 @@ async function draft(overrides: Partial<CampaignInput> = {}) {
  */
 async function submitted(overrides: Partial<CampaignInput> = {}) {
   const campaign = await draft(overrides);
-  clockOffsetMs = -10_000;
+  clock.advance(-10_000);
   try {
     return await brandA().campaign.submit.mutate({ campaignId: campaign.id });
   } finally {
-    clockOffsetMs = 0;
+    clock.advance(10_000);
   }
 }
 
@@ -78,9 +90,7 @@ async function approved(overrides: Partial<CampaignInput> = {}) {
 /** A campaign that is active and started: submitted with a start a moment ahead, approved after it. */
 async function running(overrides: Partial<CampaignInput> = {}) {
   const campaign = await submitted({ startsAt: seconds(0.5), ...overrides });
-  await new Promise((resolve) =>
-    setTimeout(resolve, campaign.startsAt.getTime() - Date.now() + 20),
-  );
+  await reach(campaign.startsAt);
   return admin().campaign.approve.mutate({ campaignId: campaign.id });
 }
 
@@ -96,7 +106,7 @@ const typesOf = async (campaignId: string) => (await eventsOf(campaignId)).map((
 describe('creating a draft', () => {
   it('stores a draft with defaults and the whole budget remaining', async () => {
     const campaign = await brandA().campaign.create.mutate({
-      ...sampleCampaign(),
+      ...sampleCampaign({}, clock.now()),
       languages: undefined,
       regions: undefined,
       gkeyCooloffHours: undefined,
@@ -205,7 +215,10 @@ describe('editing a draft or rejected campaign', () => {
   });
 
   it('refuses a creative on localhost outside development, where no viewer could load it', async () => {
-    const local = { type: 'image' as const, url: 'http://localhost:3002/creatives/demo/acme/clutch.svg' };
+    const local = {
+      type: 'image' as const,
+      url: 'http://localhost:3002/creatives/demo/acme/clutch.svg',
+    };
     const refusal = {
       code: 'BAD_REQUEST',
       reason: 'creative_not_public',
@@ -214,7 +227,9 @@ describe('editing a draft or rejected campaign', () => {
     expect(await failure(draft({ creative: local }))).toMatchObject(refusal);
     const campaign = await draft();
     expect(
-      await failure(brandA().campaign.update.mutate({ campaignId: campaign.id, patch: { creative: local } })),
+      await failure(
+        brandA().campaign.update.mutate({ campaignId: campaign.id, patch: { creative: local } }),
+      ),
     ).toMatchObject(refusal);
   });
 
@@ -247,7 +262,9 @@ describe('review', () => {
   });
 
   it('refuses to submit for an unverified or not onboarded brand', async () => {
-    const own = await harness.client(tokens.brandB).campaign.create.mutate(sampleCampaign());
+    const own = await harness
+      .client(tokens.brandB)
+      .campaign.create.mutate(sampleCampaign({}, clock.now()));
     expect(
       await failure(harness.client(tokens.brandB).campaign.submit.mutate({ campaignId: own.id })),
     ).toMatchObject({
@@ -257,7 +274,9 @@ describe('review', () => {
     });
     const newcomer = testCast().brandA;
     const token = await issuer.tokenFor(newcomer);
-    const theirs = await harness.client(token).campaign.create.mutate(sampleCampaign());
+    const theirs = await harness
+      .client(token)
+      .campaign.create.mutate(sampleCampaign({}, clock.now()));
     const notOnboarded = await failure(
       harness.client(token).campaign.submit.mutate({ campaignId: theirs.id }),
     );
@@ -350,9 +369,7 @@ describe('review', () => {
 
   it('refuses to approve a campaign whose end has passed', async () => {
     const campaign = await submitted({ startsAt: seconds(0.3), endsAt: seconds(0.6) });
-    await new Promise((resolve) =>
-      setTimeout(resolve, campaign.endsAt.getTime() - Date.now() + 20),
-    );
+    await reach(campaign.endsAt);
     expect(
       await failure(admin().campaign.approve.mutate({ campaignId: campaign.id })),
     ).toMatchObject({
@@ -392,7 +409,9 @@ describe('the schedule', () => {
       });
       expect(await queue.getJob(endJobId(campaign))).toBeUndefined();
       const moved = await queue.getJob(endJobId(extended));
-      expect(moved?.delay).toBeGreaterThan(extended.endsAt.getTime() - Date.now() - 5_000);
+      expect(moved?.delay).toBeGreaterThan(
+        extended.endsAt.getTime() - clock.now().getTime() - 5_000,
+      );
       expect(await queue.getJob(startJobId(extended))).toBeDefined();
 
       await brandA().campaign.cancel.mutate({ campaignId: campaign.id });
@@ -603,7 +622,7 @@ describe('auto-completion sweep', () => {
     const campaign = await running();
     await harness.db.campaign.update({
       where: { id: campaign.id },
-      data: { launchedAt: new Date(Date.now() - 8 * 86_400_000) },
+      data: { launchedAt: new Date(clock.now().getTime() - 8 * 86_400_000) },
     });
     await eventually(
       async () =>
@@ -627,7 +646,7 @@ describe('participation events', () => {
     options: { eventId?: string; occurredAt?: Date } = {},
   ) {
     const eventId = options.eventId ?? randomUUID();
-    const occurredAt = options.occurredAt ?? new Date();
+    const occurredAt = options.occurredAt ?? clock.now();
     const queues = createQueueSet(harness.config.REDIS_URL, harness.config.queuePrefix);
     try {
       const payload = {
@@ -670,13 +689,13 @@ describe('participation events', () => {
     await eventually(async () => (await countOf(campaign.id)) === 1);
 
     // An older event arriving late does not undo a newer one.
-    await publish('participation.resumed', campaign.id, third, { occurredAt: new Date() });
+    await publish('participation.resumed', campaign.id, third, { occurredAt: clock.now() });
     await publish('participation.paused', campaign.id, third, {
-      occurredAt: new Date(Date.now() - 60_000),
+      occurredAt: new Date(clock.now().getTime() - 60_000),
     });
     await eventually(async () => (await countOf(campaign.id)) === 2);
 
-    const leftAt = new Date();
+    const leftAt = clock.now();
     await publish('participation.removed', campaign.id, second, { occurredAt: leftAt });
     await publish('participation.left', campaign.id, third, { occurredAt: leftAt });
     const after = await eventually(async () => {
@@ -710,7 +729,9 @@ describe('lists', () => {
     const created = [];
     for (let index = 0; index < 5; index += 1)
       created.push(
-        await own.campaign.create.mutate(sampleCampaign({ title: `Campaign ${index}` })),
+        await own.campaign.create.mutate(
+          sampleCampaign({ title: `Campaign ${index}` }, clock.now()),
+        ),
       );
     await own.campaign.cancel.mutate({ campaignId: created[0]!.id });
 

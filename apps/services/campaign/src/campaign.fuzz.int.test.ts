@@ -1,6 +1,6 @@
 import { startBrandHarness } from '@gametriggers/brand-service/testing';
 import { startStreamerHarness } from '@gametriggers/streamer-service/testing';
-import { itFuzzesEveryProcedure } from '@gametriggers/testing';
+import { fixedClock, itFuzzesEveryProcedure } from '@gametriggers/testing';
 import { sampleCampaign, startCampaignHarness } from './testing/campaign-harness';
 
 itFuzzesEveryProcedure({
@@ -8,13 +8,13 @@ itFuzzesEveryProcedure({
   start: async ({ issuer, cast, now }) => {
     const [brands, streamers] = await Promise.all([
       startBrandHarness({ jwksUrl: issuer.jwksUrl, now: () => now }),
-      startStreamerHarness({ jwksUrl: issuer.jwksUrl }),
+      startStreamerHarness({ jwksUrl: issuer.jwksUrl, now: () => now }),
     ]);
     const harness = await startCampaignHarness({
       jwksUrl: issuer.jwksUrl,
       brandServiceUrl: brands.url,
       streamerServiceUrl: streamers.url,
-      now: () => now,
+      clock: fixedClock(now),
     });
     const brandA = await issuer.tokenFor(cast.brandA);
     await brands.verifiedBrand(brandA, await issuer.tokenFor(cast.superAdmin));

@@ -1,22 +1,22 @@
 import { signServiceToken } from '@gametriggers/tokens';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
-import { failure } from '@gametriggers/testing';
+import { failure, fixedClock, testInstants } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityHarness } from './testing/identity-harness';
 import { startIdentityHarness, testServiceSecret } from './testing/identity-harness';
 
 let harness: IdentityHarness;
-let clockOffsetMs = 0;
+const clock = fixedClock(testInstants.newYorkAfternoon);
 
 beforeAll(async () => {
-  harness = await startIdentityHarness({ now: () => new Date(Date.now() + clockOffsetMs) });
+  harness = await startIdentityHarness({ now: clock.now });
 });
 afterAll(() => harness.close());
 
 let counter = 0;
 function uniqueEmail(label: string) {
   counter += 1;
-  return `${label}.${counter}.${Date.now()}@example.com`;
+  return `${label}.${counter}@example.com`;
 }
 
 async function registerVerified(role: 'brand' | 'streamer', password = 'a strong password 1') {
@@ -62,9 +62,7 @@ describe('sign-up, verification and sign-in', () => {
       role: 'brand',
       permissions: [],
     });
-    expect(session.accessTokenExpiresAt.getTime() - Date.now()).toBeLessThanOrEqual(
-      15 * 60_000 + 5_000,
-    );
+    expect(session.accessTokenExpiresAt.getTime() - clock.now().getTime()).toBe(15 * 60_000);
 
     const me = await bearer(session.accessToken).identity.me.query();
     expect(me).toMatchObject({
@@ -114,7 +112,7 @@ describe('sign-up, verification and sign-in', () => {
     expect(locked).toMatchObject({ code: 'FORBIDDEN', reason: 'account_locked' });
     expect(locked.message).toMatch(/locked until/);
     const lockedUntil = new Date(String(locked.details?.lockedUntil));
-    expect(lockedUntil.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    expect(lockedUntil.getTime() - clock.now().getTime()).toBe(15 * 60_000);
 
     expect(await failure(anon.identity.login.mutate({ email, password }))).toMatchObject({
       reason: 'account_locked',
@@ -131,7 +129,7 @@ describe('refresh tokens', () => {
     expect(second.refreshToken).not.toBe(first.refreshToken);
     const third = await anon.identity.refresh.mutate({ refreshToken: second.refreshToken });
 
-    clockOffsetMs = 11_000; // past the reuse leeway
+    clock.advance(11_000); // past the reuse leeway
     try {
       const reuse = await failure(
         anon.identity.refresh.mutate({ refreshToken: first.refreshToken }),
@@ -144,7 +142,7 @@ describe('refresh tokens', () => {
         reason: 'refresh_token_invalid',
       });
     } finally {
-      clockOffsetMs = 0;
+      clock.set(testInstants.newYorkAfternoon);
     }
   });
 
@@ -213,6 +211,7 @@ describe('signing keys', () => {
       jwksUrl: harness.jwksUrl,
       issuer: 'gametriggers-identity',
       audience: 'gametriggers',
+      now: clock.now,
     });
     const before = await harness.client().identity.login.mutate({ email, password });
     await expect(verifier.verify(before.accessToken)).resolves.toMatchObject({ email });
@@ -247,7 +246,7 @@ describe('signing keys', () => {
 describe('OAuth sign-in (what next-auth calls)', () => {
   const profile = () => ({
     provider: 'twitch' as const,
-    providerAccountId: `twitch-${Date.now()}-${counter++}`,
+    providerAccountId: `twitch-${counter++}`,
     email: uniqueEmail('twitch'),
     emailVerified: true,
     name: 'Streamy',

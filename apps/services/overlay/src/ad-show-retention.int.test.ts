@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { redisConnection } from '@gametriggers/events';
-import { startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { fixedClock, startTestTokenIssuer, testCast, testInstants } from '@gametriggers/testing';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AD_SHOW_RETENTION_MS, pruneAdShows } from './domain/ad-show-retention';
@@ -10,10 +10,11 @@ import { startOverlayHarness } from './testing/overlay-harness';
 let issuer: Awaited<ReturnType<typeof startTestTokenIssuer>>;
 let harness: OverlayHarness;
 const cast = testCast();
+const clock = fixedClock(testInstants.newYorkAfternoon);
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
-  harness = await startOverlayHarness({ jwksUrl: issuer.jwksUrl });
+  harness = await startOverlayHarness({ jwksUrl: issuer.jwksUrl, now: clock.now });
 });
 
 afterAll(async () => {
@@ -24,7 +25,7 @@ afterAll(async () => {
 describe('shown ads retention', () => {
   it('deletes shown ads older than the retention window and keeps the newer ones', async () => {
     const { overlayId } = await harness.createOverlayFor(await issuer.tokenFor(cast.streamerA));
-    const now = new Date();
+    const now = clock.now();
     const shownAgo = (ms: number) => ({
       id: randomUUID(),
       overlayId,

@@ -50,7 +50,13 @@ export async function startOverlayService(options: OverlayServiceOptions): Promi
   const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
   await redis.connect();
 
-  const scheduler = createDeliveryScheduler({ redisUrl: options.REDIS_URL, queuePrefix: prefix, log });
+  const now = options.now ?? (() => new Date());
+  const scheduler = createDeliveryScheduler({
+    redisUrl: options.REDIS_URL,
+    queuePrefix: prefix,
+    log,
+    now,
+  });
   const deps: OverlayDeps = {
     db,
     realtime: createRealtimePublisher(realtimeConfig),
@@ -58,7 +64,7 @@ export async function startOverlayService(options: OverlayServiceOptions): Promi
       options.campaigns ??
       createCampaignDirectory({ url: options.CAMPAIGN_SERVICE_URL, secret: options.SERVICE_SECRET }),
     delivery: scheduler.trigger,
-    now: options.now ?? (() => new Date()),
+    now,
     log,
     random: options.random ?? Math.random,
     shortLinkBaseUrl: options.SHORT_LINK_BASE_URL,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CampaignHarness } from '@gametriggers/campaign-service/testing';
 import { startCampaignHarness } from '@gametriggers/campaign-service/testing';
-import { startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { runningClock, startTestTokenIssuer, testCast, testInstants } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OverlayHarness } from './testing/overlay-harness';
 import { connectOverlayPage, startOverlayHarness } from './testing/overlay-harness';
@@ -9,6 +9,8 @@ import { connectOverlayPage, startOverlayHarness } from './testing/overlay-harne
 let issuer: Awaited<ReturnType<typeof startTestTokenIssuer>>;
 let campaigns: CampaignHarness;
 let harness: OverlayHarness;
+/** Both services' clock: from 14:00 New York on, at real speed (ads show and hide on real timers). */
+const clock = runningClock(testInstants.newYorkAfternoon);
 const cast = testCast();
 
 beforeAll(async () => {
@@ -17,6 +19,7 @@ beforeAll(async () => {
     jwksUrl: issuer.jwksUrl,
     brandServiceUrl: 'http://127.0.0.1:1',
     streamerServiceUrl: 'http://127.0.0.1:1',
+    clock,
     brands: {
       standing: (brandId) => Promise.resolve({ brandId, companyName: 'Acme', verificationStatus: 'verified' }),
     },
@@ -26,6 +29,7 @@ beforeAll(async () => {
     jwksUrl: issuer.jwksUrl,
     campaignServiceUrl: campaigns.url,
     queuePrefix: campaigns.config.queuePrefix,
+    now: clock.now,
   });
 });
 

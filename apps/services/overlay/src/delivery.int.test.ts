@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CampaignDeliveryInfo } from '@gametriggers/contracts';
-import { failure, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { failure, runningClock, startTestTokenIssuer, testCast, testInstants } from '@gametriggers/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OverlayHarness } from './testing/overlay-harness';
 import { resumeLiveOverlays } from './jobs/resume-live-overlays';
@@ -12,11 +12,14 @@ let issuer: Awaited<ReturnType<typeof startTestTokenIssuer>>;
 let harness: OverlayHarness;
 const campaigns = new Map<string, CampaignDeliveryInfo>();
 const pages: OverlayPage[] = [];
+/** From 14:00 New York on, at real speed: ads are shown and hidden by real timers. */
+const clock = runningClock(testInstants.newYorkAfternoon);
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
   harness = await startOverlayHarness({
     jwksUrl: issuer.jwksUrl,
+    now: clock.now,
     campaigns: { deliveryInfo: (ids) => Promise.resolve(ids.flatMap((id) => campaigns.get(id) ?? [])) },
   });
 });
@@ -233,7 +236,7 @@ describe('after a restart', () => {
     await join(streamerId, campaign(60));
     await new Promise((resolve) => setTimeout(resolve, 300));
     // Live without the event (as if its check was lost): nothing happens until the service starts.
-    await harness.db.streamerLiveStatus.create({ data: { streamerId, live: true, changedAt: new Date() } });
+    await harness.db.streamerLiveStatus.create({ data: { streamerId, live: true, changedAt: clock.now() } });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(page.received.filter((e) => e.event === 'ad.show')).toEqual([]);
     await resumeLiveOverlays(harness.service.deps);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createChannelAuthorizer, streamerPresenceChannel } from '@gametriggers/realtime';
 import { connectRealtime } from '@gametriggers/realtime/client';
-import { failure, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { failure, fixedClock, startTestTokenIssuer, testCast, testInstants } from '@gametriggers/testing';
 import { createSecretBox, parseEncryptionKeys } from '@gametriggers/tokens/secret-box';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OverlayHarness } from './testing/overlay-harness';
@@ -10,11 +10,12 @@ import { startOverlayHarness } from './testing/overlay-harness';
 let issuer: Awaited<ReturnType<typeof startTestTokenIssuer>>;
 let harness: OverlayHarness;
 const cast = testCast();
+const clock = fixedClock(testInstants.newYorkAfternoon);
 let streamerToken: string;
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
-  harness = await startOverlayHarness({ jwksUrl: issuer.jwksUrl });
+  harness = await startOverlayHarness({ jwksUrl: issuer.jwksUrl, now: clock.now });
   streamerToken = await issuer.tokenFor(cast.streamerA);
 });
 
@@ -193,7 +194,7 @@ describe('overlay keys', () => {
     const { key } = await harness.createOverlayFor(streamerToken);
     const internal = harness.serviceClient('analytics').overlay.internal;
     const streamerId = cast.streamerA.userId;
-    const liveAt = new Date();
+    const liveAt = clock.now();
     const eventId = await harness.sendEvent('streamer.live_status_changed', { streamerId, live: true, viewers: 340 }, { occurredAt: liveAt });
     expect(await internal.resolveKey.query({ key })).toMatchObject({ live: true, viewers: 340 });
 

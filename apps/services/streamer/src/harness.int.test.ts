@@ -1,5 +1,5 @@
 import { createServiceClient } from '@gametriggers/trpc';
-import { startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { fixedClock, startTestTokenIssuer, testCast, testInstants } from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamerRouter } from './router';
@@ -11,7 +11,10 @@ let harness: StreamerHarness;
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
-  harness = await startStreamerHarness({ jwksUrl: issuer.jwksUrl });
+  harness = await startStreamerHarness({
+    jwksUrl: issuer.jwksUrl,
+    now: fixedClock(testInstants.newYorkAfternoon).now,
+  });
 });
 afterAll(async () => {
   await harness.close();

@@ -1,5 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { adminWith, errorOf, failure, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import {
+  adminWith,
+  errorOf,
+  failure,
+  fixedClock,
+  startTestTokenIssuer,
+  testCast,
+  testInstants,
+} from '@gametriggers/testing';
 import type { TestPerson, TestTokenIssuer } from '@gametriggers/testing';
 import { createServiceClient } from '@gametriggers/trpc';
 import { Queue } from 'bullmq';
@@ -18,14 +26,17 @@ import {
 
 let issuer: TestTokenIssuer;
 let harness: StreamerHarness;
-let clockOffsetMs = 0;
+const start = new Date(testInstants.newYorkAfternoon).getTime();
+const clock = fixedClock(testInstants.newYorkAfternoon);
+/** Puts the service's clock `offsetMs` after where every test starts. */
+const clockAt = (offsetMs: number) => clock.set(new Date(start + offsetMs));
 const redirectUri = `${streamerTestPortalUrl}/connect/twitch`;
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
   harness = await startStreamerHarness({
     jwksUrl: issuer.jwksUrl,
-    now: () => new Date(Date.now() + clockOffsetMs),
+    now: clock.now,
   });
 });
 afterAll(async () => {
@@ -437,7 +448,7 @@ describe('connecting Twitch', () => {
       redirectUri,
     });
     const backLate = await authorizeAs(login, late.url);
-    clockOffsetMs = 11 * 60_000;
+    clockAt(11 * 60_000);
     try {
       expect(
         await failure(
@@ -445,7 +456,7 @@ describe('connecting Twitch', () => {
         ),
       ).toMatchObject({ code: 'BAD_REQUEST', reason: 'oauth_state_invalid' });
     } finally {
-      clockOffsetMs = 0;
+      clockAt(0);
     }
   });
 
@@ -570,12 +581,12 @@ describe('metrics sync', () => {
       platforms: [{ platform: 'twitch', followers: 150, averageViewers: 100, live: true }],
     });
 
-    clockOffsetMs = 15 * 60_000;
+    clockAt(15 * 60_000);
     try {
       harness.twitch.setLive(twitchLogin, 200);
       await harness.syncMetrics(streamerId);
       // Half an interval later: the same observation, not a new sample.
-      clockOffsetMs = 20 * 60_000;
+      clockAt(20 * 60_000);
       harness.twitch.setLive(twitchLogin, 5000);
       await harness.syncMetrics(streamerId);
       await expect(api.streamer.metrics.query({})).resolves.toMatchObject({
@@ -583,16 +594,14 @@ describe('metrics sync', () => {
         live: true,
       });
 
-      clockOffsetMs = 31 * 60_000;
+      clockAt(31 * 60_000);
       harness.twitch.setOffline(twitchLogin);
       await harness.syncMetrics(streamerId);
       const metrics = await api.streamer.metrics.query({});
       expect(metrics).toMatchObject({ averageViewers: 150, live: false });
-      expect(metrics.platforms[0]?.lastSyncedAt?.getTime()).toBeGreaterThan(
-        Date.now() + 30 * 60_000,
-      );
+      expect(metrics.platforms[0]?.lastSyncedAt).toEqual(new Date(start + 31 * 60_000));
     } finally {
-      clockOffsetMs = 0;
+      clockAt(0);
     }
     const liveEvents = (await outboxTypesFor(streamerId)).filter(
       (event) => event.type === 'streamer.live_status_changed',
@@ -614,7 +623,7 @@ describe('metrics sync', () => {
       country: 'US',
       averageViewers: 1000,
     });
-    clockOffsetMs = 31 * 24 * 3600_000;
+    clockAt(31 * 24 * 3600_000);
     try {
       harness.twitch.setLive(twitchLogin, 10);
       await harness.syncMetrics(streamerId);
@@ -622,7 +631,7 @@ describe('metrics sync', () => {
         averageViewers: 10,
       });
     } finally {
-      clockOffsetMs = 0;
+      clockAt(0);
     }
   });
 
@@ -643,14 +652,14 @@ describe('metrics sync', () => {
     );
 
     // Past the stored expiry (Twitch's four hours): refreshed up front.
-    clockOffsetMs = 5 * 3600_000;
+    clockAt(5 * 3600_000);
     try {
       harness.twitch.setFollowers(twitchLogin, 2);
       const calls = tokenCalls();
       await harness.syncMetrics(streamerId);
       expect(tokenCalls()).toBe(calls + 1);
     } finally {
-      clockOffsetMs = 0;
+      clockAt(0);
     }
     await expect(harness.client(token).streamer.metrics.query({})).resolves.toMatchObject({
       followers: 2,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { fixedClock, startTestTokenIssuer, testCast, testInstants } from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamerHarness } from './testing/streamer-harness';
@@ -10,7 +10,10 @@ let harness: StreamerHarness;
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
-  harness = await startStreamerHarness({ jwksUrl: issuer.jwksUrl });
+  harness = await startStreamerHarness({
+    jwksUrl: issuer.jwksUrl,
+    now: fixedClock(testInstants.newYorkAfternoon).now,
+  });
 });
 afterAll(async () => {
   await harness.close();

@@ -6,12 +6,14 @@ import { eventQueueName, redisConnection } from '../queues';
 /**
  * Puts events on a service's queue exactly as the outbox relay does, and waits until its consumer
  * has applied each one (`isApplied`: the service's processed-event record for the id exists).
+ * An event occurs at `now` (the service's clock) unless the test says when.
  */
 export function createEventSender(options: {
   consumer: string;
   redisUrl: string;
   queuePrefix: string;
   isApplied: (eventId: string) => Promise<boolean>;
+  now: () => Date;
 }) {
   const queue = new Queue(eventQueueName(options.consumer), {
     connection: redisConnection(options.redisUrl),
@@ -24,7 +26,7 @@ export function createEventSender(options: {
     meta: { id?: string; occurredAt?: Date } = {},
   ): Promise<string> {
     const id = meta.id ?? randomUUID();
-    const occurredAt = (meta.occurredAt ?? new Date()).toISOString();
+    const occurredAt = (meta.occurredAt ?? options.now()).toISOString();
     await queue.add(
       type,
       { id, type, payload, occurredAt },

@@ -47,7 +47,7 @@ const UNKNOWN_FOR_MS = 5_000;
  * streamer never changes, so a known one is remembered for good; an unknown one (its event may not
  * have arrived yet) is asked again after a few seconds.
  */
-export function createParticipationOwners(db: AnalyticsDb, now: () => number = Date.now) {
+export function createParticipationOwners(db: AnalyticsDb, now: () => Date) {
   const known = new Map<string, string>();
   const unknownUntil = new Map<string, number>();
   return {
@@ -55,7 +55,7 @@ export function createParticipationOwners(db: AnalyticsDb, now: () => number = D
     async streamersOf(participationIds: Iterable<string>): Promise<ReadonlyMap<string, string>> {
       const answer = new Map<string, string>();
       const ask: string[] = [];
-      const nowMs = now();
+      const nowMs = now().getTime();
       for (const id of new Set(participationIds)) {
         const streamerId = known.get(id);
         if (streamerId) answer.set(id, streamerId);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { testInstants } from '@gametriggers/testing';
 import { describe, expect, it } from 'vitest';
 import { MAX_OVERLAY_REPORTS_PER_BATCH, overlayReportSchema } from '@gametriggers/contracts';
 import { parseEventBatch, parseEventBatchWithSchema, wellFormedReport } from './event-schema';
@@ -6,7 +7,7 @@ import { parseEventBatch, parseEventBatchWithSchema, wellFormedReport } from './
 const event = () => ({
   id: randomUUID(),
   type: 'heartbeat',
-  at: new Date().toISOString(),
+  at: testInstants.newYorkAfternoon,
   viewers: 5,
 });
 
@@ -90,7 +91,7 @@ describe('the hand-written check on the hot path', () => {
   const base = {
     id: randomUUID(),
     type: 'heartbeat',
-    at: new Date().toISOString(),
+    at: testInstants.newYorkAfternoon,
     adId: 'ad-1',
     participationId: randomUUID(),
     campaignId: randomUUID(),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase } from '@gametriggers/testing';
+import { createTestDatabase, testInstants } from '@gametriggers/testing';
 import type { TestDatabase } from '@gametriggers/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import type { StoredEvent } from './stored-event';
 let database: TestDatabase;
 let pool: pg.Pool;
 let writer: GroupCommitWriter;
-const now = new Date();
+const now = new Date(testInstants.newYorkAfternoon);
 
 beforeAll(async () => {
   database = await createTestDatabase(analyticsMigrationsDir, 'analytics_writer');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestTokenIssuer } from '@gametriggers/testing';
+import { fixedClock, startTestTokenIssuer, testInstants } from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsHarness } from '../testing/analytics-harness';
@@ -10,6 +10,9 @@ import { startOverlayKeysStandIn } from '../testing/overlay-keys-stand-in';
 let issuer: TestTokenIssuer;
 let overlays: OverlayKeysStandIn;
 let harness: AnalyticsHarness;
+const clock = fixedClock(testInstants.newYorkAfternoon);
+/** The instant `ms` before the clock's now, as a report states it. */
+const before = (ms: number) => new Date(clock.now().getTime() - ms).toISOString();
 
 const live = { key: 'key-live', overlayId: randomUUID(), streamerId: randomUUID() };
 const offline = { key: 'key-offline', overlayId: randomUUID(), streamerId: randomUUID() };
@@ -32,6 +35,7 @@ beforeAll(async () => {
   harness = await startAnalyticsHarness({
     jwksUrl: issuer.jwksUrl,
     overlayServiceUrl: overlays.url,
+    now: clock.now,
   });
 });
 afterAll(async () => {
@@ -44,7 +48,7 @@ function heartbeat(overrides: Record<string, unknown> = {}) {
   return {
     id: randomUUID(),
     type: 'heartbeat',
-    at: new Date().toISOString(),
+    at: clock.now().toISOString(),
     adId: 'ad-1',
     participationId: randomUUID(),
     campaignId: randomUUID(),
@@ -84,19 +88,18 @@ describe('POST /ingest', () => {
   });
 
   it('accepts late and out-of-order events within the window', async () => {
-    const hourAgo = Date.now() - 60 * 60_000;
     const events = [
-      heartbeat({ at: new Date(hourAgo + 2_000).toISOString() }),
-      heartbeat({ at: new Date(Date.now() - 30 * 60 * 60_000).toISOString() }),
-      heartbeat({ at: new Date(hourAgo).toISOString() }),
+      heartbeat({ at: before(60 * 60_000 - 2_000) }),
+      heartbeat({ at: before(30 * 60 * 60_000) }),
+      heartbeat({ at: before(60 * 60_000) }),
     ];
     expect((await harness.ingest(live.key, { events })).body).toEqual({ accepted: 3, refused: [] });
     expect(await storedRows(events.map((e) => e.id))).toHaveLength(3);
   });
 
   it('refuses events far in the past or future one by one, storing the rest', async () => {
-    const old = heartbeat({ at: new Date(Date.now() - 72 * 60 * 60_000).toISOString() });
-    const ahead = heartbeat({ at: new Date(Date.now() + 60 * 60_000).toISOString() });
+    const old = heartbeat({ at: before(72 * 60 * 60_000) });
+    const ahead = heartbeat({ at: before(-60 * 60_000) });
     const fine = heartbeat();
     const answer = await harness.ingest(live.key, { events: [old, fine, ahead] });
     expect(answer.body.accepted).toBe(1);
@@ -147,7 +150,7 @@ describe('POST /ingest', () => {
     const streamerId = randomUUID();
     overlays.setOverlay(key, { overlayId: randomUUID(), streamerId, live: false, viewers: 0 });
     const minute = 60_000;
-    const start = Date.now() - 3 * 60 * minute;
+    const start = clock.now().getTime() - 3 * 60 * minute;
     const sync = (offsetMinutes: number, live: boolean, viewers: number) =>
       harness.sendEvent(
         'streamer.live_status_changed',
@@ -199,7 +202,7 @@ describe('POST /ingest', () => {
       live: true,
       viewers: 100_000,
     });
-    const normal = heartbeat({ viewers: 50, at: new Date(Date.now() - 20_000).toISOString() });
+    const normal = heartbeat({ viewers: 50, at: before(20_000) });
     const jump = heartbeat({ viewers: 50_000 });
     await harness.ingest(key, { events: [jump, normal] });
     const rows = await storedRows([normal.id, jump.id]);
@@ -215,7 +218,7 @@ describe('POST /ingest', () => {
       live: true,
       viewers: 300,
     });
-    const honest = heartbeat({ viewers: 280, at: new Date(Date.now() - 10_000).toISOString() });
+    const honest = heartbeat({ viewers: 280, at: before(10_000) });
     const inflated = heartbeat({ viewers: 2_900 });
     expect((await harness.ingest(key, { events: [honest, inflated] })).status).toBe(200);
     const rows = await harness.db.$queryRawUnsafe<
@@ -244,7 +247,7 @@ describe('POST /ingest', () => {
   });
 
   it('creates a missing day partition on demand', async () => {
-    const today = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+    const today = clock.now().toISOString().slice(0, 10).replaceAll('-', '');
     await harness.db.$executeRawUnsafe(`DROP TABLE IF EXISTS "overlay_events_${today}"`);
     const event = heartbeat();
     expect((await harness.ingest(live.key, { events: [event] })).status).toBe(200);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startOverlayHarness } from '@gametriggers/overlay-service/testing';
 import type { OverlayHarness } from '@gametriggers/overlay-service/testing';
-import { startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { fixedClock, startTestTokenIssuer, testCast, testInstants } from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsHarness } from '../testing/analytics-harness';
@@ -10,14 +10,16 @@ import { startAnalyticsHarness } from '../testing/analytics-harness';
 let issuer: TestTokenIssuer;
 let overlay: OverlayHarness;
 let harness: AnalyticsHarness;
+const clock = fixedClock(testInstants.newYorkAfternoon);
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
-  overlay = await startOverlayHarness({ jwksUrl: issuer.jwksUrl });
+  overlay = await startOverlayHarness({ jwksUrl: issuer.jwksUrl, now: clock.now });
   harness = await startAnalyticsHarness({
     jwksUrl: issuer.jwksUrl,
     overlayServiceUrl: overlay.url,
     overlayKeyCacheMs: 200,
+    now: clock.now,
   });
 });
 afterAll(async () => {
@@ -29,7 +31,7 @@ afterAll(async () => {
 const report = () => ({
   id: randomUUID(),
   type: 'heartbeat',
-  at: new Date().toISOString(),
+  at: clock.now().toISOString(),
   viewers: 12,
 });
 
@@ -51,13 +53,13 @@ describe('overlay keys resolved by the real overlay service', () => {
       { streamerId: streamerA.userId, invalidReason: 'not_live' },
     ]);
 
-    await overlay.sendEvent('streamer.live_status_changed', {
-      streamerId: streamerA.userId,
-      live: true,
-      viewers: 12,
-    });
+    await overlay.sendEvent(
+      'streamer.live_status_changed',
+      { streamerId: streamerA.userId, live: true, viewers: 12 },
+      { occurredAt: clock.now() },
+    );
     // Known keys are remembered briefly (200 ms here), so the new live status shows up after that.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    clock.advance(300);
     const live = report();
     expect((await harness.ingest(key, { events: [live] })).status).toBe(200);
     expect(await stored(live.id)).toEqual([{ streamerId: streamerA.userId, invalidReason: null }]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestTokenIssuer } from '@gametriggers/testing';
+import { fixedClock, startTestTokenIssuer, testInstants } from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsHarness } from '../testing/analytics-harness';
@@ -10,6 +10,8 @@ import { startOverlayKeysStandIn } from '../testing/overlay-keys-stand-in';
 let issuer: TestTokenIssuer;
 let overlays: OverlayKeysStandIn;
 let harness: AnalyticsHarness;
+/** Standing still, so the budget refills only when a test moves the clock. */
+const clock = fixedClock(testInstants.newYorkAfternoon);
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
@@ -27,6 +29,7 @@ beforeAll(async () => {
     overlayServiceUrl: overlays.url,
     ratePerKey: 1,
     burstPerKey: 150,
+    now: clock.now,
   });
 });
 afterAll(async () => {
@@ -39,7 +42,7 @@ const batch = (size: number) => ({
   events: Array.from({ length: size }, () => ({
     id: randomUUID(),
     type: 'heartbeat',
-    at: new Date().toISOString(),
+    at: clock.now().toISOString(),
     viewers: 3,
   })),
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestTokenIssuer } from '@gametriggers/testing';
+import { fixedClock, startTestTokenIssuer, testInstants } from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { END_OF_STREAM_GRACE_MS, MAX_LATE_MS } from '../ingest/traffic-rules';
@@ -12,6 +12,7 @@ import { liveChangesBetween, pruneLiveChanges } from './live-history';
 let issuer: TestTokenIssuer;
 let overlays: OverlayKeysStandIn;
 let harness: AnalyticsHarness;
+const clock = fixedClock(testInstants.newYorkAfternoon);
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
@@ -19,6 +20,7 @@ beforeAll(async () => {
   harness = await startAnalyticsHarness({
     jwksUrl: issuer.jwksUrl,
     overlayServiceUrl: overlays.url,
+    now: clock.now,
   });
 });
 afterAll(async () => {
@@ -32,7 +34,7 @@ const hour = 3_600_000;
 describe('the live history', () => {
   it('reads the changes of a span and the last one before it, oldest first', async () => {
     const streamerId = randomUUID();
-    const start = Date.now() - 10 * hour;
+    const start = clock.now().getTime() - 10 * hour;
     await harness.db.liveChange.createMany({
       data: [0, 1, 2, 5].map((hours, index) => ({
         streamerId,
@@ -59,7 +61,7 @@ describe('the live history', () => {
 
   it('forgets changes no report can be judged by, keeping each streamer’s last one before that', async () => {
     const streamerId = randomUUID();
-    const now = new Date();
+    const now = clock.now();
     const horizon = now.getTime() - MAX_LATE_MS - END_OF_STREAM_GRACE_MS;
     const at = (offset: number) => new Date(horizon + offset);
     await harness.db.liveChange.createMany({

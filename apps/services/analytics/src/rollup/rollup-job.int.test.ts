@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestTokenIssuer } from '@gametriggers/testing';
+import { fixedClock, startTestTokenIssuer, testInstants } from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsHarness } from '../testing/analytics-harness';
@@ -10,6 +10,7 @@ import { startOverlayKeysStandIn } from '../testing/overlay-keys-stand-in';
 let issuer: TestTokenIssuer;
 let overlays: OverlayKeysStandIn;
 let harness: AnalyticsHarness;
+const clock = fixedClock(testInstants.newYorkAfternoon);
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
@@ -19,6 +20,7 @@ beforeAll(async () => {
     jwksUrl: issuer.jwksUrl,
     overlayServiceUrl: overlays.url,
     rollupEveryMs: 1_000,
+    now: clock.now,
   });
 });
 afterAll(async () => {
@@ -30,7 +32,7 @@ afterAll(async () => {
 describe('the repeatable rollup job', () => {
   it('counts new reports on its own and keeps partitions ahead', async () => {
     const ids = { participationId: randomUUID(), campaignId: randomUUID(), adId: 'ad-job' };
-    const at = new Date(Date.now() - 60_000).toISOString();
+    const at = new Date(clock.now().getTime() - 60_000).toISOString();
     const answer = await harness.ingest('job-key', {
       events: [
         { id: randomUUID(), type: 'display_start', at, ...ids },
@@ -45,7 +47,7 @@ describe('the repeatable rollup job', () => {
       if (!count) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(count).toMatchObject({ impressions: 33n, revision: 1 });
-    const inThreeDays = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+    const inThreeDays = new Date(clock.now().getTime() + 3 * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
     const [partition] = await harness.db.$queryRawUnsafe<Array<{ name: string | null }>>(
       `SELECT to_regclass('overlay_events_${inThreeDays}')::text AS name`,
     );

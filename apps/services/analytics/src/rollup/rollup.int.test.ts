@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestTokenIssuer } from '@gametriggers/testing';
+import { fixedClock, startTestTokenIssuer, testInstants } from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsHarness } from '../testing/analytics-harness';
@@ -11,11 +11,16 @@ const HOUR = 60 * 60_000;
 let issuer: TestTokenIssuer;
 let overlays: OverlayKeysStandIn;
 let harness: AnalyticsHarness;
+const clock = fixedClock(testInstants.newYorkAfternoon);
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
   overlays = await startOverlayKeysStandIn(analyticsTestServiceSecret);
-  harness = await startAnalyticsHarness({ jwksUrl: issuer.jwksUrl, overlayServiceUrl: overlays.url });
+  harness = await startAnalyticsHarness({
+    jwksUrl: issuer.jwksUrl,
+    overlayServiceUrl: overlays.url,
+    now: clock.now,
+  });
 });
 afterAll(async () => {
   await harness.close();
@@ -57,7 +62,7 @@ async function countedEvents(participationId: string) {
 }
 
 describe('hourly counts', () => {
-  const hourStart = Math.floor((Date.now() - 3 * HOUR) / HOUR) * HOUR;
+  const hourStart = Math.floor((clock.now().getTime() - 3 * HOUR) / HOUR) * HOUR;
 
   it('counts each slot’s viewers once, duplicates and replays included, and announces the hour', async () => {
     const overlay = liveOverlay();

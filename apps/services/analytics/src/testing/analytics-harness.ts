@@ -88,6 +88,7 @@ export async function startAnalyticsHarness(options: AnalyticsHarnessOptions) {
       (await service.deps.db.processedEvent.findUnique({
         where: { consumer_eventId: { consumer: 'analytics', eventId } },
       })) !== null,
+    now: service.deps.now,
   });
 
   /** A client as the person holding `token` (an access token), or anonymous without one. */

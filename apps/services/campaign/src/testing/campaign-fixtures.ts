@@ -2,11 +2,11 @@ import type { CampaignInput } from '@gametriggers/contracts';
 
 const HOUR = 60 * 60_000;
 
-/** A complete, valid campaign starting in an hour and running 30 days; override any field. */
-export function sampleCampaign(
-  overrides: Partial<CampaignInput> = {},
-  now = new Date(),
-): CampaignInput {
+/**
+ * A complete, valid campaign starting an hour after `now` (the test's clock) and running 30 days;
+ * override any field.
+ */
+export function sampleCampaign(overrides: Partial<CampaignInput>, now: Date): CampaignInput {
   return {
     title: 'Acme Energy launch week',
     description: 'Show the new Acme Energy can between matches; link to the launch offer.',

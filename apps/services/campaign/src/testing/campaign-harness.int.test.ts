@@ -1,7 +1,7 @@
 import { startBrandHarness } from '@gametriggers/brand-service/testing';
 import type { BrandHarness } from '@gametriggers/brand-service/testing';
 import { campaignForParticipationSchema } from '@gametriggers/contracts';
-import { startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { fixedClock, startTestTokenIssuer, testCast, testInstants } from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignHarness } from './campaign-harness';
@@ -10,15 +10,17 @@ import { startCampaignHarness } from './campaign-harness';
 let issuer: TestTokenIssuer;
 let brands: BrandHarness;
 let harness: CampaignHarness;
+const clock = fixedClock(testInstants.newYorkAfternoon);
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
-  brands = await startBrandHarness({ jwksUrl: issuer.jwksUrl });
+  brands = await startBrandHarness({ jwksUrl: issuer.jwksUrl, now: clock.now });
   harness = await startCampaignHarness({
     jwksUrl: issuer.jwksUrl,
     brandServiceUrl: brands.url,
     // Discovery is not used here; the streamer service is exercised in campaign-discovery.int.test.ts.
     streamerServiceUrl: 'http://127.0.0.1:9',
+    clock,
   });
 });
 afterAll(async () => {

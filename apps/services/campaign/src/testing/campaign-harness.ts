@@ -27,12 +27,11 @@ export interface CampaignHarnessOptions {
   brandServiceUrl: string;
   /** A running streamer service (`startStreamerHarness(...).url`), asked for profiles on discovery. */
   streamerServiceUrl: string;
-  now?: () => Date;
   /**
-   * A test clock to run on instead of `now`: `activeCampaign` then advances it past the start
-   * instead of waiting for real time to pass.
+   * The clock the service runs on (`fixedClock`, or `runningClock` where its jobs must fire on real
+   * timers): `activeCampaign` advances it past the start instead of waiting for real time to pass.
    */
-  clock?: TestClock;
+  clock: TestClock;
   /** The shared service secret; defaults to `campaignTestServiceSecret`. */
   serviceSecret?: string;
   /** How often the auto-completion sweep runs (default 5 minutes). */
@@ -51,7 +50,7 @@ export interface CampaignHarnessOptions {
 export async function startCampaignHarness(options: CampaignHarnessOptions) {
   const database = await createTestDatabase(campaignMigrationsDir, 'campaign');
   const redis = createTestRedisNamespace('campaign');
-  const now = options.clock?.now ?? options.now ?? (() => new Date());
+  const { now } = options.clock;
   const config: CampaignServiceOptions = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -99,8 +98,7 @@ export async function startCampaignHarness(options: CampaignHarnessOptions) {
     adminToken: string,
     overrides: Partial<CampaignInput> = {},
   ) {
-    if (!options.clock) return launchCampaign(brandToken, adminToken, overrides);
-    // On a test clock one launch advancing the clock would put another's start in the past
+    // One launch advancing the clock would put another's start in the past
     // before it is submitted: launch one at a time.
     const launched = clockedLaunches.then(() => launchCampaign(brandToken, adminToken, overrides));
     clockedLaunches = launched.catch(() => undefined);
@@ -122,8 +120,7 @@ export async function startCampaignHarness(options: CampaignHarnessOptions) {
     );
     await brand.campaign.submit.mutate({ campaignId: draft.id });
     const wait = draft.startsAt.getTime() - now().getTime() + 20;
-    if (wait > 0 && options.clock) options.clock.advance(wait);
-    else if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (wait > 0) options.clock.advance(wait);
     return client(adminToken).campaign.approve.mutate({ campaignId: draft.id });
   }
 

@@ -24,6 +24,8 @@ export function createDeliveryScheduler(options: {
   redisUrl: string;
   queuePrefix: string;
   log: Logger;
+  /** The service's clock, which the cycle's "when to look next" is told on. */
+  now: () => Date;
 }) {
   const connection = redisConnection(options.redisUrl);
   const queue = new Queue<CycleJob>(QUEUE, { connection, prefix: options.queuePrefix });
@@ -36,7 +38,7 @@ export function createDeliveryScheduler(options: {
 
   async function checkAt(overlayId: string, at: Date) {
     if (stopped) return;
-    const delay = Math.max(0, at.getTime() - Date.now());
+    const delay = Math.max(0, at.getTime() - options.now().getTime());
     await queue.add(
       'cycle',
       { overlayId },
@@ -67,7 +69,7 @@ export function createDeliveryScheduler(options: {
           { err: error, overlayId },
           'delivery step failed; retrying from the queue',
         );
-        await checkAt(overlayId, new Date()).catch(() => undefined);
+        await checkAt(overlayId, options.now()).catch(() => undefined);
       }
     },
     checkAt,

@@ -89,6 +89,7 @@ export async function startOverlayHarness(options: OverlayHarnessOptions) {
       (await service.deps.db.processedEvent.findUnique({
         where: { consumer_eventId: { consumer: 'overlay', eventId } },
       })) !== null,
+    now: service.deps.now,
   });
 
   /** A client as the person holding `token` (an access token), or anonymous without one. */

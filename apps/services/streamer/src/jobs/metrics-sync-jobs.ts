@@ -60,7 +60,7 @@ export async function startMetricsSyncWorker(
       if (job.name === SYNC_ALL) {
         const ids = await syncablePlatformIds(deps);
         // One job per channel and interval: a late run of the fan-out does not double the work.
-        const slot = Math.floor(Date.now() / intervalMs);
+        const slot = Math.floor(deps.now().getTime() / intervalMs);
         await metrics.queue.addBulk(
           ids.map((platformId) => ({
             name: SYNC_PLATFORM,
