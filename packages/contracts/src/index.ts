@@ -3,6 +3,7 @@ export * from './vocabulary';
 export * from './pagination';
 export * from './form-errors';
 export * from './money';
+export * from './payment';
 export * from './internal';
 export * from './brand';
 export * from './streamer';

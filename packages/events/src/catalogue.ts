@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const campaignRef = z.object({ campaignId: z.uuid(), brandId: z.uuid(), title: z.string() });
+const cents = z.number().int().nonnegative();
+const money = z.object({ currency: z.string().regex(/^[A-Z]{3}$/) });
 const participationRef = z.object({
   participationId: z.uuid(),
   campaignId: z.uuid(),
@@ -68,7 +70,7 @@ export const eventCatalogue = {
   },
   'campaign.rejected': {
     schema: campaignRef.extend({ rejectedBy: z.uuid(), reason: z.string() }),
-    subscribers: [],
+    subscribers: ['payment'],
   },
   /** Approved and its start time reached (or approved after it): streamers can join. */
   'campaign.launched': { schema: campaignRef, subscribers: [] },
@@ -81,11 +83,11 @@ export const eventCatalogue = {
     schema: campaignRef.extend({
       reason: z.enum(['budget_spent', 'target_reached', 'end_date', 'inactive', 'ended_by_brand']),
     }),
-    subscribers: ['participation', 'overlay'],
+    subscribers: ['participation', 'overlay', 'payment'],
   },
   'campaign.cancelled': {
     schema: campaignRef.extend({ by: z.enum(['brand', 'admin']) }),
-    subscribers: ['participation', 'overlay'],
+    subscribers: ['participation', 'overlay', 'payment'],
   },
 
   'participation.applied': { schema: participationRef, subscribers: [] },
@@ -116,6 +118,71 @@ export const eventCatalogue = {
       /** Increases with every re-count of the hour, so a consumer keeps the newest. */
       revision: z.number().int().positive(),
     }),
+    subscribers: ['payment'],
+  },
+
+  // Money (the payment service). Amounts are integer cents of `currency`.
+  'payment.deposit_received': {
+    schema: money.extend({ brandId: z.uuid(), amountCents: cents, paymentIntentId: z.string() }),
+    subscribers: [],
+  },
+  'payment.budget_reserved': {
+    schema: money.extend({ campaignId: z.uuid(), brandId: z.uuid(), reservedCents: cents, budgetCents: cents }),
+    subscribers: [],
+  },
+  'payment.budget_released': {
+    schema: money.extend({
+      campaignId: z.uuid(),
+      brandId: z.uuid(),
+      releasedCents: cents,
+      reason: z.enum(['budget_lowered', 'completed', 'cancelled', 'rejected']),
+    }),
+    subscribers: [],
+  },
+  /** After every charge of a campaign: its total spend so far (never decreases) and what is left. */
+  'payment.campaign_charged': {
+    schema: z.object({ campaignId: z.uuid(), brandId: z.uuid(), spentCents: cents, remainingCents: cents }),
+    subscribers: [],
+  },
+  'payment.earnings_credited': {
+    schema: money.extend({ streamerId: z.uuid(), campaignId: z.uuid(), amountCents: cents, availableAt: z.iso.datetime() }),
+    subscribers: [],
+  },
+  'payment.earnings_available': {
+    schema: money.extend({ streamerId: z.uuid(), amountCents: cents }),
+    subscribers: [],
+  },
+  'payment.withdrawal_requested': {
+    schema: money.extend({ withdrawalId: z.uuid(), streamerId: z.uuid(), amountCents: cents }),
+    subscribers: [],
+  },
+  'payment.withdrawal_paid': {
+    schema: money.extend({ withdrawalId: z.uuid(), streamerId: z.uuid(), amountCents: cents }),
+    subscribers: [],
+  },
+  'payment.withdrawal_failed': {
+    schema: money.extend({ withdrawalId: z.uuid(), streamerId: z.uuid(), amountCents: cents, reason: z.string() }),
+    subscribers: [],
+  },
+  'payment.wallet_low': {
+    schema: money.extend({ brandId: z.uuid(), availableCents: cents, reason: z.string() }),
+    subscribers: [],
+  },
+  'payment.dispute_opened': {
+    schema: money.extend({ disputeId: z.string(), brandId: z.uuid(), amountCents: cents, heldCents: cents }),
+    subscribers: [],
+  },
+  'payment.dispute_closed': {
+    schema: money.extend({
+      disputeId: z.string(),
+      brandId: z.uuid(),
+      outcome: z.enum(['won', 'lost']),
+      heldCents: cents,
+    }),
+    subscribers: [],
+  },
+  'payment.refund_issued': {
+    schema: money.extend({ refundId: z.string(), brandId: z.uuid(), amountCents: cents }),
     subscribers: [],
   },
 } satisfies Record<string, { schema: z.ZodType; subscribers: readonly string[] }>;

@@ -1,0 +1,17 @@
+import { parseEnv, serviceEnvSchema } from '@gametriggers/trpc';
+import { z } from 'zod';
+
+export const paymentEnvSchema = serviceEnvSchema.extend({
+  PORT: z.coerce.number().int().nonnegative().default(4107),
+  /** The platform's share of every charge, in basis points (2000 = 20 %). */
+  PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(2000),
+  /** Days a streamer's earnings stay pending before they can be withdrawn. */
+  EARNINGS_HOLD_DAYS: z.coerce.number().int().min(0).max(365).default(3),
+  /** How often the maturing job looks for earnings whose hold has passed. */
+  EARNINGS_MATURE_EVERY_MS: z.coerce.number().int().positive().default(60_000),
+});
+export type PaymentEnv = z.infer<typeof paymentEnvSchema>;
+
+export function readPaymentEnv(source: Record<string, string | undefined> = process.env) {
+  return parseEnv('payment', paymentEnvSchema, source);
+}

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEventSender } from '@gametriggers/events/testing';
+import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
+import { createPersonClient, createServiceClient } from '@gametriggers/trpc';
+import type { PaymentServiceOptions } from '../app';
+import { startPaymentService } from '../app';
+import type { PaymentSql } from '../database';
+import type { PaymentRouter } from '../router';
+
+export const paymentMigrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
+
+export const paymentTestServiceSecret = 'test-service-secret-of-at-least-32-chars';
+
+export interface PaymentHarnessOptions {
+  /** The JWKS of the token issuer whose access tokens the service accepts (`startTestTokenIssuer`). */
+  jwksUrl: string;
+  now?: () => Date;
+  serviceSecret?: string;
+  /** BullMQ prefix; share one with other harnesses to have their events reach this service. */
+  queuePrefix?: string;
+  feeBps?: number;
+  earningsHoldDays?: number;
+}
+
+/**
+ * A real payment service for tests: its own fresh database and Redis namespace, on a free port.
+ * `close()` stops it and drops everything it created.
+ */
+export async function startPaymentHarness(options: PaymentHarnessOptions) {
+  const database = await createTestDatabase(paymentMigrationsDir, 'payment');
+  const redis = createTestRedisNamespace('payment');
+  const serviceSecret = options.serviceSecret ?? paymentTestServiceSecret;
+  const config: PaymentServiceOptions = {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: 0,
+    DATABASE_URL: database.url,
+    REDIS_URL: redis.url,
+    IDENTITY_JWKS_URL: options.jwksUrl,
+    TOKEN_ISSUER: 'gametriggers-identity',
+    TOKEN_AUDIENCE: 'gametriggers',
+    SERVICE_SECRET: serviceSecret,
+    PLATFORM_FEE_BPS: options.feeBps ?? 2000,
+    EARNINGS_HOLD_DAYS: options.earningsHoldDays ?? 3,
+    EARNINGS_MATURE_EVERY_MS: 60_000,
+    queuePrefix: options.queuePrefix ?? redis.prefix,
+    now: options.now,
+  };
+  const service = await startPaymentService(config);
+  const events = createEventSender({
+    consumer: 'payment',
+    redisUrl: redis.url,
+    queuePrefix: config.queuePrefix ?? redis.prefix,
+    isApplied: async (eventId) =>
+      (await service.deps.db.processedEvent.findUnique({
+        where: { consumer_eventId: { consumer: 'payment', eventId } },
+      })) !== null,
+  });
+
+  /** A client as the person holding `token` (an access token), or anonymous without one. */
+  function client(token?: string) {
+    return createPersonClient<PaymentRouter>({ url: service.url, accessToken: token });
+  }
+
+  /** A client as another service (for `payment.internal.*`). */
+  function serviceClient(caller: string) {
+    return createServiceClient<PaymentRouter>({ url: service.url, secret: serviceSecret, caller });
+  }
+
+  return {
+    url: service.url,
+    service,
+    config,
+    deps: service.deps,
+    db: service.deps.db,
+    client,
+    serviceClient,
+    /** Runs money operations in one transaction of the service's own runner. */
+    transaction: <T>(work: (tx: PaymentSql) => Promise<T>) => service.deps.transaction(work),
+    /** Delivers an event to the service as the outbox relay would, resolving once it is applied. */
+    sendEvent: events.send,
+    async close() {
+      await events.close();
+      await service.close(1_000);
+      await redis.clear();
+      await database.drop();
+    },
+  };
+}
+export type PaymentHarness = Awaited<ReturnType<typeof startPaymentHarness>>;
