@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { createPaymentDb, createPaymentPool, pgPaymentTransactions } from './database';
 import type { PaymentDeps } from './deps';
 import type { PaymentEnv } from './env';
+import { startEarningsMaturing } from './jobs/earnings-maturing';
 import { paymentEventHandlers } from './money/event-handlers';
 import { createPaymentRouter } from './router';
 
@@ -39,6 +40,13 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
     earningsHoldDays: options.EARNINGS_HOLD_DAYS,
   };
 
+  const maturing = await startEarningsMaturing({
+    deps,
+    redisUrl: options.REDIS_URL,
+    prefix,
+    everyMs: options.EARNINGS_MATURE_EVERY_MS,
+    log,
+  });
   const relay = startOutboxRelay({
     databaseUrl: options.DATABASE_URL,
     redisUrl: options.REDIS_URL,
@@ -73,6 +81,7 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
       redis: () => redis.ping(),
     },
     closeables: [
+      () => maturing.stop(),
       () => relay.stop(),
       () => consumer.stop(),
       () => db.$disconnect(),

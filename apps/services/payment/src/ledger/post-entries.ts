@@ -269,9 +269,10 @@ async function insertEntries(
   if (fresh.length === 0) return [];
   const rows = await tx.$queryRawUnsafe<Array<{ id: unknown }>>(
     `INSERT INTO "journal_entries" ("idempotencyKey", "kind", "phase", "resolvesEntryId", "requestDigest", "cause", "createdAt")
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::jsonb[], $7::timestamptz[])
-       WITH ORDINALITY AS v("idempotencyKey", "kind", "phase", "resolvesEntryId", "requestDigest", "cause", "createdAt", "position")
-     ORDER BY "position"
+     SELECT v.k, v.kind, v.phase, v.r, v.d, v.c, v.t
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::jsonb[], $7::timestamptz[])
+       WITH ORDINALITY AS v(k, kind, phase, r, d, c, t, position)
+     ORDER BY v.position
      RETURNING "id"`,
     fresh.map(({ request }) => request.idempotencyKey),
     fresh.map(({ request }) => request.kind),
