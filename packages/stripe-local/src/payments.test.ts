@@ -44,7 +44,7 @@ describe('PaymentIntents, charges and the platform balance', () => {
     expect(available.available.find((entry) => entry.currency === 'usd')?.amount).toBe(2500);
     expect(available.pending.find((entry) => entry.currency === 'usd')?.amount).toBe(0);
 
-    const succeeded = await kit.delivered('payment_intent.succeeded');
+    const succeeded = await kit.delivered('payment_intent.succeeded', { objectId: intent.id });
     expect((succeeded.data.object as Stripe.PaymentIntent).id).toBe(intent.id);
     expect(succeeded.request).toMatchObject({ id: expect.stringMatching(/^req_/) });
   });
@@ -58,7 +58,7 @@ describe('PaymentIntents, charges and the platform balance', () => {
       kit.stripe.paymentIntents.create({ amount: 900, currency: 'usd', payment_method: 'pm_card_chargeDeclinedInsufficientFunds', confirm: true }),
     );
     expect(insufficient.decline_code).toBe('insufficient_funds');
-    const failed = await kit.delivered('payment_intent.payment_failed');
+    const failed = await kit.delivered('payment_intent.payment_failed', { objectId: generic.payment_intent?.id });
     expect((failed.data.object as Stripe.PaymentIntent).id).toBe(generic.payment_intent?.id);
     const retrieved = await kit.stripe.paymentIntents.retrieve(String(generic.payment_intent?.id));
     expect(retrieved.status).toBe('requires_payment_method');
@@ -129,7 +129,7 @@ describe('PaymentMethods and SetupIntents', () => {
     expect((await kit.stripe.customers.listPaymentMethods(customer.id)).data.map((method) => method.id)).toEqual([declining.id]);
     const updated = await kit.stripe.customers.update(customer.id, { invoice_settings: { default_payment_method: declining.id } });
     expect(updated.invoice_settings.default_payment_method).toBe(declining.id);
-    const detachedEvent = await kit.delivered('payment_method.detached');
+    const detachedEvent = await kit.delivered('payment_method.detached', { objectId: visa.id });
     expect(detachedEvent.data.previous_attributes).toEqual({ customer: customer.id });
   });
 
@@ -147,6 +147,6 @@ describe('PaymentMethods and SetupIntents', () => {
     expect((declined as Stripe.errors.StripeCardError).setup_intent?.status).toBe('requires_payment_method');
     const pending = await kit.stripe.setupIntents.create({ customer: customer.id });
     expect((await kit.stripe.setupIntents.confirm(pending.id, { payment_method: 'pm_card_authenticationRequired' })).status).toBe('requires_action');
-    expect((await kit.delivered('setup_intent.succeeded')).data.object).toMatchObject({ id: intent.id });
+    expect((await kit.delivered('setup_intent.succeeded', { objectId: intent.id })).data.object).toMatchObject({ id: intent.id });
   });
 });

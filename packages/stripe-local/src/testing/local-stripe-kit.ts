@@ -16,8 +16,8 @@ export interface StripeTestKit {
   connectSecret: string;
   /** The deliveries so far, verified with `stripe.webhooks.constructEvent`. */
   events(path?: '/platform' | '/connect'): Stripe.Event[];
-  /** Waits for a delivered event of `type` (verified) and returns it. */
-  delivered(type: string, path?: '/platform' | '/connect'): Promise<Stripe.Event>;
+  /** Waits for the first delivered event of `type` (about `objectId`, if given), verified. */
+  delivered(type: string, filter?: { path?: '/platform' | '/connect'; objectId?: string }): Promise<Stripe.Event>;
   testRoute<T = unknown>(path: string, body?: unknown, method?: 'POST' | 'GET'): Promise<{ status: number; body: T }>;
   stop(): Promise<void>;
 }
@@ -45,10 +45,13 @@ export async function startStripeTestKit(options: Partial<LocalStripeOptions> = 
     platformSecret,
     connectSecret,
     events,
-    async delivered(type, path = '/platform') {
+    async delivered(type, { path = '/platform', objectId }: { path?: '/platform' | '/connect'; objectId?: string } = {}) {
       for (;;) {
-        const found = receiver.deliveries.find((delivery) => delivery.type === type && delivery.path === path);
-        if (found) return verify(found.path, found.body, found.signature);
+        const found = receiver.deliveries
+          .filter((delivery) => delivery.type === type && delivery.path === path)
+          .map((delivery) => verify(delivery.path, delivery.body, delivery.signature))
+          .find((event) => objectId === undefined || (event.data.object as { id?: string }).id === objectId);
+        if (found) return found;
         await receiver.waitForCount(receiver.deliveries.length + 1);
       }
     },
