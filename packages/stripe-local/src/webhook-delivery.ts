@@ -37,6 +37,8 @@ export class WebhookDeliveries {
   private readonly retryTimers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<AbortController>();
   private readonly deliveredTo = new Map<string, Set<string>>();
+  /** Each event's body as first sent: a redelivery is byte for byte the same. */
+  private readonly payloads = new Map<string, string>();
   private paused: Delivery[] | undefined;
   private stopped = false;
 
@@ -64,6 +66,7 @@ export class WebhookDeliveries {
 
   dispatch(event: DeliverableEvent): void {
     const payload = JSON.stringify(event, null, 2);
+    this.payloads.set(event.id, payload);
     for (const endpoint of this.matching(event.type, event.account)) {
       this.enqueue({ event, payload, endpointId: endpoint.id, attempt: 0 });
     }
@@ -71,7 +74,7 @@ export class WebhookDeliveries {
 
   /** Sends an event again to its endpoints; `copies` > 1 sends them at the same moment. */
   redeliver(event: DeliverableEvent, copies: number): void {
-    const payload = JSON.stringify(event, null, 2);
+    const payload = this.payloads.get(event.id) ?? JSON.stringify(event, null, 2);
     for (const endpoint of this.matching(event.type, event.account)) {
       for (let copy = 0; copy < copies; copy += 1) {
         const delivery = { event, payload, endpointId: endpoint.id, attempt: 0 };
@@ -112,7 +115,7 @@ export class WebhookDeliveries {
   }
 
   private enqueue(delivery: Delivery): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.endpoints.has(delivery.endpointId)) return;
     if (this.paused) {
       this.paused.push(delivery);
       return;
