@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StripeTestKit } from './testing/local-stripe-kit';
-import { startStripeTestKit, TEST_NOW } from './testing/local-stripe-kit';
+import { idOf, startStripeTestKit, TEST_NOW } from './testing/local-stripe-kit';
 
 let kit: StripeTestKit;
 beforeAll(async () => {
@@ -114,7 +114,7 @@ describe('Checkout Sessions', () => {
     const session = await topUpSession({ saveCard: true });
     await submitForm(session.id, visaForm);
     const completed = await kit.stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent'] });
-    const customer = String(completed.customer);
+    const customer = idOf(completed.customer);
     expect(customer).toMatch(/^cus_/);
     const methods = await kit.stripe.customers.listPaymentMethods(customer);
     expect(methods.data.map((method) => method.id)).toEqual([(completed.payment_intent as Stripe.PaymentIntent).payment_method]);

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StripeTestKit } from './testing/local-stripe-kit';
-import { startStripeTestKit } from './testing/local-stripe-kit';
+import { idOf, startStripeTestKit } from './testing/local-stripe-kit';
 
 let kit: StripeTestKit;
 beforeAll(async () => {
@@ -26,16 +26,16 @@ describe('Refunds', () => {
     const partial = await kit.stripe.refunds.create({ payment_intent: intent.id, amount: 3000, metadata: { refundRequestId: 'r1' } });
     expect(partial).toMatchObject({ object: 'refund', amount: 3000, status: 'succeeded', payment_intent: intent.id, charge: intent.latest_charge });
     expect(partial.id).toMatch(/^re_/);
-    expect(await kit.stripe.charges.retrieve(String(intent.latest_charge))).toMatchObject({ amount_refunded: 3000, refunded: false });
+    expect(await kit.stripe.charges.retrieve(idOf(intent.latest_charge))).toMatchObject({ amount_refunded: 3000, refunded: false });
     expect(await platformAvailable()).toBe(before - 3000);
     expect((await kit.delivered('refund.created', { objectId: partial.id })).data.object).toMatchObject({ metadata: { refundRequestId: 'r1' } });
-    const refundedEvent = await kit.delivered('charge.refunded', { objectId: String(intent.latest_charge) });
+    const refundedEvent = await kit.delivered('charge.refunded', { objectId: idOf(intent.latest_charge) });
     expect(refundedEvent.data.object).toMatchObject({ amount_refunded: 3000 });
 
     await expect(kit.stripe.refunds.create({ payment_intent: intent.id, amount: 7001 })).rejects.toMatchObject({ code: 'amount_too_large', param: 'amount' });
     const rest = await kit.stripe.refunds.create({ payment_intent: intent.id });
     expect(rest.amount).toBe(7000);
-    expect(await kit.stripe.charges.retrieve(String(intent.latest_charge))).toMatchObject({ amount_refunded: 10_000, refunded: true });
+    expect(await kit.stripe.charges.retrieve(idOf(intent.latest_charge))).toMatchObject({ amount_refunded: 10_000, refunded: true });
     await expect(kit.stripe.refunds.create({ payment_intent: intent.id })).rejects.toMatchObject({ code: 'charge_already_refunded' });
     const listed = await kit.stripe.refunds.list({ payment_intent: intent.id });
     expect(listed.data.map((refund) => refund.id)).toEqual([rest.id, partial.id]);
@@ -48,7 +48,7 @@ describe('Refunds', () => {
     const failed = await kit.testRoute<Stripe.Refund>(`/_test/refunds/${refund.id}/fail`, {});
     expect(failed.body).toMatchObject({ status: 'failed', failure_reason: 'expired_or_canceled_card' });
     expect(await platformAvailable()).toBe(before + 2000);
-    expect(await kit.stripe.charges.retrieve(String(intent.latest_charge))).toMatchObject({ amount_refunded: 0, refunded: false });
+    expect(await kit.stripe.charges.retrieve(idOf(intent.latest_charge))).toMatchObject({ amount_refunded: 0, refunded: false });
     const updated = await kit.delivered('refund.updated', { objectId: refund.id });
     expect(updated.data.previous_attributes).toMatchObject({ status: 'succeeded' });
   });
@@ -67,7 +67,7 @@ describe('Disputes', () => {
     expect(opened.body).toMatchObject({ object: 'dispute', amount: 5000, status: 'needs_response', payment_intent: intent.id, charge: intent.latest_charge });
     expect(opened.body.id).toMatch(/^dp_/);
     expect(await platformAvailable()).toBe(before - 5000);
-    expect((await kit.stripe.charges.retrieve(String(intent.latest_charge))).disputed).toBe(true);
+    expect((await kit.stripe.charges.retrieve(idOf(intent.latest_charge))).disputed).toBe(true);
     await kit.delivered('charge.dispute.created', { objectId: opened.body.id });
     await kit.delivered('charge.dispute.funds_withdrawn', { objectId: opened.body.id });
     await expect(kit.stripe.refunds.create({ payment_intent: intent.id })).rejects.toMatchObject({ code: 'charge_disputed' });
@@ -92,7 +92,7 @@ describe('Disputes', () => {
     expect(await platformAvailable()).toBe(before - 4000);
     const closed = await kit.delivered('charge.dispute.closed', { objectId: opened.body.id });
     expect(closed.data.object).toMatchObject({ status: 'lost' });
-    expect(kit.events().some((event) => event.type === 'charge.dispute.funds_reinstated' && (event.data.object as Stripe.Dispute).id === opened.body.id)).toBe(false);
+    expect(kit.events().some((event) => event.type === 'charge.dispute.funds_reinstated' && (event.data.object).id === opened.body.id)).toBe(false);
   });
 
   it('the 0259 card succeeds, then a dispute opens on its own after the payment events', async () => {
@@ -101,8 +101,8 @@ describe('Disputes', () => {
     const disputes = await kit.stripe.disputes.list({ payment_intent: intent.id });
     expect(disputes.data).toHaveLength(1);
     const events = (await kit.stripe.events.list({ limit: 100 })).data.reverse();
-    const succeededAt = events.findIndex((event) => event.type === 'payment_intent.succeeded' && (event.data.object as Stripe.PaymentIntent).id === intent.id);
-    const disputedAt = events.findIndex((event) => event.type === 'charge.dispute.created' && (event.data.object as Stripe.Dispute).payment_intent === intent.id);
+    const succeededAt = events.findIndex((event) => event.type === 'payment_intent.succeeded' && (event.data.object).id === intent.id);
+    const disputedAt = events.findIndex((event) => event.type === 'charge.dispute.created' && (event.data.object).payment_intent === intent.id);
     expect(succeededAt).toBeGreaterThanOrEqual(0);
     expect(disputedAt).toBeGreaterThan(succeededAt);
   });

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StripeTestKit } from './testing/local-stripe-kit';
 import { startStripeTestKit, TEST_NOW } from './testing/local-stripe-kit';
 import type { WebhookReceiver } from './testing/webhook-receiver';
@@ -57,17 +57,24 @@ describe('webhook deliveries', () => {
     expect((await kit.stripe.events.retrieve(eventId)).pending_webhooks).toBe(0);
   });
 
-  it('keeps retrying an endpoint that is down until it comes up', async () => {
+  it('keeps retrying an endpoint that is down until it answers', async () => {
     const down = await startWebhookReceiver();
-    const url = down.url;
+    const deadUrl = down.url;
     await down.stop();
-    const endpoint = await kit.stripe.webhookEndpoints.create({ url: `${url}/late`, enabled_events: ['customer.updated'] });
+    const endpoint = await kit.stripe.webhookEndpoints.create({ url: `${deadUrl}/late`, enabled_events: ['customer.updated'] });
     const customer = await kit.stripe.customers.create({ email: 'late@example.com' });
     await kit.stripe.customers.update(customer.id, { name: 'Late' });
     await new Promise((resolve) => setTimeout(resolve, 150));
     const event = (await kit.stripe.events.list({ type: 'customer.updated', limit: 1 })).data[0];
     expect(event?.pending_webhooks).toBe(1);
+
+    const recovered = await startWebhookReceiver();
+    await kit.stripe.webhookEndpoints.update(endpoint.id, { url: `${recovered.url}/late` });
+    const [delivery] = await recovered.waitForCount(1);
+    expect(delivery?.eventId).toBe(event?.id);
+    await vi.waitFor(async () => expect((await kit.stripe.events.retrieve(event?.id ?? '')).pending_webhooks).toBe(0));
     await kit.stripe.webhookEndpoints.del(endpoint.id);
+    await recovered.stop();
   });
 
   it('sends only the enabled events, and nothing after an endpoint is deleted', async () => {

@@ -69,3 +69,9 @@ export async function startStripeTestKit(options: Partial<LocalStripeOptions> = 
     },
   };
 }
+
+/** The id of an expandable field, whether it holds the id or the expanded object. */
+export function idOf(value: string | { id: string } | null | undefined): string {
+  if (value === null || value === undefined) throw new Error('Expected an id, got nothing');
+  return typeof value === 'string' ? value : value.id;
+}
