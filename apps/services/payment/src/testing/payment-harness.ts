@@ -25,6 +25,8 @@ export interface PaymentHarnessOptions {
   queuePrefix?: string;
   feeBps?: number;
   earningsHoldDays?: number;
+  /** How often the maturing job runs (default: hourly, so tests mature earnings when they choose). */
+  earningsMatureEveryMs?: number;
   /** A local Stripe to talk to (default: one of its own, on the same clock, stopped on close). */
   stripe?: LocalStripe;
   /** Overrides of the Stripe-facing flows' settings (limits, thresholds). */
@@ -57,7 +59,7 @@ export async function startPaymentHarness(options: PaymentHarnessOptions) {
     SERVICE_SECRET: serviceSecret,
     PLATFORM_FEE_BPS: options.feeBps ?? 2000,
     EARNINGS_HOLD_DAYS: options.earningsHoldDays ?? 3,
-    EARNINGS_MATURE_EVERY_MS: 60_000,
+    EARNINGS_MATURE_EVERY_MS: options.earningsMatureEveryMs ?? 3_600_000,
     STRIPE_SECRET_KEY: stripe.secretKey,
     STRIPE_API_HOST: stripeAddress.host,
     STRIPE_API_PORT: stripeAddress.port,
