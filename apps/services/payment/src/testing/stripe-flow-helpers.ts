@@ -1,5 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { LocalStripe } from '@gametriggers/stripe-local';
+import type { TestClock } from '@gametriggers/testing';
 import type Stripe from 'stripe';
+import { matureDueEarnings } from '../jobs/earnings-maturing';
+import { reserveCampaignBudget } from '../money/campaign-budget';
+import { chargeParticipationHours } from '../money/charging';
+import { creditDeposit } from '../money/deposits';
+import type { PaymentHarness } from './payment-harness';
 
 /** Webhooks arrive on their own time: waits until `check` gives a value (not undefined/null/false). */
 export async function eventually<T>(check: () => Promise<T | undefined | null | false>, what = 'the condition', timeoutMs = 15_000): Promise<T> {
@@ -55,5 +62,50 @@ export async function stripeEventOf(stripe: LocalStripe, type: string, objectId:
   return eventually(
     async () => (await stripeEvents(stripe)).find((event) => event.type === type && (event.data.object as { id?: string }).id === objectId),
     `${type} of ${objectId}`,
+  );
+}
+
+/** Earnings the streamer can withdraw now: a campaign of a funded brand charged, and the hold passed. */
+export async function giveAvailableEarnings(
+  harness: PaymentHarness,
+  clock: TestClock,
+  streamerId: string,
+  earningsCents: number,
+): Promise<void> {
+  // With the 20 % fee, a charge of earnings ÷ 0.8 leaves exactly `earningsCents` (a multiple of 4).
+  const chargeCents = (earningsCents / 4) * 5;
+  const brandId = randomUUID();
+  const campaignId = randomUUID();
+  await harness.transaction(async (tx) => {
+    await creditDeposit(tx, harness.deps, { brandId, amountCents: chargeCents, paymentIntentId: `pi_seed_${campaignId}` });
+    await reserveCampaignBudget(tx, harness.deps, {
+      campaignId,
+      brandId,
+      budgetCents: chargeCents,
+      pricingModel: 'cpc',
+      rateCents: chargeCents,
+      perStreamerCapCents: null,
+    });
+    await chargeParticipationHours(tx, harness.deps, [
+      { participationId: randomUUID(), campaignId, streamerId, hourStart: new Date(Date.UTC(2026, 0, 1)).toISOString(), impressions: 1, clicks: 1, revision: 1 },
+    ]);
+  });
+  clock.advance((harness.config.EARNINGS_HOLD_DAYS + 1) * 86_400_000);
+  await matureDueEarnings(harness.deps);
+}
+
+/** The streamer's Express account, onboarded on the local Stripe's page; resolves once payouts are enabled here. */
+export async function onboardStreamer(harness: PaymentHarness, streamer: ReturnType<PaymentHarness['client']>) {
+  const { url } = await streamer.payment.payouts.startOnboarding.mutate();
+  const completed = await fetch(url, { method: 'POST', redirect: 'manual' });
+  if (completed.status !== 303 && completed.status !== 302) throw new Error(`Onboarding answered ${completed.status}`);
+  await eventually(async () => (await streamer.payment.payouts.account.query()).payoutsEnabled, 'payouts enabled');
+}
+
+/** Money in the platform's Stripe balance, available at once (for transfers), not a brand's top-up. */
+export async function fundPlatform(harness: PaymentHarness, amountCents: number) {
+  await harness.deps.stripe.paymentIntents.create(
+    { amount: amountCents, currency: 'usd', payment_method: 'pm_card_bypassPending', confirm: true },
+    { idempotencyKey: `fund:${randomUUID()}` },
   );
 }
