@@ -68,6 +68,21 @@ describe('the API surface the SDK relies on', () => {
     await expect(kit.stripe.customers.list({ limit: 101 })).rejects.toMatchObject({ param: 'limit' });
   });
 
+  it('filters any list by created (exact or gt/gte/lt/lte), by the server clock', async () => {
+    const before = await kit.stripe.customers.create({ email: 'before-advance@example.com' });
+    const { body } = await kit.testRoute<{ now: number }>('/_test/clock/advance', { seconds: 100 });
+    const after = await kit.stripe.customers.create({ email: 'after-advance@example.com' });
+    expect(after.created).toBe(body.now);
+    expect(after.created - before.created).toBe(100);
+    const recent = await kit.stripe.customers.list({ created: { gt: before.created } });
+    expect(recent.data.map((customer) => customer.id)).toEqual([after.id]);
+    const exact = await kit.stripe.customers.list({ created: before.created, limit: 100 });
+    expect(exact.data.map((customer) => customer.id)).toContain(before.id);
+    expect(exact.data.map((customer) => customer.id)).not.toContain(after.id);
+    const events = await kit.stripe.events.list({ created: { gte: after.created }, type: 'customer.created' });
+    expect(events.data.map((event) => (event.data.object as Stripe.Customer).id)).toEqual([after.id]);
+  });
+
   it('names the parameter that is missing or malformed', async () => {
     await expect(kit.stripe.paymentIntents.create({ currency: 'usd' } as Stripe.PaymentIntentCreateParams)).rejects.toMatchObject({
       type: 'StripeInvalidRequestError',
