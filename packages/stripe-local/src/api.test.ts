@@ -45,6 +45,11 @@ describe('the API surface the SDK relies on', () => {
     expect(await kit.stripe.customers.retrieve(created.id)).toEqual(updated);
     const invalid = await kit.stripe.customers.create({ email: 'x@example.com', invoice_settings: { default_payment_method: 'pm_missing' } }).catch((error: unknown) => error);
     expect(invalid).toMatchObject({ type: 'StripeInvalidRequestError', param: 'invoice_settings[default_payment_method]' });
+    expect((await kit.stripe.customers.list({ email: 'x@example.com' })).data).toHaveLength(0);
+    const withCard = await kit.stripe.customers.create({ payment_method: 'pm_card_visa', invoice_settings: { default_payment_method: 'pm_card_visa' } });
+    const [card] = (await kit.stripe.customers.listPaymentMethods(withCard.id)).data;
+    expect(card?.id).toMatch(/^pm_/);
+    expect(withCard.invoice_settings.default_payment_method).toBe(card?.id);
   });
 
   it('pages lists newest first with limit, starting_after and ending_before, and auto-pagination', async () => {

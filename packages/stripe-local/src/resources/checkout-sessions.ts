@@ -6,6 +6,7 @@ import { route } from '../router';
 import type { AccountScope, StripeObject } from '../store';
 import type { EventOrigin, World } from '../world';
 import type { Customer } from './customers';
+import { insertCustomer } from './customers';
 import { openDispute } from './disputes';
 import type { PaymentIntent } from './payment-intents';
 import { confirmPaymentIntent, createPaymentIntent } from './payment-intents';
@@ -229,22 +230,7 @@ function sessionCustomer(world: World, scope: AccountScope, session: CheckoutSes
   if (session.customer) return world.store.get<Customer>('customer', session.customer, scope, 'customer');
   const savesCard = session.mode === 'setup' || termsOf(session).paymentIntent.setupFutureUsage !== null;
   if (!savesCard) return undefined;
-  const customer = world.store.insert<Customer>(
-    {
-      id: world.ids.next('cus'),
-      object: 'customer',
-      created: world.clock.nowSeconds(),
-      description: null,
-      email: session.customer_email,
-      invoice_settings: { default_payment_method: null, custom_fields: null, footer: null },
-      livemode: false,
-      metadata: {},
-      name: null,
-    },
-    scope,
-  );
-  world.events.emit('customer.created', customer, { account: scope, origin: null });
-  return customer;
+  return insertCustomer(world, scope, { email: session.customer_email, name: null, description: null, phone: null, metadata: {} }, null);
 }
 
 function isExpired(expiry: { month: number; year: number }, nowSeconds: number): boolean {
