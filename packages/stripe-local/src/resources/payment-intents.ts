@@ -173,6 +173,10 @@ function readSetupFutureUsage(params: Params): 'on_session' | 'off_session' | nu
 
 function create(request: ApiRequest): PaymentIntent {
   const { world, params, account, origin } = request;
+  const amount = params.requiredAmount('amount');
+  const currency = params.currency();
+  const metadata = params.metadata();
+  const setupFutureUsage = readSetupFutureUsage(params);
   const customer = params.string('customer') ?? null;
   if (customer !== null) world.store.get('customer', customer, account, 'customer');
   const confirm = params.boolean('confirm') ?? false;
@@ -187,13 +191,13 @@ function create(request: ApiRequest): PaymentIntent {
     world,
     account,
     {
-      amount: params.requiredAmount('amount'),
-      currency: params.currency(),
+      amount,
+      currency,
       customer,
       description: params.string('description') ?? null,
-      metadata: params.metadata(),
+      metadata,
       paymentMethod: paymentMethod?.id ?? null,
-      setupFutureUsage: readSetupFutureUsage(params),
+      setupFutureUsage,
       transferGroup: params.string('transfer_group') ?? null,
     },
     origin,
