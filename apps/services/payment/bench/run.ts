@@ -6,7 +6,7 @@
  * then writes the same journal rows (entries and postings) with plain INSERTs, in the same batches,
  * into copies of the tables with their columns, defaults, indexes and CHECKs but no triggers, and
  * prints both and their ratio.
- *   pnpm --filter @gametriggers/payment-service bench  [HOURS=100000 BATCH=500 CONCURRENCY=2]
+ *   pnpm --filter @gametriggers/payment-service bench  [HOURS=100000 BATCH=1000 CONCURRENCY=2]
  */
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase } from '@gametriggers/testing';
@@ -24,7 +24,7 @@ import { seededRandom } from '../src/testing/ledger-model';
 // BENCH_DRY_RUN=1: one tiny iteration, to check the benchmark loads and runs to the end.
 const dryRun = process.env.BENCH_DRY_RUN === '1';
 const HOURS = Number(process.env.HOURS ?? (dryRun ? 200 : 100_000));
-const BATCH = Number(process.env.BATCH ?? (dryRun ? 50 : 500));
+const BATCH = Number(process.env.BATCH ?? (dryRun ? 50 : 1000));
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 2);
 const CAMPAIGNS = Number(process.env.CAMPAIGNS ?? (dryRun ? 4 : 100));
 const STREAMERS = Number(process.env.STREAMERS ?? (dryRun ? 20 : 5_000));

@@ -105,7 +105,21 @@ function validate(request: EntryRequest) {
  * refuses a posting that would take a non-negative account below zero, and updates the cached
  * balances once per account. Many entries in one call share the locks and the round trips.
  */
-export async function postEntries(tx: PaymentSql, requests: EntryRequest[], now: Date): Promise<EntryResult[]> {
+export interface PostEntriesOptions {
+  /**
+   * The caller has established, under its own locks, that none of the keys has been used (the
+   * charge path: an hour's newer revision). The lookup of earlier results is skipped; the unique
+   * index on keys still refuses a duplicate.
+   */
+  keysAreNew?: boolean;
+}
+
+export async function postEntries(
+  tx: PaymentSql,
+  requests: EntryRequest[],
+  now: Date,
+  options: PostEntriesOptions = {},
+): Promise<EntryResult[]> {
   if (requests.length === 0) return [];
   for (const request of requests) validate(request);
 
@@ -116,11 +130,12 @@ export async function postEntries(tx: PaymentSql, requests: EntryRequest[], now:
 
   const keys = [...new Set(requests.map((request) => request.idempotencyKey))];
   const existing = new Map(
-    (
-      await tx.$queryRawUnsafe<Array<{ id: unknown; idempotencyKey: string; requestDigest: string }>>(
+    (options.keysAreNew
+      ? []
+      : await tx.$queryRawUnsafe<Array<{ id: unknown; idempotencyKey: string; requestDigest: string }>>(
         `SELECT "id", "idempotencyKey", "requestDigest" FROM "journal_entries" WHERE "idempotencyKey" = ANY($1::text[])`,
-        keys,
-      )
+          keys,
+        )
     ).map((row) => [row.idempotencyKey, { id: toBigInt(row.id), digest: row.requestDigest }]),
   );
   const releasedEntries = requests.flatMap((request) => (request.releases ? [request.releases.entryId.toString()] : []));

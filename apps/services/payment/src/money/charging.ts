@@ -134,7 +134,8 @@ export async function chargeParticipationHours(
     requests.push({
       idempotencyKey: key,
       kind: 'charge',
-      cause: { participationId: hour.participationId, hourStart: hour.hourStart, revision: hour.revision, campaignId: hour.campaignId, streamerId: hour.streamerId },
+      // The participation, hour and revision are in the key.
+      cause: { campaignId: hour.campaignId, streamerId: hour.streamerId },
       postings,
     });
     if (earningsCents > 0n) {
@@ -148,7 +149,8 @@ export async function chargeParticipationHours(
     outcomes.push({ status: 'applied', chargedCents: cents(amount), cappedCents: cents(due - amount) });
   }
 
-  const entries = await postEntries(tx, requests, now);
+  // Each key names a revision newer than the hour's applied one, read under the hour's lock.
+  const entries = await postEntries(tx, requests, now, { keysAreNew: true });
   const entryIdByKey = new Map(entries.map((entry) => [entry.idempotencyKey, entry.entryId]));
   await writeHourRows(tx, [...rows.values()].filter((row) => row.changed), now);
   await writeSpend(tx, spend, terms, chargedCampaigns, now);
