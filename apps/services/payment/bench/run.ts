@@ -2,9 +2,11 @@
 /**
  * Settling hours: charges 100,000 counted participation-hours (escrow → streamer pending earnings +
  * a fee shard, with their earnings lots, hour records and outbox events) through the service's
- * charge path, then writes the same journal rows (entries and postings) with plain INSERTs into
- * copies of the tables that have no constraints or triggers, and prints both and their ratio.
- *   pnpm --filter @gametriggers/payment-service bench  [HOURS=100000 BATCH=500 CONCURRENCY=2]
+ * charge path, in transactions of BATCH hours of one campaign (as a batching consumer groups them),
+ * then writes the same journal rows (entries and postings) with plain INSERTs, in the same batches,
+ * into copies of the tables with their columns, defaults, indexes and CHECKs but no triggers, and
+ * prints both and their ratio.
+ *   pnpm --filter @gametriggers/payment-service bench  [HOURS=100000 BATCH=1000 CONCURRENCY=2]
  */
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase } from '@gametriggers/testing';
@@ -22,9 +24,9 @@ import { seededRandom } from '../src/testing/ledger-model';
 // BENCH_DRY_RUN=1: one tiny iteration, to check the benchmark loads and runs to the end.
 const dryRun = process.env.BENCH_DRY_RUN === '1';
 const HOURS = Number(process.env.HOURS ?? (dryRun ? 200 : 100_000));
-const BATCH = Number(process.env.BATCH ?? (dryRun ? 50 : 500));
+const BATCH = Number(process.env.BATCH ?? (dryRun ? 50 : 1000));
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 2);
-const CAMPAIGNS = Number(process.env.CAMPAIGNS ?? (dryRun ? 4 : 200));
+const CAMPAIGNS = Number(process.env.CAMPAIGNS ?? (dryRun ? 4 : 100));
 const STREAMERS = Number(process.env.STREAMERS ?? (dryRun ? 20 : 5_000));
 const HOURS_PER_PARTICIPATION = 5;
 
@@ -32,12 +34,14 @@ const context: MoneyContext = { now: () => new Date('2026-01-14T19:00:00Z'), fee
 
 function countedHours(campaignIds: string[]): CountedHour[] {
   const random = seededRandom(7);
-  const streamers = Array.from({ length: STREAMERS }, () => randomUUID());
+  // Each campaign has its own streamers (a streamer runs few campaigns at once).
+  const streamersPerCampaign = Math.max(1, Math.floor(STREAMERS / campaignIds.length));
+  const streamers = new Map(campaignIds.map((id) => [id, Array.from({ length: streamersPerCampaign }, () => randomUUID())]));
   const hours: CountedHour[] = [];
   while (hours.length < HOURS) {
     const participationId = randomUUID();
     const campaignId = random.pick(campaignIds);
-    const streamerId = random.pick(streamers);
+    const streamerId = random.pick(streamers.get(campaignId)!);
     for (let hour = 0; hour < HOURS_PER_PARTICIPATION && hours.length < HOURS; hour++) {
       hours.push({
         participationId,
@@ -50,8 +54,26 @@ function countedHours(campaignIds: string[]): CountedHour[] {
       });
     }
   }
-  // As the rollup sends them: by hour, participations mixed.
-  return hours.sort((a, b) => a.hourStart.localeCompare(b.hourStart) || a.campaignId.localeCompare(b.campaignId));
+  return hours;
+}
+
+/** Batches of one campaign each, campaigns interleaved so concurrent batches mostly touch different ones. */
+function campaignBatches(hours: CountedHour[]): CountedHour[][] {
+  const byCampaign = new Map<string, CountedHour[]>();
+  for (const hour of hours) {
+    const list = byCampaign.get(hour.campaignId) ?? [];
+    list.push(hour);
+    byCampaign.set(hour.campaignId, list);
+  }
+  const perCampaign = [...byCampaign.values()].map((list) => batches(list, BATCH));
+  const result: CountedHour[][] = [];
+  for (let round = 0; perCampaign.some((list) => list.length > round); round++) {
+    for (const list of perCampaign) {
+      const batch = list[round];
+      if (batch) result.push(batch);
+    }
+  }
+  return result;
 }
 
 function batches<T>(items: T[], size: number): T[][] {
@@ -72,8 +94,8 @@ async function inParallel<T>(work: T[], concurrency: number, run: (item: T) => P
 /** Plain INSERTs of the journal rows the charges wrote, into constraint- and trigger-free copies of the tables. */
 async function plainInsert(transaction: ReturnType<typeof pgPaymentTransactions>, rows: number) {
   await transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`CREATE TABLE "plain_entries" (LIKE "journal_entries" INCLUDING DEFAULTS)`);
-    await tx.$executeRawUnsafe(`CREATE TABLE "plain_postings" (LIKE "ledger_postings" INCLUDING DEFAULTS)`);
+    await tx.$executeRawUnsafe(`CREATE TABLE "plain_entries" (LIKE "journal_entries" INCLUDING ALL)`);
+    await tx.$executeRawUnsafe(`CREATE TABLE "plain_postings" (LIKE "ledger_postings" INCLUDING ALL)`);
   });
   const { entries, postings } = await transaction(async (tx) => ({
     entries: await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(
@@ -136,7 +158,7 @@ async function main() {
 
     let started = performance.now();
     let charged = 0;
-    await inParallel(batches(hours, BATCH), CONCURRENCY, async (batch) => {
+    await inParallel(campaignBatches(hours), CONCURRENCY, async (batch) => {
       const outcomes = await transaction((tx) => chargeParticipationHours(tx, context, batch));
       charged += outcomes.filter((outcome) => outcome.status === 'applied' && outcome.chargedCents > 0).length;
     });

@@ -150,7 +150,7 @@ describe('the database enforces the rules, whatever the code does', () => {
         rows[0].id,
       ),
     );
-    expect(message).toMatch(/outside the transaction/);
+    expect(message).toMatch(/written by an earlier transaction/);
   });
 
   it('refuses UPDATE and DELETE of entries and postings', async () => {

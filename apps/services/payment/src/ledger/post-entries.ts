@@ -105,7 +105,21 @@ function validate(request: EntryRequest) {
  * refuses a posting that would take a non-negative account below zero, and updates the cached
  * balances once per account. Many entries in one call share the locks and the round trips.
  */
-export async function postEntries(tx: PaymentSql, requests: EntryRequest[], now: Date): Promise<EntryResult[]> {
+export interface PostEntriesOptions {
+  /**
+   * The caller has established, under its own locks, that none of the keys has been used (the
+   * charge path: an hour's newer revision). The lookup of earlier results is skipped; the unique
+   * index on keys still refuses a duplicate.
+   */
+  keysAreNew?: boolean;
+}
+
+export async function postEntries(
+  tx: PaymentSql,
+  requests: EntryRequest[],
+  now: Date,
+  options: PostEntriesOptions = {},
+): Promise<EntryResult[]> {
   if (requests.length === 0) return [];
   for (const request of requests) validate(request);
 
@@ -116,11 +130,12 @@ export async function postEntries(tx: PaymentSql, requests: EntryRequest[], now:
 
   const keys = [...new Set(requests.map((request) => request.idempotencyKey))];
   const existing = new Map(
-    (
-      await tx.$queryRawUnsafe<Array<{ id: unknown; idempotencyKey: string; requestDigest: string }>>(
+    (options.keysAreNew
+      ? []
+      : await tx.$queryRawUnsafe<Array<{ id: unknown; idempotencyKey: string; requestDigest: string }>>(
         `SELECT "id", "idempotencyKey", "requestDigest" FROM "journal_entries" WHERE "idempotencyKey" = ANY($1::text[])`,
-        keys,
-      )
+          keys,
+        )
     ).map((row) => [row.idempotencyKey, { id: toBigInt(row.id), digest: row.requestDigest }]),
   );
   const releasedEntries = requests.flatMap((request) => (request.releases ? [request.releases.entryId.toString()] : []));
@@ -222,26 +237,33 @@ interface PostingRow {
   after: bigint;
 }
 
+const ACCOUNT_COLUMNS = `"id", "code", "normalBalance", "allowsNegative", "postedDebits", "postedCredits", "pendingDebits", "pendingCredits"`;
+
 async function lockAccounts(tx: PaymentSql, specs: AccountSpec[], releasedCodes: string[]) {
-  if (specs.length > 0) {
+  const codes = [...new Set([...specs.map((spec) => spec.code), ...releasedCodes])];
+  const lock = (wanted: string[]) =>
+    tx.$queryRawUnsafe<Array<Record<string, unknown>>>(
+      `SELECT ${ACCOUNT_COLUMNS} FROM "ledger_accounts" WHERE "code" = ANY($1::text[]) ORDER BY "id" FOR UPDATE`,
+      wanted,
+    );
+  const rows = await lock(codes);
+  const found = new Set(rows.map((row) => row.code as string));
+  const missing = specs.filter((spec) => !found.has(spec.code));
+  if (missing.length > 0) {
+    // First postings to these accounts: create them (another transaction may just have) and lock them.
     await tx.$executeRawUnsafe(
       `INSERT INTO "ledger_accounts" ("code", "kind", "ownerId", "currency", "normalBalance", "allowsNegative")
        SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::boolean[])
        ON CONFLICT ("code") DO NOTHING`,
-      specs.map((spec) => spec.code),
-      specs.map((spec) => spec.kind),
-      specs.map((spec) => spec.ownerId),
-      specs.map((spec) => spec.currency),
-      specs.map((spec) => spec.normalBalance),
-      specs.map((spec) => spec.allowsNegative),
+      missing.map((spec) => spec.code),
+      missing.map((spec) => spec.kind),
+      missing.map((spec) => spec.ownerId),
+      missing.map((spec) => spec.currency),
+      missing.map((spec) => spec.normalBalance),
+      missing.map((spec) => spec.allowsNegative),
     );
+    rows.push(...(await lock(missing.map((spec) => spec.code))));
   }
-  const codes = [...new Set([...specs.map((spec) => spec.code), ...releasedCodes])];
-  const rows = await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(
-    `SELECT "id", "code", "normalBalance", "allowsNegative", "postedDebits", "postedCredits", "pendingDebits", "pendingCredits"
-     FROM "ledger_accounts" WHERE "code" = ANY($1::text[]) ORDER BY "id" FOR UPDATE`,
-    codes,
-  );
   const locked = new Map<string, LockedAccount>();
   for (const row of rows) {
     locked.set(row.code as string, {
@@ -256,8 +278,8 @@ async function lockAccounts(tx: PaymentSql, specs: AccountSpec[], releasedCodes:
       changes: 0,
     });
   }
-  const missing = codes.find((code) => !locked.has(code));
-  if (missing) throw new Error(`Ledger account ${missing} does not exist`);
+  const absent = codes.find((code) => !locked.has(code));
+  if (absent) throw new Error(`Ledger account ${absent} does not exist`);
   return locked;
 }
 

@@ -1,4 +1,4 @@
-import { recordEvent } from '@gametriggers/events';
+import { recordEvents } from '@gametriggers/events';
 import type { PaymentSql } from '../database';
 import { toBigInt } from '../database';
 import { accounts } from '../ledger/chart-of-accounts';
@@ -44,15 +44,17 @@ export async function creditEarningsLots(
     const total = totals.get(key);
     totals.set(key, total ? { ...total, amountCents: total.amountCents + lot.amountCents } : lot);
   }
-  for (const total of totals.values()) {
-    await recordEvent(tx, 'payment.earnings_credited', {
+  await recordEvents(
+    tx,
+    'payment.earnings_credited',
+    [...totals.values()].map((total) => ({
       streamerId: total.streamerId,
       campaignId: total.campaignId,
       amountCents: cents(total.amountCents),
       currency: total.currency,
       availableAt: availableAt.toISOString(),
-    });
-  }
+    })),
+  );
 }
 
 /**
@@ -97,12 +99,10 @@ export async function matureEarnings(tx: PaymentSql, context: MoneyContext, limi
     total.amount += toBigInt(lot.amountCents);
     byStreamer.set(key, total);
   }
-  for (const [key, total] of byStreamer) {
-    await recordEvent(tx, 'payment.earnings_available', {
-      streamerId: key.split('|')[0]!,
-      amountCents: cents(total.amount),
-      currency: total.currency,
-    });
-  }
+  await recordEvents(
+    tx,
+    'payment.earnings_available',
+    [...byStreamer].map(([key, total]) => ({ streamerId: key.split('|')[0]!, amountCents: cents(total.amount), currency: total.currency })),
+  );
   return due.length;
 }

@@ -1,4 +1,7 @@
-import { accounts, feeShardFor } from '../ledger/chart-of-accounts';
+import { accounts } from '../ledger/chart-of-accounts';
+
+/** The fee shards, summed: which shard a charge credits depends on which were busy at the time. */
+export const PLATFORM_FEES = 'platform:fees:USD';
 
 /**
  * An in-memory reference of the money rules, written apart from the service's code: it predicts
@@ -128,7 +131,7 @@ export class LedgerModel {
     const fee = (amount * this.feeBps) / 10_000n;
     const earnings = amount - fee;
     this.move(escrow, accounts.streamerPending(hour.streamerId).code, earnings);
-    this.move(escrow, accounts.platformFees(feeShardFor(key)).code, fee);
+    this.move(escrow, PLATFORM_FEES, fee);
     if (earnings > 0n) {
       this.unmatured.set(hour.streamerId, (this.unmatured.get(hour.streamerId) ?? 0n) + earnings);
       this.lots += 1;
