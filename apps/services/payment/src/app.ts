@@ -36,7 +36,7 @@ export interface PaymentService extends RunningService {
 
 export async function startPaymentService(options: PaymentServiceOptions): Promise<PaymentService> {
   const log = options.log ?? createLogger('payment');
-  const prefix = options.queuePrefix ?? DEFAULT_QUEUE_PREFIX;
+  const prefix = options.queuePrefix ?? options.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX;
   const db = createPaymentDb(options.DATABASE_URL);
   const pool = createPaymentPool(options.DATABASE_URL);
   const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
