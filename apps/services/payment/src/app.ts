@@ -10,6 +10,7 @@ import { watchWallets } from './checkout/wallet-watch';
 import { startEarningsMaturing } from './jobs/earnings-maturing';
 import { startRepeatableJob } from './jobs/flow-jobs';
 import { paymentEventHandlers } from './money/event-handlers';
+import { resendStuckWithdrawals } from './payouts/stuck-withdrawals';
 import { reconcile } from './reconciliation/reconcile';
 import { createPaymentRouter } from './router';
 import { createBrandBillingDirectory } from './stripe/brand-billing-directory';
@@ -66,9 +67,12 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
   const jobOptions = { redisUrl: options.REDIS_URL, prefix, log };
   const walletWatch = await startRepeatableJob({
     ...jobOptions,
-    queue: 'payment-wallet-watch',
+    queue: 'payment-flows-watch',
     everyMs: options.WALLET_WATCH_EVERY_MS,
-    run: () => watchWallets(deps),
+    run: async () => {
+      await watchWallets(deps);
+      await resendStuckWithdrawals(deps);
+    },
   });
   const reconciliation = await startRepeatableJob({
     ...jobOptions,

@@ -18,12 +18,18 @@ async function applyOnce(deps: PaymentDeps, event: Stripe.Event, work: (tx: Paym
 
 const noop = () => Promise.resolve();
 
+const CONNECT_EVENT_TYPES = new Set(['account.updated', 'payout.paid', 'payout.failed']);
+
 /**
  * What each Stripe event does. Objects whose order matters are read back from Stripe first (the
  * event carries a snapshot that a later event may already have overtaken); every effect is also
  * idempotent on its own key, so a replay after the claim changes nothing either.
  */
 export async function handleStripeEvent(deps: PaymentDeps, event: Stripe.Event): Promise<void> {
+  // Of a connected account's events only its own state and its payouts concern us; its other
+  // objects live in its scope, where the platform's reads would not find them.
+  const connected = Boolean(event.account);
+  if (connected && !CONNECT_EVENT_TYPES.has(event.type)) return applyOnce(deps, event, noop);
   switch (event.type) {
     case 'checkout.session.completed': {
       const session = event.data.object;
