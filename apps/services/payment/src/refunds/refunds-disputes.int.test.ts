@@ -51,6 +51,21 @@ describe('refunds', () => {
     expect(await brandB.payment.billing.refunds.query({ limit: 10 })).toEqual([]);
   });
 
+  it('gives the money back to the wallet when a succeeded refund fails later, once', async () => {
+    await topUp(brandA, 1_000);
+    const before = await walletOf(brandA);
+    const { refunds } = await brandA.payment.billing.requestRefund.mutate({ amountCents: 600 });
+    expect(await walletOf(brandA)).toBe(before - 600);
+    const stripeRefundId = (await harness.db.refund.findUniqueOrThrow({ where: { id: refunds[0]!.id } })).stripeRefundId!;
+    expect((await stripeTestRoute(harness.stripe, `refunds/${stripeRefundId}/fail`, {})).status).toBe(200);
+    await eventually(async () => (await walletOf(brandA)) === before, 'the money back');
+    const failedEvent = (await harness.deps.stripe.events.list({ type: 'refund.failed', limit: 10 })).data[0]!;
+    await stripeTestRoute(harness.stripe, 'webhooks/duplicate', { event_id: failedEvent.id });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await walletOf(brandA)).toBe(before);
+    expect(await brandA.payment.billing.refunds.query({ limit: 1 })).toMatchObject([{ id: refunds[0]!.id, status: 'failed' }]);
+  });
+
   it('refuses more than was paid by card or is left in the wallet, writing nothing', async () => {
     const rows = await harness.db.refund.count();
     const tooMuch = await failure(brandA.payment.billing.requestRefund.mutate({ amountCents: 1_000_000 }));

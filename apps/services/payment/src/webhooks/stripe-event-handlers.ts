@@ -5,6 +5,7 @@ import { brandOfCustomer } from '../checkout/customers';
 import { customerIdOf, paidTopUpOf, recordPaidTopUp, recordPaymentFailure } from '../checkout/top-ups';
 import { applyDisputeState } from '../disputes/dispute-events';
 import { applyAccountState } from '../payouts/payout-accounts';
+import { returnFailedRefund } from '../refunds/failed-refunds';
 import { failedPayoutWithdrawal, failPayout, settlePaidPayout } from '../payouts/withdrawals';
 import { claimStripeEvent } from './stripe-event-log';
 
@@ -78,6 +79,12 @@ export async function handleStripeEvent(deps: PaymentDeps, event: Stripe.Event):
         await failPayout(deps, withdrawalId, payout.failure_message ?? 'Your bank refused the payout.', payout.id);
       }
       return applyOnce(deps, event, noop);
+    }
+    case 'refund.failed': {
+      const refund = await deps.stripe.refunds.retrieve(event.data.object.id);
+      return applyOnce(deps, event, async (tx) => {
+        if (refund.status === 'failed') await returnFailedRefund(tx, deps, refund);
+      });
     }
     case 'charge.dispute.created':
     case 'charge.dispute.updated':
