@@ -8,7 +8,10 @@ import { startPaymentService } from '../app';
 import type { PaymentSql } from '../database';
 import type { PaymentRouter } from '../router';
 
-export const paymentMigrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
+export const paymentMigrationsDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../prisma/migrations',
+);
 
 export const paymentTestServiceSecret = 'test-service-secret-of-at-least-32-chars';
 
