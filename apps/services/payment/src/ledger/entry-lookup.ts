@@ -6,7 +6,7 @@ import { toBigInt } from '../database';
  * computes its amounts from balances can look for an earlier result before computing.
  */
 export async function lockIdempotencyKey(tx: PaymentSql, key: string) {
-  await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, key);
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, key);
 }
 
 /** The entry written under `key`, with what it moved on each account, or null. */

@@ -224,7 +224,7 @@ async function lockHourRows(tx: PaymentSql, hours: CountedHour[]): Promise<Map<s
     hours.map((hour) => [hourId(hour.participationId, new Date(hour.hourStart)), hour]),
   );
   const keys = [...distinct.keys()].map(hourLockKey).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  await tx.$queryRawUnsafe(
+  await tx.$executeRawUnsafe(
     `SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) WITH ORDINALITY AS v(k, n) ORDER BY n`,
     keys.map(String),
   );
