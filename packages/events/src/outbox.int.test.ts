@@ -114,7 +114,11 @@ describe('recordEvents', () => {
       recordEvents(
         tx,
         'identity.email_requested',
-        recipients.map((to) => ({ to, template: 'verify_email' as const, link: 'http://localhost:3000/v' })),
+        recipients.map((to) => ({
+          to,
+          template: 'verify_email' as const,
+          link: 'http://localhost:3000/v',
+        })),
       ),
     );
     expect(new Set(events.map((event) => event.id)).size).toBe(3);

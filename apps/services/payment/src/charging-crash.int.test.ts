@@ -20,7 +20,11 @@ import { paymentTestServiceSecret } from './testing/payment-harness';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RATE_CENTS = 700;
-const context: MoneyContext = { now: () => new Date('2026-01-14T19:00:00Z'), feeBps: 2000, earningsHoldDays: 3 };
+const context: MoneyContext = {
+  now: () => new Date('2026-01-14T19:00:00Z'),
+  feeBps: 2000,
+  earningsHoldDays: 3,
+};
 
 let ledger: LedgerTestDatabase;
 let redis: TestRedisNamespace;
@@ -31,7 +35,9 @@ beforeAll(async () => {
   ledger = await createLedgerTestDatabase('payment_kill');
   redis = createTestRedisNamespace('payment-kill');
   const brandId = randomUUID();
-  await ledger.transaction((tx) => creditDeposit(tx, context, { brandId, amountCents: 50_000_000, paymentIntentId: 'pi_kill' }));
+  await ledger.transaction((tx) =>
+    creditDeposit(tx, context, { brandId, amountCents: 50_000_000, paymentIntentId: 'pi_kill' }),
+  );
   for (const campaignId of campaigns) {
     await ledger.transaction((tx) =>
       reserveCampaignBudget(tx, context, {
@@ -96,7 +102,9 @@ async function startServiceProcess() {
 }
 
 async function processedCount() {
-  const { rows } = await ledger.raw(`SELECT COUNT(*)::int AS n FROM "processed_events" WHERE "consumer" = 'payment'`);
+  const { rows } = await ledger.raw(
+    `SELECT COUNT(*)::int AS n FROM "processed_events" WHERE "consumer" = 'payment'`,
+  );
   return (rows[0] as { n: number }).n;
 }
 
@@ -114,7 +122,9 @@ it(
       clicks: 0,
       revision: 1,
     }));
-    const recounts = hours.slice(0, 200).map((hour) => ({ ...hour, revision: 2, impressions: hour.impressions + 777 }));
+    const recounts = hours
+      .slice(0, 200)
+      .map((hour) => ({ ...hour, revision: 2, impressions: hour.impressions + 777 }));
     const envelopes = [...hours, ...recounts].map((payload) => ({
       id: randomUUID(),
       type: 'analytics.participation_hour_counted' as const,
@@ -122,13 +132,20 @@ it(
       occurredAt: new Date().toISOString(),
     }));
     const deliveries = [...envelopes, ...envelopes.slice(100, 300)];
-    const queue = new Queue(eventQueueName('payment'), { connection: redisConnection(redis.url), prefix: redis.prefix });
+    const queue = new Queue(eventQueueName('payment'), {
+      connection: redisConnection(redis.url),
+      prefix: redis.prefix,
+    });
     try {
       await queue.addBulk(
         deliveries.map((envelope) => ({
           name: envelope.type,
           data: envelope,
-          opts: { jobId: `${envelope.id}-${randomUUID()}`, attempts: 5, backoff: { type: 'exponential', delay: 200 } },
+          opts: {
+            jobId: `${envelope.id}-${randomUUID()}`,
+            attempts: 5,
+            backoff: { type: 'exponential', delay: 200 },
+          },
         })),
       );
     } finally {
@@ -137,17 +154,22 @@ it(
 
     const first = await startServiceProcess();
     const deadline = Date.now() + 60_000;
-    while ((await processedCount()) < 150 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    while ((await processedCount()) < 150 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
     const atKill = await processedCount();
-    expect(atKill, 'the process was killed before or after charging, not in the middle').toBeGreaterThan(0);
+    expect(
+      atKill,
+      'the process was killed before or after charging, not in the middle',
+    ).toBeGreaterThan(0);
     expect(atKill).toBeLessThan(envelopes.length);
 
     // Jobs it held when it died are taken again once their locks expire (BullMQ's stall check).
     const second = await startServiceProcess();
     const finish = Date.now() + 120_000;
-    while ((await processedCount()) < envelopes.length && Date.now() < finish) await new Promise((resolve) => setTimeout(resolve, 200));
+    while ((await processedCount()) < envelopes.length && Date.now() < finish)
+      await new Promise((resolve) => setTimeout(resolve, 200));
     second.kill('SIGTERM');
     expect(await processedCount()).toBe(envelopes.length);
 
@@ -157,15 +179,26 @@ it(
     const { rows } = await ledger.raw(
       `SELECT "participationId", "revision", "chargedCents"::int AS charged FROM "participation_hour_charges"`,
     );
-    const charged = new Map(rows.map((row: { participationId: string; revision: number; charged: number }) => [row.participationId, row]));
+    const charged = new Map(
+      rows.map((row: { participationId: string; revision: number; charged: number }) => [
+        row.participationId,
+        row,
+      ]),
+    );
     expect(charged.size).toBe(hours.length);
     let expectedTotal = 0;
     for (const [participationId, hour] of newest) {
       const price = Math.floor((hour.impressions * RATE_CENTS) / 1000);
       expectedTotal += price;
-      expect(charged.get(participationId), participationId).toEqual({ participationId, revision: hour.revision, charged: price });
+      expect(charged.get(participationId), participationId).toEqual({
+        participationId,
+        revision: hour.revision,
+        charged: price,
+      });
     }
-    const { rows: spent } = await ledger.raw(`SELECT SUM("spentCents")::int AS spent FROM "campaign_terms"`);
+    const { rows: spent } = await ledger.raw(
+      `SELECT SUM("spentCents")::int AS spent FROM "campaign_terms"`,
+    );
     expect((spent[0] as { spent: number }).spent).toBe(expectedTotal);
     const { rows: escrowDebits } = await ledger.raw(
       `SELECT SUM(p."amount")::int AS debited FROM "ledger_postings" p

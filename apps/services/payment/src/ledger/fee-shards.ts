@@ -7,8 +7,14 @@ import { FEE_SHARDS, accounts } from './chart-of-accounts';
  * hash) when it is free, else any free one, so concurrent charges credit different rows instead of
  * queueing on one. Only when all are busy does it wait, for the preferred one.
  */
-export async function claimFeeShard(tx: PaymentSql, currency: string, preferred: number): Promise<AccountSpec> {
-  const shards = Array.from({ length: FEE_SHARDS }, (_, shard) => accounts.platformFees(shard, currency));
+export async function claimFeeShard(
+  tx: PaymentSql,
+  currency: string,
+  preferred: number,
+): Promise<AccountSpec> {
+  const shards = Array.from({ length: FEE_SHARDS }, (_, shard) =>
+    accounts.platformFees(shard, currency),
+  );
   const wanted = shards[preferred]!;
   const free = async () =>
     tx.$queryRawUnsafe<Array<{ code: string }>>(
@@ -34,6 +40,9 @@ export async function claimFeeShard(tx: PaymentSql, currency: string, preferred:
     }
   }
   if (row) return shards.find((shard) => shard.code === row.code)!;
-  await tx.$queryRawUnsafe(`SELECT 1 FROM "ledger_accounts" WHERE "code" = $1 FOR UPDATE`, wanted.code);
+  await tx.$queryRawUnsafe(
+    `SELECT 1 FROM "ledger_accounts" WHERE "code" = $1 FOR UPDATE`,
+    wanted.code,
+  );
   return wanted;
 }

@@ -68,7 +68,14 @@ function requestDigest(request: EntryRequest): string {
     .map((posting) => `${posting.account.code}|${posting.direction}|${posting.amount}`)
     .sort();
   return createHash('sha256')
-    .update(JSON.stringify([request.kind, request.phase ?? 'posted', request.releases?.entryId.toString() ?? '', postings]))
+    .update(
+      JSON.stringify([
+        request.kind,
+        request.phase ?? 'posted',
+        request.releases?.entryId.toString() ?? '',
+        postings,
+      ]),
+    )
     .digest('hex');
 }
 
@@ -77,16 +84,22 @@ export class InsufficientFundsError extends DomainError {
     readonly accountCode: string,
     readonly shortByCents: bigint,
   ) {
-    super('precondition_failed', 'insufficient_funds', `The account ${accountCode} is short by ${shortByCents} cents.`, {
-      accountCode,
-      shortByCents: Number(shortByCents),
-    });
+    super(
+      'precondition_failed',
+      'insufficient_funds',
+      `The account ${accountCode} is short by ${shortByCents} cents.`,
+      {
+        accountCode,
+        shortByCents: Number(shortByCents),
+      },
+    );
   }
 }
 
 function validate(request: EntryRequest) {
   for (const posting of request.postings) {
-    if (posting.amount <= 0n) throw new Error(`Posting amounts are positive (${request.idempotencyKey})`);
+    if (posting.amount <= 0n)
+      throw new Error(`Posting amounts are positive (${request.idempotencyKey})`);
   }
   const net = request.postings.reduce(
     (sum, posting) => sum + (posting.direction === 'debit' ? posting.amount : -posting.amount),
@@ -124,21 +137,28 @@ export async function postEntries(
   for (const request of requests) validate(request);
 
   const specs = new Map<string, AccountSpec>();
-  for (const request of requests) for (const posting of request.postings) specs.set(posting.account.code, posting.account);
-  const releasedCodes = requests.flatMap((request) => request.releases?.postings.map((posting) => posting.accountCode) ?? []);
+  for (const request of requests)
+    for (const posting of request.postings) specs.set(posting.account.code, posting.account);
+  const releasedCodes = requests.flatMap(
+    (request) => request.releases?.postings.map((posting) => posting.accountCode) ?? [],
+  );
   const locked = await lockAccounts(tx, [...specs.values()], releasedCodes);
 
   const keys = [...new Set(requests.map((request) => request.idempotencyKey))];
   const existing = new Map(
     (options.keysAreNew
       ? []
-      : await tx.$queryRawUnsafe<Array<{ id: unknown; idempotencyKey: string; requestDigest: string }>>(
-        `SELECT "id", "idempotencyKey", "requestDigest" FROM "journal_entries" WHERE "idempotencyKey" = ANY($1::text[])`,
+      : await tx.$queryRawUnsafe<
+          Array<{ id: unknown; idempotencyKey: string; requestDigest: string }>
+        >(
+          `SELECT "id", "idempotencyKey", "requestDigest" FROM "journal_entries" WHERE "idempotencyKey" = ANY($1::text[])`,
           keys,
         )
     ).map((row) => [row.idempotencyKey, { id: toBigInt(row.id), digest: row.requestDigest }]),
   );
-  const releasedEntries = requests.flatMap((request) => (request.releases ? [request.releases.entryId.toString()] : []));
+  const releasedEntries = requests.flatMap((request) =>
+    request.releases ? [request.releases.entryId.toString()] : [],
+  );
   const alreadyResolved = new Set(
     releasedEntries.length === 0
       ? []
@@ -158,7 +178,8 @@ export async function postEntries(
     const earlier = existing.get(request.idempotencyKey);
     const earlierInBatch = seenInBatch.get(request.idempotencyKey);
     if (earlier || earlierInBatch !== undefined) {
-      if ((earlier?.digest ?? earlierInBatch) !== digest) throw differentAmount(request.idempotencyKey);
+      if ((earlier?.digest ?? earlierInBatch) !== digest)
+        throw differentAmount(request.idempotencyKey);
       results.push(
         earlier
           ? { entryId: earlier.id, idempotencyKey: request.idempotencyKey, replayed: true }
@@ -169,7 +190,11 @@ export async function postEntries(
     if (request.releases) {
       const released = request.releases.entryId.toString();
       if (alreadyResolved.has(released)) {
-        throw new DomainError('conflict', 'hold_already_resolved', 'This hold has already been posted or voided.');
+        throw new DomainError(
+          'conflict',
+          'hold_already_resolved',
+          'This hold has already been posted or voided.',
+        );
       }
       alreadyResolved.add(released);
       for (const posting of request.releases.postings) {
@@ -194,7 +219,14 @@ export async function postEntries(
       if (!account.allowsNegative && account.normalBalance === 'credit' && after < 0n) {
         throw new InsufficientFundsError(account.code, -after);
       }
-      postings.push({ accountId: account.id, direction: posting.direction, amount: posting.amount, pending, before, after });
+      postings.push({
+        accountId: account.id,
+        direction: posting.direction,
+        amount: posting.amount,
+        pending,
+        before,
+        after,
+      });
     }
     seenInBatch.set(request.idempotencyKey, digest);
     results.push({ index: fresh.length, digest });
@@ -203,7 +235,10 @@ export async function postEntries(
 
   const ids = await insertEntries(tx, fresh, now);
   await insertPostings(tx, fresh, ids, now);
-  await writeBalances(tx, [...locked.values()].filter((account) => account.changes > 0));
+  await writeBalances(
+    tx,
+    [...locked.values()].filter((account) => account.changes > 0),
+  );
 
   const byKey = new Map<string, bigint>();
   fresh.forEach(({ request }, index) => byKey.set(request.idempotencyKey, ids[index]!));
@@ -214,7 +249,11 @@ export async function postEntries(
   });
 }
 
-export async function postEntry(tx: PaymentSql, request: EntryRequest, now: Date): Promise<EntryResult> {
+export async function postEntry(
+  tx: PaymentSql,
+  request: EntryRequest,
+  now: Date,
+): Promise<EntryResult> {
   const [result] = await postEntries(tx, [request], now);
   return result!;
 }
@@ -314,7 +353,9 @@ async function insertPostings(
   entryIds: bigint[],
   now: Date,
 ) {
-  const rows = fresh.flatMap(({ postings }, index) => postings.map((posting) => ({ ...posting, entryId: entryIds[index]! })));
+  const rows = fresh.flatMap(({ postings }, index) =>
+    postings.map((posting) => ({ ...posting, entryId: entryIds[index]! })),
+  );
   if (rows.length === 0) return;
   await tx.$executeRawUnsafe(
     `INSERT INTO "ledger_postings" ("entryId", "accountId", "direction", "amount", "pending", "balanceBefore", "balanceAfter", "createdAt")

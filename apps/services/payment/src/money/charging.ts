@@ -26,7 +26,11 @@ export type HourChargeOutcome =
   | { status: 'applied'; chargedCents: number; cappedCents: number };
 
 /** The hour's whole price under the campaign's terms (fixed-fee campaigns are paid from the pot at the end). */
-export function hourPrice(terms: Pick<CampaignTerms, 'pricingModel' | 'rateCents'>, impressions: number, clicks: number): bigint {
+export function hourPrice(
+  terms: Pick<CampaignTerms, 'pricingModel' | 'rateCents'>,
+  impressions: number,
+  clicks: number,
+): bigint {
   switch (terms.pricingModel) {
     case 'cpm':
       return (BigInt(impressions) * terms.rateCents) / 1000n;
@@ -52,7 +56,8 @@ interface HourRow {
   changed: boolean;
 }
 
-const hourId = (participationId: string, hourStart: Date) => `${participationId}|${hourStart.toISOString()}`;
+const hourId = (participationId: string, hourStart: Date) =>
+  `${participationId}|${hourStart.toISOString()}`;
 
 /**
  * Charges counted participation-hours, many in one transaction: each hour's price under its
@@ -73,9 +78,14 @@ export async function chargeParticipationHours(
   );
   const rows = await lockHourRows(tx, hours);
   const spend = await lockStreamerSpend(tx, hours, terms);
-  const escrowCodes = [...terms.values()].map((campaign) => accounts.campaignEscrow(campaign.campaignId, campaign.currency).code);
+  const escrowCodes = [...terms.values()].map(
+    (campaign) => accounts.campaignEscrow(campaign.campaignId, campaign.currency).code,
+  );
   const escrowLeft = new Map(
-    [...(await balancesOf(tx, escrowCodes)).entries()].map(([code, balances]) => [code, balances.available]),
+    [...(await balancesOf(tx, escrowCodes)).entries()].map(([code, balances]) => [
+      code,
+      balances.available,
+    ]),
   );
 
   const feeShards = new Map<string, AccountSpec>();
@@ -115,7 +125,9 @@ export async function chargeParticipationHours(
     }
     const spendKey = `${hour.campaignId}|${hour.streamerId}`;
     const capLeft =
-      campaign.perStreamerCapCents === null ? due : campaign.perStreamerCapCents - (spend.get(spendKey) ?? 0n);
+      campaign.perStreamerCapCents === null
+        ? due
+        : campaign.perStreamerCapCents - (spend.get(spendKey) ?? 0n);
     const left = escrowLeft.get(escrow.code) ?? 0n;
     const amount = [due, capLeft, left].reduce((min, value) => (value < min ? value : min));
     if (amount <= 0n) {
@@ -126,10 +138,18 @@ export async function chargeParticipationHours(
     const { feeCents, earningsCents } = splitCharge(amount, context.feeBps);
     const postings: PostingRequest[] = [{ account: escrow, direction: 'debit', amount }];
     if (earningsCents > 0n) {
-      postings.push({ account: accounts.streamerPending(hour.streamerId, campaign.currency), direction: 'credit', amount: earningsCents });
+      postings.push({
+        account: accounts.streamerPending(hour.streamerId, campaign.currency),
+        direction: 'credit',
+        amount: earningsCents,
+      });
     }
     if (feeCents > 0n) {
-      postings.push({ account: await feeShardOf(campaign.currency, key), direction: 'credit', amount: feeCents });
+      postings.push({
+        account: await feeShardOf(campaign.currency, key),
+        direction: 'credit',
+        amount: feeCents,
+      });
     }
     requests.push({
       idempotencyKey: key,
@@ -139,20 +159,34 @@ export async function chargeParticipationHours(
       postings,
     });
     if (earningsCents > 0n) {
-      lots.push({ key, streamerId: hour.streamerId, campaignId: hour.campaignId, currency: campaign.currency, amountCents: earningsCents });
+      lots.push({
+        key,
+        streamerId: hour.streamerId,
+        campaignId: hour.campaignId,
+        currency: campaign.currency,
+        amountCents: earningsCents,
+      });
     }
     row.chargedCents += amount;
     escrowLeft.set(escrow.code, left - amount);
     spend.set(spendKey, (spend.get(spendKey) ?? 0n) + amount);
     campaign.spentCents += amount;
     chargedCampaigns.add(campaign.campaignId);
-    outcomes.push({ status: 'applied', chargedCents: cents(amount), cappedCents: cents(due - amount) });
+    outcomes.push({
+      status: 'applied',
+      chargedCents: cents(amount),
+      cappedCents: cents(due - amount),
+    });
   }
 
   // Each key names a revision newer than the hour's applied one, read under the hour's lock.
   const entries = await postEntries(tx, requests, now, { keysAreNew: true });
   const entryIdByKey = new Map(entries.map((entry) => [entry.idempotencyKey, entry.entryId]));
-  await writeHourRows(tx, [...rows.values()].filter((row) => row.changed), now);
+  await writeHourRows(
+    tx,
+    [...rows.values()].filter((row) => row.changed),
+    now,
+  );
   await writeSpend(tx, spend, terms, chargedCampaigns, now);
   await creditEarningsLots(
     tx,
@@ -186,9 +220,11 @@ function hourLockKey(id: string): bigint {
  * Hours never counted before read as revision 0.
  */
 async function lockHourRows(tx: PaymentSql, hours: CountedHour[]): Promise<Map<string, HourRow>> {
-  const distinct = new Map(hours.map((hour) => [hourId(hour.participationId, new Date(hour.hourStart)), hour]));
+  const distinct = new Map(
+    hours.map((hour) => [hourId(hour.participationId, new Date(hour.hourStart)), hour]),
+  );
   const keys = [...distinct.keys()].map(hourLockKey).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  await tx.$queryRawUnsafe(
+  await tx.$executeRawUnsafe(
     `SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) WITH ORDINALITY AS v(k, n) ORDER BY n`,
     keys.map(String),
   );
@@ -200,7 +236,12 @@ async function lockHourRows(tx: PaymentSql, hours: CountedHour[]): Promise<Map<s
     list.map((hour) => hour.participationId),
     list.map((hour) => new Date(hour.hourStart)),
   );
-  const found = new Map(existing.map((row) => [hourId(row.participationId as string, new Date(row.hourStart as Date)), row]));
+  const found = new Map(
+    existing.map((row) => [
+      hourId(row.participationId as string, new Date(row.hourStart as Date)),
+      row,
+    ]),
+  );
   return new Map(
     [...distinct.entries()].map(([id, hour]) => {
       const row = found.get(id);
@@ -222,7 +263,11 @@ async function lockHourRows(tx: PaymentSql, hours: CountedHour[]): Promise<Map<s
   );
 }
 
-async function lockStreamerSpend(tx: PaymentSql, hours: CountedHour[], terms: Map<string, CampaignTerms>) {
+async function lockStreamerSpend(
+  tx: PaymentSql,
+  hours: CountedHour[],
+  terms: Map<string, CampaignTerms>,
+) {
   const pairs = [
     ...new Map(
       hours
@@ -245,7 +290,8 @@ async function lockStreamerSpend(tx: PaymentSql, hours: CountedHour[], terms: Ma
     pairs.map((hour) => hour.campaignId),
     pairs.map((hour) => hour.streamerId),
   );
-  for (const row of rows) spend.set(`${String(row.campaignId)}|${String(row.streamerId)}`, toBigInt(row.spentCents));
+  for (const row of rows)
+    spend.set(`${String(row.campaignId)}|${String(row.streamerId)}`, toBigInt(row.spentCents));
   return spend;
 }
 

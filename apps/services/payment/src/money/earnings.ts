@@ -62,7 +62,11 @@ export async function creditEarningsLots(
  * lots per call; returns how many matured. Safe to run concurrently and again: each lot is taken
  * under a row lock (skipping locked ones) and its key takes effect once.
  */
-export async function matureEarnings(tx: PaymentSql, context: MoneyContext, limit = 1000): Promise<number> {
+export async function matureEarnings(
+  tx: PaymentSql,
+  context: MoneyContext,
+  limit = 1000,
+): Promise<number> {
   const now = context.now();
   const due = await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(
     `SELECT "id", "streamerId", "currency", "amountCents"::text FROM "earnings_lots"
@@ -102,7 +106,11 @@ export async function matureEarnings(tx: PaymentSql, context: MoneyContext, limi
   await recordEvents(
     tx,
     'payment.earnings_available',
-    [...byStreamer].map(([key, total]) => ({ streamerId: key.split('|')[0]!, amountCents: cents(total.amount), currency: total.currency })),
+    [...byStreamer].map(([key, total]) => ({
+      streamerId: key.split('|')[0]!,
+      amountCents: cents(total.amount),
+      currency: total.currency,
+    })),
   );
   return due.length;
 }
