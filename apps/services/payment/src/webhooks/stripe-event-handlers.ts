@@ -30,7 +30,7 @@ export async function handleStripeEvent(deps: PaymentDeps, event: Stripe.Event):
   // Of a connected account's events only its own state and its payouts concern us; its other
   // objects live in its scope, where the platform's reads would not find them.
   const connected = Boolean(event.account);
-  if (connected && !CONNECT_EVENT_TYPES.has(event.type)) return applyOnce(deps, event, noop);
+  if (connected && !CONNECT_EVENT_TYPES.has(event.type)) return;
   switch (event.type) {
     case 'checkout.session.completed': {
       const session = event.data.object;
@@ -99,6 +99,7 @@ export async function handleStripeEvent(deps: PaymentDeps, event: Stripe.Event):
       });
     }
     default:
-      return applyOnce(deps, event, noop);
+      // Events without an effect here are acknowledged without a write.
+      return;
   }
 }
