@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balanceOf } from '../ledger/balances';
 import { accounts } from '../ledger/chart-of-accounts';
 import { holdWithdrawal } from '../money/withdrawals';
+import { createStripeClient } from '../stripe/stripe-client';
 import type { PaymentHarness } from '../testing/payment-harness';
 import { startPaymentHarness } from '../testing/payment-harness';
 import { resendStuckWithdrawals } from './stuck-withdrawals';
@@ -155,6 +156,25 @@ describe('withdrawals', () => {
     expect((await harness.deps.stripe.transfers.retrieve(row.transferId!)).amount).toBe(4_000);
     expect(await available(cast.streamerA.userId)).toBe(before - 4_000);
     expect(await resendStuckWithdrawals(harness.deps)).toBe(0);
+  });
+
+  it('keeps a withdrawal Stripe did not answer for, and sends it later under the same key', async () => {
+    const before = await available(cast.streamerA.userId);
+    const reachable = harness.deps.stripe;
+    harness.deps.stripe = createStripeClient({ STRIPE_SECRET_KEY: harness.stripe.secretKey, STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: 9, STRIPE_API_PROTOCOL: 'http' });
+    let withdrawal;
+    try {
+      withdrawal = await streamerA.payment.withdrawals.request.mutate({ amountCents: 3_000 });
+    } finally {
+      harness.deps.stripe = reachable;
+    }
+    expect(withdrawal.status).toBe('transferring');
+    expect(await available(cast.streamerA.userId)).toBe(before - 3_000);
+    clock.advance(61_000);
+    await resendStuckWithdrawals(harness.deps);
+    const row = await harness.db.withdrawal.findUniqueOrThrow({ where: { id: withdrawal.id } });
+    expect(row).toMatchObject({ status: 'in_transit' });
+    expect(row.payoutId).toMatch(/^po_/);
   });
 
   it('refuses more than the available earnings and bad amounts, writing nothing', async () => {
