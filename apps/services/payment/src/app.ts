@@ -7,6 +7,7 @@ import { createPaymentDb, createPaymentPool, pgPaymentTransactions } from './dat
 import type { PaymentDeps } from './deps';
 import type { PaymentEnv } from './env';
 import { startEarningsMaturing } from './jobs/earnings-maturing';
+import { startHourCharger } from './jobs/hour-charger';
 import { paymentEventHandlers } from './money/event-handlers';
 import { createPaymentRouter } from './router';
 
@@ -47,6 +48,7 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
     everyMs: options.EARNINGS_MATURE_EVERY_MS,
     log,
   });
+  const charger = startHourCharger({ deps, log });
   const relay = startOutboxRelay({
     databaseUrl: options.DATABASE_URL,
     redisUrl: options.REDIS_URL,
@@ -81,6 +83,7 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
       redis: () => redis.ping(),
     },
     closeables: [
+      () => charger.stop(),
       () => maturing.stop(),
       () => relay.stop(),
       () => consumer.stop(),
