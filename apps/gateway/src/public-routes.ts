@@ -75,3 +75,19 @@ export function applyOpenCors(req: IncomingMessage, res: ServerResponse): boolea
   res.writeHead(204).end();
   return true;
 }
+
+/**
+ * Stripe's webhook deliveries: signed by Stripe (the payment service checks the signature over the
+ * exact bytes, passed through unchanged), no user credential. Only POST.
+ */
+export const webhookRoutes: Readonly<Record<string, PublicRoute>> = {
+  '/webhooks/stripe': { service: 'payment', path: '/webhooks/stripe', maxBodyBytes: 1024 * 1024 },
+  '/webhooks/stripe/connect': { service: 'payment', path: '/webhooks/stripe/connect', maxBodyBytes: 1024 * 1024 },
+};
+
+/** What a webhook delivery passes on: its body's type and length and Stripe's signature. */
+export const webhookRouteHeaders: ReadonlySet<string> = new Set(['content-type', 'content-length', 'stripe-signature', 'user-agent']);
+
+export function webhookRouteOf(pathname: string): PublicRoute | undefined {
+  return Object.hasOwn(webhookRoutes, pathname) ? webhookRoutes[pathname] : undefined;
+}

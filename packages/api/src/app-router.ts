@@ -4,6 +4,7 @@ import type { CampaignRouter } from '@gametriggers/campaign-service/router';
 import type { IdentityRouter } from '@gametriggers/identity-service/router';
 import type { OverlayRouter } from '@gametriggers/overlay-service/router';
 import type { ParticipationRouter } from '@gametriggers/participation-service/router';
+import type { PaymentRouter } from '@gametriggers/payment-service/router';
 import type { StreamerRouter } from '@gametriggers/streamer-service/router';
 import type {
   TRPCBuiltRouter,
@@ -35,6 +36,7 @@ type ServiceRouters = [
   ParticipationRouter,
   OverlayRouter,
   AnalyticsRouter,
+  PaymentRouter,
 ];
 
 export type AppRouter = MergedRouter<ServiceRouters>;

@@ -3,6 +3,8 @@ export * from './vocabulary';
 export * from './pagination';
 export * from './form-errors';
 export * from './money';
+export * from './payment';
+export * from './payment-flows';
 export * from './internal';
 export * from './brand';
 export * from './streamer';

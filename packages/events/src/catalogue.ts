@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const campaignRef = z.object({ campaignId: z.uuid(), brandId: z.uuid(), title: z.string() });
+const cents = z.number().int().nonnegative();
+const money = z.object({ currency: z.string().regex(/^[A-Z]{3}$/) });
 const participationRef = z.object({
   participationId: z.uuid(),
   campaignId: z.uuid(),
@@ -34,7 +36,11 @@ export const eventCatalogue = {
   },
 
   'brand.verification_requested': {
-    schema: z.object({ brandId: z.uuid(), companyName: z.string(), documentCount: z.number().int() }),
+    schema: z.object({
+      brandId: z.uuid(),
+      companyName: z.string(),
+      documentCount: z.number().int(),
+    }),
     subscribers: [],
   },
   'brand.verified': {
@@ -42,7 +48,12 @@ export const eventCatalogue = {
     subscribers: [],
   },
   'brand.rejected': {
-    schema: z.object({ brandId: z.uuid(), companyName: z.string(), reason: z.string(), rejectedBy: z.uuid() }),
+    schema: z.object({
+      brandId: z.uuid(),
+      companyName: z.string(),
+      reason: z.string(),
+      rejectedBy: z.uuid(),
+    }),
     subscribers: [],
   },
 
@@ -51,13 +62,21 @@ export const eventCatalogue = {
     subscribers: [],
   },
   'streamer.platform_connected': {
-    schema: z.object({ streamerId: z.uuid(), platform: z.enum(['twitch', 'youtube', 'tiktok', 'facebook']), channelId: z.string() }),
+    schema: z.object({
+      streamerId: z.uuid(),
+      platform: z.enum(['twitch', 'youtube', 'tiktok', 'facebook']),
+      channelId: z.string(),
+    }),
     subscribers: [],
   },
   /** Live or not, and the live viewers across platforms; sent when either changes at a sync. */
   'streamer.live_status_changed': {
     // Events queued before `viewers` existed read as 0 viewers.
-    schema: z.object({ streamerId: z.uuid(), live: z.boolean(), viewers: z.number().int().nonnegative().default(0) }),
+    schema: z.object({
+      streamerId: z.uuid(),
+      live: z.boolean(),
+      viewers: z.number().int().nonnegative().default(0),
+    }),
     subscribers: ['overlay', 'analytics'],
   },
 
@@ -68,7 +87,7 @@ export const eventCatalogue = {
   },
   'campaign.rejected': {
     schema: campaignRef.extend({ rejectedBy: z.uuid(), reason: z.string() }),
-    subscribers: [],
+    subscribers: ['payment'],
   },
   /** Approved and its start time reached (or approved after it): streamers can join. */
   'campaign.launched': { schema: campaignRef, subscribers: [] },
@@ -81,20 +100,38 @@ export const eventCatalogue = {
     schema: campaignRef.extend({
       reason: z.enum(['budget_spent', 'target_reached', 'end_date', 'inactive', 'ended_by_brand']),
     }),
-    subscribers: ['participation', 'overlay'],
+    subscribers: ['participation', 'overlay', 'payment'],
   },
   'campaign.cancelled': {
     schema: campaignRef.extend({ by: z.enum(['brand', 'admin']) }),
-    subscribers: ['participation', 'overlay'],
+    subscribers: ['participation', 'overlay', 'payment'],
   },
 
   'participation.applied': { schema: participationRef, subscribers: [] },
-  'participation.approved': { schema: participationRef, subscribers: ['campaign', 'overlay', 'analytics'] },
-  'participation.rejected': { schema: participationRef.extend({ reason: z.string() }), subscribers: [] },
-  'participation.joined': { schema: participationRef, subscribers: ['campaign', 'overlay', 'analytics'] },
-  'participation.paused': { schema: participationRef, subscribers: ['campaign', 'overlay', 'analytics'] },
-  'participation.resumed': { schema: participationRef, subscribers: ['campaign', 'overlay', 'analytics'] },
-  'participation.left': { schema: participationRef, subscribers: ['campaign', 'overlay', 'analytics'] },
+  'participation.approved': {
+    schema: participationRef,
+    subscribers: ['campaign', 'overlay', 'analytics'],
+  },
+  'participation.rejected': {
+    schema: participationRef.extend({ reason: z.string() }),
+    subscribers: [],
+  },
+  'participation.joined': {
+    schema: participationRef,
+    subscribers: ['campaign', 'overlay', 'analytics'],
+  },
+  'participation.paused': {
+    schema: participationRef,
+    subscribers: ['campaign', 'overlay', 'analytics'],
+  },
+  'participation.resumed': {
+    schema: participationRef,
+    subscribers: ['campaign', 'overlay', 'analytics'],
+  },
+  'participation.left': {
+    schema: participationRef,
+    subscribers: ['campaign', 'overlay', 'analytics'],
+  },
   'participation.removed': {
     schema: participationRef.extend({
       reason: z.enum(['violation', 'fraud', 'admin_decision', 'brand_decision']),
@@ -116,6 +153,101 @@ export const eventCatalogue = {
       /** Increases with every re-count of the hour, so a consumer keeps the newest. */
       revision: z.number().int().positive(),
     }),
+    subscribers: ['payment'],
+  },
+
+  // Money (the payment service). Amounts are integer cents of `currency`.
+  'payment.deposit_received': {
+    schema: money.extend({ brandId: z.uuid(), amountCents: cents, paymentIntentId: z.string() }),
+    subscribers: [],
+  },
+  'payment.budget_reserved': {
+    schema: money.extend({
+      campaignId: z.uuid(),
+      brandId: z.uuid(),
+      reservedCents: cents,
+      budgetCents: cents,
+    }),
+    subscribers: [],
+  },
+  'payment.budget_released': {
+    schema: money.extend({
+      campaignId: z.uuid(),
+      brandId: z.uuid(),
+      releasedCents: cents,
+      reason: z.enum(['budget_lowered', 'completed', 'cancelled', 'rejected']),
+    }),
+    subscribers: [],
+  },
+  /** After every charge of a campaign: its total spend so far (never decreases) and what is left. */
+  'payment.campaign_charged': {
+    schema: z.object({
+      campaignId: z.uuid(),
+      brandId: z.uuid(),
+      spentCents: cents,
+      remainingCents: cents,
+    }),
+    subscribers: [],
+  },
+  'payment.earnings_credited': {
+    schema: money.extend({
+      streamerId: z.uuid(),
+      campaignId: z.uuid(),
+      amountCents: cents,
+      availableAt: z.iso.datetime(),
+    }),
+    subscribers: [],
+  },
+  'payment.earnings_available': {
+    schema: money.extend({ streamerId: z.uuid(), amountCents: cents }),
+    subscribers: [],
+  },
+  'payment.withdrawal_requested': {
+    schema: money.extend({ withdrawalId: z.uuid(), streamerId: z.uuid(), amountCents: cents }),
+    subscribers: [],
+  },
+  'payment.withdrawal_paid': {
+    schema: money.extend({ withdrawalId: z.uuid(), streamerId: z.uuid(), amountCents: cents }),
+    subscribers: [],
+  },
+  'payment.withdrawal_failed': {
+    schema: money.extend({
+      withdrawalId: z.uuid(),
+      streamerId: z.uuid(),
+      amountCents: cents,
+      reason: z.string(),
+    }),
+    subscribers: [],
+  },
+  'payment.wallet_low': {
+    schema: money.extend({ brandId: z.uuid(), availableCents: cents, reason: z.string() }),
+    subscribers: [],
+  },
+  'payment.dispute_opened': {
+    schema: money.extend({
+      disputeId: z.string(),
+      brandId: z.uuid(),
+      amountCents: cents,
+      heldCents: cents,
+    }),
+    subscribers: [],
+  },
+  'payment.dispute_closed': {
+    schema: money.extend({
+      disputeId: z.string(),
+      brandId: z.uuid(),
+      outcome: z.enum(['won', 'lost']),
+      heldCents: cents,
+    }),
+    subscribers: [],
+  },
+  'payment.refund_issued': {
+    schema: money.extend({ refundId: z.string(), brandId: z.uuid(), amountCents: cents }),
+    subscribers: [],
+  },
+  /** The reconciliation job found the ledger and Stripe disagreeing (details in the stored run). */
+  'payment.reconciliation_differences': {
+    schema: z.object({ runId: z.uuid(), differenceCount: z.number().int().positive() }),
     subscribers: [],
   },
 } satisfies Record<string, { schema: z.ZodType; subscribers: readonly string[] }>;

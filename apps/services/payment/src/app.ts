@@ -1,0 +1,138 @@
+import { DEFAULT_QUEUE_PREFIX, startEventConsumer, startOutboxRelay } from '@gametriggers/events';
+import { createAccessTokenVerifier } from '@gametriggers/tokens';
+import type { Logger, RunningService } from '@gametriggers/trpc';
+import { createLogger, startService } from '@gametriggers/trpc';
+import { Redis } from 'ioredis';
+import { createPaymentDb, createPaymentPool, pgPaymentTransactions } from './database';
+import type { PaymentDeps } from './deps';
+import type { PaymentEnv } from './env';
+import { watchWallets } from './checkout/wallet-watch';
+import { startEarningsMaturing } from './jobs/earnings-maturing';
+import { startRepeatableJob } from './jobs/flow-jobs';
+import { startHourCharger } from './jobs/hour-charger';
+import { paymentEventHandlers } from './money/event-handlers';
+import { resendStuckWithdrawals } from './payouts/stuck-withdrawals';
+import { reconcile } from './reconciliation/reconcile';
+import { resendPendingRefunds } from './refunds/refund-requests';
+import { createPaymentRouter } from './router';
+import { createBrandBillingDirectory } from './stripe/brand-billing-directory';
+import type { BillingProfileDirectory } from './stripe/flow-settings';
+import { flowSettingsFrom } from './stripe/flow-settings';
+import { createStripeClient } from './stripe/stripe-client';
+import { registerWebhookEndpoints } from './webhooks/register-webhook-endpoints';
+import { stripeWebhookRoutes } from './webhooks/stripe-webhook-routes';
+
+export interface PaymentServiceOptions extends PaymentEnv {
+  now?: () => Date;
+  /** BullMQ key prefix; tests give each file its own (or share one with the services they talk to). */
+  queuePrefix?: string;
+  log?: Logger;
+  /** Events applied at once by the consumer. */
+  consumerConcurrency?: number;
+  /** Where invoices' billing details come from (default: the brand service at BRAND_SERVICE_URL). */
+  billingProfiles?: BillingProfileDirectory;
+}
+
+export interface PaymentService extends RunningService {
+  deps: PaymentDeps;
+}
+
+export async function startPaymentService(options: PaymentServiceOptions): Promise<PaymentService> {
+  const log = options.log ?? createLogger('payment');
+  const prefix = options.queuePrefix ?? options.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX;
+  const db = createPaymentDb(options.DATABASE_URL);
+  const pool = createPaymentPool(options.DATABASE_URL);
+  const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
+  await redis.connect();
+  const transaction = pgPaymentTransactions(pool);
+  const deps: PaymentDeps = {
+    db,
+    transaction,
+    log,
+    now: options.now ?? (() => new Date()),
+    feeBps: options.PLATFORM_FEE_BPS,
+    earningsHoldDays: options.EARNINGS_HOLD_DAYS,
+    stripe: createStripeClient(options),
+    flows: flowSettingsFrom(
+      options,
+      options.billingProfiles ?? createBrandBillingDirectory({ url: options.BRAND_SERVICE_URL, secret: options.SERVICE_SECRET }),
+    ),
+  };
+
+  const maturing = await startEarningsMaturing({
+    deps,
+    redisUrl: options.REDIS_URL,
+    prefix,
+    everyMs: options.EARNINGS_MATURE_EVERY_MS,
+    log,
+  });
+  const jobOptions = { redisUrl: options.REDIS_URL, prefix, log };
+  const walletWatch = await startRepeatableJob({
+    ...jobOptions,
+    queue: 'payment-flows-watch',
+    everyMs: options.WALLET_WATCH_EVERY_MS,
+    run: async () => {
+      await watchWallets(deps);
+      await resendStuckWithdrawals(deps);
+      await resendPendingRefunds(deps);
+    },
+  });
+  const reconciliation = await startRepeatableJob({
+    ...jobOptions,
+    queue: 'payment-reconciliation',
+    everyMs: options.RECONCILE_EVERY_MS,
+    run: () => reconcile(deps),
+  });
+  const charger = startHourCharger({ deps, log });
+  const relay = startOutboxRelay({
+    databaseUrl: options.DATABASE_URL,
+    redisUrl: options.REDIS_URL,
+    queuePrefix: prefix,
+    log,
+  });
+  const consumer = startEventConsumer({
+    service: 'payment',
+    redisUrl: options.REDIS_URL,
+    queuePrefix: prefix,
+    runInTransaction: transaction,
+    handlers: paymentEventHandlers(deps),
+    concurrency: options.consumerConcurrency,
+    log,
+  });
+
+  const service = await startService({
+    name: 'payment',
+    port: options.PORT,
+    host: options.HOST,
+    router: createPaymentRouter(deps),
+    routes: stripeWebhookRoutes(deps),
+    auth: {
+      accessTokens: createAccessTokenVerifier({
+        jwksUrl: options.IDENTITY_JWKS_URL,
+        issuer: options.TOKEN_ISSUER,
+        audience: options.TOKEN_AUDIENCE,
+      }),
+      serviceSecret: options.SERVICE_SECRET,
+    },
+    readiness: {
+      database: () => db.$queryRaw`SELECT 1`,
+      redis: () => redis.ping(),
+    },
+    closeables: [
+      () => charger.stop(),
+      () => maturing.stop(),
+      () => walletWatch.stop(),
+      () => reconciliation.stop(),
+      () => relay.stop(),
+      () => consumer.stop(),
+      () => db.$disconnect(),
+      () => pool.end(),
+      () => redis.quit(),
+    ],
+    log,
+  });
+  if (!deps.flows.webhookSecrets.platform || !deps.flows.webhookSecrets.connect) {
+    await registerWebhookEndpoints(deps, options.STRIPE_WEBHOOK_BASE_URL ?? service.url);
+  }
+  return Object.assign(service, { deps });
+}
