@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTestRedisNamespace } from '@gametriggers/testing';
+import { createTestRedisNamespace, fixedClock, testInstants } from '@gametriggers/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from './server';
@@ -32,6 +32,7 @@ beforeAll(async () => {
       serviceSecret: 'a-service-secret-of-at-least-32-characters',
       redis,
       rateLimitPrefix: namespace.prefix,
+      now: fixedClock(testInstants.newYorkAfternoon).now,
       serviceUrls: { payment: paymentUrl },
     }),
   );

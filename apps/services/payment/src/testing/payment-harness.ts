@@ -89,6 +89,7 @@ export async function startPaymentHarness(options: PaymentHarnessOptions) {
     consumer: 'payment',
     redisUrl: redis.url,
     queuePrefix: config.queuePrefix ?? redis.prefix,
+    now: service.deps.now,
     isApplied: async (eventId) =>
       (await service.deps.db.processedEvent.findUnique({
         where: { consumer_eventId: { consumer: 'payment', eventId } },
