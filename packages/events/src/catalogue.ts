@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adminActionSchema } from './admin-action-schema';
 
 const campaignRef = z.object({ campaignId: z.uuid(), brandId: z.uuid(), title: z.string() });
 const participationRef = z.object({
@@ -115,6 +116,22 @@ export const eventCatalogue = {
       clicks: z.number().int().nonnegative(),
       /** Increases with every re-count of the hour, so a consumer keeps the newest. */
       revision: z.number().int().positive(),
+    }),
+    subscribers: [],
+  },
+
+  /**
+   * One admin action anywhere, written by `recordAdminAction` in the transaction of the change; the
+   * admin service chains it into the audit log. `personal` and `reason` (free text that may name
+   * people) are stored beside the hashed entry so they can be erased.
+   */
+  'admin.action_recorded': { schema: adminActionSchema, subscribers: ['admin'] },
+  /** The platform configuration changed (a new version); readers refresh their cached copy. */
+  'config.changed': {
+    schema: z.object({
+      version: z.number().int().positive(),
+      values: z.record(z.string(), z.json()),
+      changedKeys: z.array(z.string()),
     }),
     subscribers: [],
   },
