@@ -11,7 +11,7 @@ export async function signAuditCheckpoint(deps: AdminDeps) {
     select: { sequence: true, hash: true },
   });
   if (!head) return null;
-  const latest = await deps.db.auditCheckpoint.findFirst({ orderBy: { signedAt: 'desc' } });
+  const latest = await deps.db.auditCheckpoint.findFirst({ orderBy: { sequence: 'desc' } });
   if (latest?.sequence === head.sequence) return null;
   const signedAt = deps.now();
   return deps.db.auditCheckpoint.create({
