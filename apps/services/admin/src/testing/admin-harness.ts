@@ -78,7 +78,7 @@ export async function startAdminHarness(options: AdminHarnessOptions) {
 
   /** Waits until the audit log holds `count` entries matching `where` (they arrive through the queue). */
   async function waitForAuditEntries(
-    where: { action?: string; subjectId?: string },
+    where: { action?: string; subjectId?: string; actorId?: string },
     count = 1,
     timeoutMs = 10_000,
   ) {
