@@ -1,10 +1,6 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { EventPayload } from '@gametriggers/events';
-import { adminWith, fixedClock, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { fixedClock, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAuditCheckpoint } from './domain/audit-checkpoint';
@@ -14,7 +10,6 @@ import { startAdminHarness } from './testing/admin-harness';
 
 const clock = fixedClock('2026-03-10T18:00:00Z');
 const cast = testCast();
-const auditor = adminWith('canAccessAuditLogs');
 let issuer: TestTokenIssuer;
 let harness: AdminHarness;
 
