@@ -47,7 +47,7 @@ describe('verification decisions are audited', () => {
         after: { verificationStatus: 'verified' },
         reason: null,
         personal: { companyName: 'Acme Energy Drinks' },
-        requestId: expect.any(String),
+        requestId: expect.any(String) as string,
         occurredAt: now.toISOString(),
       },
     ]);
