@@ -23,3 +23,9 @@ export const listAuditLogInputSchema = z
     message: 'The end of the period must be after its start',
   });
 export type ListAuditLogInput = z.input<typeof listAuditLogInputSchema>;
+
+/** Whose personal details to erase from the audit log: every entry about one subject. */
+export const eraseAuditPersonalDetailsInputSchema = z.object({
+  subjectType: opaqueStringSchema({ what: 'subject type', max: 100 }),
+  subjectId: opaqueStringSchema({ what: 'subject id', max: 200 }),
+});

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('every admin procedure', () => {
-  it('needs its permission: the audit log canAccessAuditLogs, the configuration canConfigureSystem', () => {
+  it('needs its permission: reading the audit log canAccessAuditLogs, erasing personal details canManageUsers, the configuration canConfigureSystem', () => {
     const permissions = Object.fromEntries(
       adminProceduresOf(createAdminRouter(harness.service.deps)).map((procedure) => [
         procedure.path,
@@ -35,6 +35,7 @@ describe('every admin procedure', () => {
     expect(permissions).toEqual({
       'admin.audit.list': 'canAccessAuditLogs',
       'admin.audit.verify': 'canAccessAuditLogs',
+      'admin.audit.erasePersonalDetails': 'canManageUsers',
       'admin.config.get': 'canConfigureSystem',
       'admin.config.update': 'canConfigureSystem',
       'admin.config.history': 'canConfigureSystem',
@@ -47,7 +48,7 @@ describe('every admin procedure', () => {
       url: harness.url,
       tokenFor: (person) => issuer.tokenFor(person),
     });
-    expect(checked).toHaveLength(5);
+    expect(checked).toHaveLength(6);
     expect(mismatches).toEqual([]);
   });
 });

@@ -153,15 +153,45 @@ describe('admin.audit.verify', () => {
     const command = [path.join(packageDir, 'node_modules/.bin/tsx'), ['src/commands/verify-audit-chain.ts']] as const;
     const intact = await run(command[0], command[1], { cwd: packageDir, env });
     expect(intact.stderr).toMatch(/Audit chain intact: \d+ entries/);
-    await harness.db.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe('SET LOCAL session_replication_role = replica');
-      await tx.$executeRawUnsafe(`UPDATE "audit_entries" SET "subjectId" = 'someone-else' WHERE "sequence" = 2`);
-    });
+    const original = await harness.db.auditEntry.findUniqueOrThrow({ where: { sequence: 2n } });
+    const setSubjectOfEntry2 = (subjectId: string) =>
+      harness.db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe('SET LOCAL session_replication_role = replica');
+        await tx.$executeRaw`UPDATE "audit_entries" SET "subjectId" = ${subjectId} WHERE "sequence" = 2`;
+      });
+    await setSubjectOfEntry2('someone-else');
     const brokenRun = await run(command[0], command[1], { cwd: packageDir, env }).catch(
       (error: { code: number; stderr: string }) => error,
     );
     expect(brokenRun).toMatchObject({ code: 1 });
     expect(brokenRun.stderr).toMatch(/BROKEN at entry 2 .*hash_mismatch/);
+    await setSubjectOfEntry2(original.subjectId);
+  });
+});
+
+describe('admin.audit.erasePersonalDetails', () => {
+  it('clears the reasons and personal details about a subject; the chain still verifies', async () => {
+    const brandId = randomUUID();
+    await harness.events.send(
+      'admin.action_recorded',
+      adminAction({
+        subject: { type: 'brand', id: brandId },
+        reason: 'Jane Doe sent someone else’s passport',
+        personal: { companyName: 'Jane Doe Media' },
+      }),
+    );
+    const eraser = adminWith('canManageUsers');
+    expect(
+      await (await as(eraser)).admin.audit.erasePersonalDetails.mutate({
+        subjectType: 'brand',
+        subjectId: brandId,
+      }),
+    ).toEqual({ entriesErased: 1 });
+    const [entry] = (await (await as(auditor)).admin.audit.list.query({ subjectId: brandId })).items;
+    expect(entry).toMatchObject({ reason: null, personal: {}, personalErased: true });
+    await harness.waitForAuditEntries({ action: 'admin.audit.erase_personal', subjectId: brandId });
+    const report = await (await as(auditor)).admin.audit.verify.query();
+    expect(report.firstBroken).toBeNull();
   });
 });
 

@@ -1,10 +1,13 @@
 import {
+  eraseAuditPersonalDetailsInputSchema,
   listAuditLogInputSchema,
   platformConfigHistoryInputSchema,
   updatePlatformConfigInputSchema,
 } from '@gametriggers/contracts';
 import { recordAdminAction } from '@gametriggers/events';
+import { z } from 'zod';
 import { adminActorOf, adminProcedure, internalProcedure, router } from '@gametriggers/trpc';
+import { eraseAuditPersonalDetails } from './domain/audit-erasure';
 import { listAuditLog } from './domain/audit-log';
 import { verifyAuditChain } from './domain/audit-verify';
 import type { AdminDeps } from './domain/deps';
@@ -48,6 +51,12 @@ export function createAdminRouter(deps: AdminDeps) {
             );
             return report;
           }),
+
+        /** Erases the reasons and personal details of every entry about a subject; the chain still verifies. */
+        erasePersonalDetails: adminProcedure('canManageUsers')
+          .input(eraseAuditPersonalDetailsInputSchema)
+          .output(z.object({ entriesErased: z.number().int() }))
+          .mutation(({ ctx, input }) => eraseAuditPersonalDetails(deps, adminActorOf(ctx), input)),
       }),
 
       config: router({
