@@ -1,3 +1,4 @@
+import type { AdminRouter } from '@gametriggers/admin-service/router';
 import type { AnalyticsRouter } from '@gametriggers/analytics-service/router';
 import type { BrandRouter } from '@gametriggers/brand-service/router';
 import type { CampaignRouter } from '@gametriggers/campaign-service/router';
@@ -37,6 +38,7 @@ type ServiceRouters = [
   OverlayRouter,
   AnalyticsRouter,
   PaymentRouter,
+  AdminRouter,
 ];
 
 export type AppRouter = MergedRouter<ServiceRouters>;

@@ -13,3 +13,5 @@ export * from './campaign-reach';
 export * from './participation';
 export * from './overlay';
 export * from './analytics';
+export * from './platform-config';
+export * from './admin';

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { withDatabaseName } from '@gametriggers/db';
 import type { DevSecrets } from './secrets';
 import { gateway, gatewayMetricsPort, portals, processName, services, standIns } from './services';
@@ -96,6 +97,11 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
       ...(options.accessTokenTtlSeconds
         ? { ACCESS_TOKEN_TTL_SECONDS: String(options.accessTokenTtlSeconds) }
         : {}),
+    },
+    // Derived from a dev secret rather than stored beside it: one secret fewer for the machine to keep.
+    admin: {
+      AUDIT_CHECKPOINT_KEY: createHmac('sha256', options.secrets.SIGNING_KEY_SECRET).update('audit-checkpoint').digest('base64url'),
+      AUDIT_CHECKPOINT_KEY_ID: 'dev-1',
     },
     // The demo campaigns' creatives are served by the streamer portal (`public/creatives/demo`).
     campaign: { ALLOW_LOCAL_CREATIVES: 'true' },

@@ -63,3 +63,29 @@ describe('parseEventEnvelope', () => {
     expect(() => parseEventEnvelope({ ...envelope, payload: { to: 'a@example.com' } })).toThrow();
   });
 });
+
+describe('admin.action_recorded', () => {
+  const action = {
+    actor: { adminId: userId, adminRole: 'moderator' },
+    permission: 'canVerifyBrands',
+    action: 'brand.verify',
+    subject: { type: 'brand', id: randomUUID() },
+    before: { verificationStatus: 'pending' },
+    after: { verificationStatus: 'verified' },
+    reason: null,
+    requestId: 'req-1',
+    occurredAt: '2026-03-10T18:00:00.000Z',
+  };
+
+  it('accepts an admin action, with no personal details by default', () => {
+    expect(parseEventPayload('admin.action_recorded', action)).toEqual({ ...action, personal: {} });
+  });
+
+  it.each([
+    ['an action that is not <domain>.<verb>', { ...action, action: 'verify' }],
+    ['an actor that is not an id', { ...action, actor: { adminId: 'root', adminRole: null } }],
+    ['a time that is not ISO', { ...action, occurredAt: 'today' }],
+  ])('refuses %s', (_, payload) => {
+    expect(() => parseEventPayload('admin.action_recorded', payload)).toThrow();
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adminActionSchema } from './admin-action-schema';
 
 const campaignRef = z.object({ campaignId: z.uuid(), brandId: z.uuid(), title: z.string() });
 const cents = z.number().int().nonnegative();
@@ -248,6 +249,22 @@ export const eventCatalogue = {
   /** The reconciliation job found the ledger and Stripe disagreeing (details in the stored run). */
   'payment.reconciliation_differences': {
     schema: z.object({ runId: z.uuid(), differenceCount: z.number().int().positive() }),
+    subscribers: [],
+  },
+
+  /**
+   * One admin action anywhere, written by `recordAdminAction` in the transaction of the change; the
+   * admin service chains it into the audit log. `personal` and `reason` (free text that may name
+   * people) are stored beside the hashed entry so they can be erased.
+   */
+  'admin.action_recorded': { schema: adminActionSchema, subscribers: ['admin'] },
+  /** The platform configuration changed (a new version); readers refresh their cached copy. */
+  'config.changed': {
+    schema: z.object({
+      version: z.number().int().positive(),
+      values: z.record(z.string(), z.json()),
+      changedKeys: z.array(z.string()),
+    }),
     subscribers: [],
   },
 } satisfies Record<string, { schema: z.ZodType; subscribers: readonly string[] }>;

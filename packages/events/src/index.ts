@@ -10,3 +10,5 @@ export type { TransactionRunner } from './pg-transaction';
 export { DEFAULT_QUEUE_PREFIX, deadLetterQueueName, eventQueueName, redisConnection } from './queues';
 export { createQueueSet, relayOnce, startOutboxRelay } from './relay';
 export type { OutboxRelayOptions, QueueSet, RelayStepOptions } from './relay';
+export { adminActionSchema, recordAdminAction } from './admin-action';
+export type { AdminActionPayload, AdminActionRecord, AdminActor } from './admin-action';

@@ -22,3 +22,4 @@ export type { PlainRoute, ReadinessCheck, RunningService, ServiceOptions } from 
 export { serviceEnvSchema } from './service-env';
 export { createPersonClient, createServiceClient } from './service-client';
 export type { ServiceClientOptions } from './service-client';
+export { adminActorOf } from './admin-actor';

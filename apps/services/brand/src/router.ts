@@ -9,6 +9,7 @@ import {
   updateBrandProfileInputSchema,
 } from '@gametriggers/contracts';
 import {
+  adminActorOf,
   adminProcedure,
   authedProcedure,
   brandProcedure,
@@ -60,12 +61,12 @@ export function createBrandRouter(deps: BrandDeps) {
       verify: adminProcedure('canVerifyBrands')
         .input(brandIdInputSchema)
         .output(decisionOutput)
-        .mutation(({ ctx, input }) => verifyBrand(deps, ctx.caller, input.brandId)),
+        .mutation(({ ctx, input }) => verifyBrand(deps, adminActorOf(ctx), input.brandId)),
 
       reject: adminProcedure('canVerifyBrands')
         .input(rejectBrandInputSchema)
         .output(decisionOutput)
-        .mutation(({ ctx, input }) => rejectBrand(deps, ctx.caller, input)),
+        .mutation(({ ctx, input }) => rejectBrand(deps, adminActorOf(ctx), input)),
 
       /** The full profile: the brand itself or any admin. */
       get: authedProcedure

@@ -74,6 +74,24 @@ describe('identity.admin.create', { timeout: 120_000 }, () => {
     });
   });
 
+  it('records the creation as one admin action, personal details beside it', async () => {
+    const input = newAdmin({ permissions: ['canVerifyBrands', 'canModerateContent'] });
+    const created = await as(superAdminToken).identity.admin.create.mutate(input);
+    const records = await harness.service.deps.db.outboxEvent.findMany({
+      where: { type: 'admin.action_recorded', payload: { path: ['subject', 'id'], equals: created.userId } },
+    });
+    expect(records.map((record) => record.payload)).toEqual([
+      expect.objectContaining({
+        permission: 'canConfigureSystem',
+        action: 'identity.admin.create',
+        subject: { type: 'admin', id: created.userId },
+        before: null,
+        after: { adminRole: 'moderator', permissions: ['canVerifyBrands', 'canModerateContent'] },
+        personal: { email: input.email, username: input.username, name: 'Grace Hopper' },
+      }),
+    ]);
+  });
+
   it('grants the role’s default flags when none are chosen, and none when the list is empty', async () => {
     const defaults = await as(superAdminToken).identity.admin.create.mutate(
       newAdmin({ adminRole: 'support' }),

@@ -1,4 +1,5 @@
 import {
+  adminActorOf,
   adminProcedure,
   authedProcedure,
   internalProcedure,
@@ -115,7 +116,7 @@ export function createIdentityRouter(deps: IdentityDeps) {
         create: adminProcedure('canConfigureSystem')
           .input(createAdminInput)
           .output(createdAdminOutput)
-          .mutation(({ input }) => createAdmin(deps, input)),
+          .mutation(({ ctx, input }) => createAdmin(deps, input, adminActorOf(ctx))),
       }),
     }),
   });

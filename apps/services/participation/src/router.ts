@@ -18,6 +18,7 @@ import {
   updateConflictRuleInputSchema,
 } from '@gametriggers/contracts';
 import {
+  adminActorOf,
   adminProcedure,
   authedProcedure,
   brandProcedure,
@@ -128,7 +129,7 @@ export function createParticipationRouter(deps: ParticipationDeps) {
       remove: authedProcedure
         .input(removeParticipantInputSchema)
         .output(participationOutput)
-        .mutation(({ ctx, input }) => removeParticipant(deps, ctx.caller, input)),
+        .mutation(({ ctx, input }) => removeParticipant(deps, ctx.caller, input, ctx.requestId)),
 
       get: authedProcedure
         .input(participationRefInputSchema)
@@ -177,19 +178,19 @@ export function createParticipationRouter(deps: ParticipationDeps) {
         create: ruleAdminProcedure
           .input(conflictRuleInputSchema)
           .output(conflictRuleOutput)
-          .mutation(({ ctx, input }) => createRule(deps, ctx.caller.userId, input)),
+          .mutation(({ ctx, input }) => createRule(deps, adminActorOf(ctx), input)),
 
         update: ruleAdminProcedure
           .input(updateConflictRuleInputSchema)
           .output(conflictRuleOutput)
           .mutation(({ ctx, input }) =>
-            updateRule(deps, ctx.caller.userId, input.ruleId, input.rule),
+            updateRule(deps, adminActorOf(ctx), input.ruleId, input.rule),
           ),
 
         disable: ruleAdminProcedure
           .input(conflictRuleRefInputSchema)
           .output(conflictRuleOutput)
-          .mutation(({ ctx, input }) => disableRule(deps, ctx.caller.userId, input.ruleId)),
+          .mutation(({ ctx, input }) => disableRule(deps, adminActorOf(ctx), input.ruleId)),
 
         violations: ruleAdminProcedure
           .input(listViolationsInputSchema)
@@ -199,7 +200,7 @@ export function createParticipationRouter(deps: ParticipationDeps) {
         override: ruleAdminProcedure
           .input(overrideViolationInputSchema)
           .output(violationOutput)
-          .mutation(({ ctx, input }) => overrideViolation(deps, ctx.caller.userId, input)),
+          .mutation(({ ctx, input }) => overrideViolation(deps, adminActorOf(ctx), input)),
       }),
     }),
   });

@@ -1,6 +1,6 @@
 import type { RejectBrandInput, RequestVerificationInput } from '@gametriggers/contracts';
-import { recordEvent } from '@gametriggers/events';
-import type { UserCaller } from '@gametriggers/trpc';
+import type { AdminActor } from '@gametriggers/events';
+import { recordAdminAction, recordEvent } from '@gametriggers/events';
 import type { BrandTx } from '../database';
 import { brandNotFound, notOnboarded } from './brand-access';
 import { lockBrand } from './brand-lock';
@@ -59,7 +59,7 @@ interface Decision {
 async function decideVerification(
   tx: BrandTx,
   brandId: string,
-  admin: UserCaller,
+  admin: AdminActor,
   decision: Decision,
   now: Date,
 ) {
@@ -68,7 +68,7 @@ async function decideVerification(
   assertCanDecideVerification(brand.verificationStatus);
   const decided = {
     decidedAt: now,
-    decidedBy: admin.userId,
+    decidedBy: admin.adminId,
     rejectionReason: decision.rejectionReason,
   };
   await tx.verificationRequest.updateMany({
@@ -85,10 +85,21 @@ async function decideVerification(
       updatedAt: now,
     },
   });
+  await recordAdminAction(tx, {
+    actor: admin,
+    permission: 'canVerifyBrands',
+    action: decision.status === 'verified' ? 'brand.verify' : 'brand.reject',
+    subject: { type: 'brand', id: brandId },
+    before: { verificationStatus: brand.verificationStatus },
+    after: { verificationStatus: decision.status },
+    reason: decision.rejectionReason,
+    personal: { companyName: brand.companyName },
+    occurredAt: now,
+  });
   return brand;
 }
 
-export async function verifyBrand(deps: BrandDeps, admin: UserCaller, brandId: string) {
+export async function verifyBrand(deps: BrandDeps, admin: AdminActor, brandId: string) {
   const now = deps.now();
   return deps.db.$transaction(async (tx) => {
     const brand = await decideVerification(
@@ -101,13 +112,13 @@ export async function verifyBrand(deps: BrandDeps, admin: UserCaller, brandId: s
     await recordEvent(tx, 'brand.verified', {
       brandId,
       companyName: brand.companyName,
-      verifiedBy: admin.userId,
+      verifiedBy: admin.adminId,
     });
     return { brandId, status: 'verified' as const, decidedAt: now };
   });
 }
 
-export async function rejectBrand(deps: BrandDeps, admin: UserCaller, input: RejectBrandInput) {
+export async function rejectBrand(deps: BrandDeps, admin: AdminActor, input: RejectBrandInput) {
   const now = deps.now();
   return deps.db.$transaction(async (tx) => {
     const brand = await decideVerification(
@@ -121,7 +132,7 @@ export async function rejectBrand(deps: BrandDeps, admin: UserCaller, input: Rej
       brandId: input.brandId,
       companyName: brand.companyName,
       reason: input.reason,
-      rejectedBy: admin.userId,
+      rejectedBy: admin.adminId,
     });
     return { brandId: input.brandId, status: 'rejected' as const, decidedAt: now };
   });

@@ -23,6 +23,8 @@ export interface BrandHarnessOptions {
   now?: () => Date;
   /** The shared service secret; defaults to `brandTestServiceSecret`. */
   serviceSecret?: string;
+  /** Redis and BullMQ prefix shared with the services that hear its events (e.g. the admin service's audit log). */
+  events?: { redisUrl: string; queuePrefix: string };
 }
 
 /**
@@ -31,18 +33,19 @@ export interface BrandHarnessOptions {
  */
 export async function startBrandHarness(options: BrandHarnessOptions) {
   const database = await createTestDatabase(brandMigrationsDir, 'brand');
-  const redis = createTestRedisNamespace('brand');
+  const redis = options.events ? undefined : createTestRedisNamespace('brand');
+  const events = options.events ?? { redisUrl: redis!.url, queuePrefix: redis!.prefix };
   const config: BrandServiceOptions = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: 0,
     DATABASE_URL: database.url,
-    REDIS_URL: redis.url,
+    REDIS_URL: events.redisUrl,
     IDENTITY_JWKS_URL: options.jwksUrl,
     TOKEN_ISSUER: 'gametriggers-identity',
     TOKEN_AUDIENCE: 'gametriggers',
     SERVICE_SECRET: options.serviceSecret ?? brandTestServiceSecret,
-    queuePrefix: redis.prefix,
+    queuePrefix: events.queuePrefix,
     now: options.now,
   };
   const service = await startBrandService(config);
@@ -101,7 +104,7 @@ export async function startBrandHarness(options: BrandHarnessOptions) {
     db: service.deps.db,
     async close() {
       await service.close(1_000);
-      await redis.clear();
+      await redis?.clear();
       await database.drop();
     },
   };

@@ -1,6 +1,7 @@
 import { adminPermissions, defaultPermissionsByAdminRole } from '@gametriggers/tokens';
 import type { AdminPermission, AdminRole } from '@gametriggers/tokens';
-import { recordEvent } from '@gametriggers/events';
+import type { AdminActor } from '@gametriggers/events';
+import { recordAdminAction, recordEvent } from '@gametriggers/events';
 import { DomainError } from '@gametriggers/trpc';
 import type { IdentityDeps } from './deps';
 import { hashPassword } from './passwords';
@@ -20,7 +21,15 @@ export interface NewAdmin {
  * Creates an admin account with the given permission flags (its role's defaults unless narrowed).
  * Admins need no mail round trip.
  */
-export async function createAdmin(deps: Pick<IdentityDeps, 'db' | 'now'>, input: NewAdmin) {
+/**
+ * `actor` is the admin who creates it through the platform (recorded in the audit log); the
+ * installation commands run by an operator at the shell pass none.
+ */
+export async function createAdmin(
+  deps: Pick<IdentityDeps, 'db' | 'now'>,
+  input: NewAdmin,
+  actor: AdminActor | null = null,
+) {
   const granted = input.permissions ?? defaultPermissionsByAdminRole[input.adminRole];
   const beyondRole = granted.filter(
     (flag) => !defaultPermissionsByAdminRole[input.adminRole].includes(flag),
@@ -59,11 +68,28 @@ export async function createAdmin(deps: Pick<IdentityDeps, 'db' | 'now'>, input:
         email: user.email,
         role: 'admin',
       });
+      const permissions = adminPermissions.filter((flag) => granted.includes(flag));
+      if (actor) {
+        await recordAdminAction(tx, {
+          actor,
+          permission: 'canConfigureSystem',
+          action: 'identity.admin.create',
+          subject: { type: 'admin', id: user.id },
+          before: null,
+          after: { adminRole: input.adminRole, permissions },
+          personal: {
+            email: user.email,
+            username: input.username,
+            name: `${input.firstName} ${input.lastName}`,
+          },
+          occurredAt: deps.now(),
+        });
+      }
       return {
         userId: user.id,
         email: user.email,
         adminRole: input.adminRole,
-        permissions: adminPermissions.filter((flag) => granted.includes(flag)),
+        permissions,
       };
     });
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { RejectApplicationInput, RemoveParticipantInput } from '@gametriggers/contracts';
-import { recordEvent } from '@gametriggers/events';
+import { recordAdminAction, recordEvent } from '@gametriggers/events';
 import type { UserCaller } from '@gametriggers/trpc';
 import { DomainError } from '@gametriggers/trpc';
 import type { ParticipationTx } from '../database';
@@ -156,6 +156,7 @@ export function removeParticipant(
   deps: ParticipationDeps,
   caller: UserCaller,
   input: RemoveParticipantInput,
+  requestId: string | null,
 ) {
   if (caller.role === 'admin' && !caller.permissions.has('canManageCampaigns')) {
     throw new DomainError(
@@ -205,6 +206,24 @@ export function removeParticipant(
         forfeitEarnings: input.forfeitEarnings,
         removedBy: caller.userId,
       });
+      if (caller.role === 'admin') {
+        await recordAdminAction(tx, {
+          actor: { adminId: caller.userId, adminRole: caller.adminRole ?? null, requestId },
+          permission: 'canManageCampaigns',
+          action: 'participation.remove',
+          subject: { type: 'participation', id: row.id },
+          before: { status: row.status },
+          after: {
+            status: 'removed',
+            reason: input.reason,
+            forfeitEarnings: input.forfeitEarnings,
+            campaignId: row.campaignId,
+            streamerId: row.streamerId,
+          },
+          reason: input.note,
+          occurredAt: now,
+        });
+      }
       return participationView(updated, caller.userId);
     },
   );

@@ -3,6 +3,8 @@ import type {
   listViolationsInputSchema,
   OverrideViolationInput,
 } from '@gametriggers/contracts';
+import type { AdminActor } from '@gametriggers/events';
+import { recordAdminAction } from '@gametriggers/events';
 import { DomainError } from '@gametriggers/trpc';
 import type { z } from 'zod';
 import type { ConflictRule as ConflictRuleRow, RuleViolation } from '../generated/prisma/client';
@@ -49,49 +51,93 @@ export async function listRules(deps: ParticipationDeps, includeDisabled: boolea
   return rows.map((row) => ruleView(row, now));
 }
 
+/** What the audit log keeps of a rule: its settings and state (the admins' own names stay out). */
+function auditedRule(row: ConflictRuleRow) {
+  return { ...storedFields(conflictRuleOf(row)), disabledAt: row.disabledAt };
+}
+
+const rulePermission = 'canManageCampaigns';
+
 export async function createRule(
   deps: ParticipationDeps,
-  adminId: string,
+  actor: AdminActor,
   input: ConflictRuleFields,
 ) {
   const now = deps.now();
-  const row = await deps.db.conflictRule.create({
-    data: {
-      ...storedFields(input),
-      createdBy: adminId,
-      updatedBy: adminId,
-      createdAt: now,
-      updatedAt: now,
-    },
+  return deps.db.$transaction(async (tx) => {
+    const row = await tx.conflictRule.create({
+      data: {
+        ...storedFields(input),
+        createdBy: actor.adminId,
+        updatedBy: actor.adminId,
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+    await recordAdminAction(tx, {
+      actor,
+      permission: rulePermission,
+      action: 'participation.conflict_rule.create',
+      subject: { type: 'conflict_rule', id: row.id },
+      before: null,
+      after: auditedRule(row),
+      occurredAt: now,
+    });
+    return ruleView(row, now);
   });
-  return ruleView(row, now);
 }
 
 export async function updateRule(
   deps: ParticipationDeps,
-  adminId: string,
+  actor: AdminActor,
   ruleId: string,
   input: ConflictRuleFields,
 ) {
   const now = deps.now();
-  const { count } = await deps.db.conflictRule.updateMany({
-    where: { id: ruleId },
-    data: { ...storedFields(input), updatedBy: adminId, updatedAt: now },
+  return deps.db.$transaction(async (tx) => {
+    const before = await tx.conflictRule.findUnique({ where: { id: ruleId } });
+    if (!before) throw ruleNotFound();
+    const row = await tx.conflictRule.update({
+      where: { id: ruleId },
+      data: { ...storedFields(input), updatedBy: actor.adminId, updatedAt: now },
+    });
+    await recordAdminAction(tx, {
+      actor,
+      permission: rulePermission,
+      action: 'participation.conflict_rule.update',
+      subject: { type: 'conflict_rule', id: ruleId },
+      before: auditedRule(before),
+      after: auditedRule(row),
+      occurredAt: now,
+    });
+    return ruleView(row, now);
   });
-  if (count === 0) throw ruleNotFound();
-  return ruleView(await deps.db.conflictRule.findUniqueOrThrow({ where: { id: ruleId } }), now);
 }
 
 /** Disabled rules stop applying but stay, with their violations, for the record. */
-export async function disableRule(deps: ParticipationDeps, adminId: string, ruleId: string) {
+export async function disableRule(deps: ParticipationDeps, actor: AdminActor, ruleId: string) {
   const now = deps.now();
-  await deps.db.conflictRule.updateMany({
-    where: { id: ruleId, disabledAt: null },
-    data: { disabledAt: now, updatedBy: adminId, updatedAt: now },
+  return deps.db.$transaction(async (tx) => {
+    const { count } = await tx.conflictRule.updateMany({
+      where: { id: ruleId, disabledAt: null },
+      data: { disabledAt: now, updatedBy: actor.adminId, updatedAt: now },
+    });
+    const row = await tx.conflictRule.findUnique({ where: { id: ruleId } });
+    if (!row) throw ruleNotFound();
+    // Disabling a disabled rule changes nothing, so there is nothing to record.
+    if (count === 1) {
+      await recordAdminAction(tx, {
+        actor,
+        permission: rulePermission,
+        action: 'participation.conflict_rule.disable',
+        subject: { type: 'conflict_rule', id: ruleId },
+        before: { ...auditedRule(row), disabledAt: null },
+        after: auditedRule(row),
+        occurredAt: now,
+      });
+    }
+    return ruleView(row, now);
   });
-  const row = await deps.db.conflictRule.findUnique({ where: { id: ruleId } });
-  if (!row) throw ruleNotFound();
-  return ruleView(row, now);
 }
 
 function violationView(
@@ -147,33 +193,50 @@ export async function listViolations(
  */
 export async function overrideViolation(
   deps: ParticipationDeps,
-  adminId: string,
+  actor: AdminActor,
   input: OverrideViolationInput,
 ) {
-  const violation = await deps.db.ruleViolation.findUnique({ where: { id: input.violationId } });
-  if (!violation)
-    throw new DomainError('not_found', 'violation_not_found', 'There is no such violation.');
-  if (violation.severity !== 'blocking' || violation.outcome !== 'refused') {
-    throw new DomainError(
-      'precondition_failed',
-      'not_overridable',
-      'Only a refusal by a blocking rule can be overridden; streamers acknowledge warnings themselves.',
-    );
-  }
   const now = deps.now();
-  const { count } = await deps.db.ruleViolation.updateMany({
-    where: { id: violation.id, overriddenAt: null },
-    data: { overriddenBy: adminId, overriddenAt: now, overrideNote: input.note },
+  return deps.db.$transaction(async (tx) => {
+    const violation = await tx.ruleViolation.findUnique({ where: { id: input.violationId } });
+    if (!violation)
+      throw new DomainError('not_found', 'violation_not_found', 'There is no such violation.');
+    if (violation.severity !== 'blocking' || violation.outcome !== 'refused') {
+      throw new DomainError(
+        'precondition_failed',
+        'not_overridable',
+        'Only a refusal by a blocking rule can be overridden; streamers acknowledge warnings themselves.',
+      );
+    }
+    const { count } = await tx.ruleViolation.updateMany({
+      where: { id: violation.id, overriddenAt: null },
+      data: { overriddenBy: actor.adminId, overriddenAt: now, overrideNote: input.note },
+    });
+    if (count === 0)
+      throw new DomainError(
+        'conflict',
+        'already_overridden',
+        'This violation was already overridden.',
+      );
+    await recordAdminAction(tx, {
+      actor,
+      permission: rulePermission,
+      action: 'participation.violation.override',
+      subject: { type: 'rule_violation', id: violation.id },
+      before: { overridden: false },
+      after: {
+        overridden: true,
+        ruleId: violation.ruleId,
+        streamerId: violation.streamerId,
+        campaignId: violation.campaignId,
+      },
+      reason: input.note,
+      occurredAt: now,
+    });
+    const row = await tx.ruleViolation.findUniqueOrThrow({
+      where: { id: violation.id },
+      include: { rule: { select: { name: true, type: true } } },
+    });
+    return violationView(row);
   });
-  if (count === 0)
-    throw new DomainError(
-      'conflict',
-      'already_overridden',
-      'This violation was already overridden.',
-    );
-  const row = await deps.db.ruleViolation.findUniqueOrThrow({
-    where: { id: violation.id },
-    include: { rule: { select: { name: true, type: true } } },
-  });
-  return violationView(row);
 }

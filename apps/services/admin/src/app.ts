@@ -1,0 +1,86 @@
+import { DEFAULT_QUEUE_PREFIX, startEventConsumer, startOutboxRelay } from '@gametriggers/events';
+import { createAccessTokenVerifier } from '@gametriggers/tokens';
+import type { Logger, RunningService } from '@gametriggers/trpc';
+import { createLogger, startService } from '@gametriggers/trpc';
+import { Redis } from 'ioredis';
+import { adminEventHandlers } from './audit-events';
+import { createAdminDb } from './database';
+import type { AdminDeps } from './domain/deps';
+import type { AdminEnv } from './env';
+import { startCheckpointJobs } from './jobs/checkpoint-jobs';
+import { createAdminRouter } from './router';
+
+export interface AdminServiceOptions extends AdminEnv {
+  now?: () => Date;
+  /** BullMQ key prefix; tests give each file its own (or share one with the services they hear). */
+  queuePrefix?: string;
+  log?: Logger;
+}
+
+export interface AdminService extends RunningService {
+  deps: AdminDeps;
+}
+
+export async function startAdminService(options: AdminServiceOptions): Promise<AdminService> {
+  const log = options.log ?? createLogger('admin');
+  const prefix = options.queuePrefix ?? DEFAULT_QUEUE_PREFIX;
+  const db = createAdminDb(options.DATABASE_URL);
+  const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
+  await redis.connect();
+  const deps: AdminDeps = {
+    db,
+    now: options.now ?? (() => new Date()),
+    checkpointKey: { id: options.AUDIT_CHECKPOINT_KEY_ID, secret: options.AUDIT_CHECKPOINT_KEY },
+  };
+  const relay = startOutboxRelay({
+    databaseUrl: options.DATABASE_URL,
+    redisUrl: options.REDIS_URL,
+    queuePrefix: prefix,
+    log,
+  });
+  const consumer = startEventConsumer({
+    service: 'admin',
+    redisUrl: options.REDIS_URL,
+    queuePrefix: prefix,
+    runInTransaction: (work) => db.$transaction((tx) => work(tx)),
+    handlers: adminEventHandlers(deps.now),
+    // The chain grows one entry at a time (each needs the previous hash); one worker avoids waiting on the lock.
+    concurrency: 1,
+    log,
+  });
+  const checkpoints = await startCheckpointJobs({
+    deps,
+    redisUrl: options.REDIS_URL,
+    prefix,
+    everyMs: options.AUDIT_CHECKPOINT_EVERY_MS,
+    log,
+  });
+
+  const service = await startService({
+    name: 'admin',
+    port: options.PORT,
+    host: options.HOST,
+    router: createAdminRouter(deps),
+    auth: {
+      accessTokens: createAccessTokenVerifier({
+        jwksUrl: options.IDENTITY_JWKS_URL,
+        issuer: options.TOKEN_ISSUER,
+        audience: options.TOKEN_AUDIENCE,
+      }),
+      serviceSecret: options.SERVICE_SECRET,
+    },
+    readiness: {
+      database: () => db.$queryRaw`SELECT 1`,
+      redis: () => redis.ping(),
+    },
+    closeables: [
+      () => consumer.stop(),
+      () => checkpoints.stop(),
+      () => relay.stop(),
+      () => db.$disconnect(),
+      () => redis.quit(),
+    ],
+    log,
+  });
+  return Object.assign(service, { deps });
+}

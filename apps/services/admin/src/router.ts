@@ -1,0 +1,88 @@
+import {
+  eraseAuditPersonalDetailsInputSchema,
+  listAuditLogInputSchema,
+  platformConfigHistoryInputSchema,
+  updatePlatformConfigInputSchema,
+} from '@gametriggers/contracts';
+import { recordAdminAction } from '@gametriggers/events';
+import { z } from 'zod';
+import { adminActorOf, adminProcedure, internalProcedure, router } from '@gametriggers/trpc';
+import { eraseAuditPersonalDetails } from './domain/audit-erasure';
+import { listAuditLog } from './domain/audit-log';
+import { verifyAuditChain } from './domain/audit-verify';
+import type { AdminDeps } from './domain/deps';
+import {
+  currentPlatformConfig,
+  platformConfigHistory,
+  updatePlatformConfig,
+} from './domain/platform-config';
+import {
+  auditChainReportOutput,
+  auditLogPageOutput,
+  platformConfigHistoryOutput,
+  platformConfigOutput,
+} from './schemas';
+
+export function createAdminRouter(deps: AdminDeps) {
+  return router({
+    admin: router({
+      audit: router({
+        /** The audit log, newest first, filtered; the read itself is recorded. */
+        list: adminProcedure('canAccessAuditLogs')
+          .input(listAuditLogInputSchema)
+          .output(auditLogPageOutput)
+          .query(({ ctx, input }) => listAuditLog(deps, adminActorOf(ctx), input)),
+
+        /** Checks the whole chain and its checkpoints; names the first entry that does not verify. */
+        verify: adminProcedure('canAccessAuditLogs')
+          .output(auditChainReportOutput)
+          .query(async ({ ctx }) => {
+            const report = await verifyAuditChain(deps.db, deps.checkpointKey);
+            await deps.db.$transaction((tx) =>
+              recordAdminAction(tx, {
+                actor: adminActorOf(ctx),
+                permission: 'canAccessAuditLogs',
+                action: 'admin.audit.verify',
+                subject: { type: 'audit_log', id: 'chain' },
+                before: null,
+                after: { intact: report.intact, entriesChecked: report.entriesChecked },
+                occurredAt: deps.now(),
+              }),
+            );
+            return report;
+          }),
+
+        /** Erases the reasons and personal details of every entry about a subject; the chain still verifies. */
+        erasePersonalDetails: adminProcedure('canManageUsers')
+          .input(eraseAuditPersonalDetailsInputSchema)
+          .output(z.object({ entriesErased: z.number().int() }))
+          .mutation(({ ctx, input }) => eraseAuditPersonalDetails(deps, adminActorOf(ctx), input)),
+      }),
+
+      config: router({
+        get: adminProcedure('canConfigureSystem')
+          .output(platformConfigOutput)
+          .query(() => currentPlatformConfig(deps.db)),
+
+        update: adminProcedure('canConfigureSystem')
+          .input(updatePlatformConfigInputSchema)
+          .output(platformConfigOutput)
+          .mutation(({ ctx, input }) => updatePlatformConfig(deps, adminActorOf(ctx), input)),
+
+        history: adminProcedure('canConfigureSystem')
+          .input(platformConfigHistoryInputSchema)
+          .output(platformConfigHistoryOutput)
+          .query(({ input }) => platformConfigHistory(deps, input)),
+
+        internal: router({
+          /** The configuration in force, for the services' cached client (`@gametriggers/platform-config`). */
+          current: internalProcedure
+            .output(platformConfigOutput)
+            .query(() => currentPlatformConfig(deps.db)),
+        }),
+      }),
+    }),
+  });
+}
+
+export type AdminRouter = ReturnType<typeof createAdminRouter>;
