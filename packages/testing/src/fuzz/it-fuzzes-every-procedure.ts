@@ -16,6 +16,8 @@ export interface FuzzedService {
   callers?: FuzzCallers;
   /** The instant its clock shows, when not `fuzzNow`. */
   now?: Date;
+  /** Tables its own background work writes while calls run (`table:OPERATION`), not the calls. */
+  backgroundWrites?: readonly string[];
 }
 
 /**
@@ -52,6 +54,7 @@ export function itFuzzesEveryProcedure(options: {
         harnessTarget(options.service, fuzzed.harness, {
           callers: fuzzed.callers ?? (await castCallers(issuer, cast)),
           now: fuzzed.now ?? fuzzNow,
+          backgroundWrites: fuzzed.backgroundWrites,
         }),
       );
       expect(findings, report).toEqual([]);

@@ -58,6 +58,7 @@ export async function startAdminHarness(options: AdminHarnessOptions) {
     consumer: 'admin',
     redisUrl: events.redisUrl,
     queuePrefix: events.queuePrefix,
+    now: service.deps.now,
     isApplied: async (eventId) =>
       (await db.processedEvent.count({ where: { consumer: 'admin', eventId } })) > 0,
   });
