@@ -1,5 +1,5 @@
 import { formatCents } from '@gametriggers/contracts';
-import { Alert, ButtonLink, Card } from '@gametriggers/ui';
+import { Alert, Card } from '@gametriggers/ui';
 import { portal } from '../../portal';
 import type { BudgetPanelState } from './budget-panel-state';
 import { budgetPanelStateOf, spentShare } from './budget-panel-state';
