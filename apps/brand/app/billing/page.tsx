@@ -28,7 +28,7 @@ function TopUpOutcomeNote({ outcome }: { outcome: TopUpOutcome }) {
         <Alert tone="info" title="Payment being confirmed">
           Your card payment went through; the money appears in your wallet as soon as it is
           confirmed, usually within seconds.{' '}
-          <a href="/billing?topup=success" className="font-semibold underline">
+          <a href="/billing?topUp=paid" className="font-semibold underline">
             Refresh
           </a>
         </Alert>
@@ -55,14 +55,14 @@ export default async function BillingPage({
     portal
       .act((calls) => calls.payment.wallet.transactions.query({ ...chosen.query, limit: PAGE_SIZE }))
       .then((result) => (result.ok ? result.data : { error: result.error.message })),
-    params.topup
+    params.topUp
       ? api.payment.wallet.transactions
           .query({ kinds: ['deposit'], limit: 1 })
           .then((deposits) => deposits.items[0] ?? null)
       : null,
     campaignTitles(),
   ]);
-  const outcome = topUpOutcomeOf(params.topup, latestDeposit, new Date());
+  const outcome = topUpOutcomeOf(params.topUp, latestDeposit, new Date());
 
   return (
     <portal.Shell>

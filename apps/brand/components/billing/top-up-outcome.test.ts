@@ -16,20 +16,20 @@ void describe('top-up outcome', () => {
   });
 
   void it('shows the amount once the deposit is credited', () => {
-    assert.deepEqual(topUpOutcomeOf('success', { amountCents: 25_000, createdAt: minutesAgo(1) }, now), {
+    assert.deepEqual(topUpOutcomeOf('paid', { amountCents: 25_000, createdAt: minutesAgo(1) }, now), {
       kind: 'credited',
       amountCents: 25_000,
     });
-    assert.deepEqual(topUpOutcomeOf(['success'], { amountCents: 100, createdAt: minutesAgo(15) }, now), {
+    assert.deepEqual(topUpOutcomeOf(['paid'], { amountCents: 100, createdAt: minutesAgo(15) }, now), {
       kind: 'credited',
       amountCents: 100,
     });
   });
 
   void it('says the payment is being confirmed while the newest deposit is an older one', () => {
-    assert.deepEqual(topUpOutcomeOf('success', { amountCents: 25_000, createdAt: minutesAgo(16) }, now), {
+    assert.deepEqual(topUpOutcomeOf('paid', { amountCents: 25_000, createdAt: minutesAgo(16) }, now), {
       kind: 'confirming',
     });
-    assert.deepEqual(topUpOutcomeOf('success', null, now), { kind: 'confirming' });
+    assert.deepEqual(topUpOutcomeOf('paid', null, now), { kind: 'confirming' });
   });
 });

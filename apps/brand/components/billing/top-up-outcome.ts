@@ -8,7 +8,7 @@ export type TopUpOutcome =
   | { kind: 'cancelled' };
 
 /**
- * What to tell a brand coming back from the checkout page (`/billing?topup=success|cancelled`),
+ * What to tell a brand coming back from the checkout page (`/billing?topUp=paid|cancelled`),
  * given its newest deposit: the amount once credited, or that it is still being confirmed.
  */
 export function topUpOutcomeOf(
@@ -18,7 +18,7 @@ export function topUpOutcomeOf(
 ): TopUpOutcome | null {
   const value = Array.isArray(param) ? param[0] : param;
   if (value === 'cancelled') return { kind: 'cancelled' };
-  if (value !== 'success') return null;
+  if (value !== 'paid') return null;
   if (latestDeposit && now.getTime() - latestDeposit.createdAt.getTime() <= JUST_PAID_MS) {
     return { kind: 'credited', amountCents: latestDeposit.amountCents };
   }
