@@ -1,11 +1,11 @@
 'use client';
 
 import type { ActionResult } from '@gametriggers/auth/portal';
-import { formatCents } from '@gametriggers/contracts';
+import { centsAsAmountText, formatCents } from '@gametriggers/contracts';
 import { Alert, Button, Card, Field, cn, focusRing } from '@gametriggers/ui';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { TOP_UP_PRESETS_CENTS, topUpAmountOf } from './top-up-amount';
+import { TOP_UP_PRESETS_CENTS, topUpAmountOf } from './amount-input';
 
 export interface TopUpRequest {
   amountCents: number;
@@ -24,7 +24,7 @@ export function TopUpForm({
   /** Prefills the amount a campaign's approval is short by (from `?amount=`). */
   shortByCents?: number | undefined;
 }) {
-  const [amount, setAmount] = useState(shortByCents ? (shortByCents / 100).toFixed(2) : '');
+  const [amount, setAmount] = useState(shortByCents ? centsAsAmountText(shortByCents) : '');
   const [saveCard, setSaveCard] = useState(false);
   const [fieldError, setFieldError] = useState<string>();
   const [error, setError] = useState<string>();
@@ -66,7 +66,7 @@ export function TopUpForm({
             <button
               key={cents}
               type="button"
-              onClick={() => setAmount((cents / 100).toFixed(2))}
+              onClick={() => setAmount(centsAsAmountText(cents))}
               className={cn(
                 'rounded-full bg-white px-3 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50',
                 focusRing,

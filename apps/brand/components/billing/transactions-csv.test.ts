@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { centsAsDecimal, csvLine, transactionsCsv } from './transactions-csv';
+import { csvLine, transactionsCsv } from './transactions-csv';
 
 void describe('wallet transactions CSV', () => {
-  void it('writes cents as exact decimals', () => {
-    assert.equal(centsAsDecimal(0), '0.00');
-    assert.equal(centsAsDecimal(5), '0.05');
-    assert.equal(centsAsDecimal(1250), '12.50');
-    assert.equal(centsAsDecimal(-1999), '-19.99');
-    assert.equal(centsAsDecimal(1_000_000_000), '10000000.00');
-  });
-
   void it('quotes commas and quotes and defuses formulas, but leaves negative numbers alone', () => {
     assert.equal(csvLine(['a,b', 'say "hi"', '=HYPERLINK("x")', '-12.50', '@cmd']), [
       '"a,b"',

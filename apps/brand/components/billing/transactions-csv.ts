@@ -1,3 +1,4 @@
+import { centsAsAmountText } from '@gametriggers/contracts';
 import type { WalletTransactionKind } from '@gametriggers/contracts';
 import { transactionKindLabel } from './transaction-filters';
 
@@ -10,13 +11,6 @@ export interface CsvTransaction {
   pending: boolean;
   campaignId: string | null;
   createdAt: Date;
-}
-
-/** `-1250` → `-12.50`: exact decimal text from integer cents (no floating point). */
-export function centsAsDecimal(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const whole = Math.abs(cents);
-  return `${sign}${Math.trunc(whole / 100)}.${String(whole % 100).padStart(2, '0')}`;
 }
 
 /**
@@ -51,8 +45,8 @@ export function transactionsCsv(
     csvLine([
       row.createdAt.toISOString(),
       transactionKindLabel(row.kind),
-      centsAsDecimal(row.direction === 'in' ? row.amountCents : -row.amountCents),
-      centsAsDecimal(row.balanceAfterCents),
+      centsAsAmountText(row.direction === 'in' ? row.amountCents : -row.amountCents),
+      centsAsAmountText(row.balanceAfterCents),
       row.pending ? 'In progress' : 'Settled',
       row.campaignId ? (campaignTitle(row.campaignId) ?? '') : '',
       row.campaignId ?? '',

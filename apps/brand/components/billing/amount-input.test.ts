@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MIN_TOP_UP_CENTS, topUpAmountOf } from './top-up-amount';
+import { refundRequestInputSchema } from '@gametriggers/contracts';
+import { amountInputOf, topUpAmountOf } from './amount-input';
 import { prefilledTopUpCents, topUpHref } from './top-up-link';
 
-void describe('top-up amount', () => {
+void describe('amounts typed in the billing forms', () => {
   void it('reads dollars as typed by people', () => {
     assert.deepEqual(topUpAmountOf('250'), { ok: true, cents: 25_000 });
     assert.deepEqual(topUpAmountOf('$1,000.5'), { ok: true, cents: 100_050 });
@@ -12,16 +13,20 @@ void describe('top-up amount', () => {
 
   void it('refuses empty, non-numeric, negative and fractional-cent amounts with a reason', () => {
     assert.deepEqual(topUpAmountOf(''), { ok: false, message: 'Enter an amount' });
-    for (const text of ['abc', '-50', '12.345', '1e5', '12..5']) {
+    for (const text of ['abc', '-50', '12.345', '1e5', '12..5', 'NaN']) {
       assert.deepEqual(topUpAmountOf(text), { ok: false, message: 'Enter an amount in dollars, like 250 or 99.50' }, text);
     }
   });
 
-  void it('refuses amounts below the minimum and above the largest amount', () => {
-    assert.deepEqual(topUpAmountOf('0'), { ok: false, message: 'Top up at least $10.00' });
-    assert.deepEqual(topUpAmountOf(String(MIN_TOP_UP_CENTS / 100 - 0.01)), { ok: false, message: 'Top up at least $10.00' });
-    assert.equal(topUpAmountOf('10').ok, true);
-    assert.deepEqual(topUpAmountOf('10000000.01'), { ok: false, message: 'Amounts are at most $10,000,000' });
+  void it('applies the payment service’s own limits to each field', () => {
+    assert.deepEqual(topUpAmountOf('0'), { ok: false, message: 'A top-up is at least $5.00' });
+    assert.deepEqual(topUpAmountOf('4.99'), { ok: false, message: 'A top-up is at least $5.00' });
+    assert.equal(topUpAmountOf('5').ok, true);
+    assert.deepEqual(topUpAmountOf('100000.01'), { ok: false, message: 'A top-up is at most $100,000.00' });
+    assert.deepEqual(amountInputOf('0', refundRequestInputSchema.shape.amountCents), {
+      ok: false,
+      message: 'Refund at least 1 cent',
+    });
   });
 
   void it('links to the form with the missing amount filled in, and reads it back safely', () => {
