@@ -206,3 +206,11 @@ ALTER TABLE "deposits" ADD CONSTRAINT "deposits_refunded_within_amount" CHECK ("
 ALTER TABLE "auto_top_ups" ADD CONSTRAINT "auto_top_ups_amounts" CHECK ("thresholdCents" >= 0 AND "amountCents" > 0);
 ALTER TABLE "withdrawals" ADD CONSTRAINT "withdrawals_amount_positive" CHECK ("amountCents" > 0);
 ALTER TABLE "refunds" ADD CONSTRAINT "refunds_amount_positive" CHECK ("amountCents" > 0);
+
+-- CreateTable
+CREATE TABLE "low_balance_alerts" (
+    "brandId" UUID NOT NULL,
+    "alertedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "low_balance_alerts_pkey" PRIMARY KEY ("brandId")
+);
