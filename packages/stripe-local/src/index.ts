@@ -1,0 +1,4 @@
+export { startLocalStripe } from './local-stripe';
+export type { LocalStripe, LocalStripeOptions } from './local-stripe';
+export { TEST_CARDS } from './test-cards';
+export type { TestCard } from './test-cards';
