@@ -38,6 +38,8 @@ export interface CampaignHarnessOptions {
   clock?: TestClock;
   /** The shared service secret; defaults to `campaignTestServiceSecret`. */
   serviceSecret?: string;
+  /** BullMQ prefix; share another harness's to have events flow between them. Default: its own. */
+  queuePrefix?: string;
   /** How often the auto-completion sweep runs (default 5 minutes). */
   sweepEveryMs?: number;
   /** Accept `http://localhost:<port>/…` creatives, as `pnpm dev` does (default: refuse, as production). */
@@ -76,7 +78,7 @@ export async function startCampaignHarness(options: CampaignHarnessOptions) {
     PAYMENT_SERVICE_URL: options.paymentServiceUrl ?? 'http://127.0.0.1:1',
     COMPLETION_SWEEP_EVERY_MS: options.sweepEveryMs ?? 5 * 60_000,
     ALLOW_LOCAL_CREATIVES: options.allowLocalCreatives ?? false,
-    queuePrefix: redis.prefix,
+    queuePrefix: options.queuePrefix ?? redis.prefix,
     now,
     brands: options.brands,
     streamers: options.streamers,
