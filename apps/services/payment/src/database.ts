@@ -21,7 +21,11 @@ export function createPaymentDb(databaseUrl: string): PaymentDb {
 }
 
 export function createPaymentPool(databaseUrl: string, size = 10) {
-  return new pg.Pool({ connectionString: databaseUrl, max: size });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: size });
+  // An idle connection closed by the server (a restart, a dropped test database) is not an error of
+  // any transaction: the pool drops it and opens another when one is needed.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 // Deadlock and serialization failures: the transaction did nothing and may simply run again.

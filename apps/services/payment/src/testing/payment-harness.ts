@@ -23,6 +23,8 @@ export interface PaymentHarnessOptions {
   queuePrefix?: string;
   feeBps?: number;
   earningsHoldDays?: number;
+  /** How often the maturing job runs (default: hourly, so tests mature earnings when they choose). */
+  earningsMatureEveryMs?: number;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function startPaymentHarness(options: PaymentHarnessOptions) {
     SERVICE_SECRET: serviceSecret,
     PLATFORM_FEE_BPS: options.feeBps ?? 2000,
     EARNINGS_HOLD_DAYS: options.earningsHoldDays ?? 3,
-    EARNINGS_MATURE_EVERY_MS: 60_000,
+    EARNINGS_MATURE_EVERY_MS: options.earningsMatureEveryMs ?? 3_600_000,
     queuePrefix: options.queuePrefix ?? redis.prefix,
     now: options.now,
   };
