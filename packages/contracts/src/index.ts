@@ -4,6 +4,7 @@ export * from './pagination';
 export * from './form-errors';
 export * from './money';
 export * from './payment';
+export * from './payment-flows';
 export * from './internal';
 export * from './brand';
 export * from './streamer';

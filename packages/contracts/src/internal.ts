@@ -17,6 +17,21 @@ export const brandStandingSchema = z.object({
 });
 export type BrandStanding = z.infer<typeof brandStandingSchema>;
 
+/** `brand.internal.billingProfile({ brandId })` → this, or null: what invoices are addressed to. */
+export const brandBillingProfileSchema = z.object({
+  brandId: z.uuid(),
+  companyName: z.string(),
+  email: z.string(),
+  line1: z.string(),
+  line2: z.string().nullable(),
+  city: z.string(),
+  region: z.string().nullable(),
+  postalCode: z.string(),
+  country: z.string(),
+  taxId: z.string().nullable(),
+});
+export type BrandBillingProfile = z.infer<typeof brandBillingProfileSchema>;
+
 /** `streamer.internal.matchingProfile({ streamerId })` → this, or null when not onboarded. */
 export const streamerMatchingProfileSchema = z.object({
   streamerId: z.uuid(),

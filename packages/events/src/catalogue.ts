@@ -185,6 +185,11 @@ export const eventCatalogue = {
     schema: money.extend({ refundId: z.string(), brandId: z.uuid(), amountCents: cents }),
     subscribers: [],
   },
+  /** The reconciliation job found the ledger and Stripe disagreeing (details in the stored run). */
+  'payment.reconciliation_differences': {
+    schema: z.object({ runId: z.uuid(), differenceCount: z.number().int().positive() }),
+    subscribers: [],
+  },
 } satisfies Record<string, { schema: z.ZodType; subscribers: readonly string[] }>;
 
 export type EventType = keyof typeof eventCatalogue;

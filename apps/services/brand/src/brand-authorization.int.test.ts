@@ -150,6 +150,20 @@ const procedures: Record<string, ProcedureCase> = {
       otherAdmin: 'FORBIDDEN',
     },
   },
+  'brand.internal.billingProfile': {
+    brandA: 'onboarded',
+    call: (client, cast) => client.brand.internal.billingProfile.query({ brandId: cast.brandA.userId }),
+    // Only services; the service client is tested in the harness test.
+    expected: {
+      anonymous: 'UNAUTHORIZED',
+      brandA: 'FORBIDDEN',
+      brandB: 'FORBIDDEN',
+      streamerA: 'FORBIDDEN',
+      streamerB: 'FORBIDDEN',
+      verifierAdmin: 'FORBIDDEN',
+      otherAdmin: 'FORBIDDEN',
+    },
+  },
 };
 
 async function clientFor(who: Who, cast: TestCast): Promise<Client> {

@@ -212,6 +212,13 @@ describe('updating the profile by section', () => {
       companyName: 'Acme Energy Inc.',
       verificationStatus: 'verified',
     });
+    await expect(
+      harness.serviceClient().brand.internal.billingProfile.query({ brandId: brandA.userId }),
+    ).resolves.toMatchObject({
+      brandId: brandA.userId,
+      companyName: 'Acme Energy Inc.',
+      taxId: 'US-98-7654321',
+    });
   });
 
   it('does not record name changes before verification', async () => {

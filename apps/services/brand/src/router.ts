@@ -1,4 +1,5 @@
 import {
+  brandBillingProfileSchema,
   brandIdInputSchema,
   brandStandingSchema,
   listBrandsInputSchema,
@@ -16,7 +17,7 @@ import {
 } from '@gametriggers/trpc';
 import { assertMayReadBrand, brandNotFound } from './domain/brand-access';
 import { listBrands } from './domain/brand-list';
-import { brandPublicProfile, brandStanding } from './domain/brand-reads';
+import { brandBillingProfile, brandPublicProfile, brandStanding } from './domain/brand-reads';
 import type { BrandDeps } from './domain/deps';
 import { onboardBrand } from './domain/onboarding';
 import { findBrandProfile, updateBrandProfile } from './domain/profile';
@@ -102,6 +103,10 @@ export function createBrandRouter(deps: BrandDeps) {
           .input(brandIdInputSchema)
           .output(brandStandingSchema.nullable())
           .query(({ input }) => brandStanding(deps, input.brandId)),
+        billingProfile: internalProcedure
+          .input(brandIdInputSchema)
+          .output(brandBillingProfileSchema.nullable())
+          .query(({ input }) => brandBillingProfile(deps, input.brandId)),
       }),
     }),
   });

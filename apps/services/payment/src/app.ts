@@ -6,9 +6,18 @@ import { Redis } from 'ioredis';
 import { createPaymentDb, createPaymentPool, pgPaymentTransactions } from './database';
 import type { PaymentDeps } from './deps';
 import type { PaymentEnv } from './env';
+import { watchWallets } from './checkout/wallet-watch';
 import { startEarningsMaturing } from './jobs/earnings-maturing';
+import { startRepeatableJob } from './jobs/flow-jobs';
 import { paymentEventHandlers } from './money/event-handlers';
+import { reconcile } from './reconciliation/reconcile';
 import { createPaymentRouter } from './router';
+import { createBrandBillingDirectory } from './stripe/brand-billing-directory';
+import type { BillingProfileDirectory } from './stripe/flow-settings';
+import { flowSettingsFrom } from './stripe/flow-settings';
+import { createStripeClient } from './stripe/stripe-client';
+import { registerWebhookEndpoints } from './webhooks/register-webhook-endpoints';
+import { stripeWebhookRoutes } from './webhooks/stripe-webhook-routes';
 
 export interface PaymentServiceOptions extends PaymentEnv {
   now?: () => Date;
@@ -17,6 +26,8 @@ export interface PaymentServiceOptions extends PaymentEnv {
   log?: Logger;
   /** Events applied at once by the consumer. */
   consumerConcurrency?: number;
+  /** Where invoices' billing details come from (default: the brand service at BRAND_SERVICE_URL). */
+  billingProfiles?: BillingProfileDirectory;
 }
 
 export interface PaymentService extends RunningService {
@@ -38,6 +49,11 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
     now: options.now ?? (() => new Date()),
     feeBps: options.PLATFORM_FEE_BPS,
     earningsHoldDays: options.EARNINGS_HOLD_DAYS,
+    stripe: createStripeClient(options),
+    flows: flowSettingsFrom(
+      options,
+      options.billingProfiles ?? createBrandBillingDirectory({ url: options.BRAND_SERVICE_URL, secret: options.SERVICE_SECRET }),
+    ),
   };
 
   const maturing = await startEarningsMaturing({
@@ -46,6 +62,19 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
     prefix,
     everyMs: options.EARNINGS_MATURE_EVERY_MS,
     log,
+  });
+  const jobOptions = { redisUrl: options.REDIS_URL, prefix, log };
+  const walletWatch = await startRepeatableJob({
+    ...jobOptions,
+    queue: 'payment-wallet-watch',
+    everyMs: options.WALLET_WATCH_EVERY_MS,
+    run: () => watchWallets(deps),
+  });
+  const reconciliation = await startRepeatableJob({
+    ...jobOptions,
+    queue: 'payment-reconciliation',
+    everyMs: options.RECONCILE_EVERY_MS,
+    run: () => reconcile(deps),
   });
   const relay = startOutboxRelay({
     databaseUrl: options.DATABASE_URL,
@@ -68,6 +97,7 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
     port: options.PORT,
     host: options.HOST,
     router: createPaymentRouter(deps),
+    routes: stripeWebhookRoutes(deps),
     auth: {
       accessTokens: createAccessTokenVerifier({
         jwksUrl: options.IDENTITY_JWKS_URL,
@@ -82,6 +112,8 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
     },
     closeables: [
       () => maturing.stop(),
+      () => walletWatch.stop(),
+      () => reconciliation.stop(),
       () => relay.stop(),
       () => consumer.stop(),
       () => db.$disconnect(),
@@ -90,5 +122,8 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
     ],
     log,
   });
+  if (!deps.flows.webhookSecrets.platform || !deps.flows.webhookSecrets.connect) {
+    await registerWebhookEndpoints(deps, options.STRIPE_WEBHOOK_BASE_URL ?? service.url);
+  }
   return Object.assign(service, { deps });
 }

@@ -1,5 +1,6 @@
 import { parseEnv, serviceEnvSchema } from '@gametriggers/trpc';
 import { z } from 'zod';
+import { stripeEnvShape } from './stripe/stripe-env';
 
 export const paymentEnvSchema = serviceEnvSchema.extend({
   PORT: z.coerce.number().int().nonnegative().default(4107),
@@ -9,7 +10,11 @@ export const paymentEnvSchema = serviceEnvSchema.extend({
   EARNINGS_HOLD_DAYS: z.coerce.number().int().min(0).max(365).default(3),
   /** How often the maturing job looks for earnings whose hold has passed. */
   EARNINGS_MATURE_EVERY_MS: z.coerce.number().int().positive().default(60_000),
-});
+  ...stripeEnvShape,
+}).refine(
+  (env) => env.NODE_ENV !== 'production' || (env.STRIPE_WEBHOOK_SECRET && env.STRIPE_CONNECT_WEBHOOK_SECRET),
+  { message: 'STRIPE_WEBHOOK_SECRET and STRIPE_CONNECT_WEBHOOK_SECRET are required in production', path: ['STRIPE_WEBHOOK_SECRET'] },
+);
 export type PaymentEnv = z.infer<typeof paymentEnvSchema>;
 
 export function readPaymentEnv(source: Record<string, string | undefined> = process.env) {

@@ -1,9 +1,13 @@
 import { router } from '@gametriggers/trpc';
 import type { PaymentDeps } from './deps';
+import { billingRouter } from './routers/billing';
 import { earningsRouter } from './routers/earnings';
+import { flowsAdminRouter } from './routers/flows-admin';
 import { internalRouter } from './routers/internal';
 import { ledgerAdminRouter } from './routers/ledger-admin';
+import { statementsRouter } from './routers/statements';
 import { walletRouter } from './routers/wallet';
+import { payoutsRouter, withdrawalsRouter } from './routers/withdrawals';
 
 /** Merges the areas' routers (each helper owns its `routers/<area>.ts`). */
 export function createPaymentRouter(deps: PaymentDeps) {
@@ -13,6 +17,11 @@ export function createPaymentRouter(deps: PaymentDeps) {
       earnings: earningsRouter(deps),
       ledger: ledgerAdminRouter(deps),
       internal: internalRouter(deps),
+      billing: billingRouter(deps),
+      payouts: payoutsRouter(deps),
+      withdrawals: withdrawalsRouter(deps),
+      statements: statementsRouter(deps),
+      admin: flowsAdminRouter(deps),
     }),
   });
 }

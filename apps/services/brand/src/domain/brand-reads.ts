@@ -1,4 +1,4 @@
-import type { BrandStanding } from '@gametriggers/contracts';
+import type { BrandBillingProfile, BrandStanding } from '@gametriggers/contracts';
 import { brandNotFound } from './brand-access';
 import type { BrandDeps } from './deps';
 
@@ -40,4 +40,37 @@ export async function brandPublicProfile(deps: BrandDeps, brandId: string) {
     website: brand.companyWebsite,
     verified: brand.verificationStatus === 'verified',
   };
+}
+
+/** What a brand's invoices are addressed to (the payment service asks). */
+export async function brandBillingProfile(deps: BrandDeps, brandId: string): Promise<BrandBillingProfile | null> {
+  const brand = await deps.db.brand.findUnique({
+    where: { id: brandId },
+    select: {
+      id: true,
+      companyName: true,
+      email: true,
+      billingLine1: true,
+      billingLine2: true,
+      billingCity: true,
+      billingRegion: true,
+      billingPostalCode: true,
+      billingCountry: true,
+      taxId: true,
+    },
+  });
+  return brand
+    ? {
+        brandId: brand.id,
+        companyName: brand.companyName,
+        email: brand.email,
+        line1: brand.billingLine1,
+        line2: brand.billingLine2,
+        city: brand.billingCity,
+        region: brand.billingRegion,
+        postalCode: brand.billingPostalCode,
+        country: brand.billingCountry,
+        taxId: brand.taxId,
+      }
+    : null;
 }

@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEventSender } from '@gametriggers/events/testing';
+import type { LocalStripe } from '@gametriggers/stripe-local';
+import { startLocalStripe } from '@gametriggers/stripe-local';
 import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
 import { createPersonClient, createServiceClient } from '@gametriggers/trpc';
 import type { PaymentServiceOptions } from '../app';
 import { startPaymentService } from '../app';
 import type { PaymentSql } from '../database';
 import { creditDeposit } from '../money/deposits';
+import type { BillingProfileDirectory } from '../stripe/flow-settings';
+import type { StripeEnv } from '../stripe/stripe-env';
 import type { PaymentRouter } from '../router';
 
 export const paymentMigrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
@@ -25,7 +29,15 @@ export interface PaymentHarnessOptions {
   earningsHoldDays?: number;
   /** How often the maturing job runs (default: hourly, so tests mature earnings when they choose). */
   earningsMatureEveryMs?: number;
+  /** A local Stripe to talk to (default: one of its own, on the same clock, stopped on close). */
+  stripe?: LocalStripe;
+  /** Overrides of the Stripe-facing flows' settings (limits, thresholds). */
+  flows?: Partial<StripeEnv>;
+  billingProfiles?: BillingProfileDirectory;
 }
+
+/** Billing details of no one: invoices name the brand by id (tests that need details pass their own). */
+const noBillingProfiles: BillingProfileDirectory = { billingProfile: () => Promise.resolve(null) };
 
 /**
  * A real payment service for tests: its own fresh database and Redis namespace, on a free port.
@@ -35,6 +47,8 @@ export async function startPaymentHarness(options: PaymentHarnessOptions) {
   const database = await createTestDatabase(paymentMigrationsDir, 'payment');
   const redis = createTestRedisNamespace('payment');
   const serviceSecret = options.serviceSecret ?? paymentTestServiceSecret;
+  const stripe = options.stripe ?? (await startLocalStripe({ now: options.now, webhookRetryDelaysMs: [50, 200, 1_000] }));
+  const stripeAddress = stripe.clientOptions();
   const config: PaymentServiceOptions = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -48,6 +62,24 @@ export async function startPaymentHarness(options: PaymentHarnessOptions) {
     PLATFORM_FEE_BPS: options.feeBps ?? 2000,
     EARNINGS_HOLD_DAYS: options.earningsHoldDays ?? 3,
     EARNINGS_MATURE_EVERY_MS: options.earningsMatureEveryMs ?? 3_600_000,
+    STRIPE_SECRET_KEY: stripe.secretKey,
+    STRIPE_API_HOST: stripeAddress.host,
+    STRIPE_API_PORT: stripeAddress.port,
+    STRIPE_API_PROTOCOL: stripeAddress.protocol,
+    BRAND_PORTAL_URL: 'http://localhost:3001',
+    STREAMER_PORTAL_URL: 'http://localhost:3002',
+    WITHDRAWAL_MIN_CENTS: 1000,
+    WITHDRAWAL_DAILY_CENTS: 500_000,
+    WITHDRAWAL_MONTHLY_CENTS: 2_000_000,
+    WITHDRAWAL_APPROVAL_CENTS: 100_000,
+    LOW_BALANCE_ALERT_CENTS: 5_000,
+    WALLET_WATCH_EVERY_MS: 3_600_000,
+    RECONCILE_EVERY_MS: 3_600_000,
+    INVOICE_ISSUER_NAME: 'Gametriggers Inc.',
+    INVOICE_ISSUER_ADDRESS: '548 Market St, San Francisco, CA 94104, US',
+    BRAND_SERVICE_URL: 'http://127.0.0.1:9',
+    ...options.flows,
+    billingProfiles: options.billingProfiles ?? noBillingProfiles,
     queuePrefix: options.queuePrefix ?? redis.prefix,
     now: options.now,
   };
@@ -76,6 +108,8 @@ export async function startPaymentHarness(options: PaymentHarnessOptions) {
     url: service.url,
     service,
     config,
+    /** The local Stripe the service talks to. */
+    stripe,
     deps: service.deps,
     db: service.deps.db,
     client,
@@ -90,6 +124,7 @@ export async function startPaymentHarness(options: PaymentHarnessOptions) {
     async close() {
       await events.close();
       await service.close(1_000);
+      if (!options.stripe) await stripe.stop();
       await redis.clear();
       await database.drop();
     },

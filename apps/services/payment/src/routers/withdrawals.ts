@@ -1,0 +1,33 @@
+import { listLimitInputSchema, withdrawalRequestInputSchema } from '@gametriggers/contracts';
+import { router, streamerProcedure } from '@gametriggers/trpc';
+import { z } from 'zod';
+import type { PaymentDeps } from '../deps';
+import { payoutAccountOutput, redirectOutput, withdrawalLimitsOutput, withdrawalOutput } from '../flow-schemas';
+import { payoutAccountStatus, startOnboarding } from '../payouts/payout-accounts';
+import { withdrawalLimits } from '../payouts/withdrawal-limits';
+import { requestWithdrawal, streamerWithdrawals } from '../payouts/withdrawals';
+
+/** `payment.payouts.*`: the calling streamer's payout account (Stripe Express). */
+export function payoutsRouter(deps: PaymentDeps) {
+  return router({
+    account: streamerProcedure.output(payoutAccountOutput).query(({ ctx }) => payoutAccountStatus(deps, ctx.caller.userId)),
+    startOnboarding: streamerProcedure.output(redirectOutput).mutation(({ ctx }) => startOnboarding(deps, ctx.caller.userId)),
+  });
+}
+
+/** `payment.withdrawals.*`: the calling streamer's withdrawals (never another streamer's). */
+export function withdrawalsRouter(deps: PaymentDeps) {
+  return router({
+    request: streamerProcedure
+      .input(withdrawalRequestInputSchema)
+      .output(withdrawalOutput)
+      .mutation(({ ctx, input }) => requestWithdrawal(deps, ctx.caller.userId, input.amountCents)),
+    list: streamerProcedure
+      .input(listLimitInputSchema)
+      .output(z.array(withdrawalOutput))
+      .query(({ ctx, input }) => streamerWithdrawals(deps, ctx.caller.userId, input.limit)),
+    limits: streamerProcedure
+      .output(withdrawalLimitsOutput)
+      .query(({ ctx }) => deps.transaction((tx) => withdrawalLimits(tx, deps.flows, ctx.caller.userId, deps.now()))),
+  });
+}
