@@ -316,6 +316,7 @@ export async function startPlatform(options: PlatformOptions) {
             serviceSecret: secrets.SERVICE_SECRET,
             identityUrl: `http://127.0.0.1:${identity.entry.port}`,
             streamerPortalUrl: env[processName(gateway)]?.STREAMER_PORTAL_URL ?? 'http://localhost:3002',
+            stripeUrl: standInServers.stripe.url,
           });
         }
       } else console.warn('⚠ the identity service is not there yet: demo accounts not seeded.');
