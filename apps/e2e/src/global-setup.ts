@@ -9,6 +9,7 @@ declare module 'vitest' {
     mailboxUrl: string;
     twitchIssuer: string;
     accessTokenTtlSeconds: number;
+    stripeUrl: string;
   }
 }
 
@@ -49,12 +50,14 @@ export default async function setup(project: TestProject) {
     twitchApiPort: 0,
     youtubeApiPort: 0,
     pusherPort: 0,
+    stripePort: 0,
     accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
     quiet: !process.env.E2E_VERBOSE,
   });
   project.provide('mailboxUrl', platform.mail.httpUrl);
   project.provide('twitchIssuer', platform.twitch.issuer);
   project.provide('accessTokenTtlSeconds', ACCESS_TOKEN_TTL_SECONDS);
+  project.provide('stripeUrl', platform.stripe.url);
 
   return async () => {
     await platform.stop();
