@@ -24,6 +24,8 @@ import {
   SHORT_LINK_PATTERN,
   SHORT_LINK_SERVICE_PATH,
   shortLinkHeaders,
+  stripeWebhookHeaders,
+  stripeWebhookRouteOf,
 } from './public-routes';
 import type { Domain } from './routes';
 import { isDomain, parseApiPath } from './routes';
@@ -173,6 +175,26 @@ export async function createGateway(options: GatewayOptions) {
     });
   }
 
+  /** `POST /webhooks/stripe[/connect]`: Stripe delivering an event; the payment service checks its signature. */
+  function handleStripeWebhook(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    requestId: string,
+    route: PublicRoute,
+  ) {
+    if (req.method !== 'POST') {
+      throw new Refusal('METHOD_NOT_ALLOWED', 'method_not_allowed', `Use POST for ${url.pathname}.`, { allow: 'POST' });
+    }
+    if (Number(req.headers['content-length'] ?? 0) > route.maxBodyBytes) throw bodyTooLarge(route.maxBodyBytes);
+    proxyTo(req, res, url, requestId, {
+      target: new URL(route.path, options.serviceUrls[route.service]),
+      service: route.service,
+      maxBodyBytes: route.maxBodyBytes,
+      allowedHeaders: stripeWebhookHeaders,
+    });
+  }
+
   /**
    * `GET /r/<code>`: a viewer following a streamer's sponsor link. The analytics service counts the
    * visit and answers a 302, passed through as is (never followed here). It sees the address this
@@ -299,11 +321,12 @@ export async function createGateway(options: GatewayOptions) {
     const url = new URL(req.url ?? '/', 'http://gateway');
     const route = url.pathname.startsWith('/api/') ? parseApiPath(url.pathname) : undefined;
     const publicRoute = publicRouteOf(url.pathname);
+    const stripeWebhook = stripeWebhookRouteOf(url.pathname);
     const shortLink = SHORT_LINK_PATTERN.exec(url.pathname)?.[1];
     const domain =
       route && isDomain(route.domain)
         ? route.domain
-        : (publicRoute?.service ?? (shortLink ? 'analytics' : undefined));
+        : (publicRoute?.service ?? stripeWebhook?.service ?? (shortLink ? 'analytics' : undefined));
     const failed = (error: unknown) => {
       if (error instanceof Refusal) return refuse(res, url, requestId, error);
       log.error({ err: error, requestId }, 'gateway failure');
@@ -346,6 +369,12 @@ export async function createGateway(options: GatewayOptions) {
       );
     } else if (publicRoute) {
       handlePublic(req, res, url, requestId, publicRoute).catch(failed);
+    } else if (stripeWebhook) {
+      try {
+        handleStripeWebhook(req, res, url, requestId, stripeWebhook);
+      } catch (error) {
+        failed(error);
+      }
     } else if (shortLink) {
       let code: string;
       try {

@@ -142,7 +142,7 @@ export const eventCatalogue = {
   /** After every charge of a campaign: its total spend so far (never decreases) and what is left. */
   'payment.campaign_charged': {
     schema: z.object({ campaignId: z.uuid(), brandId: z.uuid(), spentCents: cents, remainingCents: cents }),
-    subscribers: [],
+    subscribers: ['campaign'],
   },
   'payment.earnings_credited': {
     schema: money.extend({ streamerId: z.uuid(), campaignId: z.uuid(), amountCents: cents, availableAt: z.iso.datetime() }),

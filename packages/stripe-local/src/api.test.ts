@@ -45,6 +45,11 @@ describe('the API surface the SDK relies on', () => {
     expect(await kit.stripe.customers.retrieve(created.id)).toEqual(updated);
     const invalid = await kit.stripe.customers.create({ email: 'x@example.com', invoice_settings: { default_payment_method: 'pm_missing' } }).catch((error: unknown) => error);
     expect(invalid).toMatchObject({ type: 'StripeInvalidRequestError', param: 'invoice_settings[default_payment_method]' });
+    expect((await kit.stripe.customers.list({ email: 'x@example.com' })).data).toHaveLength(0);
+    const withCard = await kit.stripe.customers.create({ payment_method: 'pm_card_visa', invoice_settings: { default_payment_method: 'pm_card_visa' } });
+    const [card] = (await kit.stripe.customers.listPaymentMethods(withCard.id)).data;
+    expect(card?.id).toMatch(/^pm_/);
+    expect(withCard.invoice_settings.default_payment_method).toBe(card?.id);
   });
 
   it('pages lists newest first with limit, starting_after and ending_before, and auto-pagination', async () => {
@@ -66,6 +71,21 @@ describe('the API surface the SDK relies on', () => {
     const byEmail = await kit.stripe.customers.list({ email: 'page3@example.com' });
     expect(byEmail.data.map((customer) => customer.id)).toEqual([ids[3]]);
     await expect(kit.stripe.customers.list({ limit: 101 })).rejects.toMatchObject({ param: 'limit' });
+  });
+
+  it('filters any list by created (exact or gt/gte/lt/lte), by the server clock', async () => {
+    const before = await kit.stripe.customers.create({ email: 'before-advance@example.com' });
+    const { body } = await kit.testRoute<{ now: number }>('/_test/clock/advance', { seconds: 100 });
+    const after = await kit.stripe.customers.create({ email: 'after-advance@example.com' });
+    expect(after.created).toBe(body.now);
+    expect(after.created - before.created).toBe(100);
+    const recent = await kit.stripe.customers.list({ created: { gt: before.created } });
+    expect(recent.data.map((customer) => customer.id)).toEqual([after.id]);
+    const exact = await kit.stripe.customers.list({ created: before.created, limit: 100 });
+    expect(exact.data.map((customer) => customer.id)).toContain(before.id);
+    expect(exact.data.map((customer) => customer.id)).not.toContain(after.id);
+    const events = await kit.stripe.events.list({ created: { gte: after.created }, type: 'customer.created' });
+    expect(events.data.map((event) => (event.data.object as Stripe.Customer).id)).toEqual([after.id]);
   });
 
   it('names the parameter that is missing or malformed', async () => {

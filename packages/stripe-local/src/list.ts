@@ -9,8 +9,12 @@ export interface ListEnvelope<T> {
   url: string;
 }
 
-/** One page of `items` (newest first) by `limit`, `starting_after` and `ending_before`. */
-export function paginate<T extends StripeObject>(items: T[], query: Params, url: string): ListEnvelope<T> {
+/**
+ * One page of `items` (newest first) by `limit`, `starting_after` and `ending_before`, after
+ * the `created` filter every Stripe list takes (`created=<t>` or `created[gt|gte|lt|lte]=<t>`).
+ */
+export function paginate<T extends StripeObject>(all: T[], query: Params, url: string): ListEnvelope<T> {
+  const items = all.filter(createdFilter(query));
   const limit = query.integer('limit') ?? 10;
   if (limit < 1 || limit > 100) throw invalidRequest('Invalid limit: must be between 1 and 100', { param: 'limit' });
   const startingAfter = query.string('starting_after');
@@ -31,4 +35,26 @@ function positionOf(items: StripeObject[], id: string, param: string): number {
   const position = items.findIndex((item) => item.id === id);
   if (position < 0) throw invalidRequest(`No such object: '${id}'`, { param, code: 'resource_missing' });
   return position;
+}
+
+function createdFilter(query: Params): (item: StripeObject) => boolean {
+  if (!query.has('created')) return () => true;
+  const exact = typeof query.values.created === 'string' ? query.integer('created') : undefined;
+  const range = exact === undefined ? query.object('created') : undefined;
+  const bounds = {
+    gt: range?.integer('gt'),
+    gte: range?.integer('gte'),
+    lt: range?.integer('lt'),
+    lte: range?.integer('lte'),
+  };
+  return (item) => {
+    const created = typeof item.created === 'number' ? item.created : 0;
+    if (exact !== undefined) return created === exact;
+    return (
+      (bounds.gt === undefined || created > bounds.gt) &&
+      (bounds.gte === undefined || created >= bounds.gte) &&
+      (bounds.lt === undefined || created < bounds.lt) &&
+      (bounds.lte === undefined || created <= bounds.lte)
+    );
+  };
 }

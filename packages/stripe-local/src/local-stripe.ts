@@ -7,6 +7,7 @@ import { ServerClock } from './clock';
 import { EventLog } from './events';
 import { IdGenerator } from './ids';
 import { RequestGate } from './request-gate';
+import { registerWebhookEndpoint } from './resources/webhook-endpoints';
 import { createRequestListener } from './server';
 import { ObjectStore } from './store';
 import { createTestRoutes } from './test-routes';
@@ -22,6 +23,19 @@ export const localStripeOptionsSchema = z.object({
   now: z.custom<() => Date>((value) => typeof value === 'function').default(() => () => new Date()),
   /** Waits before each retry of a failed delivery; the last one repeats until the endpoint answers 2xx. */
   webhookRetryDelaysMs: z.array(z.number().int().nonnegative()).min(1).default([500, 2_000, 10_000, 30_000, 60_000]),
+  /** Endpoints that exist from the start with a known secret (development: the secret lives in the service's env). */
+  webhookEndpoints: z
+    .array(
+      z.object({
+        url: z.url(),
+        secret: z.string().startsWith('whsec_'),
+        connect: z.boolean().default(false),
+        enabledEvents: z.array(z.string().min(1)).min(1).default(['*']),
+      }),
+    )
+    .default([]),
+  /** USD cents the platform has available from the start (development: withdrawals work before any deposit matures). */
+  initialPlatformBalance: z.number().int().nonnegative().default(0),
 });
 export type LocalStripeOptions = z.input<typeof localStripeOptionsSchema>;
 
@@ -55,6 +69,8 @@ export async function startLocalStripe(options: LocalStripeOptions = {}): Promis
     webhooks,
     publicUrl: '',
   };
+  for (const endpoint of config.webhookEndpoints) registerWebhookEndpoint(world, endpoint);
+  if (config.initialPlatformBalance > 0) world.balances.credit(null, 'usd', config.initialPlatformBalance);
   const gate = new RequestGate();
   const server = createServer(createRequestListener(world, createApi(world, gate), createTestRoutes(world, gate)));
   await new Promise<void>((resolve, reject) => {

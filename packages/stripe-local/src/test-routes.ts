@@ -3,7 +3,7 @@ import { advanceClock } from './clock-advance';
 import { invalidRequest, resourceMissing, StripeApiError, unknownRoute } from './errors';
 import type { RequestGate } from './request-gate';
 import type { CheckoutSession } from './resources/checkout-sessions';
-import { payCheckoutSession } from './resources/checkout-sessions';
+import { payCheckoutSession } from './resources/checkout-payment';
 import type { Charge } from './resources/charges';
 import type { Dispute } from './resources/disputes';
 import { closeDispute, openDispute } from './resources/disputes';

@@ -1,5 +1,6 @@
 import type { CheckoutSession } from '../resources/checkout-sessions';
-import { payCheckoutSession, termsOf } from '../resources/checkout-sessions';
+import { payCheckoutSession } from '../resources/checkout-payment';
+import { termsOf } from '../resources/checkout-sessions';
 import type { AccountScope } from '../store';
 import type { CardBehaviour } from '../test-cards';
 import { TEST_CARDS } from '../test-cards';
@@ -96,7 +97,7 @@ function checkoutForm(session: CheckoutSession, card: CardForm, error?: string, 
   const cards = TEST_CARDS.map((testCard) => `<tr><td><code>${testCard.number.replace(/(\d{4})(?=\d)/g, '$1 ')}</code></td><td>${escapeHtml(describe(testCard.behaviour))}</td></tr>`).join('');
   const content = `<div class="card">
 ${summary(session)}
-<form method="post" action="/pay/${escapeHtml(session.id)}" novalidate>
+<form method="post" novalidate>
 <label for="card_number">Card number</label>
 <input id="card_number" name="card_number" inputmode="numeric" autocomplete="cc-number" placeholder="4242 4242 4242 4242" value="${escapeHtml(card.cardNumber)}" required>
 <div class="row">
@@ -117,7 +118,7 @@ function authenticationStep(session: CheckoutSession, card: CardForm): PageAnswe
 ${summary(session)}
 <h1>Authenticate</h1>
 <p class="muted">Your bank asks you to confirm this ${session.mode === 'setup' ? 'card' : 'payment'} (3D Secure test).</p>
-<form method="post" action="/pay/${escapeHtml(session.id)}">
+<form method="post">
 ${hiddenCard(card)}
 <button type="submit" name="authentication" value="approve">Complete authentication</button>
 <button type="submit" name="authentication" value="fail" class="secondary">Fail authentication</button>

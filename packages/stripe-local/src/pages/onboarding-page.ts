@@ -22,7 +22,7 @@ export function showOnboardingPage(world: World, linkId: string): PageAnswer {
 <h1>Set up payouts</h1>
 <p class="muted">Express account <code>${escapeHtml(account.id)}</code>${account.email ? ` for ${escapeHtml(account.email)}` : ''}.
 Identity and bank details are prefilled with test values.</p>
-<form method="post" action="/connect/onboard/${escapeHtml(link.id)}">
+<form method="post">
 <label for="name">Legal name</label>
 <input id="name" name="name" value="Test Streamer" autocomplete="name">
 <div class="row">

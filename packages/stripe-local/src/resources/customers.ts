@@ -3,7 +3,8 @@ import { invalidRequest } from '../errors';
 import { paginate } from '../list';
 import type { ApiRequest } from '../router';
 import { route } from '../router';
-import type { StripeObject } from '../store';
+import type { AccountScope, StripeObject } from '../store';
+import type { EventOrigin, World } from '../world';
 import { attachPaymentMethod, resolvePaymentMethod } from './payment-methods';
 
 export interface Customer extends StripeObject {
@@ -15,8 +16,13 @@ export interface Customer extends StripeObject {
   invoice_settings: { default_payment_method: string | null; custom_fields: null; footer: null };
 }
 
-function createCustomer(request: ApiRequest): Customer {
-  const { world, params, account, origin } = request;
+/** Stores a customer and announces it (`customer.created`). */
+export function insertCustomer(
+  world: World,
+  scope: AccountScope,
+  fields: { email: string | null; name: string | null; description: string | null; phone: string | null; metadata: Record<string, string> },
+  origin: EventOrigin,
+): Customer {
   const customer = world.store.insert<Customer>(
     {
       id: world.ids.next('cus'),
@@ -27,23 +33,42 @@ function createCustomer(request: ApiRequest): Customer {
       currency: null,
       default_source: null,
       delinquent: false,
-      description: params.string('description') ?? null,
-      email: params.string('email') ?? null,
+      description: fields.description,
+      email: fields.email,
       invoice_settings: { default_payment_method: null, custom_fields: null, footer: null },
       livemode: false,
-      metadata: params.metadata(),
-      name: params.string('name') ?? null,
-      phone: params.string('phone') ?? null,
+      metadata: fields.metadata,
+      name: fields.name,
+      phone: fields.phone,
     },
-    account,
+    scope,
   );
-  world.events.emit('customer.created', customer, { account, origin });
-  const paymentMethod = params.string('payment_method');
-  if (paymentMethod !== undefined) {
-    const attached = resolvePaymentMethod(world, account, paymentMethod, 'payment_method');
-    attachPaymentMethod(world, account, attached, customer, origin);
+  world.events.emit('customer.created', customer, { account: scope, origin });
+  return customer;
+}
+
+function createCustomer(request: ApiRequest): Customer {
+  const { world, params, account, origin } = request;
+  const paymentMethodId = params.string('payment_method');
+  const paymentMethod = paymentMethodId === undefined ? undefined : resolvePaymentMethod(world, account, paymentMethodId, 'payment_method');
+  const defaultId = params.object('invoice_settings')?.string('default_payment_method');
+  if (defaultId && defaultId !== paymentMethodId && defaultId !== paymentMethod?.id) throw notAttached(defaultId);
+  const customer = insertCustomer(
+    world,
+    account,
+    {
+      email: params.string('email') ?? null,
+      name: params.string('name') ?? null,
+      description: params.string('description') ?? null,
+      phone: params.string('phone') ?? null,
+      metadata: params.metadata(),
+    },
+    origin,
+  );
+  if (paymentMethod) {
+    attachPaymentMethod(world, account, paymentMethod, customer, origin);
+    if (defaultId) customer.invoice_settings.default_payment_method = paymentMethod.id;
   }
-  applyDefaultPaymentMethod(request, customer);
   return customer;
 }
 
@@ -72,13 +97,15 @@ function applyDefaultPaymentMethod({ world, params, account }: ApiRequest, custo
     return;
   }
   const paymentMethod = world.store.get<StripeObject>('payment_method', id, account, 'invoice_settings[default_payment_method]');
-  if (paymentMethod.customer !== customer.id) {
-    throw invalidRequest(
-      `The customer does not have a payment method with the ID ${id}. The payment method must be attached to the customer.`,
-      { param: 'invoice_settings[default_payment_method]' },
-    );
-  }
+  if (paymentMethod.customer !== customer.id) throw notAttached(id);
   customer.invoice_settings.default_payment_method = id;
+}
+
+function notAttached(paymentMethodId: string) {
+  return invalidRequest(
+    `The customer does not have a payment method with the ID ${paymentMethodId}. The payment method must be attached to the customer.`,
+    { param: 'invoice_settings[default_payment_method]' },
+  );
 }
 
 export const customerRoutes = [

@@ -3,6 +3,7 @@ import { paginate } from '../list';
 import type { ApiRequest } from '../router';
 import { route } from '../router';
 import type { StripeObject } from '../store';
+import type { World } from '../world';
 
 export interface WebhookEndpoint extends StripeObject {
   object: 'webhook_endpoint';
@@ -23,31 +24,52 @@ function enabledEvents(request: ApiRequest): string[] {
   return events;
 }
 
-/** Registers an endpoint; only this answer carries its signing `secret`. */
-function create(request: ApiRequest) {
-  const { world, params } = request;
-  const url = checkedUrl(params.requiredString('url'));
-  const events = enabledEvents(request);
+export interface NewWebhookEndpoint {
+  url: string;
+  enabledEvents: string[];
+  connect: boolean;
+  /** A fixed signing secret (endpoints configured at start); otherwise one is made. */
+  secret?: string;
+  description?: string | null;
+  metadata?: Record<string, string>;
+  apiVersion?: string | null;
+}
+
+/** Stores and registers an endpoint; returns it with its signing `secret`. */
+export function registerWebhookEndpoint(world: World, fields: NewWebhookEndpoint): WebhookEndpoint & { secret: string } {
   const id = world.ids.next('we');
-  const secret = `whsec_${world.ids.secret(`webhook:${id}`)}`;
+  const secret = fields.secret ?? `whsec_${world.ids.secret(`webhook:${id}`)}`;
   const endpoint = world.store.insert<WebhookEndpoint>(
     {
       id,
       object: 'webhook_endpoint',
-      api_version: params.string('api_version') ?? null,
+      api_version: fields.apiVersion ?? null,
       application: null,
       created: world.clock.nowSeconds(),
-      description: params.string('description') ?? null,
-      enabled_events: events,
+      description: fields.description ?? null,
+      enabled_events: fields.enabledEvents,
       livemode: false,
-      metadata: params.metadata(),
+      metadata: fields.metadata ?? {},
       status: 'enabled',
-      url,
+      url: fields.url,
     },
     null,
   );
-  world.webhooks.register({ id, url, secret, connect: params.boolean('connect') ?? false, enabledEvents: events, disabled: false });
+  world.webhooks.register({ id, url: fields.url, secret, connect: fields.connect, enabledEvents: fields.enabledEvents, disabled: false });
   return { ...endpoint, secret };
+}
+
+/** Only this answer carries the endpoint's signing `secret`. */
+function create(request: ApiRequest) {
+  const { world, params } = request;
+  return registerWebhookEndpoint(world, {
+    url: checkedUrl(params.requiredString('url')),
+    enabledEvents: enabledEvents(request),
+    connect: params.boolean('connect') ?? false,
+    description: params.string('description') ?? null,
+    metadata: params.metadata(),
+    apiVersion: params.string('api_version') ?? null,
+  });
 }
 
 function update(request: ApiRequest): WebhookEndpoint {

@@ -77,7 +77,13 @@ export async function handleStripeEvent(deps: PaymentDeps, event: Stripe.Event):
     case 'charge.dispute.updated':
     case 'charge.dispute.closed': {
       const dispute = await deps.stripe.disputes.retrieve(event.data.object.id);
-      return applyOnce(deps, event, (tx) => applyDisputeState(tx, deps, dispute));
+      const intentId = typeof dispute.payment_intent === 'string' ? dispute.payment_intent : dispute.payment_intent?.id;
+      // A dispute can be delivered before the payment it disputes: the payment is recorded first.
+      const paid = intentId ? await paidTopUpOf(deps, intentId) : null;
+      return applyOnce(deps, event, async (tx) => {
+        if (paid) await recordPaidTopUp(tx, deps, paid);
+        await applyDisputeState(tx, deps, dispute);
+      });
     }
     default:
       return applyOnce(deps, event, noop);
