@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fieldErrorsOf } from './form-errors';
-import { formatCents, parseAmountToCents } from './money';
+import { centsAsAmountText, formatCents, parseAmountToCents } from './money';
 
 describe('money', () => {
   it('formats cents in the currency given', () => {
@@ -15,6 +15,17 @@ describe('money', () => {
     expect(parseAmountToCents('0.07')).toBe(7);
     expect(parseAmountToCents('12.345')).toBeUndefined();
     expect(parseAmountToCents('ten')).toBeUndefined();
+  });
+
+  it('writes cents back as text a form field reads again', () => {
+    expect(centsAsAmountText(25_000)).toBe('250.00');
+    expect(centsAsAmountText(5)).toBe('0.05');
+    expect(centsAsAmountText(0)).toBe('0.00');
+    expect(centsAsAmountText(-1999)).toBe('-19.99');
+    expect(centsAsAmountText(-5)).toBe('-0.05');
+    for (const cents of [1, 99, 100, 12_345, 1_000_000_000]) {
+      expect(parseAmountToCents(centsAsAmountText(cents))).toBe(cents);
+    }
   });
 });
 

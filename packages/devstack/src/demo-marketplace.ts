@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createApiClient } from '@gametriggers/api';
 import type { ApiClient } from '@gametriggers/api';
+import { topUpByCard } from './demo-wallets';
 import type {
   CampaignFieldsInput,
   ContentCategory,
@@ -14,6 +15,7 @@ import type {
   Language,
   OnboardBrandInput,
 } from '@gametriggers/contracts';
+import { MAX_TOP_UP_CENTS } from '@gametriggers/contracts';
 import type { TwitchStandInChannel } from '@gametriggers/testing';
 import { signServiceToken } from '@gametriggers/tokens';
 import { demoAccounts } from './services';
@@ -398,6 +400,8 @@ export interface MarketplaceSeedOptions {
   serviceSecret: string;
   /** Where the streamer portal's Twitch callback lives (the redirect URI the stand-in sends back to). */
   streamerPortalUrl: string;
+  /** The local Stripe, where the demo brands pay their top-ups with a test card. */
+  stripeUrl: string;
   log?: (line: string) => void;
 }
 
@@ -449,6 +453,9 @@ function brandProfile(brand: DemoBrand): OnboardBrandInput {
   };
 }
 
+/** What each demo brand keeps in its wallet beyond its approved budgets, so Billing is not empty. */
+const DEMO_WALLET_SPARE_CENTS = 50_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The demo creatives ship with the streamer portal (`apps/streamer/public/creatives/demo`). */
@@ -487,7 +494,7 @@ export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<
 
   // Brands, their verification, then their campaigns up to each one's target state.
   const campaignIds = new Map<string, { id: string; joinMode: 'open' | 'approval'; brand: ApiClient }>();
-  const toApprove: Array<{ id: string; target: CampaignTarget; brand: ApiClient }> = [];
+  const toApprove: Array<{ id: string; target: CampaignTarget; brand: ApiClient; budgetCents: number }> = [];
   let latestStart = Date.now();
   for (const brand of demoBrands) {
     await ensureAccount(options, { email: brand.email, password: brand.password, name: brand.company, role: 'brand' });
@@ -530,8 +537,18 @@ export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<
       if (demo.target === 'rejected') {
         await admin.campaign.reject.mutate({ campaignId: created.id, reason: 'Health claims in the creative need substantiation.' });
       } else if (demo.target !== 'pending_review') {
-        toApprove.push({ id: created.id, target: demo.target, brand: api });
+        toApprove.push({ id: created.id, target: demo.target, brand: api, budgetCents: fields.budgetCents });
       }
+    }
+  }
+
+  // Approval reserves each budget from the brand's wallet: every brand pays for its campaigns (and a
+  // little to spare) by card first, through Checkout and the webhook like anyone else.
+  const budgets = new Map<ApiClient, number>();
+  for (const approved of toApprove) budgets.set(approved.brand, (budgets.get(approved.brand) ?? 0) + approved.budgetCents);
+  for (const [brand, budgetCents] of budgets) {
+    for (let left = budgetCents + DEMO_WALLET_SPARE_CENTS; left > 0; left -= MAX_TOP_UP_CENTS) {
+      await topUpByCard(brand, options.stripeUrl, Math.min(left, MAX_TOP_UP_CENTS));
     }
   }
 

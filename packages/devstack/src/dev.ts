@@ -37,6 +37,7 @@ const rows: Array<[string, string]> = [
   ['twitch API stand-in', platform.twitchApi.url],
   ['youtube API stand-in', platform.youtubeApi.url],
   ['pusher stand-in', platform.pusher.url],
+  ['local Stripe', `${platform.stripe.url}  (test mode, key ${platform.stripe.secretKey})`],
 ];
 const seeded = new Map(platform.seeded.map((result) => [result.email, result.outcome]));
 console.warn('\nGametriggers is running:\n');

@@ -11,6 +11,7 @@ export {
   stopAllPlatforms,
 } from './platform';
 export type { PlatformOptions, RunningPlatform, SeedResult } from './platform';
+export { topUpByCard } from './demo-wallets';
 export { devSecrets, generateSecrets } from './secrets';
 export type { DevSecrets } from './secrets';
 export { backendServices, demoAccounts, gateway, portals, processName, services, standIns } from './services';

@@ -24,6 +24,10 @@ export interface PlatformEnvOptions {
   pusherPort?: number;
   /** Identity's access-token lifetime; unset keeps identity's default (15 minutes). */
   accessTokenTtlSeconds?: number;
+  /** The payment service's Stripe settings (key, API address, webhook secrets): `startLocalPayments(...).paymentEnv`. */
+  stripeEnv?: Record<string, string>;
+  /** Days earnings stay pending; unset keeps the payment service's default (3). */
+  earningsHoldDays?: number;
 }
 
 /** The client the portals are registered as at both OIDC stand-ins. */
@@ -110,6 +114,10 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
       SHORT_LINK_BASE_URL: `http://localhost:${gateway.port}`,
       OVERLAY_ENCRYPTION_KEYS: `dev-1:${options.secrets.ENCRYPTION_KEY}`,
       OVERLAY_ENCRYPTION_ACTIVE_KEY_ID: 'dev-1',
+    },
+    payment: {
+      ...options.stripeEnv,
+      ...(options.earningsHoldDays === undefined ? {} : { EARNINGS_HOLD_DAYS: String(options.earningsHoldDays) }),
     },
     streamer: {
       STREAMER_ENCRYPTION_KEYS: `dev-1:${options.secrets.ENCRYPTION_KEY}`,

@@ -7,6 +7,7 @@ import { startMailCatcher, startOidcProvider, startTwitchApiStandIn, startYoutub
 import { signServiceToken } from '@gametriggers/tokens';
 import { startPusherStandIn } from '@gametriggers/realtime/stand-in';
 import { ensureInfrastructure, repoRoot } from './infrastructure';
+import { startLocalPayments } from './local-stripe';
 import { OIDC_CLIENT, PUSHER_APP, TWITCH_API_CLIENT, YOUTUBE_API_CLIENT, oidcRedirectUris, platformEnv, serviceDatabaseUrl } from './platform-env';
 import { devSecrets } from './secrets';
 import type { DevSecrets } from './secrets';
@@ -28,6 +29,7 @@ export interface PlatformOptions {
   twitchApiPort?: number;
   youtubeApiPort?: number;
   pusherPort?: number;
+  stripePort?: number;
   /** Start the portals too (default true); without them the backend alone runs, for API work. */
   portals?: boolean;
   /** Do not echo the children's output. */
@@ -43,6 +45,8 @@ export interface PlatformOptions {
    * seconds, so every spec runs across several refreshes of its session.
    */
   accessTokenTtlSeconds?: number;
+  /** Days earnings stay pending (default: the payment service's, 3). */
+  earningsHoldDays?: number;
 }
 
 /** Stop functions of every platform this process started, for Ctrl-C during start-up. */
@@ -139,7 +143,7 @@ export async function prepareServiceDatabases(options: { databaseServerUrl: stri
 export async function startStandIns(
   options: Pick<
     PlatformOptions,
-    'smtpPort' | 'mailHttpPort' | 'twitchOidcPort' | 'googleOidcPort' | 'twitchApiPort' | 'youtubeApiPort' | 'pusherPort'
+    'smtpPort' | 'mailHttpPort' | 'twitchOidcPort' | 'googleOidcPort' | 'twitchApiPort' | 'youtubeApiPort' | 'pusherPort' | 'stripePort'
   > & { pusherSecret?: string } = {},
 ) {
   const client = (providerId: 'twitch' | 'google') => ({
@@ -183,6 +187,13 @@ export async function startStandIns(
     await Promise.all([mail.close(), twitch.close(), google.close(), twitchApi.close(), youtubeApi.close()]);
     throw error;
   });
+  const stripe = await startLocalPayments({
+    port: options.stripePort ?? standIns.stripe,
+    gatewayUrl: `http://localhost:${gateway.port}`,
+  }).catch(async (error: unknown) => {
+    await Promise.all([mail.close(), twitch.close(), google.close(), twitchApi.close(), youtubeApi.close(), pusher.close()]);
+    throw error;
+  });
   return {
     mail,
     twitch,
@@ -190,6 +201,7 @@ export async function startStandIns(
     twitchApi,
     youtubeApi,
     pusher,
+    stripe,
     async close() {
       await Promise.all([
         mail.close(),
@@ -198,6 +210,7 @@ export async function startStandIns(
         twitchApi.close(),
         youtubeApi.close(),
         pusher.close(),
+        stripe.close(),
       ]);
     },
   };
@@ -224,6 +237,8 @@ export async function startPlatform(options: PlatformOptions) {
     youtubeApiUrl: standInServers.youtubeApi.url,
     pusherPort: standInServers.pusher.wsPort,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+    stripeEnv: standInServers.stripe.paymentEnv,
+    earningsHoldDays: options.earningsHoldDays,
   });
 
   const children: Array<{ entry: ServiceEntry; child: ChildProcess }> = [];
@@ -301,6 +316,7 @@ export async function startPlatform(options: PlatformOptions) {
             serviceSecret: secrets.SERVICE_SECRET,
             identityUrl: `http://127.0.0.1:${identity.entry.port}`,
             streamerPortalUrl: env[processName(gateway)]?.STREAMER_PORTAL_URL ?? 'http://localhost:3002',
+            stripeUrl: standInServers.stripe.url,
           });
         }
       } else console.warn('⚠ the identity service is not there yet: demo accounts not seeded.');
@@ -324,6 +340,7 @@ export async function startPlatform(options: PlatformOptions) {
     twitchApi: standInServers.twitchApi,
     youtubeApi: standInServers.youtubeApi,
     pusher: standInServers.pusher,
+    stripe: standInServers.stripe,
     stop,
   };
 }

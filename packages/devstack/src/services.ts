@@ -74,7 +74,7 @@ export const portals: ServiceEntry[] = [
 export const processName = (entry: ServiceEntry) =>
   entry.kind === 'portal' ? `${entry.name}-portal` : entry.name;
 
-export const standIns = { smtp: 1025, mailHttp: 8025, twitchOidc: 4901, googleOidc: 4902, twitchApi: 4903, youtubeApi: 4904, pusher: 4905 };
+export const standIns = { smtp: 1025, mailHttp: 8025, twitchOidc: 4901, googleOidc: 4902, twitchApi: 4903, youtubeApi: 4904, pusher: 4905, stripe: 4906 };
 
 export const demoAccounts = [
   { email: 'brand@demo.gametriggers.dev', password: 'DemoBrand!2026', name: 'Acme Energy', role: 'brand' },

@@ -188,7 +188,7 @@ export const eventCatalogue = {
       spentCents: cents,
       remainingCents: cents,
     }),
-    subscribers: [],
+    subscribers: ['campaign'],
   },
   'payment.earnings_credited': {
     schema: money.extend({

@@ -32,3 +32,5 @@ export {
   formatClickThroughRate,
 } from './analytics/delivery-figures';
 export { ReportRangePicker } from './analytics/report-range-picker';
+export { StatementDownload } from './money/statement-download';
+export { statementMonths } from './money/statement-months';

@@ -1,6 +1,7 @@
 import { createApiClient } from '@gametriggers/api';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { topUpByCard } from '@gametriggers/devstack';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   launchBrowser,
   screenshot,
@@ -9,6 +10,7 @@ import {
   textOf,
   urls,
 } from '../../src/browser';
+import { apiAs } from '../../src/api';
 
 // A verified demo brand the other browser tests leave alone, and the demo super admin.
 const brand = { email: 'nova@demo.gametriggers.dev', password: 'DemoPassword!2026' };
@@ -63,6 +65,9 @@ describe('from a brand’s campaign to a streamer on it', () => {
     expect(await textOf(brandPage.getByTestId('campaign-status'))).toBe('Draft');
     await brandPage.getByTestId('campaign-action-submit').click();
     await expect.poll(() => textOf(brandPage.getByTestId('campaign-status'))).toBe('In review');
+
+    // Approval reserves the budget: the brand pays for it by card first (Checkout on the local Stripe).
+    await topUpByCard(await apiAs(brand), inject('stripeUrl'), 150_000);
 
     // The admin approves through the API (the admin portal's review queue comes later).
     const session = await createApiClient({ gatewayUrl }).identity.login.mutate(admin);

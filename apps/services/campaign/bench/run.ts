@@ -197,6 +197,7 @@ async function main() {
       SERVICE_SECRET: campaignTestServiceSecret,
       BRAND_SERVICE_URL: 'http://127.0.0.1:9',
       STREAMER_SERVICE_URL: streamerHarness.url,
+      PAYMENT_SERVICE_URL: 'http://127.0.0.1:9',
       COMPLETION_SWEEP_EVERY_MS: 3_600_000,
       queuePrefix: redis.prefix,
       log: createLogger('campaign', 'warn'),

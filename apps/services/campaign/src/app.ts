@@ -6,10 +6,13 @@ import { createLogger, startService } from '@gametriggers/trpc';
 import { Redis } from 'ioredis';
 import type { BrandDirectory } from './clients/brand-directory';
 import { createBrandDirectory } from './clients/brand-directory';
+import type { BudgetReserver } from './clients/payment-ledger';
+import { createPaymentLedger } from './clients/payment-ledger';
 import type { StreamerDirectory } from './clients/streamer-directory';
 import { createStreamerDirectory } from './clients/streamer-directory';
 import { createCampaignDb } from './database';
 import type { CampaignDeps } from './domain/deps';
+import { recordCampaignSpend } from './domain/campaign-spend';
 import { countParticipantIn, countParticipantOut } from './domain/participant-counts';
 import type { CampaignEnv } from './env';
 import { startCampaignJobs, createScheduleQueue } from './jobs/campaign-jobs';
@@ -21,9 +24,10 @@ export interface CampaignServiceOptions extends CampaignEnv {
   /** BullMQ key prefix (events and schedule jobs); tests give each file its own. */
   queuePrefix?: string;
   log?: Logger;
-  /** Stand-ins for the brand and streamer services (default: their real clients). */
+  /** Stand-ins for the brand, streamer and payment services (default: their real clients). */
   brands?: BrandDirectory;
   streamers?: StreamerDirectory;
+  payments?: BudgetReserver;
 }
 
 export interface CampaignService extends RunningService {
@@ -54,6 +58,9 @@ export async function startCampaignService(
         url: options.STREAMER_SERVICE_URL,
         secret: options.SERVICE_SECRET,
       }),
+    payments:
+      options.payments ??
+      createPaymentLedger({ url: options.PAYMENT_SERVICE_URL, secret: options.SERVICE_SECRET }),
   };
   const jobs = await startCampaignJobs({
     deps,
@@ -81,6 +88,7 @@ export async function startCampaignService(
       'participation.left': countParticipantOut,
       'participation.removed': countParticipantOut,
       'participation.paused': countParticipantOut,
+      'payment.campaign_charged': recordCampaignSpend,
     },
     log,
   });

@@ -5,6 +5,7 @@ export const campaignEnvSchema = serviceEnvSchema.extend({
   PORT: z.coerce.number().int().nonnegative().default(4104),
   BRAND_SERVICE_URL: z.string().url().default('http://127.0.0.1:4102'),
   STREAMER_SERVICE_URL: z.string().url().default('http://127.0.0.1:4103'),
+  PAYMENT_SERVICE_URL: z.string().url().default('http://127.0.0.1:4107'),
   /** Creatives at `http://localhost:<port>/…` (the demo creatives `pnpm dev` serves); never in production. */
   ALLOW_LOCAL_CREATIVES: z.stringbool().default(false),
   /** How often live campaigns are checked against the auto-completion rules. */

@@ -62,6 +62,8 @@ export const campaignOutput = publicCampaignOutput.extend({
   running: z.boolean(),
   budgetCents: z.number().int(),
   spentCents: z.number().int(),
+  /** The last approval was refused: the brand's wallet lacked this much (top up, then approve again). */
+  walletShortByCents: z.number().int().nullable(),
   targetImpressions: z.number().int().nullable(),
   // Impressions and clicks are not here: analytics counts them (`analytics.campaignToDate`).
   submittedAt: z.date().nullable(),

@@ -15,6 +15,8 @@ import { portalConfigs } from './portal-config';
 import { renewOnUnauthorized } from './renew-on-unauthorized';
 
 export { actionErrorOf } from './action-result';
+export { downloadResponse } from './download-response';
+export type { DownloadableFile } from './download-response';
 export type { ActionError, ActionResult } from './action-result';
 
 // The brand portal's overview is its own page: a setup checklist from the brand's real state.

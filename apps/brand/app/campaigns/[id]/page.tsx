@@ -1,6 +1,7 @@
 import { TRPCClientError } from '@gametriggers/api';
 import { AdCardPreview, Alert, ButtonLink, Card, PageHeader, StatCard } from '@gametriggers/ui';
 import { notFound } from 'next/navigation';
+import { BudgetPanel } from '../../../components/billing/budget-panel';
 import { VerificationRequirement } from '../../../components/brand-profile/verification-requirement';
 import { CampaignActions } from '../../../components/campaigns/campaign-actions';
 import { CampaignFacts } from '../../../components/campaigns/campaign-facts';
@@ -181,6 +182,8 @@ export default async function CampaignPage({
             testId="campaign-participants-count"
           />
         </section>
+
+        <BudgetPanel campaign={campaign} />
 
         <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
           <Card className="space-y-5">

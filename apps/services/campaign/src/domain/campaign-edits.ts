@@ -41,7 +41,8 @@ export async function createCampaign(
 /**
  * Drafts and rejected campaigns take any change (a rejected one goes back to draft); approved ones
  * (active or paused) only the description, a later end, the budget, the participant limit and the
- * frequency. Budget changes while live move the remaining budget by the same amount.
+ * frequency. Budget changes while live move the remaining budget by the same amount, and the
+ * payment ledger reserves or releases the difference.
  */
 export async function updateCampaign(
   deps: CampaignDeps,
@@ -100,7 +101,11 @@ export async function updateCampaign(
     }
     const budgetDelta =
       changes.budgetCents === undefined ? 0 : changes.budgetCents - campaign.budgetCents;
-    // Payment service hook (later issue): a live budget change reserves or releases `budgetDelta`.
+    // The ledger moves the difference first (refusing a short wallet), so the budget shown is
+    // always backed by escrow; a retry after a failed write finds the ledger already there.
+    if (live && budgetDelta !== 0) {
+      await deps.payments.adjust({ campaignId: campaign.id, budgetCents: campaign.budgetCents + budgetDelta });
+    }
     const updated = await tx.campaign.update({
       where: { id: campaign.id },
       data: {

@@ -1,5 +1,6 @@
 import { recordEvent } from '@gametriggers/events';
 import { DomainError } from '@gametriggers/trpc';
+import { walletShortByCents } from '../clients/payment-ledger';
 import type { CampaignView } from '../schemas';
 import {
   campaignNotFound,
@@ -64,6 +65,12 @@ export async function submitCampaign(
 /**
  * Approval makes the campaign `active` at once. If its start has come it launches in the same
  * transaction; otherwise the start job launches it when the time comes.
+ *
+ * The payment ledger reserves the whole budget from the brand's wallet first, while the campaign
+ * row is locked, so an approval is never written without its money. A short wallet refuses the
+ * approval and is recorded on the campaign for the brand to see. Should the approval fail after
+ * the reservation, retrying it replays the same reservation (`reserve:<campaignId>`), and a
+ * rejection or cancellation releases it.
  */
 export async function approveCampaign(
   deps: CampaignDeps,
@@ -71,27 +78,49 @@ export async function approveCampaign(
   campaignId: string,
 ): Promise<CampaignView> {
   const now = deps.now();
-  const approved = await deps.db.$transaction(async (tx) => {
-    const campaign = await lockCampaign(tx, campaignId);
-    if (!campaign) throw campaignNotFound();
-    const status = requireTransition(campaign, 'approve', 'admin');
-    if (campaign.endsAt.getTime() <= now.getTime()) {
-      throw new DomainError(
-        'precondition_failed',
-        'campaign_already_ended',
-        'This campaign’s end has passed; reject it so the brand can reschedule.',
-      );
-    }
-    const launches = campaign.startsAt.getTime() <= now.getTime();
-    // Payment service hook (later issue): reserve the whole budget from the brand's funds here.
-    const updated = await tx.campaign.update({
-      where: { id: campaign.id },
-      data: { status, approvedAt: now, approvedBy: adminId, launchedAt: launches ? now : null },
+  let approved;
+  try {
+    approved = await deps.db.$transaction(async (tx) => {
+      const campaign = await lockCampaign(tx, campaignId);
+      if (!campaign) throw campaignNotFound();
+      const status = requireTransition(campaign, 'approve', 'admin');
+      if (campaign.endsAt.getTime() <= now.getTime()) {
+        throw new DomainError(
+          'precondition_failed',
+          'campaign_already_ended',
+          'This campaign’s end has passed; reject it so the brand can reschedule.',
+        );
+      }
+      await deps.payments.reserve({
+        campaignId: campaign.id,
+        brandId: campaign.brandId,
+        budgetCents: campaign.budgetCents,
+        pricingModel: campaign.pricingModel,
+        rateCents: campaign.rateCents,
+        perStreamerCapCents: campaign.perStreamerCapCents,
+      });
+      const launches = campaign.startsAt.getTime() <= now.getTime();
+      const updated = await tx.campaign.update({
+        where: { id: campaign.id },
+        data: {
+          status,
+          approvedAt: now,
+          approvedBy: adminId,
+          launchedAt: launches ? now : null,
+          walletShortByCents: null,
+        },
+      });
+      await recordEvent(tx, 'campaign.approved', { ...campaignRef(updated), approvedBy: adminId });
+      if (launches) await recordEvent(tx, 'campaign.launched', campaignRef(updated));
+      return updated;
     });
-    await recordEvent(tx, 'campaign.approved', { ...campaignRef(updated), approvedBy: adminId });
-    if (launches) await recordEvent(tx, 'campaign.launched', campaignRef(updated));
-    return updated;
-  });
+  } catch (error) {
+    const shortByCents = walletShortByCents(error);
+    if (shortByCents !== null) {
+      await deps.db.campaign.update({ where: { id: campaignId }, data: { walletShortByCents: shortByCents } });
+    }
+    throw error;
+  }
   await deps.schedule.scheduleWindow(approved);
   return campaignView(approved, 'admin', now);
 }

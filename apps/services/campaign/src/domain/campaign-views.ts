@@ -57,6 +57,7 @@ export function campaignView(campaign: Campaign, viewer: CampaignActor, now: Dat
     running: isRunning(campaign, now),
     budgetCents: campaign.budgetCents,
     spentCents: campaign.budgetCents - campaign.remainingBudgetCents,
+    walletShortByCents: campaign.walletShortByCents,
     targetImpressions: campaign.targetImpressions,
     submittedAt: campaign.submittedAt,
     approvedAt: campaign.approvedAt,

@@ -1,4 +1,5 @@
 import type { BrandDirectory } from '../clients/brand-directory';
+import type { BudgetReserver } from '../clients/payment-ledger';
 import type { StreamerDirectory } from '../clients/streamer-directory';
 import type { CampaignDb } from '../database';
 import type { CampaignScheduler } from '../jobs/campaign-scheduler';
@@ -7,6 +8,8 @@ export interface CampaignDeps {
   db: CampaignDb;
   brands: BrandDirectory;
   streamers: StreamerDirectory;
+  /** The payment ledger: budgets move from the brand's wallet into the campaign's escrow. */
+  payments: BudgetReserver;
   schedule: CampaignScheduler;
   now: () => Date;
   /** Accept creatives served on this machine (development); see `isLocalCreativeUrl`. */

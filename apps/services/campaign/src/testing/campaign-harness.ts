@@ -7,11 +7,14 @@ import { createPersonClient, createServiceClient } from '@gametriggers/trpc';
 import type { CampaignServiceOptions } from '../app';
 import { startCampaignService } from '../app';
 import type { BrandDirectory } from '../clients/brand-directory';
+import type { BudgetReserver } from '../clients/payment-ledger';
 import type { StreamerDirectory } from '../clients/streamer-directory';
 import type { CampaignRouter } from '../router';
 import { sampleCampaign } from './campaign-fixtures';
+import { fundedWallets } from './funded-wallets';
 
 export { sampleCampaign } from './campaign-fixtures';
+export { fundedWallets } from './funded-wallets';
 
 export const campaignMigrationsDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -34,6 +37,8 @@ export interface CampaignHarnessOptions {
   clock: TestClock;
   /** The shared service secret; defaults to `campaignTestServiceSecret`. */
   serviceSecret?: string;
+  /** BullMQ prefix; share another harness's to have events flow between them. Default: its own. */
+  queuePrefix?: string;
   /** How often the auto-completion sweep runs (default 5 minutes). */
   sweepEveryMs?: number;
   /** Accept `http://localhost:<port>/…` creatives, as `pnpm dev` does (default: refuse, as production). */
@@ -41,6 +46,12 @@ export interface CampaignHarnessOptions {
   /** In-test stand-ins instead of calling the brand/streamer services. */
   brands?: BrandDirectory;
   streamers?: StreamerDirectory;
+  /**
+   * A running payment service (`startPaymentHarness(...).url`, sharing `serviceSecret`) whose ledger
+   * reserves approved budgets. Without one, `payments` stands in (default: `fundedWallets()`).
+   */
+  paymentServiceUrl?: string;
+  payments?: BudgetReserver;
 }
 
 /**
@@ -63,12 +74,14 @@ export async function startCampaignHarness(options: CampaignHarnessOptions) {
     SERVICE_SECRET: options.serviceSecret ?? campaignTestServiceSecret,
     BRAND_SERVICE_URL: options.brandServiceUrl,
     STREAMER_SERVICE_URL: options.streamerServiceUrl,
+    PAYMENT_SERVICE_URL: options.paymentServiceUrl ?? 'http://127.0.0.1:1',
     COMPLETION_SWEEP_EVERY_MS: options.sweepEveryMs ?? 5 * 60_000,
     ALLOW_LOCAL_CREATIVES: options.allowLocalCreatives ?? false,
-    queuePrefix: redis.prefix,
+    queuePrefix: options.queuePrefix ?? redis.prefix,
     now,
     brands: options.brands,
     streamers: options.streamers,
+    payments: options.paymentServiceUrl ? undefined : (options.payments ?? fundedWallets()),
   };
   const service = await startCampaignService(config);
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEventSender } from '@gametriggers/events/testing';
@@ -8,6 +9,7 @@ import { createPersonClient, createServiceClient } from '@gametriggers/trpc';
 import type { PaymentServiceOptions } from '../app';
 import { startPaymentService } from '../app';
 import type { PaymentSql } from '../database';
+import { creditDeposit } from '../money/deposits';
 import type { BillingProfileDirectory } from '../stripe/flow-settings';
 import type { StripeEnv } from '../stripe/stripe-env';
 import type { PaymentRouter } from '../router';
@@ -118,6 +120,9 @@ export async function startPaymentHarness(options: PaymentHarnessOptions) {
     serviceClient,
     /** Runs money operations in one transaction of the service's own runner. */
     transaction: <T>(work: (tx: PaymentSql) => Promise<T>) => service.deps.transaction(work),
+    /** Credits a brand's wallet as a paid top-up does (its own PaymentIntent id unless one is given). */
+    fundWallet: (brandId: string, amountCents: number, paymentIntentId = `pi_test_${randomUUID()}`) =>
+      service.deps.transaction((tx) => creditDeposit(tx, service.deps, { brandId, amountCents, paymentIntentId })),
     /** Delivers an event to the service as the outbox relay would, resolving once it is applied. */
     sendEvent: events.send,
     /** Resolves once every counted hour received so far has been charged (the queue is empty). */
