@@ -5,7 +5,7 @@
  * charge path, in transactions of BATCH hours of one campaign (as a batching consumer groups them),
  * then writes the same journal rows (entries and postings) with plain INSERTs, in the same batches,
  * into copies of the tables with their columns, defaults, indexes and CHECKs but no triggers, and
- * prints both and their ratio.
+ * prints both and their ratio; then the top-up latency (webhook delivered → wallet credited).
  *   pnpm --filter @gametriggers/payment-service bench  [HOURS=100000 BATCH=1000 CONCURRENCY=2]
  */
 import { randomUUID } from 'node:crypto';
@@ -20,6 +20,7 @@ import { creditDeposit } from '../src/money/deposits';
 import type { MoneyContext } from '../src/money/money-context';
 import { paymentMigrationsDir } from '../src/testing/payment-harness';
 import { seededRandom } from '../src/testing/ledger-model';
+import { measureTopUpLatency } from './topup-latency';
 
 // BENCH_DRY_RUN=1: one tiny iteration, to check the benchmark loads and runs to the end.
 const dryRun = process.env.BENCH_DRY_RUN === '1';
@@ -251,3 +252,7 @@ async function main() {
 }
 
 await main();
+const topUps = Number(process.env.TOPUPS ?? (dryRun ? 5 : 200));
+console.log(
+  JSON.stringify({ topUpWebhookToWalletCredited: await measureTopUpLatency(topUps) }, null, 2),
+);

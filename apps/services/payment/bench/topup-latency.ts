@@ -3,12 +3,10 @@
  * Top-up latency: from the card payment completing at the local Stripe (which then delivers
  * `payment_intent.succeeded` and `checkout.session.completed` to the service's webhook route) to
  * the brand's wallet credited in the ledger. TOPUPS sequential top-ups; prints p50, p99 and max.
- *   pnpm --filter @gametriggers/payment-service exec tsx bench/topup-latency.ts  [TOPUPS=200]
- * Exported as `measureTopUpLatency` for the main bench to call and print beside its own figures.
+ * Run by `bench/run.ts` after the settling figures  [TOPUPS=200].
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { createTopUp } from '../src/checkout/top-ups';
 import { startPaymentHarness } from '../src/testing/payment-harness';
 import { payCheckout, TEST_CARD } from '../src/testing/stripe-flow-helpers';
@@ -39,10 +37,4 @@ export async function measureTopUpLatency(topUps: number): Promise<{ topUps: num
   } finally {
     await harness.close();
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const topUps = Number(process.env.TOPUPS ?? (process.env.BENCH_DRY_RUN === '1' ? 5 : 200));
-  const result = await measureTopUpLatency(topUps);
-  console.log(`top-up webhook → wallet credited, ${result.topUps} top-ups: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms`);
 }
