@@ -6,7 +6,7 @@
  */
 import { createApiClient } from '@gametriggers/api';
 import type { ApiClient } from '@gametriggers/api';
-import { topUpByCard } from './demo-wallets';
+import { topUpAmounts, topUpByCard } from './demo-wallets';
 import type {
   CampaignFieldsInput,
   ContentCategory,
@@ -14,7 +14,6 @@ import type {
   Language,
   OnboardBrandInput,
 } from '@gametriggers/contracts';
-import { MAX_TOP_UP_CENTS } from '@gametriggers/contracts';
 import type { TwitchStandInChannel } from '@gametriggers/testing';
 import { signServiceToken } from '@gametriggers/tokens';
 import { demoAccounts } from './services';
@@ -545,8 +544,8 @@ export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<
   const budgets = new Map<ApiClient, number>();
   for (const approved of toApprove) budgets.set(approved.brand, (budgets.get(approved.brand) ?? 0) + approved.budgetCents);
   for (const [brand, budgetCents] of budgets) {
-    for (let left = budgetCents + DEMO_WALLET_SPARE_CENTS; left > 0; left -= MAX_TOP_UP_CENTS) {
-      await topUpByCard(brand, options.stripeUrl, Math.min(left, MAX_TOP_UP_CENTS));
+    for (const amountCents of topUpAmounts(budgetCents + DEMO_WALLET_SPARE_CENTS)) {
+      await topUpByCard(brand, options.stripeUrl, amountCents);
     }
   }
 
