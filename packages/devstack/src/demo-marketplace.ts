@@ -6,6 +6,7 @@
  */
 import { createApiClient } from '@gametriggers/api';
 import type { ApiClient } from '@gametriggers/api';
+import { reportDemoDisplays } from './demo-delivery';
 import { topUpAmounts, topUpByCard } from './demo-wallets';
 import type {
   CampaignFieldsInput,
@@ -453,6 +454,9 @@ function brandProfile(brand: DemoBrand): OnboardBrandInput {
 /** What each demo brand keeps in its wallet beyond its approved budgets, so Billing is not empty. */
 const DEMO_WALLET_SPARE_CENTS = 50_000;
 
+/** Ad displays the demo streamer's overlay reports at seeding (each counts the live viewers). */
+const DEMO_DISPLAYS = 12;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The demo creatives ship with the streamer portal (`apps/streamer/public/creatives/demo`). */
@@ -555,16 +559,33 @@ export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<
     await admin.campaign.approve.mutate({ campaignId: approved.id });
   }
 
+  let demoDelivery: { api: ApiClient; participation: { id: string; campaignId: string }; viewers: number } | undefined;
   for (const streamer of demoStreamers) {
     const api = streamerClients.get(streamer.email);
     if (!api) continue;
     for (const key of streamer.joins) {
       const target = campaignIds.get(key);
       if (!target) continue;
-      if (target.joinMode === 'open') await api.participation.join.mutate({ campaignId: target.id, acknowledgeWarnings: true });
+      if (target.joinMode === 'open') {
+        const { participation } = await api.participation.join.mutate({ campaignId: target.id, acknowledgeWarnings: true });
+        if (streamer.email === account('streamer').email && !demoDelivery) demoDelivery = { api, participation, viewers: streamer.liveViewers ?? 0 };
+      }
       else await api.participation.applyToCampaign.mutate({ campaignId: target.id, message: `${streamer.displayName} would love to run this.`, acknowledgeWarnings: true });
       summary.participations += 1;
     }
+  }
+
+  // The demo streamer has been on air with the first campaign they joined: their overlay's reports
+  // make a counted, charged hour, so Earnings and the brand's spend are not empty.
+  if (demoDelivery && demoDelivery.viewers > 0) {
+    await reportDemoDisplays({
+      gatewayUrl: options.gatewayUrl,
+      streamer: demoDelivery.api,
+      participationId: demoDelivery.participation.id,
+      campaignId: demoDelivery.participation.campaignId,
+      displays: DEMO_DISPLAYS,
+      viewers: demoDelivery.viewers,
+    });
   }
 
   for (const approved of toApprove) {
