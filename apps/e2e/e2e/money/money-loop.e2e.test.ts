@@ -136,6 +136,12 @@ describe('the money loop', () => {
       }
     });
     await overlay.goto(overlayUrl);
+    await expect
+      .poll(() => portal.getByTestId('obs-connection').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('connected');
+    // No break between ads, so the rotation reaches the new campaign soon.
+    await portal.getByLabel('Break between ads (seconds)').fill('0');
+    await portal.getByTestId('save-overlay-settings').click();
     await expect.poll(() => shown.includes(campaign.id), { timeout: 180_000, interval: 1_000 }).toBe(true);
     await overlay.close();
 
