@@ -95,7 +95,7 @@ export async function cancelCampaign(
   const cancelled = await deps.db.$transaction(async (tx) => {
     const campaign = await lockManagedCampaign(tx, campaignId, manager);
     const status = requireTransition(campaign, 'cancel', manager.kind);
-    // Payment service hook (later issue): refund what is unspent of the reservation.
+    // The payment ledger releases the unspent escrow when it sees campaign.cancelled.
     const updated = await tx.campaign.update({
       where: { id: campaign.id },
       data: { status, cancelledAt: now, cancelledBy: manager.kind },
