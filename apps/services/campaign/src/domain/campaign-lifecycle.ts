@@ -31,7 +31,7 @@ async function launchIfDueIn(tx: CampaignTx, campaign: Campaign, now: Date): Pro
 }
 
 async function completeIn(tx: CampaignTx, campaign: Campaign, reason: CompletionReason, now: Date) {
-  // Payment service hook (later issue): release the unspent reservation.
+  // The payment ledger releases the unspent escrow when it sees campaign.completed.
   const completed = await tx.campaign.update({
     where: { id: campaign.id },
     data: { status: 'completed', completedAt: now, completedReason: reason },
