@@ -21,22 +21,6 @@ export const publicRoutes: Readonly<Record<string, PublicRoute>> = {
   '/ingest': { service: 'analytics', path: '/ingest', maxBodyBytes: 256 * 1024 },
 };
 
-/**
- * Stripe's webhook deliveries, forwarded byte for byte: the `Stripe-Signature` over the raw body is
- * the credential, and the payment service checks it. Only POST.
- */
-export const stripeWebhookRoutes: Readonly<Record<string, PublicRoute>> = {
-  '/webhooks/stripe': { service: 'payment', path: '/webhooks/stripe', maxBodyBytes: 512 * 1024 },
-  '/webhooks/stripe/connect': { service: 'payment', path: '/webhooks/stripe/connect', maxBodyBytes: 512 * 1024 },
-};
-
-/** What a webhook delivery passes on: its body's type and the signature, nothing else. */
-export const stripeWebhookHeaders: ReadonlySet<string> = new Set(['content-type', 'content-length', 'stripe-signature']);
-
-export function stripeWebhookRouteOf(pathname: string): PublicRoute | undefined {
-  return Object.hasOwn(stripeWebhookRoutes, pathname) ? stripeWebhookRoutes[pathname] : undefined;
-}
-
 /** `/r/<code>`: a participation's tracked short link, answered (302) by the analytics service. */
 export const SHORT_LINK_PATTERN = /^\/r\/([^/]{1,64})$/;
 
@@ -90,4 +74,20 @@ export function applyOpenCors(req: IncomingMessage, res: ServerResponse): boolea
   res.setHeader('access-control-max-age', '600');
   res.writeHead(204).end();
   return true;
+}
+
+/**
+ * Stripe's webhook deliveries: signed by Stripe (the payment service checks the signature over the
+ * exact bytes, passed through unchanged), no user credential. Only POST.
+ */
+export const webhookRoutes: Readonly<Record<string, PublicRoute>> = {
+  '/webhooks/stripe': { service: 'payment', path: '/webhooks/stripe', maxBodyBytes: 1024 * 1024 },
+  '/webhooks/stripe/connect': { service: 'payment', path: '/webhooks/stripe/connect', maxBodyBytes: 1024 * 1024 },
+};
+
+/** What a webhook delivery passes on: its body's type and length and Stripe's signature. */
+export const webhookRouteHeaders: ReadonlySet<string> = new Set(['content-type', 'content-length', 'stripe-signature', 'user-agent']);
+
+export function webhookRouteOf(pathname: string): PublicRoute | undefined {
+  return Object.hasOwn(webhookRoutes, pathname) ? webhookRoutes[pathname] : undefined;
 }

@@ -21,11 +21,11 @@ import {
   overlayKeyFrom,
   publicRouteHeaders,
   publicRouteOf,
+  webhookRouteHeaders,
+  webhookRouteOf,
   SHORT_LINK_PATTERN,
   SHORT_LINK_SERVICE_PATH,
   shortLinkHeaders,
-  stripeWebhookHeaders,
-  stripeWebhookRouteOf,
 } from './public-routes';
 import type { Domain } from './routes';
 import { isDomain, parseApiPath } from './routes';
@@ -175,8 +175,8 @@ export async function createGateway(options: GatewayOptions) {
     });
   }
 
-  /** `POST /webhooks/stripe[/connect]`: Stripe delivering an event; the payment service checks its signature. */
-  function handleStripeWebhook(
+  /** `POST /webhooks/stripe[/connect]`: Stripe's deliveries, byte for byte, to the payment service. */
+  function handleWebhook(
     req: http.IncomingMessage,
     res: http.ServerResponse,
     url: URL,
@@ -191,7 +191,7 @@ export async function createGateway(options: GatewayOptions) {
       target: new URL(route.path, options.serviceUrls[route.service]),
       service: route.service,
       maxBodyBytes: route.maxBodyBytes,
-      allowedHeaders: stripeWebhookHeaders,
+      allowedHeaders: webhookRouteHeaders,
     });
   }
 
@@ -321,12 +321,12 @@ export async function createGateway(options: GatewayOptions) {
     const url = new URL(req.url ?? '/', 'http://gateway');
     const route = url.pathname.startsWith('/api/') ? parseApiPath(url.pathname) : undefined;
     const publicRoute = publicRouteOf(url.pathname);
-    const stripeWebhook = stripeWebhookRouteOf(url.pathname);
+    const webhookRoute = webhookRouteOf(url.pathname);
     const shortLink = SHORT_LINK_PATTERN.exec(url.pathname)?.[1];
     const domain =
       route && isDomain(route.domain)
         ? route.domain
-        : (publicRoute?.service ?? stripeWebhook?.service ?? (shortLink ? 'analytics' : undefined));
+        : (publicRoute?.service ?? webhookRoute?.service ?? (shortLink ? 'analytics' : undefined));
     const failed = (error: unknown) => {
       if (error instanceof Refusal) return refuse(res, url, requestId, error);
       log.error({ err: error, requestId }, 'gateway failure');
@@ -369,9 +369,9 @@ export async function createGateway(options: GatewayOptions) {
       );
     } else if (publicRoute) {
       handlePublic(req, res, url, requestId, publicRoute).catch(failed);
-    } else if (stripeWebhook) {
+    } else if (webhookRoute) {
       try {
-        handleStripeWebhook(req, res, url, requestId, stripeWebhook);
+        handleWebhook(req, res, url, requestId, webhookRoute);
       } catch (error) {
         failed(error);
       }

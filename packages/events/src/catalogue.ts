@@ -36,7 +36,11 @@ export const eventCatalogue = {
   },
 
   'brand.verification_requested': {
-    schema: z.object({ brandId: z.uuid(), companyName: z.string(), documentCount: z.number().int() }),
+    schema: z.object({
+      brandId: z.uuid(),
+      companyName: z.string(),
+      documentCount: z.number().int(),
+    }),
     subscribers: [],
   },
   'brand.verified': {
@@ -44,7 +48,12 @@ export const eventCatalogue = {
     subscribers: [],
   },
   'brand.rejected': {
-    schema: z.object({ brandId: z.uuid(), companyName: z.string(), reason: z.string(), rejectedBy: z.uuid() }),
+    schema: z.object({
+      brandId: z.uuid(),
+      companyName: z.string(),
+      reason: z.string(),
+      rejectedBy: z.uuid(),
+    }),
     subscribers: [],
   },
 
@@ -53,13 +62,21 @@ export const eventCatalogue = {
     subscribers: [],
   },
   'streamer.platform_connected': {
-    schema: z.object({ streamerId: z.uuid(), platform: z.enum(['twitch', 'youtube', 'tiktok', 'facebook']), channelId: z.string() }),
+    schema: z.object({
+      streamerId: z.uuid(),
+      platform: z.enum(['twitch', 'youtube', 'tiktok', 'facebook']),
+      channelId: z.string(),
+    }),
     subscribers: [],
   },
   /** Live or not, and the live viewers across platforms; sent when either changes at a sync. */
   'streamer.live_status_changed': {
     // Events queued before `viewers` existed read as 0 viewers.
-    schema: z.object({ streamerId: z.uuid(), live: z.boolean(), viewers: z.number().int().nonnegative().default(0) }),
+    schema: z.object({
+      streamerId: z.uuid(),
+      live: z.boolean(),
+      viewers: z.number().int().nonnegative().default(0),
+    }),
     subscribers: ['overlay', 'analytics'],
   },
 
@@ -91,12 +108,30 @@ export const eventCatalogue = {
   },
 
   'participation.applied': { schema: participationRef, subscribers: [] },
-  'participation.approved': { schema: participationRef, subscribers: ['campaign', 'overlay', 'analytics'] },
-  'participation.rejected': { schema: participationRef.extend({ reason: z.string() }), subscribers: [] },
-  'participation.joined': { schema: participationRef, subscribers: ['campaign', 'overlay', 'analytics'] },
-  'participation.paused': { schema: participationRef, subscribers: ['campaign', 'overlay', 'analytics'] },
-  'participation.resumed': { schema: participationRef, subscribers: ['campaign', 'overlay', 'analytics'] },
-  'participation.left': { schema: participationRef, subscribers: ['campaign', 'overlay', 'analytics'] },
+  'participation.approved': {
+    schema: participationRef,
+    subscribers: ['campaign', 'overlay', 'analytics'],
+  },
+  'participation.rejected': {
+    schema: participationRef.extend({ reason: z.string() }),
+    subscribers: [],
+  },
+  'participation.joined': {
+    schema: participationRef,
+    subscribers: ['campaign', 'overlay', 'analytics'],
+  },
+  'participation.paused': {
+    schema: participationRef,
+    subscribers: ['campaign', 'overlay', 'analytics'],
+  },
+  'participation.resumed': {
+    schema: participationRef,
+    subscribers: ['campaign', 'overlay', 'analytics'],
+  },
+  'participation.left': {
+    schema: participationRef,
+    subscribers: ['campaign', 'overlay', 'analytics'],
+  },
   'participation.removed': {
     schema: participationRef.extend({
       reason: z.enum(['violation', 'fraud', 'admin_decision', 'brand_decision']),
@@ -127,7 +162,12 @@ export const eventCatalogue = {
     subscribers: [],
   },
   'payment.budget_reserved': {
-    schema: money.extend({ campaignId: z.uuid(), brandId: z.uuid(), reservedCents: cents, budgetCents: cents }),
+    schema: money.extend({
+      campaignId: z.uuid(),
+      brandId: z.uuid(),
+      reservedCents: cents,
+      budgetCents: cents,
+    }),
     subscribers: [],
   },
   'payment.budget_released': {
@@ -141,11 +181,21 @@ export const eventCatalogue = {
   },
   /** After every charge of a campaign: its total spend so far (never decreases) and what is left. */
   'payment.campaign_charged': {
-    schema: z.object({ campaignId: z.uuid(), brandId: z.uuid(), spentCents: cents, remainingCents: cents }),
+    schema: z.object({
+      campaignId: z.uuid(),
+      brandId: z.uuid(),
+      spentCents: cents,
+      remainingCents: cents,
+    }),
     subscribers: ['campaign'],
   },
   'payment.earnings_credited': {
-    schema: money.extend({ streamerId: z.uuid(), campaignId: z.uuid(), amountCents: cents, availableAt: z.iso.datetime() }),
+    schema: money.extend({
+      streamerId: z.uuid(),
+      campaignId: z.uuid(),
+      amountCents: cents,
+      availableAt: z.iso.datetime(),
+    }),
     subscribers: [],
   },
   'payment.earnings_available': {
@@ -161,7 +211,12 @@ export const eventCatalogue = {
     subscribers: [],
   },
   'payment.withdrawal_failed': {
-    schema: money.extend({ withdrawalId: z.uuid(), streamerId: z.uuid(), amountCents: cents, reason: z.string() }),
+    schema: money.extend({
+      withdrawalId: z.uuid(),
+      streamerId: z.uuid(),
+      amountCents: cents,
+      reason: z.string(),
+    }),
     subscribers: [],
   },
   'payment.wallet_low': {
@@ -169,7 +224,12 @@ export const eventCatalogue = {
     subscribers: [],
   },
   'payment.dispute_opened': {
-    schema: money.extend({ disputeId: z.string(), brandId: z.uuid(), amountCents: cents, heldCents: cents }),
+    schema: money.extend({
+      disputeId: z.string(),
+      brandId: z.uuid(),
+      amountCents: cents,
+      heldCents: cents,
+    }),
     subscribers: [],
   },
   'payment.dispute_closed': {

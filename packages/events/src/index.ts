@@ -3,7 +3,7 @@ export type { EventEnvelope, EventPayload, EventType } from './catalogue';
 export { parseEventEnvelope, UnknownEventTypeError } from './envelope';
 export { listDeadLetters, retryDeadLetter, startEventConsumer } from './consumer';
 export type { DeadLetter, EventConsumerOptions, EventHandlers } from './consumer';
-export { recordEvent } from './outbox';
+export { recordEvent, recordEvents } from './outbox';
 export type { SqlExecutor } from './outbox';
 export { pgTransactionRunner } from './pg-transaction';
 export type { TransactionRunner } from './pg-transaction';

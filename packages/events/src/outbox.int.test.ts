@@ -7,7 +7,7 @@ import type { TestDatabase, TestRedisNamespace } from '@gametriggers/testing';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listDeadLetters, retryDeadLetter, startEventConsumer } from './consumer';
-import { recordEvent } from './outbox';
+import { recordEvent, recordEvents } from './outbox';
 import { pgTransactionRunner } from './pg-transaction';
 import { createQueueSet, relayOnce, startOutboxRelay } from './relay';
 
@@ -103,6 +103,41 @@ describe('recordEvent', () => {
   it('rolls back with the change it announces', async () => {
     await expect(signUp('gone@example.com', true)).rejects.toThrow(/failed after/);
     expect(await count('accounts')).toBe(0);
+    expect(await count('outbox_events')).toBe(0);
+  });
+});
+
+describe('recordEvents', () => {
+  it('writes many events of one type in one statement, each with its own id and payload', async () => {
+    const recipients = ['a@example.com', 'b@example.com', 'c@example.com'];
+    const events = await transaction()((tx) =>
+      recordEvents(
+        tx,
+        'identity.email_requested',
+        recipients.map((to) => ({
+          to,
+          template: 'verify_email' as const,
+          link: 'http://localhost:3000/v',
+        })),
+      ),
+    );
+    expect(new Set(events.map((event) => event.id)).size).toBe(3);
+    const { rows } = await pool.query<{ id: string; payload: { to: string } }>(
+      `SELECT "id", "payload" FROM "outbox_events" WHERE "type" = 'identity.email_requested'`,
+    );
+    expect(rows.map((row) => row.payload.to).sort()).toEqual(recipients);
+    expect(rows.map((row) => row.id).sort()).toEqual(events.map((event) => event.id).sort());
+  });
+
+  it('refuses the whole batch when one payload does not match the catalogue', async () => {
+    await expect(
+      transaction()((tx) =>
+        recordEvents(tx, 'identity.email_requested', [
+          { to: 'a@example.com', template: 'verify_email', link: 'http://localhost:3000/v' },
+          { to: 'nope' } as never,
+        ]),
+      ),
+    ).rejects.toThrow(/to|template|link/);
     expect(await count('outbox_events')).toBe(0);
   });
 });

@@ -31,3 +31,28 @@ export async function recordEvent<T extends EventType>(
   );
   return envelope;
 }
+
+/** `recordEvent` for many events of one type, in one statement (for hot paths that emit many). */
+export async function recordEvents<T extends EventType>(
+  tx: SqlExecutor,
+  type: T,
+  payloads: Array<EventPayload<T>>,
+): Promise<Array<EventEnvelope<T>>> {
+  if (payloads.length === 0) return [];
+  const occurredAt = new Date().toISOString();
+  const envelopes = payloads.map((payload) => ({
+    id: randomUUID(),
+    type,
+    payload: parseEventPayload(type, payload),
+    occurredAt,
+  }));
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "outbox_events" ("id", "type", "payload", "occurredAt")
+     SELECT id, $2, payload, $4::timestamptz FROM unnest($1::uuid[], $3::jsonb[]) AS v(id, payload)`,
+    envelopes.map((envelope) => envelope.id),
+    type,
+    envelopes.map((envelope) => JSON.stringify(envelope.payload)),
+    occurredAt,
+  );
+  return envelopes;
+}

@@ -2,9 +2,11 @@
 /**
  * Settling hours: charges 100,000 counted participation-hours (escrow → streamer pending earnings +
  * a fee shard, with their earnings lots, hour records and outbox events) through the service's
- * charge path, then writes the same journal rows (entries and postings) with plain INSERTs into
- * copies of the tables that have no constraints or triggers, and prints both and their ratio.
- *   pnpm --filter @gametriggers/payment-service bench  [HOURS=100000 BATCH=500 CONCURRENCY=2]
+ * charge path, in transactions of BATCH hours of one campaign (as a batching consumer groups them),
+ * then writes the same journal rows (entries and postings) with plain INSERTs, in the same batches,
+ * into copies of the tables with their columns, defaults, indexes and CHECKs but no triggers, and
+ * prints both and their ratio.
+ *   pnpm --filter @gametriggers/payment-service bench  [HOURS=100000 BATCH=1000 CONCURRENCY=2]
  */
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase } from '@gametriggers/testing';
@@ -22,22 +24,30 @@ import { seededRandom } from '../src/testing/ledger-model';
 // BENCH_DRY_RUN=1: one tiny iteration, to check the benchmark loads and runs to the end.
 const dryRun = process.env.BENCH_DRY_RUN === '1';
 const HOURS = Number(process.env.HOURS ?? (dryRun ? 200 : 100_000));
-const BATCH = Number(process.env.BATCH ?? (dryRun ? 50 : 500));
+const BATCH = Number(process.env.BATCH ?? (dryRun ? 50 : 1000));
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 2);
-const CAMPAIGNS = Number(process.env.CAMPAIGNS ?? (dryRun ? 4 : 200));
+const CAMPAIGNS = Number(process.env.CAMPAIGNS ?? (dryRun ? 4 : 100));
 const STREAMERS = Number(process.env.STREAMERS ?? (dryRun ? 20 : 5_000));
 const HOURS_PER_PARTICIPATION = 5;
 
-const context: MoneyContext = { now: () => new Date('2026-01-14T19:00:00Z'), feeBps: 2000, earningsHoldDays: 3 };
+const context: MoneyContext = {
+  now: () => new Date('2026-01-14T19:00:00Z'),
+  feeBps: 2000,
+  earningsHoldDays: 3,
+};
 
 function countedHours(campaignIds: string[]): CountedHour[] {
   const random = seededRandom(7);
-  const streamers = Array.from({ length: STREAMERS }, () => randomUUID());
+  // Each campaign has its own streamers (a streamer runs few campaigns at once).
+  const streamersPerCampaign = Math.max(1, Math.floor(STREAMERS / campaignIds.length));
+  const streamers = new Map(
+    campaignIds.map((id) => [id, Array.from({ length: streamersPerCampaign }, () => randomUUID())]),
+  );
   const hours: CountedHour[] = [];
   while (hours.length < HOURS) {
     const participationId = randomUUID();
     const campaignId = random.pick(campaignIds);
-    const streamerId = random.pick(streamers);
+    const streamerId = random.pick(streamers.get(campaignId)!);
     for (let hour = 0; hour < HOURS_PER_PARTICIPATION && hours.length < HOURS; hour++) {
       hours.push({
         participationId,
@@ -50,13 +60,32 @@ function countedHours(campaignIds: string[]): CountedHour[] {
       });
     }
   }
-  // As the rollup sends them: by hour, participations mixed.
-  return hours.sort((a, b) => a.hourStart.localeCompare(b.hourStart) || a.campaignId.localeCompare(b.campaignId));
+  return hours;
+}
+
+/** Batches of one campaign each, campaigns interleaved so concurrent batches mostly touch different ones. */
+function campaignBatches(hours: CountedHour[]): CountedHour[][] {
+  const byCampaign = new Map<string, CountedHour[]>();
+  for (const hour of hours) {
+    const list = byCampaign.get(hour.campaignId) ?? [];
+    list.push(hour);
+    byCampaign.set(hour.campaignId, list);
+  }
+  const perCampaign = [...byCampaign.values()].map((list) => batches(list, BATCH));
+  const result: CountedHour[][] = [];
+  for (let round = 0; perCampaign.some((list) => list.length > round); round++) {
+    for (const list of perCampaign) {
+      const batch = list[round];
+      if (batch) result.push(batch);
+    }
+  }
+  return result;
 }
 
 function batches<T>(items: T[], size: number): T[][] {
   const result: T[][] = [];
-  for (let offset = 0; offset < items.length; offset += size) result.push(items.slice(offset, offset + size));
+  for (let offset = 0; offset < items.length; offset += size)
+    result.push(items.slice(offset, offset + size));
   return result;
 }
 
@@ -72,8 +101,12 @@ async function inParallel<T>(work: T[], concurrency: number, run: (item: T) => P
 /** Plain INSERTs of the journal rows the charges wrote, into constraint- and trigger-free copies of the tables. */
 async function plainInsert(transaction: ReturnType<typeof pgPaymentTransactions>, rows: number) {
   await transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`CREATE TABLE "plain_entries" (LIKE "journal_entries" INCLUDING DEFAULTS)`);
-    await tx.$executeRawUnsafe(`CREATE TABLE "plain_postings" (LIKE "ledger_postings" INCLUDING DEFAULTS)`);
+    await tx.$executeRawUnsafe(
+      `CREATE TABLE "plain_entries" (LIKE "journal_entries" INCLUDING ALL)`,
+    );
+    await tx.$executeRawUnsafe(
+      `CREATE TABLE "plain_postings" (LIKE "ledger_postings" INCLUDING ALL)`,
+    );
   });
   const { entries, postings } = await transaction(async (tx) => ({
     entries: await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(
@@ -87,34 +120,48 @@ async function plainInsert(transaction: ReturnType<typeof pgPaymentTransactions>
   }));
   const postingsPerEntry = postings.length / entries.length;
   const started = performance.now();
-  await inParallel(batches(entries.map((entry, index) => ({ entry, index })), BATCH), CONCURRENCY, async (batch) => {
-    const from = batch[0]!.index * postingsPerEntry;
-    const theirPostings = postings.slice(Math.floor(from), Math.floor(from + batch.length * postingsPerEntry));
-    await transaction(async (tx: PaymentSql) => {
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "plain_entries" ("idempotencyKey", "kind", "phase", "requestDigest", "cause", "createdAt")
+  await inParallel(
+    batches(
+      entries.map((entry, index) => ({ entry, index })),
+      BATCH,
+    ),
+    CONCURRENCY,
+    async (batch) => {
+      const from = batch[0]!.index * postingsPerEntry;
+      const theirPostings = postings.slice(
+        Math.floor(from),
+        Math.floor(from + batch.length * postingsPerEntry),
+      );
+      await transaction(async (tx: PaymentSql) => {
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "plain_entries" ("idempotencyKey", "kind", "phase", "requestDigest", "cause", "createdAt")
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::timestamptz[])`,
-        batch.map(({ entry }) => entry.idempotencyKey),
-        batch.map(({ entry }) => entry.kind),
-        batch.map(({ entry }) => entry.phase),
-        batch.map(({ entry }) => entry.requestDigest),
-        batch.map(({ entry }) => entry.cause),
-        batch.map(({ entry }) => entry.createdAt),
-      );
-      await tx.$executeRawUnsafe(
-        `INSERT INTO "plain_postings" ("entryId", "accountId", "direction", "amount", "balanceBefore", "balanceAfter", "createdAt")
+          batch.map(({ entry }) => entry.idempotencyKey),
+          batch.map(({ entry }) => entry.kind),
+          batch.map(({ entry }) => entry.phase),
+          batch.map(({ entry }) => entry.requestDigest),
+          batch.map(({ entry }) => entry.cause),
+          batch.map(({ entry }) => entry.createdAt),
+        );
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "plain_postings" ("entryId", "accountId", "direction", "amount", "balanceBefore", "balanceAfter", "createdAt")
          SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::timestamptz[])`,
-        theirPostings.map((row) => row.entryId),
-        theirPostings.map((row) => row.accountId),
-        theirPostings.map((row) => row.direction),
-        theirPostings.map((row) => row.amount),
-        theirPostings.map((row) => row.balanceBefore),
-        theirPostings.map((row) => row.balanceAfter),
-        theirPostings.map((row) => row.createdAt),
-      );
-    });
-  });
-  return { seconds: (performance.now() - started) / 1000, entries: entries.length, postings: postings.length };
+          theirPostings.map((row) => row.entryId),
+          theirPostings.map((row) => row.accountId),
+          theirPostings.map((row) => row.direction),
+          theirPostings.map((row) => row.amount),
+          theirPostings.map((row) => row.balanceBefore),
+          theirPostings.map((row) => row.balanceAfter),
+          theirPostings.map((row) => row.createdAt),
+        );
+      });
+    },
+  );
+  return {
+    seconds: (performance.now() - started) / 1000,
+    entries: entries.length,
+    postings: postings.length,
+  };
 }
 
 async function main() {
@@ -126,26 +173,42 @@ async function main() {
     const campaignIds = Array.from({ length: CAMPAIGNS }, () => randomUUID());
     // Budgets large enough that no hour is capped: every hour is a full charge.
     const budget = 100_000_000;
-    await transaction((tx) => creditDeposit(tx, context, { brandId, amountCents: budget * CAMPAIGNS, paymentIntentId: 'pi_bench' }));
+    await transaction((tx) =>
+      creditDeposit(tx, context, {
+        brandId,
+        amountCents: budget * CAMPAIGNS,
+        paymentIntentId: 'pi_bench',
+      }),
+    );
     for (const campaignId of campaignIds) {
       await transaction((tx) =>
-        reserveCampaignBudget(tx, context, { campaignId, brandId, budgetCents: budget, pricingModel: 'cpm', rateCents: 850, perStreamerCapCents: null }),
+        reserveCampaignBudget(tx, context, {
+          campaignId,
+          brandId,
+          budgetCents: budget,
+          pricingModel: 'cpm',
+          rateCents: 850,
+          perStreamerCapCents: null,
+        }),
       );
     }
     const hours = countedHours(campaignIds);
 
     let started = performance.now();
     let charged = 0;
-    await inParallel(batches(hours, BATCH), CONCURRENCY, async (batch) => {
+    await inParallel(campaignBatches(hours), CONCURRENCY, async (batch) => {
       const outcomes = await transaction((tx) => chargeParticipationHours(tx, context, batch));
-      charged += outcomes.filter((outcome) => outcome.status === 'applied' && outcome.chargedCents > 0).length;
+      charged += outcomes.filter(
+        (outcome) => outcome.status === 'applied' && outcome.chargedCents > 0,
+      ).length;
     });
     const chargeSeconds = (performance.now() - started) / 1000;
 
     started = performance.now();
     const report = await transaction((tx) => checkLedger(tx));
     const checkSeconds = (performance.now() - started) / 1000;
-    if (report.problems.length > 0) throw new Error(`The ledger check failed: ${JSON.stringify(report.problems.slice(0, 5))}`);
+    if (report.problems.length > 0)
+      throw new Error(`The ledger check failed: ${JSON.stringify(report.problems.slice(0, 5))}`);
 
     const plain = await plainInsert(transaction, charged);
     const ratio = plain.seconds / chargeSeconds;
@@ -158,7 +221,10 @@ async function main() {
           concurrency: CONCURRENCY,
           campaigns: CAMPAIGNS,
           streamers: STREAMERS,
-          charge: { seconds: +chargeSeconds.toFixed(2), chargesPerSecond: Math.round(charged / chargeSeconds) },
+          charge: {
+            seconds: +chargeSeconds.toFixed(2),
+            chargesPerSecond: Math.round(charged / chargeSeconds),
+          },
           plainInsert: {
             seconds: +plain.seconds.toFixed(2),
             entries: plain.entries,
@@ -166,7 +232,12 @@ async function main() {
             rowsPerSecond: Math.round((plain.entries + plain.postings) / plain.seconds),
           },
           ratio: +ratio.toFixed(2),
-          ledgerCheck: { seconds: +checkSeconds.toFixed(2), entries: report.entries, accounts: report.accounts, problems: 0 },
+          ledgerCheck: {
+            seconds: +checkSeconds.toFixed(2),
+            entries: report.entries,
+            accounts: report.accounts,
+            problems: 0,
+          },
           targets: { chargeSecondsAtMost: 60, ratioAtLeast: 0.3 },
         },
         null,

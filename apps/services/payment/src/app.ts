@@ -10,6 +10,7 @@ import { watchWallets } from './checkout/wallet-watch';
 import { startEarningsMaturing } from './jobs/earnings-maturing';
 import { startRepeatableJob } from './jobs/flow-jobs';
 import { paymentEventHandlers } from './money/event-handlers';
+import { resendStuckWithdrawals } from './payouts/stuck-withdrawals';
 import { reconcile } from './reconciliation/reconcile';
 import { createPaymentRouter } from './router';
 import { createBrandBillingDirectory } from './stripe/brand-billing-directory';
@@ -36,7 +37,7 @@ export interface PaymentService extends RunningService {
 
 export async function startPaymentService(options: PaymentServiceOptions): Promise<PaymentService> {
   const log = options.log ?? createLogger('payment');
-  const prefix = options.queuePrefix ?? DEFAULT_QUEUE_PREFIX;
+  const prefix = options.queuePrefix ?? options.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX;
   const db = createPaymentDb(options.DATABASE_URL);
   const pool = createPaymentPool(options.DATABASE_URL);
   const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
@@ -66,9 +67,12 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
   const jobOptions = { redisUrl: options.REDIS_URL, prefix, log };
   const walletWatch = await startRepeatableJob({
     ...jobOptions,
-    queue: 'payment-wallet-watch',
+    queue: 'payment-flows-watch',
     everyMs: options.WALLET_WATCH_EVERY_MS,
-    run: () => watchWallets(deps),
+    run: async () => {
+      await watchWallets(deps);
+      await resendStuckWithdrawals(deps);
+    },
   });
   const reconciliation = await startRepeatableJob({
     ...jobOptions,

@@ -45,7 +45,8 @@ export function pgPaymentTransactions(pool: pg.Pool): PaymentTransactionRunner {
         const tx: PaymentSql = {
           $queryRawUnsafe: async <T>(query: string, ...values: unknown[]) =>
             (await client.query(query, values)).rows as T,
-          $executeRawUnsafe: async (query, ...values) => (await client.query(query, values)).rowCount ?? 0,
+          $executeRawUnsafe: async (query, ...values) =>
+            (await client.query(query, values)).rowCount ?? 0,
         };
         const result = await work(tx);
         await client.query('COMMIT');

@@ -10,6 +10,8 @@ export const paymentEnvSchema = serviceEnvSchema.extend({
   EARNINGS_HOLD_DAYS: z.coerce.number().int().min(0).max(365).default(3),
   /** How often the maturing job looks for earnings whose hold has passed. */
   EARNINGS_MATURE_EVERY_MS: z.coerce.number().int().positive().default(60_000),
+  /** BullMQ key prefix (default the platform's); lets a test run the process on its own queues. */
+  QUEUE_PREFIX: z.string().min(1).optional(),
   ...stripeEnvShape,
 }).refine(
   (env) => env.NODE_ENV !== 'production' || (env.STRIPE_WEBHOOK_SECRET && env.STRIPE_CONNECT_WEBHOOK_SECRET),

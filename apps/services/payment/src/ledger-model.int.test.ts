@@ -15,12 +15,14 @@ import { closeDispute, holdDispute } from './money/disputes';
 import { holdRefund, postRefund, voidRefund } from './money/refunds';
 import { holdWithdrawal, postWithdrawal, settlePayout, voidWithdrawal } from './money/withdrawals';
 import type { CampaignModel, Refusal, SeededRandom } from './testing/ledger-model';
-import { LedgerModel, seededRandom } from './testing/ledger-model';
+import { LedgerModel, PLATFORM_FEES, seededRandom } from './testing/ledger-model';
 import type { PaymentHarness } from './testing/payment-harness';
 import { startPaymentHarness } from './testing/payment-harness';
 
 // LEDGER_MODEL_SEED=<n> replays a run; LEDGER_MODEL_OPS sets the operations per group and phase.
-const seed = process.env.LEDGER_MODEL_SEED ? Number(process.env.LEDGER_MODEL_SEED) : Math.floor(Math.random() * 2 ** 31);
+const seed = process.env.LEDGER_MODEL_SEED
+  ? Number(process.env.LEDGER_MODEL_SEED)
+  : Math.floor(Math.random() * 2 ** 31);
 const GROUPS = 8;
 const OPS_PER_PHASE = Number(process.env.LEDGER_MODEL_OPS ?? 200);
 const DAY_MS = 86_400_000;
@@ -46,12 +48,18 @@ async function outcome<T>(call: Promise<T>): Promise<T | Refusal> {
   } catch (error) {
     if (error instanceof DomainError) {
       const shortBy = error.details?.shortByCents;
-      return { refused: error.reason, ...(typeof shortBy === 'number' ? { shortByCents: shortBy } : {}) };
+      return {
+        refused: error.reason,
+        ...(typeof shortBy === 'number' ? { shortByCents: shortBy } : {}),
+      };
     }
     if (error instanceof TRPCClientError) {
       const failure = errorOf(error);
       const shortBy = failure.details?.shortByCents;
-      return { refused: failure.reason ?? failure.code, ...(typeof shortBy === 'number' ? { shortByCents: shortBy } : {}) };
+      return {
+        refused: failure.reason ?? failure.code,
+        ...(typeof shortBy === 'number' ? { shortByCents: shortBy } : {}),
+      };
     }
     throw error;
   }
@@ -112,7 +120,12 @@ function newGroup(index: number): Group {
 const money = <T>(work: (tx: PaymentSql) => Promise<T>) => harness.transaction(work);
 
 /** Runs the real operation and the model's, and checks they agree; returns whether it took effect. */
-async function check<T>(label: string, real: () => Promise<T>, predicted: () => unknown, group: Group) {
+async function check<T>(
+  label: string,
+  real: () => Promise<T>,
+  predicted: () => unknown,
+  group: Group,
+) {
   group.operations += 1;
   const actual = await outcome(real());
   const expected = predicted();
@@ -127,12 +140,37 @@ function normalize(value: unknown) {
 async function deposit(group: Group) {
   const paymentIntentId = `pi_${randomUUID()}`;
   const amount = BigInt(group.random.int(1, 400) * 100);
-  const run = () => check('deposit', () => money((tx) => creditDeposit(tx, harness.deps, { brandId: group.brandId, amountCents: Number(amount), paymentIntentId })), () => (model.deposit(group.brandId, paymentIntentId, amount), 'ok'), group);
+  const run = () =>
+    check(
+      'deposit',
+      () =>
+        money((tx) =>
+          creditDeposit(tx, harness.deps, {
+            brandId: group.brandId,
+            amountCents: Number(amount),
+            paymentIntentId,
+          }),
+        ),
+      () => (model.deposit(group.brandId, paymentIntentId, amount), 'ok'),
+      group,
+    );
   if (group.random.chance(0.2)) {
     // Two deliveries at once: one takes effect.
     const [a, b] = await Promise.all([
-      money((tx) => creditDeposit(tx, harness.deps, { brandId: group.brandId, amountCents: Number(amount), paymentIntentId })),
-      money((tx) => creditDeposit(tx, harness.deps, { brandId: group.brandId, amountCents: Number(amount), paymentIntentId })),
+      money((tx) =>
+        creditDeposit(tx, harness.deps, {
+          brandId: group.brandId,
+          amountCents: Number(amount),
+          paymentIntentId,
+        }),
+      ),
+      money((tx) =>
+        creditDeposit(tx, harness.deps, {
+          brandId: group.brandId,
+          amountCents: Number(amount),
+          paymentIntentId,
+        }),
+      ),
     ]);
     expect(a.entryId).toBe(b.entryId);
     expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
@@ -153,7 +191,13 @@ async function reserve(group: Group) {
     rateCents: Number(campaign.rateCents),
     perStreamerCapCents: campaign.capCents === null ? null : Number(campaign.capCents),
   };
-  const run = () => check('reserve', () => harness.serviceClient('campaign').payment.internal.reserveCampaignBudget.mutate(input), () => model.reserve(campaign), group);
+  const run = () =>
+    check(
+      'reserve',
+      () => harness.serviceClient('campaign').payment.internal.reserveCampaignBudget.mutate(input),
+      () => model.reserve(campaign),
+      group,
+    );
   if (await run()) group.done.push(async () => void (await run()));
 }
 
@@ -162,14 +206,26 @@ async function adjust(group: Group) {
   const budget = BigInt(group.random.int(2, 70) * 500);
   await check(
     'adjust',
-    () => harness.serviceClient('campaign').payment.internal.adjustCampaignBudget.mutate({ campaignId: campaign.campaignId, budgetCents: Number(budget) }),
+    () =>
+      harness
+        .serviceClient('campaign')
+        .payment.internal.adjustCampaignBudget.mutate({
+          campaignId: campaign.campaignId,
+          budgetCents: Number(budget),
+        }),
     () => model.adjust(campaign, budget),
     group,
   );
 }
 
 async function charge(group: Group, hour: CountedHour) {
-  const run = () => check('charge', () => money((tx) => chargeParticipationHours(tx, harness.deps, [hour])), () => [model.chargeHour(hour)], group);
+  const run = () =>
+    check(
+      'charge',
+      () => money((tx) => chargeParticipationHours(tx, harness.deps, [hour])),
+      () => [model.chargeHour(hour)],
+      group,
+    );
   await run();
   group.done.push(async () => void (await run()));
 }
@@ -205,7 +261,16 @@ async function recount(group: Group) {
 async function release(group: Group) {
   const campaign = group.random.pick(group.campaigns);
   const reason = group.random.pick(['completed', 'cancelled', 'rejected'] as const);
-  const run = () => check('release', () => money((tx) => releaseCampaignEscrow(tx, harness.deps, { campaignId: campaign.campaignId, reason })), () => model.release(campaign), group);
+  const run = () =>
+    check(
+      'release',
+      () =>
+        money((tx) =>
+          releaseCampaignEscrow(tx, harness.deps, { campaignId: campaign.campaignId, reason }),
+        ),
+      () => model.release(campaign),
+      group,
+    );
   await run();
   group.done.push(async () => void (await run()));
 }
@@ -214,7 +279,22 @@ async function withdraw(group: Group) {
   const withdrawalId = randomUUID();
   const streamerId = group.random.pick(group.streamers);
   const amount = BigInt(group.random.int(1, 3000));
-  const run = () => check('hold withdrawal', () => ok(money((tx) => holdWithdrawal(tx, harness.deps, { withdrawalId, streamerId, amountCents: Number(amount) }))), () => model.holdWithdrawal(withdrawalId, streamerId, amount), group);
+  const run = () =>
+    check(
+      'hold withdrawal',
+      () =>
+        ok(
+          money((tx) =>
+            holdWithdrawal(tx, harness.deps, {
+              withdrawalId,
+              streamerId,
+              amountCents: Number(amount),
+            }),
+          ),
+        ),
+      () => model.holdWithdrawal(withdrawalId, streamerId, amount),
+      group,
+    );
   if (await run()) {
     group.withdrawals.push(withdrawalId);
     group.done.push(async () => void (await run()));
@@ -227,11 +307,27 @@ async function resolveWithdrawal(group: Group) {
   const hold = model.withdrawals.get(withdrawalId)!;
   if (group.random.chance(0.3)) {
     const reason = 'transfer_failed';
-    await check('void withdrawal', () => ok(money((tx) => voidWithdrawal(tx, harness.deps, { withdrawalId, reason }))), () => model.resolveWithdrawal(withdrawalId, 'void'), group);
+    await check(
+      'void withdrawal',
+      () => ok(money((tx) => voidWithdrawal(tx, harness.deps, { withdrawalId, reason }))),
+      () => model.resolveWithdrawal(withdrawalId, 'void'),
+      group,
+    );
     return;
   }
-  const post = hold.state === 'posted' ? hold.postedCents : BigInt(group.random.int(1, Number(hold.amount)));
-  await check('post withdrawal', () => ok(money((tx) => postWithdrawal(tx, harness.deps, { withdrawalId, amountCents: Number(post) }))), () => model.resolveWithdrawal(withdrawalId, { post }), group);
+  const post =
+    hold.state === 'posted' ? hold.postedCents : BigInt(group.random.int(1, Number(hold.amount)));
+  await check(
+    'post withdrawal',
+    () =>
+      ok(
+        money((tx) =>
+          postWithdrawal(tx, harness.deps, { withdrawalId, amountCents: Number(post) }),
+        ),
+      ),
+    () => model.resolveWithdrawal(withdrawalId, { post }),
+    group,
+  );
 }
 
 async function payout(group: Group) {
@@ -240,8 +336,19 @@ async function payout(group: Group) {
   const withdrawalId = group.random.pick(posted);
   const hold = model.withdrawals.get(withdrawalId)!;
   const result = group.random.chance(0.7) ? ('paid' as const) : ('failed' as const);
-  const input = { withdrawalId, streamerId: hold.streamerId, amountCents: Number(hold.postedCents), outcome: result, reason: 'account_closed' };
-  await check(`payout ${result}`, () => ok(money((tx) => settlePayout(tx, harness.deps, input))), () => model.settlePayout(withdrawalId, result), group);
+  const input = {
+    withdrawalId,
+    streamerId: hold.streamerId,
+    amountCents: Number(hold.postedCents),
+    outcome: result,
+    reason: 'account_closed',
+  };
+  await check(
+    `payout ${result}`,
+    () => ok(money((tx) => settlePayout(tx, harness.deps, input))),
+    () => model.settlePayout(withdrawalId, result),
+    group,
+  );
 }
 
 async function refund(group: Group) {
@@ -250,14 +357,41 @@ async function refund(group: Group) {
     const refundId = group.random.pick(open);
     const result = group.random.chance(0.7) ? ('post' as const) : ('void' as const);
     const run = () =>
-      check(`refund ${result}`, () => ok(money((tx) => (result === 'post' ? postRefund(tx, harness.deps, { refundId }) : voidRefund(tx, harness.deps, { refundId, reason: 'declined' })))), () => model.resolveRefund(refundId, result), group);
+      check(
+        `refund ${result}`,
+        () =>
+          ok(
+            money((tx) =>
+              result === 'post'
+                ? postRefund(tx, harness.deps, { refundId })
+                : voidRefund(tx, harness.deps, { refundId, reason: 'declined' }),
+            ),
+          ),
+        () => model.resolveRefund(refundId, result),
+        group,
+      );
     await run();
     group.done.push(async () => void (await run()));
     return;
   }
   const refundId = `re_${randomUUID()}`;
   const amount = BigInt(group.random.int(1, 5000));
-  const run = () => check('hold refund', () => ok(money((tx) => holdRefund(tx, harness.deps, { refundId, brandId: group.brandId, amountCents: Number(amount) }))), () => model.holdRefund(refundId, group.brandId, amount), group);
+  const run = () =>
+    check(
+      'hold refund',
+      () =>
+        ok(
+          money((tx) =>
+            holdRefund(tx, harness.deps, {
+              refundId,
+              brandId: group.brandId,
+              amountCents: Number(amount),
+            }),
+          ),
+        ),
+      () => model.holdRefund(refundId, group.brandId, amount),
+      group,
+    );
   if (await run()) {
     group.refunds.push(refundId);
     group.done.push(async () => void (await run()));
@@ -269,14 +403,36 @@ async function dispute(group: Group) {
   if (open.length > 0 && group.random.chance(0.5)) {
     const disputeId = group.random.pick(open);
     const result = group.random.pick(['won', 'lost'] as const);
-    const run = () => check(`dispute ${result}`, () => money((tx) => closeDispute(tx, harness.deps, { disputeId, brandId: group.brandId, outcome: result })), () => model.closeDispute(disputeId, result), group);
+    const run = () =>
+      check(
+        `dispute ${result}`,
+        () =>
+          money((tx) =>
+            closeDispute(tx, harness.deps, { disputeId, brandId: group.brandId, outcome: result }),
+          ),
+        () => model.closeDispute(disputeId, result),
+        group,
+      );
     await run();
     group.done.push(async () => void (await run()));
     return;
   }
   const disputeId = `dp_${randomUUID()}`;
   const amount = BigInt(group.random.int(1, 6000));
-  const run = () => check('hold dispute', () => money((tx) => holdDispute(tx, harness.deps, { disputeId, brandId: group.brandId, amountCents: Number(amount) })), () => model.holdDispute(disputeId, group.brandId, amount), group);
+  const run = () =>
+    check(
+      'hold dispute',
+      () =>
+        money((tx) =>
+          holdDispute(tx, harness.deps, {
+            disputeId,
+            brandId: group.brandId,
+            amountCents: Number(amount),
+          }),
+        ),
+      () => model.holdDispute(disputeId, group.brandId, amount),
+      group,
+    );
   await run();
   group.disputes.push(disputeId);
   group.done.push(async () => void (await run()));
@@ -358,22 +514,35 @@ it(
 
     // Every account holds what the model says.
     const { rows } = await harness.deps.transaction((tx) =>
-      tx.$queryRawUnsafe<Array<{ code: string; available: string }>>(
-        `SELECT "code", (CASE "normalBalance" WHEN 'credit' THEN "postedCredits" - "postedDebits" - "pendingDebits"
+      tx
+        .$queryRawUnsafe<Array<{ code: string; available: string }>>(
+          `SELECT "code", (CASE "normalBalance" WHEN 'credit' THEN "postedCredits" - "postedDebits" - "pendingDebits"
                                              ELSE "postedDebits" - "postedCredits" - "pendingCredits" END)::text AS available
          FROM "ledger_accounts"`,
-      ).then((result) => ({ rows: result })),
+        )
+        .then((result) => ({ rows: result })),
     );
-    const actual = Object.fromEntries(rows.filter((row) => row.available !== '0').map((row) => [row.code, BigInt(row.available)]));
-    const expected = Object.fromEntries([...model.balances.entries()].filter(([, value]) => value !== 0n));
+    const actual: Record<string, bigint> = {};
+    for (const row of rows) {
+      const code = row.code.startsWith(`${PLATFORM_FEES}:`) ? PLATFORM_FEES : row.code;
+      actual[code] = (actual[code] ?? 0n) + BigInt(row.available);
+    }
+    for (const [code, value] of Object.entries(actual)) if (value === 0n) delete actual[code];
+    const expected = Object.fromEntries(
+      [...model.balances.entries()].filter(([, value]) => value !== 0n),
+    );
     expect(actual).toEqual(expected);
 
     // Each idempotency key took effect once: the journal holds exactly the model's keys.
     const keys = await harness.transaction((tx) =>
-      tx.$queryRawUnsafe<Array<{ idempotencyKey: string }>>(`SELECT "idempotencyKey" FROM "journal_entries"`),
+      tx.$queryRawUnsafe<Array<{ idempotencyKey: string }>>(
+        `SELECT "idempotencyKey" FROM "journal_entries"`,
+      ),
     );
     const journal = keys.map((row) => row.idempotencyKey);
     expect(journal.filter((key) => key.startsWith('mature:'))).toHaveLength(model.maturedLots);
-    expect(journal.filter((key) => !key.startsWith('mature:')).sort()).toEqual([...model.keys].sort());
+    expect(journal.filter((key) => !key.startsWith('mature:')).sort()).toEqual(
+      [...model.keys].sort(),
+    );
   },
 );

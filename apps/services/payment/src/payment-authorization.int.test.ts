@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { TestPerson } from '@gametriggers/testing';
-import { adminWith, checkAdminAuthorization, errorOf, fixedClock, startTestTokenIssuer, testCast, testInstants } from '@gametriggers/testing';
+import {
+  adminWith,
+  checkAdminAuthorization,
+  errorOf,
+  fixedClock,
+  startTestTokenIssuer,
+  testCast,
+  testInstants,
+} from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reserveCampaignBudget } from './money/campaign-budget';
 import { chargeParticipationHours } from './money/charging';
@@ -10,7 +18,15 @@ import type { PaymentHarness } from './testing/payment-harness';
 import { startPaymentHarness } from './testing/payment-harness';
 
 type Client = ReturnType<PaymentHarness['client']>;
-const callerNames = ['anonymous', 'brandA', 'brandB', 'streamerA', 'streamerB', 'financeAdmin', 'powerlessAdmin'] as const;
+const callerNames = [
+  'anonymous',
+  'brandA',
+  'brandB',
+  'streamerA',
+  'streamerB',
+  'financeAdmin',
+  'powerlessAdmin',
+] as const;
 type CallerName = (typeof callerNames)[number];
 type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
 
@@ -38,7 +54,11 @@ beforeAll(async () => {
   }
   // Brand A funds a campaign that streamer A earns from.
   await harness.transaction(async (tx) => {
-    await creditDeposit(tx, harness.deps, { brandId: cast.brandA.userId, amountCents: 50_000, paymentIntentId: 'pi_a' });
+    await creditDeposit(tx, harness.deps, {
+      brandId: cast.brandA.userId,
+      amountCents: 50_000,
+      paymentIntentId: 'pi_a',
+    });
     await reserveCampaignBudget(tx, harness.deps, {
       campaignId: campaignOfA,
       brandId: cast.brandA.userId,
@@ -70,23 +90,55 @@ afterAll(async () => {
 
 const all = (outcome: Outcome): Record<CallerName, Outcome> =>
   Object.fromEntries(callerNames.map((name) => [name, outcome])) as Record<CallerName, Outcome>;
-const brandsOnly: Record<CallerName, Outcome> = { ...all('FORBIDDEN'), anonymous: 'UNAUTHORIZED', brandA: 'ok', brandB: 'ok' };
-const streamersOnly: Record<CallerName, Outcome> = { ...all('FORBIDDEN'), anonymous: 'UNAUTHORIZED', streamerA: 'ok', streamerB: 'ok' };
-const financeOnly: Record<CallerName, Outcome> = { ...all('FORBIDDEN'), anonymous: 'UNAUTHORIZED', financeAdmin: 'ok' };
-const servicesOnly: Record<CallerName, Outcome> = { ...all('FORBIDDEN'), anonymous: 'UNAUTHORIZED' };
+const brandsOnly: Record<CallerName, Outcome> = {
+  ...all('FORBIDDEN'),
+  anonymous: 'UNAUTHORIZED',
+  brandA: 'ok',
+  brandB: 'ok',
+};
+const streamersOnly: Record<CallerName, Outcome> = {
+  ...all('FORBIDDEN'),
+  anonymous: 'UNAUTHORIZED',
+  streamerA: 'ok',
+  streamerB: 'ok',
+};
+const financeOnly: Record<CallerName, Outcome> = {
+  ...all('FORBIDDEN'),
+  anonymous: 'UNAUTHORIZED',
+  financeAdmin: 'ok',
+};
+const servicesOnly: Record<CallerName, Outcome> = {
+  ...all('FORBIDDEN'),
+  anonymous: 'UNAUTHORIZED',
+};
 const range = { from: new Date('2026-01-10T00:00:00Z'), to: new Date('2026-01-20T00:00:00Z') };
 
-const procedures: Record<string, { expected: Record<CallerName, Outcome>; call: (client: Client) => Promise<unknown> }> = {
+const procedures: Record<
+  string,
+  { expected: Record<CallerName, Outcome>; call: (client: Client) => Promise<unknown> }
+> = {
   'payment.wallet.summary': { expected: brandsOnly, call: (c) => c.payment.wallet.summary.query() },
-  'payment.wallet.transactions': { expected: brandsOnly, call: (c) => c.payment.wallet.transactions.query({}) },
+  'payment.wallet.transactions': {
+    expected: brandsOnly,
+    call: (c) => c.payment.wallet.transactions.query({}),
+  },
   // Brand B asking for brand A's campaign is told it does not exist.
   'payment.wallet.campaignBudget': {
     expected: { ...brandsOnly, brandB: 'NOT_FOUND' },
     call: (c) => c.payment.wallet.campaignBudget.query({ campaignId: campaignOfA }),
   },
-  'payment.earnings.summary': { expected: streamersOnly, call: (c) => c.payment.earnings.summary.query() },
-  'payment.earnings.overTime': { expected: streamersOnly, call: (c) => c.payment.earnings.overTime.query(range) },
-  'payment.earnings.byCampaign': { expected: streamersOnly, call: (c) => c.payment.earnings.byCampaign.query() },
+  'payment.earnings.summary': {
+    expected: streamersOnly,
+    call: (c) => c.payment.earnings.summary.query(),
+  },
+  'payment.earnings.overTime': {
+    expected: streamersOnly,
+    call: (c) => c.payment.earnings.overTime.query(range),
+  },
+  'payment.earnings.byCampaign': {
+    expected: streamersOnly,
+    call: (c) => c.payment.earnings.byCampaign.query(),
+  },
   'payment.ledger.check': { expected: financeOnly, call: (c) => c.payment.ledger.check.query() },
   'payment.internal.campaignBudget': {
     expected: servicesOnly,
@@ -106,7 +158,11 @@ const procedures: Record<string, { expected: Record<CallerName, Outcome>; call: 
   },
   'payment.internal.adjustCampaignBudget': {
     expected: servicesOnly,
-    call: (c) => c.payment.internal.adjustCampaignBudget.mutate({ campaignId: campaignOfA, budgetCents: 20_000 }),
+    call: (c) =>
+      c.payment.internal.adjustCampaignBudget.mutate({
+        campaignId: campaignOfA,
+        budgetCents: 20_000,
+      }),
   },
 };
 
@@ -132,27 +188,49 @@ describe('who may call each payment procedure', () => {
     const ofA = await clients.brandA.payment.wallet.summary.query();
     const ofB = await clients.brandB.payment.wallet.summary.query();
     expect(ofA).toMatchObject({ availableCents: 30_000, reservedCents: 19_000, spentCents: 1000 });
-    expect(ofB).toEqual({ currency: 'USD', availableCents: 0, reservedCents: 0, spentCents: 0, campaigns: [] });
+    expect(ofB).toEqual({
+      currency: 'USD',
+      availableCents: 0,
+      reservedCents: 0,
+      spentCents: 0,
+      campaigns: [],
+    });
     expect((await clients.brandB.payment.wallet.transactions.query({})).items).toEqual([]);
-    expect((await clients.brandA.payment.wallet.transactions.query({})).items.map((item) => item.kind)).toEqual([
-      'budget_reserve',
-      'deposit',
-    ]);
+    expect(
+      (await clients.brandA.payment.wallet.transactions.query({})).items.map((item) => item.kind),
+    ).toEqual(['budget_reserve', 'deposit']);
   });
 
   it('a streamer sees their own earnings only', async () => {
     const ofA = await clients.streamerA.payment.earnings.summary.query();
     expect(ofA).toMatchObject({ pendingCents: 800, availableCents: 0 });
     expect(ofA.pendingLots).toEqual([
-      expect.objectContaining({ campaignId: campaignOfA, amountCents: 800, availableAt: new Date('2026-01-17T19:00:00.000Z') }),
+      expect.objectContaining({
+        campaignId: campaignOfA,
+        amountCents: 800,
+        availableAt: new Date('2026-01-17T19:00:00.000Z'),
+      }),
     ]);
-    expect(await clients.streamerB.payment.earnings.summary.query()).toMatchObject({ pendingCents: 0, pendingLots: [] });
+    expect(await clients.streamerB.payment.earnings.summary.query()).toMatchObject({
+      pendingCents: 0,
+      pendingLots: [],
+    });
     expect(await clients.streamerB.payment.earnings.byCampaign.query()).toEqual([]);
-    expect((await clients.streamerA.payment.earnings.byCampaign.query())[0]).toMatchObject({ campaignId: campaignOfA, earnedCents: 800 });
+    expect((await clients.streamerA.payment.earnings.byCampaign.query())[0]).toMatchObject({
+      campaignId: campaignOfA,
+      earnedCents: 800,
+    });
     const days = await clients.streamerA.payment.earnings.overTime.query(range);
     expect(days).toHaveLength(10);
-    expect(days.find((day) => day.day === '2026-01-14')).toEqual({ day: '2026-01-14', earnedCents: 800 });
-    expect((await clients.streamerB.payment.earnings.overTime.query(range)).every((day) => day.earnedCents === 0)).toBe(true);
+    expect(days.find((day) => day.day === '2026-01-14')).toEqual({
+      day: '2026-01-14',
+      earnedCents: 800,
+    });
+    expect(
+      (await clients.streamerB.payment.earnings.overTime.query(range)).every(
+        (day) => day.earnedCents === 0,
+      ),
+    ).toBe(true);
   });
 });
 

@@ -1,4 +1,10 @@
-import { castCallers, fuzzService, harnessTarget, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import {
+  castCallers,
+  fuzzService,
+  harnessTarget,
+  startTestTokenIssuer,
+  testCast,
+} from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { creditDeposit } from './money/deposits';
@@ -15,7 +21,11 @@ beforeAll(async () => {
   harness = await startPaymentHarness({ jwksUrl: issuer.jwksUrl, now: () => now });
   // Money in one brand's wallet, so reservations can succeed as well as be refused.
   await harness.transaction((tx) =>
-    creditDeposit(tx, harness.deps, { brandId: cast.brandA.userId, amountCents: 1_000_000, paymentIntentId: 'pi_fuzz' }),
+    creditDeposit(tx, harness.deps, {
+      brandId: cast.brandA.userId,
+      amountCents: 1_000_000,
+      paymentIntentId: 'pi_fuzz',
+    }),
   );
 });
 afterAll(async () => {

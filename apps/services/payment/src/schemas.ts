@@ -8,7 +8,14 @@ export const walletSummaryOutput = z.object({
   availableCents: centsOut,
   reservedCents: centsOut,
   spentCents: centsOut,
-  campaigns: z.array(z.object({ campaignId: z.uuid(), reservedCents: centsOut, spentCents: centsOut, leftCents: centsOut })),
+  campaigns: z.array(
+    z.object({
+      campaignId: z.uuid(),
+      reservedCents: centsOut,
+      spentCents: centsOut,
+      leftCents: centsOut,
+    }),
+  ),
 });
 
 export const walletTransactionsOutput = z.object({
@@ -32,13 +39,25 @@ export const earningsSummaryOutput = z.object({
   pendingCents: centsOut,
   availableCents: centsOut,
   withdrawingCents: centsOut,
-  pendingLots: z.array(z.object({ campaignId: z.uuid(), amountCents: centsOut, earnedAt: z.date(), availableAt: z.date() })),
+  pendingLots: z.array(
+    z.object({
+      campaignId: z.uuid(),
+      amountCents: centsOut,
+      earnedAt: z.date(),
+      availableAt: z.date(),
+    }),
+  ),
 });
 
 export const earningsOverTimeOutput = z.array(z.object({ day: z.string(), earnedCents: centsOut }));
 
 export const earningsByCampaignOutput = z.array(
-  z.object({ campaignId: z.uuid(), earnedCents: centsOut, pendingCents: centsOut, lastEarnedAt: z.date() }),
+  z.object({
+    campaignId: z.uuid(),
+    earnedCents: centsOut,
+    pendingCents: centsOut,
+    lastEarnedAt: z.date(),
+  }),
 );
 
 export const ledgerCheckOutput = z.object({

@@ -17,9 +17,6 @@ export async function createTopUp(
 ): Promise<{ topUpId: string; url: string }> {
   const customer = await customerOfBrand(deps, brandId);
   const topUpId = randomUUID();
-  await deps.db.topUp.create({
-    data: { id: topUpId, brandId, amountCents: BigInt(input.amountCents), saveCard: input.saveCard, createdAt: deps.now() },
-  });
   const metadata = { brandId, topUpId, source: 'checkout' };
   const session = await deps.stripe.checkout.sessions.create(
     {
@@ -38,8 +35,18 @@ export async function createTopUp(
     },
     { idempotencyKey: `topup:${topUpId}` },
   );
-  await deps.db.topUp.update({ where: { id: topUpId }, data: { checkoutSessionId: session.id } });
   if (!session.url) throw new Error(`Checkout session ${session.id} came back without a URL`);
+  // Recorded once Stripe has the session: a top-up Stripe refused leaves nothing behind.
+  await deps.db.topUp.create({
+    data: {
+      id: topUpId,
+      brandId,
+      amountCents: BigInt(input.amountCents),
+      saveCard: input.saveCard,
+      checkoutSessionId: session.id,
+      createdAt: deps.now(),
+    },
+  });
   return { topUpId, url: session.url };
 }
 

@@ -13,7 +13,12 @@ export async function startRepeatableJob(options: {
 }) {
   const connection = redisConnection(options.redisUrl);
   const queue = new Queue(options.queue, { connection, prefix: options.prefix });
-  await queue.upsertJobScheduler(options.queue, { every: options.everyMs }, { name: options.queue, data: {} });
+  // The first run one period after boot, not at once: a restart loop must not hammer Stripe.
+  await queue.upsertJobScheduler(
+    options.queue,
+    { every: options.everyMs, startDate: new Date(Date.now() + options.everyMs) },
+    { name: options.queue, data: {} },
+  );
   const worker = new Worker(options.queue, () => options.run(), { connection, prefix: options.prefix, concurrency: 1 });
   worker.on('failed', (job, error) => options.log.error({ err: error, jobId: job?.id, queue: options.queue }, 'job failed'));
   worker.on('error', (error) => options.log.error({ err: error, queue: options.queue }, 'job worker error'));

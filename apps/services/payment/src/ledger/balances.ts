@@ -14,7 +14,10 @@ export interface AccountBalances {
 const empty: AccountBalances = { posted: 0n, available: 0n, pendingDebits: 0n, pendingCredits: 0n };
 
 /** The cached balances of accounts by code; an account never posted to reads as zero. */
-export async function balancesOf(sql: PaymentSql, codes: string[]): Promise<Map<string, AccountBalances>> {
+export async function balancesOf(
+  sql: PaymentSql,
+  codes: string[],
+): Promise<Map<string, AccountBalances>> {
   const rows = await sql.$queryRawUnsafe<Array<Record<string, unknown>>>(
     `SELECT "code", "normalBalance", "postedDebits"::text, "postedCredits"::text, "pendingDebits"::text, "pendingCredits"::text
      FROM "ledger_accounts" WHERE "code" = ANY($1::text[])`,
@@ -49,7 +52,10 @@ export async function balanceOf(sql: PaymentSql, code: string): Promise<AccountB
 
 /** The platform's fees: the sum of its shards. */
 export async function platformFeesBalance(sql: PaymentSql, currency = 'USD'): Promise<bigint> {
-  const codes = Array.from({ length: FEE_SHARDS }, (_, shard) => accounts.platformFees(shard, currency).code);
+  const codes = Array.from(
+    { length: FEE_SHARDS },
+    (_, shard) => accounts.platformFees(shard, currency).code,
+  );
   let total = 0n;
   for (const balances of (await balancesOf(sql, codes)).values()) total += balances.posted;
   return total;

@@ -23,7 +23,12 @@ export interface AccountSpec {
 /** The platform fee account is spread over this many rows, summed on read, so charges do not queue on one row. */
 export const FEE_SHARDS = 8;
 
-const liability = (code: string, kind: AccountKind, ownerId: string | null, currency: string): AccountSpec => ({
+const liability = (
+  code: string,
+  kind: AccountKind,
+  ownerId: string | null,
+  currency: string,
+): AccountSpec => ({
   code,
   kind,
   ownerId,
@@ -47,13 +52,25 @@ export const accounts = {
   campaignEscrow: (campaignId: string, currency = 'USD') =>
     liability(`campaign:${campaignId}:escrow:${currency}`, 'campaign_escrow', campaignId, currency),
   streamerPending: (streamerId: string, currency = 'USD') =>
-    liability(`streamer:${streamerId}:earnings_pending:${currency}`, 'streamer_pending', streamerId, currency),
+    liability(
+      `streamer:${streamerId}:earnings_pending:${currency}`,
+      'streamer_pending',
+      streamerId,
+      currency,
+    ),
   streamerAvailable: (streamerId: string, currency = 'USD') =>
-    liability(`streamer:${streamerId}:earnings_available:${currency}`, 'streamer_available', streamerId, currency),
+    liability(
+      `streamer:${streamerId}:earnings_available:${currency}`,
+      'streamer_available',
+      streamerId,
+      currency,
+    ),
   platformFees: (shard: number, currency = 'USD') =>
     liability(`platform:fees:${currency}:${shard}`, 'platform_fees', null, currency),
-  payoutsInTransit: (currency = 'USD') => liability(`payouts:in_transit:${currency}`, 'payouts_in_transit', null, currency),
-  disputesHeld: (currency = 'USD') => liability(`disputes:held:${currency}`, 'disputes_held', null, currency),
+  payoutsInTransit: (currency = 'USD') =>
+    liability(`payouts:in_transit:${currency}`, 'payouts_in_transit', null, currency),
+  disputesHeld: (currency = 'USD') =>
+    liability(`disputes:held:${currency}`, 'disputes_held', null, currency),
 };
 
 /** The fee shard an entry credits, from its idempotency key: stable, and spread evenly. */

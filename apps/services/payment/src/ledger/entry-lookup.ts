@@ -6,14 +6,17 @@ import { toBigInt } from '../database';
  * computes its amounts from balances can look for an earlier result before computing.
  */
 export async function lockIdempotencyKey(tx: PaymentSql, key: string) {
-  await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, key);
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, key);
 }
 
 /** The entry written under `key`, with what it moved on each account, or null. */
 export async function findEntry(
   sql: PaymentSql,
   key: string,
-): Promise<{ entryId: bigint; postings: Array<{ accountCode: string; direction: string; amount: bigint }> } | null> {
+): Promise<{
+  entryId: bigint;
+  postings: Array<{ accountCode: string; direction: string; amount: bigint }>;
+} | null> {
   const rows = await sql.$queryRawUnsafe<Array<Record<string, unknown>>>(
     `SELECT e."id", a."code", p."direction", p."amount"::text
      FROM "journal_entries" e
@@ -28,6 +31,10 @@ export async function findEntry(
     entryId: toBigInt(first.id),
     postings: rows
       .filter((row) => row.code !== null)
-      .map((row) => ({ accountCode: row.code as string, direction: row.direction as string, amount: toBigInt(row.amount) })),
+      .map((row) => ({
+        accountCode: row.code as string,
+        direction: row.direction as string,
+        amount: toBigInt(row.amount),
+      })),
   };
 }

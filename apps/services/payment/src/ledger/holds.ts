@@ -62,12 +62,22 @@ export type HoldOutcome = { post: bigint } | 'void';
  */
 export async function resolveHold(
   tx: PaymentSql,
-  options: { hold: HeldEntry; idempotencyKey: string; kind: string; cause: Record<string, unknown>; outcome: HoldOutcome },
+  options: {
+    hold: HeldEntry;
+    idempotencyKey: string;
+    kind: string;
+    cause: Record<string, unknown>;
+    outcome: HoldOutcome;
+  },
   now: Date,
 ): Promise<EntryResult> {
   const { hold, outcome } = options;
   if (outcome !== 'void' && (outcome.post <= 0n || outcome.post > hold.amount)) {
-    throw new DomainError('invalid', 'post_amount_out_of_range', `A hold of ${hold.amount} cents posts between 1 and ${hold.amount} cents.`);
+    throw new DomainError(
+      'invalid',
+      'post_amount_out_of_range',
+      `A hold of ${hold.amount} cents posts between 1 and ${hold.amount} cents.`,
+    );
   }
   return postEntry(
     tx,
@@ -79,7 +89,11 @@ export async function resolveHold(
       postings:
         outcome === 'void'
           ? []
-          : hold.postings.map((posting) => ({ account: posting.account, direction: posting.direction, amount: outcome.post })),
+          : hold.postings.map((posting) => ({
+              account: posting.account,
+              direction: posting.direction,
+              amount: outcome.post,
+            })),
       releases: {
         entryId: hold.entryId,
         postings: hold.postings.map((posting) => ({

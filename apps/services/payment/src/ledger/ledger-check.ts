@@ -2,7 +2,8 @@ import type { PaymentSql } from '../database';
 import { toBigInt } from '../database';
 
 export interface LedgerProblem {
-  kind: 'unbalanced_entry' | 'cached_balance_differs' | 'negative_liability' | 'hold_resolved_twice';
+  kind:
+    'unbalanced_entry' | 'cached_balance_differs' | 'negative_liability' | 'hold_resolved_twice';
   detail: string;
 }
 
@@ -29,7 +30,10 @@ export async function checkLedger(sql: PaymentSql): Promise<LedgerCheckReport> {
         OR (e."phase" <> 'void' AND COUNT(p."id") < 2)`,
   );
   for (const row of unbalanced) {
-    problems.push({ kind: 'unbalanced_entry', detail: `${row.idempotencyKey} sums to ${String(row.net)}` });
+    problems.push({
+      kind: 'unbalanced_entry',
+      detail: `${row.idempotencyKey} sums to ${String(row.net)}`,
+    });
   }
 
   const accounts = await sql.$queryRawUnsafe<Array<Record<string, unknown>>>(
@@ -59,15 +63,21 @@ export async function checkLedger(sql: PaymentSql): Promise<LedgerCheckReport> {
     }
     const [pd, pc, qd] = rebuilt as [bigint, bigint, bigint, bigint];
     if (!row.allowsNegative && row.normalBalance === 'credit' && pc - pd - qd < 0n) {
-      problems.push({ kind: 'negative_liability', detail: `${String(row.code)} is at ${pc - pd - qd}` });
+      problems.push({
+        kind: 'negative_liability',
+        detail: `${String(row.code)} is at ${pc - pd - qd}`,
+      });
     }
   }
 
   const twice = await sql.$queryRawUnsafe<Array<{ resolvesEntryId: unknown }>>(
     `SELECT "resolvesEntryId" FROM "journal_entries" WHERE "resolvesEntryId" IS NOT NULL GROUP BY 1 HAVING COUNT(*) > 1`,
   );
-  for (const row of twice) problems.push({ kind: 'hold_resolved_twice', detail: `entry ${String(row.resolvesEntryId)}` });
+  for (const row of twice)
+    problems.push({ kind: 'hold_resolved_twice', detail: `entry ${String(row.resolvesEntryId)}` });
 
-  const [count] = await sql.$queryRawUnsafe<Array<{ n: unknown }>>(`SELECT COUNT(*)::text AS n FROM "journal_entries"`);
+  const [count] = await sql.$queryRawUnsafe<Array<{ n: unknown }>>(
+    `SELECT COUNT(*)::text AS n FROM "journal_entries"`,
+  );
   return { entries: Number(toBigInt(count!.n)), accounts: accounts.length, problems };
 }

@@ -20,7 +20,11 @@ afterAll(async () => {
   await ledger.drop();
 });
 
-const deposit = (brandId: string, amount: bigint, key = `deposit:${randomUUID()}`): EntryRequest => ({
+const deposit = (
+  brandId: string,
+  amount: bigint,
+  key = `deposit:${randomUUID()}`,
+): EntryRequest => ({
   idempotencyKey: key,
   kind: 'deposit',
   cause: { brandId },
@@ -30,7 +34,8 @@ const deposit = (brandId: string, amount: bigint, key = `deposit:${randomUUID()}
   ],
 });
 
-const post = (request: EntryRequest) => ledger.transaction((tx) => postEntry(tx, request, clock.now()));
+const post = (request: EntryRequest) =>
+  ledger.transaction((tx) => postEntry(tx, request, clock.now()));
 const balance = (code: string) => ledger.read((tx) => balanceOf(tx, code));
 const sqlError = async (promise: Promise<unknown>) => {
   const error = await promise.then(
@@ -70,7 +75,10 @@ describe('postings and balances', () => {
         { account: accounts.campaignEscrow(randomUUID()), direction: 'credit', amount: 150n },
       ],
     };
-    await expect(post(spend)).rejects.toMatchObject({ reason: 'insufficient_funds', details: { shortByCents: 50 } });
+    await expect(post(spend)).rejects.toMatchObject({
+      reason: 'insufficient_funds',
+      details: { shortByCents: 50 },
+    });
     expect((await balance(accounts.brandWallet(brandId).code)).available).toBe(100n);
   });
 
@@ -94,12 +102,18 @@ describe('the database enforces the rules, whatever the code does', () => {
     const brandId = randomUUID();
     await post(deposit(brandId, 100n));
     const message = await sqlError(
-      ledger.raw(`UPDATE "ledger_accounts" SET "postedDebits" = "postedDebits" + 101 WHERE "code" = $1`, accounts.brandWallet(brandId).code),
+      ledger.raw(
+        `UPDATE "ledger_accounts" SET "postedDebits" = "postedDebits" + 101 WHERE "code" = $1`,
+        accounts.brandWallet(brandId).code,
+      ),
     );
     expect(message).toContain('ledger_accounts_no_negative_liability');
     // Held money counts too: a pending debit may not exceed what is posted.
     const held = await sqlError(
-      ledger.raw(`UPDATE "ledger_accounts" SET "pendingDebits" = 101 WHERE "code" = $1`, accounts.brandWallet(brandId).code),
+      ledger.raw(
+        `UPDATE "ledger_accounts" SET "pendingDebits" = 101 WHERE "code" = $1`,
+        accounts.brandWallet(brandId).code,
+      ),
     );
     expect(held).toContain('ledger_accounts_no_negative_liability');
   });
@@ -120,16 +134,19 @@ describe('the database enforces the rules, whatever the code does', () => {
     const client = await ledger.pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query(
+      const { rows } = await client.query<{ id: string }>(
         `INSERT INTO "journal_entries" ("idempotencyKey", "kind", "phase", "requestDigest", "cause", "createdAt")
          VALUES ($1, 'deposit', 'posted', 'x', '{}', now()) RETURNING "id"`,
         [`unbalanced:${randomUUID()}`],
       );
-      const ids = await client.query(`SELECT "id" FROM "ledger_accounts" WHERE "code" = $1`, [accounts.clearing().code]);
+      const ids = await client.query<{ id: string }>(
+        `SELECT "id" FROM "ledger_accounts" WHERE "code" = $1`,
+        [accounts.clearing().code],
+      );
       await client.query(
         `INSERT INTO "ledger_postings" ("entryId", "accountId", "direction", "amount", "balanceBefore", "balanceAfter", "createdAt")
          VALUES ($1, $2, 'debit', 10, 0, 10, now())`,
-        [rows[0].id, ids.rows[0].id],
+        [rows[0]!.id, ids.rows[0]!.id],
       );
       const message = await sqlError(client.query('COMMIT'));
       expect(message).toMatch(/unbalanced/);
@@ -141,33 +158,49 @@ describe('the database enforces the rules, whatever the code does', () => {
 
   it('refuses a posting added to an entry of an earlier transaction', async () => {
     const first = await post(deposit(randomUUID(), 10n));
-    const { rows } = await ledger.raw(`SELECT "id" FROM "ledger_accounts" WHERE "code" = $1`, accounts.clearing().code);
+    const { rows } = await ledger.raw(
+      `SELECT "id" FROM "ledger_accounts" WHERE "code" = $1`,
+      accounts.clearing().code,
+    );
     const message = await sqlError(
       ledger.raw(
         `INSERT INTO "ledger_postings" ("entryId", "accountId", "direction", "amount", "balanceBefore", "balanceAfter", "createdAt")
          VALUES ($1, $2, 'debit', 5, 0, 5, now())`,
         first.entryId.toString(),
-        rows[0].id,
+        (rows[0] as { id: string }).id,
       ),
     );
-    expect(message).toMatch(/outside the transaction/);
+    expect(message).toMatch(/written by an earlier transaction/);
   });
 
   it('refuses UPDATE and DELETE of entries and postings', async () => {
     const { entryId } = await post(deposit(randomUUID(), 10n));
     const id = entryId.toString();
-    expect(await sqlError(ledger.raw(`UPDATE "journal_entries" SET "kind" = 'x' WHERE "id" = $1`, id))).toMatch(/append-only/);
-    expect(await sqlError(ledger.raw(`DELETE FROM "journal_entries" WHERE "id" = $1`, id))).toMatch(/append-only/);
-    expect(await sqlError(ledger.raw(`UPDATE "ledger_postings" SET "amount" = 1 WHERE "entryId" = $1`, id))).toMatch(/append-only/);
-    expect(await sqlError(ledger.raw(`DELETE FROM "ledger_postings" WHERE "entryId" = $1`, id))).toMatch(/append-only/);
+    expect(
+      await sqlError(ledger.raw(`UPDATE "journal_entries" SET "kind" = 'x' WHERE "id" = $1`, id)),
+    ).toMatch(/append-only/);
+    expect(await sqlError(ledger.raw(`DELETE FROM "journal_entries" WHERE "id" = $1`, id))).toMatch(
+      /append-only/,
+    );
+    expect(
+      await sqlError(
+        ledger.raw(`UPDATE "ledger_postings" SET "amount" = 1 WHERE "entryId" = $1`, id),
+      ),
+    ).toMatch(/append-only/);
+    expect(
+      await sqlError(ledger.raw(`DELETE FROM "ledger_postings" WHERE "entryId" = $1`, id)),
+    ).toMatch(/append-only/);
     expect(await sqlError(ledger.raw(`TRUNCATE "ledger_postings" CASCADE`))).toMatch(/append-only/);
   });
 
   it('refuses a zero or negative posting', async () => {
     const { entryId } = await post(deposit(randomUUID(), 10n));
     const message = await sqlError(
-      ledger.raw(`INSERT INTO "ledger_postings" ("entryId", "accountId", "direction", "amount", "balanceBefore", "balanceAfter", "createdAt")
-       SELECT $1, "id", 'debit', 0, 0, 0, now() FROM "ledger_accounts" LIMIT 1`, entryId.toString()),
+      ledger.raw(
+        `INSERT INTO "ledger_postings" ("entryId", "accountId", "direction", "amount", "balanceBefore", "balanceAfter", "createdAt")
+       SELECT $1, "id", 'debit', 0, 0, 0, now() FROM "ledger_accounts" LIMIT 1`,
+        entryId.toString(),
+      ),
     );
     expect(message).toContain('ledger_postings_amount_positive');
   });
@@ -232,20 +265,40 @@ describe('two-phase holds', () => {
   }
   const resolve = (key: string, resolution: string, outcome: { post: bigint } | 'void') =>
     ledger.transaction(async (tx) =>
-      resolveHold(tx, { hold: (await findHold(tx, key))!, idempotencyKey: `${key}:${resolution}`, kind: 'withdrawal', cause: {}, outcome }, clock.now()),
+      resolveHold(
+        tx,
+        {
+          hold: (await findHold(tx, key))!,
+          idempotencyKey: `${key}:${resolution}`,
+          kind: 'withdrawal',
+          cause: {},
+          outcome,
+        },
+        clock.now(),
+      ),
     );
 
   it('holds the amount out of the available balance, then posts less than it', async () => {
     const { streamerId, key } = await heldWithdrawal(600n);
-    expect(await balance(accounts.streamerAvailable(streamerId).code)).toMatchObject({ posted: 1000n, available: 400n });
+    expect(await balance(accounts.streamerAvailable(streamerId).code)).toMatchObject({
+      posted: 1000n,
+      available: 400n,
+    });
     await resolve(key, 'post', { post: 450n });
-    expect(await balance(accounts.streamerAvailable(streamerId).code)).toMatchObject({ posted: 550n, available: 550n, pendingDebits: 0n });
+    expect(await balance(accounts.streamerAvailable(streamerId).code)).toMatchObject({
+      posted: 550n,
+      available: 550n,
+      pendingDebits: 0n,
+    });
   });
 
   it('voids a hold and gives the amount back', async () => {
     const { streamerId, key } = await heldWithdrawal(600n);
     await resolve(key, 'void', 'void');
-    expect(await balance(accounts.streamerAvailable(streamerId).code)).toMatchObject({ posted: 1000n, available: 1000n });
+    expect(await balance(accounts.streamerAvailable(streamerId).code)).toMatchObject({
+      posted: 1000n,
+      available: 1000n,
+    });
   });
 
   it('resolves a hold at most once, whoever races for it', async () => {
@@ -255,10 +308,13 @@ describe('two-phase holds', () => {
       resolve(key, 'void', 'void'),
       resolve(key, 'post', { post: 600n }),
     ]);
-    const applied = outcomes.filter((outcome) => outcome.status === 'fulfilled' && !outcome.value.replayed);
+    const applied = outcomes.filter(
+      (outcome) => outcome.status === 'fulfilled' && !outcome.value.replayed,
+    );
     expect(applied).toHaveLength(1);
     for (const outcome of outcomes) {
-      if (outcome.status === 'rejected') expect(outcome.reason).toMatchObject({ reason: 'hold_already_resolved' });
+      if (outcome.status === 'rejected')
+        expect(outcome.reason).toMatchObject({ reason: 'hold_already_resolved' });
     }
     const wallet = await balance(accounts.streamerAvailable(streamerId).code);
     expect([400n, 1000n]).toContain(wallet.available);
@@ -267,7 +323,9 @@ describe('two-phase holds', () => {
 
   it('refuses to post more than was held', async () => {
     const { key } = await heldWithdrawal(100n);
-    await expect(resolve(key, 'post', { post: 101n })).rejects.toMatchObject({ reason: 'post_amount_out_of_range' });
+    await expect(resolve(key, 'post', { post: 101n })).rejects.toMatchObject({
+      reason: 'post_amount_out_of_range',
+    });
   });
 });
 
@@ -281,11 +339,20 @@ describe('the ledger check', () => {
   it('reports a cached balance that differs from the journal', async () => {
     const brandId = randomUUID();
     await post(deposit(brandId, 100n));
-    await ledger.raw(`UPDATE "ledger_accounts" SET "postedCredits" = 99 WHERE "code" = $1`, accounts.brandWallet(brandId).code);
+    await ledger.raw(
+      `UPDATE "ledger_accounts" SET "postedCredits" = 99 WHERE "code" = $1`,
+      accounts.brandWallet(brandId).code,
+    );
     const report = await ledger.read((tx) => checkLedger(tx));
     expect(report.problems).toEqual([
-      { kind: 'cached_balance_differs', detail: expect.stringContaining(accounts.brandWallet(brandId).code) as string },
+      {
+        kind: 'cached_balance_differs',
+        detail: expect.stringContaining(accounts.brandWallet(brandId).code) as string,
+      },
     ]);
-    await ledger.raw(`UPDATE "ledger_accounts" SET "postedCredits" = 100 WHERE "code" = $1`, accounts.brandWallet(brandId).code);
+    await ledger.raw(
+      `UPDATE "ledger_accounts" SET "postedCredits" = 100 WHERE "code" = $1`,
+      accounts.brandWallet(brandId).code,
+    );
   });
 });

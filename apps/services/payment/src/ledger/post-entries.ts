@@ -68,7 +68,14 @@ function requestDigest(request: EntryRequest): string {
     .map((posting) => `${posting.account.code}|${posting.direction}|${posting.amount}`)
     .sort();
   return createHash('sha256')
-    .update(JSON.stringify([request.kind, request.phase ?? 'posted', request.releases?.entryId.toString() ?? '', postings]))
+    .update(
+      JSON.stringify([
+        request.kind,
+        request.phase ?? 'posted',
+        request.releases?.entryId.toString() ?? '',
+        postings,
+      ]),
+    )
     .digest('hex');
 }
 
@@ -77,16 +84,22 @@ export class InsufficientFundsError extends DomainError {
     readonly accountCode: string,
     readonly shortByCents: bigint,
   ) {
-    super('precondition_failed', 'insufficient_funds', `The account ${accountCode} is short by ${shortByCents} cents.`, {
-      accountCode,
-      shortByCents: Number(shortByCents),
-    });
+    super(
+      'precondition_failed',
+      'insufficient_funds',
+      `The account ${accountCode} is short by ${shortByCents} cents.`,
+      {
+        accountCode,
+        shortByCents: Number(shortByCents),
+      },
+    );
   }
 }
 
 function validate(request: EntryRequest) {
   for (const posting of request.postings) {
-    if (posting.amount <= 0n) throw new Error(`Posting amounts are positive (${request.idempotencyKey})`);
+    if (posting.amount <= 0n)
+      throw new Error(`Posting amounts are positive (${request.idempotencyKey})`);
   }
   const net = request.postings.reduce(
     (sum, posting) => sum + (posting.direction === 'debit' ? posting.amount : -posting.amount),
@@ -105,25 +118,47 @@ function validate(request: EntryRequest) {
  * refuses a posting that would take a non-negative account below zero, and updates the cached
  * balances once per account. Many entries in one call share the locks and the round trips.
  */
-export async function postEntries(tx: PaymentSql, requests: EntryRequest[], now: Date): Promise<EntryResult[]> {
+export interface PostEntriesOptions {
+  /**
+   * The caller has established, under its own locks, that none of the keys has been used (the
+   * charge path: an hour's newer revision). The lookup of earlier results is skipped; the unique
+   * index on keys still refuses a duplicate.
+   */
+  keysAreNew?: boolean;
+}
+
+export async function postEntries(
+  tx: PaymentSql,
+  requests: EntryRequest[],
+  now: Date,
+  options: PostEntriesOptions = {},
+): Promise<EntryResult[]> {
   if (requests.length === 0) return [];
   for (const request of requests) validate(request);
 
   const specs = new Map<string, AccountSpec>();
-  for (const request of requests) for (const posting of request.postings) specs.set(posting.account.code, posting.account);
-  const releasedCodes = requests.flatMap((request) => request.releases?.postings.map((posting) => posting.accountCode) ?? []);
+  for (const request of requests)
+    for (const posting of request.postings) specs.set(posting.account.code, posting.account);
+  const releasedCodes = requests.flatMap(
+    (request) => request.releases?.postings.map((posting) => posting.accountCode) ?? [],
+  );
   const locked = await lockAccounts(tx, [...specs.values()], releasedCodes);
 
   const keys = [...new Set(requests.map((request) => request.idempotencyKey))];
   const existing = new Map(
-    (
-      await tx.$queryRawUnsafe<Array<{ id: unknown; idempotencyKey: string; requestDigest: string }>>(
-        `SELECT "id", "idempotencyKey", "requestDigest" FROM "journal_entries" WHERE "idempotencyKey" = ANY($1::text[])`,
-        keys,
-      )
+    (options.keysAreNew
+      ? []
+      : await tx.$queryRawUnsafe<
+          Array<{ id: unknown; idempotencyKey: string; requestDigest: string }>
+        >(
+          `SELECT "id", "idempotencyKey", "requestDigest" FROM "journal_entries" WHERE "idempotencyKey" = ANY($1::text[])`,
+          keys,
+        )
     ).map((row) => [row.idempotencyKey, { id: toBigInt(row.id), digest: row.requestDigest }]),
   );
-  const releasedEntries = requests.flatMap((request) => (request.releases ? [request.releases.entryId.toString()] : []));
+  const releasedEntries = requests.flatMap((request) =>
+    request.releases ? [request.releases.entryId.toString()] : [],
+  );
   const alreadyResolved = new Set(
     releasedEntries.length === 0
       ? []
@@ -143,7 +178,8 @@ export async function postEntries(tx: PaymentSql, requests: EntryRequest[], now:
     const earlier = existing.get(request.idempotencyKey);
     const earlierInBatch = seenInBatch.get(request.idempotencyKey);
     if (earlier || earlierInBatch !== undefined) {
-      if ((earlier?.digest ?? earlierInBatch) !== digest) throw differentAmount(request.idempotencyKey);
+      if ((earlier?.digest ?? earlierInBatch) !== digest)
+        throw differentAmount(request.idempotencyKey);
       results.push(
         earlier
           ? { entryId: earlier.id, idempotencyKey: request.idempotencyKey, replayed: true }
@@ -154,7 +190,11 @@ export async function postEntries(tx: PaymentSql, requests: EntryRequest[], now:
     if (request.releases) {
       const released = request.releases.entryId.toString();
       if (alreadyResolved.has(released)) {
-        throw new DomainError('conflict', 'hold_already_resolved', 'This hold has already been posted or voided.');
+        throw new DomainError(
+          'conflict',
+          'hold_already_resolved',
+          'This hold has already been posted or voided.',
+        );
       }
       alreadyResolved.add(released);
       for (const posting of request.releases.postings) {
@@ -179,7 +219,14 @@ export async function postEntries(tx: PaymentSql, requests: EntryRequest[], now:
       if (!account.allowsNegative && account.normalBalance === 'credit' && after < 0n) {
         throw new InsufficientFundsError(account.code, -after);
       }
-      postings.push({ accountId: account.id, direction: posting.direction, amount: posting.amount, pending, before, after });
+      postings.push({
+        accountId: account.id,
+        direction: posting.direction,
+        amount: posting.amount,
+        pending,
+        before,
+        after,
+      });
     }
     seenInBatch.set(request.idempotencyKey, digest);
     results.push({ index: fresh.length, digest });
@@ -188,7 +235,10 @@ export async function postEntries(tx: PaymentSql, requests: EntryRequest[], now:
 
   const ids = await insertEntries(tx, fresh, now);
   await insertPostings(tx, fresh, ids, now);
-  await writeBalances(tx, [...locked.values()].filter((account) => account.changes > 0));
+  await writeBalances(
+    tx,
+    [...locked.values()].filter((account) => account.changes > 0),
+  );
 
   const byKey = new Map<string, bigint>();
   fresh.forEach(({ request }, index) => byKey.set(request.idempotencyKey, ids[index]!));
@@ -199,7 +249,11 @@ export async function postEntries(tx: PaymentSql, requests: EntryRequest[], now:
   });
 }
 
-export async function postEntry(tx: PaymentSql, request: EntryRequest, now: Date): Promise<EntryResult> {
+export async function postEntry(
+  tx: PaymentSql,
+  request: EntryRequest,
+  now: Date,
+): Promise<EntryResult> {
   const [result] = await postEntries(tx, [request], now);
   return result!;
 }
@@ -222,26 +276,33 @@ interface PostingRow {
   after: bigint;
 }
 
+const ACCOUNT_COLUMNS = `"id", "code", "normalBalance", "allowsNegative", "postedDebits", "postedCredits", "pendingDebits", "pendingCredits"`;
+
 async function lockAccounts(tx: PaymentSql, specs: AccountSpec[], releasedCodes: string[]) {
-  if (specs.length > 0) {
+  const codes = [...new Set([...specs.map((spec) => spec.code), ...releasedCodes])];
+  const lock = (wanted: string[]) =>
+    tx.$queryRawUnsafe<Array<Record<string, unknown>>>(
+      `SELECT ${ACCOUNT_COLUMNS} FROM "ledger_accounts" WHERE "code" = ANY($1::text[]) ORDER BY "id" FOR UPDATE`,
+      wanted,
+    );
+  const rows = await lock(codes);
+  const found = new Set(rows.map((row) => row.code as string));
+  const missing = specs.filter((spec) => !found.has(spec.code));
+  if (missing.length > 0) {
+    // First postings to these accounts: create them (another transaction may just have) and lock them.
     await tx.$executeRawUnsafe(
       `INSERT INTO "ledger_accounts" ("code", "kind", "ownerId", "currency", "normalBalance", "allowsNegative")
        SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::boolean[])
        ON CONFLICT ("code") DO NOTHING`,
-      specs.map((spec) => spec.code),
-      specs.map((spec) => spec.kind),
-      specs.map((spec) => spec.ownerId),
-      specs.map((spec) => spec.currency),
-      specs.map((spec) => spec.normalBalance),
-      specs.map((spec) => spec.allowsNegative),
+      missing.map((spec) => spec.code),
+      missing.map((spec) => spec.kind),
+      missing.map((spec) => spec.ownerId),
+      missing.map((spec) => spec.currency),
+      missing.map((spec) => spec.normalBalance),
+      missing.map((spec) => spec.allowsNegative),
     );
+    rows.push(...(await lock(missing.map((spec) => spec.code))));
   }
-  const codes = [...new Set([...specs.map((spec) => spec.code), ...releasedCodes])];
-  const rows = await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(
-    `SELECT "id", "code", "normalBalance", "allowsNegative", "postedDebits", "postedCredits", "pendingDebits", "pendingCredits"
-     FROM "ledger_accounts" WHERE "code" = ANY($1::text[]) ORDER BY "id" FOR UPDATE`,
-    codes,
-  );
   const locked = new Map<string, LockedAccount>();
   for (const row of rows) {
     locked.set(row.code as string, {
@@ -256,8 +317,8 @@ async function lockAccounts(tx: PaymentSql, specs: AccountSpec[], releasedCodes:
       changes: 0,
     });
   }
-  const missing = codes.find((code) => !locked.has(code));
-  if (missing) throw new Error(`Ledger account ${missing} does not exist`);
+  const absent = codes.find((code) => !locked.has(code));
+  if (absent) throw new Error(`Ledger account ${absent} does not exist`);
   return locked;
 }
 
@@ -292,7 +353,9 @@ async function insertPostings(
   entryIds: bigint[],
   now: Date,
 ) {
-  const rows = fresh.flatMap(({ postings }, index) => postings.map((posting) => ({ ...posting, entryId: entryIds[index]! })));
+  const rows = fresh.flatMap(({ postings }, index) =>
+    postings.map((posting) => ({ ...posting, entryId: entryIds[index]! })),
+  );
   if (rows.length === 0) return;
   await tx.$executeRawUnsafe(
     `INSERT INTO "ledger_postings" ("entryId", "accountId", "direction", "amount", "pending", "balanceBefore", "balanceAfter", "createdAt")

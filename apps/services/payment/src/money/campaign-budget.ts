@@ -94,9 +94,18 @@ export async function adjustCampaignBudget(
   input: AdjustCampaignBudgetInput,
 ): Promise<{ reservedCents: number }> {
   const terms = (await lockCampaignTerms(tx, [input.campaignId])).get(input.campaignId);
-  if (!terms) throw new DomainError('not_found', 'budget_not_reserved', 'This campaign has no reserved budget.');
+  if (!terms)
+    throw new DomainError(
+      'not_found',
+      'budget_not_reserved',
+      'This campaign has no reserved budget.',
+    );
   if (terms.status === 'released') {
-    throw new DomainError('conflict', 'campaign_settled', 'This campaign has ended; its budget can no longer change.');
+    throw new DomainError(
+      'conflict',
+      'campaign_settled',
+      'This campaign has ended; its budget can no longer change.',
+    );
   }
   const budget = BigInt(input.budgetCents);
   if (budget === terms.budgetCents) return { reservedCents: input.budgetCents };
@@ -151,7 +160,16 @@ export async function adjustCampaignBudget(
 /** Reserved, spent and left (what the escrow still holds) of one campaign. */
 export async function campaignBudget(sql: PaymentSql, campaignId: string): Promise<CampaignBudget> {
   const terms = await readCampaignTerms(sql, campaignId);
-  if (!terms) throw new DomainError('not_found', 'budget_not_reserved', 'This campaign has no reserved budget.');
+  if (!terms)
+    throw new DomainError(
+      'not_found',
+      'budget_not_reserved',
+      'This campaign has no reserved budget.',
+    );
   const escrow = await balanceOf(sql, accounts.campaignEscrow(campaignId, terms.currency).code);
-  return { reservedCents: cents(terms.budgetCents), spentCents: cents(terms.spentCents), leftCents: cents(escrow.available) };
+  return {
+    reservedCents: cents(terms.budgetCents),
+    spentCents: cents(terms.spentCents),
+    leftCents: cents(escrow.available),
+  };
 }

@@ -13,7 +13,10 @@ import type { MoneyContext } from './money-context';
 import { cents } from './money-context';
 
 /** Shares `pot` by `weights` (largest remainder): every share is floor or ceiling, and they sum to `pot`. */
-export function shareByLargestRemainder<K>(pot: bigint, weights: Array<{ key: K; weight: bigint }>): Array<{ key: K; share: bigint }> {
+export function shareByLargestRemainder<K>(
+  pot: bigint,
+  weights: Array<{ key: K; weight: bigint }>,
+): Array<{ key: K; share: bigint }> {
   const total = weights.reduce((sum, entry) => sum + entry.weight, 0n);
   if (total === 0n) return weights.map(({ key }) => ({ key, share: 0n }));
   const shares = weights.map(({ key, weight }, index) => ({
@@ -24,7 +27,9 @@ export function shareByLargestRemainder<K>(pot: bigint, weights: Array<{ key: K;
   }));
   let left = pot - shares.reduce((sum, entry) => sum + entry.share, 0n);
   // Ties go to the earlier entry, so the outcome depends on the order given and nothing else.
-  const byRemainder = [...shares].sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
+  const byRemainder = [...shares].sort((a, b) =>
+    a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1,
+  );
   for (const entry of byRemainder) {
     if (left === 0n) break;
     entry.share += 1n;
@@ -37,7 +42,11 @@ export function shareByLargestRemainder<K>(pot: bigint, weights: Array<{ key: K;
  * A fixed-fee campaign's end: its pot (what the escrow holds) is shared between the streamers by
  * their counted impressions, each share split into earnings and fee, in one entry (`fixedpot:<id>`).
  */
-export async function settleFixedPot(tx: PaymentSql, context: MoneyContext, terms: CampaignTerms): Promise<bigint> {
+export async function settleFixedPot(
+  tx: PaymentSql,
+  context: MoneyContext,
+  terms: CampaignTerms,
+): Promise<bigint> {
   const escrow = accounts.campaignEscrow(terms.campaignId, terms.currency);
   const pot = (await balanceOf(tx, escrow.code)).available;
   if (pot <= 0n) return 0n;
@@ -59,14 +68,36 @@ export async function settleFixedPot(tx: PaymentSql, context: MoneyContext, term
     const { feeCents, earningsCents } = splitCharge(share, context.feeBps);
     fees += feeCents;
     if (earningsCents > 0n) {
-      postings.push({ account: accounts.streamerPending(streamerId, terms.currency), direction: 'credit', amount: earningsCents });
-      lots.push({ streamerId, campaignId: terms.campaignId, currency: terms.currency, amountCents: earningsCents });
+      postings.push({
+        account: accounts.streamerPending(streamerId, terms.currency),
+        direction: 'credit',
+        amount: earningsCents,
+      });
+      lots.push({
+        streamerId,
+        campaignId: terms.campaignId,
+        currency: terms.currency,
+        amountCents: earningsCents,
+      });
     }
   }
-  if (fees > 0n) postings.push({ account: accounts.platformFees(feeShardFor(key), terms.currency), direction: 'credit', amount: fees });
-  const entry = await postEntry(tx, { idempotencyKey: key, kind: 'fixed_pot', cause: { campaignId: terms.campaignId }, postings }, context.now());
+  if (fees > 0n)
+    postings.push({
+      account: accounts.platformFees(feeShardFor(key), terms.currency),
+      direction: 'credit',
+      amount: fees,
+    });
+  const entry = await postEntry(
+    tx,
+    { idempotencyKey: key, kind: 'fixed_pot', cause: { campaignId: terms.campaignId }, postings },
+    context.now(),
+  );
   if (entry.replayed) return 0n;
-  await creditEarningsLots(tx, context, lots.map((lot) => ({ ...lot, entryId: entry.entryId })));
+  await creditEarningsLots(
+    tx,
+    context,
+    lots.map((lot) => ({ ...lot, entryId: entry.entryId })),
+  );
   terms.spentCents += pot;
   await tx.$executeRawUnsafe(
     `UPDATE "campaign_terms" SET "spentCents" = $2::bigint, "updatedAt" = $3::timestamptz WHERE "campaignId" = $1::uuid`,
@@ -97,7 +128,8 @@ export async function releaseCampaignEscrow(
 ): Promise<{ releasedCents: number }> {
   const terms = (await lockCampaignTerms(tx, [input.campaignId])).get(input.campaignId);
   if (!terms || terms.status === 'released') return { releasedCents: 0 };
-  if (terms.pricingModel === 'fixed' && input.reason === 'completed') await settleFixedPot(tx, context, terms);
+  if (terms.pricingModel === 'fixed' && input.reason === 'completed')
+    await settleFixedPot(tx, context, terms);
   const escrow = accounts.campaignEscrow(terms.campaignId, terms.currency);
   const left = (await balanceOf(tx, escrow.code)).available;
   if (left > 0n) {
@@ -109,7 +141,11 @@ export async function releaseCampaignEscrow(
         cause: { campaignId: terms.campaignId, brandId: terms.brandId, reason: input.reason },
         postings: [
           { account: escrow, direction: 'debit', amount: left },
-          { account: accounts.brandWallet(terms.brandId, terms.currency), direction: 'credit', amount: left },
+          {
+            account: accounts.brandWallet(terms.brandId, terms.currency),
+            direction: 'credit',
+            amount: left,
+          },
         ],
       },
       context.now(),

@@ -25,7 +25,8 @@ function fromRow(row: Record<string, unknown>): CampaignTerms {
     currency: row.currency as string,
     pricingModel: row.pricingModel as PricingModel,
     rateCents: toBigInt(row.rateCents),
-    perStreamerCapCents: row.perStreamerCapCents === null ? null : toBigInt(row.perStreamerCapCents),
+    perStreamerCapCents:
+      row.perStreamerCapCents === null ? null : toBigInt(row.perStreamerCapCents),
     budgetCents: toBigInt(row.budgetCents),
     spentCents: toBigInt(row.spentCents),
     adjustments: Number(row.adjustments),
@@ -34,7 +35,10 @@ function fromRow(row: Record<string, unknown>): CampaignTerms {
 }
 
 /** The campaigns' terms, locked in id order for the rest of the transaction. */
-export async function lockCampaignTerms(tx: PaymentSql, campaignIds: string[]): Promise<Map<string, CampaignTerms>> {
+export async function lockCampaignTerms(
+  tx: PaymentSql,
+  campaignIds: string[],
+): Promise<Map<string, CampaignTerms>> {
   const rows = await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(
     `SELECT ${columns} FROM "campaign_terms" WHERE "campaignId" = ANY($1::uuid[]) ORDER BY "campaignId" FOR UPDATE`,
     [...new Set(campaignIds)],
@@ -42,7 +46,10 @@ export async function lockCampaignTerms(tx: PaymentSql, campaignIds: string[]): 
   return new Map(rows.map((row) => [row.campaignId as string, fromRow(row)]));
 }
 
-export async function readCampaignTerms(sql: PaymentSql, campaignId: string): Promise<CampaignTerms | null> {
+export async function readCampaignTerms(
+  sql: PaymentSql,
+  campaignId: string,
+): Promise<CampaignTerms | null> {
   const [row] = await sql.$queryRawUnsafe<Array<Record<string, unknown>>>(
     `SELECT ${columns} FROM "campaign_terms" WHERE "campaignId" = $1::uuid`,
     campaignId,

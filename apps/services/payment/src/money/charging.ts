@@ -1,9 +1,12 @@
 import type { EventPayload } from '@gametriggers/events';
-import { recordEvent } from '@gametriggers/events';
+import { recordEvents } from '@gametriggers/events';
 import type { PaymentSql } from '../database';
 import { toBigInt } from '../database';
 import { balancesOf } from '../ledger/balances';
+import { createHash } from 'node:crypto';
 import { accounts, feeShardFor } from '../ledger/chart-of-accounts';
+import type { AccountSpec } from '../ledger/chart-of-accounts';
+import { claimFeeShard } from '../ledger/fee-shards';
 import type { EntryRequest, PostingRequest } from '../ledger/post-entries';
 import { postEntries } from '../ledger/post-entries';
 import type { CampaignTerms } from './campaign-terms';
@@ -23,7 +26,11 @@ export type HourChargeOutcome =
   | { status: 'applied'; chargedCents: number; cappedCents: number };
 
 /** The hour's whole price under the campaign's terms (fixed-fee campaigns are paid from the pot at the end). */
-export function hourPrice(terms: Pick<CampaignTerms, 'pricingModel' | 'rateCents'>, impressions: number, clicks: number): bigint {
+export function hourPrice(
+  terms: Pick<CampaignTerms, 'pricingModel' | 'rateCents'>,
+  impressions: number,
+  clicks: number,
+): bigint {
   switch (terms.pricingModel) {
     case 'cpm':
       return (BigInt(impressions) * terms.rateCents) / 1000n;
@@ -49,7 +56,8 @@ interface HourRow {
   changed: boolean;
 }
 
-const hourId = (participationId: string, hourStart: Date) => `${participationId}|${hourStart.toISOString()}`;
+const hourId = (participationId: string, hourStart: Date) =>
+  `${participationId}|${hourStart.toISOString()}`;
 
 /**
  * Charges counted participation-hours, many in one transaction: each hour's price under its
@@ -68,12 +76,27 @@ export async function chargeParticipationHours(
     tx,
     hours.map((hour) => hour.campaignId),
   );
-  const rows = await lockHourRows(tx, hours, now);
+  const rows = await lockHourRows(tx, hours);
   const spend = await lockStreamerSpend(tx, hours, terms);
-  const escrowCodes = [...terms.values()].map((campaign) => accounts.campaignEscrow(campaign.campaignId, campaign.currency).code);
-  const escrowLeft = new Map(
-    [...(await balancesOf(tx, escrowCodes)).entries()].map(([code, balances]) => [code, balances.available]),
+  const escrowCodes = [...terms.values()].map(
+    (campaign) => accounts.campaignEscrow(campaign.campaignId, campaign.currency).code,
   );
+  const escrowLeft = new Map(
+    [...(await balancesOf(tx, escrowCodes)).entries()].map(([code, balances]) => [
+      code,
+      balances.available,
+    ]),
+  );
+
+  const feeShards = new Map<string, AccountSpec>();
+  const feeShardOf = async (currency: string, key: string) => {
+    let shard = feeShards.get(currency);
+    if (!shard) {
+      shard = await claimFeeShard(tx, currency, feeShardFor(key));
+      feeShards.set(currency, shard);
+    }
+    return shard;
+  };
 
   const outcomes: HourChargeOutcome[] = [];
   const requests: EntryRequest[] = [];
@@ -102,7 +125,9 @@ export async function chargeParticipationHours(
     }
     const spendKey = `${hour.campaignId}|${hour.streamerId}`;
     const capLeft =
-      campaign.perStreamerCapCents === null ? due : campaign.perStreamerCapCents - (spend.get(spendKey) ?? 0n);
+      campaign.perStreamerCapCents === null
+        ? due
+        : campaign.perStreamerCapCents - (spend.get(spendKey) ?? 0n);
     const left = escrowLeft.get(escrow.code) ?? 0n;
     const amount = [due, capLeft, left].reduce((min, value) => (value < min ? value : min));
     if (amount <= 0n) {
@@ -113,88 +138,124 @@ export async function chargeParticipationHours(
     const { feeCents, earningsCents } = splitCharge(amount, context.feeBps);
     const postings: PostingRequest[] = [{ account: escrow, direction: 'debit', amount }];
     if (earningsCents > 0n) {
-      postings.push({ account: accounts.streamerPending(hour.streamerId, campaign.currency), direction: 'credit', amount: earningsCents });
+      postings.push({
+        account: accounts.streamerPending(hour.streamerId, campaign.currency),
+        direction: 'credit',
+        amount: earningsCents,
+      });
     }
     if (feeCents > 0n) {
-      postings.push({ account: accounts.platformFees(feeShardFor(key), campaign.currency), direction: 'credit', amount: feeCents });
+      postings.push({
+        account: await feeShardOf(campaign.currency, key),
+        direction: 'credit',
+        amount: feeCents,
+      });
     }
     requests.push({
       idempotencyKey: key,
       kind: 'charge',
-      cause: { participationId: hour.participationId, hourStart: hour.hourStart, revision: hour.revision, campaignId: hour.campaignId, streamerId: hour.streamerId },
+      // The participation, hour and revision are in the key.
+      cause: { campaignId: hour.campaignId, streamerId: hour.streamerId },
       postings,
     });
     if (earningsCents > 0n) {
-      lots.push({ key, streamerId: hour.streamerId, campaignId: hour.campaignId, currency: campaign.currency, amountCents: earningsCents });
+      lots.push({
+        key,
+        streamerId: hour.streamerId,
+        campaignId: hour.campaignId,
+        currency: campaign.currency,
+        amountCents: earningsCents,
+      });
     }
     row.chargedCents += amount;
     escrowLeft.set(escrow.code, left - amount);
     spend.set(spendKey, (spend.get(spendKey) ?? 0n) + amount);
     campaign.spentCents += amount;
     chargedCampaigns.add(campaign.campaignId);
-    outcomes.push({ status: 'applied', chargedCents: cents(amount), cappedCents: cents(due - amount) });
+    outcomes.push({
+      status: 'applied',
+      chargedCents: cents(amount),
+      cappedCents: cents(due - amount),
+    });
   }
 
-  const entries = await postEntries(tx, requests, now);
+  // Each key names a revision newer than the hour's applied one, read under the hour's lock.
+  const entries = await postEntries(tx, requests, now, { keysAreNew: true });
   const entryIdByKey = new Map(entries.map((entry) => [entry.idempotencyKey, entry.entryId]));
-  await writeHourRows(tx, [...rows.values()].filter((row) => row.changed), now);
+  await writeHourRows(
+    tx,
+    [...rows.values()].filter((row) => row.changed),
+    now,
+  );
   await writeSpend(tx, spend, terms, chargedCampaigns, now);
   await creditEarningsLots(
     tx,
     context,
     lots.map((lot) => ({ ...lot, entryId: entryIdByKey.get(lot.key)! })),
   );
-  for (const campaignId of chargedCampaigns) {
-    const campaign = terms.get(campaignId)!;
-    await recordEvent(tx, 'payment.campaign_charged', {
-      campaignId,
-      brandId: campaign.brandId,
-      spentCents: cents(campaign.spentCents),
-      remainingCents: cents(campaign.budgetCents - campaign.spentCents),
-    });
-  }
+  await recordEvents(
+    tx,
+    'payment.campaign_charged',
+    [...chargedCampaigns].map((campaignId) => {
+      const campaign = terms.get(campaignId)!;
+      return {
+        campaignId,
+        brandId: campaign.brandId,
+        spentCents: cents(campaign.spentCents),
+        remainingCents: cents(campaign.budgetCents - campaign.spentCents),
+      };
+    }),
+  );
   return outcomes;
 }
 
-async function lockHourRows(tx: PaymentSql, hours: CountedHour[], now: Date): Promise<Map<string, HourRow>> {
-  const distinct = new Map(hours.map((hour) => [hourId(hour.participationId, new Date(hour.hourStart)), hour]));
-  const list = [...distinct.values()];
-  // Revision 0 stands for "nothing applied yet", so a first count and its replay meet on one row.
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "participation_hour_charges" ("participationId", "hourStart", "campaignId", "streamerId", "revision", "impressions", "clicks", "updatedAt")
-     SELECT p, h, c, s, 0, 0, 0, $5::timestamptz FROM unnest($1::uuid[], $2::timestamptz[], $3::uuid[], $4::uuid[]) AS v(p, h, c, s)
-     ORDER BY p, h
-     ON CONFLICT DO NOTHING`,
-    list.map((hour) => hour.participationId),
-    list.map((hour) => new Date(hour.hourStart)),
-    list.map((hour) => hour.campaignId),
-    list.map((hour) => hour.streamerId),
-    now,
+/** A stable 64-bit advisory-lock key for one participation-hour. */
+function hourLockKey(id: string): bigint {
+  return createHash('sha256').update(id).digest().readBigInt64BE(0);
+}
+
+/**
+ * Serializes the hours with any other transaction charging them (advisory locks, taken in key
+ * order so two batches never wait on each other in a circle), then reads what was charged so far.
+ * Hours never counted before read as revision 0.
+ */
+async function lockHourRows(tx: PaymentSql, hours: CountedHour[]): Promise<Map<string, HourRow>> {
+  const distinct = new Map(
+    hours.map((hour) => [hourId(hour.participationId, new Date(hour.hourStart)), hour]),
   );
-  const rows = await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(
-    `SELECT c."participationId", c."hourStart", c."campaignId", c."streamerId", c."revision", c."impressions", c."clicks", c."chargedCents"::text
+  const keys = [...distinct.keys()].map(hourLockKey).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  await tx.$executeRawUnsafe(
+    `SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) WITH ORDINALITY AS v(k, n) ORDER BY n`,
+    keys.map(String),
+  );
+  const list = [...distinct.values()];
+  const existing = await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(
+    `SELECT c."participationId", c."hourStart", c."revision", c."impressions", c."clicks", c."chargedCents"::text
      FROM "participation_hour_charges" c
-     JOIN unnest($1::uuid[], $2::timestamptz[]) AS v(p, h) ON c."participationId" = v.p AND c."hourStart" = v.h
-     ORDER BY c."participationId", c."hourStart"
-     FOR UPDATE OF c`,
+     JOIN unnest($1::uuid[], $2::timestamptz[]) AS v(p, h) ON c."participationId" = v.p AND c."hourStart" = v.h`,
     list.map((hour) => hour.participationId),
     list.map((hour) => new Date(hour.hourStart)),
+  );
+  const found = new Map(
+    existing.map((row) => [
+      hourId(row.participationId as string, new Date(row.hourStart as Date)),
+      row,
+    ]),
   );
   return new Map(
-    rows.map((row) => {
-      const hourStart = new Date(row.hourStart as Date | string);
-      const participationId = row.participationId as string;
+    [...distinct.entries()].map(([id, hour]) => {
+      const row = found.get(id);
       return [
-        hourId(participationId, hourStart),
+        id,
         {
-          participationId,
-          hourStart,
-          campaignId: row.campaignId as string,
-          streamerId: row.streamerId as string,
-          revision: Number(row.revision),
-          impressions: Number(row.impressions),
-          clicks: Number(row.clicks),
-          chargedCents: toBigInt(row.chargedCents),
+          participationId: hour.participationId,
+          hourStart: new Date(hour.hourStart),
+          campaignId: hour.campaignId,
+          streamerId: hour.streamerId,
+          revision: row ? Number(row.revision) : 0,
+          impressions: row ? Number(row.impressions) : 0,
+          clicks: row ? Number(row.clicks) : 0,
+          chargedCents: row ? toBigInt(row.chargedCents) : 0n,
           changed: false,
         },
       ];
@@ -202,7 +263,11 @@ async function lockHourRows(tx: PaymentSql, hours: CountedHour[], now: Date): Pr
   );
 }
 
-async function lockStreamerSpend(tx: PaymentSql, hours: CountedHour[], terms: Map<string, CampaignTerms>) {
+async function lockStreamerSpend(
+  tx: PaymentSql,
+  hours: CountedHour[],
+  terms: Map<string, CampaignTerms>,
+) {
   const pairs = [
     ...new Map(
       hours
@@ -225,19 +290,25 @@ async function lockStreamerSpend(tx: PaymentSql, hours: CountedHour[], terms: Ma
     pairs.map((hour) => hour.campaignId),
     pairs.map((hour) => hour.streamerId),
   );
-  for (const row of rows) spend.set(`${String(row.campaignId)}|${String(row.streamerId)}`, toBigInt(row.spentCents));
+  for (const row of rows)
+    spend.set(`${String(row.campaignId)}|${String(row.streamerId)}`, toBigInt(row.spentCents));
   return spend;
 }
 
 async function writeHourRows(tx: PaymentSql, rows: HourRow[], now: Date) {
   if (rows.length === 0) return;
   await tx.$executeRawUnsafe(
-    `UPDATE "participation_hour_charges" c
-     SET "revision" = v.r, "impressions" = v.i, "clicks" = v.k, "chargedCents" = v.ch, "updatedAt" = $7::timestamptz
-     FROM unnest($1::uuid[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::bigint[]) AS v(p, h, r, i, k, ch)
-     WHERE c."participationId" = v.p AND c."hourStart" = v.h`,
+    `INSERT INTO "participation_hour_charges" AS c
+       ("participationId", "hourStart", "campaignId", "streamerId", "revision", "impressions", "clicks", "chargedCents", "updatedAt")
+     SELECT p, h, ca, s, r, i, k, ch, $9::timestamptz
+     FROM unnest($1::uuid[], $2::timestamptz[], $3::uuid[], $4::uuid[], $5::int[], $6::int[], $7::int[], $8::bigint[]) AS v(p, h, ca, s, r, i, k, ch)
+     ON CONFLICT ("participationId", "hourStart") DO UPDATE
+       SET "revision" = EXCLUDED."revision", "impressions" = EXCLUDED."impressions", "clicks" = EXCLUDED."clicks",
+           "chargedCents" = EXCLUDED."chargedCents", "updatedAt" = EXCLUDED."updatedAt"`,
     rows.map((row) => row.participationId),
     rows.map((row) => row.hourStart),
+    rows.map((row) => row.campaignId),
+    rows.map((row) => row.streamerId),
     rows.map((row) => row.revision),
     rows.map((row) => row.impressions),
     rows.map((row) => row.clicks),

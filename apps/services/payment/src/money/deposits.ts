@@ -15,7 +15,11 @@ export interface DepositInput {
 }
 
 /** A paid top-up: clearing → the brand's wallet, once per PaymentIntent however often it is reported. */
-export async function creditDeposit(tx: PaymentSql, context: MoneyContext, input: DepositInput): Promise<EntryResult> {
+export async function creditDeposit(
+  tx: PaymentSql,
+  context: MoneyContext,
+  input: DepositInput,
+): Promise<EntryResult> {
   const currency = input.currency ?? 'USD';
   const amount = BigInt(input.amountCents);
   const result = await postEntry(

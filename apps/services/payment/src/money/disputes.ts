@@ -10,10 +10,16 @@ import { cents } from './money-context';
 
 const holdKey = (disputeId: string) => `dispute:${disputeId}:hold`;
 
-async function heldAmount(tx: PaymentSql, disputeId: string, currency: string): Promise<bigint | null> {
+async function heldAmount(
+  tx: PaymentSql,
+  disputeId: string,
+  currency: string,
+): Promise<bigint | null> {
   const entry = await findEntry(tx, holdKey(disputeId));
   if (!entry) return null;
-  const held = entry.postings.find((posting) => posting.accountCode === accounts.disputesHeld(currency).code);
+  const held = entry.postings.find(
+    (posting) => posting.accountCode === accounts.disputesHeld(currency).code,
+  );
   return held?.amount ?? 0n;
 }
 
@@ -40,7 +46,11 @@ export async function holdDispute(
     {
       idempotencyKey: key,
       kind: 'dispute_hold',
-      cause: { disputeId: input.disputeId, brandId: input.brandId, disputedCents: input.amountCents },
+      cause: {
+        disputeId: input.disputeId,
+        brandId: input.brandId,
+        disputedCents: input.amountCents,
+      },
       postings:
         held > 0n
           ? [
@@ -72,7 +82,8 @@ export async function closeDispute(
   const key = `dispute:${input.disputeId}:close`;
   await lockIdempotencyKey(tx, key);
   const held = await heldAmount(tx, input.disputeId, currency);
-  if (held === null) throw new DomainError('not_found', 'dispute_not_found', 'There is no such dispute.');
+  if (held === null)
+    throw new DomainError('not_found', 'dispute_not_found', 'There is no such dispute.');
   if (await findEntry(tx, key)) return { heldCents: cents(held) };
   await postEntry(
     tx,
@@ -85,7 +96,11 @@ export async function closeDispute(
           ? [
               { account: accounts.disputesHeld(currency), direction: 'debit', amount: held },
               input.outcome === 'won'
-                ? { account: accounts.brandWallet(input.brandId, currency), direction: 'credit', amount: held }
+                ? {
+                    account: accounts.brandWallet(input.brandId, currency),
+                    direction: 'credit',
+                    amount: held,
+                  }
                 : { account: accounts.clearing(currency), direction: 'credit', amount: held },
             ]
           : [],

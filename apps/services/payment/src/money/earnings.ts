@@ -1,4 +1,4 @@
-import { recordEvent } from '@gametriggers/events';
+import { recordEvents } from '@gametriggers/events';
 import type { PaymentSql } from '../database';
 import { toBigInt } from '../database';
 import { accounts } from '../ledger/chart-of-accounts';
@@ -44,15 +44,17 @@ export async function creditEarningsLots(
     const total = totals.get(key);
     totals.set(key, total ? { ...total, amountCents: total.amountCents + lot.amountCents } : lot);
   }
-  for (const total of totals.values()) {
-    await recordEvent(tx, 'payment.earnings_credited', {
+  await recordEvents(
+    tx,
+    'payment.earnings_credited',
+    [...totals.values()].map((total) => ({
       streamerId: total.streamerId,
       campaignId: total.campaignId,
       amountCents: cents(total.amountCents),
       currency: total.currency,
       availableAt: availableAt.toISOString(),
-    });
-  }
+    })),
+  );
 }
 
 /**
@@ -60,7 +62,11 @@ export async function creditEarningsLots(
  * lots per call; returns how many matured. Safe to run concurrently and again: each lot is taken
  * under a row lock (skipping locked ones) and its key takes effect once.
  */
-export async function matureEarnings(tx: PaymentSql, context: MoneyContext, limit = 1000): Promise<number> {
+export async function matureEarnings(
+  tx: PaymentSql,
+  context: MoneyContext,
+  limit = 1000,
+): Promise<number> {
   const now = context.now();
   const due = await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(
     `SELECT "id", "streamerId", "currency", "amountCents"::text FROM "earnings_lots"
@@ -97,12 +103,14 @@ export async function matureEarnings(tx: PaymentSql, context: MoneyContext, limi
     total.amount += toBigInt(lot.amountCents);
     byStreamer.set(key, total);
   }
-  for (const [key, total] of byStreamer) {
-    await recordEvent(tx, 'payment.earnings_available', {
+  await recordEvents(
+    tx,
+    'payment.earnings_available',
+    [...byStreamer].map(([key, total]) => ({
       streamerId: key.split('|')[0]!,
       amountCents: cents(total.amount),
       currency: total.currency,
-    });
-  }
+    })),
+  );
   return due.length;
 }

@@ -11,12 +11,22 @@ import { chargeParticipationHours } from './charging';
 export function paymentEventHandlers(context: MoneyContext): EventHandlers {
   const sql = (tx: unknown) => tx as PaymentSql;
   return {
-    'analytics.participation_hour_counted': (event, tx) => chargeParticipationHours(sql(tx), context, [event.payload]),
+    'analytics.participation_hour_counted': (event, tx) =>
+      chargeParticipationHours(sql(tx), context, [event.payload]),
     'campaign.completed': (event, tx) =>
-      releaseCampaignEscrow(sql(tx), context, { campaignId: event.payload.campaignId, reason: 'completed' }),
+      releaseCampaignEscrow(sql(tx), context, {
+        campaignId: event.payload.campaignId,
+        reason: 'completed',
+      }),
     'campaign.cancelled': (event, tx) =>
-      releaseCampaignEscrow(sql(tx), context, { campaignId: event.payload.campaignId, reason: 'cancelled' }),
+      releaseCampaignEscrow(sql(tx), context, {
+        campaignId: event.payload.campaignId,
+        reason: 'cancelled',
+      }),
     'campaign.rejected': (event, tx) =>
-      releaseCampaignEscrow(sql(tx), context, { campaignId: event.payload.campaignId, reason: 'rejected' }),
+      releaseCampaignEscrow(sql(tx), context, {
+        campaignId: event.payload.campaignId,
+        reason: 'rejected',
+      }),
   };
 }

@@ -10,6 +10,10 @@ export interface MoneyContext {
 }
 
 /** A money operation: one transaction's worth of ledger writes plus its outbox events. */
-export type MoneyOperation<Input, Output> = (tx: PaymentSql, context: MoneyContext, input: Input) => Promise<Output>;
+export type MoneyOperation<Input, Output> = (
+  tx: PaymentSql,
+  context: MoneyContext,
+  input: Input,
+) => Promise<Output>;
 
 export const cents = (value: bigint) => Number(value);

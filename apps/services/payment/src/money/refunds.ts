@@ -54,11 +54,21 @@ async function refundHold(tx: PaymentSql, refundId: string) {
 }
 
 /** Stripe refunded it: the held amount leaves the wallet. */
-export async function postRefund(tx: PaymentSql, context: MoneyContext, input: { refundId: string }): Promise<EntryResult> {
+export async function postRefund(
+  tx: PaymentSql,
+  context: MoneyContext,
+  input: { refundId: string },
+): Promise<EntryResult> {
   const hold = await refundHold(tx, input.refundId);
   const result = await resolveHold(
     tx,
-    { hold, idempotencyKey: `refund:${input.refundId}:post`, kind: 'refund', cause: { refundId: input.refundId }, outcome: { post: hold.amount } },
+    {
+      hold,
+      idempotencyKey: `refund:${input.refundId}:post`,
+      kind: 'refund',
+      cause: { refundId: input.refundId },
+      outcome: { post: hold.amount },
+    },
     context.now(),
   );
   if (!result.replayed) {
@@ -73,11 +83,21 @@ export async function postRefund(tx: PaymentSql, context: MoneyContext, input: {
 }
 
 /** The refund failed: the held amount is the wallet's again. */
-export async function voidRefund(tx: PaymentSql, context: MoneyContext, input: { refundId: string; reason: string }): Promise<EntryResult> {
+export async function voidRefund(
+  tx: PaymentSql,
+  context: MoneyContext,
+  input: { refundId: string; reason: string },
+): Promise<EntryResult> {
   const hold = await refundHold(tx, input.refundId);
   return resolveHold(
     tx,
-    { hold, idempotencyKey: `refund:${input.refundId}:void`, kind: 'refund', cause: { refundId: input.refundId, reason: input.reason }, outcome: 'void' },
+    {
+      hold,
+      idempotencyKey: `refund:${input.refundId}:void`,
+      kind: 'refund',
+      cause: { refundId: input.refundId, reason: input.reason },
+      outcome: 'void',
+    },
     context.now(),
   );
 }

@@ -21,7 +21,8 @@ const holdKey = (withdrawalId: string) => `withdrawal:${withdrawalId}:hold`;
 
 async function withdrawalHold(tx: PaymentSql, withdrawalId: string) {
   const hold = await findHold(tx, holdKey(withdrawalId));
-  if (!hold) throw new DomainError('not_found', 'withdrawal_not_found', 'There is no such withdrawal.');
+  if (!hold)
+    throw new DomainError('not_found', 'withdrawal_not_found', 'There is no such withdrawal.');
   return hold;
 }
 
@@ -29,7 +30,11 @@ async function withdrawalHold(tx: PaymentSql, withdrawalId: string) {
  * A withdrawal request: the amount is held (available earnings → payouts in transit, pending)
  * until the transfer is made (`postWithdrawal`) or fails (`voidWithdrawal`).
  */
-export async function holdWithdrawal(tx: PaymentSql, context: MoneyContext, input: WithdrawalHoldInput): Promise<EntryResult> {
+export async function holdWithdrawal(
+  tx: PaymentSql,
+  context: MoneyContext,
+  input: WithdrawalHoldInput,
+): Promise<EntryResult> {
   const currency = input.currency ?? 'USD';
   const amount = BigInt(input.amountCents);
   let result: EntryResult;
@@ -42,7 +47,11 @@ export async function holdWithdrawal(tx: PaymentSql, context: MoneyContext, inpu
         phase: 'pending',
         cause: { withdrawalId: input.withdrawalId, streamerId: input.streamerId },
         postings: [
-          { account: accounts.streamerAvailable(input.streamerId, currency), direction: 'debit', amount },
+          {
+            account: accounts.streamerAvailable(input.streamerId, currency),
+            direction: 'debit',
+            amount,
+          },
           { account: accounts.payoutsInTransit(currency), direction: 'credit', amount },
         ],
       },
@@ -143,27 +152,48 @@ export async function settlePayout(
   const other = `payout:${input.withdrawalId}:${input.outcome === 'paid' ? 'failed' : 'paid'}`;
   await lockIdempotencyKey(tx, `payout:${input.withdrawalId}`);
   if (await findEntry(tx, other)) {
-    throw new DomainError('conflict', 'payout_already_settled', 'This payout has already been settled the other way.');
+    throw new DomainError(
+      'conflict',
+      'payout_already_settled',
+      'This payout has already been settled the other way.',
+    );
   }
   const result = await postEntry(
     tx,
     {
       idempotencyKey: key,
       kind: 'payout',
-      cause: { withdrawalId: input.withdrawalId, streamerId: input.streamerId, outcome: input.outcome },
+      cause: {
+        withdrawalId: input.withdrawalId,
+        streamerId: input.streamerId,
+        outcome: input.outcome,
+      },
       postings: [
         { account: accounts.payoutsInTransit(currency), direction: 'debit', amount },
         input.outcome === 'paid'
           ? { account: accounts.clearing(currency), direction: 'credit', amount }
-          : { account: accounts.streamerAvailable(input.streamerId, currency), direction: 'credit', amount },
+          : {
+              account: accounts.streamerAvailable(input.streamerId, currency),
+              direction: 'credit',
+              amount,
+            },
       ],
     },
     context.now(),
   );
   if (!result.replayed) {
-    const common = { withdrawalId: input.withdrawalId, streamerId: input.streamerId, amountCents: input.amountCents, currency };
+    const common = {
+      withdrawalId: input.withdrawalId,
+      streamerId: input.streamerId,
+      amountCents: input.amountCents,
+      currency,
+    };
     if (input.outcome === 'paid') await recordEvent(tx, 'payment.withdrawal_paid', common);
-    else await recordEvent(tx, 'payment.withdrawal_failed', { ...common, reason: input.reason ?? 'payout_failed' });
+    else
+      await recordEvent(tx, 'payment.withdrawal_failed', {
+        ...common,
+        reason: input.reason ?? 'payout_failed',
+      });
   }
   return result;
 }

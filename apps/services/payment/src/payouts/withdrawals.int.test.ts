@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { adminWith, failure, runningClock, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balanceOf } from '../ledger/balances';
 import { accounts } from '../ledger/chart-of-accounts';
+import { holdWithdrawal } from '../money/withdrawals';
+import { createStripeClient } from '../stripe/stripe-client';
 import type { PaymentHarness } from '../testing/payment-harness';
 import { startPaymentHarness } from '../testing/payment-harness';
+import { resendStuckWithdrawals } from './stuck-withdrawals';
 import { eventually, fundPlatform, giveAvailableEarnings, onboardStreamer, stripeTestRoute } from '../testing/stripe-flow-helpers';
 
 const clock = runningClock('2026-03-02T10:00:00.000Z');
@@ -127,6 +131,50 @@ describe('withdrawals', () => {
     // The month: 20 000 + 150 000 paid or in transit; next day the daily limit resets but the monthly one stays.
     clock.advance(86_400_000);
     expect(await streamerA.payment.withdrawals.limits.query()).toMatchObject({ leftTodayCents: 300_000, leftThisMonthCents: 230_000 });
+  });
+
+  it('sends a withdrawal again that was held but never transferred', async () => {
+    const before = await available(cast.streamerA.userId);
+    const account = await harness.db.payoutAccount.findUniqueOrThrow({ where: { streamerId: cast.streamerA.userId } });
+    const withdrawalId = randomUUID();
+    // As if the process stopped between the hold and the transfer.
+    await harness.transaction(async (tx) => {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "withdrawals" ("id", "streamerId", "amountCents", "status", "accountId", "requestedAt") VALUES ($1, $2, 4000, 'transferring', $3, $4)`,
+        withdrawalId,
+        cast.streamerA.userId,
+        account.accountId,
+        clock.now(),
+      );
+      await holdWithdrawal(tx, harness.deps, { withdrawalId, streamerId: cast.streamerA.userId, amountCents: 4_000 });
+    });
+    expect(await resendStuckWithdrawals(harness.deps)).toBe(0);
+    clock.advance(61_000);
+    expect(await resendStuckWithdrawals(harness.deps)).toBe(1);
+    const row = await harness.db.withdrawal.findUniqueOrThrow({ where: { id: withdrawalId } });
+    expect(row.status).toBe('in_transit');
+    expect((await harness.deps.stripe.transfers.retrieve(row.transferId!)).amount).toBe(4_000);
+    expect(await available(cast.streamerA.userId)).toBe(before - 4_000);
+    expect(await resendStuckWithdrawals(harness.deps)).toBe(0);
+  });
+
+  it('keeps a withdrawal Stripe did not answer for, and sends it later under the same key', async () => {
+    const before = await available(cast.streamerA.userId);
+    const reachable = harness.deps.stripe;
+    harness.deps.stripe = createStripeClient({ STRIPE_SECRET_KEY: harness.stripe.secretKey, STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: 9, STRIPE_API_PROTOCOL: 'http' });
+    let withdrawal;
+    try {
+      withdrawal = await streamerA.payment.withdrawals.request.mutate({ amountCents: 3_000 });
+    } finally {
+      harness.deps.stripe = reachable;
+    }
+    expect(withdrawal.status).toBe('transferring');
+    expect(await available(cast.streamerA.userId)).toBe(before - 3_000);
+    clock.advance(61_000);
+    await resendStuckWithdrawals(harness.deps);
+    const row = await harness.db.withdrawal.findUniqueOrThrow({ where: { id: withdrawal.id } });
+    expect(row).toMatchObject({ status: 'in_transit' });
+    expect(row.payoutId).toMatch(/^po_/);
   });
 
   it('refuses more than the available earnings and bad amounts, writing nothing', async () => {

@@ -112,17 +112,33 @@ async function returnWithdrawal(tx: PaymentSql, deps: PaymentDeps, id: string, s
 }
 
 /**
- * Transfer (idempotency key `withdrawal:<id>`) to the streamer's account and a payout to their bank.
- * A refused transfer returns the money; a connection failure leaves it `transferring` to try again.
+ * Transfer (idempotency key `withdrawal:<id>`) to the streamer's account, then a payout to their
+ * bank (`payout:<id>`). A refused transfer or payout returns the money; when Stripe cannot be
+ * reached the withdrawal stays as it is (`transferring`, or `in_transit` without a payout) and the
+ * watch job sends it again under the same keys.
  */
 export async function sendWithdrawal(deps: PaymentDeps, id: string): Promise<void> {
+  try {
+    await transferWithdrawal(deps, id);
+    await payOutWithdrawal(deps, id);
+  } catch (error) {
+    if (!isUnanswered(error)) throw error;
+    deps.log.error({ err: error, withdrawalId: id }, 'withdrawal not sent yet: Stripe did not answer');
+  }
+}
+
+async function transferWithdrawal(deps: PaymentDeps, id: string) {
   const withdrawal = await withdrawalById(deps, id);
   if (withdrawal.status !== 'transferring') return;
-  const amount = Number(withdrawal.amountCents);
   let transfer: Stripe.Transfer;
   try {
     transfer = await deps.stripe.transfers.create(
-      { amount, currency: withdrawal.currency.toLowerCase(), destination: withdrawal.accountId, metadata: { withdrawalId: id } },
+      {
+        amount: Number(withdrawal.amountCents),
+        currency: withdrawal.currency.toLowerCase(),
+        destination: withdrawal.accountId,
+        metadata: { withdrawalId: id },
+      },
       { idempotencyKey: `withdrawal:${id}` },
     );
   } catch (error) {
@@ -135,12 +151,17 @@ export async function sendWithdrawal(deps: PaymentDeps, id: string): Promise<voi
     await postWithdrawal(tx, deps, { withdrawalId: id });
     await markWithdrawal(tx, id, { status: 'in_transit', transferId: transfer.id });
   });
+}
+
+async function payOutWithdrawal(deps: PaymentDeps, id: string) {
+  const withdrawal = await withdrawalById(deps, id);
+  if (withdrawal.status !== 'in_transit' || withdrawal.payoutId) return;
   try {
     const payout = await deps.stripe.payouts.create(
-      { amount, currency: withdrawal.currency.toLowerCase(), metadata: { withdrawalId: id } },
+      { amount: Number(withdrawal.amountCents), currency: withdrawal.currency.toLowerCase(), metadata: { withdrawalId: id } },
       { stripeAccount: withdrawal.accountId, idempotencyKey: `payout:${id}` },
     );
-    await deps.db.withdrawal.update({ where: { id }, data: { payoutId: payout.id } });
+    await deps.db.withdrawal.updateMany({ where: { id, payoutId: null }, data: { payoutId: payout.id } });
   } catch (error) {
     if (!isRefusal(error)) throw error;
     deps.log.warn({ err: error, withdrawalId: id }, 'payout refused');
@@ -148,11 +169,14 @@ export async function sendWithdrawal(deps: PaymentDeps, id: string): Promise<voi
   }
 }
 
-const isRefusal = (error: unknown) =>
-  error instanceof Stripe.errors.StripeError &&
-  !(error instanceof Stripe.errors.StripeConnectionError) &&
-  !(error instanceof Stripe.errors.StripeAPIError) &&
-  !(error instanceof Stripe.errors.StripeRateLimitError);
+/** Stripe could not be reached or had a fault: trying again later may work. */
+const isUnanswered = (error: unknown) =>
+  error instanceof Stripe.errors.StripeConnectionError ||
+  error instanceof Stripe.errors.StripeAPIError ||
+  error instanceof Stripe.errors.StripeRateLimitError;
+
+/** Stripe answered and said no (a card, a balance, a request it will not take). */
+const isRefusal = (error: unknown) => error instanceof Stripe.errors.StripeError && !isUnanswered(error);
 
 /** The withdrawal a payout of ours belongs to (by id, or by its metadata when the id is not stored yet). */
 async function withdrawalOfPayout(deps: PaymentDeps, payout: Stripe.Payout): Promise<WithdrawalRow | null> {

@@ -29,8 +29,8 @@ async function allEvents(stripe: Stripe, type: string): Promise<Stripe.Event[]> 
 /**
  * Compares the ledger with Stripe: every succeeded payment with a deposit of the same amount (and
  * back), every transfer with a withdrawal, and Stripe's platform balance with what the ledger says
- * is there (clearing less payouts in transit and dispute holds). Stores the run and emits nothing
- * when all agree; each difference is kept in the run and logged.
+ * is there (clearing less payouts in transit and dispute holds). Every run is stored; one with
+ * differences also emits `payment.reconciliation_differences` and is logged.
  */
 export async function reconcile(deps: PaymentDeps): Promise<ReconciliationReport> {
   const differences: ReconciliationDifference[] = [];

@@ -1,7 +1,11 @@
 import { earningsOverTimeInputSchema } from '@gametriggers/contracts';
 import { router, streamerProcedure } from '@gametriggers/trpc';
 import type { PaymentDeps } from '../deps';
-import { earningsByCampaignOutput, earningsOverTimeOutput, earningsSummaryOutput } from '../schemas';
+import {
+  earningsByCampaignOutput,
+  earningsOverTimeOutput,
+  earningsSummaryOutput,
+} from '../schemas';
 import { earningsByCampaign, earningsOverTime, earningsSummary } from '../views/earnings';
 
 /** `payment.earnings.*`: a streamer's own earnings (the caller's; never another streamer's). */
@@ -14,7 +18,9 @@ export function earningsRouter(deps: PaymentDeps) {
     overTime: streamerProcedure
       .input(earningsOverTimeInputSchema)
       .output(earningsOverTimeOutput)
-      .query(({ ctx, input }) => deps.transaction((tx) => earningsOverTime(tx, ctx.caller.userId, input))),
+      .query(({ ctx, input }) =>
+        deps.transaction((tx) => earningsOverTime(tx, ctx.caller.userId, input)),
+      ),
 
     byCampaign: streamerProcedure
       .output(earningsByCampaignOutput)

@@ -7,7 +7,11 @@ import {
 import { internalProcedure, router } from '@gametriggers/trpc';
 import { z } from 'zod';
 import type { PaymentDeps } from '../deps';
-import { adjustCampaignBudget, campaignBudget, reserveCampaignBudget } from '../money/campaign-budget';
+import {
+  adjustCampaignBudget,
+  campaignBudget,
+  reserveCampaignBudget,
+} from '../money/campaign-budget';
 
 const reservedOutput = z.object({ reservedCents: z.number().int().nonnegative() });
 

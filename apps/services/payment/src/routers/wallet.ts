@@ -1,4 +1,8 @@
-import { campaignBudgetInputSchema, campaignBudgetSchema, walletTransactionsInputSchema } from '@gametriggers/contracts';
+import {
+  campaignBudgetInputSchema,
+  campaignBudgetSchema,
+  walletTransactionsInputSchema,
+} from '@gametriggers/contracts';
 import { brandProcedure, router } from '@gametriggers/trpc';
 import type { PaymentDeps } from '../deps';
 import { walletSummaryOutput, walletTransactionsOutput } from '../schemas';
@@ -14,11 +18,15 @@ export function walletRouter(deps: PaymentDeps) {
     transactions: brandProcedure
       .input(walletTransactionsInputSchema)
       .output(walletTransactionsOutput)
-      .query(({ ctx, input }) => deps.transaction((tx) => walletTransactions(tx, ctx.caller.userId, input))),
+      .query(({ ctx, input }) =>
+        deps.transaction((tx) => walletTransactions(tx, ctx.caller.userId, input)),
+      ),
 
     campaignBudget: brandProcedure
       .input(campaignBudgetInputSchema)
       .output(campaignBudgetSchema)
-      .query(({ ctx, input }) => deps.transaction((tx) => brandCampaignBudget(tx, ctx.caller.userId, input.campaignId))),
+      .query(({ ctx, input }) =>
+        deps.transaction((tx) => brandCampaignBudget(tx, ctx.caller.userId, input.campaignId)),
+      ),
   });
 }

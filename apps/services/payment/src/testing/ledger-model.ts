@@ -1,4 +1,7 @@
-import { accounts, feeShardFor } from '../ledger/chart-of-accounts';
+import { accounts } from '../ledger/chart-of-accounts';
+
+/** The fee shards, summed: which shard a charge credits depends on which were busy at the time. */
+export const PLATFORM_FEES = 'platform:fees:USD';
 
 /**
  * An in-memory reference of the money rules, written apart from the service's code: it predicts
@@ -85,7 +88,8 @@ export class LedgerModel {
     const wallet = accounts.brandWallet(campaign.brandId).code;
     const escrow = accounts.campaignEscrow(campaign.campaignId).code;
     const difference = budget - campaign.budgetCents;
-    if (difference > this.balance(wallet)) return { refused: 'wallet_short', shortByCents: Number(difference - this.balance(wallet)) };
+    if (difference > this.balance(wallet))
+      return { refused: 'wallet_short', shortByCents: Number(difference - this.balance(wallet)) };
     campaign.adjustments += 1;
     this.keys.add(`adjust:${campaign.campaignId}:${budget}:${campaign.adjustments}`);
     if (difference > 0n) this.move(wallet, escrow, difference);
@@ -109,9 +113,12 @@ export class LedgerModel {
     state.revision = hour.revision;
     this.hours.set(id, state);
     const campaign = this.campaigns.get(hour.campaignId);
-    if (!campaign || campaign.state === 'unreserved') return { status: 'applied', chargedCents: 0, cappedCents: 0 };
+    if (!campaign || campaign.state === 'unreserved')
+      return { status: 'applied', chargedCents: 0, cappedCents: 0 };
     const price =
-      campaign.pricingModel === 'cpm' ? (BigInt(hour.impressions) * campaign.rateCents) / 1000n : BigInt(hour.clicks) * campaign.rateCents;
+      campaign.pricingModel === 'cpm'
+        ? (BigInt(hour.impressions) * campaign.rateCents) / 1000n
+        : BigInt(hour.clicks) * campaign.rateCents;
     const due = price - state.chargedCents;
     if (due <= 0n) return { status: 'applied', chargedCents: 0, cappedCents: 0 };
     const spendKey = `${hour.campaignId}|${hour.streamerId}`;
@@ -128,7 +135,7 @@ export class LedgerModel {
     const fee = (amount * this.feeBps) / 10_000n;
     const earnings = amount - fee;
     this.move(escrow, accounts.streamerPending(hour.streamerId).code, earnings);
-    this.move(escrow, accounts.platformFees(feeShardFor(key)).code, fee);
+    this.move(escrow, PLATFORM_FEES, fee);
     if (earnings > 0n) {
       this.unmatured.set(hour.streamerId, (this.unmatured.get(hour.streamerId) ?? 0n) + earnings);
       this.lots += 1;
@@ -154,7 +161,11 @@ export class LedgerModel {
   /** Every unmatured lot becomes available (the clock has passed the hold of all of them). */
   matureAll() {
     for (const [streamerId, amount] of this.unmatured) {
-      this.move(accounts.streamerPending(streamerId).code, accounts.streamerAvailable(streamerId).code, amount);
+      this.move(
+        accounts.streamerPending(streamerId).code,
+        accounts.streamerAvailable(streamerId).code,
+        amount,
+      );
     }
     this.unmatured.clear();
     this.maturedLots = this.lots;
@@ -164,11 +175,18 @@ export class LedgerModel {
     const existing = this.withdrawals.get(withdrawalId);
     if (existing) return 'ok';
     const available = accounts.streamerAvailable(streamerId).code;
-    if (this.balance(available) < amount) return { refused: 'earnings_short', shortByCents: Number(amount - this.balance(available)) };
+    if (this.balance(available) < amount)
+      return { refused: 'earnings_short', shortByCents: Number(amount - this.balance(available)) };
     this.keys.add(`withdrawal:${withdrawalId}:hold`);
     // A pending credit is not spendable yet: in transit counts it only once the hold is posted.
     this.balances.set(available, this.balance(available) - amount);
-    this.withdrawals.set(withdrawalId, { streamerId, amount, state: 'held', postedCents: 0n, payout: 'none' });
+    this.withdrawals.set(withdrawalId, {
+      streamerId,
+      amount,
+      state: 'held',
+      postedCents: 0n,
+      payout: 'none',
+    });
     return 'ok';
   }
 
@@ -177,7 +195,8 @@ export class LedgerModel {
     const hold = this.withdrawals.get(withdrawalId);
     if (!hold) return { refused: 'withdrawal_not_found' };
     const wanted = outcome === 'void' ? 'voided' : 'posted';
-    if (hold.state === wanted && (outcome === 'void' || outcome.post === hold.postedCents)) return 'ok';
+    if (hold.state === wanted && (outcome === 'void' || outcome.post === hold.postedCents))
+      return 'ok';
     if (hold.state === wanted) return { refused: 'exists_with_different_amount' };
     if (hold.state !== 'held') return { refused: 'hold_already_resolved' };
     const available = accounts.streamerAvailable(hold.streamerId).code;
@@ -203,7 +222,9 @@ export class LedgerModel {
     this.keys.add(`payout:${withdrawalId}:${outcome}`);
     this.move(
       accounts.payoutsInTransit().code,
-      outcome === 'paid' ? accounts.clearing().code : accounts.streamerAvailable(hold.streamerId).code,
+      outcome === 'paid'
+        ? accounts.clearing().code
+        : accounts.streamerAvailable(hold.streamerId).code,
       hold.postedCents,
     );
     hold.payout = outcome;
@@ -213,7 +234,11 @@ export class LedgerModel {
   holdRefund(refundId: string, brandId: string, amount: bigint): 'ok' | Refusal {
     if (this.refunds.has(refundId)) return 'ok';
     const wallet = accounts.brandWallet(brandId).code;
-    if (this.balance(wallet) < amount) return { refused: 'refund_exceeds_wallet', shortByCents: Number(amount - this.balance(wallet)) };
+    if (this.balance(wallet) < amount)
+      return {
+        refused: 'refund_exceeds_wallet',
+        shortByCents: Number(amount - this.balance(wallet)),
+      };
     this.keys.add(`refund:${refundId}:hold`);
     this.move(wallet, accounts.clearing().code, amount);
     this.refunds.set(refundId, { brandId, amount, state: 'held', postedCents: 0n, payout: 'none' });
@@ -226,7 +251,8 @@ export class LedgerModel {
     if (refund.state === wanted) return 'ok';
     if (refund.state !== 'held') return { refused: 'hold_already_resolved' };
     this.keys.add(`refund:${refundId}:${outcome}`);
-    if (outcome === 'void') this.move(accounts.clearing().code, accounts.brandWallet(refund.brandId).code, refund.amount);
+    if (outcome === 'void')
+      this.move(accounts.clearing().code, accounts.brandWallet(refund.brandId).code, refund.amount);
     refund.state = wanted;
     return 'ok';
   }

@@ -14,7 +14,10 @@ import type { BillingProfileDirectory } from '../stripe/flow-settings';
 import type { StripeEnv } from '../stripe/stripe-env';
 import type { PaymentRouter } from '../router';
 
-export const paymentMigrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
+export const paymentMigrationsDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../prisma/migrations',
+);
 
 export const paymentTestServiceSecret = 'test-service-secret-of-at-least-32-chars';
 

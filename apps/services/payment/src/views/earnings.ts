@@ -15,10 +15,18 @@ export interface EarningsSummary {
   /** Money on its way out (withdrawals requested, not yet paid). */
   withdrawingCents: number;
   /** Pending earnings by when each becomes available, soonest first. */
-  pendingLots: Array<{ campaignId: string; amountCents: number; earnedAt: Date; availableAt: Date }>;
+  pendingLots: Array<{
+    campaignId: string;
+    amountCents: number;
+    earnedAt: Date;
+    availableAt: Date;
+  }>;
 }
 
-export async function earningsSummary(sql: PaymentSql, streamerId: string): Promise<EarningsSummary> {
+export async function earningsSummary(
+  sql: PaymentSql,
+  streamerId: string,
+): Promise<EarningsSummary> {
   const pending = accounts.streamerPending(streamerId, CURRENCY).code;
   const available = accounts.streamerAvailable(streamerId, CURRENCY).code;
   const balances = await balancesOf(sql, [pending, available]);
@@ -58,7 +66,11 @@ export async function earningsOverTime(
   );
   const byDay = new Map(rows.map((row) => [row.day, cents(toBigInt(row.earned))]));
   const days: Array<{ day: string; earnedCents: number }> = [];
-  const first = Date.UTC(range.from.getUTCFullYear(), range.from.getUTCMonth(), range.from.getUTCDate());
+  const first = Date.UTC(
+    range.from.getUTCFullYear(),
+    range.from.getUTCMonth(),
+    range.from.getUTCDate(),
+  );
   for (let time = first; time < range.to.getTime(); time += DAY_MS) {
     const day = new Date(time).toISOString().slice(0, 10);
     days.push({ day, earnedCents: byDay.get(day) ?? 0 });
@@ -70,7 +82,9 @@ export async function earningsOverTime(
 export async function earningsByCampaign(
   sql: PaymentSql,
   streamerId: string,
-): Promise<Array<{ campaignId: string; earnedCents: number; pendingCents: number; lastEarnedAt: Date }>> {
+): Promise<
+  Array<{ campaignId: string; earnedCents: number; pendingCents: number; lastEarnedAt: Date }>
+> {
   const rows = await sql.$queryRawUnsafe<Array<Record<string, unknown>>>(
     `SELECT "campaignId", SUM("amountCents")::text AS earned,
             COALESCE(SUM("amountCents") FILTER (WHERE "maturedAt" IS NULL), 0)::text AS pending,

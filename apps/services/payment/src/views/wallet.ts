@@ -20,7 +20,12 @@ export interface WalletSummary {
   reservedCents: number;
   /** Everything its campaigns have been charged. */
   spentCents: number;
-  campaigns: Array<{ campaignId: string; reservedCents: number; spentCents: number; leftCents: number }>;
+  campaigns: Array<{
+    campaignId: string;
+    reservedCents: number;
+    spentCents: number;
+    leftCents: number;
+  }>;
 }
 
 export async function walletSummary(sql: PaymentSql, brandId: string): Promise<WalletSummary> {
@@ -48,13 +53,24 @@ export async function walletSummary(sql: PaymentSql, brandId: string): Promise<W
     spentCents: campaigns.reduce((sum, campaign) => sum + campaign.spentCents, 0),
     campaigns: campaigns
       .filter((campaign) => campaign.status === 'reserved')
-      .map(({ campaignId, reservedCents, spentCents, leftCents }) => ({ campaignId, reservedCents, spentCents, leftCents })),
+      .map(({ campaignId, reservedCents, spentCents, leftCents }) => ({
+        campaignId,
+        reservedCents,
+        spentCents,
+        leftCents,
+      })),
   };
 }
 
 /** A posting id (bigint) inside a cursor. */
-const postingIdPart: CursorPart<string> = { toWire: (value) => value, wire: z.string().regex(/^\d{1,18}$/) };
-const transactionsCursor = keysetCursor('payment.wallet.transactions', { createdAt: cursorParts.instant, id: postingIdPart });
+const postingIdPart: CursorPart<string> = {
+  toWire: (value) => value,
+  wire: z.string().regex(/^\d{1,18}$/),
+};
+const transactionsCursor = keysetCursor('payment.wallet.transactions', {
+  createdAt: cursorParts.instant,
+  id: postingIdPart,
+});
 
 export interface WalletTransaction {
   id: string;
@@ -74,7 +90,13 @@ export interface WalletTransaction {
 export async function walletTransactions(
   sql: PaymentSql,
   brandId: string,
-  input: { cursor?: string; limit: number; kinds?: WalletTransactionKind[]; from?: Date; to?: Date },
+  input: {
+    cursor?: string;
+    limit: number;
+    kinds?: WalletTransactionKind[];
+    from?: Date;
+    to?: Date;
+  },
 ): Promise<Page<WalletTransaction>> {
   const after = transactionsCursor.decodeOptional(input.cursor);
   const rows = await sql.$queryRawUnsafe<Array<Record<string, unknown>>>(
@@ -113,7 +135,10 @@ export async function walletTransactions(
   const last = items.at(-1);
   return {
     items,
-    nextCursor: rows.length > input.limit && last ? transactionsCursor.encode({ createdAt: last.createdAt, id: last.id }) : null,
+    nextCursor:
+      rows.length > input.limit && last
+        ? transactionsCursor.encode({ createdAt: last.createdAt, id: last.id })
+        : null,
   };
 }
 
@@ -121,7 +146,11 @@ export async function walletTransactions(
 export async function brandCampaignBudget(sql: PaymentSql, brandId: string, campaignId: string) {
   const terms = await readCampaignTerms(sql, campaignId);
   if (!terms || terms.brandId !== brandId) {
-    throw new DomainError('not_found', 'campaign_not_found', 'This campaign has no budget reserved yet.');
+    throw new DomainError(
+      'not_found',
+      'campaign_not_found',
+      'This campaign has no budget reserved yet.',
+    );
   }
   return campaignBudget(sql, campaignId);
 }

@@ -5,6 +5,7 @@ import { brandOfCustomer } from '../checkout/customers';
 import { customerIdOf, paidTopUpOf, recordPaidTopUp, recordPaymentFailure } from '../checkout/top-ups';
 import { applyDisputeState } from '../disputes/dispute-events';
 import { applyAccountState } from '../payouts/payout-accounts';
+import { returnFailedRefund } from '../refunds/failed-refunds';
 import { failedPayoutWithdrawal, failPayout, settlePaidPayout } from '../payouts/withdrawals';
 import { claimStripeEvent } from './stripe-event-log';
 
@@ -18,12 +19,18 @@ async function applyOnce(deps: PaymentDeps, event: Stripe.Event, work: (tx: Paym
 
 const noop = () => Promise.resolve();
 
+const CONNECT_EVENT_TYPES = new Set(['account.updated', 'payout.paid', 'payout.failed']);
+
 /**
  * What each Stripe event does. Objects whose order matters are read back from Stripe first (the
  * event carries a snapshot that a later event may already have overtaken); every effect is also
  * idempotent on its own key, so a replay after the claim changes nothing either.
  */
 export async function handleStripeEvent(deps: PaymentDeps, event: Stripe.Event): Promise<void> {
+  // Of a connected account's events only its own state and its payouts concern us; its other
+  // objects live in its scope, where the platform's reads would not find them.
+  const connected = Boolean(event.account);
+  if (connected && !CONNECT_EVENT_TYPES.has(event.type)) return;
   switch (event.type) {
     case 'checkout.session.completed': {
       const session = event.data.object;
@@ -73,6 +80,12 @@ export async function handleStripeEvent(deps: PaymentDeps, event: Stripe.Event):
       }
       return applyOnce(deps, event, noop);
     }
+    case 'refund.failed': {
+      const refund = await deps.stripe.refunds.retrieve(event.data.object.id);
+      return applyOnce(deps, event, async (tx) => {
+        if (refund.status === 'failed') await returnFailedRefund(tx, deps, refund);
+      });
+    }
     case 'charge.dispute.created':
     case 'charge.dispute.updated':
     case 'charge.dispute.closed': {
@@ -86,6 +99,7 @@ export async function handleStripeEvent(deps: PaymentDeps, event: Stripe.Event):
       });
     }
     default:
-      return applyOnce(deps, event, noop);
+      // Events without an effect here are acknowledged without a write.
+      return;
   }
 }

@@ -14,8 +14,8 @@ ALTER TABLE "ledger_accounts"
   ADD CONSTRAINT "ledger_accounts_only_clearing_negative" CHECK (NOT "allowsNegative" OR "kind" = 'clearing');
 
 ALTER TABLE "journal_entries"
-  -- `void`: an entry that moves nothing (a hold ended unposted, or a hold of nothing recorded).
-  ADD CONSTRAINT "journal_entries_phase" CHECK ("phase" IN ('posted', 'pending', 'void'));
+  ADD CONSTRAINT "journal_entries_phase" CHECK ("phase" IN ('posted', 'pending', 'void')),
+  ADD CONSTRAINT "journal_entries_void_resolves" CHECK ("phase" <> 'void' OR "resolvesEntryId" IS NOT NULL);
 
 ALTER TABLE "ledger_postings"
   ADD CONSTRAINT "ledger_postings_direction" CHECK ("direction" IN ('debit', 'credit')),
