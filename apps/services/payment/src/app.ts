@@ -9,6 +9,7 @@ import type { PaymentEnv } from './env';
 import { watchWallets } from './checkout/wallet-watch';
 import { startEarningsMaturing } from './jobs/earnings-maturing';
 import { startRepeatableJob } from './jobs/flow-jobs';
+import { startHourCharger } from './jobs/hour-charger';
 import { paymentEventHandlers } from './money/event-handlers';
 import { resendStuckWithdrawals } from './payouts/stuck-withdrawals';
 import { reconcile } from './reconciliation/reconcile';
@@ -80,6 +81,7 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
     everyMs: options.RECONCILE_EVERY_MS,
     run: () => reconcile(deps),
   });
+  const charger = startHourCharger({ deps, log });
   const relay = startOutboxRelay({
     databaseUrl: options.DATABASE_URL,
     redisUrl: options.REDIS_URL,
@@ -115,6 +117,7 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
       redis: () => redis.ping(),
     },
     closeables: [
+      () => charger.stop(),
       () => maturing.stop(),
       () => walletWatch.stop(),
       () => reconciliation.stop(),

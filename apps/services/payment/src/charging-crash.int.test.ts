@@ -101,6 +101,12 @@ async function startServiceProcess() {
   }
 }
 
+/** Counted hours received and not yet charged. */
+async function queuedCount() {
+  const { rows } = await ledger.raw(`SELECT COUNT(*)::int AS n FROM "counted_hours_inbox"`);
+  return (rows[0] as { n: number }).n;
+}
+
 async function processedCount() {
   const { rows } = await ledger.raw(
     `SELECT COUNT(*)::int AS n FROM "processed_events" WHERE "consumer" = 'payment'`,
@@ -168,10 +174,13 @@ it(
     // Jobs it held when it died are taken again once their locks expire (BullMQ's stall check).
     const second = await startServiceProcess();
     const finish = Date.now() + 120_000;
-    while ((await processedCount()) < envelopes.length && Date.now() < finish)
+    while ((await processedCount()) < envelopes.length || (await queuedCount()) > 0) {
+      if (Date.now() > finish) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     second.kill('SIGTERM');
     expect(await processedCount()).toBe(envelopes.length);
+    expect(await queuedCount()).toBe(0);
 
     // Each hour charged exactly its newest count's price, once.
     const newest = new Map(hours.map((hour) => [hour.participationId, hour]));

@@ -207,12 +207,10 @@ async function adjust(group: Group) {
   await check(
     'adjust',
     () =>
-      harness
-        .serviceClient('campaign')
-        .payment.internal.adjustCampaignBudget.mutate({
-          campaignId: campaign.campaignId,
-          budgetCents: Number(budget),
-        }),
+      harness.serviceClient('campaign').payment.internal.adjustCampaignBudget.mutate({
+        campaignId: campaign.campaignId,
+        budgetCents: Number(budget),
+      }),
     () => model.adjust(campaign, budget),
     group,
   );

@@ -77,6 +77,7 @@ describe('the payment service as the platform drives it', () => {
       revision: 2,
     });
     await harness.sendEvent('analytics.participation_hour_counted', hour);
+    await harness.chargesSettled();
     expect(await internal().campaignBudget.query({ campaignId })).toEqual({
       reservedCents: 10_000,
       spentCents: 1200,

@@ -7,6 +7,7 @@ import type { PostingRequest } from '../ledger/post-entries';
 import { postEntry } from '../ledger/post-entries';
 import type { CampaignTerms } from './campaign-terms';
 import { lockCampaignTerms } from './campaign-terms';
+import { chargeQueuedHoursOf } from './counted-hours-inbox';
 import { creditEarningsLots } from './earnings';
 import { splitCharge } from './fee-split';
 import type { MoneyContext } from './money-context';
@@ -126,6 +127,8 @@ export async function releaseCampaignEscrow(
   context: MoneyContext,
   input: { campaignId: string; reason: ReleaseReason },
 ): Promise<{ releasedCents: number }> {
+  // Hours counted before the end are charged before what is left goes back.
+  await chargeQueuedHoursOf(tx, context, input.campaignId);
   const terms = (await lockCampaignTerms(tx, [input.campaignId])).get(input.campaignId);
   if (!terms || terms.status === 'released') return { releasedCents: 0 };
   if (terms.pricingModel === 'fixed' && input.reason === 'completed')

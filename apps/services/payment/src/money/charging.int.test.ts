@@ -10,6 +10,7 @@ import { adjustCampaignBudget, campaignBudget, reserveCampaignBudget } from './c
 import { releaseCampaignEscrow } from './campaign-settlement';
 import type { CountedHour } from './charging';
 import { chargeParticipationHours } from './charging';
+import { chargeQueuedHours, queueCountedHour } from './counted-hours-inbox';
 import { creditDeposit } from './deposits';
 import { matureEarnings } from './earnings';
 import type { MoneyContext } from './money-context';
@@ -338,6 +339,28 @@ describe('the end of a campaign', () => {
     ]);
   });
 
+  it('charges the hours still queued for the campaign before releasing what is left', async () => {
+    const { brandId, campaignId, hour } = await liveCampaign({
+      pricingModel: 'cpm',
+      rateCents: 1000,
+      budgetCents: 3000,
+    });
+    const streamerId = randomUUID();
+    await ledger.transaction((tx) =>
+      queueCountedHour(tx, context, hour({ streamerId, impressions: 1000 })),
+    );
+    expect(
+      await ledger.transaction((tx) =>
+        releaseCampaignEscrow(tx, context, { campaignId, reason: 'completed' }),
+      ),
+    ).toEqual({
+      releasedCents: 2000,
+    });
+    expect(await available(accounts.streamerPending(streamerId).code)).toBe(800n);
+    expect(await available(accounts.brandWallet(brandId).code)).toBe(2000n);
+    expect(await ledger.transaction((tx) => chargeQueuedHours(tx, context, 100))).toEqual([]);
+  });
+
   it('shares a fixed pot by impressions, largest remainder, fee split per share', async () => {
     const { brandId, campaignId, hour } = await liveCampaign({
       pricingModel: 'fixed',
@@ -363,6 +386,34 @@ describe('the end of a campaign', () => {
       spentCents: 1000,
       leftCents: 0,
     });
+  });
+});
+
+describe('the queue of counted hours', () => {
+  it('charges queued hours oldest first, a batch at a time, each once', async () => {
+    const { campaignId, hour } = await liveCampaign({
+      pricingModel: 'cpm',
+      rateCents: 1000,
+      budgetCents: 10_000,
+    });
+    const first = hour({ streamerId: randomUUID(), impressions: 1000 });
+    for (const counted of [
+      first,
+      { ...first, revision: 2, impressions: 1500 },
+      first,
+      hour({ streamerId: randomUUID(), impressions: 500 }),
+    ]) {
+      await ledger.transaction((tx) => queueCountedHour(tx, context, counted));
+    }
+    expect(await ledger.transaction((tx) => chargeQueuedHours(tx, context, 3))).toEqual([
+      { status: 'applied', chargedCents: 1000, cappedCents: 0 },
+      { status: 'applied', chargedCents: 500, cappedCents: 0 },
+      { status: 'stale' },
+    ]);
+    expect(await ledger.transaction((tx) => chargeQueuedHours(tx, context, 3))).toEqual([
+      { status: 'applied', chargedCents: 500, cappedCents: 0 },
+    ]);
+    expect((await budgetOf(campaignId)).spentCents).toBe(2000);
   });
 });
 

@@ -2,7 +2,7 @@ import type { EventHandlers } from '@gametriggers/events';
 import type { PaymentSql } from '../database';
 import type { MoneyContext } from './money-context';
 import { releaseCampaignEscrow } from './campaign-settlement';
-import { chargeParticipationHours } from './charging';
+import { queueCountedHour } from './counted-hours-inbox';
 
 /**
  * The payment service's consumers. The events kit runs each in the transaction that records the
@@ -11,8 +11,9 @@ import { chargeParticipationHours } from './charging';
 export function paymentEventHandlers(context: MoneyContext): EventHandlers {
   const sql = (tx: unknown) => tx as PaymentSql;
   return {
+    // Queued here, charged in batches by the hour charger (jobs/hour-charger.ts).
     'analytics.participation_hour_counted': (event, tx) =>
-      chargeParticipationHours(sql(tx), context, [event.payload]),
+      queueCountedHour(sql(tx), context, event.payload),
     'campaign.completed': (event, tx) =>
       releaseCampaignEscrow(sql(tx), context, {
         campaignId: event.payload.campaignId,

@@ -124,6 +124,14 @@ export async function startPaymentHarness(options: PaymentHarnessOptions) {
       service.deps.transaction((tx) => creditDeposit(tx, service.deps, { brandId, amountCents, paymentIntentId })),
     /** Delivers an event to the service as the outbox relay would, resolving once it is applied. */
     sendEvent: events.send,
+    /** Resolves once every counted hour received so far has been charged (the queue is empty). */
+    async chargesSettled(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while ((await service.deps.db.countedHourInbox.count()) > 0) {
+        if (Date.now() > deadline) throw new Error('Queued counted hours were not charged in time');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     async close() {
       await events.close();
       await service.close(1_000);
