@@ -1,6 +1,6 @@
 import { Card, PageHeader } from '@gametriggers/ui';
 import { SetupChecklist } from '../components/setup-checklist/setup-checklist';
-import { brandSetupOf } from '../components/setup-checklist/setup-steps';
+import { brandSetupOf, fundingStateOf } from '../components/setup-checklist/setup-steps';
 import { portal } from '../portal';
 
 export const dynamic = 'force-dynamic';
@@ -21,19 +21,24 @@ const shortcuts = [
     title: 'Analytics',
     text: 'Impressions, clicks and spend across your campaigns.',
   },
+  {
+    href: '/billing',
+    title: 'Billing',
+    text: 'Your wallet, top-ups, invoices and statements.',
+  },
 ];
 
 export default async function OverviewPage() {
   const account = await portal.signedInAccount();
   const api = await portal.sessionApi();
-  const [profile, campaigns] = await Promise.all([
+  const [profile, campaigns, wallet] = await Promise.all([
     api.brand.me.query(),
     portal.act((calls) => calls.campaign.listMine.query({ limit: 1 })),
+    portal.act((calls) => calls.payment.wallet.summary.query()),
   ]);
   const setup = brandSetupOf({
     profile,
-    // Payments (and with them the brand's balance) do not exist yet.
-    funding: 'unavailable',
+    funding: wallet.ok ? fundingStateOf(wallet.data) : 'unknown',
     campaignCounts: campaigns.ok ? campaigns.data.counts : null,
   });
   const name = profile?.companyInfo.name ?? account.name;

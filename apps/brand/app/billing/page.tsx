@@ -59,7 +59,7 @@ export default async function BillingPage({
   const chosen = chosenTransactions(params);
   const api = await portal.sessionApi();
   const now = new Date();
-  const [wallet, page, latestDeposit, titleOf, cards, autoTopUp, refunds, failures, invoices] = await Promise.all([
+  const [wallet, page, latestDeposit, titleOf, paymentMethods, refunds, failures, invoices] = await Promise.all([
     api.payment.wallet.summary.query(),
     portal
       .act((calls) => calls.payment.wallet.transactions.query({ ...chosen.query, limit: PAGE_SIZE }))
@@ -70,8 +70,14 @@ export default async function BillingPage({
           .then((deposits) => deposits.items[0] ?? null)
       : null,
     campaignTitles(),
-    api.payment.billing.savedCards.query(),
-    api.payment.billing.autoTopUp.query(),
+    // Saved cards are read from the payment provider: if it does not answer, the rest still shows.
+    portal.act(async (calls) => {
+      const [cards, autoTopUp] = await Promise.all([
+        calls.payment.billing.savedCards.query(),
+        calls.payment.billing.autoTopUp.query(),
+      ]);
+      return { cards, autoTopUp };
+    }),
     api.payment.billing.refunds.query({ limit: REFUNDS_SHOWN }),
     api.payment.billing.paymentFailures.query({ limit: 5 }),
     portal
@@ -97,12 +103,18 @@ export default async function BillingPage({
         <WalletOverview wallet={wallet} campaignTitle={titleOf} />
         <div id="top-up" className="grid scroll-mt-6 gap-6 lg:grid-cols-2">
           <TopUpForm start={startTopUp} shortByCents={prefilledTopUpCents(params.amount)} />
-          <PaymentMethods
-            cards={cards}
-            autoTopUp={autoTopUp}
-            saveAutoTopUp={saveAutoTopUp}
-            removeCard={removeSavedCard}
-          />
+          {paymentMethods.ok ? (
+            <PaymentMethods
+              cards={paymentMethods.data.cards}
+              autoTopUp={paymentMethods.data.autoTopUp}
+              saveAutoTopUp={saveAutoTopUp}
+              removeCard={removeSavedCard}
+            />
+          ) : (
+            <Alert tone="warning" title="Your saved cards could not be loaded">
+              {paymentMethods.error.message} Top-ups still work; try again in a moment.
+            </Alert>
+          )}
         </div>
         <TransactionsSection page={page} chosen={chosen} campaignTitle={titleOf} currency={wallet.currency} />
         <BillingDocuments invoices={invoices} now={now} />

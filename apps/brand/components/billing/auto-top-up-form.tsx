@@ -63,11 +63,12 @@ export function AutoTopUpForm({
       if (result.ok) setSaved(true);
       else {
         setError(result.error.message);
-        setErrors(
-          Object.fromEntries(
-            Object.entries(result.error.fieldErrors ?? {}).map(([key, messages]) => [key, messages[0]]),
-          ) as Errors,
-        );
+        const fields = result.error.fieldErrors ?? {};
+        setErrors({
+          thresholdCents: fields.thresholdCents?.[0],
+          amountCents: fields.amountCents?.[0],
+          paymentMethodId: fields.paymentMethodId?.[0],
+        });
       }
     } finally {
       setPending(false);

@@ -3,8 +3,17 @@ import type { CampaignBudget, CampaignStatus } from '@gametriggers/contracts';
 export type BudgetPanelState =
   /** Approved: the budget sits in the campaign's escrow and is drawn as it delivers. */
   | { kind: 'reserved'; budget: CampaignBudget; ended: boolean; releasedCents: number }
-  /** Not approved yet: approval reserves the budget, so the wallet must hold it by then. */
-  | { kind: 'awaiting_approval'; budgetCents: number; availableCents: number | null; shortByCents: number }
+  /**
+   * Not approved yet: approval reserves the budget, so the wallet must hold it by then.
+   * `refusedShortByCents`: an approval was already refused for a wallet this much short.
+   */
+  | {
+      kind: 'awaiting_approval';
+      budgetCents: number;
+      availableCents: number | null;
+      shortByCents: number;
+      refusedShortByCents: number | null;
+    }
   /** Approved, yet the payment service has no reservation for it (approved before payments). */
   | { kind: 'not_reserved' }
   /** Rejected or cancelled before approval: no money was ever reserved. */
@@ -18,6 +27,8 @@ export function budgetPanelStateOf(facts: {
   status: CampaignStatus;
   approved: boolean;
   budgetCents: number;
+  /** Set when the last approval was refused because the wallet was short. */
+  walletShortByCents: number | null;
   budget: CampaignBudget | null;
   availableCents: number | null;
 }): BudgetPanelState {
@@ -38,7 +49,11 @@ export function budgetPanelStateOf(facts: {
       kind: 'awaiting_approval',
       budgetCents: facts.budgetCents,
       availableCents,
-      shortByCents: availableCents === null ? 0 : Math.max(0, facts.budgetCents - availableCents),
+      shortByCents:
+        availableCents === null
+          ? (facts.walletShortByCents ?? 0)
+          : Math.max(0, facts.budgetCents - availableCents),
+      refusedShortByCents: facts.walletShortByCents,
     };
   }
   return { kind: 'nothing_reserved' };

@@ -10,6 +10,7 @@ interface CampaignMoneyFacts {
   status: Parameters<typeof budgetPanelStateOf>[0]['status'];
   approvedAt: Date | null;
   budgetCents: number;
+  walletShortByCents: number | null;
 }
 
 function Figure({ label, cents, testId }: { label: string; cents: number; testId: string }) {
@@ -20,6 +21,16 @@ function Figure({ label, cents, testId }: { label: string; cents: number; testId
         {formatCents(cents)}
       </dd>
     </div>
+  );
+}
+
+function TopUpLink({ cents }: { cents: number }) {
+  return (
+    <p className="mt-2">
+      <a href={topUpHref(cents)} className="font-semibold underline">
+        Top up {formatCents(cents)}
+      </a>
+    </p>
   );
 }
 
@@ -64,18 +75,31 @@ function PanelBody({ state }: { state: BudgetPanelState }) {
               <Figure label="In your wallet" cents={state.availableCents} testId="budget-wallet-available" />
             )}
           </dl>
-          {state.shortByCents > 0 ? (
+          {state.refusedShortByCents !== null ? (
+            <div data-testid="budget-approval-refused">
+              {state.shortByCents > 0 ? (
+                <Alert tone="error" title="Approval refused: your wallet is short">
+                  <p>
+                    Approving reserves the whole budget from your wallet, and it lacks{' '}
+                    {formatCents(state.shortByCents)}. Top up and the campaign can be approved.
+                  </p>
+                  <TopUpLink cents={state.shortByCents} />
+                </Alert>
+              ) : (
+                <Alert tone="info" title="Your wallet covers the budget now">
+                  An approval was refused earlier because the wallet was short; it can be approved
+                  now.
+                </Alert>
+              )}
+            </div>
+          ) : state.shortByCents > 0 ? (
             <div data-testid="budget-wallet-short">
               <Alert tone="warning" title={`Your wallet is short by ${formatCents(state.shortByCents)}`}>
                 <p>
                   Approval reserves the whole budget from your wallet, so it cannot be approved until
                   the wallet holds it.
                 </p>
-                <p className="mt-2">
-                  <a href={topUpHref(state.shortByCents)} className="font-semibold underline">
-                    Top up {formatCents(state.shortByCents)}
-                  </a>
-                </p>
+                <TopUpLink cents={state.shortByCents} />
               </Alert>
             </div>
           ) : (
@@ -111,6 +135,7 @@ export async function BudgetPanel({ campaign }: { campaign: CampaignMoneyFacts }
     status: campaign.status,
     approved,
     budgetCents: campaign.budgetCents,
+    walletShortByCents: campaign.walletShortByCents,
     budget: budget?.ok ? budget.data : null,
     availableCents: wallet?.ok ? wallet.data.availableCents : null,
   });

@@ -22,11 +22,6 @@ const stateLook: Record<
     marker: 'bg-red-50 text-red-700 ring-2 ring-red-500',
   },
   locked: { label: 'After the profile', tone: 'neutral', marker: 'bg-slate-100 text-slate-500' },
-  unavailable: {
-    label: 'Not available yet',
-    tone: 'neutral',
-    marker: 'bg-slate-100 text-slate-400',
-  },
 };
 
 function StepRow({ step, index, isNext }: { step: SetupStep; index: number; isNext: boolean }) {
@@ -35,10 +30,7 @@ function StepRow({ step, index, isNext }: { step: SetupStep; index: number; isNe
     <li
       data-testid={`setup-step-${step.key}`}
       data-state={step.state}
-      className={cn(
-        'flex gap-4 py-5 first:pt-0 last:pb-0',
-        step.state === 'unavailable' && 'opacity-75',
-      )}
+      className="flex gap-4 py-5 first:pt-0 last:pb-0"
     >
       <span
         aria-hidden

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CampaignStatus } from '@gametriggers/contracts';
 import type { BrandSetupFacts } from './setup-steps';
-import { brandSetupOf } from './setup-steps';
+import { brandSetupOf, fundingStateOf } from './setup-steps';
 
 const noCampaigns: Record<CampaignStatus, number> = {
   draft: 0,
@@ -22,7 +22,7 @@ const profileWith = (
 function setup(facts: Partial<BrandSetupFacts>) {
   return brandSetupOf({
     profile: null,
-    funding: 'unavailable',
+    funding: 'unfunded',
     campaignCounts: noCampaigns,
     ...facts,
   });
@@ -43,7 +43,8 @@ void describe('brand setup checklist', () => {
     assert.deepEqual(stateOf({}), {
       profile: 'todo',
       verification: 'locked',
-      funding: 'unavailable',
+      // Topping up does not wait for the profile.
+      funding: 'todo',
       campaign: 'locked',
     });
     assert.equal(fresh.next, 'profile');
@@ -75,26 +76,38 @@ void describe('brand setup checklist', () => {
     assert.equal(stepOf({ profile: profileWith('verified') }, 'verification').state, 'done');
   });
 
-  void it('shows funding as not available without a link while payments do not exist, and does not count it', () => {
+  void it('asks an unfunded brand to top up, and counts the step done once money came in', () => {
     const facts = { profile: profileWith('verified') };
     const funding = stepOf(facts, 'funding');
-    assert.equal(funding.state, 'unavailable');
-    assert.equal(funding.action, undefined);
-    assert.equal(setup(facts).total, 3);
-    assert.equal(setup(facts).next, 'campaign');
+    assert.equal(funding.state, 'todo');
+    assert.equal(funding.action?.href, '/billing#top-up');
+    assert.equal(setup(facts).total, 4);
+    assert.equal(setup(facts).next, 'funding');
 
-    assert.equal(stepOf({ ...facts, funding: 'unfunded' }, 'funding').state, 'todo');
-    assert.equal(stepOf({ ...facts, funding: 'unfunded' }, 'funding').action?.href, '/billing');
-    assert.equal(setup({ ...facts, funding: 'funded' }).total, 4);
+    const funded = setup({ ...facts, funding: 'funded' });
     assert.equal(stepOf({ ...facts, funding: 'funded' }, 'funding').state, 'done');
+    assert.equal(funded.doneCount, 3);
+    assert.equal(funded.next, 'campaign');
+
+    const unknown = stepOf({ ...facts, funding: 'unknown' }, 'funding');
+    assert.equal(unknown.state, 'todo');
+    assert.match(unknown.detail, /could not check your wallet/);
+    assert.equal(unknown.action?.href, '/billing');
+  });
+
+  void it('calls a wallet funded once money ever came in, even if it is all reserved or spent', () => {
+    assert.equal(fundingStateOf({ availableCents: 0, reservedCents: 0, spentCents: 0 }), 'unfunded');
+    assert.equal(fundingStateOf({ availableCents: 1, reservedCents: 0, spentCents: 0 }), 'funded');
+    assert.equal(fundingStateOf({ availableCents: 0, reservedCents: 5_000, spentCents: 0 }), 'funded');
+    assert.equal(fundingStateOf({ availableCents: 0, reservedCents: 0, spentCents: 5_000 }), 'funded');
   });
 
   void it('is done with the first campaign once one went to review, whatever happened to it after', () => {
     const profile = profileWith('verified');
     for (const status of ['pending_review', 'active', 'paused', 'completed'] as const) {
-      const result = setup({ profile, campaignCounts: { ...noCampaigns, [status]: 1 } });
+      const result = setup({ profile, funding: 'funded', campaignCounts: { ...noCampaigns, [status]: 1 } });
       assert.equal(result.steps[3]!.state, 'done', status);
-      assert.equal(result.doneCount, 3);
+      assert.equal(result.doneCount, 4);
       assert.equal(result.next, null);
     }
   });

@@ -1,10 +1,15 @@
 import type { BrandVerificationStatus, CampaignStatus } from '@gametriggers/contracts';
 
 /**
- * Where a brand stands on funding its balance. Payments are not built yet, so the overview passes
- * `unavailable`; once they are, it passes `funded` or `unfunded` from the wallet.
+ * Where a brand stands on funding its wallet: `funded` once money ever came in (it may be reserved
+ * or spent since), `unknown` when the wallet could not be read just now.
  */
-export type FundingState = 'unavailable' | 'unfunded' | 'funded';
+export type FundingState = 'unfunded' | 'funded' | 'unknown';
+
+/** Funded once money ever came in: what is in the wallet, held for campaigns or already spent. */
+export function fundingStateOf(wallet: { availableCents: number; reservedCents: number; spentCents: number }): FundingState {
+  return wallet.availableCents + wallet.reservedCents + wallet.spentCents > 0 ? 'funded' : 'unfunded';
+}
 
 export interface BrandSetupFacts {
   /** Null until the company profile exists (onboarding). */
@@ -20,10 +25,9 @@ export type SetupStepKey = 'profile' | 'verification' | 'funding' | 'campaign';
 
 /**
  * `done`; `todo` (the brand can act now); `waiting` (on us, e.g. a verification in review);
- * `attention` (refused: something to fix); `locked` (an earlier step first); `unavailable` (not
- * offered yet).
+ * `attention` (refused: something to fix); `locked` (an earlier step first).
  */
-export type SetupStepState = 'done' | 'todo' | 'waiting' | 'attention' | 'locked' | 'unavailable';
+export type SetupStepState = 'done' | 'todo' | 'waiting' | 'attention' | 'locked';
 
 export interface SetupStep {
   key: SetupStepKey;
@@ -38,7 +42,6 @@ export interface BrandSetup {
   /** The first step the brand can act on, if any. */
   next: SetupStepKey | null;
   doneCount: number;
-  /** Steps that can be done today (an unavailable one does not count against the brand). */
   total: number;
 }
 
@@ -104,24 +107,25 @@ function fundingStep({ funding }: BrandSetupFacts): SetupStep {
   const key = 'funding';
   const title = 'Fund your balance';
   switch (funding) {
-    case 'unavailable':
-      return {
-        key,
-        title,
-        state: 'unavailable',
-        detail:
-          'Not available yet: card payments are still being built. Nothing is charged until then, and you can prepare and submit campaigns meanwhile.',
-      };
     case 'unfunded':
       return {
         key,
         title,
         state: 'todo',
-        detail: 'Campaigns draw from a prepaid balance; an approved campaign reserves its budget.',
-        action: { href: '/billing', label: 'Add funds' },
+        detail:
+          'Campaigns draw from a prepaid wallet: approving a campaign reserves its whole budget, so top up before it is reviewed.',
+        action: { href: '/billing#top-up', label: 'Top up your wallet' },
+      };
+    case 'unknown':
+      return {
+        key,
+        title,
+        state: 'todo',
+        detail: 'We could not check your wallet just now.',
+        action: { href: '/billing', label: 'Open billing' },
       };
     case 'funded':
-      return { key, title, state: 'done', detail: 'Your balance is funded.' };
+      return { key, title, state: 'done', detail: 'Your wallet is funded.' };
   }
 }
 
@@ -196,11 +200,10 @@ export function brandSetupOf(facts: BrandSetupFacts): BrandSetup {
     fundingStep(facts),
     campaignStep(facts),
   ];
-  const countable = steps.filter((step) => step.state !== 'unavailable');
   return {
     steps,
     next: steps.find((step) => step.state === 'todo' || step.state === 'attention')?.key ?? null,
-    doneCount: countable.filter((step) => step.state === 'done').length,
-    total: countable.length,
+    doneCount: steps.filter((step) => step.state === 'done').length,
+    total: steps.length,
   };
 }

@@ -69,14 +69,13 @@ describe('a new brand finds its way to its first campaign', () => {
     await page.getByTestId('setup-checklist').waitFor();
     expect(await stepState(page, 'profile')).toBe('todo');
     expect(await stepState(page, 'verification')).toBe('locked');
-    expect(await stepState(page, 'funding')).toBe('unavailable');
+    expect(await stepState(page, 'funding')).toBe('todo');
     expect(await stepState(page, 'campaign')).toBe('locked');
-    // Funding is not offered yet: said so, with no link to a page that cannot do it.
-    expect(await page.getByTestId('setup-step-funding').locator('a').count()).toBe(0);
-    expect(await textOf(page.getByTestId('setup-step-funding-detail'))).toContain(
-      'Not available yet',
-    );
-    expect(await textOf(page.getByTestId('setup-progress'))).toBe('0 of 3 done');
+    // An empty wallet: approval reserves the budget, so the checklist leads to the top-up form.
+    expect(
+      await page.getByTestId('setup-step-funding').getByRole('link', { name: 'Top up your wallet' }).getAttribute('href'),
+    ).toBe('/billing#top-up');
+    expect(await textOf(page.getByTestId('setup-progress'))).toBe('0 of 4 done');
     await screenshotsAtBothWidths(page, 'brand-new-overview');
 
     // Onboarding starts from the company name given at sign-up.
@@ -131,7 +130,8 @@ describe('a new brand finds its way to its first campaign', () => {
     expect(await stepState(page, 'profile')).toBe('done');
     expect(await stepState(page, 'verification')).toBe('todo');
     expect(await stepState(page, 'campaign')).toBe('todo');
-    expect(await textOf(page.getByTestId('setup-progress'))).toBe('1 of 3 done');
+    expect(await stepState(page, 'funding')).toBe('todo');
+    expect(await textOf(page.getByTestId('setup-progress'))).toBe('1 of 4 done');
 
     // The wizard: the verification requirement before Submit, an honest save state, the reach.
     await page.goto(`${urls.brand}/campaigns/new`);
