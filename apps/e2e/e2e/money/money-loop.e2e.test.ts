@@ -193,12 +193,21 @@ describe('the money loop', () => {
         return textOf(portal.getByTestId('payout-account-status'));
       }, { timeout: 30_000, interval: 1_000 })
       .toBe('Ready');
+    // Card payments reach the platform's available balance at Stripe days later, as they do at
+    // Stripe: the local Stripe's clock moves on before the transfer needs them.
+    const stripeUrl = inject('stripeUrl');
+    const advanceStripeClock = (days: number) =>
+      fetch(`${stripeUrl}/_test/clock/advance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ seconds: days * 86_400 }),
+      });
+    await advanceStripeClock(3);
     await portal.getByTestId('withdraw-form').getByLabel('Amount (USD)').fill(String(WITHDRAWAL_CENTS / 100));
     await portal.getByRole('button', { name: 'Withdraw' }).click();
     await expect.poll(() => portal.getByText('Withdrawal requested').count()).toBe(1);
 
     // The transfer lands on Mira's connected account at the local Stripe (sent right after the hold).
-    const stripeUrl = inject('stripeUrl');
     const transfersOfWithdrawal = async () => {
       const response = await fetch(`${stripeUrl}/v1/transfers?limit=100`, { headers: { authorization: 'Bearer sk_test_e2e' } });
       const list = (await response.json()) as { data: Array<{ amount: number; destination: string }> };
@@ -208,11 +217,7 @@ describe('the money loop', () => {
 
     // Stripe pays the connected account's bank out days later: the local Stripe's clock moves on,
     // `payout.paid` arrives, and the withdrawal is paid.
-    await fetch(`${stripeUrl}/_test/clock/advance`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ seconds: 3 * 86_400 }),
-    });
+    await advanceStripeClock(3);
     await expect
       .poll(async () => {
         await portal.reload();
