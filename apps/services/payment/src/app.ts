@@ -13,6 +13,7 @@ import { startHourCharger } from './jobs/hour-charger';
 import { paymentEventHandlers } from './money/event-handlers';
 import { resendStuckWithdrawals } from './payouts/stuck-withdrawals';
 import { reconcile } from './reconciliation/reconcile';
+import { resendPendingRefunds } from './refunds/refund-requests';
 import { createPaymentRouter } from './router';
 import { createBrandBillingDirectory } from './stripe/brand-billing-directory';
 import type { BillingProfileDirectory } from './stripe/flow-settings';
@@ -73,6 +74,7 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
     run: async () => {
       await watchWallets(deps);
       await resendStuckWithdrawals(deps);
+      await resendPendingRefunds(deps);
     },
   });
   const reconciliation = await startRepeatableJob({

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ledgerCurrencySchema } from '@gametriggers/contracts';
 import type Stripe from 'stripe';
 import type { PaymentSql } from '../database';
 import type { PaymentDeps } from '../deps';
@@ -8,6 +9,8 @@ import { creditDeposit } from '../money/deposits';
 import { brandOfCustomer, customerOfBrand } from './customers';
 
 export const INVOICE_SERIES = 'invoice';
+
+const LEDGER_CURRENCIES = new Set<string>(ledgerCurrencySchema.options);
 
 /** A top-up paid by card on Stripe's hosted Checkout page: returns where to send the brand. */
 export async function createTopUp(
@@ -65,6 +68,11 @@ export interface PaidTopUp {
 export async function paidTopUpOf(deps: PaymentDeps, paymentIntentId: string): Promise<PaidTopUp | null> {
   const intent = await deps.stripe.paymentIntents.retrieve(paymentIntentId);
   if (intent.status !== 'succeeded') return null;
+  // Wallets are in the ledger's currencies only; anything else is left to reconciliation to report.
+  if (!LEDGER_CURRENCIES.has(intent.currency.toUpperCase())) {
+    deps.log.warn({ paymentIntentId, currency: intent.currency }, 'a payment in a currency the ledger does not keep');
+    return null;
+  }
   const brandId = intent.metadata.brandId ?? (await brandOfCustomer(deps, customerIdOf(intent.customer)));
   if (!brandId) return null;
   return {

@@ -103,9 +103,35 @@ async function refundAtStripe(deps: PaymentDeps, brandId: string, part: RefundPa
       );
     });
   } catch (error) {
-    if (!(error instanceof Stripe.errors.StripeInvalidRequestError || error instanceof Stripe.errors.StripeCardError)) throw error;
+    if (stripeDidNotAnswer(error)) {
+      // Held and pending: the watch job asks again under the same key.
+      deps.log.error({ err: error, refundId: part.id }, 'refund not sent yet: Stripe did not answer');
+      return;
+    }
+    if (!(error instanceof Stripe.errors.StripeError)) throw error;
     await returnRefund(deps, part, error.message);
   }
+}
+
+const stripeDidNotAnswer = (error: unknown) =>
+  error instanceof Stripe.errors.StripeConnectionError ||
+  error instanceof Stripe.errors.StripeAPIError ||
+  error instanceof Stripe.errors.StripeRateLimitError;
+
+/** How long a refund may stay unsent before the watch job sends it again. */
+const STUCK_AFTER_MS = 60_000;
+
+/** Refunds held but not yet answered by Stripe are sent again (key `refund:<id>`: a second send is the first). */
+export async function resendPendingRefunds(deps: PaymentDeps): Promise<number> {
+  const pending = await deps.db.refund.findMany({
+    where: { status: 'pending', createdAt: { lt: new Date(deps.now().getTime() - STUCK_AFTER_MS) } },
+    orderBy: { createdAt: 'asc' },
+    take: 100,
+  });
+  for (const refund of pending) {
+    await refundAtStripe(deps, refund.brandId, { id: refund.id, paymentIntentId: refund.paymentIntentId, amountCents: Number(refund.amountCents) });
+  }
+  return pending.length;
 }
 
 async function returnRefund(deps: PaymentDeps, part: RefundPart, reason: string) {

@@ -2,9 +2,11 @@ import { failure, runningClock, startTestTokenIssuer, testCast } from '@gametrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balanceOf } from '../ledger/balances';
 import { accounts } from '../ledger/chart-of-accounts';
+import { createStripeClient } from '../stripe/stripe-client';
 import type { PaymentHarness } from '../testing/payment-harness';
 import { startPaymentHarness } from '../testing/payment-harness';
 import { eventually, payCheckout, stripeTestRoute, TEST_CARD } from '../testing/stripe-flow-helpers';
+import { resendPendingRefunds } from './refund-requests';
 
 const clock = runningClock('2026-03-02T10:00:00.000Z');
 const cast = testCast();
@@ -64,6 +66,26 @@ describe('refunds', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await walletOf(brandA)).toBe(before);
     expect(await brandA.payment.billing.refunds.query({ limit: 1 })).toMatchObject([{ id: refunds[0]!.id, status: 'failed' }]);
+  });
+
+  it('keeps a refund Stripe did not answer for held, and sends it later under the same key', async () => {
+    const paymentIntentId = await topUp(brandA, 900);
+    const before = await walletOf(brandA);
+    const reachable = harness.deps.stripe;
+    harness.deps.stripe = createStripeClient({ STRIPE_SECRET_KEY: harness.stripe.secretKey, STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: 9, STRIPE_API_PROTOCOL: 'http' });
+    let requested;
+    try {
+      requested = await brandA.payment.billing.requestRefund.mutate({ amountCents: 900 });
+    } finally {
+      harness.deps.stripe = reachable;
+    }
+    expect(requested.refunds).toMatchObject([{ paymentIntentId, amountCents: 900, status: 'pending' }]);
+    expect(await walletOf(brandA)).toBe(before - 900);
+    clock.advance(61_000);
+    expect(await resendPendingRefunds(harness.deps)).toBe(1);
+    expect(await brandA.payment.billing.refunds.query({ limit: 1 })).toMatchObject([{ id: requested.refunds[0]!.id, status: 'succeeded' }]);
+    expect((await harness.deps.stripe.refunds.list({ payment_intent: paymentIntentId })).data.map((refund) => refund.amount)).toEqual([900]);
+    expect(await walletOf(brandA)).toBe(before - 900);
   });
 
   it('refuses more than was paid by card or is left in the wallet, writing nothing', async () => {

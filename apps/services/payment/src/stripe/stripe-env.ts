@@ -26,7 +26,7 @@ export const stripeEnvShape = {
   WITHDRAWAL_APPROVAL_CENTS: z.coerce.number().int().positive().default(100_000),
   /** A wallet below this (cents) raises `payment.wallet_low` when auto top-up is off. */
   LOW_BALANCE_ALERT_CENTS: z.coerce.number().int().nonnegative().default(5_000),
-  /** How often auto top-ups and low-balance alerts look at the wallets, and held withdrawals not yet transferred are sent again. */
+  /** How often auto top-ups and low-balance alerts look at the wallets, and withdrawals and refunds Stripe did not answer for are sent again. */
   WALLET_WATCH_EVERY_MS: z.coerce.number().int().positive().default(30_000),
   /** How often the reconciliation job compares the ledger with Stripe. */
   RECONCILE_EVERY_MS: z.coerce.number().int().positive().default(3_600_000),

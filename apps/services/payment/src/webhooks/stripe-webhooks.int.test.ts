@@ -134,6 +134,18 @@ describe('top-ups', () => {
     expect(await count('deposits')).toBe(deposits);
   });
 
+  it('does not credit a payment in a currency the ledger does not keep', async () => {
+    const customer = (await harness.db.stripeCustomer.findUniqueOrThrow({ where: { brandId: cast.brandA.userId } })).customerId;
+    const euros = await harness.deps.stripe.paymentIntents.create(
+      { amount: 5_000, currency: 'eur', customer, payment_method: 'pm_card_visa', confirm: true, metadata: { brandId: cast.brandA.userId } },
+      { idempotencyKey: 'webhook-test-euros' },
+    );
+    const succeeded = await stripeEventOf(harness.stripe, 'payment_intent.succeeded', euros.id);
+    await eventually(async () => (await harness.db.stripeEvent.count({ where: { id: succeeded.id } })) === 1, 'the event applied');
+    expect(await depositEntries(euros.id)).toBe(0);
+    expect(await harness.db.deposit.count({ where: { paymentIntentId: euros.id } })).toBe(0);
+  });
+
   it('numbers invoices without gaps when many top-ups are paid at once', async () => {
     const paid = await Promise.all(Array.from({ length: 8 }, (_, index) => paidTopUp(1_000 + index)));
     expect(paid).toHaveLength(8);
