@@ -75,6 +75,16 @@ export function AutoTopUpForm({
     }
   }
 
+  if (cards.length === 0 && !settings.enabled) {
+    return (
+      <p className="text-sm text-slate-600" data-testid="auto-top-up-needs-card">
+        <span className="font-medium text-slate-800">Automatic top-up</span> keeps campaigns running
+        by charging a saved card when the wallet runs low. Save a card with your next top-up to turn
+        it on.
+      </p>
+    );
+  }
+
   return (
     <form onSubmit={submit} noValidate className="space-y-4" data-testid="auto-top-up-form">
       <label className="flex items-start gap-3 text-sm text-slate-800">
@@ -83,16 +93,11 @@ export function AutoTopUpForm({
           name="enabled"
           checked={enabled}
           onChange={(event) => setEnabled(event.target.checked)}
-          disabled={cards.length === 0 && !enabled}
           className="mt-0.5 size-4 rounded border-slate-300 text-brand-600"
         />
         <span>
           <span className="font-medium">Top up automatically</span>
-          <span className="block text-slate-500">
-            {cards.length === 0
-              ? 'Save a card with your next top-up to turn this on.'
-              : 'Keeps campaigns running without interruptions.'}
-          </span>
+          <span className="block text-slate-500">Keeps campaigns running without interruptions.</span>
         </span>
       </label>
       <div className="grid gap-4 sm:grid-cols-2">

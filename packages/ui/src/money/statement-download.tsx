@@ -8,20 +8,23 @@ import { statementMonths } from './statement-months';
  */
 export function StatementDownload({ action, now }: { action: string; now: Date }) {
   return (
-    <form method="get" action={action} className="grid gap-4 sm:grid-cols-[1fr_10rem_auto] sm:items-end" data-testid="statement-download">
+    // Stacked so it fits a narrow column as well as a phone: the month, then format and button.
+    <form method="get" action={action} className="space-y-4" data-testid="statement-download">
       <Select id="statement-month" name="month" label="Month" options={statementMonths(now)} />
-      <Select
-        id="statement-format"
-        name="format"
-        label="Format"
-        options={[
-          { value: 'pdf', label: 'PDF' },
-          { value: 'csv', label: 'CSV (spreadsheet)' },
-        ]}
-      />
-      <Button type="submit" variant="secondary">
-        Download
-      </Button>
+      <div className="grid grid-cols-[1fr_auto] items-end gap-3">
+        <Select
+          id="statement-format"
+          name="format"
+          label="Format"
+          options={[
+            { value: 'pdf', label: 'PDF' },
+            { value: 'csv', label: 'CSV (spreadsheet)' },
+          ]}
+        />
+        <Button type="submit" variant="secondary">
+          Download
+        </Button>
+      </div>
     </form>
   );
 }
