@@ -4,10 +4,11 @@
  * participations. Everything goes through the platform's own API (identity, the gateway), so the
  * demo data obeys the same rules as real data; a second run leaves existing data alone.
  */
-import { randomUUID } from 'node:crypto';
 import { createApiClient } from '@gametriggers/api';
 import type { ApiClient } from '@gametriggers/api';
-import { topUpByCard } from './demo-wallets';
+import type { DemoDisplays } from './demo-delivery';
+import { reportDemoDisplays } from './demo-delivery';
+import { topUpAmounts, topUpByCard } from './demo-wallets';
 import type {
   CampaignFieldsInput,
   ContentCategory,
@@ -15,7 +16,6 @@ import type {
   Language,
   OnboardBrandInput,
 } from '@gametriggers/contracts';
-import { MAX_TOP_UP_CENTS } from '@gametriggers/contracts';
 import type { TwitchStandInChannel } from '@gametriggers/testing';
 import { signServiceToken } from '@gametriggers/tokens';
 import { demoAccounts } from './services';
@@ -456,6 +456,9 @@ function brandProfile(brand: DemoBrand): OnboardBrandInput {
 /** What each demo brand keeps in its wallet beyond its approved budgets, so Billing is not empty. */
 const DEMO_WALLET_SPARE_CENTS = 50_000;
 
+/** Ad displays the demo streamer's overlay reports at seeding (each counts the live viewers). */
+const DEMO_DISPLAYS = 12;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The demo creatives ship with the streamer portal (`apps/streamer/public/creatives/demo`). */
@@ -547,8 +550,8 @@ export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<
   const budgets = new Map<ApiClient, number>();
   for (const approved of toApprove) budgets.set(approved.brand, (budgets.get(approved.brand) ?? 0) + approved.budgetCents);
   for (const [brand, budgetCents] of budgets) {
-    for (let left = budgetCents + DEMO_WALLET_SPARE_CENTS; left > 0; left -= MAX_TOP_UP_CENTS) {
-      await topUpByCard(brand, options.stripeUrl, Math.min(left, MAX_TOP_UP_CENTS));
+    for (const amountCents of topUpAmounts(budgetCents + DEMO_WALLET_SPARE_CENTS)) {
+      await topUpByCard(brand, options.stripeUrl, amountCents);
     }
   }
 
@@ -558,8 +561,9 @@ export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<
     await admin.campaign.approve.mutate({ campaignId: approved.id });
   }
 
-  const shownBeforeTheEnd: ShownAd[] = [];
+  const shownBeforeTheEnd: DemoDisplays[] = [];
   const completing = new Set(toApprove.filter((approved) => approved.target === 'completed').map((approved) => approved.id));
+  let demoDelivery: DemoDisplays | undefined;
   for (const streamer of demoStreamers) {
     const api = streamerClients.get(streamer.email);
     if (!api) continue;
@@ -568,15 +572,20 @@ export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<
       if (!target) continue;
       if (target.joinMode === 'open') {
         const { participation } = await api.participation.join.mutate({ campaignId: target.id, acknowledgeWarnings: true });
-        if (completing.has(target.id) && streamer.liveViewers) {
-          shownBeforeTheEnd.push({ streamer: api, participationId: participation.id, campaignId: target.id, viewers: streamer.liveViewers });
-        }
+        const shown = { gatewayUrl: options.gatewayUrl, streamer: api, participationId: participation.id, campaignId: target.id, viewers: streamer.liveViewers ?? 0 };
+        // The completed campaign was shown once before Acme ended it.
+        if (completing.has(target.id) && shown.viewers > 0) shownBeforeTheEnd.push({ ...shown, displays: 1 });
+        if (streamer.email === account('streamer').email && !demoDelivery) demoDelivery = { ...shown, displays: DEMO_DISPLAYS };
       } else await api.participation.applyToCampaign.mutate({ campaignId: target.id, message: `${streamer.displayName} would love to run this.`, acknowledgeWarnings: true });
       summary.participations += 1;
     }
   }
 
-  for (const shown of shownBeforeTheEnd) await reportShownAd(options, shown, log);
+  for (const shown of shownBeforeTheEnd) await reportDemoDisplays(shown, log);
+  // The demo streamer has been on air with the first campaign they joined: their overlay's reports
+  // make a counted, charged hour, so Earnings and the brand's spend are not empty.
+  if (demoDelivery && demoDelivery.viewers > 0) await reportDemoDisplays(demoDelivery, log);
+
   for (const approved of toApprove) {
     if (approved.target === 'paused') await approved.brand.campaign.pause.mutate({ campaignId: approved.id });
     if (approved.target === 'completed') await approved.brand.campaign.end.mutate({ campaignId: approved.id });
@@ -586,50 +595,6 @@ export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<
       (summary.skipped ? ` (${summary.skipped} accounts already had data, left alone)` : ''),
   );
   return summary;
-}
-
-interface ShownAd {
-  streamer: ApiClient;
-  participationId: string;
-  campaignId: string;
-  viewers: number;
-}
-
-/**
- * One ad of a campaign shown on a live stream, reported the way the overlay page reports it
- * (`POST /ingest` with the overlay's key), so analytics counts it like any delivery. The report
- * counts only once the overlay knows the stream is live (the streamer service's sync reaches it
- * through events), so this waits for that first.
- */
-async function reportShownAd(options: MarketplaceSeedOptions, shown: ShownAd, log: (line: string) => void) {
-  const deadline = Date.now() + 30_000;
-  let overlay = await shown.streamer.overlay.get.query();
-  while (!overlay.live && Date.now() < deadline) {
-    await sleep(500);
-    overlay = await shown.streamer.overlay.get.query();
-  }
-  if (!overlay.live || !overlay.key) {
-    log('Demo marketplace: the completed campaign\'s streamer was not seen live in time; it shows no delivery');
-    return;
-  }
-  const response = await fetch(`${options.gatewayUrl.replace(/\/+$/, '')}/ingest`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-overlay-key': overlay.key },
-    body: JSON.stringify({
-      events: [
-        {
-          id: randomUUID(),
-          type: 'display_start',
-          at: new Date().toISOString(),
-          adId: `demo-${randomUUID()}`,
-          participationId: shown.participationId,
-          campaignId: shown.campaignId,
-          viewers: shown.viewers,
-        },
-      ],
-    }),
-  });
-  if (!response.ok) throw new Error(`Reporting the demo's shown ad failed: HTTP ${response.status} ${await response.text()}`);
 }
 
 /** The streamer's Twitch connection, through the stand-in's authorize redirect like a browser would. */

@@ -1,4 +1,5 @@
 import type { ApiClient } from '@gametriggers/api';
+import { MAX_TOP_UP_CENTS } from '@gametriggers/contracts';
 
 /** Stripe's test card that always succeeds. */
 const SUCCEEDING_CARD = '4242424242424242';
@@ -27,4 +28,11 @@ export async function topUpByCard(brand: ApiClient, stripeUrl: string, amountCen
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** `totalCents` as the fewest top-ups Checkout accepts, near-equal so none falls below the minimum. */
+export function topUpAmounts(totalCents: number): number[] {
+  const count = Math.ceil(totalCents / MAX_TOP_UP_CENTS);
+  const base = Math.floor(totalCents / count);
+  return Array.from({ length: count }, (_, index) => base + (index < totalCents - base * count ? 1 : 0));
 }

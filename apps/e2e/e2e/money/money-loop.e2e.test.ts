@@ -136,6 +136,12 @@ describe('the money loop', () => {
       }
     });
     await overlay.goto(overlayUrl);
+    await expect
+      .poll(() => portal.getByTestId('obs-connection').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('connected');
+    // No break between ads, so the rotation reaches the new campaign soon.
+    await portal.getByLabel('Break between ads (seconds)').fill('0');
+    await portal.getByTestId('save-overlay-settings').click();
     await expect.poll(() => shown.includes(campaign.id), { timeout: 180_000, interval: 1_000 }).toBe(true);
     await overlay.close();
 
@@ -187,16 +193,37 @@ describe('the money loop', () => {
         return textOf(portal.getByTestId('payout-account-status'));
       }, { timeout: 30_000, interval: 1_000 })
       .toBe('Ready');
+    // Card payments reach the platform's available balance at Stripe days later, as they do at
+    // Stripe: the local Stripe's clock moves on before the transfer needs them.
+    const stripeUrl = inject('stripeUrl');
+    const advanceStripeClock = (days: number) =>
+      fetch(`${stripeUrl}/_test/clock/advance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ seconds: days * 86_400 }),
+      });
+    await advanceStripeClock(3);
     await portal.getByTestId('withdraw-form').getByLabel('Amount (USD)').fill(String(WITHDRAWAL_CENTS / 100));
     await portal.getByRole('button', { name: 'Withdraw' }).click();
     await expect.poll(() => portal.getByText('Withdrawal requested').count()).toBe(1);
 
-    // The transfer lands on Mira's connected account at the local Stripe.
-    const transfers = (await (
-      await fetch(`${inject('stripeUrl')}/v1/transfers?limit=10`, { headers: { authorization: 'Bearer sk_test_e2e' } })
-    ).json()) as { data: Array<{ amount: number; destination: string; metadata: Record<string, string> }> };
-    expect(transfers.data.filter((transfer) => transfer.amount === WITHDRAWAL_CENTS)).toHaveLength(1);
+    // The transfer lands on Mira's connected account at the local Stripe (sent right after the hold).
+    const transfersOfWithdrawal = async () => {
+      const response = await fetch(`${stripeUrl}/v1/transfers?limit=100`, { headers: { authorization: 'Bearer sk_test_e2e' } });
+      const list = (await response.json()) as { data: Array<{ amount: number; destination: string }> };
+      return list.data.filter((transfer) => transfer.amount === WITHDRAWAL_CENTS).length;
+    };
+    await expect.poll(transfersOfWithdrawal, { timeout: 30_000, interval: 1_000 }).toBe(1);
 
+    // Stripe pays the connected account's bank out days later: the local Stripe's clock moves on,
+    // `payout.paid` arrives, and the withdrawal is paid.
+    await advanceStripeClock(3);
+    await expect
+      .poll(async () => {
+        await portal.reload();
+        return textOf(portal.getByTestId('withdrawal-status').first());
+      }, { timeout: 60_000, interval: 2_000 })
+      .toBe('Paid');
     await portal.reload();
     expect(await amountOf(portal, 'earnings-available')).toBe(availableEarnings - WITHDRAWAL_CENTS);
     expect(await textOf(portal.getByTestId('withdrawal-row').first())).toContain(formatCents(WITHDRAWAL_CENTS));

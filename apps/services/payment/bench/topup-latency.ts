@@ -1,4 +1,3 @@
-/* eslint-disable no-console -- a benchmark prints its figures */
 /**
  * Top-up latency: from the card payment completing at the local Stripe (which then delivers
  * `payment_intent.succeeded` and `checkout.session.completed` to the service's webhook route) to

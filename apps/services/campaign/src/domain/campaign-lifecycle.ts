@@ -31,7 +31,7 @@ async function launchIfDueIn(tx: CampaignTx, campaign: Campaign, now: Date): Pro
 }
 
 async function completeIn(tx: CampaignTx, campaign: Campaign, reason: CompletionReason, now: Date) {
-  // Payment service hook (later issue): release the unspent reservation.
+  // The payment ledger releases the unspent escrow when it sees campaign.completed.
   const completed = await tx.campaign.update({
     where: { id: campaign.id },
     // Nobody delivers an ended campaign: the participation service completes every live
@@ -102,7 +102,7 @@ export async function cancelCampaign(
   const cancelled = await deps.db.$transaction(async (tx) => {
     const campaign = await lockManagedCampaign(tx, campaignId, manager);
     const status = requireTransition(campaign, 'cancel', manager.kind);
-    // Payment service hook (later issue): refund what is unspent of the reservation.
+    // The payment ledger releases the unspent escrow when it sees campaign.cancelled.
     const updated = await tx.campaign.update({
       where: { id: campaign.id },
       data: { status, cancelledAt: now, cancelledBy: manager.kind, activeParticipantCount: 0 },
