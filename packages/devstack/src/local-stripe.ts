@@ -19,6 +19,9 @@ export async function startLocalPayments(options: LocalPaymentsOptions) {
     host: '127.0.0.1',
     // Hosted pages open in people's browsers, which reach the portals at `localhost` too.
     publicUrl: options.port === 0 ? undefined : `http://localhost:${options.port}`,
+    // Card money reaches Stripe's available balance days after payment; in development the platform
+    // starts with a float so a streamer can withdraw the day they earn (tests advance the clock).
+    initialPlatformBalance: options.port === 0 ? 0 : 1_000_000,
   });
   try {
     const client = new Stripe(stripe.secretKey, { ...stripe.clientOptions(), telemetry: false });

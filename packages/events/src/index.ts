@@ -12,3 +12,4 @@ export { createQueueSet, relayOnce, startOutboxRelay } from './relay';
 export type { OutboxRelayOptions, QueueSet, RelayStepOptions } from './relay';
 export { adminActionSchema, recordAdminAction } from './admin-action';
 export type { AdminActionPayload, AdminActionRecord, AdminActor } from './admin-action';
+export { startRepeatableJob } from './repeatable-job';

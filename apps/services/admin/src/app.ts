@@ -1,4 +1,9 @@
-import { DEFAULT_QUEUE_PREFIX, startEventConsumer, startOutboxRelay } from '@gametriggers/events';
+import {
+  DEFAULT_QUEUE_PREFIX,
+  startEventConsumer,
+  startOutboxRelay,
+  startRepeatableJob,
+} from '@gametriggers/events';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
@@ -7,7 +12,7 @@ import { adminEventHandlers } from './audit-events';
 import { createAdminDb } from './database';
 import type { AdminDeps } from './domain/deps';
 import type { AdminEnv } from './env';
-import { startCheckpointJobs } from './jobs/checkpoint-jobs';
+import { signAuditCheckpoint } from './domain/audit-checkpoint';
 import { createAdminRouter } from './router';
 
 export interface AdminServiceOptions extends AdminEnv {
@@ -48,11 +53,14 @@ export async function startAdminService(options: AdminServiceOptions): Promise<A
     concurrency: 1,
     log,
   });
-  const checkpoints = await startCheckpointJobs({
-    deps,
+  // Signs the audit chain's head.
+  const checkpoints = await startRepeatableJob({
+    queue: 'admin-audit-checkpoint',
+    everyMs: options.AUDIT_CHECKPOINT_EVERY_MS,
+    firstRunAfterOnePeriod: false,
+    run: () => signAuditCheckpoint(deps),
     redisUrl: options.REDIS_URL,
     prefix,
-    everyMs: options.AUDIT_CHECKPOINT_EVERY_MS,
     log,
   });
 

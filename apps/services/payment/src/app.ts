@@ -1,4 +1,4 @@
-import { DEFAULT_QUEUE_PREFIX, startEventConsumer, startOutboxRelay } from '@gametriggers/events';
+import { DEFAULT_QUEUE_PREFIX, startEventConsumer, startOutboxRelay, startRepeatableJob } from '@gametriggers/events';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
@@ -7,8 +7,7 @@ import { createPaymentDb, createPaymentPool, pgPaymentTransactions } from './dat
 import type { PaymentDeps } from './deps';
 import type { PaymentEnv } from './env';
 import { watchWallets } from './checkout/wallet-watch';
-import { startEarningsMaturing } from './jobs/earnings-maturing';
-import { startRepeatableJob } from './jobs/flow-jobs';
+import { matureDueEarnings } from './jobs/earnings-maturing';
 import { startHourCharger } from './jobs/hour-charger';
 import { paymentEventHandlers } from './money/event-handlers';
 import { resendStuckWithdrawals } from './payouts/stuck-withdrawals';
@@ -59,18 +58,20 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
     ),
   };
 
-  const maturing = await startEarningsMaturing({
-    deps,
-    redisUrl: options.REDIS_URL,
-    prefix,
-    everyMs: options.EARNINGS_MATURE_EVERY_MS,
-    log,
-  });
   const jobOptions = { redisUrl: options.REDIS_URL, prefix, log };
+  // The moving of earnings whose hold has passed, from pending to available.
+  const maturing = await startRepeatableJob({
+    ...jobOptions,
+    queue: 'payment-earnings-maturing',
+    everyMs: options.EARNINGS_MATURE_EVERY_MS,
+    firstRunAfterOnePeriod: false,
+    run: () => matureDueEarnings(deps),
+  });
   const walletWatch = await startRepeatableJob({
     ...jobOptions,
     queue: 'payment-flows-watch',
     everyMs: options.WALLET_WATCH_EVERY_MS,
+    firstRunAfterOnePeriod: true,
     run: async () => {
       await watchWallets(deps);
       await resendStuckWithdrawals(deps);
@@ -81,6 +82,7 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
     ...jobOptions,
     queue: 'payment-reconciliation',
     everyMs: options.RECONCILE_EVERY_MS,
+    firstRunAfterOnePeriod: true,
     run: () => reconcile(deps),
   });
   const charger = startHourCharger({ deps, log });

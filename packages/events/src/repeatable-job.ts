@@ -1,28 +1,38 @@
-import { redisConnection } from '@gametriggers/events';
-import type { Logger } from '@gametriggers/trpc';
 import { Queue, Worker } from 'bullmq';
+import { redisConnection } from './queues';
 
-/** A repeatable BullMQ job of the payment service's Stripe-facing flows (one run at a time). */
+interface Log {
+  error(object: unknown, message: string): void;
+}
+
+/** A service's repeatable BullMQ job: one run at a time across its instances, every `everyMs`. */
 export async function startRepeatableJob(options: {
   queue: string;
   everyMs: number;
+  /** Wait one period before the first run (jobs that call Stripe: a restart loop must not hammer it). */
+  firstRunAfterOnePeriod: boolean;
   run: () => Promise<unknown>;
   redisUrl: string;
   prefix: string;
-  log: Logger;
+  log: Log;
 }) {
   const connection = redisConnection(options.redisUrl);
   const queue = new Queue(options.queue, { connection, prefix: options.prefix });
-  // The first run one period after boot, not at once: a restart loop must not hammer Stripe.
+  // BullMQ emits connection errors; unheard, they would crash the process.
+  queue.on('error', (error) => options.log.error({ err: error, queue: options.queue }, 'job queue error'));
   await queue.upsertJobScheduler(
     options.queue,
-    { every: options.everyMs, startDate: new Date(Date.now() + options.everyMs) },
+    {
+      every: options.everyMs,
+      ...(options.firstRunAfterOnePeriod ? { startDate: new Date(Date.now() + options.everyMs) } : {}),
+    },
     { name: options.queue, data: {} },
   );
   const worker = new Worker(options.queue, () => options.run(), { connection, prefix: options.prefix, concurrency: 1 });
   worker.on('failed', (job, error) => options.log.error({ err: error, jobId: job?.id, queue: options.queue }, 'job failed'));
   worker.on('error', (error) => options.log.error({ err: error, queue: options.queue }, 'job worker error'));
-  queue.on('error', (error) => options.log.error({ err: error, queue: options.queue }, 'job queue error'));
+  // Closing a worker whose connection is still opening rejects with "Connection is closed".
+  await worker.waitUntilReady();
   return {
     async stop() {
       await worker.close();
