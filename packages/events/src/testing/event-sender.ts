@@ -40,6 +40,14 @@ export function createEventSender(options: {
     throw new Error(`The ${options.consumer} service did not apply ${type} ${id} within 5 s`);
   }
 
-  return { send, close: () => queue.close() };
+  return {
+    send,
+    // A queue closed while its connection is still opening rejects with "Connection is closed"
+    // (a test that starts a service and stops it at once never sends anything).
+    close: async () => {
+      await queue.waitUntilReady();
+      await queue.close();
+    },
+  };
 }
 export type EventSender = ReturnType<typeof createEventSender>;
