@@ -10,7 +10,9 @@ export type DomainErrorKind =
   | 'conflict'
   | 'precondition_failed'
   | 'rate_limited'
-  | 'locked';
+  | 'locked'
+  /** A provider the service depends on is not answering: nothing was done, trying later may work. */
+  | 'unavailable';
 
 const trpcCodeByKind: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {
   invalid: 'BAD_REQUEST',
@@ -21,6 +23,7 @@ const trpcCodeByKind: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {
   precondition_failed: 'PRECONDITION_FAILED',
   rate_limited: 'TOO_MANY_REQUESTS',
   locked: 'FORBIDDEN',
+  unavailable: 'SERVICE_UNAVAILABLE',
 };
 
 /**

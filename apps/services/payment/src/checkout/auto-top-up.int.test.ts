@@ -3,6 +3,7 @@ import { failure, runningClock, startTestTokenIssuer, testCast } from '@gametrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reserveCampaignBudget } from '../money/campaign-budget';
 import { creditDeposit } from '../money/deposits';
+import { createStripeClient } from '../stripe/stripe-client';
 import type { PaymentHarness } from '../testing/payment-harness';
 import { startPaymentHarness } from '../testing/payment-harness';
 import { eventually, payCheckout, TEST_CARD } from '../testing/stripe-flow-helpers';
@@ -112,5 +113,26 @@ describe('saved cards and auto top-up', () => {
     await brandA.payment.billing.removeSavedCard.mutate({ paymentMethodId: cardOfA!.id });
     expect(await brandA.payment.billing.savedCards.query()).toEqual([]);
     expect((await brandA.payment.billing.autoTopUp.query()).enabled).toBe(false);
+  });
+});
+
+describe('when Stripe does not answer', () => {
+  it('answers a top-up with a 503 that says so, and records nothing', async () => {
+    const answering = harness.deps.stripe;
+    harness.deps.stripe = createStripeClient({
+      STRIPE_SECRET_KEY: harness.stripe.secretKey,
+      STRIPE_API_HOST: '127.0.0.1',
+      STRIPE_API_PORT: 9,
+      STRIPE_API_PROTOCOL: 'http',
+    });
+    try {
+      const topUpsBefore = await harness.db.topUp.count();
+      const refused = await failure(brandB.payment.billing.createTopUp.mutate({ amountCents: 5_000, saveCard: false }));
+      expect(refused).toMatchObject({ httpStatus: 503, code: 'SERVICE_UNAVAILABLE', reason: 'payment_provider_unavailable' });
+      expect(refused.message).toMatch(/not answering right now/);
+      expect(await harness.db.topUp.count()).toBe(topUpsBefore);
+    } finally {
+      harness.deps.stripe = answering;
+    }
   });
 });

@@ -7,6 +7,7 @@ import type { PaymentDeps } from '../deps';
 import { lockIdempotencyKey } from '../ledger/entry-lookup';
 import { holdWithdrawal, postWithdrawal, settlePayout, voidWithdrawal } from '../money/withdrawals';
 import { withdrawalLimits } from './withdrawal-limits';
+import { stripeDidNotAnswer } from '../stripe/stripe-outages';
 
 export type WithdrawalStatus = 'awaiting_approval' | 'transferring' | 'in_transit' | 'paid' | 'failed' | 'rejected';
 
@@ -122,7 +123,7 @@ export async function sendWithdrawal(deps: PaymentDeps, id: string): Promise<voi
     await transferWithdrawal(deps, id);
     await payOutWithdrawal(deps, id);
   } catch (error) {
-    if (!isUnanswered(error)) throw error;
+    if (!stripeDidNotAnswer(error)) throw error;
     deps.log.error({ err: error, withdrawalId: id }, 'withdrawal not sent yet: Stripe did not answer');
   }
 }
@@ -169,14 +170,9 @@ async function payOutWithdrawal(deps: PaymentDeps, id: string) {
   }
 }
 
-/** Stripe could not be reached or had a fault: trying again later may work. */
-const isUnanswered = (error: unknown) =>
-  error instanceof Stripe.errors.StripeConnectionError ||
-  error instanceof Stripe.errors.StripeAPIError ||
-  error instanceof Stripe.errors.StripeRateLimitError;
 
 /** Stripe answered and said no (a card, a balance, a request it will not take). */
-const isRefusal = (error: unknown) => error instanceof Stripe.errors.StripeError && !isUnanswered(error);
+const isRefusal = (error: unknown) => error instanceof Stripe.errors.StripeError && !stripeDidNotAnswer(error);
 
 /** The withdrawal a payout of ours belongs to (by id, or by its metadata when the id is not stored yet). */
 async function withdrawalOfPayout(deps: PaymentDeps, payout: Stripe.Payout): Promise<WithdrawalRow | null> {

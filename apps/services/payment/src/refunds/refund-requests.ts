@@ -5,6 +5,7 @@ import Stripe from 'stripe';
 import type { PaymentDeps } from '../deps';
 import { lockIdempotencyKey } from '../ledger/entry-lookup';
 import { holdRefund, postRefund, voidRefund } from '../money/refunds';
+import { stripeDidNotAnswer } from '../stripe/stripe-outages';
 
 export interface RefundView {
   id: string;
@@ -113,10 +114,6 @@ async function refundAtStripe(deps: PaymentDeps, brandId: string, part: RefundPa
   }
 }
 
-const stripeDidNotAnswer = (error: unknown) =>
-  error instanceof Stripe.errors.StripeConnectionError ||
-  error instanceof Stripe.errors.StripeAPIError ||
-  error instanceof Stripe.errors.StripeRateLimitError;
 
 /** How long a refund may stay unsent before the watch job sends it again. */
 const STUCK_AFTER_MS = 60_000;

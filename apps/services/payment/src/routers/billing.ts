@@ -7,12 +7,13 @@ import {
   refundRequestInputSchema,
   savedCardInputSchema,
 } from '@gametriggers/contracts';
-import { brandProcedure, router } from '@gametriggers/trpc';
+import { brandProcedure as brandOnly, router } from '@gametriggers/trpc';
 import { z } from 'zod';
 import { autoTopUpSettings, setAutoTopUp } from '../checkout/auto-top-up';
 import { removeSavedCard, savedCards } from '../checkout/saved-cards';
 import { createTopUp } from '../checkout/top-ups';
 import type { PaymentDeps } from '../deps';
+import { stripeOutages } from '../stripe/stripe-outages';
 import {
   autoTopUpOutput,
   invoiceSummaryOutput,
@@ -26,6 +27,7 @@ import { brandRefunds, requestRefund } from '../refunds/refund-requests';
 
 /** `payment.billing.*`: the calling brand's top-ups, cards, refunds and invoices (never another brand's). */
 export function billingRouter(deps: PaymentDeps) {
+  const brandProcedure = brandOnly.use(stripeOutages);
   return router({
     createTopUp: brandProcedure
       .input(createTopUpInputSchema)

@@ -1,7 +1,10 @@
 import { listLimitInputSchema, withdrawalRequestInputSchema } from '@gametriggers/contracts';
-import { router, streamerProcedure } from '@gametriggers/trpc';
+import { router, streamerProcedure as streamerOnly } from '@gametriggers/trpc';
 import { z } from 'zod';
 import type { PaymentDeps } from '../deps';
+import { stripeOutages } from '../stripe/stripe-outages';
+
+const streamerProcedure = streamerOnly.use(stripeOutages);
 import { payoutAccountOutput, redirectOutput, withdrawalLimitsOutput, withdrawalOutput } from '../flow-schemas';
 import { payoutAccountStatus, startOnboarding } from '../payouts/payout-accounts';
 import { withdrawalLimits } from '../payouts/withdrawal-limits';
