@@ -32,6 +32,8 @@ itFuzzesEveryProcedure({
     return {
       harness,
       close: () => harness.close(),
+      // A refused sign-in counts the failed attempt on the account (lockout).
+      refusalsMayWrite: ['User:UPDATE'],
       callers: {
         brand: [
           await signedIn(harness, 'brand', 'brand-a'),

@@ -18,6 +18,8 @@ export interface FuzzedService {
   now?: Date;
   /** Tables its own background work writes while calls run (`table:OPERATION`), not the calls. */
   backgroundWrites?: readonly string[];
+  /** Writes a refused call makes by design (`table:OPERATION`, e.g. counting failed sign-ins). */
+  refusalsMayWrite?: readonly string[];
 }
 
 /**
@@ -55,6 +57,7 @@ export function itFuzzesEveryProcedure(options: {
           callers: fuzzed.callers ?? (await castCallers(issuer, cast)),
           now: fuzzed.now ?? fuzzNow,
           backgroundWrites: fuzzed.backgroundWrites,
+          refusalsMayWrite: fuzzed.refusalsMayWrite,
         }),
       );
       expect(findings, report).toEqual([]);
