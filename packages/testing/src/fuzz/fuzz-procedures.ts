@@ -108,9 +108,10 @@ export function refusedFamilyIn(input: unknown, key = ''): string | undefined {
   }
   if (input instanceof Date) {
     const time = input.getTime();
-    return Number.isNaN(time) || time < supported.from || time >= supported.to
-      ? 'a date out of range'
-      : undefined;
+    // An invalid date travels as `null` (superjson and JSON both send it so): a nullable field may
+    // rightly take it, a required one refuses it as missing.
+    if (Number.isNaN(time)) return undefined;
+    return time < supported.from || time >= supported.to ? 'a date out of range' : undefined;
   }
   if (Array.isArray(input)) {
     for (const item of input) {
