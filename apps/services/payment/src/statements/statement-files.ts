@@ -14,9 +14,10 @@ const KIND_LABELS: Record<string, string> = {
   fixed_pot: 'Earnings (fixed fee)',
   withdrawal: 'Withdrawal',
   payout: 'Payout',
+  adjustment: 'Adjustment by Gametriggers',
 };
 const label = (kind: string) => KIND_LABELS[kind] ?? kind.replaceAll('_', ' ');
-const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+export const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 const cents = (value: number) => (value / 100).toFixed(2);
 
 export function statementCsv(statement: Statement): string {
