@@ -71,3 +71,21 @@ export const financialReportInputSchema = z
     { message: 'The window is too long for this granularity.', path: ['to'] },
   );
 export type FinancialReportInput = z.input<typeof financialReportInputSchema>;
+
+const ledgerEntryKindLabels: Record<string, string> = {
+  deposit: 'Top-up',
+  budget_reserve: 'Campaign budget reserved',
+  budget_release: 'Campaign budget released',
+  refund: 'Refund',
+  dispute_hold: 'Dispute hold',
+  dispute_close: 'Dispute closed',
+  charge: 'Earnings',
+  earnings_mature: 'Earnings available',
+  fixed_pot: 'Earnings (fixed fee)',
+  withdrawal: 'Withdrawal',
+  payout: 'Payout',
+  adjustment: 'Adjustment by Gametriggers',
+};
+
+/** How statements and the admin portal name a journal entry's kind. */
+export const ledgerEntryKindLabel = (kind: string) => ledgerEntryKindLabels[kind] ?? kind.replaceAll('_', ' ');

@@ -10,6 +10,7 @@ export const dynamic = 'force-dynamic';
 
 /** `/money`: brand wallets or streamer earnings, sorted, filtered and paged by the payment service. */
 export default async function WalletsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await portal.requirePermission('canViewFinancials');
   const query = walletQueryOf(await searchParams);
   const page = await portal.act((api) => api.payment.admin.wallets.list.query(walletListInput(query)));
   return (

@@ -1,6 +1,5 @@
 import type { MoneyAccountSort } from '@gametriggers/contracts';
-import type { ReactNode } from 'react';
-import { Badge, ButtonLink, EmptyState, LocalTime, Table, cn } from '@gametriggers/ui';
+import { Badge, ButtonLink, EmptyState, LocalTime, Table } from '@gametriggers/ui';
 import { Amount } from './amounts';
 import type { MoneyAccount, MoneyAccountsPage } from './types';
 import type { WalletQuery } from './wallet-query';
@@ -13,33 +12,17 @@ const columnTitles: Record<MoneyAccountSort, Record<WalletQuery['holder'], strin
   lastActivity: { brand: 'Last activity', streamer: 'Last activity' },
 };
 
-/** A column heading that sorts by it (again: the other way). */
-function SortHeading({ query, sort }: { query: WalletQuery; sort: MoneyAccountSort }) {
-  const active = query.sort === sort;
-  const direction = active && query.direction === 'desc' ? 'asc' : 'desc';
-  return (
-    <a
-      href={walletsHref(query, { sort, direction })}
-      className={cn('inline-flex items-center gap-1 hover:text-brand-700', active && 'text-brand-700')}
-      data-testid={`sort-${sort}`}
-    >
-      {columnTitles[sort][query.holder]}
-      <span aria-hidden="true">{active ? (query.direction === 'asc' ? '↑' : '↓') : '↕'}</span>
-      {active ? <span className="sr-only">(sorted {query.direction === 'asc' ? 'ascending' : 'descending'})</span> : null}
-    </a>
-  );
-}
-
 export const accountHref = (account: Pick<MoneyAccount, 'holder' | 'ownerId'>) =>
   `/money/wallets/${account.holder}/${account.ownerId}`;
 
-/** Brand wallets or streamer earnings, one page, with sortable figures and page links. */
+/** Brand wallets or streamer earnings, one page, with server-sorted figures and page links. */
 export function WalletsTable({ page, query }: { page: MoneyAccountsPage; query: WalletQuery }) {
   if (page.items.length === 0) {
+    const filtered = Boolean(query.search) || query.frozenOnly;
     return (
       <div data-testid="wallets-empty">
-        <EmptyState title={query.search || query.frozenOnly ? 'No account matches' : 'No money yet'}>
-          {query.search || query.frozenOnly
+        <EmptyState title={filtered ? 'No account matches' : 'No money yet'}>
+          {filtered
             ? 'Try another id or show every account.'
             : query.holder === 'brand'
               ? 'Brand wallets appear here once a brand tops up.'
@@ -49,11 +32,11 @@ export function WalletsTable({ page, query }: { page: MoneyAccountsPage; query: 
     );
   }
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  const sortable = (sort: MoneyAccountSort, cell: (row: MoneyAccount) => ReactNode) => ({
-    header: columnTitles[sort][query.holder],
-    heading: <SortHeading query={query} sort={sort} />,
-    cell,
-    className: sort === 'lastActivity' ? undefined : 'sm:text-right',
+  const figure = (sortKey: Exclude<MoneyAccountSort, 'lastActivity'>, testId?: string) => ({
+    header: columnTitles[sortKey][query.holder],
+    sortKey,
+    cell: (row: MoneyAccount) => <Amount cents={row[`${sortKey}Cents`]} testId={testId} />,
+    className: 'sm:text-right',
   });
   return (
     <div className="space-y-3">
@@ -63,25 +46,34 @@ export function WalletsTable({ page, query }: { page: MoneyAccountsPage; query: 
         rowKey={(row) => row.ownerId}
         rowTestId="wallet-row"
         phoneLayout="cards"
+        sort={{
+          key: query.sort,
+          direction: query.direction,
+          href: (key, direction) => walletsHref(query, { sort: key as MoneyAccountSort, direction }),
+        }}
         columns={[
           {
             header: query.holder === 'brand' ? 'Brand' : 'Streamer',
             cell: (row) => (
               <span className="flex flex-wrap items-center gap-2">
-                <a href={accountHref(row)} className="font-mono text-xs text-brand-700 hover:underline" data-testid="wallet-link">
+                <a href={accountHref(row)} className="font-mono text-xs break-all text-brand-700 hover:underline" data-testid="wallet-link">
                   {row.ownerId}
                 </a>
                 {row.frozen ? <Badge tone="danger">Frozen</Badge> : null}
               </span>
             ),
           },
-          sortable('available', (row) => <Amount cents={row.availableCents} testId="wallet-available" />),
-          sortable('reserved', (row) => <Amount cents={row.reservedCents} />),
-          sortable('pending', (row) => <Amount cents={row.pendingCents} />),
-          sortable('lastActivity', (row) => (row.lastActivityAt ? <LocalTime date={row.lastActivityAt} /> : '—')),
+          figure('available', 'wallet-available'),
+          figure('reserved'),
+          figure('pending'),
+          {
+            header: columnTitles.lastActivity[query.holder],
+            sortKey: 'lastActivity',
+            cell: (row) => (row.lastActivityAt ? <LocalTime date={row.lastActivityAt} /> : '—'),
+          },
         ]}
       />
-      <nav aria-label="Pages" className="flex items-center justify-between gap-3 text-sm text-slate-600">
+      <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
         <span data-testid="wallets-total">
           {page.total.toLocaleString('en-US')} {page.total === 1 ? 'account' : 'accounts'} · page {page.page} of {pages}
         </span>

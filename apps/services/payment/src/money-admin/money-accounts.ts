@@ -1,5 +1,5 @@
 import type { MoneyAccountInput, MoneyAccountSort, MoneyHolder } from '@gametriggers/contracts';
-import { listMoneyAccountsInputSchema } from '@gametriggers/contracts';
+import type { listMoneyAccountsInputSchema } from '@gametriggers/contracts';
 import type { z } from 'zod';
 import type { PaymentSql } from '../database';
 import { toBigInt } from '../database';
@@ -161,8 +161,8 @@ export async function moneyAccountDetail(tx: PaymentSql, input: MoneyAccountInpu
     recentEntries: entries.map((row) => ({
       id: row.id as string,
       kind: row.kind as string,
-      account: (row.accountKind === 'streamer_pending' ? 'pending' : 'available') as 'pending' | 'available',
-      direction: (row.direction === 'credit' ? 'in' : 'out') as 'in' | 'out',
+      account: (row.accountKind === 'streamer_pending' ? 'pending' : 'available'),
+      direction: (row.direction === 'credit' ? 'in' : 'out'),
       amountCents: cents(toBigInt(row.amount)),
       balanceAfterCents: cents(toBigInt(row.balanceAfter)),
       pending: row.pending as boolean,
