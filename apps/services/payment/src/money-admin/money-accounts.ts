@@ -119,6 +119,19 @@ export async function listMoneyAccounts(
 
 const RECENT_ENTRIES = 25;
 
+interface AccountEntry {
+  id: string;
+  kind: string;
+  /** For a streamer: the available or the pending earnings. */
+  account: 'available' | 'pending';
+  direction: 'in' | 'out';
+  amountCents: number;
+  balanceAfterCents: number;
+  pending: boolean;
+  reason: string | null;
+  createdAt: Date;
+}
+
 /** One account's balances, freeze and most recent movements (an owner with no money reads as zeros). */
 export async function moneyAccountDetail(tx: PaymentSql, input: MoneyAccountInput) {
   const { items } = await accountRows(tx, input.holder, {
@@ -158,11 +171,11 @@ export async function moneyAccountDetail(tx: PaymentSql, input: MoneyAccountInpu
   return {
     ...account,
     frozenBy: freeze?.frozenBy ?? null,
-    recentEntries: entries.map((row) => ({
+    recentEntries: entries.map((row): AccountEntry => ({
       id: row.id as string,
       kind: row.kind as string,
-      account: (row.accountKind === 'streamer_pending' ? 'pending' : 'available'),
-      direction: (row.direction === 'credit' ? 'in' : 'out'),
+      account: row.accountKind === 'streamer_pending' ? 'pending' : 'available',
+      direction: row.direction === 'credit' ? 'in' : 'out',
       amountCents: cents(toBigInt(row.amount)),
       balanceAfterCents: cents(toBigInt(row.balanceAfter)),
       pending: row.pending as boolean,
