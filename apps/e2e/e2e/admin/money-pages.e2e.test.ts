@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAdmin, signedInAdmin } from '../../src/admin-session';
 import { apiAs } from '../../src/api';
-import { launchBrowser, screenshot, textOf, uniqueEmail, urls } from '../../src/browser';
+import { atBothWidths, launchBrowser, textOf, uniqueEmail, urls } from '../../src/browser';
 
 const brand = { email: 'brand@demo.gametriggers.dev', password: 'DemoBrand!2026' };
 const ADJUSTMENT_CENTS = 1_234;
@@ -15,15 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-async function atBothWidths(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width}px`).toBeLessThanOrEqual(width);
-    await screenshot(page, `${name}-${width}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 const centsOf = (text: string) => Math.round(Number(text.replace(/[^0-9.-]/g, '')) * 100);
 
