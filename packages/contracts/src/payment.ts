@@ -54,16 +54,17 @@ export const walletTransactionKinds = [
   { id: 'refund', label: 'Refund' },
   { id: 'dispute_hold', label: 'Dispute hold' },
   { id: 'dispute_close', label: 'Dispute closed' },
+  { id: 'adjustment', label: 'Adjustment by Gametriggers' },
 ] as const;
 export const walletTransactionKindSchema = z.enum(
-  ['deposit', 'budget_reserve', 'budget_release', 'refund', 'dispute_hold', 'dispute_close'],
+  ['deposit', 'budget_reserve', 'budget_release', 'refund', 'dispute_hold', 'dispute_close', 'adjustment'],
   { error: 'Choose a kind of transaction' },
 );
 export type WalletTransactionKind = z.infer<typeof walletTransactionKindSchema>;
 
 export const walletTransactionsInputSchema = pageInputSchema
   .extend({
-    kinds: z.array(walletTransactionKindSchema).max(6).optional(),
+    kinds: z.array(walletTransactionKindSchema).max(walletTransactionKinds.length).optional(),
     from: instantSchema().optional(),
     to: instantSchema().optional(),
   })

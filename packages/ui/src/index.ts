@@ -36,3 +36,4 @@ export {
 export { ReportRangePicker } from './analytics/report-range-picker';
 export { StatementDownload } from './money/statement-download';
 export { statementMonths } from './money/statement-months';
+export { LocalTime } from './local-time';

@@ -1,8 +1,8 @@
 import { formatCents } from '@gametriggers/contracts';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../../src/api';
-import { launchBrowser, screenshot, signInWithPassword, textOf, urls } from '../../src/browser';
+import { atBothWidths, launchBrowser, signInWithPassword, textOf, urls } from '../../src/browser';
 
 // What the money loop does not walk through: the campaign page's budget panel and its top-up link,
 // the transactions filter and CSV, invoices and statements, a refund, and both pages on a phone.
@@ -18,16 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-async function atBothWidths(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    // Nothing sticks out sideways: a phone never scrolls the page horizontally.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width}px`).toBeLessThanOrEqual(width);
-    await screenshot(page, `${name}-${width}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 async function signedIn(person: { email: string; password: string }, portalUrl: string) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

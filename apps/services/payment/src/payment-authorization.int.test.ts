@@ -36,6 +36,8 @@ let harness: PaymentHarness;
 let clients: Record<CallerName, Client>;
 const cast = testCast();
 const campaignOfA = randomUUID();
+const adjustedBrand = randomUUID();
+const frozenBrand = randomUUID();
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
@@ -140,6 +142,43 @@ const procedures: Record<
     call: (c) => c.payment.earnings.byCampaign.query(),
   },
   'payment.ledger.check': { expected: financeOnly, call: (c) => c.payment.ledger.check.query() },
+  'payment.admin.wallets.list': {
+    expected: financeOnly,
+    call: (c) => c.payment.admin.wallets.list.query({ holder: 'streamer' }),
+  },
+  'payment.admin.wallets.get': {
+    expected: financeOnly,
+    call: (c) => c.payment.admin.wallets.get.query({ holder: 'brand', ownerId: cast.brandA.userId }),
+  },
+  'payment.admin.adjustments.create': {
+    expected: financeOnly,
+    call: (c) =>
+      c.payment.admin.adjustments.create.mutate({
+        holder: 'brand',
+        ownerId: adjustedBrand,
+        direction: 'credit',
+        amountCents: 100,
+        reason: 'Authorization check',
+        idempotencyKey: randomUUID(),
+      }),
+  },
+  // Run in this order: the finance admin freezes, then unfreezes, a brand with no money.
+  'payment.admin.freezes.freeze': {
+    expected: financeOnly,
+    call: (c) => c.payment.admin.freezes.freeze.mutate({ holder: 'brand', ownerId: frozenBrand, reason: 'Authorization check' }),
+  },
+  'payment.admin.freezes.unfreeze': {
+    expected: financeOnly,
+    call: (c) => c.payment.admin.freezes.unfreeze.mutate({ holder: 'brand', ownerId: frozenBrand, reason: 'Authorization check' }),
+  },
+  'payment.admin.reports.financial': {
+    expected: financeOnly,
+    call: (c) => c.payment.admin.reports.financial.query(range),
+  },
+  'payment.admin.reports.financialCsv': {
+    expected: financeOnly,
+    call: (c) => c.payment.admin.reports.financialCsv.query(range),
+  },
   'payment.internal.campaignBudget': {
     expected: servicesOnly,
     call: (c) => c.payment.internal.campaignBudget.query({ campaignId: campaignOfA }),

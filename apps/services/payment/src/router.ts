@@ -1,10 +1,11 @@
-import { router } from '@gametriggers/trpc';
+import { router, t } from '@gametriggers/trpc';
 import type { PaymentDeps } from './deps';
 import { billingRouter } from './routers/billing';
 import { earningsRouter } from './routers/earnings';
 import { flowsAdminRouter } from './routers/flows-admin';
 import { internalRouter } from './routers/internal';
 import { ledgerAdminRouter } from './routers/ledger-admin';
+import { moneyAdminRouter } from './routers/money-admin';
 import { statementsRouter } from './routers/statements';
 import { walletRouter } from './routers/wallet';
 import { payoutsRouter, withdrawalsRouter } from './routers/withdrawals';
@@ -21,7 +22,7 @@ export function createPaymentRouter(deps: PaymentDeps) {
       payouts: payoutsRouter(deps),
       withdrawals: withdrawalsRouter(deps),
       statements: statementsRouter(deps),
-      admin: flowsAdminRouter(deps),
+      admin: t.mergeRouters(flowsAdminRouter(deps), moneyAdminRouter(deps)),
     }),
   });
 }

@@ -8,7 +8,8 @@ export type AccountKind =
   | 'streamer_available'
   | 'platform_fees'
   | 'payouts_in_transit'
-  | 'disputes_held';
+  | 'disputes_held'
+  | 'platform_adjustments';
 
 /** What an account is: enough to create it the first time a posting names it. */
 export interface AccountSpec {
@@ -37,7 +38,10 @@ const liability = (
   allowsNegative: false,
 });
 
-/** The chart of accounts (MONEY-DESIGN.md). Only the clearing account, the world side, may go negative. */
+/**
+ * The chart of accounts (MONEY-DESIGN.md). Only the clearing account (the world side) and the
+ * platform's adjustments account may go negative.
+ */
 export const accounts = {
   clearing: (currency = 'USD'): AccountSpec => ({
     code: `stripe:clearing:${currency}`,
@@ -71,6 +75,15 @@ export const accounts = {
     liability(`payouts:in_transit:${currency}`, 'payouts_in_transit', null, currency),
   disputesHeld: (currency = 'USD') =>
     liability(`disputes:held:${currency}`, 'disputes_held', null, currency),
+  /** The other side of admins' adjustments: what the platform has given out net of what it took back. */
+  platformAdjustments: (currency = 'USD'): AccountSpec => ({
+    code: `platform:adjustments:${currency}`,
+    kind: 'platform_adjustments',
+    ownerId: null,
+    currency,
+    normalBalance: 'debit',
+    allowsNegative: true,
+  }),
 };
 
 /** The fee shard an entry credits, from its idempotency key: stable, and spread evenly. */

@@ -11,6 +11,8 @@ import { balanceOf } from '../ledger/balances';
 import { accounts } from '../ledger/chart-of-accounts';
 import type { EntryRequest } from '../ledger/post-entries';
 import { InsufficientFundsError, postEntry } from '../ledger/post-entries';
+import { findEntry } from '../ledger/entry-lookup';
+import { assertNotFrozen } from '../money-admin/freezes';
 import { lockCampaignTerms, readCampaignTerms } from './campaign-terms';
 import type { MoneyContext } from './money-context';
 import { cents } from './money-context';
@@ -53,8 +55,11 @@ export async function reserveCampaignBudget(
   input: ReserveCampaignBudgetInput,
 ): Promise<{ reservedCents: number }> {
   const budget = BigInt(input.budgetCents);
+  const key = `reserve:${input.campaignId}`;
+  // A frozen wallet reserves nothing new; a reservation made before the freeze still replays.
+  if (!(await findEntry(tx, key))) await assertNotFrozen(tx, 'brand', input.brandId);
   const result = await moveFromWallet(tx, context, {
-    idempotencyKey: `reserve:${input.campaignId}`,
+    idempotencyKey: key,
     kind: 'budget_reserve',
     cause: { campaignId: input.campaignId, brandId: input.brandId },
     postings: walletToEscrow(input.brandId, input.campaignId, budget),
@@ -119,6 +124,7 @@ export async function adjustCampaignBudget(
   }
   const adjustment = terms.adjustments + 1;
   const difference = budget - terms.budgetCents;
+  if (difference > 0n) await assertNotFrozen(tx, 'brand', terms.brandId);
   const request: EntryRequest = {
     idempotencyKey: `adjust:${input.campaignId}:${input.budgetCents}:${adjustment}`,
     kind: difference > 0n ? 'budget_reserve' : 'budget_release',

@@ -6,6 +6,7 @@ import { accounts } from '../ledger/chart-of-accounts';
 import { findHold, resolveHold } from '../ledger/holds';
 import type { EntryResult } from '../ledger/post-entries';
 import { InsufficientFundsError, postEntry } from '../ledger/post-entries';
+import { assertNotFrozen } from '../money-admin/freezes';
 import type { MoneyContext } from './money-context';
 import { cents } from './money-context';
 
@@ -19,6 +20,7 @@ export async function holdRefund(
 ): Promise<EntryResult> {
   const currency = input.currency ?? 'USD';
   const amount = BigInt(input.amountCents);
+  await assertNotFrozen(tx, 'brand', input.brandId);
   try {
     return await postEntry(
       tx,

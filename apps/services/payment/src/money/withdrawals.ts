@@ -7,6 +7,7 @@ import { findEntry, lockIdempotencyKey } from '../ledger/entry-lookup';
 import { findHold, resolveHold } from '../ledger/holds';
 import type { EntryResult } from '../ledger/post-entries';
 import { InsufficientFundsError, postEntry } from '../ledger/post-entries';
+import { assertNotFrozen } from '../money-admin/freezes';
 import type { MoneyContext } from './money-context';
 import { cents } from './money-context';
 
@@ -37,6 +38,7 @@ export async function holdWithdrawal(
 ): Promise<EntryResult> {
   const currency = input.currency ?? 'USD';
   const amount = BigInt(input.amountCents);
+  await assertNotFrozen(tx, 'streamer', input.streamerId);
   let result: EntryResult;
   try {
     result = await postEntry(

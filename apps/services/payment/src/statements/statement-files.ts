@@ -1,22 +1,8 @@
-import { formatCents } from '@gametriggers/contracts';
+import { formatCents, ledgerEntryKindLabel } from '@gametriggers/contracts';
 import { renderPdf } from '../invoices/pdf-document';
 import type { Statement } from './statement-lines';
 
-const KIND_LABELS: Record<string, string> = {
-  deposit: 'Top-up',
-  budget_reserve: 'Campaign budget reserved',
-  budget_release: 'Campaign budget released',
-  refund: 'Refund',
-  dispute_hold: 'Dispute hold',
-  dispute_close: 'Dispute closed',
-  charge: 'Earnings',
-  earnings_mature: 'Earnings available',
-  fixed_pot: 'Earnings (fixed fee)',
-  withdrawal: 'Withdrawal',
-  payout: 'Payout',
-};
-const label = (kind: string) => KIND_LABELS[kind] ?? kind.replaceAll('_', ' ');
-const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+export const csvCell = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 const cents = (value: number) => (value / 100).toFixed(2);
 
 export function statementCsv(statement: Statement): string {
@@ -24,7 +10,7 @@ export function statementCsv(statement: Statement): string {
   const rows = statement.lines.map((line) => [
     line.at.toISOString(),
     line.entryId,
-    label(line.kind),
+    ledgerEntryKindLabel(line.kind),
     line.account,
     cents(line.amountCents),
     cents(line.balanceAfterCents),
@@ -49,7 +35,7 @@ export function statementPdf(statement: Statement, issuer: { name: string; addre
     if (statement.lines.length === 0) doc.text('No movements this month.');
     for (const line of statement.lines) {
       doc.text(
-        `${line.at.toISOString().slice(0, 10)}  ${label(line.kind)} (${line.account})  ${formatCents(line.amountCents)}  balance ${formatCents(line.balanceAfterCents)}`,
+        `${line.at.toISOString().slice(0, 10)}  ${ledgerEntryKindLabel(line.kind)} (${line.account})  ${formatCents(line.amountCents)}  balance ${formatCents(line.balanceAfterCents)}`,
       );
     }
   });
