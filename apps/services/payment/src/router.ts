@@ -5,6 +5,7 @@ import { earningsRouter } from './routers/earnings';
 import { flowsAdminRouter } from './routers/flows-admin';
 import { internalRouter } from './routers/internal';
 import { ledgerAdminRouter } from './routers/ledger-admin';
+import { participationDisputesRouter } from './routers/participation-disputes';
 import { statementsRouter } from './routers/statements';
 import { walletRouter } from './routers/wallet';
 import { payoutsRouter, withdrawalsRouter } from './routers/withdrawals';
@@ -22,6 +23,7 @@ export function createPaymentRouter(deps: PaymentDeps) {
       withdrawals: withdrawalsRouter(deps),
       statements: statementsRouter(deps),
       admin: flowsAdminRouter(deps),
+      disputes: participationDisputesRouter(deps),
     }),
   });
 }
