@@ -69,7 +69,9 @@ export async function myDisputes(
 }
 
 export async function myDispute(db: PaymentDb, party: DisputeParty, disputeId: string) {
-  const row = await db.participationDispute.findFirst({ where: { id: disputeId, ...ownerWhere(party) } });
+  const row = await db.participationDispute.findFirst({
+    where: { id: disputeId, ...ownerWhere(party) },
+  });
   if (!row) throw disputeNotFound();
   return disputeView(row);
 }

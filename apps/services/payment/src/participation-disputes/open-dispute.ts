@@ -47,17 +47,17 @@ async function participationMoneyOf(
   return rows[0] ?? null;
 }
 
-export const isPartyOf = (
-  party: DisputeParty,
-  owners: { brandId: string; streamerId: string },
-) => (party.role === 'brand' ? owners.brandId : owners.streamerId) === party.userId;
+export const isPartyOf = (party: DisputeParty, owners: { brandId: string; streamerId: string }) =>
+  (party.role === 'brand' ? owners.brandId : owners.streamerId) === party.userId;
 
 /**
  * Locks the participation's earnings lots not held yet (its hours' charges and its share of a fixed
  * pot) and sums the pending and the matured ones.
  */
 async function lockUnheldLots(tx: PaymentSql, participationId: string, owned: ParticipationMoney) {
-  const lots = await tx.$queryRawUnsafe<Array<{ id: string; amountCents: string; matured: boolean }>>(
+  const lots = await tx.$queryRawUnsafe<
+    Array<{ id: string; amountCents: string; matured: boolean }>
+  >(
     `SELECT l."id"::text, l."amountCents"::text, l."maturedAt" IS NOT NULL AS matured
      FROM "earnings_lots" l JOIN "journal_entries" e ON e."id" = l."entryId"
      WHERE l."streamerId" = $1::uuid AND l."campaignId" = $2::uuid AND l."heldByDisputeId" IS NULL
@@ -84,7 +84,11 @@ async function lockUnheldLots(tx: PaymentSql, participationId: string, owned: Pa
 export async function openParticipationDispute(
   tx: PaymentSql,
   context: MoneyContext,
-  input: { disputeId: string; party: DisputeParty; request: OpenParticipationDisputeInput & { evidenceLinks: string[] } },
+  input: {
+    disputeId: string;
+    party: DisputeParty;
+    request: OpenParticipationDisputeInput & { evidenceLinks: string[] };
+  },
 ) {
   const { disputeId, party, request } = input;
   const owned = await participationMoneyOf(tx, request.participationId);

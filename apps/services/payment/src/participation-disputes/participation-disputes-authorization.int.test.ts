@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { TestPerson } from '@gametriggers/testing';
-import { adminWith, errorOf, fixedClock, startTestTokenIssuer, testCast, testInstants } from '@gametriggers/testing';
+import {
+  adminWith,
+  errorOf,
+  fixedClock,
+  startTestTokenIssuer,
+  testCast,
+  testInstants,
+} from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reserveCampaignBudget } from '../money/campaign-budget';
 import { chargeParticipationHours } from '../money/charging';
@@ -87,7 +94,10 @@ async function disputeOpenedBy(party: 'brand' | 'streamer') {
   const opened =
     party === 'brand'
       ? await clients.brandA.payment.disputes.brand.open.mutate({ participationId, ...evidence })
-      : await clients.streamerA.payment.disputes.streamer.open.mutate({ participationId, ...evidence });
+      : await clients.streamerA.payment.disputes.streamer.open.mutate({
+          participationId,
+          ...evidence,
+        });
   return opened.disputeId;
 }
 
@@ -105,27 +115,43 @@ const streamerAOnly = { ...only('streamerA', 'streamerB'), streamerB: 'NOT_FOUND
 /** Each procedure: who gets what, against a subject made fresh for it. */
 const procedures: Record<
   string,
-  { expected: Record<CallerName, Outcome>; subject: () => Promise<string>; call: (client: Client, subject: string) => Promise<unknown> }
+  {
+    expected: Record<CallerName, Outcome>;
+    subject: () => Promise<string>;
+    call: (client: Client, subject: string) => Promise<unknown>;
+  }
 > = {
   'payment.disputes.brand.open': {
     expected: brandAOnly,
     subject: chargedParticipation,
-    call: (c, participationId) => c.payment.disputes.brand.open.mutate({ participationId, ...evidence }),
+    call: (c, participationId) =>
+      c.payment.disputes.brand.open.mutate({ participationId, ...evidence }),
   },
   'payment.disputes.streamer.open': {
     expected: streamerAOnly,
     subject: chargedParticipation,
-    call: (c, participationId) => c.payment.disputes.streamer.open.mutate({ participationId, ...evidence }),
+    call: (c, participationId) =>
+      c.payment.disputes.streamer.open.mutate({ participationId, ...evidence }),
   },
   'payment.disputes.brand.respond': {
     expected: brandAOnly,
     subject: () => disputeOpenedBy('streamer'),
-    call: (c, disputeId) => c.payment.disputes.brand.respond.mutate({ disputeId, evidenceText: 'Our side', evidenceLinks: [] }),
+    call: (c, disputeId) =>
+      c.payment.disputes.brand.respond.mutate({
+        disputeId,
+        evidenceText: 'Our side',
+        evidenceLinks: [],
+      }),
   },
   'payment.disputes.streamer.respond': {
     expected: streamerAOnly,
     subject: () => disputeOpenedBy('brand'),
-    call: (c, disputeId) => c.payment.disputes.streamer.respond.mutate({ disputeId, evidenceText: 'My side', evidenceLinks: [] }),
+    call: (c, disputeId) =>
+      c.payment.disputes.streamer.respond.mutate({
+        disputeId,
+        evidenceText: 'My side',
+        evidenceLinks: [],
+      }),
   },
   'payment.disputes.brand.listMine': {
     expected: only('brandA', 'brandB'),
@@ -160,7 +186,12 @@ const procedures: Record<
   'payment.disputes.admin.resolve': {
     expected: only('disputesAdmin'),
     subject: () => disputeOpenedBy('brand'),
-    call: (c, disputeId) => c.payment.disputes.admin.resolve.mutate({ disputeId, outcome: 'release', reason: 'Looks fine' }),
+    call: (c, disputeId) =>
+      c.payment.disputes.admin.resolve.mutate({
+        disputeId,
+        outcome: 'release',
+        reason: 'Looks fine',
+      }),
   },
 };
 
@@ -179,7 +210,9 @@ describe('who may call each participation dispute procedure', () => {
       const made = await subject();
       const actual: Record<string, string> = {};
       // The owner goes last, so a refused caller meets the subject as it was made.
-      const order = [...callerNames].sort((a, b) => Number(expected[a] === 'ok') - Number(expected[b] === 'ok'));
+      const order = [...callerNames].sort(
+        (a, b) => Number(expected[a] === 'ok') - Number(expected[b] === 'ok'),
+      );
       for (const caller of order) actual[caller] = await outcomeOf(call(clients[caller], made));
       expect(actual).toEqual(expected);
     });

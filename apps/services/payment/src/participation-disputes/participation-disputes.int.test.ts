@@ -104,7 +104,17 @@ async function participationWithEarnings(hours: number, matured: number) {
   return { campaignId, participationId };
 }
 
-const evidence = { evidenceText: 'The overlay was hidden for most of the stream.', evidenceLinks: ['https://clips.example.com/1'] };
+const evidence = {
+  evidenceText: 'The overlay was hidden for most of the stream.',
+  evidenceLinks: ['https://clips.example.com/1'],
+};
+
+/** `ok`, or the code of the error the call was refused with. */
+const codeOf = (call: Promise<unknown>) =>
+  call.then(
+    () => 'ok',
+    (error: unknown) => errorOf(error).code,
+  );
 
 const outboxOf = (type: string) => harness.db.outboxEvent.findMany({ where: { type } });
 
@@ -134,7 +144,9 @@ describe('opening a participation dispute', () => {
       heldAvailableCents: 800,
       evidenceLinks: ['https://clips.example.com/1'],
     });
-    expect((await outboxOf('payment.participation_dispute_opened')).map((event) => event.payload)).toContainEqual(
+    expect(
+      (await outboxOf('payment.participation_dispute_opened')).map((event) => event.payload),
+    ).toContainEqual(
       expect.objectContaining({ disputeId: opened.disputeId, heldCents: 2400, openedBy: 'brand' }),
     );
 
@@ -152,7 +164,11 @@ describe('opening a participation dispute', () => {
     const available = await streamerAvailable();
     // Everything available but $5 leaves in a withdrawal.
     await harness.transaction((tx) =>
-      holdWithdrawal(tx, harness.deps, { withdrawalId: randomUUID(), streamerId, amountCents: available - 500 }),
+      holdWithdrawal(tx, harness.deps, {
+        withdrawalId: randomUUID(),
+        streamerId,
+        amountCents: available - 500,
+      }),
     );
     const opened = await streamerA.payment.disputes.streamer.open.mutate({
       participationId,
@@ -166,11 +182,12 @@ describe('opening a participation dispute', () => {
   it('refuses a participation that is not the caller’s', async () => {
     const { participationId } = await participationWithEarnings(1, 0);
     const open = { participationId, reason: 'Not mine', ...evidence };
-    expect(errorOf(await brandB.payment.disputes.brand.open.mutate(open).catch((error) => error)).code).toBe('NOT_FOUND');
-    expect(errorOf(await streamerB.payment.disputes.streamer.open.mutate(open).catch((error) => error)).code).toBe('NOT_FOUND');
+    expect(await codeOf(brandB.payment.disputes.brand.open.mutate(open))).toBe('NOT_FOUND');
+    expect(await codeOf(streamerB.payment.disputes.streamer.open.mutate(open))).toBe('NOT_FOUND');
     expect(
-      errorOf(await brandA.payment.disputes.brand.open.mutate({ ...open, participationId: randomUUID() }).catch((error) => error))
-        .code,
+      await codeOf(
+        brandA.payment.disputes.brand.open.mutate({ ...open, participationId: randomUUID() }),
+      ),
     ).toBe('NOT_FOUND');
     expect(await harness.db.participationDispute.count({ where: { participationId } })).toBe(0);
   });
@@ -194,14 +211,22 @@ describe('opening a participation dispute', () => {
 describe('the other side’s response', () => {
   it('is given once, by the party that did not open the dispute', async () => {
     const { participationId } = await participationWithEarnings(1, 0);
-    const { disputeId } = await brandA.payment.disputes.brand.open.mutate({ participationId, reason: 'Hidden overlay', ...evidence });
-    const response = { disputeId, evidenceText: 'It was visible; see the VOD.', evidenceLinks: ['https://vod.example.com/9'] };
-    expect(errorOf(await brandA.payment.disputes.brand.respond.mutate(response).catch((error) => error)).code).toBe('CONFLICT');
-    expect(errorOf(await streamerB.payment.disputes.streamer.respond.mutate(response).catch((error) => error)).code).toBe(
+    const { disputeId } = await brandA.payment.disputes.brand.open.mutate({
+      participationId,
+      reason: 'Hidden overlay',
+      ...evidence,
+    });
+    const response = {
+      disputeId,
+      evidenceText: 'It was visible; see the VOD.',
+      evidenceLinks: ['https://vod.example.com/9'],
+    };
+    expect(await codeOf(brandA.payment.disputes.brand.respond.mutate(response))).toBe('CONFLICT');
+    expect(await codeOf(streamerB.payment.disputes.streamer.respond.mutate(response))).toBe(
       'NOT_FOUND',
     );
     await streamerA.payment.disputes.streamer.respond.mutate(response);
-    expect(errorOf(await streamerA.payment.disputes.streamer.respond.mutate(response).catch((error) => error)).code).toBe(
+    expect(await codeOf(streamerA.payment.disputes.streamer.respond.mutate(response))).toBe(
       'CONFLICT',
     );
     expect(await streamerA.payment.disputes.streamer.get.query({ disputeId })).toMatchObject({
@@ -224,7 +249,11 @@ describe('resolving a participation dispute', () => {
   }
 
   async function balancesNow() {
-    return { available: await streamerAvailable(), wallet: await brandWallet(), held: await disputesHeld() };
+    return {
+      available: await streamerAvailable(),
+      wallet: await brandWallet(),
+      held: await disputesHeld(),
+    };
   }
 
   it('release: the held money becomes the streamer’s available earnings', async () => {
@@ -236,7 +265,11 @@ describe('resolving a participation dispute', () => {
       reason: 'The stream shows the overlay throughout',
     });
     expect(resolved).toMatchObject({ outcome: 'release', streamerCents: 1600, brandCents: 0 });
-    expect(await balancesNow()).toEqual({ available: before.available + 1600, wallet: before.wallet, held: before.held - 1600 });
+    expect(await balancesNow()).toEqual({
+      available: before.available + 1600,
+      wallet: before.wallet,
+      held: before.held - 1600,
+    });
     expect(await streamerA.payment.disputes.streamer.get.query({ disputeId })).toMatchObject({
       status: 'resolved',
       outcome: 'release',
@@ -247,17 +280,28 @@ describe('resolving a participation dispute', () => {
   it('refund: the held money goes to the brand’s wallet (the platform keeps its fee)', async () => {
     const disputeId = await openedDispute();
     const before = await balancesNow();
-    await disputesAdmin.payment.disputes.admin.resolve.mutate({ disputeId, outcome: 'refund', reason: 'Bot traffic' });
-    expect(await balancesNow()).toEqual({ available: before.available, wallet: before.wallet + 1600, held: before.held - 1600 });
+    await disputesAdmin.payment.disputes.admin.resolve.mutate({
+      disputeId,
+      outcome: 'refund',
+      reason: 'Bot traffic',
+    });
+    expect(await balancesNow()).toEqual({
+      available: before.available,
+      wallet: before.wallet + 1600,
+      held: before.held - 1600,
+    });
   });
 
   it('split: the streamer receives the amount named and the brand the rest', async () => {
     const disputeId = await openedDispute();
     const before = await balancesNow();
-    const tooMuch = await disputesAdmin.payment.disputes.admin.resolve
-      .mutate({ disputeId, outcome: 'split', streamerShareCents: 1601, reason: 'Half the hours counted' })
-      .catch((error) => error);
-    expect(errorOf(tooMuch).code).toBe('BAD_REQUEST');
+    const tooMuch = disputesAdmin.payment.disputes.admin.resolve.mutate({
+      disputeId,
+      outcome: 'split',
+      streamerShareCents: 1601,
+      reason: 'Half the hours counted',
+    });
+    expect(await codeOf(tooMuch)).toBe('BAD_REQUEST');
     const resolved = await disputesAdmin.payment.disputes.admin.resolve.mutate({
       disputeId,
       outcome: 'split',
@@ -270,8 +314,17 @@ describe('resolving a participation dispute', () => {
       wallet: before.wallet + 1000,
       held: before.held - 1600,
     });
-    const resolvedEvents = (await outboxOf('payment.participation_dispute_resolved')).map((event) => event.payload);
-    expect(resolvedEvents).toContainEqual(expect.objectContaining({ disputeId, outcome: 'split', streamerCents: 600, brandCents: 1000 }));
+    const resolvedEvents = (await outboxOf('payment.participation_dispute_resolved')).map(
+      (event) => event.payload,
+    );
+    expect(resolvedEvents).toContainEqual(
+      expect.objectContaining({
+        disputeId,
+        outcome: 'split',
+        streamerCents: 600,
+        brandCents: 1000,
+      }),
+    );
     const audit = (await outboxOf('admin.action_recorded')).map((event) => event.payload);
     expect(audit).toContainEqual(
       expect.objectContaining({
@@ -287,8 +340,16 @@ describe('resolving a participation dispute', () => {
     const disputeId = await openedDispute();
     const before = await balancesNow();
     const results = await Promise.allSettled([
-      disputesAdmin.payment.disputes.admin.resolve.mutate({ disputeId, outcome: 'release', reason: 'First' }),
-      disputesAdmin.payment.disputes.admin.resolve.mutate({ disputeId, outcome: 'refund', reason: 'Second' }),
+      disputesAdmin.payment.disputes.admin.resolve.mutate({
+        disputeId,
+        outcome: 'release',
+        reason: 'First',
+      }),
+      disputesAdmin.payment.disputes.admin.resolve.mutate({
+        disputeId,
+        outcome: 'refund',
+        reason: 'Second',
+      }),
     ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((result) => result.status === 'rejected');
@@ -296,14 +357,20 @@ describe('resolving a participation dispute', () => {
     const after = await balancesNow();
     expect(after.held).toBe(before.held - 1600);
     expect(after.available - before.available + (after.wallet - before.wallet)).toBe(1600);
-    const again = await disputesAdmin.payment.disputes.admin.resolve
-      .mutate({ disputeId, outcome: 'refund', reason: 'Third' })
-      .catch((error) => error);
-    expect(errorOf(again).code).toBe('CONFLICT');
+    const again = disputesAdmin.payment.disputes.admin.resolve.mutate({
+      disputeId,
+      outcome: 'refund',
+      reason: 'Third',
+    });
+    expect(await codeOf(again)).toBe('CONFLICT');
   });
 
   it('lists the queue oldest first with filters, a page at a time', async () => {
-    const page = await disputesAdmin.payment.disputes.admin.list.query({ status: 'open', openedBy: 'brand', limit: 1 });
+    const page = await disputesAdmin.payment.disputes.admin.list.query({
+      status: 'open',
+      openedBy: 'brand',
+      limit: 1,
+    });
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toMatchObject({ status: 'open', openedBy: 'brand' });
     const next = await disputesAdmin.payment.disputes.admin.list.query({
@@ -313,9 +380,14 @@ describe('resolving a participation dispute', () => {
       cursor: page.nextCursor!,
     });
     expect(next.items.map((item) => item.id)).not.toContain(page.items[0]!.id);
-    const resolved = await disputesAdmin.payment.disputes.admin.list.query({ status: 'resolved', limit: 100 });
+    const resolved = await disputesAdmin.payment.disputes.admin.list.query({
+      status: 'resolved',
+      limit: 100,
+    });
     expect(resolved.items.length).toBeGreaterThanOrEqual(4);
-    expect(resolved.items.every((item) => item.status === 'resolved' && item.resolvedBy)).toBe(true);
+    expect(resolved.items.every((item) => item.status === 'resolved' && item.resolvedBy)).toBe(
+      true,
+    );
     const mine = await streamerB.payment.disputes.streamer.listMine.query({});
     expect(mine.items).toEqual([]);
   });

@@ -80,7 +80,11 @@ export async function resolveParticipationDispute(
   const now = context.now();
   if (dispute.held > 0n) {
     const postings: PostingRequest[] = [
-      { account: accounts.disputesHeld(dispute.currency), direction: 'debit', amount: dispute.held },
+      {
+        account: accounts.disputesHeld(dispute.currency),
+        direction: 'debit',
+        amount: dispute.held,
+      },
       {
         account: accounts.streamerAvailable(dispute.streamerId, dispute.currency),
         direction: 'credit',
@@ -97,7 +101,11 @@ export async function resolveParticipationDispute(
       {
         idempotencyKey: `participation-dispute:${request.disputeId}:resolve`,
         kind: 'participation_dispute_resolve',
-        cause: { disputeId: request.disputeId, outcome: request.outcome, resolvedBy: admin.adminId },
+        cause: {
+          disputeId: request.disputeId,
+          outcome: request.outcome,
+          resolvedBy: admin.adminId,
+        },
         postings: postings.filter((posting) => posting.amount > 0n),
       },
       now,

@@ -12,11 +12,20 @@ export const disputeNotFound = () =>
 export async function respondToParticipationDispute(
   tx: PaymentSql,
   now: Date,
-  input: { party: DisputeParty; request: z.output<typeof respondToParticipationDisputeInputSchema> },
+  input: {
+    party: DisputeParty;
+    request: z.output<typeof respondToParticipationDisputeInputSchema>;
+  },
 ) {
   const { party, request } = input;
   const rows = await tx.$queryRawUnsafe<
-    Array<{ brandId: string; streamerId: string; openedBy: string; status: string; responded: boolean }>
+    Array<{
+      brandId: string;
+      streamerId: string;
+      openedBy: string;
+      status: string;
+      responded: boolean;
+    }>
   >(
     `SELECT "brandId", "streamerId", "openedBy", "status", "respondedAt" IS NOT NULL AS responded
      FROM "participation_disputes" WHERE "id" = $1::uuid FOR UPDATE`,

@@ -7,7 +7,13 @@ import {
   resolveParticipationDisputeInputSchema,
   respondToParticipationDisputeInputSchema,
 } from '@gametriggers/contracts';
-import { adminActorOf, adminProcedure, brandProcedure, router, streamerProcedure } from '@gametriggers/trpc';
+import {
+  adminActorOf,
+  adminProcedure,
+  brandProcedure,
+  router,
+  streamerProcedure,
+} from '@gametriggers/trpc';
 import { z } from 'zod';
 import type { PaymentDeps } from '../deps';
 import {
@@ -18,7 +24,12 @@ import {
   participationDisputePageOutput,
   resolvedDisputeOutput,
 } from '../participation-disputes/dispute-schemas';
-import { disputeForAdmin, disputeQueue, myDispute, myDisputes } from '../participation-disputes/dispute-views';
+import {
+  disputeForAdmin,
+  disputeQueue,
+  myDispute,
+  myDisputes,
+} from '../participation-disputes/dispute-views';
 import type { DisputeParty } from '../participation-disputes/open-dispute';
 import { openParticipationDispute } from '../participation-disputes/open-dispute';
 import { resolveParticipationDispute } from '../participation-disputes/resolve-dispute';
@@ -28,23 +39,32 @@ import { respondToParticipationDispute } from '../participation-disputes/respond
 function partyRouter(
   deps: PaymentDeps,
   role: DisputeParty['role'],
-  procedure: typeof brandProcedure | typeof streamerProcedure,
+  procedure: typeof brandProcedure,
 ) {
-  const partyOf = (ctx: { caller: { userId: string } }): DisputeParty => ({ role, userId: ctx.caller.userId });
+  const partyOf = (ctx: { caller: { userId: string } }): DisputeParty => ({
+    role,
+    userId: ctx.caller.userId,
+  });
   return router({
     open: procedure
       .input(openParticipationDisputeInputSchema)
       .output(openedDisputeOutput)
       .mutation(({ ctx, input }) =>
         deps.transaction((tx) =>
-          openParticipationDispute(tx, deps, { disputeId: randomUUID(), party: partyOf(ctx), request: input }),
+          openParticipationDispute(tx, deps, {
+            disputeId: randomUUID(),
+            party: partyOf(ctx),
+            request: input,
+          }),
         ),
       ),
     respond: procedure
       .input(respondToParticipationDisputeInputSchema)
       .output(z.object({ disputeId: z.string() }))
       .mutation(({ ctx, input }) =>
-        deps.transaction((tx) => respondToParticipationDispute(tx, deps.now(), { party: partyOf(ctx), request: input })),
+        deps.transaction((tx) =>
+          respondToParticipationDispute(tx, deps.now(), { party: partyOf(ctx), request: input }),
+        ),
       ),
     listMine: procedure
       .input(myParticipationDisputesInputSchema)
