@@ -31,6 +31,7 @@ export const openParticipationDisputeInputSchema = disputeEvidenceSchema.extend(
   reason: lineTextSchema({ what: 'the reason', min: 1, max: 200 }),
 });
 export type OpenParticipationDisputeInput = z.input<typeof openParticipationDisputeInputSchema>;
+export type OpenParticipationDisputeRequest = z.output<typeof openParticipationDisputeInputSchema>;
 
 export const participationDisputeIdInputSchema = z.object({ disputeId: idSchema('dispute') });
 
@@ -38,9 +39,11 @@ export const participationDisputeIdInputSchema = z.object({ disputeId: idSchema(
 export const respondToParticipationDisputeInputSchema = disputeEvidenceSchema.extend({
   disputeId: idSchema('dispute'),
 });
+export type RespondToParticipationDisputeRequest = z.output<typeof respondToParticipationDisputeInputSchema>;
 
 /** `…listMine`: the caller's disputes, newest first. */
 export const myParticipationDisputesInputSchema = pageInputSchema.extend({
+  campaignId: idSchema('campaign').optional(),
   participationId: idSchema('participation').optional(),
 });
 

@@ -34,3 +34,8 @@ export {
 export { ReportRangePicker } from './analytics/report-range-picker';
 export { StatementDownload } from './money/statement-download';
 export { statementMonths } from './money/statement-months';
+export { DisputeEvidenceForm } from './disputes/dispute-evidence-form';
+export type { DisputeActionResult } from './disputes/dispute-evidence-form';
+export { DisputeDetails, DisputeStatusBadge, disputeOutcomeLabels } from './disputes/dispute-details';
+export type { DisputeForDisplay } from './disputes/dispute-details';
+export { DisputesTable } from './disputes/disputes-table';

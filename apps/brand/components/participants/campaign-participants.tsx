@@ -2,6 +2,7 @@ import { TRPCClientError } from '@gametriggers/api';
 import { Badge, Card } from '@gametriggers/ui';
 import type { ReactNode } from 'react';
 import { portal } from '../../portal';
+import { ParticipantDispute } from '../disputes/participant-dispute';
 import { ApplicantDecision } from './applicant-decision';
 import { categoryLabel, formatCount, formatDay } from './formatting';
 import { ParticipantRemoval } from './participant-removal';
@@ -72,12 +73,18 @@ async function participantsOf(campaignId: string) {
   const list = (status: 'pending' | 'active' | 'paused') =>
     api.participation.listForCampaign.query({ campaignId, status, limit: LIST_SIZE });
   try {
-    const [pending, active, paused] = await Promise.all([
+    const [pending, active, paused, disputes] = await Promise.all([
       list('pending'),
       list('active'),
       list('paused'),
+      api.payment.disputes.brand.listMine.query({ campaignId, limit: 100 }),
     ]);
-    return { pending, active, paused };
+    // Newest first: each participation keeps its latest dispute.
+    const disputeOf = new Map<string, (typeof disputes.items)[number]>();
+    for (const dispute of disputes.items) {
+      if (!disputeOf.has(dispute.participationId)) disputeOf.set(dispute.participationId, dispute);
+    }
+    return { pending, active, paused, disputeOf };
   } catch (error) {
     if (
       error instanceof TRPCClientError &&
@@ -183,10 +190,16 @@ export async function CampaignParticipants({
                 ) : null}
               </p>
             </div>
-            <ParticipantRemoval
-              participationId={participant.id}
-              streamerName={participant.streamer.displayName}
-            />
+            <div className="flex flex-wrap items-start gap-2">
+              <ParticipantDispute
+                participationId={participant.id}
+                dispute={lists.disputeOf.get(participant.id) ?? null}
+              />
+              <ParticipantRemoval
+                participationId={participant.id}
+                streamerName={participant.streamer.displayName}
+              />
+            </div>
           </li>
         ))}
       </Section>

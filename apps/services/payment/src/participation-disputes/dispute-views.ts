@@ -59,6 +59,7 @@ export async function myDisputes(
   const rows = await db.participationDispute.findMany({
     where: {
       ...ownerWhere(party),
+      ...(input.campaignId ? { campaignId: input.campaignId } : {}),
       ...(input.participationId ? { participationId: input.participationId } : {}),
       ...mineCursor.rowsAfter(input.cursor),
     },

@@ -1,4 +1,4 @@
-import type { OpenParticipationDisputeInput } from '@gametriggers/contracts';
+import type { OpenParticipationDisputeRequest } from '@gametriggers/contracts';
 import { recordEvent } from '@gametriggers/events';
 import { DomainError } from '@gametriggers/trpc';
 import type { PaymentSql } from '../database';
@@ -87,7 +87,7 @@ export async function openParticipationDispute(
   input: {
     disputeId: string;
     party: DisputeParty;
-    request: OpenParticipationDisputeInput & { evidenceLinks: string[] };
+    request: OpenParticipationDisputeRequest;
   },
 ) {
   const { disputeId, party, request } = input;

@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import type { respondToParticipationDisputeInputSchema } from '@gametriggers/contracts';
+import type { RespondToParticipationDisputeRequest } from '@gametriggers/contracts';
 import { DomainError } from '@gametriggers/trpc';
 import type { PaymentSql } from '../database';
 import type { DisputeParty } from './open-dispute';
@@ -14,7 +13,7 @@ export async function respondToParticipationDispute(
   now: Date,
   input: {
     party: DisputeParty;
-    request: z.output<typeof respondToParticipationDisputeInputSchema>;
+    request: RespondToParticipationDisputeRequest;
   },
 ) {
   const { party, request } = input;
