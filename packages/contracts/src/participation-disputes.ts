@@ -39,7 +39,9 @@ export const participationDisputeIdInputSchema = z.object({ disputeId: idSchema(
 export const respondToParticipationDisputeInputSchema = disputeEvidenceSchema.extend({
   disputeId: idSchema('dispute'),
 });
-export type RespondToParticipationDisputeRequest = z.output<typeof respondToParticipationDisputeInputSchema>;
+export type RespondToParticipationDisputeRequest = z.output<
+  typeof respondToParticipationDisputeInputSchema
+>;
 
 /** `…listMine`: the caller's disputes, newest first. */
 export const myParticipationDisputesInputSchema = pageInputSchema.extend({
@@ -49,7 +51,9 @@ export const myParticipationDisputesInputSchema = pageInputSchema.extend({
 
 /** `payment.disputes.admin.list`: the queue, oldest open first. */
 export const participationDisputeQueueInputSchema = pageInputSchema.extend({
-  status: z.enum(PARTICIPATION_DISPUTE_STATUSES, { error: 'Choose open or resolved' }).default('open'),
+  status: z
+    .enum(PARTICIPATION_DISPUTE_STATUSES, { error: 'Choose open or resolved' })
+    .default('open'),
   openedBy: z.enum(['brand', 'streamer'], { error: 'Choose brand or streamer' }).optional(),
   brandId: idSchema('brand').optional(),
   streamerId: idSchema('streamer').optional(),
@@ -70,4 +74,6 @@ export const resolveParticipationDisputeInputSchema = z
     message: 'Enter the amount the streamer receives',
     path: ['streamerShareCents'],
   });
-export type ResolveParticipationDisputeInput = z.input<typeof resolveParticipationDisputeInputSchema>;
+export type ResolveParticipationDisputeInput = z.input<
+  typeof resolveParticipationDisputeInputSchema
+>;

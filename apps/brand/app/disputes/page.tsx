@@ -1,11 +1,14 @@
 import { myParticipationDisputesInputSchema } from '@gametriggers/contracts';
 import { DisputesTable, EmptyState, LoadMore, PageHeader } from '@gametriggers/ui';
-import { formatDay } from '../../components/participants/formatting';
 import { portal } from '../../portal';
 
 export const dynamic = 'force-dynamic';
 
-export default async function DisputesPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+export default async function DisputesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ cursor?: string }>;
+}) {
   const { cursor } = await searchParams;
   const input = myParticipationDisputesInputSchema.safeParse({ cursor });
   const api = await portal.sessionApi();
@@ -18,12 +21,15 @@ export default async function DisputesPage({ searchParams }: { searchParams: Pro
       />
       {page.items.length === 0 ? (
         <EmptyState title="No disputes">
-          Open one from a participant on a campaign&apos;s page if a streamer&apos;s delivery was not what you paid for.
+          Open one from a participant on a campaign&apos;s page if a streamer&apos;s delivery was
+          not what you paid for.
         </EmptyState>
       ) : (
-        <DisputesTable disputes={page.items} hrefOf={(dispute) => `/disputes/${dispute.id}`} formatDate={formatDay} />
+        <DisputesTable disputes={page.items} hrefOf={(dispute) => `/disputes/${dispute.id}`} />
       )}
-      <LoadMore href={page.nextCursor ? `/disputes?cursor=${encodeURIComponent(page.nextCursor)}` : null} />
+      <LoadMore
+        href={page.nextCursor ? `/disputes?cursor=${encodeURIComponent(page.nextCursor)}` : null}
+      />
     </portal.Shell>
   );
 }

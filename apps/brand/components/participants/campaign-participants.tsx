@@ -1,8 +1,13 @@
 import { TRPCClientError } from '@gametriggers/api';
-import { Badge, Card } from '@gametriggers/ui';
+import {
+  Badge,
+  Card,
+  ParticipationDisputeControl,
+  latestDisputeByParticipation,
+} from '@gametriggers/ui';
 import type { ReactNode } from 'react';
 import { portal } from '../../portal';
-import { ParticipantDispute } from '../disputes/participant-dispute';
+import { openDispute } from '../../app/disputes/actions';
 import { ApplicantDecision } from './applicant-decision';
 import { categoryLabel, formatCount, formatDay } from './formatting';
 import { ParticipantRemoval } from './participant-removal';
@@ -79,12 +84,7 @@ async function participantsOf(campaignId: string) {
       list('paused'),
       api.payment.disputes.brand.listMine.query({ campaignId, limit: 100 }),
     ]);
-    // Newest first: each participation keeps its latest dispute.
-    const disputeOf = new Map<string, (typeof disputes.items)[number]>();
-    for (const dispute of disputes.items) {
-      if (!disputeOf.has(dispute.participationId)) disputeOf.set(dispute.participationId, dispute);
-    }
-    return { pending, active, paused, disputeOf };
+    return { pending, active, paused, disputeOf: latestDisputeByParticipation(disputes.items) };
   } catch (error) {
     if (
       error instanceof TRPCClientError &&
@@ -191,9 +191,10 @@ export async function CampaignParticipants({
               </p>
             </div>
             <div className="flex flex-wrap items-start gap-2">
-              <ParticipantDispute
+              <ParticipationDisputeControl
                 participationId={participant.id}
                 dispute={lists.disputeOf.get(participant.id) ?? null}
+                submit={openDispute}
               />
               <ParticipantRemoval
                 participationId={participant.id}

@@ -9,7 +9,10 @@ export async function orNotFound<T>(read: Promise<T>): Promise<T> {
   try {
     return await read;
   } catch (error) {
-    const code = error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
+    const code =
+      error instanceof TRPCClientError
+        ? (error.data as { code?: string } | undefined)?.code
+        : undefined;
     if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') notFound();
     throw error;
   }

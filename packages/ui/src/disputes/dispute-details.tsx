@@ -25,6 +25,10 @@ export interface DisputeForDisplay {
   createdAt: Date;
 }
 
+const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+/** The day a dispute was opened or resolved, as the pages show it. */
+export const formatDisputeDay = (date: Date) => day.format(date);
+
 export const disputeOutcomeLabels = {
   release: 'Released to the streamer',
   refund: 'Refunded to the brand',
@@ -32,7 +36,11 @@ export const disputeOutcomeLabels = {
 } as const;
 
 /** `Open`, or how it was resolved. */
-export function DisputeStatusBadge({ dispute }: { dispute: Pick<DisputeForDisplay, 'status' | 'outcome'> }) {
+export function DisputeStatusBadge({
+  dispute,
+}: {
+  dispute: Pick<DisputeForDisplay, 'status' | 'outcome'>;
+}) {
   return dispute.status === 'open' ? (
     <Badge tone="warning" data-testid="dispute-status">
       Dispute open
@@ -46,7 +54,17 @@ export function DisputeStatusBadge({ dispute }: { dispute: Pick<DisputeForDispla
 
 const sideNames = { brand: 'The brand', streamer: 'The streamer' } as const;
 
-function Side({ title, text, links, testId }: { title: string; text: ReactNode; links: string[]; testId: string }) {
+function Side({
+  title,
+  text,
+  links,
+  testId,
+}: {
+  title: string;
+  text: ReactNode;
+  links: string[];
+  testId: string;
+}) {
   return (
     <section className="space-y-2" data-testid={testId}>
       <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
@@ -55,7 +73,12 @@ function Side({ title, text, links, testId }: { title: string; text: ReactNode; 
         <ul className="space-y-1 text-sm">
           {links.map((link) => (
             <li key={link} className="truncate">
-              <a href={link} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 hover:underline">
+              <a
+                href={link}
+                rel="noopener noreferrer nofollow"
+                target="_blank"
+                className="text-brand-700 hover:underline"
+              >
                 {link}
               </a>
             </li>
@@ -67,7 +90,7 @@ function Side({ title, text, links, testId }: { title: string; text: ReactNode; 
 }
 
 /** Both sides' evidence, what is held, and the outcome: the same for the parties and the admins. */
-export function DisputeDetails({ dispute, formatDate }: { dispute: DisputeForDisplay; formatDate: (date: Date) => string }) {
+export function DisputeDetails({ dispute }: { dispute: DisputeForDisplay }) {
   const money = (cents: number | null) => formatCents(cents ?? 0, dispute.currency);
   const otherSide = dispute.openedBy === 'brand' ? 'streamer' : 'brand';
   return (
@@ -79,24 +102,46 @@ export function DisputeDetails({ dispute, formatDate }: { dispute: DisputeForDis
         </div>
         <DetailList
           items={[
-            { label: 'Opened by', value: `${sideNames[dispute.openedBy]}, ${formatDate(dispute.createdAt)}` },
+            {
+              label: 'Opened by',
+              value: `${sideNames[dispute.openedBy]}, ${formatDisputeDay(dispute.createdAt)}`,
+            },
             {
               label: 'Held',
               value: (
                 <span data-testid="dispute-held">
                   {money(dispute.heldCents)}{' '}
                   <span className="font-normal text-slate-500">
-                    ({money(dispute.heldPendingCents)} pending, {money(dispute.heldAvailableCents)} available)
+                    ({money(dispute.heldPendingCents)} pending, {money(dispute.heldAvailableCents)}{' '}
+                    available)
                   </span>
                 </span>
               ),
             },
             ...(dispute.status === 'resolved'
               ? [
-                  { label: 'To the streamer', value: <span data-testid="dispute-to-streamer">{money(dispute.streamerCents)}</span> },
-                  { label: 'To the brand', value: <span data-testid="dispute-to-brand">{money(dispute.brandCents)}</span> },
-                  { label: 'Resolved', value: dispute.resolvedAt ? formatDate(dispute.resolvedAt) : '' },
-                  { label: 'Why', value: <span data-testid="dispute-resolution-reason">{dispute.resolutionReason}</span> },
+                  {
+                    label: 'To the streamer',
+                    value: (
+                      <span data-testid="dispute-to-streamer">{money(dispute.streamerCents)}</span>
+                    ),
+                  },
+                  {
+                    label: 'To the brand',
+                    value: <span data-testid="dispute-to-brand">{money(dispute.brandCents)}</span>,
+                  },
+                  {
+                    label: 'Resolved',
+                    value: dispute.resolvedAt ? formatDisputeDay(dispute.resolvedAt) : '',
+                  },
+                  {
+                    label: 'Why',
+                    value: (
+                      <span data-testid="dispute-resolution-reason">
+                        {dispute.resolutionReason}
+                      </span>
+                    ),
+                  },
                 ]
               : []),
           ]}

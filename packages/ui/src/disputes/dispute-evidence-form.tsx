@@ -15,12 +15,14 @@ import { Textarea } from '../form-controls';
 
 /** What a portal's server action answers (`ActionResult` of the auth kit, as far as a form needs). */
 export type DisputeActionResult =
-  | { ok: true }
-  | { ok: false; error: { message: string; fieldErrors?: Record<string, string[]> } };
+  { ok: true } | { ok: false; error: { message: string; fieldErrors?: Record<string, string[]> } };
+
+export type OpenDisputeAction = (input: OpenInput) => Promise<DisputeActionResult>;
+export type RespondDisputeAction = (input: RespondInput) => Promise<DisputeActionResult>;
 
 type Target =
-  | { kind: 'open'; participationId: string; submit: (input: OpenInput) => Promise<DisputeActionResult> }
-  | { kind: 'respond'; disputeId: string; submit: (input: RespondInput) => Promise<DisputeActionResult> };
+  | { kind: 'open'; participationId: string; submit: OpenDisputeAction }
+  | { kind: 'respond'; disputeId: string; submit: RespondDisputeAction };
 
 const linksFrom = (text: string) =>
   text
@@ -41,21 +43,35 @@ function firstErrors(issues: ReadonlyArray<{ path: PropertyKey[]; message: strin
  * Opening a dispute on a participation (a reason and the evidence) or giving the other side's
  * evidence, validated with the payment service's own schemas; the page refreshes on success.
  */
-export function DisputeEvidenceForm({ target, onCancel }: { target: Target; onCancel?: () => void }) {
+export function DisputeEvidenceForm({
+  target,
+  onCancel,
+}: {
+  target: Target;
+  onCancel?: () => void;
+}) {
   const router = useRouter();
   const [reason, setReason] = useState('');
   const [evidenceText, setEvidenceText] = useState('');
   const [links, setLinks] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
-  const idPrefix = target.kind === 'open' ? `dispute-${target.participationId}` : `respond-${target.disputeId}`;
+  const idPrefix =
+    target.kind === 'open' ? `dispute-${target.participationId}` : `respond-${target.disputeId}`;
 
   async function submit() {
     const evidence = { evidenceText, evidenceLinks: linksFrom(links) };
     const parsed =
       target.kind === 'open'
-        ? openParticipationDisputeInputSchema.safeParse({ participationId: target.participationId, reason, ...evidence })
-        : respondToParticipationDisputeInputSchema.safeParse({ disputeId: target.disputeId, ...evidence });
+        ? openParticipationDisputeInputSchema.safeParse({
+            participationId: target.participationId,
+            reason,
+            ...evidence,
+          })
+        : respondToParticipationDisputeInputSchema.safeParse({
+            disputeId: target.disputeId,
+            ...evidence,
+          });
     if (!parsed.success) {
       setErrors(firstErrors(parsed.error.issues));
       return;
@@ -70,7 +86,10 @@ export function DisputeEvidenceForm({ target, onCancel }: { target: Target; onCa
       if (result.ok) router.refresh();
       else {
         const fieldErrors = Object.fromEntries(
-          Object.entries(result.error.fieldErrors ?? {}).map(([field, messages]) => [field.split('.')[0]!, messages[0]!]),
+          Object.entries(result.error.fieldErrors ?? {}).map(([field, messages]) => [
+            field.split('.')[0]!,
+            messages[0]!,
+          ]),
         );
         setErrors({ ...fieldErrors, form: result.error.message });
       }
@@ -80,7 +99,10 @@ export function DisputeEvidenceForm({ target, onCancel }: { target: Target; onCa
   }
 
   return (
-    <div className="space-y-3 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="dispute-form">
+    <div
+      className="space-y-3 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200"
+      data-testid="dispute-form"
+    >
       {target.kind === 'open' ? (
         <Field
           id={`${idPrefix}-reason`}
@@ -113,7 +135,12 @@ export function DisputeEvidenceForm({ target, onCancel }: { target: Target; onCa
       />
       {errors.form ? <Alert>{errors.form}</Alert> : null}
       <div className="flex flex-wrap gap-2">
-        <Button data-testid="submit-dispute" loading={pending} disabled={pending} onClick={() => void submit()}>
+        <Button
+          data-testid="submit-dispute"
+          loading={pending}
+          disabled={pending}
+          onClick={() => void submit()}
+        >
           {target.kind === 'open' ? 'Open dispute' : 'Send your side'}
         </Button>
         {onCancel ? (

@@ -3,9 +3,12 @@ import type { ReactNode } from 'react';
 import type { Column } from '../data-display';
 import { Table } from '../data-display';
 import type { DisputeForDisplay } from './dispute-details';
-import { DisputeStatusBadge } from './dispute-details';
+import { DisputeStatusBadge, formatDisputeDay } from './dispute-details';
 
-type DisputeRow = Pick<DisputeForDisplay, 'id' | 'reason' | 'openedBy' | 'status' | 'outcome' | 'heldCents' | 'currency' | 'createdAt'>;
+type DisputeRow = Pick<
+  DisputeForDisplay,
+  'id' | 'reason' | 'openedBy' | 'status' | 'outcome' | 'heldCents' | 'currency' | 'createdAt'
+>;
 
 /**
  * Disputes, each linking to its page (`hrefOf`); `extraColumns` go after the reason (an admin's
@@ -14,28 +17,45 @@ type DisputeRow = Pick<DisputeForDisplay, 'id' | 'reason' | 'openedBy' | 'status
 export function DisputesTable<Row extends DisputeRow>({
   disputes,
   hrefOf,
-  formatDate,
   extraColumns = [],
 }: {
   disputes: readonly Row[];
   hrefOf: (dispute: Row) => string;
-  formatDate: (date: Date) => string;
   extraColumns?: ReadonlyArray<Column<Row>>;
 }) {
   const columns: Array<Column<Row>> = [
     {
       header: 'Reason',
       cell: (dispute): ReactNode => (
-        <a href={hrefOf(dispute)} className="font-semibold text-brand-700 hover:underline" data-testid="dispute-link">
+        <a
+          href={hrefOf(dispute)}
+          className="font-semibold text-brand-700 hover:underline"
+          data-testid="dispute-link"
+        >
           {dispute.reason}
         </a>
       ),
     },
     ...extraColumns,
-    { header: 'Opened by', cell: (dispute) => (dispute.openedBy === 'brand' ? 'Brand' : 'Streamer') },
-    { header: 'Opened', cell: (dispute) => formatDate(dispute.createdAt) },
-    { header: 'Held', cell: (dispute) => formatCents(dispute.heldCents, dispute.currency), className: 'text-right tabular-nums' },
+    {
+      header: 'Opened by',
+      cell: (dispute) => (dispute.openedBy === 'brand' ? 'Brand' : 'Streamer'),
+    },
+    { header: 'Opened', cell: (dispute) => formatDisputeDay(dispute.createdAt) },
+    {
+      header: 'Held',
+      cell: (dispute) => formatCents(dispute.heldCents, dispute.currency),
+      className: 'text-right tabular-nums',
+    },
     { header: 'Status', cell: (dispute) => <DisputeStatusBadge dispute={dispute} /> },
   ];
-  return <Table columns={columns} rows={disputes} rowKey={(dispute) => dispute.id} rowTestId="dispute-row" phoneLayout="cards" />;
+  return (
+    <Table
+      columns={columns}
+      rows={disputes}
+      rowKey={(dispute) => dispute.id}
+      rowTestId="dispute-row"
+      phoneLayout="cards"
+    />
+  );
 }

@@ -1,10 +1,9 @@
 import { orNotFound } from '@gametriggers/auth/portal';
 import { participationDisputeIdInputSchema } from '@gametriggers/contracts';
-import { DisputeDetails, PageHeader } from '@gametriggers/ui';
+import { DisputeDetails, DisputeResponseCard, PageHeader } from '@gametriggers/ui';
 import { notFound } from 'next/navigation';
-import { formatDay } from '../../../components/participants/formatting';
-import { DisputeResponse } from '../../../components/disputes/dispute-response';
 import { portal } from '../../../portal';
+import { respondToDispute } from '../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +12,8 @@ export default async function DisputePage({ params }: { params: Promise<{ id: st
   if (!input.success) notFound();
   const api = await portal.sessionApi();
   const dispute = await orNotFound(api.payment.disputes.brand.get.query(input.data));
-  const awaitsYourSide = dispute.status === 'open' && dispute.openedBy === 'streamer' && dispute.responseText === null;
+  const awaitsYourSide =
+    dispute.status === 'open' && dispute.openedBy === 'streamer' && dispute.responseText === null;
   return (
     <portal.Shell>
       <p className="mb-2 text-sm">
@@ -21,10 +21,15 @@ export default async function DisputePage({ params }: { params: Promise<{ id: st
           ← The campaign
         </a>
       </p>
-      <PageHeader title="Dispute" description="Our team reads both sides and decides where the held earnings go." />
+      <PageHeader
+        title="Dispute"
+        description="Our team reads both sides and decides where the held earnings go."
+      />
       <div className="space-y-6">
-        {awaitsYourSide ? <DisputeResponse disputeId={dispute.id} /> : null}
-        <DisputeDetails dispute={dispute} formatDate={formatDay} />
+        {awaitsYourSide ? (
+          <DisputeResponseCard disputeId={dispute.id} submit={respondToDispute} />
+        ) : null}
+        <DisputeDetails dispute={dispute} />
       </div>
     </portal.Shell>
   );
