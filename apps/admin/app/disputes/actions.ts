@@ -2,6 +2,7 @@
 
 import type { ActionResult } from '@gametriggers/auth/portal';
 import {
+  fieldErrorsOf,
   parseAmountToCents,
   resolveParticipationDisputeInputSchema,
 } from '@gametriggers/contracts';
@@ -12,19 +13,25 @@ export async function resolveDispute(
   disputeId: string,
   form: FormData,
 ): Promise<ActionResult<null>> {
-  const share = form.get('streamerShare');
+  const share = String(form.get('streamerShare') ?? '').trim();
+  const streamerShareCents = share ? parseAmountToCents(share) : undefined;
+  if (share && streamerShareCents === undefined) {
+    return {
+      ok: false,
+      error: { message: "Enter the streamer's share in dollars and cents, like 12.50" },
+    };
+  }
   const parsed = resolveParticipationDisputeInputSchema.safeParse({
     disputeId,
     outcome: form.get('outcome'),
-    streamerShareCents:
-      typeof share === 'string' && share.trim() ? (parseAmountToCents(share) ?? -1) : undefined,
+    streamerShareCents,
     reason: form.get('reason'),
   });
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues)
-      (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
-    return { ok: false, error: { message: parsed.error.issues[0]!.message, fieldErrors } };
+    return {
+      ok: false,
+      error: { message: parsed.error.issues[0]!.message, fieldErrors: fieldErrorsOf(parsed.error) },
+    };
   }
   return portal.act(async (api) => {
     await api.payment.disputes.admin.resolve.mutate(parsed.data);
