@@ -13,7 +13,8 @@ export async function resolveDispute(
   disputeId: string,
   form: FormData,
 ): Promise<ActionResult<null>> {
-  const share = String(form.get('streamerShare') ?? '').trim();
+  const field = form.get('streamerShare');
+  const share = typeof field === 'string' ? field.trim() : '';
   const streamerShareCents = share ? parseAmountToCents(share) : undefined;
   if (share && streamerShareCents === undefined) {
     return {
