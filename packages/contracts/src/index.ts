@@ -16,3 +16,4 @@ export * from './analytics';
 export * from './platform-config';
 export * from './admin';
 export * from './money-admin';
+export * from './participation-disputes';

@@ -242,6 +242,32 @@ export const eventCatalogue = {
     }),
     subscribers: [],
   },
+  // Disputes between a brand and a streamer over a participation (not Stripe chargebacks).
+  'payment.participation_dispute_opened': {
+    schema: money.extend({
+      disputeId: z.uuid(),
+      participationId: z.uuid(),
+      campaignId: z.uuid(),
+      brandId: z.uuid(),
+      streamerId: z.uuid(),
+      openedBy: z.enum(['brand', 'streamer']),
+      heldCents: cents,
+    }),
+    subscribers: [],
+  },
+  'payment.participation_dispute_resolved': {
+    schema: money.extend({
+      disputeId: z.uuid(),
+      participationId: z.uuid(),
+      campaignId: z.uuid(),
+      brandId: z.uuid(),
+      streamerId: z.uuid(),
+      outcome: z.enum(['release', 'refund', 'split']),
+      streamerCents: cents,
+      brandCents: cents,
+    }),
+    subscribers: [],
+  },
   'payment.refund_issued': {
     schema: money.extend({ refundId: z.string(), brandId: z.uuid(), amountCents: cents }),
     subscribers: [],

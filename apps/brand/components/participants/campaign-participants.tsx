@@ -1,7 +1,13 @@
 import { TRPCClientError } from '@gametriggers/api';
-import { Badge, Card } from '@gametriggers/ui';
+import {
+  Badge,
+  Card,
+  ParticipationDisputeControl,
+  latestDisputeByParticipation,
+} from '@gametriggers/ui';
 import type { ReactNode } from 'react';
 import { portal } from '../../portal';
+import { openDispute } from '../../app/disputes/actions';
 import { ApplicantDecision } from './applicant-decision';
 import { categoryLabel, formatCount, formatDay } from './formatting';
 import { ParticipantRemoval } from './participant-removal';
@@ -72,12 +78,13 @@ async function participantsOf(campaignId: string) {
   const list = (status: 'pending' | 'active' | 'paused') =>
     api.participation.listForCampaign.query({ campaignId, status, limit: LIST_SIZE });
   try {
-    const [pending, active, paused] = await Promise.all([
+    const [pending, active, paused, disputes] = await Promise.all([
       list('pending'),
       list('active'),
       list('paused'),
+      api.payment.disputes.brand.listMine.query({ campaignId, limit: 100 }),
     ]);
-    return { pending, active, paused };
+    return { pending, active, paused, disputeOf: latestDisputeByParticipation(disputes.items) };
   } catch (error) {
     if (
       error instanceof TRPCClientError &&
@@ -183,10 +190,17 @@ export async function CampaignParticipants({
                 ) : null}
               </p>
             </div>
-            <ParticipantRemoval
-              participationId={participant.id}
-              streamerName={participant.streamer.displayName}
-            />
+            <div className="flex flex-wrap items-start gap-2">
+              <ParticipationDisputeControl
+                participationId={participant.id}
+                dispute={lists.disputeOf.get(participant.id) ?? null}
+                submit={openDispute}
+              />
+              <ParticipantRemoval
+                participationId={participant.id}
+                streamerName={participant.streamer.displayName}
+              />
+            </div>
           </li>
         ))}
       </Section>

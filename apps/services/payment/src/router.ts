@@ -6,6 +6,7 @@ import { flowsAdminRouter } from './routers/flows-admin';
 import { internalRouter } from './routers/internal';
 import { ledgerAdminRouter } from './routers/ledger-admin';
 import { moneyAdminRouter } from './routers/money-admin';
+import { participationDisputesRouter } from './routers/participation-disputes';
 import { statementsRouter } from './routers/statements';
 import { walletRouter } from './routers/wallet';
 import { payoutsRouter, withdrawalsRouter } from './routers/withdrawals';
@@ -23,6 +24,7 @@ export function createPaymentRouter(deps: PaymentDeps) {
       withdrawals: withdrawalsRouter(deps),
       statements: statementsRouter(deps),
       admin: t.mergeRouters(flowsAdminRouter(deps), moneyAdminRouter(deps)),
+      disputes: participationDisputesRouter(deps),
     }),
   });
 }

@@ -1,6 +1,15 @@
 import { participationStatusSchema } from '@gametriggers/contracts';
 import type { ParticipationStatus } from '@gametriggers/contracts';
-import { ButtonLink, EmptyState, LoadMore, PageHeader, Tabs } from '@gametriggers/ui';
+import type { DisputeForDisplay } from '@gametriggers/ui';
+import {
+  ButtonLink,
+  EmptyState,
+  LoadMore,
+  PageHeader,
+  ParticipationDisputeControl,
+  Tabs,
+  latestDisputeByParticipation,
+} from '@gametriggers/ui';
 import {
   LocalTime,
   ParticipationActions,
@@ -10,6 +19,7 @@ import {
 import type { Participation } from '../../components/participation';
 import { SponsorLinkPanel } from '../../components/sponsor-link';
 import { portal } from '../../portal';
+import { openDispute } from '../disputes/actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -45,13 +55,19 @@ function pageHref(status: string, cursor?: string) {
   return `/my-campaigns${search ? `?${search}` : ''}`;
 }
 
+/** Participations that may have earned something, so may be disputed. */
+const disputable = new Set(['active', 'paused', 'completed', 'left_early', 'removed']);
+
 function ParticipationRow({
   participation,
   sponsor,
+  dispute,
 }: {
   participation: Participation;
   /** The brand's name, for the chat command (the campaign's title when it cannot be read). */
   sponsor: string;
+  /** Its latest dispute, if any. */
+  dispute: Pick<DisputeForDisplay, 'id' | 'status' | 'outcome'> | null;
 }) {
   const ended = participation.endedAt;
   const delivering = participation.status === 'active' && participation.clickCode;
@@ -101,7 +117,16 @@ function ParticipationRow({
             </p>
           ) : null}
         </div>
-        <ParticipationActions participation={participation} />
+        <div className="flex flex-wrap items-start gap-2">
+          {disputable.has(participation.status) ? (
+            <ParticipationDisputeControl
+              participationId={participation.id}
+              dispute={dispute}
+              submit={openDispute}
+            />
+          ) : null}
+          <ParticipationActions participation={participation} />
+        </div>
       </div>
       {delivering ? (
         <SponsorLinkPanel
@@ -148,7 +173,11 @@ export default async function MyCampaignsPage({
     ...(params.cursor ? { cursor: params.cursor } : {}),
   });
   const current = status ?? 'all';
-  const sponsors = await sponsorsOf(api, page.items);
+  const [sponsors, disputes] = await Promise.all([
+    sponsorsOf(api, page.items),
+    api.payment.disputes.streamer.listMine.query({ limit: 100 }),
+  ]);
+  const disputeOf = latestDisputeByParticipation(disputes.items);
 
   return (
     <portal.Shell>
@@ -184,6 +213,7 @@ export default async function MyCampaignsPage({
                 key={participation.id}
                 participation={participation}
                 sponsor={sponsors.get(participation.campaignId) ?? participation.campaignTitle}
+                dispute={disputeOf.get(participation.id) ?? null}
               />
             ))}
           </ul>

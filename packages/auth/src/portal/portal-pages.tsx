@@ -16,6 +16,7 @@ import { renewOnUnauthorized } from './renew-on-unauthorized';
 
 export { actionErrorOf } from './action-result';
 export { downloadResponse } from './download-response';
+export { orNotFound } from './or-not-found';
 export type { DownloadableFile } from './download-response';
 export type { ActionError, ActionResult } from './action-result';
 

@@ -70,7 +70,7 @@ export async function matureEarnings(
   const now = context.now();
   const due = await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(
     `SELECT "id", "streamerId", "currency", "amountCents"::text FROM "earnings_lots"
-     WHERE "maturedAt" IS NULL AND "availableAt" <= $1::timestamptz
+     WHERE "maturedAt" IS NULL AND "heldByDisputeId" IS NULL AND "availableAt" <= $1::timestamptz
      ORDER BY "availableAt", "id" LIMIT $2 FOR UPDATE SKIP LOCKED`,
     now,
     limit,

@@ -32,7 +32,7 @@ export async function earningsSummary(
   const balances = await balancesOf(sql, [pending, available]);
   const lots = await sql.$queryRawUnsafe<Array<Record<string, unknown>>>(
     `SELECT "campaignId", "amountCents"::text, "earnedAt", "availableAt" FROM "earnings_lots"
-     WHERE "streamerId" = $1::uuid AND "maturedAt" IS NULL ORDER BY "availableAt", "id" LIMIT $2`,
+     WHERE "streamerId" = $1::uuid AND "maturedAt" IS NULL AND "heldByDisputeId" IS NULL ORDER BY "availableAt", "id" LIMIT $2`,
     streamerId,
     PENDING_LOTS_SHOWN,
   );
@@ -87,7 +87,7 @@ export async function earningsByCampaign(
 > {
   const rows = await sql.$queryRawUnsafe<Array<Record<string, unknown>>>(
     `SELECT "campaignId", SUM("amountCents")::text AS earned,
-            COALESCE(SUM("amountCents") FILTER (WHERE "maturedAt" IS NULL), 0)::text AS pending,
+            COALESCE(SUM("amountCents") FILTER (WHERE "maturedAt" IS NULL AND "heldByDisputeId" IS NULL), 0)::text AS pending,
             MAX("earnedAt") AS "lastEarnedAt"
      FROM "earnings_lots" WHERE "streamerId" = $1::uuid
      GROUP BY "campaignId" ORDER BY MAX("earnedAt") DESC, "campaignId"`,
