@@ -152,6 +152,15 @@ export const listCampaignParticipantsInputSchema = pageInputSchema.extend({
 });
 export type ListCampaignParticipantsInput = z.input<typeof listCampaignParticipantsInputSchema>;
 
+/** Every participation on the platform, for campaign admins; each filter narrows it. */
+export const listParticipationsInputSchema = pageInputSchema.extend({
+  status: participationStatusSchema.optional(),
+  campaignId: campaignIdSchema.optional(),
+  brandId: idSchema('brand').optional(),
+  streamerId: idSchema('streamer').optional(),
+});
+export type ListParticipationsInput = z.input<typeof listParticipationsInputSchema>;
+
 // Conflict rules (admin-managed)
 
 export const conflictRuleTypes = [

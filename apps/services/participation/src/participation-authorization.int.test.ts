@@ -272,6 +272,11 @@ const matrix: Array<{
     expected: () => campaignAdminsOnly,
   },
   {
+    name: 'list (every participation)',
+    call: (api) => api.participation.list.query({}),
+    expected: () => campaignAdminsOnly,
+  },
+  {
     name: 'rules.violations',
     call: (api) => api.participation.rules.violations.query({}),
     expected: () => campaignAdminsOnly,
