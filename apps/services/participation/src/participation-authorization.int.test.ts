@@ -289,7 +289,7 @@ const matrix: Array<{
   },
   {
     name: 'rules.disable',
-    call: (api) => api.participation.rules.disable.mutate({ ruleId: f.ruleId }),
+    call: (api) => api.participation.rules.disable.mutate({ ruleId: f.ruleId, reason: 'Matrix check' }),
     expected: () => campaignAdminsOnly,
   },
 ];

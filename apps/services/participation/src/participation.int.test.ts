@@ -738,7 +738,7 @@ describe('conflict rules', () => {
       scope: { streamerIds: [streamer.userId] },
     });
     expect(
-      (await admin.participation.rules.disable.mutate({ ruleId: disabled.id })).disabledAt,
+      (await admin.participation.rules.disable.mutate({ ruleId: disabled.id, reason: 'Out of date' })).disabledAt,
     ).toBeInstanceOf(Date);
 
     const running = await Promise.all(

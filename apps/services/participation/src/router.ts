@@ -3,7 +3,7 @@ import {
   campaignRefInputSchema,
   campaignRefsInputSchema,
   conflictRuleInputSchema,
-  conflictRuleRefInputSchema,
+  disableConflictRuleInputSchema,
   joinCampaignInputSchema,
   listCampaignParticipantsInputSchema,
   listConflictRulesInputSchema,
@@ -196,9 +196,9 @@ export function createParticipationRouter(deps: ParticipationDeps) {
           ),
 
         disable: campaignAdminProcedure
-          .input(conflictRuleRefInputSchema)
+          .input(disableConflictRuleInputSchema)
           .output(conflictRuleOutput)
-          .mutation(({ ctx, input }) => disableRule(deps, adminActorOf(ctx), input.ruleId)),
+          .mutation(({ ctx, input }) => disableRule(deps, adminActorOf(ctx), input)),
 
         violations: campaignAdminProcedure
           .input(listViolationsInputSchema)
