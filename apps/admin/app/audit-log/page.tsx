@@ -12,6 +12,7 @@ export const dynamic = 'force-dynamic';
 const PAGE_SIZE = 50;
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await portal.requirePermission('canAccessAuditLogs');
   const params = await searchParams;
   const chosen = chosenFilters(
     listAuditLogInputSchema,

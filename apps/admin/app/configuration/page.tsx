@@ -12,6 +12,7 @@ export const dynamic = 'force-dynamic';
 const HISTORY_PAGE_SIZE = 20;
 
 export default async function ConfigurationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await portal.requirePermission('canConfigureSystem');
   const chosen = chosenFilters(platformConfigHistoryInputSchema, await searchParams, []);
   const api = await portal.sessionApi();
   const [config, history] = await Promise.all([

@@ -4,6 +4,8 @@ import type { ActionResult } from '@gametriggers/auth/portal';
 import { revalidatePath } from 'next/cache';
 import { portal } from '../../portal';
 
+const textOf = (form: FormData, name: string) => String(form.get(name) ?? '');
+
 async function decided(brandId: string, result: ActionResult<unknown>): Promise<ActionResult<null>> {
   if (!result.ok) return result;
   revalidatePath(`/verifications/brands/${brandId}`);
@@ -11,10 +13,13 @@ async function decided(brandId: string, result: ActionResult<unknown>): Promise<
   return { ok: true, data: null };
 }
 
-export async function approveBrand(brandId: string): Promise<ActionResult<null>> {
-  return decided(brandId, await portal.act((api) => api.brand.verify.mutate({ brandId })));
+/** Approves a pending brand; the dialog's reason is the approval note kept in the audit log. */
+export async function approveBrand(brandId: string, form: FormData): Promise<ActionResult<null>> {
+  const note = textOf(form, 'reason');
+  return decided(brandId, await portal.act((api) => api.brand.verify.mutate({ brandId, note })));
 }
 
-export async function rejectBrand(brandId: string, reason: string): Promise<ActionResult<null>> {
+export async function rejectBrand(brandId: string, form: FormData): Promise<ActionResult<null>> {
+  const reason = textOf(form, 'reason');
   return decided(brandId, await portal.act((api) => api.brand.reject.mutate({ brandId, reason })));
 }

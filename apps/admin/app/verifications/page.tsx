@@ -32,14 +32,25 @@ async function BrandsTab({ params }: { params: SearchParams }) {
   );
 }
 
-/** One tab per kind of account waiting for verification; each renders its own queue. */
-const verificationTabs: ReadonlyArray<{ value: string; label: string; render: (params: SearchParams) => ReactNode }> = [
-  { value: 'brands', label: 'Brands', render: (params) => <BrandsTab params={params} /> },
+type AdminPermission = Parameters<typeof portal.requirePermission>[number];
+
+interface VerificationTab {
+  value: string;
+  label: string;
+  permission: AdminPermission;
+  render: (params: SearchParams) => ReactNode;
+}
+
+/** One tab per kind of account waiting for verification, shown to admins who may decide them. */
+const verificationTabs: readonly VerificationTab[] = [
+  { value: 'brands', label: 'Brands', permission: 'canVerifyBrands', render: (params) => <BrandsTab params={params} /> },
 ];
 
 export default async function VerificationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const session = await portal.requirePermission(...verificationTabs.map((tab) => tab.permission));
+  const tabs = verificationTabs.filter((tab) => session.user.permissions.includes(tab.permission));
   const params = await searchParams;
-  const chosenTab = verificationTabs.find((tab) => tab.value === firstParam(params, 'tab')) ?? verificationTabs[0]!;
+  const chosenTab = tabs.find((tab) => tab.value === firstParam(params, 'tab')) ?? tabs[0]!;
   return (
     <portal.Shell>
       <PageHeader
@@ -49,7 +60,7 @@ export default async function VerificationsPage({ searchParams }: { searchParams
       <Tabs
         label="Kind of account"
         current={chosenTab.value}
-        tabs={verificationTabs.map((tab) => ({ value: tab.value, label: tab.label, href: `/verifications?tab=${tab.value}` }))}
+        tabs={tabs.map((tab) => ({ value: tab.value, label: tab.label, href: `/verifications?tab=${tab.value}` }))}
       />
       {chosenTab.render(params)}
     </portal.Shell>

@@ -12,6 +12,7 @@ export const dynamic = 'force-dynamic';
 
 /** One brand's verification review: who they are, what they sent, what was decided before. */
 export default async function BrandReviewPage({ params }: { params: Promise<{ brandId: string }> }) {
+  await portal.requirePermission('canVerifyBrands');
   const parsed = idSchema('brand').safeParse((await params).brandId);
   if (!parsed.success) notFound();
   const brandId = parsed.data;
