@@ -3,10 +3,9 @@
 import type { ActionResult } from '@gametriggers/auth/portal';
 import { revalidatePath } from 'next/cache';
 import { portal } from '../../portal';
+import { formText, withReasonErrorsFrom } from '../reason-field';
 
-const textOf = (form: FormData, name: string) => String(form.get(name) ?? '');
-
-async function decided(brandId: string, result: ActionResult<unknown>): Promise<ActionResult<null>> {
+function decided(brandId: string, result: ActionResult<unknown>): ActionResult<null> {
   if (!result.ok) return result;
   revalidatePath(`/verifications/brands/${brandId}`);
   revalidatePath('/verifications');
@@ -15,11 +14,11 @@ async function decided(brandId: string, result: ActionResult<unknown>): Promise<
 
 /** Approves a pending brand; the dialog's reason is the approval note kept in the audit log. */
 export async function approveBrand(brandId: string, form: FormData): Promise<ActionResult<null>> {
-  const note = textOf(form, 'reason');
-  return decided(brandId, await portal.act((api) => api.brand.verify.mutate({ brandId, note })));
+  const note = formText(form, 'reason');
+  return withReasonErrorsFrom('note', decided(brandId, await portal.act((api) => api.brand.verify.mutate({ brandId, note }))));
 }
 
 export async function rejectBrand(brandId: string, form: FormData): Promise<ActionResult<null>> {
-  const reason = textOf(form, 'reason');
+  const reason = formText(form, 'reason');
   return decided(brandId, await portal.act((api) => api.brand.reject.mutate({ brandId, reason })));
 }
