@@ -26,7 +26,7 @@ export default async function ConfigurationPage({ searchParams }: { searchParams
         description="The platform’s operating settings: fees, payouts, energy, G-Keys and overlay limits. Every change is versioned and audited."
       />
       <div className="space-y-8">
-        <ConfigForm key={config.version} version={config.version} values={config.values} save={updatePlatformConfig} />
+        <ConfigForm version={config.version} values={config.values} save={updatePlatformConfig} />
         <section className="space-y-4" aria-labelledby="config-history-title">
           <h2 id="config-history-title" className="text-lg font-semibold">
             History

@@ -4,7 +4,7 @@ import type { ActionResult } from '@gametriggers/auth/portal';
 import type { ConflictRuleInput, ContentCategory, Country } from '@gametriggers/contracts';
 import { conflictRuleTypes, contentCategories, countries } from '@gametriggers/contracts';
 import { Alert, Button, CheckboxGroup, Field, Select, Textarea } from '@gametriggers/ui';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { RuleFormState } from './rule-form-state';
 import { fieldOf, ruleInputOf } from './rule-form-state';
@@ -35,7 +35,7 @@ export function RuleForm({
   const [pending, setPending] = useState(false);
   const set = <K extends keyof RuleFormState>(key: K, value: RuleFormState[K]) =>
     setState((current) => ({ ...current, [key]: value }));
-  const idPrefix = initial.name ? 'edit-rule' : 'new-rule';
+  const idPrefix = `rule-${useId()}`;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
