@@ -164,6 +164,12 @@ export type RequestVerificationInput = z.infer<typeof requestVerificationInputSc
 
 export const brandIdInputSchema = z.object({ brandId: idSchema('brand') });
 
+/** Approving a brand; the admin's note (what they checked) is kept in the audit log. */
+export const verifyBrandInputSchema = brandIdInputSchema.extend({
+  note: paragraphTextSchema({ what: 'the note', min: 3, max: 1000 }).optional(),
+});
+export type VerifyBrandInput = z.infer<typeof verifyBrandInputSchema>;
+
 export const rejectBrandInputSchema = brandIdInputSchema.extend({
   reason: paragraphTextSchema({
     what: 'the reason',

@@ -152,6 +152,15 @@ export const listCampaignParticipantsInputSchema = pageInputSchema.extend({
 });
 export type ListCampaignParticipantsInput = z.input<typeof listCampaignParticipantsInputSchema>;
 
+/** Every participation on the platform, for campaign admins; each filter narrows it. */
+export const listParticipationsInputSchema = pageInputSchema.extend({
+  status: participationStatusSchema.optional(),
+  campaignId: campaignIdSchema.optional(),
+  brandId: idSchema('brand').optional(),
+  streamerId: idSchema('streamer').optional(),
+});
+export type ListParticipationsInput = z.input<typeof listParticipationsInputSchema>;
+
 // Conflict rules (admin-managed)
 
 export const conflictRuleTypes = [
@@ -259,6 +268,17 @@ export const updateConflictRuleInputSchema = z.object({
   rule: conflictRuleInputSchema,
 });
 export const conflictRuleRefInputSchema = z.object({ ruleId: idSchema('rule') });
+/** Disabling stops a rule from applying: the admin says why (kept in the audit log). */
+export const disableConflictRuleInputSchema = conflictRuleRefInputSchema.extend({
+  reason: paragraphTextSchema({
+    what: 'the reason',
+    min: 3,
+    max: 1000,
+    required: 'Say why',
+    tooShort: 'Say why, in a few words',
+  }),
+});
+export type DisableConflictRuleInput = z.input<typeof disableConflictRuleInputSchema>;
 
 export const listConflictRulesInputSchema = z.object({
   includeDisabled: z.boolean().default(true),

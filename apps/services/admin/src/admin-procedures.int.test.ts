@@ -9,6 +9,7 @@ import { adminWith, failure, fixedClock, startTestTokenIssuer, testCast } from '
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminHarness } from './testing/admin-harness';
+import { signAuditCheckpoint } from './domain/audit-checkpoint';
 import { adminTestCheckpointKey, startAdminHarness } from './testing/admin-harness';
 
 const clock = fixedClock('2026-03-10T18:00:00Z');
@@ -139,6 +140,17 @@ describe('admin.audit.verify', () => {
       actorId: auditor.userId,
     });
     expect(verifications).toHaveLength(1);
+  });
+
+  it('names the latest signed checkpoint', async () => {
+    const checkpoint = await signAuditCheckpoint(harness.service.deps);
+    const report = await (await as(auditor)).admin.audit.verify.query();
+    expect(report.latestCheckpoint).toEqual({
+      sequence: checkpoint!.sequence.toString(),
+      hash: checkpoint!.hash,
+      signedAt: clock.now(),
+      keyId: checkpoint!.keyId,
+    });
   });
 
   it('is also a command that names the first broken entry', { timeout: 60_000 }, async () => {

@@ -32,6 +32,9 @@ export const auditChainReportOutput = z.object({
   entriesChecked: z.number().int(),
   head: z.object({ sequence: z.string(), hash: z.string() }).nullable(),
   checkpointsChecked: z.number().int(),
+  latestCheckpoint: z
+    .object({ sequence: z.string(), hash: z.string(), signedAt: z.date(), keyId: z.string() })
+    .nullable(),
   firstBroken: z
     .object({
       sequence: z.string(),

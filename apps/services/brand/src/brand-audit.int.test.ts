@@ -69,4 +69,18 @@ describe('verification decisions are audited', () => {
       reason: 'The tax id does not match the registration.',
     });
   });
+
+  it('records an approval with the approving admin’s note', async () => {
+    const { brandA: brand, superAdmin } = testCast();
+    await harness.onboardedBrand(await issuer.tokenFor(brand));
+    await (await as(brand)).brand.requestVerification.mutate(sampleVerificationRequest());
+    await (await as(superAdmin)).brand.verify.mutate({
+      brandId: brand.userId,
+      note: 'Registration checked against the public register.',
+    });
+    expect((await auditRecordsOf(brand.userId))[0]!.payload).toMatchObject({
+      action: 'brand.verify',
+      reason: 'Registration checked against the public register.',
+    });
+  });
 });

@@ -7,6 +7,7 @@ import {
   rejectBrandInputSchema,
   requestVerificationInputSchema,
   updateBrandProfileInputSchema,
+  verifyBrandInputSchema,
 } from '@gametriggers/contracts';
 import {
   adminActorOf,
@@ -59,9 +60,9 @@ export function createBrandRouter(deps: BrandDeps) {
         .mutation(({ ctx, input }) => requestVerification(deps, ctx.caller.userId, input)),
 
       verify: adminProcedure('canVerifyBrands')
-        .input(brandIdInputSchema)
+        .input(verifyBrandInputSchema)
         .output(decisionOutput)
-        .mutation(({ ctx, input }) => verifyBrand(deps, adminActorOf(ctx), input.brandId)),
+        .mutation(({ ctx, input }) => verifyBrand(deps, adminActorOf(ctx), input)),
 
       reject: adminProcedure('canVerifyBrands')
         .input(rejectBrandInputSchema)

@@ -51,8 +51,9 @@ describe('admin actions in the participation service are audited, once each', ()
       ruleId: rule.id,
       rule: { ...ruleInput(target), severity: 'warning' },
     });
-    await admin.participation.rules.disable.mutate({ ruleId: rule.id });
-    await admin.participation.rules.disable.mutate({ ruleId: rule.id });
+    const reason = 'Replaced by a wider rule';
+    await admin.participation.rules.disable.mutate({ ruleId: rule.id, reason });
+    await admin.participation.rules.disable.mutate({ ruleId: rule.id, reason });
 
     const records = await auditRecordsOf(rule.id);
     expect(records.map((record) => record.action)).toEqual([
@@ -67,7 +68,7 @@ describe('admin actions in the participation service are audited, once each', ()
       before: { severity: 'blocking' },
       after: { severity: 'warning' },
     });
-    expect(records[2]).toMatchObject({ before: { disabledAt: null } });
+    expect(records[2]).toMatchObject({ before: { disabledAt: null }, reason });
   });
 
   it('a violation override, with its note as the reason', async () => {

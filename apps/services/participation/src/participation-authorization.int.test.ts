@@ -272,6 +272,11 @@ const matrix: Array<{
     expected: () => campaignAdminsOnly,
   },
   {
+    name: 'list (every participation)',
+    call: (api) => api.participation.list.query({}),
+    expected: () => campaignAdminsOnly,
+  },
+  {
     name: 'rules.violations',
     call: (api) => api.participation.rules.violations.query({}),
     expected: () => campaignAdminsOnly,
@@ -284,7 +289,7 @@ const matrix: Array<{
   },
   {
     name: 'rules.disable',
-    call: (api) => api.participation.rules.disable.mutate({ ruleId: f.ruleId }),
+    call: (api) => api.participation.rules.disable.mutate({ ruleId: f.ruleId, reason: 'Matrix check' }),
     expected: () => campaignAdminsOnly,
   },
 ];

@@ -738,7 +738,7 @@ describe('conflict rules', () => {
       scope: { streamerIds: [streamer.userId] },
     });
     expect(
-      (await admin.participation.rules.disable.mutate({ ruleId: disabled.id })).disabledAt,
+      (await admin.participation.rules.disable.mutate({ ruleId: disabled.id, reason: 'Out of date' })).disabledAt,
     ).toBeInstanceOf(Date);
 
     const running = await Promise.all(
@@ -829,6 +829,30 @@ describe('lists', () => {
     expect(await failure(api.participation.listMine.query({ cursor: 'nonsense' }))).toMatchObject({
       reason: 'invalid_cursor',
     });
+  });
+
+  it('lists every participation for campaign admins, narrowed by status, campaign, brand and streamer', async () => {
+    const { brandA, brandB, superAdmin } = stack.cast;
+    const streamer = await streamerWith('platform lister', ['retro', 'tech']);
+    const api = await stack.as(streamer);
+    const ofA = await campaign(brandA, { categories: ['retro'] });
+    const ofB = await campaign(brandB, { categories: ['tech'] });
+    stack.clock.advance(60_000);
+    const inA = (await api.participation.join.mutate({ campaignId: ofA.id })).participation;
+    stack.clock.advance(60_000);
+    const inB = (await api.participation.join.mutate({ campaignId: ofB.id })).participation;
+    await api.participation.leave.mutate({ participationId: inA.id });
+    const admin = (await stack.as(superAdmin)).participation;
+
+    const ids = async (input: Parameters<typeof admin.list.query>[0]) =>
+      (await admin.list.query(input)).items.map((item) => item.id);
+    expect(await ids({ streamerId: streamer.userId })).toEqual([inB.id, inA.id]);
+    expect(await ids({ streamerId: streamer.userId, status: 'left_early' })).toEqual([inA.id]);
+    expect(await ids({ campaignId: ofB.id })).toEqual([inB.id]);
+    expect(await ids({ streamerId: streamer.userId, brandId: brandA.userId })).toEqual([inA.id]);
+    const first = await admin.list.query({ streamerId: streamer.userId, limit: 1 });
+    const rest = await admin.list.query({ streamerId: streamer.userId, limit: 1, cursor: first.nextCursor! });
+    expect(rest).toMatchObject({ items: [{ id: inA.id, clickCode: null }], nextCursor: null });
   });
 });
 

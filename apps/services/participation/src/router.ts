@@ -3,11 +3,12 @@ import {
   campaignRefInputSchema,
   campaignRefsInputSchema,
   conflictRuleInputSchema,
-  conflictRuleRefInputSchema,
+  disableConflictRuleInputSchema,
   joinCampaignInputSchema,
   listCampaignParticipantsInputSchema,
   listConflictRulesInputSchema,
   listMyParticipationsInputSchema,
+  listParticipationsInputSchema,
   listViolationsInputSchema,
   overrideViolationInputSchema,
   participationByClickCodeInputSchema,
@@ -43,6 +44,7 @@ import {
   getParticipation,
   listCampaignParticipants,
   listMyParticipations,
+  listParticipations,
 } from './domain/participation-queries';
 import {
   createRule,
@@ -64,7 +66,7 @@ import {
   violationPageOutput,
 } from './schemas';
 
-const ruleAdminProcedure = adminProcedure('canManageCampaigns');
+const campaignAdminProcedure = adminProcedure('canManageCampaigns');
 
 export function createParticipationRouter(deps: ParticipationDeps) {
   return router({
@@ -146,6 +148,12 @@ export function createParticipationRouter(deps: ParticipationDeps) {
         .output(participationPageOutput)
         .query(({ ctx, input }) => listCampaignParticipants(deps, ctx.caller, input)),
 
+      /** Every participation on the platform, filtered (campaign admins). */
+      list: campaignAdminProcedure
+        .input(listParticipationsInputSchema)
+        .output(participationPageOutput)
+        .query(({ ctx, input }) => listParticipations(deps, ctx.caller.userId, input)),
+
       eligibility: streamerProcedure
         .input(campaignRefInputSchema)
         .output(eligibilityOutput)
@@ -170,34 +178,34 @@ export function createParticipationRouter(deps: ParticipationDeps) {
       }),
 
       rules: router({
-        list: ruleAdminProcedure
+        list: campaignAdminProcedure
           .input(listConflictRulesInputSchema)
           .output(z.array(conflictRuleOutput))
           .query(({ input }) => listRules(deps, input.includeDisabled)),
 
-        create: ruleAdminProcedure
+        create: campaignAdminProcedure
           .input(conflictRuleInputSchema)
           .output(conflictRuleOutput)
           .mutation(({ ctx, input }) => createRule(deps, adminActorOf(ctx), input)),
 
-        update: ruleAdminProcedure
+        update: campaignAdminProcedure
           .input(updateConflictRuleInputSchema)
           .output(conflictRuleOutput)
           .mutation(({ ctx, input }) =>
             updateRule(deps, adminActorOf(ctx), input.ruleId, input.rule),
           ),
 
-        disable: ruleAdminProcedure
-          .input(conflictRuleRefInputSchema)
+        disable: campaignAdminProcedure
+          .input(disableConflictRuleInputSchema)
           .output(conflictRuleOutput)
-          .mutation(({ ctx, input }) => disableRule(deps, adminActorOf(ctx), input.ruleId)),
+          .mutation(({ ctx, input }) => disableRule(deps, adminActorOf(ctx), input)),
 
-        violations: ruleAdminProcedure
+        violations: campaignAdminProcedure
           .input(listViolationsInputSchema)
           .output(violationPageOutput)
           .query(({ input }) => listViolations(deps, input)),
 
-        override: ruleAdminProcedure
+        override: campaignAdminProcedure
           .input(overrideViolationInputSchema)
           .output(violationOutput)
           .mutation(({ ctx, input }) => overrideViolation(deps, adminActorOf(ctx), input)),

@@ -1,4 +1,5 @@
 import type { AdminDb } from '../database';
+import type { AuditCheckpoint } from '../generated/prisma/client';
 import type { CheckpointKey } from './deps';
 import {
   GENESIS_HASH,
@@ -28,6 +29,8 @@ export interface AuditChainReport {
   entriesChecked: number;
   head: { sequence: string; hash: string } | null;
   checkpointsChecked: number;
+  /** The most recently signed checkpoint (whether or not it verifies: `firstBroken` says). */
+  latestCheckpoint: { sequence: string; hash: string; signedAt: Date; keyId: string } | null;
   firstBroken: BrokenAuditEntry | null;
 }
 
@@ -40,6 +43,18 @@ function broken(
   message: string,
 ): BrokenAuditEntry {
   return { sequence: sequence.toString(), eventId, problem, message };
+}
+
+function latestCheckpointOf(checkpoints: AuditCheckpoint[]) {
+  const latest = checkpoints.at(-1);
+  return latest
+    ? {
+        sequence: latest.sequence.toString(),
+        hash: latest.hash,
+        signedAt: latest.signedAt,
+        keyId: latest.keyId,
+      }
+    : null;
 }
 
 /**
@@ -153,6 +168,7 @@ export async function verifyAuditChain(
         ? null
         : { sequence: previous.sequence.toString(), hash: previous.hash },
     checkpointsChecked: checkpoints.length,
+    latestCheckpoint: latestCheckpointOf(checkpoints),
     firstBroken,
   };
 }

@@ -1,4 +1,4 @@
-import type { RejectBrandInput, RequestVerificationInput } from '@gametriggers/contracts';
+import type { RejectBrandInput, RequestVerificationInput, VerifyBrandInput } from '@gametriggers/contracts';
 import type { AdminActor } from '@gametriggers/events';
 import { recordAdminAction, recordEvent } from '@gametriggers/events';
 import type { BrandTx } from '../database';
@@ -54,6 +54,8 @@ export async function requestVerification(
 interface Decision {
   status: 'verified' | 'rejected';
   rejectionReason: string | null;
+  /** Why, for the audit log: the rejection reason, or the approving admin's note. */
+  auditReason: string | null;
 }
 
 async function decideVerification(
@@ -92,21 +94,25 @@ async function decideVerification(
     subject: { type: 'brand', id: brandId },
     before: { verificationStatus: brand.verificationStatus },
     after: { verificationStatus: decision.status },
-    reason: decision.rejectionReason,
+    reason: decision.auditReason,
     personal: { companyName: brand.companyName },
     occurredAt: now,
   });
   return brand;
 }
 
-export async function verifyBrand(deps: BrandDeps, admin: AdminActor, brandId: string) {
+export async function verifyBrand(
+  deps: BrandDeps,
+  admin: AdminActor,
+  { brandId, note }: VerifyBrandInput,
+) {
   const now = deps.now();
   return deps.db.$transaction(async (tx) => {
     const brand = await decideVerification(
       tx,
       brandId,
       admin,
-      { status: 'verified', rejectionReason: null },
+      { status: 'verified', rejectionReason: null, auditReason: note ?? null },
       now,
     );
     await recordEvent(tx, 'brand.verified', {
@@ -125,7 +131,7 @@ export async function rejectBrand(deps: BrandDeps, admin: AdminActor, input: Rej
       tx,
       input.brandId,
       admin,
-      { status: 'rejected', rejectionReason: input.reason },
+      { status: 'rejected', rejectionReason: input.reason, auditReason: input.reason },
       now,
     );
     await recordEvent(tx, 'brand.rejected', {

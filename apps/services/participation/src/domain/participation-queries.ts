@@ -1,13 +1,18 @@
 import type {
   listCampaignParticipantsInputSchema,
   listMyParticipationsInputSchema,
+  listParticipationsInputSchema,
 } from '@gametriggers/contracts';
 import type { UserCaller } from '@gametriggers/trpc';
 import type { z } from 'zod';
 import { DomainError } from '@gametriggers/trpc';
 import type { Participation } from '../generated/prisma/client';
 import type { ParticipationDeps } from './deps';
-import { campaignParticipantsCursor, myParticipationsCursor } from './list-cursors';
+import {
+  allParticipationsCursor,
+  campaignParticipantsCursor,
+  myParticipationsCursor,
+} from './list-cursors';
 import { participationView } from './participation-view';
 
 const canManageCampaigns = (caller: UserCaller) =>
@@ -106,4 +111,25 @@ export async function listCampaignParticipants(
   return campaignParticipantsCursor.pageOf(rows, limit, (row) =>
     participationView(row, caller.userId),
   );
+}
+
+/** Every participation, newest first, narrowed by status, campaign, brand and streamer (campaign admins). */
+export async function listParticipations(
+  deps: ParticipationDeps,
+  adminId: string,
+  input: z.output<typeof listParticipationsInputSchema>,
+) {
+  const { limit, cursor, status, campaignId, brandId, streamerId } = input;
+  const rows = await deps.db.participation.findMany({
+    where: {
+      ...(status ? { status } : {}),
+      ...(campaignId ? { campaignId } : {}),
+      ...(brandId ? { brandId } : {}),
+      ...(streamerId ? { streamerId } : {}),
+      ...allParticipationsCursor.rowsAfter(cursor),
+    },
+    orderBy: allParticipationsCursor.orderBy(),
+    take: limit + 1,
+  });
+  return allParticipationsCursor.pageOf(rows, limit, (row) => participationView(row, adminId));
 }

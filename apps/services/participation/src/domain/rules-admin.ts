@@ -1,5 +1,6 @@
 import type {
   conflictRuleInputSchema,
+  DisableConflictRuleInput,
   listViolationsInputSchema,
   OverrideViolationInput,
 } from '@gametriggers/contracts';
@@ -115,7 +116,11 @@ export async function updateRule(
 }
 
 /** Disabled rules stop applying but stay, with their violations, for the record. */
-export async function disableRule(deps: ParticipationDeps, actor: AdminActor, ruleId: string) {
+export async function disableRule(
+  deps: ParticipationDeps,
+  actor: AdminActor,
+  { ruleId, reason }: DisableConflictRuleInput,
+) {
   const now = deps.now();
   return deps.db.$transaction(async (tx) => {
     const { count } = await tx.conflictRule.updateMany({
@@ -133,6 +138,7 @@ export async function disableRule(deps: ParticipationDeps, actor: AdminActor, ru
         subject: { type: 'conflict_rule', id: ruleId },
         before: { ...auditedRule(row), disabledAt: null },
         after: auditedRule(row),
+        reason,
         occurredAt: now,
       });
     }
