@@ -11,6 +11,8 @@ const campaignCreative = z.object({
   altText: z.string().nullable(),
   clickThroughUrl: z.string(),
   description: z.string(),
+  /** When the campaign went to review with it: decisions about an older submission are stale. */
+  submittedAt: z.iso.datetime(),
 });
 /** What can be moderated (the admin service's queue items). */
 const moderatedContent = z.object({

@@ -13,6 +13,7 @@ export const creativeContentSchema = z.object({
   altText: z.string().nullable(),
   clickThroughUrl: z.string(),
   description: z.string(),
+  submittedAt: z.iso.datetime(),
 });
 
 export const moderationItemOutput = z.object({

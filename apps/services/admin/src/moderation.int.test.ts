@@ -22,18 +22,24 @@ afterAll(async () => {
 
 const asModerator = async () => harness.client(await issuer.tokenFor(moderator));
 
-function creative(url = 'https://cdn.example.com/ad.png') {
+function creative(url = 'https://cdn.example.com/ad.png', submittedAt = '2026-03-10T17:00:00.000Z') {
   return {
     type: 'image' as const,
     url,
     altText: 'A can of soda',
     clickThroughUrl: 'https://example.com/soda',
     description: 'Fizzy.',
+    submittedAt,
   };
 }
 
-function submitted(campaignId = randomUUID()): EventPayload<'campaign.creative_submitted'> {
-  return { campaignId, brandId: randomUUID(), title: 'Soda summer', creative: creative() };
+function submitted(submittedAt?: string): EventPayload<'campaign.creative_submitted'> {
+  return {
+    campaignId: randomUUID(),
+    brandId: randomUUID(),
+    title: 'Soda summer',
+    creative: creative(undefined, submittedAt),
+  };
 }
 
 function reported(
@@ -48,7 +54,6 @@ function reported(
   };
 }
 
-const at = (iso: string) => ({ occurredAt: new Date(iso) });
 const itemOf = (campaignId: string) =>
   harness.db.moderationItem.findUniqueOrThrow({
     where: { kind_subjectId: { kind: 'campaign_creative', subjectId: campaignId } },
@@ -75,16 +80,16 @@ describe('the queue, fed by events', () => {
   });
 
   it('puts a decided creative back in the queue when a newer one is submitted, and ignores older ones', async () => {
-    const campaign = submitted();
-    await harness.events.send('campaign.creative_submitted', campaign, at('2026-03-01T10:00:00Z'));
+    const campaign = submitted('2026-03-01T10:00:00.000Z');
+    await harness.events.send('campaign.creative_submitted', campaign);
     const client = await asModerator();
     const { id } = await itemOf(campaign.campaignId);
     await client.admin.moderation.approve.mutate({ itemId: id });
 
-    const newer = { ...campaign, creative: creative('https://cdn.example.com/ad-2.png') };
-    await harness.events.send('campaign.creative_submitted', newer, at('2026-03-02T10:00:00Z'));
-    const older = { ...campaign, creative: creative('https://cdn.example.com/ad-0.png') };
-    await harness.events.send('campaign.creative_submitted', older, at('2026-02-20T10:00:00Z'));
+    const newer = { ...campaign, creative: creative('https://cdn.example.com/ad-2.png', '2026-03-02T10:00:00.000Z') };
+    await harness.events.send('campaign.creative_submitted', newer);
+    const older = { ...campaign, creative: creative('https://cdn.example.com/ad-0.png', '2026-02-20T10:00:00.000Z') };
+    await harness.events.send('campaign.creative_submitted', older);
 
     expect(await client.admin.moderation.get.query({ itemId: id })).toMatchObject({
       status: 'pending',
@@ -187,8 +192,8 @@ describe('decisions', () => {
   });
 
   it('rejects with a reason: its owner is told in the same transaction, and the audit keeps the reason', async () => {
-    const campaign = submitted();
-    await harness.events.send('campaign.creative_submitted', campaign, at('2026-03-09T08:00:00Z'));
+    const campaign = submitted('2026-03-09T08:00:00.000Z');
+    await harness.events.send('campaign.creative_submitted', campaign);
     const { id } = await itemOf(campaign.campaignId);
 
     await (await asModerator()).admin.moderation.reject.mutate({ itemId: id, reason: 'Misleading health claims' });

@@ -9,6 +9,7 @@ import {
   lockManagedCampaign,
 } from './campaign-access';
 import { campaignView } from './campaign-views';
+import { queueCreativeForModeration, refuseRejectedCreative } from './content-moderation';
 import type { CampaignDeps } from './deps';
 import { campaignRef, requireTransition } from './transitions';
 
@@ -35,6 +36,7 @@ export async function submitCampaign(
   const submitted = await deps.db.$transaction(async (tx) => {
     const campaign = await lockManagedCampaign(tx, campaignId, { kind: 'brand', brandId });
     const status = requireTransition(campaign, 'submit', 'brand');
+    refuseRejectedCreative(campaign);
     if (campaign.startsAt.getTime() < now.getTime()) {
       throw new DomainError(
         'invalid',
@@ -57,6 +59,7 @@ export async function submitCampaign(
       },
     });
     await recordEvent(tx, 'campaign.submitted', campaignRef(updated));
+    await queueCreativeForModeration(tx, updated);
     return updated;
   });
   return campaignView(submitted, 'brand', now);

@@ -28,7 +28,7 @@ function creativeContentOf(event: CreativeEvent) {
     ownerId: brandId,
     title,
     content: creative satisfies Prisma.InputJsonObject,
-    contentSubmittedAt: new Date(event.occurredAt),
+    contentSubmittedAt: new Date(creative.submittedAt),
   };
 }
 
@@ -41,8 +41,8 @@ async function createCreativeItem(tx: AdminTx, event: CreativeEvent, now: Date) 
 
 /**
  * A campaign went to review with a creative: its item takes the new content and goes (back) into
- * the queue, whatever was decided about the content before. An event older than the content held
- * changes nothing (events may arrive out of order).
+ * the queue, whatever was decided about the content before. A submission older than the content
+ * held changes nothing (events may arrive out of order).
  */
 export async function queueSubmittedCreative(
   event: EventEnvelope<'campaign.creative_submitted'>,
@@ -55,7 +55,7 @@ export async function queueSubmittedCreative(
     await createCreativeItem(tx, event, now);
     return;
   }
-  if (item.contentSubmittedAt.getTime() >= new Date(event.occurredAt).getTime()) return;
+  if (item.contentSubmittedAt >= new Date(event.payload.creative.submittedAt)) return;
   await tx.moderationItem.update({
     where: { id: item.id },
     data: {

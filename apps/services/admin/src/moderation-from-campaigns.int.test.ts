@@ -1,0 +1,93 @@
+import type { BrandHarness } from '@gametriggers/brand-service/testing';
+import { startBrandHarness } from '@gametriggers/brand-service/testing';
+import type { CampaignHarness } from '@gametriggers/campaign-service/testing';
+import { startCampaignHarness } from '@gametriggers/campaign-service/testing';
+import {
+  adminWith,
+  createTestRedisNamespace,
+  runningClock,
+  startTestTokenIssuer,
+  testCast,
+  testInstants,
+} from '@gametriggers/testing';
+import type { TestRedisNamespace, TestTokenIssuer } from '@gametriggers/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AdminHarness } from './testing/admin-harness';
+import { startAdminHarness } from './testing/admin-harness';
+
+const clock = runningClock(testInstants.newYorkAfternoon);
+const cast = testCast();
+let issuer: TestTokenIssuer;
+let redis: TestRedisNamespace;
+let admin: AdminHarness;
+let brands: BrandHarness;
+let campaigns: CampaignHarness;
+let tokens: { brand: string; streamer: string; campaignAdmin: string; moderator: string };
+
+beforeAll(async () => {
+  issuer = await startTestTokenIssuer();
+  redis = createTestRedisNamespace('moderation-flow');
+  const events = { redisUrl: redis.url, queuePrefix: redis.prefix };
+  admin = await startAdminHarness({ jwksUrl: issuer.jwksUrl, now: clock.now, events });
+  brands = await startBrandHarness({ jwksUrl: issuer.jwksUrl, now: clock.now });
+  campaigns = await startCampaignHarness({
+    jwksUrl: issuer.jwksUrl,
+    brandServiceUrl: brands.url,
+    streamerServiceUrl: 'http://127.0.0.1:9',
+    clock,
+    queuePrefix: redis.prefix,
+  });
+  tokens = {
+    brand: await issuer.tokenFor(cast.brandA),
+    streamer: await issuer.tokenFor(cast.streamerA),
+    campaignAdmin: await issuer.tokenFor(adminWith('canManageCampaigns')),
+    moderator: await issuer.tokenFor(adminWith('canModerateContent')),
+  };
+  await brands.verifiedBrand(tokens.brand, await issuer.tokenFor(cast.superAdmin));
+}, 120_000);
+afterAll(async () => {
+  await campaigns.close();
+  await brands.close();
+  await admin.close();
+  await redis.clear();
+  await issuer.close();
+});
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+it('a live campaign’s creative, reported by a streamer and rejected by a moderator, stops delivering', async () => {
+  const campaign = await campaigns.activeCampaign(tokens.brand, tokens.campaignAdmin);
+  await campaigns
+    .client(tokens.streamer)
+    .campaign.reportContent.mutate({ campaignId: campaign.id, reason: 'misleading' });
+
+  const moderator = admin.client(tokens.moderator);
+  const queue = await eventually(
+    () => moderator.admin.moderation.list.query({ reportedOnly: true }),
+    (page) => page.items.some((item) => item.subjectId === campaign.id),
+  );
+  const item = queue.items.find((entry) => entry.subjectId === campaign.id)!;
+  expect(item).toMatchObject({ kind: 'campaign_creative', ownerId: cast.brandA.userId, reportCount: 1 });
+  expect(item.content.url).toBe(campaign.creative.url);
+
+  await moderator.admin.moderation.reject.mutate({ itemId: item.id, reason: 'Misleading claims' });
+
+  const paused = await eventually(
+    () => campaigns.db.campaign.findUniqueOrThrow({ where: { id: campaign.id } }),
+    (row) => row.status === 'paused',
+  );
+  expect(paused).toMatchObject({
+    status: 'paused',
+    pausedBy: 'admin',
+    creativeRejectionReason: 'Misleading claims',
+  });
+  const audit = await admin.waitForAuditEntries({ action: 'moderation.reject', subjectId: campaign.id });
+  expect(audit).toHaveLength(1);
+});
