@@ -1,11 +1,11 @@
 import type { BrandHarness } from '@gametriggers/brand-service/testing';
 import { startBrandHarness } from '@gametriggers/brand-service/testing';
 import type { CampaignHarness } from '@gametriggers/campaign-service/testing';
-import { startCampaignHarness } from '@gametriggers/campaign-service/testing';
+import { eventually, startCampaignHarness } from '@gametriggers/campaign-service/testing';
 import {
   adminWith,
   createTestRedisNamespace,
-  runningClock,
+  fixedClock,
   startTestTokenIssuer,
   testCast,
   testInstants,
@@ -15,7 +15,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AdminHarness } from './testing/admin-harness';
 import { startAdminHarness } from './testing/admin-harness';
 
-const clock = runningClock(testInstants.newYorkAfternoon);
+const clock = fixedClock(testInstants.newYorkAfternoon);
 const cast = testCast();
 let issuer: TestTokenIssuer;
 let redis: TestRedisNamespace;
@@ -53,15 +53,6 @@ afterAll(async () => {
   await issuer.close();
 });
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean) {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 it('a live campaign’s creative, reported by a streamer and rejected by a moderator, stops delivering', async () => {
   const campaign = await campaigns.activeCampaign(tokens.brand, tokens.campaignAdmin);
   await campaigns
@@ -69,20 +60,19 @@ it('a live campaign’s creative, reported by a streamer and rejected by a moder
     .campaign.reportContent.mutate({ campaignId: campaign.id, reason: 'misleading' });
 
   const moderator = admin.client(tokens.moderator);
-  const queue = await eventually(
-    () => moderator.admin.moderation.list.query({ reportedOnly: true }),
-    (page) => page.items.some((item) => item.subjectId === campaign.id),
-  );
-  const item = queue.items.find((entry) => entry.subjectId === campaign.id)!;
+  const item = await eventually(async () => {
+    const queue = await moderator.admin.moderation.list.query({ reportedOnly: true });
+    return queue.items.find((entry) => entry.subjectId === campaign.id);
+  });
   expect(item).toMatchObject({ kind: 'campaign_creative', ownerId: cast.brandA.userId, reportCount: 1 });
   expect(item.content.url).toBe(campaign.creative.url);
 
   await moderator.admin.moderation.reject.mutate({ itemId: item.id, reason: 'Misleading claims' });
 
-  const paused = await eventually(
-    () => campaigns.db.campaign.findUniqueOrThrow({ where: { id: campaign.id } }),
-    (row) => row.status === 'paused',
-  );
+  const paused = await eventually(async () => {
+    const row = await campaigns.db.campaign.findUniqueOrThrow({ where: { id: campaign.id } });
+    return row.status === 'paused' && row;
+  });
   expect(paused).toMatchObject({
     status: 'paused',
     pausedBy: 'admin',
