@@ -58,8 +58,9 @@ export async function submitCampaign(
         rejectionReason: null,
       },
     });
-    await recordEvent(tx, 'campaign.submitted', campaignRef(updated));
+    // Queued first: the moderation feed comes before the status change in the outbox's order.
     await queueCreativeForModeration(tx, updated);
+    await recordEvent(tx, 'campaign.submitted', campaignRef(updated));
     return updated;
   });
   return campaignView(submitted, 'brand', now);
