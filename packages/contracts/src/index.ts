@@ -17,3 +17,4 @@ export * from './platform-config';
 export * from './admin';
 export * from './money-admin';
 export * from './participation-disputes';
+export * from './moderation';

@@ -4,6 +4,26 @@ import { adminActionSchema } from './admin-action-schema';
 const campaignRef = z.object({ campaignId: z.uuid(), brandId: z.uuid(), title: z.string() });
 const cents = z.number().int().nonnegative();
 const money = z.object({ currency: z.string().regex(/^[A-Z]{3}$/) });
+/** What moderators see of a campaign's creative: the content as the brand submitted it. */
+const campaignCreative = z.object({
+  type: z.enum(['image', 'video']),
+  url: z.string(),
+  altText: z.string().nullable(),
+  clickThroughUrl: z.string(),
+  description: z.string(),
+  /** When the campaign went to review with it: decisions about an older submission are stale. */
+  submittedAt: z.iso.datetime(),
+});
+/** What can be moderated (the admin service's queue items). */
+const moderatedContent = z.object({
+  itemId: z.uuid(),
+  kind: z.enum(['campaign_creative']),
+  /** The moderated thing's id (for a creative, its campaign's). */
+  subjectId: z.uuid(),
+  decidedBy: z.uuid(),
+  /** When the content decided on was submitted: the owner ignores a decision about older content. */
+  contentSubmittedAt: z.iso.datetime(),
+});
 const participationRef = z.object({
   participationId: z.uuid(),
   campaignId: z.uuid(),
@@ -82,6 +102,22 @@ export const eventCatalogue = {
   },
 
   'campaign.submitted': { schema: campaignRef, subscribers: [] },
+  /** The creative a campaign goes to review with, for the moderation queue. */
+  'campaign.creative_submitted': {
+    schema: campaignRef.extend({ creative: campaignCreative }),
+    subscribers: ['admin'],
+  },
+  /** A streamer reported a campaign's creative; carries the creative as the streamer saw it. */
+  'campaign.content_reported': {
+    schema: campaignRef.extend({
+      reportId: z.uuid(),
+      streamerId: z.uuid(),
+      reason: z.enum(['inappropriate', 'misleading', 'offensive', 'broken', 'other']),
+      details: z.string().nullable(),
+      creative: campaignCreative,
+    }),
+    subscribers: ['admin'],
+  },
   'campaign.approved': {
     schema: campaignRef.extend({ approvedBy: z.uuid() }),
     subscribers: [],
@@ -284,6 +320,13 @@ export const eventCatalogue = {
    * people) are stored beside the hashed entry so they can be erased.
    */
   'admin.action_recorded': { schema: adminActionSchema, subscribers: ['admin'] },
+  /** A moderator found the content acceptable; it leaves the queue. */
+  'moderation.content_approved': { schema: moderatedContent, subscribers: [] },
+  /** A moderator refused the content; the service owning it takes it out of sight. */
+  'moderation.content_rejected': {
+    schema: moderatedContent.extend({ reason: z.string() }),
+    subscribers: ['campaign'],
+  },
   /** The platform configuration changed (a new version); readers refresh their cached copy. */
   'config.changed': {
     schema: z.object({

@@ -1,11 +1,17 @@
 import type { EventHandlers } from '@gametriggers/events';
 import type { AdminTx } from './database';
 import { appendAuditEntry } from './domain/audit-append';
+import {
+  queueReportedCreative,
+  queueSubmittedCreative,
+} from './domain/moderation/moderation-intake';
 
 /** What the admin service does with the events it subscribes to. */
 export function adminEventHandlers(now: () => Date): EventHandlers {
   return {
     // The consumer runs handlers in the Prisma transaction its runner opened (see app.ts).
     'admin.action_recorded': (event, tx) => appendAuditEntry(tx as AdminTx, event, now()),
+    'campaign.creative_submitted': (event, tx) => queueSubmittedCreative(event, tx, now()),
+    'campaign.content_reported': (event, tx) => queueReportedCreative(event, tx, now()),
   };
 }

@@ -1,6 +1,9 @@
 import {
   eraseAuditPersonalDetailsInputSchema,
   listAuditLogInputSchema,
+  listModerationInputSchema,
+  moderationItemIdInputSchema,
+  rejectModerationItemInputSchema,
   platformConfigHistoryInputSchema,
   updatePlatformConfigInputSchema,
 } from '@gametriggers/contracts';
@@ -12,6 +15,11 @@ import { listAuditLog } from './domain/audit-log';
 import { verifyAuditChain } from './domain/audit-verify';
 import type { AdminDeps } from './domain/deps';
 import {
+  approveModerationItem,
+  rejectModerationItem,
+} from './domain/moderation/moderation-decisions';
+import { getModerationItem, listModerationItems } from './domain/moderation/moderation-reads';
+import {
   currentPlatformConfig,
   platformConfigHistory,
   updatePlatformConfig,
@@ -22,6 +30,11 @@ import {
   platformConfigHistoryOutput,
   platformConfigOutput,
 } from './schemas';
+import {
+  moderationItemDetailOutput,
+  moderationItemOutput,
+  moderationPageOutput,
+} from './moderation-schemas';
 
 export function createAdminRouter(deps: AdminDeps) {
   return router({
@@ -57,6 +70,31 @@ export function createAdminRouter(deps: AdminDeps) {
           .input(eraseAuditPersonalDetailsInputSchema)
           .output(z.object({ entriesErased: z.number().int() }))
           .mutation(({ ctx, input }) => eraseAuditPersonalDetails(deps, adminActorOf(ctx), input)),
+      }),
+
+      moderation: router({
+        /** The queue (pending by default), oldest first; filters by kind and reported items. */
+        list: adminProcedure('canModerateContent')
+          .input(listModerationInputSchema)
+          .output(moderationPageOutput)
+          .query(({ input }) => listModerationItems(deps, input)),
+
+        /** An item with its content and newest reports. */
+        get: adminProcedure('canModerateContent')
+          .input(moderationItemIdInputSchema)
+          .output(moderationItemDetailOutput)
+          .query(({ input }) => getModerationItem(deps, input.itemId)),
+
+        approve: adminProcedure('canModerateContent')
+          .input(moderationItemIdInputSchema)
+          .output(moderationItemOutput)
+          .mutation(({ ctx, input }) => approveModerationItem(deps, adminActorOf(ctx), input.itemId)),
+
+        /** Refuses the content; its owning service takes it out of sight (`moderation.content_rejected`). */
+        reject: adminProcedure('canModerateContent')
+          .input(rejectModerationItemInputSchema)
+          .output(moderationItemOutput)
+          .mutation(({ ctx, input }) => rejectModerationItem(deps, adminActorOf(ctx), input)),
       }),
 
       config: router({

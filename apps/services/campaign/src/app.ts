@@ -13,6 +13,7 @@ import { createStreamerDirectory } from './clients/streamer-directory';
 import { createCampaignDb } from './database';
 import type { CampaignDeps } from './domain/deps';
 import { recordCampaignSpend } from './domain/campaign-spend';
+import { applyCreativeRejection } from './domain/content-moderation';
 import { countParticipantIn, countParticipantOut } from './domain/participant-counts';
 import type { CampaignEnv } from './env';
 import { startCampaignJobs, createScheduleQueue } from './jobs/campaign-jobs';
@@ -89,6 +90,7 @@ export async function startCampaignService(
       'participation.removed': countParticipantOut,
       'participation.paused': countParticipantOut,
       'payment.campaign_charged': recordCampaignSpend,
+      'moderation.content_rejected': (event, tx) => applyCreativeRejection(event, tx, now()),
     },
     log,
   });

@@ -198,6 +198,16 @@ const matrix: Record<string, Row> = {
     call: (api, campaignId) => api.campaign.publicView.query({ campaignId }),
     expect: anyStreamer,
   },
+  reportContent: {
+    state: 'active',
+    call: (api, campaignId) => api.campaign.reportContent.mutate({ campaignId, reason: 'misleading' }),
+    expect: anyStreamer,
+  },
+  'reportContent of a campaign streamers cannot see': {
+    state: 'pendingReview',
+    call: (api, campaignId) => api.campaign.reportContent.mutate({ campaignId, reason: 'misleading' }),
+    expect: { ...anyStreamer, streamerA: N, streamerB: N },
+  },
   listMine: {
     state: 'none',
     call: (api) => api.campaign.listMine.query({ limit: 5 }),

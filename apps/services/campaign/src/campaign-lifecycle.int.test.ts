@@ -255,6 +255,22 @@ describe('review', () => {
     expect(campaign.submittedAt).toBeInstanceOf(Date);
     expect(await eventsOf(campaign.id)).toEqual([
       {
+        type: 'campaign.creative_submitted',
+        payload: {
+          campaignId: campaign.id,
+          brandId: cast.brandA.userId,
+          title: campaign.title,
+          creative: {
+            type: campaign.creative.type,
+            url: campaign.creative.url,
+            altText: campaign.creative.altText ?? null,
+            clickThroughUrl: campaign.clickThroughUrl,
+            description: campaign.description,
+            submittedAt: campaign.submittedAt!.toISOString(),
+          },
+        },
+      },
+      {
         type: 'campaign.submitted',
         payload: { campaignId: campaign.id, brandId: cast.brandA.userId, title: campaign.title },
       },
@@ -329,8 +345,10 @@ describe('review', () => {
       rejectedAt: null,
     });
     expect(await typesOf(campaign.id)).toEqual([
+      'campaign.creative_submitted',
       'campaign.submitted',
       'campaign.rejected',
+      'campaign.creative_submitted',
       'campaign.submitted',
     ]);
   });
@@ -350,6 +368,7 @@ describe('review', () => {
     expect(launched.running).toBe(true);
     expect(launched.launchedAt!.getTime()).toBeGreaterThanOrEqual(campaign.startsAt.getTime());
     expect(await typesOf(campaign.id)).toEqual([
+      'campaign.creative_submitted',
       'campaign.submitted',
       'campaign.approved',
       'campaign.launched',
@@ -361,6 +380,7 @@ describe('review', () => {
     expect(campaign).toMatchObject({ status: 'active', running: true });
     expect(campaign.launchedAt).toBeInstanceOf(Date);
     expect(await typesOf(campaign.id)).toEqual([
+      'campaign.creative_submitted',
       'campaign.submitted',
       'campaign.approved',
       'campaign.launched',

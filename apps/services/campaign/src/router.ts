@@ -10,6 +10,7 @@ import {
   discoverCampaignsInputSchema,
   listMyCampaignsInputSchema,
   rejectCampaignInputSchema,
+  reportContentInputSchema,
   updateCampaignInputSchema,
 } from '@gametriggers/contracts';
 import {
@@ -40,6 +41,7 @@ import {
 import { brandCampaignIds } from './domain/brand-campaign-ids';
 import { campaignDeliveryInfo } from './domain/delivery-info';
 import type { CampaignDeps } from './domain/deps';
+import { reportContent } from './domain/content-reports';
 import { discoverCampaigns } from './domain/discovery';
 import {
   adminCampaignsOutput,
@@ -125,6 +127,12 @@ export function createCampaignRouter(deps: CampaignDeps) {
           if (campaign?.status !== 'active') throw campaignNotFound();
           return publicCampaignView(campaign);
         }),
+
+      /** A streamer reports an active campaign's creative to the moderation queue (once per campaign). */
+      reportContent: streamerProcedure
+        .input(reportContentInputSchema)
+        .output(z.object({ reportId: z.uuid(), reportedAt: z.date() }))
+        .mutation(({ ctx, input }) => reportContent(deps, ctx.caller.userId, input)),
 
       listMine: brandProcedure
         .input(listMyCampaignsInputSchema)

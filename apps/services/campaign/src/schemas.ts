@@ -72,6 +72,9 @@ export const campaignOutput = publicCampaignOutput.extend({
   rejectedAt: z.date().nullable(),
   rejectedBy: z.uuid().nullable(),
   rejectionReason: z.string().nullable(),
+  /** Moderation refused the creative (the campaign was paused or rejected); changing it clears this. */
+  creativeRejectedAt: z.date().nullable(),
+  creativeRejectionReason: z.string().nullable(),
   launchedAt: z.date().nullable(),
   pausedAt: z.date().nullable(),
   pausedBy: actorKindOutput.nullable(),

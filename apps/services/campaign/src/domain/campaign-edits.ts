@@ -6,6 +6,7 @@ import { lockManagedCampaign } from './campaign-access';
 import { columnsOf, fieldsOf, newCampaignColumns } from './campaign-columns';
 import { campaignView } from './campaign-views';
 import type { CampaignDeps } from './deps';
+import { creativeRejectionCleared } from './content-moderation';
 import { liveEditProblems } from './live-edit-rules';
 import { requireTransition } from './transitions';
 
@@ -110,6 +111,7 @@ export async function updateCampaign(
       where: { id: campaign.id },
       data: {
         ...columnsOf(changes),
+        ...creativeRejectionCleared(current, changes),
         status: nextStatus,
         remainingBudgetCents: live
           ? campaign.remainingBudgetCents + budgetDelta

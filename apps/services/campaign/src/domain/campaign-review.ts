@@ -9,6 +9,7 @@ import {
   lockManagedCampaign,
 } from './campaign-access';
 import { campaignView } from './campaign-views';
+import { queueCreativeForModeration, refuseRejectedCreative } from './content-moderation';
 import type { CampaignDeps } from './deps';
 import { campaignRef, requireTransition } from './transitions';
 
@@ -35,6 +36,7 @@ export async function submitCampaign(
   const submitted = await deps.db.$transaction(async (tx) => {
     const campaign = await lockManagedCampaign(tx, campaignId, { kind: 'brand', brandId });
     const status = requireTransition(campaign, 'submit', 'brand');
+    refuseRejectedCreative(campaign);
     if (campaign.startsAt.getTime() < now.getTime()) {
       throw new DomainError(
         'invalid',
@@ -56,6 +58,8 @@ export async function submitCampaign(
         rejectionReason: null,
       },
     });
+    // Queued first: the moderation feed comes before the status change in the outbox's order.
+    await queueCreativeForModeration(tx, updated);
     await recordEvent(tx, 'campaign.submitted', campaignRef(updated));
     return updated;
   });

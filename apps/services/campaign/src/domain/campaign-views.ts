@@ -65,6 +65,8 @@ export function campaignView(campaign: Campaign, viewer: CampaignActor, now: Dat
     rejectedAt: campaign.rejectedAt,
     rejectedBy: campaign.rejectedBy,
     rejectionReason: campaign.rejectionReason,
+    creativeRejectedAt: campaign.creativeRejectedAt,
+    creativeRejectionReason: campaign.creativeRejectionReason,
     launchedAt: campaign.launchedAt,
     pausedAt: campaign.pausedAt,
     pausedBy: campaign.pausedBy,

@@ -15,6 +15,7 @@ import { fundedWallets } from './funded-wallets';
 
 export { sampleCampaign } from './campaign-fixtures';
 export { fundedWallets } from './funded-wallets';
+export { eventually } from './eventually';
 
 export const campaignMigrationsDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),

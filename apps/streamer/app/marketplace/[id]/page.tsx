@@ -11,9 +11,11 @@ import {
   rateUnit,
 } from '../../../components/marketplace/formatting';
 import { EndsIn, LocalTime } from '../../../components/marketplace/time-left';
+import { ReportAd } from '../../../components/marketplace/report-ad';
 import { JoinCampaignPanel } from '../../../components/participation';
 import { requireOnboardedStreamer } from '../../../components/streamer-profile';
 import { portal } from '../../../portal';
+import { reportAd } from '../actions';
 
 export const dynamic = 'force-dynamic';
 
@@ -139,6 +141,7 @@ export default async function MarketplaceCampaignPage({
               clickThroughUrl={campaign.clickThroughUrl}
               adDurationSeconds={campaign.frequency.adDurationSeconds}
             />
+            <ReportAd campaignId={campaign.id} report={reportAd} />
           </div>
         </aside>
       </div>

@@ -1,0 +1,137 @@
+import { moderationKindSchema, moderationStatusSchema, moderationStatuses } from '@gametriggers/contracts';
+import type { ModerationKind, ModerationStatus } from '@gametriggers/contracts';
+import { Alert, Badge, EmptyState, LoadMore, PageHeader, Table, Tabs } from '@gametriggers/ui';
+import type { Column } from '@gametriggers/ui';
+import { portal } from '../../portal';
+import type { ModerationItem } from './moderation-labels';
+import { formatInstant, kindLabels, statusLabels, statusTones } from './moderation-labels';
+
+export const dynamic = 'force-dynamic';
+
+const PAGE_SIZE = 20;
+
+interface Filters {
+  status: ModerationStatus;
+  kind?: ModerationKind;
+  reported: boolean;
+}
+
+function listHref(filters: Filters, cursor?: string) {
+  const query = new URLSearchParams();
+  if (filters.status !== 'pending') query.set('status', filters.status);
+  if (filters.kind) query.set('kind', filters.kind);
+  if (filters.reported) query.set('reported', '1');
+  if (cursor) query.set('cursor', cursor);
+  const search = query.toString();
+  return `/moderation${search ? `?${search}` : ''}`;
+}
+
+const listItems = (filters: Filters, cursor: string | undefined) =>
+  portal.act((api) =>
+    api.admin.moderation.list.query({
+      status: filters.status,
+      kind: filters.kind,
+      reportedOnly: filters.reported,
+      cursor,
+      limit: PAGE_SIZE,
+    }),
+  );
+
+const columns: ReadonlyArray<Column<ModerationItem>> = [
+  {
+    header: 'Content',
+    cell: (item) => (
+      <a href={`/moderation/${item.id}`} className="font-semibold text-brand-700 hover:underline" data-testid="moderation-item-link">
+        {item.title}
+      </a>
+    ),
+  },
+  { header: 'Kind', cell: (item) => kindLabels[item.kind] },
+  {
+    header: 'Status',
+    cell: (item) => <Badge tone={statusTones[item.status]}>{statusLabels[item.status]}</Badge>,
+  },
+  {
+    header: 'Reports',
+    cell: (item) =>
+      item.reportCount > 0 ? (
+        <Badge tone="danger" data-testid="moderation-report-count">{`${item.reportCount} reported`}</Badge>
+      ) : (
+        '—'
+      ),
+  },
+  { header: 'Submitted', cell: (item) => formatInstant(item.contentSubmittedAt) },
+];
+
+export default async function ModerationPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ status?: string; kind?: string; reported?: string; cursor?: string }>;
+}) {
+  await portal.requirePermission('canModerateContent');
+  const params = await searchParams;
+  const filters: Filters = {
+    status: moderationStatusSchema.safeParse(params.status).data ?? 'pending',
+    kind: moderationKindSchema.safeParse(params.kind).data,
+    reported: params.reported === '1',
+  };
+  const cursor = params.cursor?.slice(0, 200) || undefined;
+  const result = await listItems(filters, cursor);
+
+  return (
+    <portal.Shell>
+      <PageHeader
+        title="Moderation"
+        description="Campaign creatives to review and the ads streamers reported. Rejecting a live campaign's creative pauses the campaign."
+      />
+      <Tabs
+        label="Moderation items by status"
+        current={filters.status}
+        tabs={moderationStatuses.map((status) => ({
+          value: status,
+          label: statusLabels[status],
+          href: listHref({ ...filters, status }),
+        }))}
+      />
+      <div className="mb-4 flex flex-wrap gap-2 text-sm" data-testid="moderation-filters">
+        <a
+          href={listHref({ ...filters, reported: !filters.reported })}
+          aria-pressed={filters.reported}
+          data-testid="filter-reported"
+          className={
+            filters.reported
+              ? 'rounded-full bg-brand-600 px-3 py-1 font-medium text-white'
+              : 'rounded-full bg-white px-3 py-1 font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50'
+          }
+        >
+          Reported by streamers only
+        </a>
+      </div>
+      {!result.ok ? (
+        <Alert title="The moderation queue could not be loaded">{result.error.message}</Alert>
+      ) : result.data.items.length === 0 ? (
+        <div data-testid="moderation-empty">
+          <EmptyState title={filters.status === 'pending' ? 'Nothing to review' : 'No items here'}>
+            {filters.status === 'pending'
+              ? 'New creatives and streamer reports appear here as they arrive.'
+              : 'Try another status or filter.'}
+          </EmptyState>
+        </div>
+      ) : (
+        <>
+          <Table
+            caption="Moderation queue"
+            columns={columns}
+            rows={result.data.items}
+            rowKey={(item) => item.id}
+            rowTestId="moderation-row"
+            phoneLayout="cards"
+          />
+          <LoadMore
+            href={result.data.nextCursor ? listHref(filters, result.data.nextCursor) : null}
+          />
+        </>
+      )}
+    </portal.Shell>
+  );
+}

@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import type { EventPayload } from '@gametriggers/events';
+import { adminWith, failure, fixedClock, startTestTokenIssuer } from '@gametriggers/testing';
+import type { TestTokenIssuer } from '@gametriggers/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AdminHarness } from './testing/admin-harness';
+import { startAdminHarness } from './testing/admin-harness';
+
+const clock = fixedClock('2026-03-10T18:00:00Z');
+const moderator = adminWith('canModerateContent');
+let issuer: TestTokenIssuer;
+let harness: AdminHarness;
+
+beforeAll(async () => {
+  issuer = await startTestTokenIssuer();
+  harness = await startAdminHarness({ jwksUrl: issuer.jwksUrl, now: clock.now });
+});
+afterAll(async () => {
+  await harness.close();
+  await issuer.close();
+});
+
+const asModerator = async () => harness.client(await issuer.tokenFor(moderator));
+
+function creative(url = 'https://cdn.example.com/ad.png', submittedAt = '2026-03-10T17:00:00.000Z') {
+  return {
+    type: 'image' as const,
+    url,
+    altText: 'A can of soda',
+    clickThroughUrl: 'https://example.com/soda',
+    description: 'Fizzy.',
+    submittedAt,
+  };
+}
+
+function submitted(submittedAt?: string): EventPayload<'campaign.creative_submitted'> {
+  return {
+    campaignId: randomUUID(),
+    brandId: randomUUID(),
+    title: 'Soda summer',
+    creative: creative(undefined, submittedAt),
+  };
+}
+
+function reported(
+  campaign: EventPayload<'campaign.creative_submitted'>,
+): EventPayload<'campaign.content_reported'> {
+  return {
+    ...campaign,
+    reportId: randomUUID(),
+    streamerId: randomUUID(),
+    reason: 'misleading',
+    details: 'Promises free soda forever',
+  };
+}
+
+const itemOf = (campaignId: string) =>
+  harness.db.moderationItem.findUniqueOrThrow({
+    where: { kind_subjectId: { kind: 'campaign_creative', subjectId: campaignId } },
+  });
+
+describe('the queue, fed by events', () => {
+  it('holds one pending item per submitted creative, however often its event is delivered', async () => {
+    const campaign = submitted();
+    const eventId = randomUUID();
+    await harness.events.send('campaign.creative_submitted', campaign, { id: eventId });
+    await harness.events.send('campaign.creative_submitted', campaign, { id: eventId });
+
+    const items = await harness.db.moderationItem.findMany({
+      where: { subjectId: campaign.campaignId },
+    });
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      kind: 'campaign_creative',
+      ownerId: campaign.brandId,
+      title: 'Soda summer',
+      status: 'pending',
+      reportCount: 0,
+    });
+  });
+
+  it('puts a decided creative back in the queue when a newer one is submitted, and ignores older ones', async () => {
+    const campaign = submitted('2026-03-01T10:00:00.000Z');
+    await harness.events.send('campaign.creative_submitted', campaign);
+    const client = await asModerator();
+    const { id } = await itemOf(campaign.campaignId);
+    await client.admin.moderation.approve.mutate({ itemId: id });
+
+    const newer = { ...campaign, creative: creative('https://cdn.example.com/ad-2.png', '2026-03-02T10:00:00.000Z') };
+    await harness.events.send('campaign.creative_submitted', newer);
+    const older = { ...campaign, creative: creative('https://cdn.example.com/ad-0.png', '2026-02-20T10:00:00.000Z') };
+    await harness.events.send('campaign.creative_submitted', older);
+
+    expect(await client.admin.moderation.get.query({ itemId: id })).toMatchObject({
+      status: 'pending',
+      decidedAt: null,
+      content: { url: 'https://cdn.example.com/ad-2.png' },
+    });
+  });
+
+  it('flags a reported creative with its reports, making an item when the queue had none', async () => {
+    const campaign = submitted();
+    const report = reported(campaign);
+    await harness.events.send('campaign.content_reported', report);
+    await harness.events.send('campaign.content_reported', { ...reported(campaign), reason: 'offensive', details: null });
+
+    const client = await asModerator();
+    const { id } = await itemOf(campaign.campaignId);
+    const item = await client.admin.moderation.get.query({ itemId: id });
+    expect(item).toMatchObject({ status: 'pending', reportCount: 2, content: creative() });
+    expect(item.reports.map((entry) => entry.reason).sort()).toEqual(['misleading', 'offensive']);
+    expect(item.reports).toContainEqual(
+      expect.objectContaining({
+        id: report.reportId,
+        reporterId: report.streamerId,
+        details: 'Promises free soda forever',
+      }),
+    );
+  });
+
+  it('brings an approved creative back when it is reported again; a rejected one stays rejected', async () => {
+    const client = await asModerator();
+    const approved = submitted();
+    const rejected = submitted();
+    await harness.events.send('campaign.creative_submitted', approved);
+    await harness.events.send('campaign.creative_submitted', rejected);
+    await client.admin.moderation.approve.mutate({ itemId: (await itemOf(approved.campaignId)).id });
+    await client.admin.moderation.reject.mutate({
+      itemId: (await itemOf(rejected.campaignId)).id,
+      reason: 'Shows alcohol to minors',
+    });
+
+    await harness.events.send('campaign.content_reported', reported(approved));
+    await harness.events.send('campaign.content_reported', reported(rejected));
+
+    expect(await itemOf(approved.campaignId)).toMatchObject({ status: 'pending', reportCount: 1 });
+    expect(await itemOf(rejected.campaignId)).toMatchObject({
+      status: 'rejected',
+      reportCount: 1,
+      decisionReason: 'Shows alcohol to minors',
+    });
+  });
+});
+
+describe('admin.moderation.list', () => {
+  it('pages the pending queue oldest first, and filters reported items and decided ones', async () => {
+    await harness.db.contentReport.deleteMany();
+    await harness.db.moderationItem.deleteMany();
+    const campaigns = [submitted(), submitted(), submitted()];
+    for (const [index, campaign] of campaigns.entries()) {
+      clock.set(`2026-03-10T18:0${index}:00Z`);
+      await harness.events.send('campaign.creative_submitted', campaign);
+    }
+    await harness.events.send('campaign.content_reported', reported(campaigns[2]!));
+    const client = await asModerator();
+
+    const first = await client.admin.moderation.list.query({ limit: 2 });
+    expect(first.items.map((item) => item.subjectId)).toEqual([
+      campaigns[0]!.campaignId,
+      campaigns[1]!.campaignId,
+    ]);
+    const second = await client.admin.moderation.list.query({ limit: 2, cursor: first.nextCursor! });
+    expect(second).toMatchObject({ items: [{ subjectId: campaigns[2]!.campaignId }], nextCursor: null });
+
+    const reportedOnly = await client.admin.moderation.list.query({ reportedOnly: true });
+    expect(reportedOnly.items.map((item) => item.subjectId)).toEqual([campaigns[2]!.campaignId]);
+
+    await client.admin.moderation.approve.mutate({ itemId: first.items[0]!.id });
+    const pending = await client.admin.moderation.list.query({ kind: 'campaign_creative' });
+    expect(pending.items).toHaveLength(2);
+    const approved = await client.admin.moderation.list.query({ status: 'approved' });
+    expect(approved.items.map((item) => item.id)).toEqual([first.items[0]!.id]);
+  });
+});
+
+describe('decisions', () => {
+  it('approves: the item leaves the queue, the decision is announced and audited once', async () => {
+    const campaign = submitted();
+    await harness.events.send('campaign.creative_submitted', campaign);
+    const { id } = await itemOf(campaign.campaignId);
+
+    const decided = await (await asModerator()).admin.moderation.approve.mutate({ itemId: id });
+
+    expect(decided).toMatchObject({ status: 'approved', decidedBy: moderator.userId });
+    const announced = await harness.db.outboxEvent.findMany({
+      where: { type: 'moderation.content_approved', payload: { path: ['itemId'], equals: id } },
+    });
+    expect(announced).toHaveLength(1);
+    const audit = await harness.waitForAuditEntries({ action: 'moderation.approve', subjectId: campaign.campaignId });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: moderator.userId, permission: 'canModerateContent' });
+  });
+
+  it('rejects with a reason: its owner is told in the same transaction, and the audit keeps the reason', async () => {
+    const campaign = submitted('2026-03-09T08:00:00.000Z');
+    await harness.events.send('campaign.creative_submitted', campaign);
+    const { id } = await itemOf(campaign.campaignId);
+
+    await (await asModerator()).admin.moderation.reject.mutate({ itemId: id, reason: 'Misleading health claims' });
+
+    const [announced] = await harness.db.outboxEvent.findMany({
+      where: { type: 'moderation.content_rejected', payload: { path: ['itemId'], equals: id } },
+    });
+    expect(announced?.payload).toEqual({
+      itemId: id,
+      kind: 'campaign_creative',
+      subjectId: campaign.campaignId,
+      decidedBy: moderator.userId,
+      contentSubmittedAt: '2026-03-09T08:00:00.000Z',
+      reason: 'Misleading health claims',
+    });
+    const audit = await harness.waitForAuditEntries({ action: 'moderation.reject', subjectId: campaign.campaignId });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.personal?.reason).toBe('Misleading health claims');
+  });
+
+  it('refuses a second decision and an unknown item', async () => {
+    const campaign = submitted();
+    await harness.events.send('campaign.creative_submitted', campaign);
+    const { id } = await itemOf(campaign.campaignId);
+    const client = await asModerator();
+    await client.admin.moderation.approve.mutate({ itemId: id });
+
+    expect(
+      await failure(client.admin.moderation.reject.mutate({ itemId: id, reason: 'Changed my mind' })),
+    ).toMatchObject({ code: 'CONFLICT', reason: 'moderation_already_decided' });
+    expect(await failure(client.admin.moderation.get.query({ itemId: randomUUID() }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(
+      await harness.db.outboxEvent.count({ where: { type: 'moderation.content_rejected', payload: { path: ['itemId'], equals: id } } }),
+    ).toBe(0);
+  });
+});

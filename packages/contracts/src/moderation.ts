@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { pageInputSchema } from './pagination';
+import { idSchema } from './primitives/ids';
+import { paragraphTextSchema } from './primitives/text';
+
+/** What the moderation queue holds. */
+export const moderationKinds = ['campaign_creative'] as const;
+export const moderationKindSchema = z.enum(moderationKinds, { error: 'Choose a content kind' });
+export type ModerationKind = z.infer<typeof moderationKindSchema>;
+
+/** `pending` items are in the queue; a decision takes them out. */
+export const moderationStatuses = ['pending', 'approved', 'rejected'] as const;
+export const moderationStatusSchema = z.enum(moderationStatuses, { error: 'Choose a status' });
+export type ModerationStatus = z.infer<typeof moderationStatusSchema>;
+
+/** Why a streamer reports content. */
+export const contentReportReasons = [
+  'inappropriate',
+  'misleading',
+  'offensive',
+  'broken',
+  'other',
+] as const;
+export const contentReportReasonSchema = z.enum(contentReportReasons, {
+  error: 'Choose why you report this ad',
+});
+export type ContentReportReason = z.infer<typeof contentReportReasonSchema>;
+
+/** The queue, oldest first; `reportedOnly` keeps the items streamers reported. */
+export const listModerationInputSchema = pageInputSchema.extend({
+  kind: moderationKindSchema.optional(),
+  status: moderationStatusSchema.default('pending'),
+  reportedOnly: z.boolean().default(false),
+});
+export type ListModerationInput = z.input<typeof listModerationInputSchema>;
+
+export const moderationItemIdInputSchema = z.object({ itemId: idSchema('moderation item') });
+
+export const rejectModerationItemInputSchema = moderationItemIdInputSchema.extend({
+  reason: paragraphTextSchema({
+    what: 'the reason',
+    min: 5,
+    max: 1000,
+    required: 'Say why the content is rejected',
+    tooShort: 'Say why in at least 5 characters, so its owner knows what to change',
+  }),
+});
+export type RejectModerationItemInput = z.infer<typeof rejectModerationItemInputSchema>;
+
+/** A streamer reports a campaign's creative. */
+export const reportContentInputSchema = z.object({
+  campaignId: idSchema('campaign'),
+  reason: contentReportReasonSchema,
+  details: paragraphTextSchema({ what: 'the details', max: 1000 }).optional(),
+});
+export type ReportContentInput = z.infer<typeof reportContentInputSchema>;
