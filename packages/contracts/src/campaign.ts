@@ -10,6 +10,7 @@ import {
   instantSchema,
   lineTextSchema,
   paragraphTextSchema,
+  searchTextSchema,
 } from './primitives';
 import { contentCategorySchema, countrySchema, languageSchema } from './vocabulary';
 
@@ -60,6 +61,7 @@ export const campaignActions = [
   'end',
   'cancel',
   'complete',
+  'override_budget',
 ] as const;
 export const campaignActionSchema = z.enum(campaignActions);
 export type CampaignAction = z.infer<typeof campaignActionSchema>;
@@ -70,6 +72,7 @@ export const completionReasons = [
   'end_date',
   'inactive',
   'ended_by_brand',
+  'ended_by_admin',
 ] as const;
 export const completionReasonSchema = z.enum(completionReasons);
 export type CompletionReason = z.infer<typeof completionReasonSchema>;
@@ -272,22 +275,57 @@ export const updateCampaignInputSchema = campaignIdInputSchema.extend({
 });
 export type UpdateCampaignInput = z.input<typeof updateCampaignInputSchema>;
 
-export const rejectCampaignInputSchema = campaignIdInputSchema.extend({
-  reason: paragraphTextSchema({
-    what: 'the reason',
-    min: 5,
-    max: 1000,
-    required: 'Say why the campaign is rejected',
-    tooShort: 'Say why in at least 5 characters',
-  }),
+/** Why an administrator acts on a campaign: shown to the brand and kept in the audit log. */
+export const campaignAdminReasonSchema = paragraphTextSchema({
+  what: 'the reason',
+  min: 5,
+  max: 1000,
+  required: 'Say why',
+  tooShort: 'Say why in at least 5 characters',
 });
+
+export const rejectCampaignInputSchema = campaignIdInputSchema.extend({
+  reason: campaignAdminReasonSchema,
+});
+
+/** Emergency pause, lifting it, force complete and force cancel. */
+export const campaignOversightInputSchema = campaignIdInputSchema.extend({
+  reason: campaignAdminReasonSchema,
+});
+export type CampaignOversightInput = z.input<typeof campaignOversightInputSchema>;
+
+export const overrideCampaignBudgetInputSchema = campaignOversightInputSchema.extend({
+  budgetCents: campaignFieldsBase.shape.budgetCents,
+});
+export type OverrideCampaignBudgetInput = z.input<typeof overrideCampaignBudgetInputSchema>;
 
 export const listMyCampaignsInputSchema = pageInputSchema.extend({
   status: campaignStatusSchema.optional(),
 });
+export const adminCampaignSorts = [
+  { id: 'oldest', label: 'Oldest first' },
+  { id: 'newest', label: 'Newest first' },
+  { id: 'starts_soonest', label: 'Starts soonest' },
+  { id: 'ends_soonest', label: 'Ends soonest' },
+  { id: 'budget_highest', label: 'Highest budget' },
+] as const;
+export const adminCampaignSortSchema = z.enum([
+  'oldest',
+  'newest',
+  'starts_soonest',
+  'ends_soonest',
+  'budget_highest',
+]);
+export type AdminCampaignSort = z.infer<typeof adminCampaignSortSchema>;
+
+/** Every campaign for admins: no status is all of them; `query` matches title and brand name. */
 export const adminListCampaignsInputSchema = pageInputSchema.extend({
-  status: campaignStatusSchema.default('pending_review'),
+  status: campaignStatusSchema.optional(),
+  brandId: idSchema('brand').optional(),
+  query: searchTextSchema(100),
+  sort: adminCampaignSortSchema.default('oldest'),
 });
+export type AdminListCampaignsInput = z.input<typeof adminListCampaignsInputSchema>;
 
 export const discoverySorts = [
   { id: 'newest', label: 'Newest' },

@@ -99,7 +99,14 @@ export const eventCatalogue = {
   'campaign.resumed': { schema: campaignRef, subscribers: ['participation', 'overlay'] },
   'campaign.completed': {
     schema: campaignRef.extend({
-      reason: z.enum(['budget_spent', 'target_reached', 'end_date', 'inactive', 'ended_by_brand']),
+      reason: z.enum([
+        'budget_spent',
+        'target_reached',
+        'end_date',
+        'inactive',
+        'ended_by_brand',
+        'ended_by_admin',
+      ]),
     }),
     subscribers: ['participation', 'overlay', 'payment'],
   },
