@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { pageInputSchema } from './pagination';
-import { idSchema, lineTextSchema, opaqueStringSchema, searchTextSchema } from './primitives';
+import {
+  idSchema,
+  lineTextSchema,
+  opaqueStringSchema,
+  paragraphTextSchema,
+  searchTextSchema,
+} from './primitives';
 import {
   clockTimeSchema,
   contentCategorySchema,
@@ -217,3 +223,32 @@ export const streamerNameplateSchema = z.object({
   channelUrl: z.string().nullable(),
 });
 export type StreamerNameplate = z.infer<typeof streamerNameplateSchema>;
+
+// Streamer verification: a streamer with a connected channel asks, an admin with
+// `canVerifyStreamers` decides.
+
+export const streamerVerificationStatuses = ['unverified', 'pending', 'verified', 'rejected'] as const;
+export const streamerVerificationStatusSchema = z.enum(streamerVerificationStatuses);
+export type StreamerVerificationStatus = z.infer<typeof streamerVerificationStatusSchema>;
+
+export const requestStreamerVerificationInput = z
+  .object({ note: paragraphTextSchema({ what: 'the note', max: 1000 }).optional() })
+  .default({});
+export type RequestStreamerVerificationInput = z.input<typeof requestStreamerVerificationInput>;
+
+export const rejectStreamerVerificationInput = streamerIdInput.extend({
+  reason: paragraphTextSchema({
+    what: 'the reason',
+    min: 5,
+    max: 1000,
+    required: 'Say why the verification is rejected',
+    tooShort: 'Say why in at least 5 characters, so the streamer knows what to fix',
+  }),
+});
+export type RejectStreamerVerificationInput = z.input<typeof rejectStreamerVerificationInput>;
+
+/** The admins' queue: requests in one status (waiting ones by default), oldest first. */
+export const listStreamerVerificationsInput = pageInputSchema.extend({
+  status: z.enum(['pending', 'verified', 'rejected']).default('pending'),
+});
+export type ListStreamerVerificationsInput = z.input<typeof listStreamerVerificationsInput>;

@@ -70,6 +70,27 @@ export const eventCatalogue = {
     }),
     subscribers: [],
   },
+  'streamer.verification_requested': {
+    schema: z.object({
+      streamerId: z.uuid(),
+      displayName: z.string(),
+      channelCount: z.number().int(),
+    }),
+    subscribers: [],
+  },
+  'streamer.verified': {
+    schema: z.object({ streamerId: z.uuid(), displayName: z.string(), verifiedBy: z.uuid() }),
+    subscribers: [],
+  },
+  'streamer.verification_rejected': {
+    schema: z.object({
+      streamerId: z.uuid(),
+      displayName: z.string(),
+      reason: z.string(),
+      rejectedBy: z.uuid(),
+    }),
+    subscribers: [],
+  },
   /** Live or not, and the live viewers across platforms; sent when either changes at a sync. */
   'streamer.live_status_changed': {
     // Events queued before `viewers` existed read as 0 viewers.
