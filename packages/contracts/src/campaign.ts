@@ -302,28 +302,19 @@ export type OverrideCampaignBudgetInput = z.input<typeof overrideCampaignBudgetI
 export const listMyCampaignsInputSchema = pageInputSchema.extend({
   status: campaignStatusSchema.optional(),
 });
-export const adminCampaignSorts = [
-  { id: 'oldest', label: 'Oldest first' },
-  { id: 'newest', label: 'Newest first' },
-  { id: 'starts_soonest', label: 'Starts soonest' },
-  { id: 'ends_soonest', label: 'Ends soonest' },
-  { id: 'budget_highest', label: 'Highest budget' },
-] as const;
-export const adminCampaignSortSchema = z.enum([
-  'oldest',
-  'newest',
-  'starts_soonest',
-  'ends_soonest',
-  'budget_highest',
-]);
-export type AdminCampaignSort = z.infer<typeof adminCampaignSortSchema>;
+/** What the admins' campaign table sorts by (either way). */
+export const adminCampaignSortKeys = ['createdAt', 'startsAt', 'endsAt', 'budgetCents'] as const;
+export const adminCampaignSortKeySchema = z.enum(adminCampaignSortKeys);
+export type AdminCampaignSortKey = z.infer<typeof adminCampaignSortKeySchema>;
 
 /** Every campaign for admins: no status is all of them; `query` matches title and brand name. */
 export const adminListCampaignsInputSchema = pageInputSchema.extend({
   status: campaignStatusSchema.optional(),
   brandId: idSchema('brand').optional(),
   query: searchTextSchema(100),
-  sort: adminCampaignSortSchema.default('oldest'),
+  /** Oldest first by default: the review queue's order. */
+  sortBy: adminCampaignSortKeySchema.default('createdAt'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
 });
 export type AdminListCampaignsInput = z.input<typeof adminListCampaignsInputSchema>;
 

@@ -262,7 +262,7 @@ describe('the admin campaign table', () => {
     expect(byStatus.items).toEqual([]);
     expect(byStatus.counts.draft).toBe(2);
 
-    const all = await admin().campaign.adminList.query({ sort: 'budget_highest', limit: 100 });
+    const all = await admin().campaign.adminList.query({ sortBy: 'budgetCents', direction: 'desc', limit: 100 });
     const budgets = all.items.map((item) => item.budgetCents);
     expect(budgets).toEqual([...budgets].sort((a, b) => b - a));
     expect(all.items.slice(0, 2).map((item) => item.id)).toEqual([mine.id, theirs.id]);
@@ -270,7 +270,7 @@ describe('the admin campaign table', () => {
     const paged: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await admin().campaign.adminList.query({ sort: 'budget_highest', limit: 3, cursor });
+      const page = await admin().campaign.adminList.query({ sortBy: 'budgetCents', direction: 'desc', limit: 3, cursor });
       paged.push(...page.items.map((item) => item.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -278,7 +278,7 @@ describe('the admin campaign table', () => {
 
     const { nextCursor: oldestCursor } = await admin().campaign.adminList.query({ limit: 1 });
     expect(
-      await failure(admin().campaign.adminList.query({ sort: 'budget_highest', cursor: oldestCursor ?? undefined })),
+      await failure(admin().campaign.adminList.query({ sortBy: 'budgetCents', direction: 'desc', cursor: oldestCursor ?? undefined })),
     ).toMatchObject({ reason: 'invalid_cursor' });
   });
 });

@@ -1,10 +1,10 @@
-import type { AdminCampaignSort, CampaignStatus } from '@gametriggers/contracts';
+import type { AdminCampaignSortKey, CampaignStatus, CursorPart } from '@gametriggers/contracts';
 import {
+  adminCampaignSortKeys,
   campaignStatuses,
   columnOrderCursor,
   cursorParts,
   newestFirstCursor,
-  oldestFirstCursor,
 } from '@gametriggers/contracts';
 import type { Campaign, Prisma } from '../generated/prisma/client';
 import type { CampaignDb } from '../database';
@@ -29,14 +29,27 @@ async function statusCounts(db: CampaignDb, where: Prisma.CampaignWhereInput) {
 
 const brandListCursor = newestFirstCursor('campaigns.newest');
 
-/** The admins' table: each sort its own cursor (the review queue reads oldest first). */
-const adminListOrders = {
-  oldest: oldestFirstCursor('campaigns.oldest'),
-  newest: brandListCursor,
-  starts_soonest: columnOrderCursor('campaigns.starts', 'startsAt', cursorParts.instant, 'asc'),
-  ends_soonest: columnOrderCursor('campaigns.ends', 'endsAt', cursorParts.instant, 'asc'),
-  budget_highest: columnOrderCursor('campaigns.budget', 'budgetCents', cursorParts.integer(), 'desc'),
-} satisfies Record<AdminCampaignSort, ListOrder>;
+const sortParts = {
+  createdAt: cursorParts.instant,
+  startsAt: cursorParts.instant,
+  endsAt: cursorParts.instant,
+  budgetCents: cursorParts.integer(),
+} satisfies Record<AdminCampaignSortKey, unknown>;
+
+/** The admins' table: each column and direction its own cursor (a cursor of another is refused). */
+const adminListOrders = Object.fromEntries(
+  adminCampaignSortKeys.flatMap((key) =>
+    (['asc', 'desc'] as const).map((direction) => [
+      `${key}.${direction}`,
+      columnOrderCursor(
+        `campaigns.admin.${key}.${direction}`,
+        key,
+        sortParts[key] as CursorPart<unknown>,
+        direction,
+      ),
+    ]),
+  ),
+) as Record<string, ListOrder>;
 
 /** How a list reads its rows in order and makes them pages. */
 interface ListOrder {
@@ -87,7 +100,8 @@ export async function listCampaignsForAdmin(
   input: ListInput & {
     brandId?: string | undefined;
     query?: string | undefined;
-    sort: AdminCampaignSort;
+    sortBy: AdminCampaignSortKey;
+    direction: 'asc' | 'desc';
   },
 ) {
   const filters: Prisma.CampaignWhereInput = {
@@ -104,7 +118,7 @@ export async function listCampaignsForAdmin(
       deps,
       { ...filters, ...(input.status && { status: input.status }) },
       input,
-      adminListOrders[input.sort],
+      adminListOrders[`${input.sortBy}.${input.direction}`]!,
       'admin',
     ),
     statusCounts(deps.db, filters),
