@@ -179,7 +179,11 @@ const campaignFieldsBase = z.object({
     .min(0, 'Cannot be negative')
     .max(8760, 'At most 8760 hours (a year)'),
   /** Null: no impression target. */
-  targetImpressions: countSchema({ what: 'impression target', min: 1, max: 1_000_000_000 }).nullable(),
+  targetImpressions: countSchema({
+    what: 'impression target',
+    min: 1,
+    max: 1_000_000_000,
+  }).nullable(),
 });
 
 export const campaignFieldsSchema = campaignFieldsBase.extend({

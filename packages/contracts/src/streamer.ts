@@ -169,7 +169,9 @@ export const setPayoutInput = z.discriminatedUnion('method', [
 export type SetPayoutInput = z.input<typeof setPayoutInput>;
 
 export const streamerIdInput = z.object({ streamerId: idSchema('streamer') });
-export const streamerMetricsInput = z.object({ streamerId: idSchema('streamer').optional() }).default({});
+export const streamerMetricsInput = z
+  .object({ streamerId: idSchema('streamer').optional() })
+  .default({});
 
 export const streamerSearchSorts = ['followers', 'averageViewers', 'newest'] as const;
 export const streamerSearchSortSchema = z.enum(streamerSearchSorts);
@@ -190,7 +192,9 @@ export const searchStreamersInput = pageInputSchema.extend({
 export type SearchStreamersInput = z.input<typeof searchStreamersInput>;
 
 /** Where the platform sends the streamer back after OAuth; checked against the portal's origin by the service. */
-const redirectUriSchema = lineTextSchema({ what: 'the return address', min: 1, max: 500 }).pipe(z.url());
+const redirectUriSchema = lineTextSchema({ what: 'the return address', min: 1, max: 500 }).pipe(
+  z.url(),
+);
 
 /** Platforms we can connect through OAuth today. */
 export const connectablePlatforms = ['twitch', 'youtube'] as const;
@@ -227,7 +231,12 @@ export type StreamerNameplate = z.infer<typeof streamerNameplateSchema>;
 // Streamer verification: a streamer with a connected channel asks, an admin with
 // `canVerifyStreamers` decides.
 
-export const streamerVerificationStatuses = ['unverified', 'pending', 'verified', 'rejected'] as const;
+export const streamerVerificationStatuses = [
+  'unverified',
+  'pending',
+  'verified',
+  'rejected',
+] as const;
 export const streamerVerificationStatusSchema = z.enum(streamerVerificationStatuses);
 export type StreamerVerificationStatus = z.infer<typeof streamerVerificationStatusSchema>;
 

@@ -533,7 +533,10 @@ describe('pause, resume, end, cancel', () => {
       reason: 'paused_by_admin',
     });
     await expect(
-      admin().campaign.oversight.resume.mutate({ campaignId: campaign.id, reason: 'Creative fixed.' }),
+      admin().campaign.oversight.resume.mutate({
+        campaignId: campaign.id,
+        reason: 'Creative fixed.',
+      }),
     ).resolves.toMatchObject({ status: 'active', pausedBy: null, pauseReason: null });
 
     await brandA().campaign.pause.mutate({ campaignId: campaign.id });
@@ -602,7 +605,10 @@ describe('pause, resume, end, cancel', () => {
         campaignId: fromPaused.id,
         reason: 'Fraudulent brand account.',
       }),
-    ).resolves.toMatchObject({ cancelledBy: 'admin', closedByAdminReason: 'Fraudulent brand account.' });
+    ).resolves.toMatchObject({
+      cancelledBy: 'admin',
+      closedByAdminReason: 'Fraudulent brand account.',
+    });
     expect((await eventsOf(fromPaused.id)).at(-1)).toMatchObject({
       type: 'campaign.cancelled',
       payload: { by: 'admin' },

@@ -103,24 +103,43 @@ describe('emergency pause and lifting it', () => {
   it('pauses an active campaign with its reason, and only an administrator lifts it', async () => {
     const campaign = await active();
     const paused = await oversight().emergencyPause.mutate({ campaignId: campaign.id, reason });
-    expect(paused).toMatchObject({ status: 'paused', pausedBy: 'admin', pauseReason: reason, running: false });
+    expect(paused).toMatchObject({
+      status: 'paused',
+      pausedBy: 'admin',
+      pauseReason: reason,
+      running: false,
+    });
     expect(await campaignEvents(campaign.id, 'campaign.paused')).toEqual([
       { payload: expect.objectContaining({ by: 'admin' }) },
     ]);
-    expect(await failure(brand().campaign.resume.mutate({ campaignId: campaign.id }))).toMatchObject({
+    expect(
+      await failure(brand().campaign.resume.mutate({ campaignId: campaign.id })),
+    ).toMatchObject({
       code: 'FORBIDDEN',
       reason: 'paused_by_admin',
     });
 
-    const resumed = await oversight().resume.mutate({ campaignId: campaign.id, reason: 'Creative replaced.' });
+    const resumed = await oversight().resume.mutate({
+      campaignId: campaign.id,
+      reason: 'Creative replaced.',
+    });
     expect(resumed).toMatchObject({ status: 'active', pausedBy: null, pauseReason: null });
     expect(await campaignEvents(campaign.id, 'campaign.resumed')).toHaveLength(1);
     expect((await auditOf(campaign.id)).slice(1)).toEqual([
       expect.objectContaining(
-        audited('campaign.emergency_pause', { status: 'active' }, { status: 'paused', pausedBy: 'admin' }),
+        audited(
+          'campaign.emergency_pause',
+          { status: 'active' },
+          { status: 'paused', pausedBy: 'admin' },
+        ),
       ),
       expect.objectContaining(
-        audited('campaign.resume', { status: 'paused' }, { status: 'active' }, 'Creative replaced.'),
+        audited(
+          'campaign.resume',
+          { status: 'paused' },
+          { status: 'active' },
+          'Creative replaced.',
+        ),
       ),
     ]);
   });
@@ -132,7 +151,9 @@ describe('emergency pause and lifting it', () => {
     expect(taken).toMatchObject({ status: 'paused', pausedBy: 'admin', pauseReason: reason });
     // Already paused: streamers were told once.
     expect(await campaignEvents(campaign.id, 'campaign.paused')).toHaveLength(1);
-    expect(await failure(brand().campaign.resume.mutate({ campaignId: campaign.id }))).toMatchObject({
+    expect(
+      await failure(brand().campaign.resume.mutate({ campaignId: campaign.id })),
+    ).toMatchObject({
       reason: 'paused_by_admin',
     });
   });
@@ -153,7 +174,10 @@ describe('force complete and force cancel', () => {
   it('completes a live campaign as ended by an administrator, with the event the ledger releases on', async () => {
     const campaign = await active();
     await oversight().emergencyPause.mutate({ campaignId: campaign.id, reason });
-    const completed = await oversight().forceComplete.mutate({ campaignId: campaign.id, reason: 'Brand asked support to stop.' });
+    const completed = await oversight().forceComplete.mutate({
+      campaignId: campaign.id,
+      reason: 'Brand asked support to stop.',
+    });
     expect(completed).toMatchObject({
       status: 'completed',
       completedReason: 'ended_by_admin',
@@ -166,7 +190,12 @@ describe('force complete and force cancel', () => {
     ]);
     expect((await auditOf(campaign.id)).at(-1)).toEqual(
       expect.objectContaining(
-        audited('campaign.force_complete', { status: 'paused' }, { status: 'completed' }, 'Brand asked support to stop.'),
+        audited(
+          'campaign.force_complete',
+          { status: 'paused' },
+          { status: 'completed' },
+          'Brand asked support to stop.',
+        ),
       ),
     );
     await expect(brand().campaign.get.query({ campaignId: campaign.id })).resolves.toMatchObject({
@@ -177,11 +206,17 @@ describe('force complete and force cancel', () => {
   it('cancels a campaign in review or live, as cancelled by an administrator', async () => {
     for (const campaign of [await submitted(), await active()]) {
       const cancelled = await oversight().forceCancel.mutate({ campaignId: campaign.id, reason });
-      expect(cancelled).toMatchObject({ status: 'cancelled', cancelledBy: 'admin', closedByAdminReason: reason });
+      expect(cancelled).toMatchObject({
+        status: 'cancelled',
+        cancelledBy: 'admin',
+        closedByAdminReason: reason,
+      });
       expect(await campaignEvents(campaign.id, 'campaign.cancelled')).toEqual([
         { payload: expect.objectContaining({ by: 'admin' }) },
       ]);
-      expect((await auditOf(campaign.id)).filter((entry) => entry.action === 'campaign.force_cancel')).toHaveLength(1);
+      expect(
+        (await auditOf(campaign.id)).filter((entry) => entry.action === 'campaign.force_cancel'),
+      ).toHaveLength(1);
     }
   });
 
@@ -197,7 +232,12 @@ describe('force complete and force cancel', () => {
     }
     expect(await auditOf(campaign.id)).toEqual(before);
     expect(
-      await failure(oversight().forceComplete.mutate({ campaignId: '00000000-0000-4000-8000-000000000000', reason })),
+      await failure(
+        oversight().forceComplete.mutate({
+          campaignId: '00000000-0000-4000-8000-000000000000',
+          reason,
+        }),
+      ),
     ).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
@@ -205,37 +245,78 @@ describe('force complete and force cancel', () => {
 describe('budget override', () => {
   it('moves the difference through the ledger and the remaining budget by the same amount', async () => {
     const campaign = await active();
-    await harness.db.campaign.update({ where: { id: campaign.id }, data: { remainingBudgetCents: 400_000 } });
+    await harness.db.campaign.update({
+      where: { id: campaign.id },
+      data: { remainingBudgetCents: 400_000 },
+    });
 
-    const raised = await oversight().overrideBudget.mutate({ campaignId: campaign.id, budgetCents: 700_000, reason });
-    expect(raised).toMatchObject({ budgetCents: 700_000, remainingBudgetCents: 600_000, spentCents: 100_000 });
+    const raised = await oversight().overrideBudget.mutate({
+      campaignId: campaign.id,
+      budgetCents: 700_000,
+      reason,
+    });
+    expect(raised).toMatchObject({
+      budgetCents: 700_000,
+      remainingBudgetCents: 600_000,
+      spentCents: 100_000,
+    });
     expect(ledger.reservations.get(campaign.id)?.budgetCents).toBe(700_000);
 
-    const lowered = await oversight().overrideBudget.mutate({ campaignId: campaign.id, budgetCents: 150_000, reason: 'Brand dispute settled.' });
+    const lowered = await oversight().overrideBudget.mutate({
+      campaignId: campaign.id,
+      budgetCents: 150_000,
+      reason: 'Brand dispute settled.',
+    });
     expect(lowered).toMatchObject({ budgetCents: 150_000, remainingBudgetCents: 50_000 });
     expect(ledger.reservations.get(campaign.id)?.budgetCents).toBe(150_000);
     expect((await auditOf(campaign.id)).slice(1)).toEqual([
       expect.objectContaining(
-        audited('campaign.override_budget', { budgetCents: 500_000 }, { budgetCents: 700_000, remainingBudgetCents: 600_000 }),
+        audited(
+          'campaign.override_budget',
+          { budgetCents: 500_000 },
+          { budgetCents: 700_000, remainingBudgetCents: 600_000 },
+        ),
       ),
       expect.objectContaining(
-        audited('campaign.override_budget', { budgetCents: 700_000 }, { budgetCents: 150_000 }, 'Brand dispute settled.'),
+        audited(
+          'campaign.override_budget',
+          { budgetCents: 700_000 },
+          { budgetCents: 150_000 },
+          'Brand dispute settled.',
+        ),
       ),
     ]);
   });
 
   it('refuses below what is spent, the same budget, and a campaign not live, changing nothing', async () => {
     const campaign = await active();
-    await harness.db.campaign.update({ where: { id: campaign.id }, data: { remainingBudgetCents: 300_000 } });
+    await harness.db.campaign.update({
+      where: { id: campaign.id },
+      data: { remainingBudgetCents: 300_000 },
+    });
     expect(
-      await failure(oversight().overrideBudget.mutate({ campaignId: campaign.id, budgetCents: 100_000, reason })),
+      await failure(
+        oversight().overrideBudget.mutate({
+          campaignId: campaign.id,
+          budgetCents: 100_000,
+          reason,
+        }),
+      ),
     ).toMatchObject({ code: 'PRECONDITION_FAILED', reason: 'budget_below_spent' });
     expect(
-      await failure(oversight().overrideBudget.mutate({ campaignId: campaign.id, budgetCents: 500_000, reason })),
+      await failure(
+        oversight().overrideBudget.mutate({
+          campaignId: campaign.id,
+          budgetCents: 500_000,
+          reason,
+        }),
+      ),
     ).toMatchObject({ code: 'BAD_REQUEST', reason: 'budget_unchanged' });
     const review = await submitted();
     expect(
-      await failure(oversight().overrideBudget.mutate({ campaignId: review.id, budgetCents: 200_000, reason })),
+      await failure(
+        oversight().overrideBudget.mutate({ campaignId: review.id, budgetCents: 200_000, reason }),
+      ),
     ).toMatchObject({ code: 'CONFLICT', reason: 'invalid_status_transition' });
     expect(ledger.reservations.get(campaign.id)?.budgetCents).toBe(500_000);
     expect((await auditOf(campaign.id)).map((entry) => entry.action)).toEqual(['campaign.approve']);
@@ -249,20 +330,34 @@ describe('the admin campaign table', () => {
     const mine = await brand().campaign.create.mutate(
       sampleCampaign({ title: 'Zephyr Energy launch', budgetCents: 900_000 }, clock.now()),
     );
-    const theirs = await harness.client(otherBrand).campaign.create.mutate(
-      sampleCampaign({ title: 'Zephyr Gear', budgetCents: 800_000 }, clock.now()),
-    );
+    const theirs = await harness
+      .client(otherBrand)
+      .campaign.create.mutate(
+        sampleCampaign({ title: 'Zephyr Gear', budgetCents: 800_000 }, clock.now()),
+      );
 
     const byText = await admin().campaign.adminList.query({ query: 'zephyr', limit: 100 });
     expect(byText.items.map((item) => item.id).sort()).toEqual([mine.id, theirs.id].sort());
     expect(byText.counts.draft).toBe(2);
-    const byBrand = await admin().campaign.adminList.query({ query: 'ZEPHYR', brandId: cast.brandB.userId, limit: 100 });
+    const byBrand = await admin().campaign.adminList.query({
+      query: 'ZEPHYR',
+      brandId: cast.brandB.userId,
+      limit: 100,
+    });
     expect(byBrand.items.map((item) => item.id)).toEqual([theirs.id]);
-    const byStatus = await admin().campaign.adminList.query({ query: 'zephyr', status: 'active', limit: 100 });
+    const byStatus = await admin().campaign.adminList.query({
+      query: 'zephyr',
+      status: 'active',
+      limit: 100,
+    });
     expect(byStatus.items).toEqual([]);
     expect(byStatus.counts.draft).toBe(2);
 
-    const all = await admin().campaign.adminList.query({ sortBy: 'budgetCents', direction: 'desc', limit: 100 });
+    const all = await admin().campaign.adminList.query({
+      sortBy: 'budgetCents',
+      direction: 'desc',
+      limit: 100,
+    });
     const budgets = all.items.map((item) => item.budgetCents);
     expect(budgets).toEqual([...budgets].sort((a, b) => b - a));
     expect(all.items.slice(0, 2).map((item) => item.id)).toEqual([mine.id, theirs.id]);
@@ -270,7 +365,12 @@ describe('the admin campaign table', () => {
     const paged: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await admin().campaign.adminList.query({ sortBy: 'budgetCents', direction: 'desc', limit: 3, cursor });
+      const page = await admin().campaign.adminList.query({
+        sortBy: 'budgetCents',
+        direction: 'desc',
+        limit: 3,
+        cursor,
+      });
       paged.push(...page.items.map((item) => item.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -278,7 +378,13 @@ describe('the admin campaign table', () => {
 
     const { nextCursor: oldestCursor } = await admin().campaign.adminList.query({ limit: 1 });
     expect(
-      await failure(admin().campaign.adminList.query({ sortBy: 'budgetCents', direction: 'desc', cursor: oldestCursor ?? undefined })),
+      await failure(
+        admin().campaign.adminList.query({
+          sortBy: 'budgetCents',
+          direction: 'desc',
+          cursor: oldestCursor ?? undefined,
+        }),
+      ),
     ).toMatchObject({ reason: 'invalid_cursor' });
   });
 });

@@ -37,7 +37,11 @@ const reason = 'The channel name does not match the display name.';
 
 /** A fresh streamer, onboarded with a connected Twitch channel. */
 async function onboarded(displayName: string) {
-  const person: TestPerson = { ...cast.streamerA, userId: crypto.randomUUID(), email: `${displayName.replaceAll(' ', '')}@example.com` };
+  const person: TestPerson = {
+    ...cast.streamerA,
+    userId: crypto.randomUUID(),
+    email: `${displayName.replaceAll(' ', '')}@example.com`,
+  };
   const token = await issuer.tokenFor(person);
   const { streamerId } = await harness.onboardedStreamer(token, {
     displayName,
@@ -64,10 +68,18 @@ describe('requesting verification', () => {
       code: 'PRECONDITION_FAILED',
       reason: 'streamer_not_onboarded',
     });
-    await expect(newcomer.streamer.verification.mine.query()).resolves.toEqual({ status: 'unverified', latestRequest: null });
+    await expect(newcomer.streamer.verification.mine.query()).resolves.toEqual({
+      status: 'unverified',
+      latestRequest: null,
+    });
     await newcomer.streamer.onboard.mutate({
       displayName: 'No Channel Yet',
-      content: { primaryCategory: 'fps', secondaryCategories: [], language: 'en', rating: 'everyone' },
+      content: {
+        primaryCategory: 'fps',
+        secondaryCategories: [],
+        language: 'en',
+        rating: 'everyone',
+      },
       demographics: { country: 'US', timezone: 'America/New_York' },
     });
     expect(await failure(newcomer.streamer.verification.request.mutate({}))).toMatchObject({
@@ -76,7 +88,9 @@ describe('requesting verification', () => {
     });
 
     const { streamerId, api } = await onboarded('Pat Plays');
-    const requested = await api.streamer.verification.request.mutate({ note: 'I stream on Twitch daily.' });
+    const requested = await api.streamer.verification.request.mutate({
+      note: 'I stream on Twitch daily.',
+    });
     expect(requested).toMatchObject({
       status: 'pending',
       latestRequest: {
@@ -121,11 +135,17 @@ describe('deciding', () => {
     const review = await admin.streamer.verification.review.query({ streamerId: first.streamerId });
     expect(review).toMatchObject({
       status: 'pending',
-      streamer: { streamerId: first.streamerId, displayName: 'First Streamer', platforms: [{ platform: 'twitch' }] },
+      streamer: {
+        streamerId: first.streamerId,
+        displayName: 'First Streamer',
+        platforms: [{ platform: 'twitch' }],
+      },
       requests: [{ status: 'pending' }],
     });
 
-    await expect(admin.streamer.verification.verify.mutate({ streamerId: first.streamerId })).resolves.toMatchObject({
+    await expect(
+      admin.streamer.verification.verify.mutate({ streamerId: first.streamerId }),
+    ).resolves.toMatchObject({
       status: 'verified',
     });
     await expect(first.api.streamer.verification.mine.query()).resolves.toMatchObject({
@@ -145,14 +165,20 @@ describe('deciding', () => {
         personal: { displayName: 'First Streamer' },
       }),
     ]);
-    expect(await failure(admin.streamer.verification.reject.mutate({ streamerId: first.streamerId, reason }))).toMatchObject({
+    expect(
+      await failure(
+        admin.streamer.verification.reject.mutate({ streamerId: first.streamerId, reason }),
+      ),
+    ).toMatchObject({
       code: 'PRECONDITION_FAILED',
       reason: 'verification_not_pending',
     });
     expect(await outbox('admin.action_recorded', first.streamerId)).toHaveLength(1);
-    expect((await admin.streamer.verification.list.query({ status: 'verified' })).items.map((item) => item.streamerId)).toContain(
-      first.streamerId,
-    );
+    expect(
+      (await admin.streamer.verification.list.query({ status: 'verified' })).items.map(
+        (item) => item.streamerId,
+      ),
+    ).toContain(first.streamerId);
   });
 
   it('rejects with a reason the streamer sees, who may then ask again', async () => {
@@ -175,7 +201,9 @@ describe('deciding', () => {
     await api.streamer.verification.request.mutate({ note: 'Renamed my channel.' });
     const history = await admin.streamer.verification.review.query({ streamerId });
     expect(history.requests.map((request) => request.status)).toEqual(['pending', 'rejected']);
-    expect(await failure(admin.streamer.verification.review.query({ streamerId: crypto.randomUUID() }))).toMatchObject({
+    expect(
+      await failure(admin.streamer.verification.review.query({ streamerId: crypto.randomUUID() })),
+    ).toMatchObject({
       code: 'NOT_FOUND',
     });
   });
@@ -194,7 +222,11 @@ describe('authorization', () => {
     const outcomes: Record<string, Record<string, string>> = {};
     for (const [who, person] of Object.entries(callers)) {
       const api = person ? await as(person) : harness.client();
-      const outcome = (call: Promise<unknown>) => call.then(() => 'ok', (error: unknown) => errorOf(error).code);
+      const outcome = (call: Promise<unknown>) =>
+        call.then(
+          () => 'ok',
+          (error: unknown) => errorOf(error).code,
+        );
       outcomes[who] = {
         mine: await outcome(api.streamer.verification.mine.query()),
         list: await outcome(api.streamer.verification.list.query({})),
@@ -203,12 +235,22 @@ describe('authorization', () => {
       };
     }
     expect(outcomes).toEqual({
-      anonymous: { mine: 'UNAUTHORIZED', list: 'UNAUTHORIZED', review: 'UNAUTHORIZED', reject: 'UNAUTHORIZED' },
+      anonymous: {
+        mine: 'UNAUTHORIZED',
+        list: 'UNAUTHORIZED',
+        review: 'UNAUTHORIZED',
+        reject: 'UNAUTHORIZED',
+      },
       brand: { mine: 'FORBIDDEN', list: 'FORBIDDEN', review: 'FORBIDDEN', reject: 'FORBIDDEN' },
       streamer: { mine: 'ok', list: 'FORBIDDEN', review: 'FORBIDDEN', reject: 'FORBIDDEN' },
       // Not requested yet: nothing to decide.
       verifier: { mine: 'FORBIDDEN', list: 'ok', review: 'ok', reject: 'PRECONDITION_FAILED' },
-      brandVerifier: { mine: 'FORBIDDEN', list: 'FORBIDDEN', review: 'FORBIDDEN', reject: 'FORBIDDEN' },
+      brandVerifier: {
+        mine: 'FORBIDDEN',
+        list: 'FORBIDDEN',
+        review: 'FORBIDDEN',
+        reject: 'FORBIDDEN',
+      },
     });
   });
 

@@ -2,7 +2,10 @@
 
 import type { ActionResult } from '@gametriggers/auth/portal';
 import { requestStreamerVerificationInput } from '@gametriggers/contracts';
-import type { RequestStreamerVerificationInput, StreamerVerificationStatus } from '@gametriggers/contracts';
+import type {
+  RequestStreamerVerificationInput,
+  StreamerVerificationStatus,
+} from '@gametriggers/contracts';
 import { Alert, Badge, Button, Textarea } from '@gametriggers/ui';
 import { useState } from 'react';
 import type { FormEvent } from 'react';

@@ -26,7 +26,14 @@ function changeByAdmin(
     (tx) => lockManagedCampaign(tx, input.campaignId, { kind: 'admin', adminId: admin.adminId }),
     async (tx, before, now) => {
       const after = await change(tx, before, now);
-      await recordCampaignAdminAction(tx, { admin, action, before, after, reason: input.reason, now });
+      await recordCampaignAdminAction(tx, {
+        admin,
+        action,
+        before,
+        after,
+        reason: input.reason,
+        now,
+      });
       return after;
     },
   );
@@ -36,7 +43,11 @@ function changeByAdmin(
  * Stops delivery of an active campaign at once. A campaign the brand had paused itself is taken
  * over (it stays paused, now by the administrator), so the brand cannot resume it either.
  */
-export const emergencyPause = (deps: CampaignDeps, admin: AdminActor, input: CampaignOversightInput) =>
+export const emergencyPause = (
+  deps: CampaignDeps,
+  admin: AdminActor,
+  input: CampaignOversightInput,
+) =>
   changeByAdmin(deps, admin, input, 'emergency_pause', (tx, campaign, now) => {
     if (campaign.status === 'paused' && campaign.pausedBy === 'brand') {
       return tx.campaign.update({
@@ -58,7 +69,11 @@ export const liftEmergencyPause = (
   );
 
 /** Completes a live campaign now (`ended_by_admin`); the ledger releases what is unspent. */
-export const forceComplete = (deps: CampaignDeps, admin: AdminActor, input: CampaignOversightInput) =>
+export const forceComplete = (
+  deps: CampaignDeps,
+  admin: AdminActor,
+  input: CampaignOversightInput,
+) =>
   changeByAdmin(deps, admin, input, 'force_complete', (tx, campaign, now) => {
     requireTransition(campaign, 'end', 'admin');
     return completeIn(tx, campaign, 'ended_by_admin', now, input.reason);
@@ -83,9 +98,14 @@ export const overrideBudget = (
   changeByAdmin(deps, admin, input, 'override_budget', async (tx, campaign) => {
     requireTransition(campaign, 'override_budget', 'admin');
     if (input.budgetCents === campaign.budgetCents) {
-      throw new DomainError('invalid', 'budget_unchanged', 'Enter a budget different from the current one.', {
-        fieldErrors: { budgetCents: ['This is the current budget'] },
-      });
+      throw new DomainError(
+        'invalid',
+        'budget_unchanged',
+        'Enter a budget different from the current one.',
+        {
+          fieldErrors: { budgetCents: ['This is the current budget'] },
+        },
+      );
     }
     const belowSpent = budgetBelowSpent(input.budgetCents, campaign);
     if (belowSpent) {
@@ -98,7 +118,8 @@ export const overrideBudget = (
       where: { id: campaign.id },
       data: {
         budgetCents: input.budgetCents,
-        remainingBudgetCents: campaign.remainingBudgetCents + input.budgetCents - campaign.budgetCents,
+        remainingBudgetCents:
+          campaign.remainingBudgetCents + input.budgetCents - campaign.budgetCents,
       },
     });
   });

@@ -130,7 +130,10 @@ export async function approveCampaign(
   } catch (error) {
     const shortByCents = walletShortByCents(error);
     if (shortByCents !== null) {
-      await deps.db.campaign.update({ where: { id: campaignId }, data: { walletShortByCents: shortByCents } });
+      await deps.db.campaign.update({
+        where: { id: campaignId },
+        data: { walletShortByCents: shortByCents },
+      });
     }
     throw error;
   }

@@ -81,7 +81,12 @@ describe('campaign status machine', () => {
   it('lists the actions each actor may take', () => {
     expect(allowedActions('draft', 'brand')).toEqual(['edit', 'submit', 'cancel']);
     expect(allowedActions('active', 'brand')).toEqual(['edit', 'pause', 'end', 'cancel']);
-    expect(allowedActions('paused', 'admin')).toEqual(['resume', 'end', 'cancel', 'override_budget']);
+    expect(allowedActions('paused', 'admin')).toEqual([
+      'resume',
+      'end',
+      'cancel',
+      'override_budget',
+    ]);
     expect(allowedActions('pending_review', 'admin')).toEqual(['approve', 'reject', 'cancel']);
     expect(allowedActions('completed', 'brand')).toEqual([]);
     expect(allowedActions('cancelled', 'admin')).toEqual([]);

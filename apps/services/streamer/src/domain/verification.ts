@@ -77,9 +77,18 @@ export async function requestVerification(
       ({ live: _live, ...channel }) => channel,
     );
     await tx.streamerVerificationRequest.create({
-      data: { streamerId, displayName: streamer.displayName, channels, note: note || null, requestedAt: now },
+      data: {
+        streamerId,
+        displayName: streamer.displayName,
+        channels,
+        note: note || null,
+        requestedAt: now,
+      },
     });
-    await tx.streamer.update({ where: { id: streamerId }, data: { verificationStatus: 'pending' } });
+    await tx.streamer.update({
+      where: { id: streamerId },
+      data: { verificationStatus: 'pending' },
+    });
     await recordEvent(tx, 'streamer.verification_requested', {
       streamerId,
       displayName: streamer.displayName,
@@ -89,7 +98,10 @@ export async function requestVerification(
   });
 }
 
-async function ownVerificationIn(db: Pick<StreamerTx, 'streamer' | 'streamerVerificationRequest'>, streamerId: string) {
+async function ownVerificationIn(
+  db: Pick<StreamerTx, 'streamer' | 'streamerVerificationRequest'>,
+  streamerId: string,
+) {
   const [streamer, latest] = await Promise.all([
     db.streamer.findUnique({ where: { id: streamerId }, select: { verificationStatus: true } }),
     db.streamerVerificationRequest.findFirst({
@@ -112,7 +124,12 @@ interface Decision {
   rejectionReason: string | null;
 }
 
-async function decide(deps: StreamerDeps, admin: AdminActor, streamerId: string, decision: Decision) {
+async function decide(
+  deps: StreamerDeps,
+  admin: AdminActor,
+  streamerId: string,
+  decision: Decision,
+) {
   const now = deps.now();
   return deps.db.$transaction(async (tx) => {
     const streamer = await lockStreamer(tx, streamerId);
@@ -134,7 +151,10 @@ async function decide(deps: StreamerDeps, admin: AdminActor, streamerId: string,
         rejectionReason: decision.rejectionReason,
       },
     });
-    await tx.streamer.update({ where: { id: streamerId }, data: { verificationStatus: decision.status } });
+    await tx.streamer.update({
+      where: { id: streamerId },
+      data: { verificationStatus: decision.status },
+    });
     await recordAdminAction(tx, {
       actor: admin,
       permission: 'canVerifyStreamers',
@@ -183,7 +203,9 @@ const queueCursor = columnOrderCursor(
 /** The admins' queue: requests in one status, oldest first, with the streamer as they are now. */
 export async function listVerificationRequests(
   deps: StreamerDeps,
-  input: Required<Pick<ListStreamerVerificationsInput, 'status' | 'limit'>> & { cursor?: string | undefined },
+  input: Required<Pick<ListStreamerVerificationsInput, 'status' | 'limit'>> & {
+    cursor?: string | undefined;
+  },
 ) {
   const rows = await deps.db.streamerVerificationRequest.findMany({
     where: { AND: [{ status: input.status }, queueCursor.rowsAfter(input.cursor)] },
