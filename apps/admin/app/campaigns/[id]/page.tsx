@@ -24,7 +24,7 @@ import {
   rejectCampaign,
 } from '../actions';
 import { money, statusLabel, statusTones, utc } from '../campaign-labels';
-import { ApproveButton } from './approve-button';
+import { ActionButton } from '../../action-button';
 
 export const dynamic = 'force-dynamic';
 
@@ -81,7 +81,12 @@ function Actions({ campaign }: { campaign: Campaign }) {
   const id = campaign.id;
   const actions = [
     can('approve') ? (
-      <ApproveButton key="approve" approve={approveCampaign.bind(null, id)} />
+      <ActionButton
+        key="approve"
+        label="Approve"
+        testId="approve-campaign"
+        action={approveCampaign.bind(null, id)}
+      />
     ) : null,
     can('reject') ? (
       <ReasonConfirm

@@ -5,8 +5,16 @@ import { Alert, Button } from '@gametriggers/ui';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 
-/** Approving reserves the budget from the brand's wallet; a short wallet is said here. */
-export function ApproveButton({ approve }: { approve: () => Promise<ActionResult<null>> }) {
+/** A decision that needs no reason (an approval): one click, the service's refusal shown below it. */
+export function ActionButton({
+  label,
+  action,
+  testId,
+}: {
+  label: string;
+  action: () => Promise<ActionResult<null>>;
+  testId: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
@@ -15,10 +23,10 @@ export function ApproveButton({ approve }: { approve: () => Promise<ActionResult
       <Button
         type="button"
         loading={pending}
-        data-testid="approve-campaign"
+        data-testid={testId}
         onClick={() =>
           startTransition(async () => {
-            const result = await approve();
+            const result = await action();
             if (result.ok) {
               setError(undefined);
               router.refresh();
@@ -28,7 +36,7 @@ export function ApproveButton({ approve }: { approve: () => Promise<ActionResult
           })
         }
       >
-        Approve
+        {label}
       </Button>
       {error ? <Alert>{error}</Alert> : null}
     </div>
