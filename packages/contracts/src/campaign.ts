@@ -10,6 +10,7 @@ import {
   instantSchema,
   lineTextSchema,
   paragraphTextSchema,
+  searchTextSchema,
 } from './primitives';
 import { contentCategorySchema, countrySchema, languageSchema } from './vocabulary';
 
@@ -60,6 +61,7 @@ export const campaignActions = [
   'end',
   'cancel',
   'complete',
+  'override_budget',
 ] as const;
 export const campaignActionSchema = z.enum(campaignActions);
 export type CampaignAction = z.infer<typeof campaignActionSchema>;
@@ -70,6 +72,7 @@ export const completionReasons = [
   'end_date',
   'inactive',
   'ended_by_brand',
+  'ended_by_admin',
 ] as const;
 export const completionReasonSchema = z.enum(completionReasons);
 export type CompletionReason = z.infer<typeof completionReasonSchema>;
@@ -176,7 +179,11 @@ const campaignFieldsBase = z.object({
     .min(0, 'Cannot be negative')
     .max(8760, 'At most 8760 hours (a year)'),
   /** Null: no impression target. */
-  targetImpressions: countSchema({ what: 'impression target', min: 1, max: 1_000_000_000 }).nullable(),
+  targetImpressions: countSchema({
+    what: 'impression target',
+    min: 1,
+    max: 1_000_000_000,
+  }).nullable(),
 });
 
 export const campaignFieldsSchema = campaignFieldsBase.extend({
@@ -272,22 +279,48 @@ export const updateCampaignInputSchema = campaignIdInputSchema.extend({
 });
 export type UpdateCampaignInput = z.input<typeof updateCampaignInputSchema>;
 
-export const rejectCampaignInputSchema = campaignIdInputSchema.extend({
-  reason: paragraphTextSchema({
-    what: 'the reason',
-    min: 5,
-    max: 1000,
-    required: 'Say why the campaign is rejected',
-    tooShort: 'Say why in at least 5 characters',
-  }),
+/** Why an administrator acts on a campaign: shown to the brand and kept in the audit log. */
+export const campaignAdminReasonSchema = paragraphTextSchema({
+  what: 'the reason',
+  min: 5,
+  max: 1000,
+  required: 'Say why',
+  tooShort: 'Say why in at least 5 characters',
 });
+
+export const rejectCampaignInputSchema = campaignIdInputSchema.extend({
+  reason: campaignAdminReasonSchema,
+});
+
+/** Emergency pause, lifting it, force complete and force cancel. */
+export const campaignOversightInputSchema = campaignIdInputSchema.extend({
+  reason: campaignAdminReasonSchema,
+});
+export type CampaignOversightInput = z.input<typeof campaignOversightInputSchema>;
+
+export const overrideCampaignBudgetInputSchema = campaignOversightInputSchema.extend({
+  budgetCents: campaignFieldsBase.shape.budgetCents,
+});
+export type OverrideCampaignBudgetInput = z.input<typeof overrideCampaignBudgetInputSchema>;
 
 export const listMyCampaignsInputSchema = pageInputSchema.extend({
   status: campaignStatusSchema.optional(),
 });
+/** What the admins' campaign table sorts by (either way). */
+export const adminCampaignSortKeys = ['createdAt', 'startsAt', 'endsAt', 'budgetCents'] as const;
+export const adminCampaignSortKeySchema = z.enum(adminCampaignSortKeys);
+export type AdminCampaignSortKey = z.infer<typeof adminCampaignSortKeySchema>;
+
+/** Every campaign for admins: no status is all of them; `query` matches title and brand name. */
 export const adminListCampaignsInputSchema = pageInputSchema.extend({
-  status: campaignStatusSchema.default('pending_review'),
+  status: campaignStatusSchema.optional(),
+  brandId: idSchema('brand').optional(),
+  query: searchTextSchema(100),
+  /** Oldest first by default: the review queue's order. */
+  sortBy: adminCampaignSortKeySchema.default('createdAt'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
 });
+export type AdminListCampaignsInput = z.input<typeof adminListCampaignsInputSchema>;
 
 export const discoverySorts = [
   { id: 'newest', label: 'Newest' },

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { pageInputSchema } from './pagination';
-import { idSchema, lineTextSchema, opaqueStringSchema, searchTextSchema } from './primitives';
+import {
+  idSchema,
+  lineTextSchema,
+  opaqueStringSchema,
+  paragraphTextSchema,
+  searchTextSchema,
+} from './primitives';
 import {
   clockTimeSchema,
   contentCategorySchema,
@@ -163,7 +169,9 @@ export const setPayoutInput = z.discriminatedUnion('method', [
 export type SetPayoutInput = z.input<typeof setPayoutInput>;
 
 export const streamerIdInput = z.object({ streamerId: idSchema('streamer') });
-export const streamerMetricsInput = z.object({ streamerId: idSchema('streamer').optional() }).default({});
+export const streamerMetricsInput = z
+  .object({ streamerId: idSchema('streamer').optional() })
+  .default({});
 
 export const streamerSearchSorts = ['followers', 'averageViewers', 'newest'] as const;
 export const streamerSearchSortSchema = z.enum(streamerSearchSorts);
@@ -184,7 +192,9 @@ export const searchStreamersInput = pageInputSchema.extend({
 export type SearchStreamersInput = z.input<typeof searchStreamersInput>;
 
 /** Where the platform sends the streamer back after OAuth; checked against the portal's origin by the service. */
-const redirectUriSchema = lineTextSchema({ what: 'the return address', min: 1, max: 500 }).pipe(z.url());
+const redirectUriSchema = lineTextSchema({ what: 'the return address', min: 1, max: 500 }).pipe(
+  z.url(),
+);
 
 /** Platforms we can connect through OAuth today. */
 export const connectablePlatforms = ['twitch', 'youtube'] as const;
@@ -217,3 +227,37 @@ export const streamerNameplateSchema = z.object({
   channelUrl: z.string().nullable(),
 });
 export type StreamerNameplate = z.infer<typeof streamerNameplateSchema>;
+
+// Streamer verification: a streamer with a connected channel asks, an admin with
+// `canVerifyStreamers` decides.
+
+export const streamerVerificationStatuses = [
+  'unverified',
+  'pending',
+  'verified',
+  'rejected',
+] as const;
+export const streamerVerificationStatusSchema = z.enum(streamerVerificationStatuses);
+export type StreamerVerificationStatus = z.infer<typeof streamerVerificationStatusSchema>;
+
+export const requestStreamerVerificationInput = z
+  .object({ note: paragraphTextSchema({ what: 'the note', max: 1000 }).optional() })
+  .default({});
+export type RequestStreamerVerificationInput = z.input<typeof requestStreamerVerificationInput>;
+
+export const rejectStreamerVerificationInput = streamerIdInput.extend({
+  reason: paragraphTextSchema({
+    what: 'the reason',
+    min: 5,
+    max: 1000,
+    required: 'Say why the verification is rejected',
+    tooShort: 'Say why in at least 5 characters, so the streamer knows what to fix',
+  }),
+});
+export type RejectStreamerVerificationInput = z.input<typeof rejectStreamerVerificationInput>;
+
+/** The admins' queue: requests in one status (waiting ones by default), oldest first. */
+export const listStreamerVerificationsInput = pageInputSchema.extend({
+  status: z.enum(['pending', 'verified', 'rejected']).default('pending'),
+});
+export type ListStreamerVerificationsInput = z.input<typeof listStreamerVerificationsInput>;

@@ -90,6 +90,27 @@ export const eventCatalogue = {
     }),
     subscribers: [],
   },
+  'streamer.verification_requested': {
+    schema: z.object({
+      streamerId: z.uuid(),
+      displayName: z.string(),
+      channelCount: z.number().int(),
+    }),
+    subscribers: [],
+  },
+  'streamer.verified': {
+    schema: z.object({ streamerId: z.uuid(), displayName: z.string(), verifiedBy: z.uuid() }),
+    subscribers: [],
+  },
+  'streamer.verification_rejected': {
+    schema: z.object({
+      streamerId: z.uuid(),
+      displayName: z.string(),
+      reason: z.string(),
+      rejectedBy: z.uuid(),
+    }),
+    subscribers: [],
+  },
   /** Live or not, and the live viewers across platforms; sent when either changes at a sync. */
   'streamer.live_status_changed': {
     // Events queued before `viewers` existed read as 0 viewers.
@@ -135,7 +156,14 @@ export const eventCatalogue = {
   'campaign.resumed': { schema: campaignRef, subscribers: ['participation', 'overlay'] },
   'campaign.completed': {
     schema: campaignRef.extend({
-      reason: z.enum(['budget_spent', 'target_reached', 'end_date', 'inactive', 'ended_by_brand']),
+      reason: z.enum([
+        'budget_spent',
+        'target_reached',
+        'end_date',
+        'inactive',
+        'ended_by_brand',
+        'ended_by_admin',
+      ]),
     }),
     subscribers: ['participation', 'overlay', 'payment'],
   },

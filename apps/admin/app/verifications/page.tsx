@@ -5,6 +5,7 @@ import { portal } from '../../portal';
 import type { SearchParams } from '../list-filters';
 import { chosenFilters, firstParam } from '../list-filters';
 import { BrandQueue } from './brand-queue';
+import { StreamersTab } from './streamer-queue';
 
 export const dynamic = 'force-dynamic';
 
@@ -44,6 +45,12 @@ interface VerificationTab {
 /** One tab per kind of account waiting for verification, shown to admins who may decide them. */
 const verificationTabs: readonly VerificationTab[] = [
   { value: 'brands', label: 'Brands', permission: 'canVerifyBrands', render: (params) => <BrandsTab params={params} /> },
+  {
+    value: 'streamers',
+    label: 'Streamers',
+    permission: 'canVerifyStreamers',
+    render: (params) => <StreamersTab params={params} />,
+  },
 ];
 
 export default async function VerificationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -55,7 +62,7 @@ export default async function VerificationsPage({ searchParams }: { searchParams
     <portal.Shell>
       <PageHeader
         title="Verifications"
-        description="Accounts waiting for a decision: check their details and documents, then approve or reject with a reason."
+        description="Accounts waiting for a decision: check their details, documents and channels, then approve or reject with a reason."
       />
       <Tabs
         label="Kind of account"

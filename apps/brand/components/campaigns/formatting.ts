@@ -41,6 +41,7 @@ export const completionReasonLabels: Record<CompletionReason, string> = {
   end_date: 'its end date passed',
   inactive: 'no streamer took part for 7 days',
   ended_by_brand: 'you ended it',
+  ended_by_admin: 'an administrator ended it',
 };
 
 export const statusTone = {

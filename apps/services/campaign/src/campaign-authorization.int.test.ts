@@ -69,6 +69,8 @@ afterAll(async () => {
 const asBrandA = () => harness.client(tokens.brandA);
 const asAdmin = () => harness.client(tokens.campaignAdmin);
 
+const reason = 'Reported by viewers.';
+
 /** Brand A's campaigns in each state a procedure needs. */
 const states = {
   draft: async () => (await asBrandA().campaign.create.mutate(sampleCampaign({}, clock.now()))).id,
@@ -85,6 +87,11 @@ const states = {
   paused: async () => {
     const id = await states.active();
     await asBrandA().campaign.pause.mutate({ campaignId: id });
+    return id;
+  },
+  adminPaused: async () => {
+    const id = await states.active();
+    await asAdmin().campaign.oversight.emergencyPause.mutate({ campaignId: id, reason });
     return id;
   },
   none: () => Promise.resolve('00000000-0000-4000-8000-000000000000'),
@@ -171,17 +178,43 @@ const matrix: Record<string, Row> = {
   pause: {
     state: 'active',
     call: (api, campaignId) => api.campaign.pause.mutate({ campaignId }),
-    expect: ownerOrCampaignAdmin,
+    expect: ownerOnly,
   },
   resume: {
     state: 'paused',
     call: (api, campaignId) => api.campaign.resume.mutate({ campaignId }),
-    expect: ownerOrCampaignAdmin,
+    expect: ownerOnly,
   },
   cancel: {
     state: 'draft',
     call: (api, campaignId) => api.campaign.cancel.mutate({ campaignId }),
-    expect: ownerOrCampaignAdmin,
+    expect: ownerOnly,
+  },
+  'oversight.emergencyPause': {
+    state: 'active',
+    call: (api, campaignId) => api.campaign.oversight.emergencyPause.mutate({ campaignId, reason }),
+    expect: campaignAdminOnly,
+  },
+  'oversight.resume': {
+    state: 'adminPaused',
+    call: (api, campaignId) => api.campaign.oversight.resume.mutate({ campaignId, reason }),
+    expect: campaignAdminOnly,
+  },
+  'oversight.forceComplete': {
+    state: 'active',
+    call: (api, campaignId) => api.campaign.oversight.forceComplete.mutate({ campaignId, reason }),
+    expect: campaignAdminOnly,
+  },
+  'oversight.forceCancel': {
+    state: 'active',
+    call: (api, campaignId) => api.campaign.oversight.forceCancel.mutate({ campaignId, reason }),
+    expect: campaignAdminOnly,
+  },
+  'oversight.overrideBudget': {
+    state: 'active',
+    call: (api, campaignId) =>
+      api.campaign.oversight.overrideBudget.mutate({ campaignId, reason, budgetCents: 80_000 }),
+    expect: campaignAdminOnly,
   },
   end: {
     state: 'active',

@@ -101,6 +101,41 @@ describe('approval reserves the budget in the payment ledger', () => {
   });
 });
 
+describe('an administrator’s budget override', () => {
+  it('reserves an increase from the wallet, refusing what it cannot pay, and releases a decrease', async () => {
+    const draft = await submitted();
+    await payments.fundWallet(draft.brandId, 60_000);
+    await admin().campaign.approve.mutate({ campaignId: draft.id });
+    const reason = 'Agreed with the brand on a support call.';
+
+    const refused = await failure(
+      admin().campaign.oversight.overrideBudget.mutate({ campaignId: draft.id, budgetCents: 80_000, reason }),
+    );
+    expect(refused).toMatchObject({ code: 'PRECONDITION_FAILED', reason: 'wallet_short' });
+    expect(refused.message).toMatch(/^The brand's wallet is short by \$/);
+    await expect(ledgerBudget(draft.id)).resolves.toMatchObject({ reservedCents: 50_000 });
+
+    await admin().campaign.oversight.overrideBudget.mutate({ campaignId: draft.id, budgetCents: 60_000, reason });
+    await expect(ledgerBudget(draft.id)).resolves.toEqual({ reservedCents: 60_000, spentCents: 0, leftCents: 60_000 });
+    const lowered = await admin().campaign.oversight.overrideBudget.mutate({ campaignId: draft.id, budgetCents: 20_000, reason });
+    expect(lowered).toMatchObject({ budgetCents: 20_000, remainingBudgetCents: 20_000 });
+    await expect(ledgerBudget(draft.id)).resolves.toEqual({ reservedCents: 20_000, spentCents: 0, leftCents: 20_000 });
+  });
+
+  it('a force cancel releases the unspent escrow to the wallet', async () => {
+    const draft = await submitted();
+    await payments.fundWallet(draft.brandId, 50_000);
+    await admin().campaign.approve.mutate({ campaignId: draft.id });
+    await admin().campaign.oversight.forceCancel.mutate({ campaignId: draft.id, reason: 'Fraudulent brand account.' });
+    await expect(
+      eventually(async () => {
+        const budget = await ledgerBudget(draft.id);
+        return budget.leftCents === 0 ? budget : null;
+      }),
+    ).resolves.toMatchObject({ reservedCents: 50_000, leftCents: 0 });
+  });
+});
+
 describe('charges from the ledger', () => {
   it('set what is left of the budget, and the sweep completes a spent campaign', async () => {
     const draft = await submitted();

@@ -539,9 +539,13 @@ describe('pause, resume, end, cancel', () => {
     ]);
   });
 
-  it('an admin’s pause can only be lifted by an admin', async () => {
+  it('an admin’s emergency pause can only be lifted by an admin, and a brand’s pause only by the brand', async () => {
     const campaign = await running();
-    await admin().campaign.pause.mutate({ campaignId: campaign.id });
+    const reason = 'Creative reported as misleading.';
+    await admin().campaign.oversight.emergencyPause.mutate({ campaignId: campaign.id, reason });
+    const seenByBrand = await brandA().campaign.get.query({ campaignId: campaign.id });
+    expect(seenByBrand).toMatchObject({ pausedBy: 'admin', pauseReason: reason });
+    expect(seenByBrand.allowedActions).not.toContain('resume');
     expect(
       await failure(brandA().campaign.resume.mutate({ campaignId: campaign.id })),
     ).toMatchObject({
@@ -549,8 +553,20 @@ describe('pause, resume, end, cancel', () => {
       reason: 'paused_by_admin',
     });
     await expect(
-      admin().campaign.resume.mutate({ campaignId: campaign.id }),
-    ).resolves.toMatchObject({ status: 'active' });
+      admin().campaign.oversight.resume.mutate({
+        campaignId: campaign.id,
+        reason: 'Creative fixed.',
+      }),
+    ).resolves.toMatchObject({ status: 'active', pausedBy: null, pauseReason: null });
+
+    await brandA().campaign.pause.mutate({ campaignId: campaign.id });
+    const seenByAdmin = await admin().campaign.get.query({ campaignId: campaign.id });
+    expect(seenByAdmin.allowedActions).not.toContain('resume');
+    expect(
+      await failure(
+        admin().campaign.oversight.resume.mutate({ campaignId: campaign.id, reason: 'Not mine.' }),
+      ),
+    ).toMatchObject({ code: 'CONFLICT', reason: 'paused_by_brand' });
   });
 
   it('launches on resume when the start passed while paused', async () => {
@@ -605,8 +621,14 @@ describe('pause, resume, end, cancel', () => {
       });
     }
     await expect(
-      admin().campaign.cancel.mutate({ campaignId: fromPaused.id }),
-    ).resolves.toMatchObject({ cancelledBy: 'admin' });
+      admin().campaign.oversight.forceCancel.mutate({
+        campaignId: fromPaused.id,
+        reason: 'Fraudulent brand account.',
+      }),
+    ).resolves.toMatchObject({
+      cancelledBy: 'admin',
+      closedByAdminReason: 'Fraudulent brand account.',
+    });
     expect((await eventsOf(fromPaused.id)).at(-1)).toMatchObject({
       type: 'campaign.cancelled',
       payload: { by: 'admin' },
@@ -782,7 +804,7 @@ describe('lists', () => {
   it('gives admins the review queue oldest first', async () => {
     const first = await submitted({ title: 'Queue first' });
     const second = await submitted({ title: 'Queue second' });
-    const queue = await admin().campaign.adminList.query({ limit: 100 });
+    const queue = await admin().campaign.adminList.query({ status: 'pending_review', limit: 100 });
     const ids = queue.items.map((item) => item.id);
     expect(queue.items.every((item) => item.status === 'pending_review')).toBe(true);
     expect(ids.indexOf(first.id)).toBeLessThan(ids.indexOf(second.id));
@@ -792,7 +814,11 @@ describe('lists', () => {
     const paged: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await admin().campaign.adminList.query({ limit: 1, cursor });
+      const page = await admin().campaign.adminList.query({
+        status: 'pending_review',
+        limit: 1,
+        cursor,
+      });
       paged.push(...page.items.map((item) => item.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

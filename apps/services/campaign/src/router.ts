@@ -7,14 +7,17 @@ import {
   campaignForParticipationSchema,
   campaignIdInputSchema,
   campaignInputSchema,
+  campaignOversightInputSchema,
   discoverCampaignsInputSchema,
   listMyCampaignsInputSchema,
+  overrideCampaignBudgetInputSchema,
   rejectCampaignInputSchema,
   reportContentInputSchema,
   updateCampaignInputSchema,
 } from '@gametriggers/contracts';
 import {
   DomainError,
+  adminActorOf,
   adminProcedure,
   authedProcedure,
   brandProcedure,
@@ -32,6 +35,13 @@ import {
   resumeCampaign,
 } from './domain/campaign-lifecycle';
 import { listBrandCampaigns, listCampaignsForAdmin } from './domain/campaign-listing';
+import {
+  emergencyPause,
+  forceCancel,
+  forceComplete,
+  liftEmergencyPause,
+  overrideBudget,
+} from './domain/campaign-oversight';
 import { approveCampaign, rejectCampaign, submitCampaign } from './domain/campaign-review';
 import {
   campaignForParticipation,
@@ -74,39 +84,63 @@ export function createCampaignRouter(deps: CampaignDeps) {
       approve: adminProcedure('canManageCampaigns')
         .input(campaignIdInputSchema)
         .output(campaignOutput)
-        .mutation(({ ctx, input }) => approveCampaign(deps, ctx.caller.userId, input.campaignId)),
+        .mutation(({ ctx, input }) => approveCampaign(deps, adminActorOf(ctx), input.campaignId)),
 
       reject: adminProcedure('canManageCampaigns')
         .input(rejectCampaignInputSchema)
         .output(campaignOutput)
         .mutation(({ ctx, input }) =>
-          rejectCampaign(deps, ctx.caller.userId, input.campaignId, input.reason),
+          rejectCampaign(deps, adminActorOf(ctx), input.campaignId, input.reason),
         ),
 
-      pause: authedProcedure
+      pause: brandProcedure
         .input(campaignIdInputSchema)
         .output(campaignOutput)
-        .mutation(({ ctx, input }) => pauseCampaign(deps, managerOf(ctx.caller), input.campaignId)),
+        .mutation(({ ctx, input }) => pauseCampaign(deps, ctx.caller.userId, input.campaignId)),
 
-      resume: authedProcedure
+      resume: brandProcedure
         .input(campaignIdInputSchema)
         .output(campaignOutput)
-        .mutation(({ ctx, input }) =>
-          resumeCampaign(deps, managerOf(ctx.caller), input.campaignId),
-        ),
+        .mutation(({ ctx, input }) => resumeCampaign(deps, ctx.caller.userId, input.campaignId)),
 
-      cancel: authedProcedure
+      cancel: brandProcedure
         .input(campaignIdInputSchema)
         .output(campaignOutput)
-        .mutation(({ ctx, input }) =>
-          cancelCampaign(deps, managerOf(ctx.caller), input.campaignId),
-        ),
+        .mutation(({ ctx, input }) => cancelCampaign(deps, ctx.caller.userId, input.campaignId)),
 
       /** The brand ends its campaign early: completed, `ended_by_brand`. */
       end: brandProcedure
         .input(campaignIdInputSchema)
         .output(campaignOutput)
         .mutation(({ ctx, input }) => endCampaign(deps, ctx.caller.userId, input.campaignId)),
+
+      /** Administrators' oversight of any brand's campaign; each with a reason, audited. */
+      oversight: router({
+        emergencyPause: adminProcedure('canManageCampaigns')
+          .input(campaignOversightInputSchema)
+          .output(campaignOutput)
+          .mutation(({ ctx, input }) => emergencyPause(deps, adminActorOf(ctx), input)),
+
+        resume: adminProcedure('canManageCampaigns')
+          .input(campaignOversightInputSchema)
+          .output(campaignOutput)
+          .mutation(({ ctx, input }) => liftEmergencyPause(deps, adminActorOf(ctx), input)),
+
+        forceComplete: adminProcedure('canManageCampaigns')
+          .input(campaignOversightInputSchema)
+          .output(campaignOutput)
+          .mutation(({ ctx, input }) => forceComplete(deps, adminActorOf(ctx), input)),
+
+        forceCancel: adminProcedure('canManageCampaigns')
+          .input(campaignOversightInputSchema)
+          .output(campaignOutput)
+          .mutation(({ ctx, input }) => forceCancel(deps, adminActorOf(ctx), input)),
+
+        overrideBudget: adminProcedure('canManageCampaigns')
+          .input(overrideCampaignBudgetInputSchema)
+          .output(campaignOutput)
+          .mutation(({ ctx, input }) => overrideBudget(deps, adminActorOf(ctx), input)),
+      }),
 
       /** Everything about a campaign, for its brand and campaign admins. */
       get: authedProcedure

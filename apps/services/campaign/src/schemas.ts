@@ -78,10 +78,14 @@ export const campaignOutput = publicCampaignOutput.extend({
   launchedAt: z.date().nullable(),
   pausedAt: z.date().nullable(),
   pausedBy: actorKindOutput.nullable(),
+  /** Why an administrator paused it. */
+  pauseReason: z.string().nullable(),
   completedAt: z.date().nullable(),
   completedReason: completionReasonSchema.nullable(),
   cancelledAt: z.date().nullable(),
   cancelledBy: actorKindOutput.nullable(),
+  /** Why an administrator completed or cancelled it. */
+  closedByAdminReason: z.string().nullable(),
   lastParticipantLeftAt: z.date().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),

@@ -1,6 +1,9 @@
 import {
   connectPlatformInput,
   disconnectPlatformInput,
+  listStreamerVerificationsInput,
+  rejectStreamerVerificationInput,
+  requestStreamerVerificationInput,
   onboardStreamerInput,
   platformAuthorizationUrlInput,
   searchStreamersInput,
@@ -13,7 +16,14 @@ import {
   streamingPlatformSchema,
   updateStreamerProfileInput,
 } from '@gametriggers/contracts';
-import { authedProcedure, internalProcedure, router, streamerProcedure } from '@gametriggers/trpc';
+import {
+  adminActorOf,
+  adminProcedure,
+  authedProcedure,
+  internalProcedure,
+  router,
+  streamerProcedure,
+} from '@gametriggers/trpc';
 import { z } from 'zod';
 import type { StreamerDeps } from './domain/deps';
 import { metricsSubjectFor } from './domain/metrics-access';
@@ -32,15 +42,27 @@ import {
   streamerMetrics,
 } from './domain/streamer-reads';
 import { searchStreamers } from './domain/streamer-search';
+import {
+  listVerificationRequests,
+  ownVerification,
+  rejectStreamerVerification,
+  requestVerification,
+  verificationReview,
+  verifyStreamer,
+} from './domain/verification';
 import { brandOrAdminProcedure } from './procedures';
 import {
   connectedPlatformOutput,
+  ownVerificationOutput,
   payoutSummaryOutput,
   searchPageOutput,
   streamerCardOutput,
   streamerListProfileOutput,
   streamerMetricsOutput,
   streamerProfileOutput,
+  verificationDecisionOutput,
+  verificationQueueOutput,
+  verificationReviewOutput,
 } from './schemas';
 
 export function createStreamerRouter(deps: StreamerDeps) {
@@ -89,6 +111,38 @@ export function createStreamerRouter(deps: StreamerDeps) {
         .input(searchStreamersInput)
         .output(searchPageOutput)
         .query(({ input }) => searchStreamers(deps, input)),
+
+      /** A streamer asks to be verified; admins with `canVerifyStreamers` decide. */
+      verification: router({
+        request: streamerProcedure
+          .input(requestStreamerVerificationInput)
+          .output(ownVerificationOutput)
+          .mutation(({ ctx, input }) => requestVerification(deps, ctx.caller.userId, input.note)),
+
+        mine: streamerProcedure
+          .output(ownVerificationOutput)
+          .query(({ ctx }) => ownVerification(deps, ctx.caller.userId)),
+
+        list: adminProcedure('canVerifyStreamers')
+          .input(listStreamerVerificationsInput)
+          .output(verificationQueueOutput)
+          .query(({ input }) => listVerificationRequests(deps, input)),
+
+        review: adminProcedure('canVerifyStreamers')
+          .input(streamerIdInput)
+          .output(verificationReviewOutput)
+          .query(({ input }) => verificationReview(deps, input.streamerId)),
+
+        verify: adminProcedure('canVerifyStreamers')
+          .input(streamerIdInput)
+          .output(verificationDecisionOutput)
+          .mutation(({ ctx, input }) => verifyStreamer(deps, adminActorOf(ctx), input.streamerId)),
+
+        reject: adminProcedure('canVerifyStreamers')
+          .input(rejectStreamerVerificationInput)
+          .output(verificationDecisionOutput)
+          .mutation(({ ctx, input }) => rejectStreamerVerification(deps, adminActorOf(ctx), input)),
+      }),
 
       platforms: router({
         list: streamerProcedure

@@ -4,6 +4,7 @@ import {
   countrySchema,
   languageSchema,
   payoutMethodSchema,
+  streamerVerificationStatusSchema,
   streamingPlatformSchema,
   weekdaySchema,
 } from '@gametriggers/contracts';
@@ -129,4 +130,43 @@ export const streamerListProfileOutput = z.object({
 export const searchPageOutput = z.object({
   items: z.array(streamerCardOutput),
   nextCursor: z.string().nullable(),
+});
+
+/** A channel as it stood when a verification request was made. */
+const verificationChannelOutput = publicPlatformOutput.omit({ live: true });
+export type VerificationChannel = z.infer<typeof verificationChannelOutput>;
+
+export const verificationRequestOutput = z.object({
+  id: z.uuid(),
+  streamerId: z.uuid(),
+  displayName: z.string(),
+  channels: z.array(verificationChannelOutput),
+  note: z.string().nullable(),
+  status: z.enum(['pending', 'verified', 'rejected']),
+  requestedAt: z.date(),
+  decidedAt: z.date().nullable(),
+  decidedBy: z.uuid().nullable(),
+  rejectionReason: z.string().nullable(),
+});
+
+export const ownVerificationOutput = z.object({
+  status: streamerVerificationStatusSchema,
+  latestRequest: verificationRequestOutput.nullable(),
+});
+
+export const verificationQueueOutput = z.object({
+  items: z.array(verificationRequestOutput),
+  nextCursor: z.string().nullable(),
+});
+
+export const verificationReviewOutput = z.object({
+  status: streamerVerificationStatusSchema,
+  streamer: streamerCardOutput,
+  requests: z.array(verificationRequestOutput),
+});
+
+export const verificationDecisionOutput = z.object({
+  streamerId: z.uuid(),
+  status: z.enum(['verified', 'rejected']),
+  decidedAt: z.date(),
 });

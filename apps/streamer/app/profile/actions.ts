@@ -2,6 +2,7 @@
 
 import type { ActionResult } from '@gametriggers/auth/portal';
 import type {
+  RequestStreamerVerificationInput,
   SetPayoutInput,
   StreamingPlatform,
   UpdateStreamerProfileInput,
@@ -38,5 +39,16 @@ export async function disconnectPlatform(platform: StreamingPlatform): Promise<A
     revalidatePath('/profile');
     revalidatePath('/onboarding');
   }
+  return result;
+}
+
+export async function requestVerification(
+  input: RequestStreamerVerificationInput,
+): Promise<ActionResult<null>> {
+  const result = await portal.act(async (api) => {
+    await api.streamer.verification.request.mutate(input);
+    return null;
+  });
+  if (result.ok) revalidatePath('/profile');
   return result;
 }

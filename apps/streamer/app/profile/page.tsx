@@ -10,9 +10,15 @@ import {
 import { contentDraftOf, demographicsDraftOf } from '../../components/streamer-profile/drafts';
 import { portal } from '../../portal';
 import { startPlatformConnect } from '../connect/actions';
-import { disconnectPlatform, savePayout, updateStreamerProfile } from './actions';
+import {
+  disconnectPlatform,
+  requestVerification,
+  savePayout,
+  updateStreamerProfile,
+} from './actions';
 import { PayoutForm } from './payout-form';
 import { ContentEditor, DemographicsEditor } from './section-editors';
+import { VerificationSection } from './verification-section';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,6 +41,7 @@ export default async function ProfilePage({
   searchParams: Promise<{ welcome?: string; connected?: string; connectError?: string }>;
 }) {
   const profile = await requireOnboardedStreamer();
+  const verification = await (await portal.sessionApi()).streamer.verification.mine.query();
   const { welcome, connected, connectError } = await searchParams;
   const schedule = profile.demographics.streamingSchedule;
   const hasPlatform = profile.platforms.length > 0;
@@ -105,6 +112,13 @@ export default async function ProfilePage({
             disconnect={disconnectPlatform}
           />
         </section>
+
+        <VerificationSection
+          status={verification.status}
+          rejectionReason={verification.latestRequest?.rejectionReason ?? null}
+          hasPlatform={hasPlatform}
+          submit={requestVerification}
+        />
 
         <ContentEditor
           initialName={profile.displayName}

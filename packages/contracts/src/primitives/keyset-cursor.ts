@@ -110,33 +110,38 @@ export function keysetCursor<Parts extends Record<string, CursorPart<unknown>>>(
   };
 }
 
-/** A row's place in creation order: when it was made, its id breaking ties. */
-export interface CreationPosition {
-  createdAt: Date;
-  id: string;
-}
-
 type SortDirection = 'asc' | 'desc';
 
-function creationOrderCursor(name: string, direction: SortDirection) {
-  const codec = keysetCursor(name, { createdAt: cursorParts.instant, id: cursorParts.id });
+/**
+ * Keyset pagination of one list by one column, its id breaking ties, with its own named cursors
+ * (one per sort). `column` is the row's field as Prisma names it.
+ */
+export function columnOrderCursor<Column extends string, Value>(
+  name: string,
+  column: Column,
+  part: CursorPart<Value>,
+  direction: SortDirection,
+) {
+  const codec = keysetCursor(name, { value: part, id: cursorParts.id });
+  const after = direction === 'desc' ? 'lt' : 'gt';
   return {
     /** The order to read rows in, as a Prisma `orderBy`. */
-    orderBy: () => [{ createdAt: direction }, { id: direction }],
+    orderBy: () => [{ [column]: direction } as Record<Column, SortDirection>, { id: direction }],
     /**
      * The Prisma `where` for the rows after a cursor's position (`{}` for the first page); a
-     * cursor this codec did not make throws `InvalidCursorError`.
+     * cursor this codec did not make throws `InvalidCursorError`. `Where` is the list's Prisma
+     * `WhereInput` (inferred where the result is used).
      */
-    rowsAfter(cursor: string | undefined) {
+    rowsAfter<Where extends object>(cursor: string | undefined): Where {
       const position = codec.decodeOptional(cursor);
-      if (!position) return {};
-      const { createdAt, id } = position;
-      return direction === 'desc'
-        ? { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] }
-        : { OR: [{ createdAt: { gt: createdAt } }, { createdAt, id: { gt: id } }] };
+      if (!position) return {} as Where;
+      const { value, id } = position;
+      return {
+        OR: [{ [column]: { [after]: value } }, { [column]: value, id: { [after]: id } }],
+      } as Where;
     },
     /** Reads `limit + 1` rows in `orderBy`; this makes them a page and the next page's cursor. */
-    pageOf<Row extends CreationPosition, Item>(
+    pageOf<Row extends { id: string } & Record<Column, Value>, Item>(
       rows: readonly Row[],
       limit: number,
       view: (row: Row) => Item,
@@ -146,20 +151,18 @@ function creationOrderCursor(name: string, direction: SortDirection) {
       return {
         items: items.map(view),
         nextCursor:
-          rows.length > limit && last
-            ? codec.encode({ createdAt: last.createdAt, id: last.id })
-            : null,
+          rows.length > limit && last ? codec.encode({ value: last[column], id: last.id }) : null,
       };
     },
   };
 }
 
-export type CreationOrderCursor = ReturnType<typeof creationOrderCursor>;
+export type CreationOrderCursor = ReturnType<typeof columnOrderCursor<'createdAt', Date>>;
 
 /** Keyset pagination of one list newest first, by `(createdAt, id)`, with its own named cursors. */
 export const newestFirstCursor = (name: string): CreationOrderCursor =>
-  creationOrderCursor(name, 'desc');
+  columnOrderCursor(name, 'createdAt', cursorParts.instant, 'desc');
 
 /** The same, oldest first (review queues: the longest waiting on top). */
 export const oldestFirstCursor = (name: string): CreationOrderCursor =>
-  creationOrderCursor(name, 'asc');
+  columnOrderCursor(name, 'createdAt', cursorParts.instant, 'asc');

@@ -69,7 +69,7 @@ function StatusNote({ campaign }: { campaign: Campaign }) {
           title={campaign.pausedBy === 'admin' ? 'Paused by an administrator' : 'Paused'}
         >
           {campaign.pausedBy === 'admin'
-            ? 'Contact support to resume it.'
+            ? `${campaign.pauseReason ? `Reason: ${campaign.pauseReason} ` : ''}Contact support to resume it.`
             : 'Streamers do not show it until you resume it.'}
         </Alert>
       );
@@ -80,11 +80,17 @@ function StatusNote({ campaign }: { campaign: Campaign }) {
           {campaign.completedReason
             ? ` because ${completionReasonLabels[campaign.completedReason]}`
             : ''}
-          .
+          .{campaign.closedByAdminReason ? ` Reason: ${campaign.closedByAdminReason}` : ''}
         </Alert>
       );
     case 'cancelled':
-      return <Alert tone="info">Cancelled. Nothing more is spent on it.</Alert>;
+      return (
+        <Alert tone="info">
+          {campaign.cancelledBy === 'admin' ? 'Cancelled by an administrator' : 'Cancelled'}.
+          {campaign.closedByAdminReason ? ` Reason: ${campaign.closedByAdminReason}` : ''} Nothing
+          more is spent on it.
+        </Alert>
+      );
   }
 }
 

@@ -4,7 +4,6 @@ import { DomainError } from '@gametriggers/trpc';
 import type { CampaignTx } from '../database';
 import type { Campaign } from '../generated/prisma/client';
 import type { CampaignView } from '../schemas';
-import type { CampaignManager } from './campaign-access';
 import { lockCampaign, lockManagedCampaign } from './campaign-access';
 import { campaignView } from './campaign-views';
 import { completionReason } from './completion';
@@ -12,7 +11,7 @@ import type { CampaignDeps } from './deps';
 import { transition } from './status-machine';
 import { campaignRef, requireTransition } from './transitions';
 
-const viewerOf = (manager: CampaignManager) => manager.kind;
+type ActorKind = 'brand' | 'admin';
 
 /** Launches in `tx` if approved, not paused, started and not ended, and not launched yet. */
 async function launchIfDueIn(tx: CampaignTx, campaign: Campaign, now: Date): Promise<Campaign> {
@@ -30,8 +29,60 @@ async function launchIfDueIn(tx: CampaignTx, campaign: Campaign, now: Date): Pro
   return launched;
 }
 
-async function completeIn(tx: CampaignTx, campaign: Campaign, reason: CompletionReason, now: Date) {
-  // The payment ledger releases the unspent escrow when it sees campaign.completed.
+/** `adminReason`: why an administrator paused it (the brand then cannot resume it). */
+export async function pauseIn(
+  tx: CampaignTx,
+  campaign: Campaign,
+  by: ActorKind,
+  now: Date,
+  adminReason: string | null = null,
+) {
+  const status = requireTransition(campaign, 'pause', by);
+  const paused = await tx.campaign.update({
+    where: { id: campaign.id },
+    data: { status, pausedAt: now, pausedBy: by, pauseReason: adminReason },
+  });
+  await recordEvent(tx, 'campaign.paused', { ...campaignRef(paused), by });
+  return paused;
+}
+
+/**
+ * Each side lifts only its own pause: a brand cannot undo an administrator's emergency pause, and
+ * an administrator does not overrule a brand that paused its own campaign. The campaign launches
+ * now if its start passed while it was paused.
+ */
+export async function resumeIn(tx: CampaignTx, campaign: Campaign, by: ActorKind, now: Date) {
+  const status = requireTransition(campaign, 'resume', by);
+  if (campaign.pausedBy === 'admin' && by === 'brand') {
+    throw new DomainError(
+      'forbidden',
+      'paused_by_admin',
+      'An administrator paused this campaign; contact support to resume it.',
+    );
+  }
+  if (campaign.pausedBy === 'brand' && by === 'admin') {
+    throw new DomainError(
+      'conflict',
+      'paused_by_brand',
+      'The brand paused this campaign itself; only the brand can resume it.',
+    );
+  }
+  const resumed = await tx.campaign.update({
+    where: { id: campaign.id },
+    data: { status, pausedAt: null, pausedBy: null, pauseReason: null },
+  });
+  await recordEvent(tx, 'campaign.resumed', campaignRef(resumed));
+  return launchIfDueIn(tx, resumed, now);
+}
+
+/** The payment ledger releases the unspent escrow when it sees campaign.completed. */
+export async function completeIn(
+  tx: CampaignTx,
+  campaign: Campaign,
+  reason: CompletionReason,
+  now: Date,
+  adminReason: string | null = null,
+) {
   const completed = await tx.campaign.update({
     where: { id: campaign.id },
     // Nobody delivers an ended campaign: the participation service completes every live
@@ -40,6 +91,7 @@ async function completeIn(tx: CampaignTx, campaign: Campaign, reason: Completion
       status: 'completed',
       completedAt: now,
       completedReason: reason,
+      closedByAdminReason: adminReason,
       activeParticipantCount: 0,
     },
   });
@@ -47,87 +99,82 @@ async function completeIn(tx: CampaignTx, campaign: Campaign, reason: Completion
   return completed;
 }
 
-export async function pauseCampaign(
-  deps: CampaignDeps,
-  manager: CampaignManager,
-  campaignId: string,
-): Promise<CampaignView> {
-  const now = deps.now();
-  const paused = await deps.db.$transaction(async (tx) => {
-    const campaign = await lockManagedCampaign(tx, campaignId, manager);
-    const status = requireTransition(campaign, 'pause', manager.kind);
-    const updated = await tx.campaign.update({
-      where: { id: campaign.id },
-      data: { status, pausedAt: now, pausedBy: manager.kind },
-    });
-    await recordEvent(tx, 'campaign.paused', { ...campaignRef(updated), by: manager.kind });
-    return updated;
+/** The payment ledger releases the unspent escrow when it sees campaign.cancelled. */
+export async function cancelIn(
+  tx: CampaignTx,
+  campaign: Campaign,
+  by: ActorKind,
+  now: Date,
+  adminReason: string | null = null,
+) {
+  const status = requireTransition(campaign, 'cancel', by);
+  const cancelled = await tx.campaign.update({
+    where: { id: campaign.id },
+    data: {
+      status,
+      cancelledAt: now,
+      cancelledBy: by,
+      closedByAdminReason: adminReason,
+      activeParticipantCount: 0,
+    },
   });
-  return campaignView(paused, viewerOf(manager), now);
+  await recordEvent(tx, 'campaign.cancelled', { ...campaignRef(cancelled), by });
+  return cancelled;
 }
 
-/** A brand cannot lift an administrator's pause; the campaign launches now if its start passed while paused. */
-export async function resumeCampaign(
+export type CampaignChange = (tx: CampaignTx, campaign: Campaign, now: Date) => Promise<Campaign>;
+
+/**
+ * One change to one campaign: locked (`lock` also says whether the caller may touch it), changed
+ * in one transaction; a closed campaign's start and end jobs are removed after.
+ */
+export async function changeCampaign(
   deps: CampaignDeps,
-  manager: CampaignManager,
-  campaignId: string,
+  viewer: ActorKind,
+  lock: (tx: CampaignTx) => Promise<Campaign>,
+  change: CampaignChange,
 ): Promise<CampaignView> {
   const now = deps.now();
-  const resumed = await deps.db.$transaction(async (tx) => {
-    const campaign = await lockManagedCampaign(tx, campaignId, manager);
-    const status = requireTransition(campaign, 'resume', manager.kind);
-    if (campaign.pausedBy === 'admin' && manager.kind === 'brand') {
-      throw new DomainError(
-        'forbidden',
-        'paused_by_admin',
-        'An administrator paused this campaign; contact support to resume it.',
-      );
-    }
-    const updated = await tx.campaign.update({
-      where: { id: campaign.id },
-      data: { status, pausedAt: null, pausedBy: null },
-    });
-    await recordEvent(tx, 'campaign.resumed', campaignRef(updated));
-    return launchIfDueIn(tx, updated, now);
-  });
-  return campaignView(resumed, viewerOf(manager), now);
+  const changed = await deps.db.$transaction(async (tx) => change(tx, await lock(tx), now));
+  if (changed.status === 'completed' || changed.status === 'cancelled') {
+    await deps.schedule.unschedule(changed);
+  }
+  return campaignView(changed, viewer, now);
 }
 
-export async function cancelCampaign(
-  deps: CampaignDeps,
-  manager: CampaignManager,
-  campaignId: string,
-): Promise<CampaignView> {
-  const now = deps.now();
-  const cancelled = await deps.db.$transaction(async (tx) => {
-    const campaign = await lockManagedCampaign(tx, campaignId, manager);
-    const status = requireTransition(campaign, 'cancel', manager.kind);
-    // The payment ledger releases the unspent escrow when it sees campaign.cancelled.
-    const updated = await tx.campaign.update({
-      where: { id: campaign.id },
-      data: { status, cancelledAt: now, cancelledBy: manager.kind, activeParticipantCount: 0 },
-    });
-    await recordEvent(tx, 'campaign.cancelled', { ...campaignRef(updated), by: manager.kind });
-    return updated;
-  });
-  await deps.schedule.unschedule(cancelled);
-  return campaignView(cancelled, viewerOf(manager), now);
-}
-
-export async function endCampaign(
+const changeByBrand = (
   deps: CampaignDeps,
   brandId: string,
   campaignId: string,
-): Promise<CampaignView> {
-  const now = deps.now();
-  const ended = await deps.db.$transaction(async (tx) => {
-    const campaign = await lockManagedCampaign(tx, campaignId, { kind: 'brand', brandId });
+  change: CampaignChange,
+) =>
+  changeCampaign(
+    deps,
+    'brand',
+    (tx) => lockManagedCampaign(tx, campaignId, { kind: 'brand', brandId }),
+    change,
+  );
+
+export const pauseCampaign = (deps: CampaignDeps, brandId: string, campaignId: string) =>
+  changeByBrand(deps, brandId, campaignId, (tx, campaign, now) =>
+    pauseIn(tx, campaign, 'brand', now),
+  );
+
+export const resumeCampaign = (deps: CampaignDeps, brandId: string, campaignId: string) =>
+  changeByBrand(deps, brandId, campaignId, (tx, campaign, now) =>
+    resumeIn(tx, campaign, 'brand', now),
+  );
+
+export const cancelCampaign = (deps: CampaignDeps, brandId: string, campaignId: string) =>
+  changeByBrand(deps, brandId, campaignId, (tx, campaign, now) =>
+    cancelIn(tx, campaign, 'brand', now),
+  );
+
+export const endCampaign = (deps: CampaignDeps, brandId: string, campaignId: string) =>
+  changeByBrand(deps, brandId, campaignId, (tx, campaign, now) => {
     requireTransition(campaign, 'end', 'brand');
     return completeIn(tx, campaign, 'ended_by_brand', now);
   });
-  await deps.schedule.unschedule(ended);
-  return campaignView(ended, 'brand', now);
-}
 
 /** The start job (and the sweep, as a safety net): launch when due. True when it launched now. */
 export async function launchIfDue(deps: CampaignDeps, campaignId: string): Promise<boolean> {

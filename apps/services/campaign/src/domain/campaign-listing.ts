@@ -1,7 +1,12 @@
-import type { CampaignStatus } from '@gametriggers/contracts';
-import type { CreationOrderCursor } from '@gametriggers/contracts';
-import { campaignStatuses, newestFirstCursor, oldestFirstCursor } from '@gametriggers/contracts';
-import type { Prisma } from '../generated/prisma/client';
+import type { AdminCampaignSortKey, CampaignStatus, CursorPart } from '@gametriggers/contracts';
+import {
+  adminCampaignSortKeys,
+  campaignStatuses,
+  columnOrderCursor,
+  cursorParts,
+  newestFirstCursor,
+} from '@gametriggers/contracts';
+import type { Campaign, Prisma } from '../generated/prisma/client';
 import type { CampaignDb } from '../database';
 import { campaignView } from './campaign-views';
 import type { CampaignDeps } from './deps';
@@ -22,15 +27,46 @@ async function statusCounts(db: CampaignDb, where: Prisma.CampaignWhereInput) {
   return counts;
 }
 
-/** A brand's list reads newest first, the admins' review queue oldest first: each its own cursor. */
 const brandListCursor = newestFirstCursor('campaigns.newest');
-const reviewQueueCursor = oldestFirstCursor('campaigns.oldest');
+
+const sortParts = {
+  createdAt: cursorParts.instant,
+  startsAt: cursorParts.instant,
+  endsAt: cursorParts.instant,
+  budgetCents: cursorParts.integer(),
+} satisfies Record<AdminCampaignSortKey, unknown>;
+
+/** The admins' table: each column and direction its own cursor (a cursor of another is refused). */
+const adminListOrders = Object.fromEntries(
+  adminCampaignSortKeys.flatMap((key) =>
+    (['asc', 'desc'] as const).map((direction) => [
+      `${key}.${direction}`,
+      columnOrderCursor(
+        `campaigns.admin.${key}.${direction}`,
+        key,
+        sortParts[key] as CursorPart<unknown>,
+        direction,
+      ),
+    ]),
+  ),
+) as Record<string, ListOrder>;
+
+/** How a list reads its rows in order and makes them pages. */
+interface ListOrder {
+  orderBy(): Prisma.CampaignOrderByWithRelationInput[];
+  rowsAfter(cursor: string | undefined): Prisma.CampaignWhereInput;
+  pageOf<Item>(
+    rows: readonly Campaign[],
+    limit: number,
+    view: (row: Campaign) => Item,
+  ): { items: Item[]; nextCursor: string | null };
+}
 
 async function page(
   deps: CampaignDeps,
   where: Prisma.CampaignWhereInput,
   input: ListInput,
-  order: CreationOrderCursor,
+  order: ListOrder,
   viewer: 'brand' | 'admin',
 ) {
   const rows = await deps.db.campaign.findMany({
@@ -58,14 +94,34 @@ export async function listBrandCampaigns(deps: CampaignDeps, brandId: string, in
   return { ...result, counts: { ...counts, all } };
 }
 
-/** The admin review queue: campaigns in one status, oldest first. */
+/** Every brand's campaigns for admins: filtered, sorted, with counts per status under the other filters. */
 export async function listCampaignsForAdmin(
   deps: CampaignDeps,
-  input: ListInput & { status: CampaignStatus },
+  input: ListInput & {
+    brandId?: string | undefined;
+    query?: string | undefined;
+    sortBy: AdminCampaignSortKey;
+    direction: 'asc' | 'desc';
+  },
 ) {
+  const filters: Prisma.CampaignWhereInput = {
+    ...(input.brandId && { brandId: input.brandId }),
+    ...(input.query && {
+      OR: [
+        { title: { contains: input.query, mode: 'insensitive' } },
+        { brandName: { contains: input.query, mode: 'insensitive' } },
+      ],
+    }),
+  };
   const [result, counts] = await Promise.all([
-    page(deps, { status: input.status }, input, reviewQueueCursor, 'admin'),
-    statusCounts(deps.db, {}),
+    page(
+      deps,
+      { ...filters, ...(input.status && { status: input.status }) },
+      input,
+      adminListOrders[`${input.sortBy}.${input.direction}`]!,
+      'admin',
+    ),
+    statusCounts(deps.db, filters),
   ]);
   return { ...result, counts };
 }

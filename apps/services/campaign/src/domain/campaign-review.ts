@@ -1,3 +1,4 @@
+import type { AdminActor } from '@gametriggers/events';
 import { recordEvent } from '@gametriggers/events';
 import { DomainError } from '@gametriggers/trpc';
 import { walletShortByCents } from '../clients/payment-ledger';
@@ -8,6 +9,7 @@ import {
   lockCampaign,
   lockManagedCampaign,
 } from './campaign-access';
+import { recordCampaignAdminAction } from './campaign-audit';
 import { campaignView } from './campaign-views';
 import { queueCreativeForModeration, refuseRejectedCreative } from './content-moderation';
 import type { CampaignDeps } from './deps';
@@ -78,7 +80,7 @@ export async function submitCampaign(
  */
 export async function approveCampaign(
   deps: CampaignDeps,
-  adminId: string,
+  admin: AdminActor,
   campaignId: string,
 ): Promise<CampaignView> {
   const now = deps.now();
@@ -109,19 +111,33 @@ export async function approveCampaign(
         data: {
           status,
           approvedAt: now,
-          approvedBy: adminId,
+          approvedBy: admin.adminId,
           launchedAt: launches ? now : null,
           walletShortByCents: null,
         },
       });
-      await recordEvent(tx, 'campaign.approved', { ...campaignRef(updated), approvedBy: adminId });
+      await recordEvent(tx, 'campaign.approved', {
+        ...campaignRef(updated),
+        approvedBy: admin.adminId,
+      });
+      await recordCampaignAdminAction(tx, {
+        admin,
+        action: 'approve',
+        before: campaign,
+        after: updated,
+        reason: null,
+        now,
+      });
       if (launches) await recordEvent(tx, 'campaign.launched', campaignRef(updated));
       return updated;
     });
   } catch (error) {
     const shortByCents = walletShortByCents(error);
     if (shortByCents !== null) {
-      await deps.db.campaign.update({ where: { id: campaignId }, data: { walletShortByCents: shortByCents } });
+      await deps.db.campaign.update({
+        where: { id: campaignId },
+        data: { walletShortByCents: shortByCents },
+      });
     }
     throw error;
   }
@@ -131,7 +147,7 @@ export async function approveCampaign(
 
 export async function rejectCampaign(
   deps: CampaignDeps,
-  adminId: string,
+  admin: AdminActor,
   campaignId: string,
   reason: string,
 ): Promise<CampaignView> {
@@ -142,12 +158,20 @@ export async function rejectCampaign(
     const status = requireTransition(campaign, 'reject', 'admin');
     const updated = await tx.campaign.update({
       where: { id: campaign.id },
-      data: { status, rejectedAt: now, rejectedBy: adminId, rejectionReason: reason },
+      data: { status, rejectedAt: now, rejectedBy: admin.adminId, rejectionReason: reason },
     });
     await recordEvent(tx, 'campaign.rejected', {
       ...campaignRef(updated),
-      rejectedBy: adminId,
+      rejectedBy: admin.adminId,
       reason,
+    });
+    await recordCampaignAdminAction(tx, {
+      admin,
+      action: 'reject',
+      before: campaign,
+      after: updated,
+      reason,
+      now,
     });
     return updated;
   });

@@ -53,7 +53,10 @@ export function campaignView(campaign: Campaign, viewer: CampaignActor, now: Dat
   return {
     ...publicCampaignView(campaign),
     status: campaign.status,
-    allowedActions: allowedActions(campaign.status, viewer),
+    allowedActions: allowedActions(campaign.status, viewer).filter(
+      // Each side lifts only its own pause.
+      (action) => action !== 'resume' || campaign.pausedBy === viewer,
+    ),
     running: isRunning(campaign, now),
     budgetCents: campaign.budgetCents,
     spentCents: campaign.budgetCents - campaign.remainingBudgetCents,
@@ -70,10 +73,12 @@ export function campaignView(campaign: Campaign, viewer: CampaignActor, now: Dat
     launchedAt: campaign.launchedAt,
     pausedAt: campaign.pausedAt,
     pausedBy: campaign.pausedBy,
+    pauseReason: campaign.pauseReason,
     completedAt: campaign.completedAt,
     completedReason: campaign.completedReason,
     cancelledAt: campaign.cancelledAt,
     cancelledBy: campaign.cancelledBy,
+    closedByAdminReason: campaign.closedByAdminReason,
     lastParticipantLeftAt: campaign.lastParticipantLeftAt,
     createdAt: campaign.createdAt,
     updatedAt: campaign.updatedAt,

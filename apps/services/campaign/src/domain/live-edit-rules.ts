@@ -76,14 +76,9 @@ export function liveEditProblems(
       });
     }
   }
-  const spentCents = current.budgetCents - current.remainingBudgetCents;
-  if (patch.budgetCents !== undefined && patch.budgetCents < spentCents) {
-    problems.push({
-      path: 'budgetCents',
-      reason: 'budget_below_spent',
-      message: `The budget cannot go below the $${(spentCents / 100).toFixed(2)} already spent.`,
-    });
-  }
+  const belowSpent =
+    patch.budgetCents === undefined ? null : budgetBelowSpent(patch.budgetCents, current);
+  if (belowSpent) problems.push(belowSpent);
   if (
     patch.maxParticipants !== undefined &&
     patch.maxParticipants !== null &&
@@ -96,4 +91,18 @@ export function liveEditProblems(
     });
   }
   return problems;
+}
+
+/** A live budget (the brand's edit or an administrator's override) never goes below what is spent. */
+export function budgetBelowSpent(
+  budgetCents: number,
+  current: { budgetCents: number; remainingBudgetCents: number },
+): LiveEditProblem | null {
+  const spentCents = current.budgetCents - current.remainingBudgetCents;
+  if (budgetCents >= spentCents) return null;
+  return {
+    path: 'budgetCents',
+    reason: 'budget_below_spent',
+    message: `The budget cannot go below the $${(spentCents / 100).toFixed(2)} already spent.`,
+  };
 }

@@ -20,6 +20,8 @@ const allowed: Array<[CampaignStatus, CampaignAction, CampaignActor, CampaignSta
   ['paused', 'resume', 'admin', 'active'],
   ['active', 'end', 'brand', 'completed'],
   ['paused', 'end', 'brand', 'completed'],
+  ['active', 'end', 'admin', 'completed'],
+  ['paused', 'end', 'admin', 'completed'],
   ['draft', 'cancel', 'brand', 'cancelled'],
   ['pending_review', 'cancel', 'brand', 'cancelled'],
   ['active', 'cancel', 'brand', 'cancelled'],
@@ -30,6 +32,8 @@ const allowed: Array<[CampaignStatus, CampaignAction, CampaignActor, CampaignSta
   ['paused', 'cancel', 'admin', 'cancelled'],
   ['active', 'complete', 'system', 'completed'],
   ['paused', 'complete', 'system', 'completed'],
+  ['active', 'override_budget', 'admin', 'active'],
+  ['paused', 'override_budget', 'admin', 'paused'],
 ];
 
 const actors: CampaignActor[] = ['brand', 'admin', 'system'];
@@ -43,8 +47,8 @@ const everyCase = campaignStatuses.flatMap((status) =>
 );
 
 describe('campaign status machine', () => {
-  it('covers 7 statuses × 9 actions × 3 actors', () => {
-    expect(everyCase).toHaveLength(189);
+  it('covers 7 statuses × 10 actions × 3 actors', () => {
+    expect(everyCase).toHaveLength(210);
   });
 
   it.each(everyCase)('$status --$action by $actor-->', ({ status, action, actor }) => {
@@ -77,7 +81,12 @@ describe('campaign status machine', () => {
   it('lists the actions each actor may take', () => {
     expect(allowedActions('draft', 'brand')).toEqual(['edit', 'submit', 'cancel']);
     expect(allowedActions('active', 'brand')).toEqual(['edit', 'pause', 'end', 'cancel']);
-    expect(allowedActions('paused', 'admin')).toEqual(['resume', 'cancel']);
+    expect(allowedActions('paused', 'admin')).toEqual([
+      'resume',
+      'end',
+      'cancel',
+      'override_budget',
+    ]);
     expect(allowedActions('pending_review', 'admin')).toEqual(['approve', 'reject', 'cancel']);
     expect(allowedActions('completed', 'brand')).toEqual([]);
     expect(allowedActions('cancelled', 'admin')).toEqual([]);

@@ -29,13 +29,16 @@ const rules: Record<CampaignAction, TransitionRule> = {
   reject: { from: ['pending_review'], to: to('rejected'), actors: ['admin'] },
   pause: { from: ['active'], to: to('paused'), actors: ['brand', 'admin'] },
   resume: { from: ['paused'], to: to('active'), actors: ['brand', 'admin'] },
-  end: { from: ['active', 'paused'], to: to('completed'), actors: ['brand'] },
+  // An administrator's end is a force complete.
+  end: { from: ['active', 'paused'], to: to('completed'), actors: ['brand', 'admin'] },
   cancel: {
     from: ['draft', 'pending_review', 'active', 'paused'],
     to: to('cancelled'),
     actors: ['brand', 'admin'],
   },
   complete: { from: ['active', 'paused'], to: to('completed'), actors: ['system'] },
+  // The brand changes a live budget by editing; an administrator overrides it.
+  override_budget: { from: ['active', 'paused'], to: (from) => from, actors: ['admin'] },
 };
 
 export type TransitionResult =
@@ -58,6 +61,7 @@ const actionVerb: Record<CampaignAction, string> = {
   end: 'ended',
   cancel: 'cancelled',
   complete: 'completed',
+  override_budget: 'given a new budget',
 };
 
 export function transition(

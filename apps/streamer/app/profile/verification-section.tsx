@@ -1,0 +1,114 @@
+'use client';
+
+import type { ActionResult } from '@gametriggers/auth/portal';
+import { requestStreamerVerificationInput } from '@gametriggers/contracts';
+import type {
+  RequestStreamerVerificationInput,
+  StreamerVerificationStatus,
+} from '@gametriggers/contracts';
+import { Alert, Badge, Button, Textarea } from '@gametriggers/ui';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+
+const statusBadges: Record<
+  StreamerVerificationStatus,
+  { label: string; tone: 'neutral' | 'warning' | 'success' | 'danger' }
+> = {
+  unverified: { label: 'Not verified', tone: 'neutral' },
+  pending: { label: 'In review', tone: 'warning' },
+  verified: { label: 'Verified', tone: 'success' },
+  rejected: { label: 'Not approved', tone: 'danger' },
+};
+
+/** The streamer's verification: its status, the reviewer's reason after a rejection, and the request. */
+export function VerificationSection({
+  status,
+  rejectionReason,
+  hasPlatform,
+  submit,
+}: {
+  status: StreamerVerificationStatus;
+  rejectionReason: string | null;
+  hasPlatform: boolean;
+  submit: (input: RequestStreamerVerificationInput) => Promise<ActionResult<null>>;
+}) {
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+  const canRequest = status === 'unverified' || status === 'rejected';
+
+  async function send(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = requestStreamerVerificationInput.safeParse({ note: note.trim() || undefined });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message);
+      return;
+    }
+    setError(undefined);
+    setPending(true);
+    try {
+      const result = await submit(parsed.data);
+      if (!result.ok) setError(result.error.message);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const badge = statusBadges[status];
+  return (
+    <section
+      className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
+      aria-labelledby="verification-title"
+      data-testid="streamer-verification"
+    >
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h2 id="verification-title" className="text-lg font-semibold">
+          Verification
+        </h2>
+        <Badge tone={badge.tone} data-testid="verification-status">
+          {badge.label}
+        </Badge>
+      </div>
+      {status === 'verified' ? (
+        <p className="text-sm text-slate-600">
+          Brands see the verified mark on your profile: we checked that your channels are yours.
+        </p>
+      ) : null}
+      {status === 'pending' ? (
+        <p className="text-sm text-slate-600">
+          We are reviewing your channels. We will let you know the decision.
+        </p>
+      ) : null}
+      {status === 'rejected' && rejectionReason ? (
+        <Alert tone="warning" title="Your last request was not approved">
+          {rejectionReason}
+        </Alert>
+      ) : null}
+      {canRequest && !hasPlatform ? (
+        <p className="text-sm text-slate-600">
+          Connect a platform above first: verification checks the channels you stream on.
+        </p>
+      ) : null}
+      {canRequest && hasPlatform ? (
+        <form onSubmit={(event) => void send(event)} noValidate className="mt-4 space-y-4">
+          {error ? <Alert>{error}</Alert> : null}
+          <p className="text-sm text-slate-600">
+            A verified profile tells brands your channels and numbers are really yours. We review
+            the channels you have connected.
+          </p>
+          <Textarea
+            id="verification-note"
+            label="Note for the reviewer (optional)"
+            value={note}
+            maxLength={1000}
+            rows={3}
+            onChange={(event) => setNote(event.target.value)}
+          />
+          <Button type="submit" loading={pending} data-testid="request-verification">
+            {status === 'rejected' ? 'Ask again' : 'Request verification'}
+          </Button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
