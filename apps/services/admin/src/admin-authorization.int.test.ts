@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('every admin procedure', () => {
-  it('needs its permission: reading the audit log canAccessAuditLogs, erasing personal details canManageUsers, the configuration canConfigureSystem', () => {
+  it('needs its permission: reading the audit log canAccessAuditLogs, erasing personal details canManageUsers, the configuration canConfigureSystem, the health page any admin', () => {
     const permissions = Object.fromEntries(
       adminProceduresOf(createAdminRouter(harness.service.deps)).map((procedure) => [
         procedure.path,
@@ -39,6 +39,7 @@ describe('every admin procedure', () => {
       'admin.config.get': 'canConfigureSystem',
       'admin.config.update': 'canConfigureSystem',
       'admin.config.history': 'canConfigureSystem',
+      'admin.health.overview': undefined,
     });
   });
 
@@ -48,7 +49,7 @@ describe('every admin procedure', () => {
       url: harness.url,
       tokenFor: (person) => issuer.tokenFor(person),
     });
-    expect(checked).toHaveLength(6);
+    expect(checked).toHaveLength(7);
     expect(mismatches).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ import { eraseAuditPersonalDetails } from './domain/audit-erasure';
 import { listAuditLog } from './domain/audit-log';
 import { verifyAuditChain } from './domain/audit-verify';
 import type { AdminDeps } from './domain/deps';
+import { healthOverview } from './health/health-overview';
+import { healthOverviewOutput } from './health/health-schemas';
 import {
   currentPlatformConfig,
   platformConfigHistory,
@@ -57,6 +59,13 @@ export function createAdminRouter(deps: AdminDeps) {
           .input(eraseAuditPersonalDetailsInputSchema)
           .output(z.object({ entriesErased: z.number().int() }))
           .mutation(({ ctx, input }) => eraseAuditPersonalDetails(deps, adminActorOf(ctx), input)),
+      }),
+
+      health: router({
+        /** Every service's readiness, latency and outbox lag, queue depths and dead letters; any admin. */
+        overview: adminProcedure()
+          .output(healthOverviewOutput)
+          .query(() => healthOverview(deps.health, deps.now())),
       }),
 
       config: router({
