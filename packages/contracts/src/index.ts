@@ -15,3 +15,4 @@ export * from './overlay';
 export * from './analytics';
 export * from './platform-config';
 export * from './admin';
+export * from './platform-stats';
