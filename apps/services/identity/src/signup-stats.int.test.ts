@@ -22,9 +22,8 @@ function accountCreatedAt(role: 'brand' | 'streamer' | 'admin', createdAt: strin
 
 beforeAll(async () => {
   harness = await startIdentityHarness({ now: clock.now });
-  const service = harness.client(async () => ({
-    'x-service-token': await signServiceToken(testServiceSecret, 'test'),
-  }));
+  const serviceToken = await signServiceToken(testServiceSecret, 'test');
+  const service = harness.client(() => ({ 'x-service-token': serviceToken }));
   const root = { email: 'root@example.com', password: 'a strong password 1' };
   const brand = { email: 'acme@example.com', password: 'a strong password 2' };
   await service.identity.seedDemoUser.mutate({ ...root, name: 'Root', role: 'admin' });
