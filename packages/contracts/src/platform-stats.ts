@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantSchema } from './primitives';
+import { idSchema, instantSchema } from './primitives';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -52,3 +52,8 @@ export function chosenPlatformStatsRange(
   const from = new Date(now.getTime() - preset.days * DAY_MS);
   return { preset: preset.value, granularity, from, to: now };
 }
+
+/** The dashboard's top campaigns, looked up by id for their titles. */
+export const campaignIdsInputSchema = z.object({
+  campaignIds: z.array(idSchema('campaign')).max(50),
+});
