@@ -13,7 +13,13 @@ import {
   streamingPlatformSchema,
   updateStreamerProfileInput,
 } from '@gametriggers/contracts';
-import { authedProcedure, internalProcedure, router, streamerProcedure } from '@gametriggers/trpc';
+import {
+  adminProcedure,
+  authedProcedure,
+  internalProcedure,
+  router,
+  streamerProcedure,
+} from '@gametriggers/trpc';
 import { z } from 'zod';
 import type { StreamerDeps } from './domain/deps';
 import { metricsSubjectFor } from './domain/metrics-access';
@@ -32,6 +38,7 @@ import {
   streamerMetrics,
 } from './domain/streamer-reads';
 import { searchStreamers } from './domain/streamer-search';
+import { streamerPlatformStats } from './domain/platform-stats';
 import { brandOrAdminProcedure } from './procedures';
 import {
   connectedPlatformOutput,
@@ -46,6 +53,23 @@ import {
 export function createStreamerRouter(deps: StreamerDeps) {
   return router({
     streamer: router({
+      /** The admin dashboard's streamers: onboarded, live now and their viewers; any admin. */
+      platformStats: adminProcedure()
+        .output(
+          z.object({
+            onboarded: z.number().int(),
+            liveNow: z.number().int(),
+            liveViewers: z.number().int(),
+          }),
+        )
+        .query(() => streamerPlatformStats(deps.db)),
+
+      /** The streamers the admin dashboard ranks, by id; any admin. */
+      profilesForAdmin: adminProcedure()
+        .input(streamerIdsInput)
+        .output(z.array(streamerListProfileOutput))
+        .query(({ input }) => listProfiles(deps, input.streamerIds)),
+
       onboard: streamerProcedure
         .input(onboardStreamerInput)
         .output(streamerProfileOutput)
