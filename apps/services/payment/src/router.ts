@@ -1,6 +1,7 @@
 import { router } from '@gametriggers/trpc';
 import type { PaymentDeps } from './deps';
 import { billingRouter } from './routers/billing';
+import { dashboardRouter } from './routers/dashboard';
 import { earningsRouter } from './routers/earnings';
 import { flowsAdminRouter } from './routers/flows-admin';
 import { internalRouter } from './routers/internal';
@@ -22,6 +23,7 @@ export function createPaymentRouter(deps: PaymentDeps) {
       withdrawals: withdrawalsRouter(deps),
       statements: statementsRouter(deps),
       admin: flowsAdminRouter(deps),
+      dashboard: dashboardRouter(deps),
     }),
   });
 }
