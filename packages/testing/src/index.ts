@@ -38,3 +38,5 @@ export type {
   AuthorizationOutcome,
   RouterWithProcedures,
 } from './admin-authorization-matrix';
+export { serviceProcesses } from './service-process';
+export type { ServiceProcess } from './service-process';
