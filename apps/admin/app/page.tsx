@@ -1,5 +1,14 @@
 import { chosenPlatformStatsRange } from '@gametriggers/contracts';
-import { Alert, BarChart, Card, LineChart, PageHeader, StatCard, Table } from '@gametriggers/ui';
+import {
+  Alert,
+  BarChart,
+  Card,
+  LineChart,
+  PageHeader,
+  StatCard,
+  Table,
+  deliveryFigureColumns,
+} from '@gametriggers/ui';
 import { StatsRangePicker } from '../components/dashboard/stats-range-picker';
 import { formatCents, formatCount, mergedBuckets } from '../components/dashboard/formatting';
 import { portal } from '../portal';
@@ -50,6 +59,8 @@ export default async function AdminDashboardPage({
         )
       : null,
   ]);
+  const topCampaigns = activity?.topCampaigns ?? [];
+  const topStreamers = activity?.topStreamers ?? [];
   const titleOf = new Map((campaignTitles ?? []).map((row) => [row.campaignId, row]));
   const nameOf = new Map((streamerProfiles ?? []).map((row) => [row.streamerId, row.displayName]));
 
@@ -213,7 +224,7 @@ export default async function AdminDashboardPage({
             <h2 className="font-semibold text-slate-900">Top campaigns</h2>
             <Table
               caption="Campaigns with the most impressions in this period"
-              rows={activity?.topCampaigns ?? []}
+              rows={topCampaigns}
               rowKey={(row) => row.campaignId}
               rowTestId="top-campaign-row"
               columns={[
@@ -232,16 +243,7 @@ export default async function AdminDashboardPage({
                   header: 'Brand',
                   cell: (row) => titleOf.get(row.campaignId)?.brandName ?? unavailable,
                 },
-                {
-                  header: 'Impressions',
-                  cell: (row) => formatCount(row.impressions),
-                  className: 'text-right',
-                },
-                {
-                  header: 'Clicks',
-                  cell: (row) => formatCount(row.clicks),
-                  className: 'text-right',
-                },
+                ...deliveryFigureColumns<(typeof topCampaigns)[number]>(),
               ]}
             />
           </Card>
@@ -249,7 +251,7 @@ export default async function AdminDashboardPage({
             <h2 className="font-semibold text-slate-900">Top streamers</h2>
             <Table
               caption="Streamers with the most impressions in this period"
-              rows={activity?.topStreamers ?? []}
+              rows={topStreamers}
               rowKey={(row) => row.streamerId}
               rowTestId="top-streamer-row"
               columns={[
@@ -260,16 +262,7 @@ export default async function AdminDashboardPage({
                       <span className="font-mono text-xs">{row.streamerId}</span>
                     ),
                 },
-                {
-                  header: 'Impressions',
-                  cell: (row) => formatCount(row.impressions),
-                  className: 'text-right',
-                },
-                {
-                  header: 'Clicks',
-                  cell: (row) => formatCount(row.clicks),
-                  className: 'text-right',
-                },
+                ...deliveryFigureColumns<(typeof topStreamers)[number]>(),
               ]}
             />
           </Card>
