@@ -18,3 +18,4 @@ export * from './admin';
 export * from './money-admin';
 export * from './participation-disputes';
 export * from './moderation';
+export * from './platform-stats';

@@ -7,9 +7,17 @@ export { recordEvent, recordEvents } from './outbox';
 export type { SqlExecutor } from './outbox';
 export { pgTransactionRunner } from './pg-transaction';
 export type { TransactionRunner } from './pg-transaction';
-export { DEFAULT_QUEUE_PREFIX, deadLetterQueueName, eventQueueName, redisConnection } from './queues';
-export { createQueueSet, relayOnce, startOutboxRelay } from './relay';
-export type { OutboxRelayOptions, QueueSet, RelayStepOptions } from './relay';
+export {
+  DEFAULT_QUEUE_PREFIX,
+  deadLetterQueueName,
+  deadLetterServiceOf,
+  eventQueueName,
+  redisConnection,
+} from './queues';
+export { createQueueSet, outboxBacklog, relayOnce, startOutboxRelay } from './relay';
+export type { OutboxBacklog, OutboxRelayOptions, QueueSet, RelayStepOptions } from './relay';
+export { queueDepths } from './queue-depths';
+export type { QueueDepth } from './queue-depths';
 export { adminActionSchema, recordAdminAction } from './admin-action';
 export type { AdminActionPayload, AdminActionRecord, AdminActor } from './admin-action';
 export { startRepeatableJob } from './repeatable-job';

@@ -9,7 +9,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listDeadLetters, retryDeadLetter, startEventConsumer } from './consumer';
 import { recordEvent, recordEvents } from './outbox';
 import { pgTransactionRunner } from './pg-transaction';
-import { createQueueSet, relayOnce, startOutboxRelay } from './relay';
+import { queueDepths } from './queue-depths';
+import { createQueueSet, outboxBacklog, relayOnce, startOutboxRelay } from './relay';
 
 const fixtures = path.join(import.meta.dirname, 'testing-fixtures');
 let database: TestDatabase;
@@ -194,6 +195,26 @@ describe('relay and consumer', () => {
     expect(await retryDeadLetter('identity', dead?.id ?? '', redis.url, redis.prefix)).toBe(true);
     await eventually(async () => (await count('ledger')) === 1);
     expect(await listDeadLetters('identity', redis.url, redis.prefix)).toHaveLength(0);
+  });
+});
+
+describe('what waits: the outbox backlog and the queue depths', () => {
+  it('counts unpublished rows with the oldest one, and the jobs of each queue by state', async () => {
+    expect(await outboxBacklog(pool)).toEqual({ pending: 0, oldestPendingAt: null });
+    const first = await signUp('a@example.com');
+    await signUp('b@example.com');
+    expect(await outboxBacklog(pool)).toEqual({
+      pending: 2,
+      oldestPendingAt: new Date(first.occurredAt),
+    });
+
+    const queues = createQueueSet(redis.url, redis.prefix);
+    cleanups.push(() => queues.close());
+    await relayOnce(pool, queues);
+    expect((await outboxBacklog(pool)).pending).toBe(0);
+    expect(await queueDepths(redis.url, redis.prefix)).toEqual([
+      { queue: 'events.identity', waiting: 2, active: 0, failed: 0, delayed: 0 },
+    ]);
   });
 });
 

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { deadLetterQueueName, eventQueueName, redisConnection } from './queues';
+import { deadLetterQueueName, deadLetterServiceOf, eventQueueName, redisConnection } from './queues';
 
 describe('queue naming and connections', () => {
   it('names a service queue and its dead letters', () => {
     expect(eventQueueName('identity')).toBe('events.identity');
     expect(deadLetterQueueName('identity')).toBe('events.identity.dead');
+    expect(deadLetterServiceOf(deadLetterQueueName('identity'))).toBe('identity');
+    expect(deadLetterServiceOf(eventQueueName('identity'))).toBeNull();
+    expect(deadLetterServiceOf('payment-reconciliation')).toBeNull();
   });
 
   it('turns a redis url into worker-safe connection options', () => {

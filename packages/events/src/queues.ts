@@ -11,6 +11,11 @@ export function deadLetterQueueName(service: string): string {
   return `events.${service}.dead`;
 }
 
+/** The service whose dead letters a queue holds; null for any other queue. */
+export function deadLetterServiceOf(queueName: string): string | null {
+  return /^events\.(.+)\.dead$/.exec(queueName)?.[1] ?? null;
+}
+
 /** BullMQ's connection options for a `redis://[user:password@]host:port/db` URL. */
 export function redisConnection(redisUrl: string): ConnectionOptions {
   const url = new URL(redisUrl);

@@ -114,6 +114,21 @@ export async function relayOnce(
   }
 }
 
+/** What the relay has yet to publish: the health page's outbox lag. */
+export interface OutboxBacklog {
+  pending: number;
+  /** When the oldest unpublished event occurred; null when none waits. */
+  oldestPendingAt: Date | null;
+}
+
+/** Counts the unpublished outbox rows (the `publishedAt, occurredAt` index answers it). */
+export async function outboxBacklog(pool: pg.Pool): Promise<OutboxBacklog> {
+  const { rows } = await pool.query<{ pending: string; oldest: Date | null }>(
+    `SELECT count(*) AS pending, min("occurredAt") AS oldest FROM "outbox_events" WHERE "publishedAt" IS NULL`,
+  );
+  return { pending: Number(rows[0]?.pending ?? 0), oldestPendingAt: rows[0]?.oldest ?? null };
+}
+
 /** Polls the outbox and publishes until stopped; a failed round is logged and retried. */
 export function startOutboxRelay(options: OutboxRelayOptions) {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
@@ -149,6 +164,7 @@ export function startOutboxRelay(options: OutboxRelayOptions) {
   tick();
 
   return {
+    backlog: () => outboxBacklog(pool),
     async stop() {
       stopped = true;
       clearTimeout(timer);

@@ -17,6 +17,7 @@ export {
   publicProcedure,
   streamerProcedure,
 } from './procedures';
+export type { OutboxBacklogSource } from './metrics';
 export { MAX_REQUEST_BODY_BYTES, startService, stopOnSignals } from './server';
 export type { PlainRoute, ReadinessCheck, RunningService, ServiceOptions } from './server';
 export { serviceEnvSchema } from './service-env';

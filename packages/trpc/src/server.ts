@@ -6,6 +6,7 @@ import type { CallerAuthenticator, ServiceContext } from './context';
 import { authenticateCaller, requestIdOf } from './context';
 import type { Logger } from './logger';
 import { createLogger } from './logger';
+import type { OutboxBacklogSource } from './metrics';
 import { createServiceMetrics } from './metrics';
 
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
@@ -26,6 +27,8 @@ export interface ServiceOptions {
   readiness: Record<string, ReadinessCheck>;
   /** Plain HTTP routes beside tRPC, by `METHOD /path`, e.g. `GET /.well-known/jwks.json`. */
   routes?: Record<string, PlainRoute>;
+  /** The service's outbox relay: its backlog is served as gauges on `/metrics` (the health page's outbox lag). */
+  outbox?: OutboxBacklogSource;
   /** Closed in order after the server stops accepting and in-flight requests drain. */
   closeables?: Array<() => Promise<unknown>>;
   log?: Logger;
@@ -64,7 +67,7 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const log = options.log ?? createLogger(options.name);
-  const metrics = createServiceMetrics(options.name);
+  const metrics = createServiceMetrics(options.name, options.outbox);
   let draining = false;
   let inFlight = 0;
 

@@ -119,6 +119,10 @@ beforeAll(async () => {
       database: () =>
         databaseUp ? Promise.resolve() : Promise.reject(new Error('connection refused')),
     },
+    outbox: {
+      backlog: () =>
+        Promise.resolve({ pending: 3, oldestPendingAt: new Date('2026-11-24T15:00:00Z') }),
+    },
   });
 });
 afterAll(async () => {
@@ -131,6 +135,8 @@ describe('HTTP endpoints', () => {
     expect((await fetch(`${service.url}/healthz`)).status).toBe(200);
     const metrics = await (await fetch(`${service.url}/metrics`)).text();
     expect(metrics).toContain('http_request_duration_seconds');
+    expect(metrics).toContain('outbox_pending_events{service="kit-test"} 3');
+    expect(metrics).toContain('outbox_oldest_pending_timestamp_seconds{service="kit-test"} 1795532400');
     const missing = await fetch(`${service.url}/nope`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: 'not_found' });

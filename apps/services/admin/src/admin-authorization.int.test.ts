@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('every admin procedure', () => {
-  it('needs its permission: reading the audit log canAccessAuditLogs, erasing personal details canManageUsers, the configuration canConfigureSystem, moderation canModerateContent', () => {
+  it('needs its permission: reading the audit log canAccessAuditLogs, erasing personal details canManageUsers, the configuration canConfigureSystem, moderation canModerateContent, the health page any admin', () => {
     const permissions = Object.fromEntries(
       adminProceduresOf(createAdminRouter(harness.service.deps)).map((procedure) => [
         procedure.path,
@@ -43,6 +43,7 @@ describe('every admin procedure', () => {
       'admin.moderation.get': 'canModerateContent',
       'admin.moderation.approve': 'canModerateContent',
       'admin.moderation.reject': 'canModerateContent',
+      'admin.health.overview': undefined,
     });
   });
 
@@ -52,7 +53,7 @@ describe('every admin procedure', () => {
       url: harness.url,
       tokenFor: (person) => issuer.tokenFor(person),
     });
-    expect(checked).toHaveLength(10);
+    expect(checked).toHaveLength(11);
     expect(mismatches).toEqual([]);
   });
 });

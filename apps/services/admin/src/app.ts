@@ -20,6 +20,8 @@ export interface AdminServiceOptions extends AdminEnv {
   /** BullMQ key prefix; tests give each file its own (or share one with the services they hear). */
   queuePrefix?: string;
   log?: Logger;
+  /** Service name → base URL for the health page (`platformServiceUrlsFrom(env)`); itself is added. */
+  serviceUrls?: Record<string, string>;
 }
 
 export interface AdminService extends RunningService {
@@ -36,6 +38,12 @@ export async function startAdminService(options: AdminServiceOptions): Promise<A
     db,
     now: options.now ?? (() => new Date()),
     checkpointKey: { id: options.AUDIT_CHECKPOINT_KEY_ID, secret: options.AUDIT_CHECKPOINT_KEY },
+    health: {
+      services: { ...options.serviceUrls },
+      redisUrl: options.REDIS_URL,
+      queuePrefix: prefix,
+      timeoutMs: options.HEALTH_PROBE_TIMEOUT_MS,
+    },
   };
   const relay = startOutboxRelay({
     databaseUrl: options.DATABASE_URL,
@@ -77,6 +85,7 @@ export async function startAdminService(options: AdminServiceOptions): Promise<A
       }),
       serviceSecret: options.SERVICE_SECRET,
     },
+    outbox: relay,
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),
@@ -90,5 +99,7 @@ export async function startAdminService(options: AdminServiceOptions): Promise<A
     ],
     log,
   });
+  // Without an address of its own, the admin service reports on itself where it listens.
+  deps.health.services.admin ??= service.url;
   return Object.assign(service, { deps });
 }

@@ -18,6 +18,8 @@ export const adminEnvSchema = serviceEnvSchema
     ...checkpointKeyEnvShape,
     /** How often the chain head is signed. */
     AUDIT_CHECKPOINT_EVERY_MS: z.coerce.number().int().min(1_000).default(15 * 60_000),
+    /** How long the health page waits for each service's answer before calling it down. */
+    HEALTH_PROBE_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_500),
   })
   .superRefine((env, issues) => {
     if (env.NODE_ENV === 'production' && env.AUDIT_CHECKPOINT_KEY === DEV_CHECKPOINT_KEY) {

@@ -14,6 +14,8 @@ import { eraseAuditPersonalDetails } from './domain/audit-erasure';
 import { listAuditLog } from './domain/audit-log';
 import { verifyAuditChain } from './domain/audit-verify';
 import type { AdminDeps } from './domain/deps';
+import { healthOverview } from './health/health-overview';
+import { healthOverviewOutput } from './health/health-schemas';
 import {
   approveModerationItem,
   rejectModerationItem,
@@ -95,6 +97,13 @@ export function createAdminRouter(deps: AdminDeps) {
           .input(rejectModerationItemInputSchema)
           .output(moderationItemOutput)
           .mutation(({ ctx, input }) => rejectModerationItem(deps, adminActorOf(ctx), input)),
+      }),
+
+      health: router({
+        /** Every service's readiness, latency and outbox lag, queue depths and dead letters; any admin. */
+        overview: adminProcedure()
+          .output(healthOverviewOutput)
+          .query(() => healthOverview(deps.health, deps.now())),
       }),
 
       config: router({

@@ -156,6 +156,7 @@ export async function startAnalyticsService(
       }),
       serviceSecret: options.SERVICE_SECRET,
     },
+    outbox: relay,
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),

@@ -116,6 +116,29 @@ describe('analytics reports', () => {
     expect(report.topCampaigns[0]?.campaignId).toBe(campaignA);
   });
 
+  it('gives any admin the platform’s delivery by week or month for the dashboard', async () => {
+    const weekly = await (await as(cast.powerlessAdmin)).analytics.platformActivity.query({
+      ...range,
+      granularity: 'week',
+    });
+    expect(weekly.totals).toMatchObject({ impressions: 3_800, clicks: 18 });
+    // 2026-11-20 is a Friday: its week began on Monday the 16th; the 23rd starts the next.
+    expect(weekly.series.map((b) => [b.bucketStart, b.impressions])).toEqual([
+      [new Date('2026-11-16T00:00:00Z'), 3_800],
+    ]);
+    expect(weekly.topStreamers.map((s) => [s.streamerId, s.impressions])).toEqual([
+      [cast.streamerB.userId, 2_300],
+      [cast.streamerA.userId, 1_500],
+    ]);
+    const monthly = await (await as(cast.powerlessAdmin)).analytics.platformActivity.query({
+      ...range,
+      granularity: 'month',
+    });
+    expect(monthly.series.map((b) => [b.bucketStart, b.impressions])).toEqual([
+      [new Date('2026-11-01T00:00:00Z'), 3_800],
+    ]);
+  });
+
   it('exports a campaign as CSV, naming each streamer and their channel beside the id', async () => {
     const file = await (
       await as(cast.brandA)

@@ -2,6 +2,7 @@ import {
   brandReportInputSchema,
   campaignRefInputSchema,
   campaignReportInputSchema,
+  platformStatsRangeSchema,
   reportRangeSchema,
 } from '@gametriggers/contracts';
 import {
@@ -21,6 +22,7 @@ import {
   campaignCsvRows,
   campaignToDateOf,
   campaignsWithStreamersOf,
+  platformReport,
   seriesOf,
   totalsOf,
 } from './domain/reports';
@@ -34,8 +36,6 @@ import {
   streamerCreativeFailuresOutput,
   streamerReportOutput,
 } from './schemas';
-
-const TOP = 10;
 
 export function createAnalyticsRouter(deps: AnalyticsDeps) {
   const { db } = deps;
@@ -138,16 +138,17 @@ export function createAnalyticsRouter(deps: AnalyticsDeps) {
           };
         }),
 
+      /** The admin dashboard's delivery: everything by day, week or month, with the top ten; any admin. */
+      platformActivity: adminProcedure()
+        .input(platformStatsRangeSchema)
+        .output(platformReportOutput)
+        .query(({ input }) => platformReport(db, input)),
+
       /** Everything, for admins with canViewFinancials. */
       platform: adminProcedure('canViewFinancials')
         .input(reportRangeSchema)
         .output(platformReportOutput)
-        .query(async ({ input }) => ({
-          totals: await totalsOf(db, 'platform', input),
-          series: await seriesOf(db, 'platform', input),
-          topCampaigns: await breakdownOf(db, 'platform', input, 'campaignId', TOP),
-          topStreamers: await breakdownOf(db, 'platform', input, 'streamerId', TOP),
-        })),
+        .query(({ input }) => platformReport(db, input)),
     }),
   });
 }

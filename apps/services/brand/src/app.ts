@@ -46,6 +46,7 @@ export async function startBrandService(options: BrandServiceOptions): Promise<B
       }),
       serviceSecret: options.SERVICE_SECRET,
     },
+    outbox: relay,
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),

@@ -108,6 +108,7 @@ export async function startCampaignService(
       }),
       serviceSecret: options.SERVICE_SECRET,
     },
+    outbox: relay,
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),

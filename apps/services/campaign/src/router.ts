@@ -5,10 +5,12 @@ import {
   campaignDeliveryInfoInputSchema,
   campaignDeliveryInfoSchema,
   campaignForParticipationSchema,
+  campaignIdsInputSchema,
   campaignIdInputSchema,
   campaignInputSchema,
   campaignOversightInputSchema,
   discoverCampaignsInputSchema,
+  platformStatsRangeSchema,
   listMyCampaignsInputSchema,
   overrideCampaignBudgetInputSchema,
   rejectCampaignInputSchema,
@@ -53,8 +55,11 @@ import { campaignDeliveryInfo } from './domain/delivery-info';
 import type { CampaignDeps } from './domain/deps';
 import { reportContent } from './domain/content-reports';
 import { discoverCampaigns } from './domain/discovery';
+import { campaignPlatformStats, campaignTitles } from './domain/platform-stats';
 import {
   adminCampaignsOutput,
+  campaignPlatformStatsOutput,
+  campaignTitlesOutput,
   campaignOutput,
   discoveryPageOutput,
   myCampaignsOutput,
@@ -177,6 +182,18 @@ export function createCampaignRouter(deps: CampaignDeps) {
         .input(adminListCampaignsInputSchema)
         .output(adminCampaignsOutput)
         .query(({ input }) => listCampaignsForAdmin(deps, input)),
+
+      /** The admin dashboard's campaigns by status and launches in the window; any admin. */
+      platformStats: adminProcedure()
+        .input(platformStatsRangeSchema)
+        .output(campaignPlatformStatsOutput)
+        .query(({ input }) => campaignPlatformStats(deps.db, input)),
+
+      /** Titles of the campaigns the admin dashboard ranks; any admin. */
+      titles: adminProcedure()
+        .input(campaignIdsInputSchema)
+        .output(campaignTitlesOutput)
+        .query(({ input }) => campaignTitles(deps.db, input.campaignIds)),
 
       /** Campaigns the signed-in streamer matches and can join now. */
       discover: streamerProcedure

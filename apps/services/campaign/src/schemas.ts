@@ -92,7 +92,7 @@ export const campaignOutput = publicCampaignOutput.extend({
 });
 export type CampaignView = z.infer<typeof campaignOutput>;
 
-const statusCountsOutput = z.record(campaignStatusSchema, z.number().int());
+export const statusCountsOutput = z.record(campaignStatusSchema, z.number().int());
 
 export const campaignPageOutput = z.object({
   items: z.array(campaignOutput),
@@ -110,3 +110,17 @@ export const discoveryPageOutput = z.object({
   items: z.array(publicCampaignOutput),
   nextCursor: z.string().nullable(),
 });
+
+export const campaignPlatformStatsOutput = z.object({
+  byStatus: statusCountsOutput,
+  launchedInRange: z.number().int(),
+});
+
+export const campaignTitlesOutput = z.array(
+  z.object({
+    campaignId: z.string(),
+    title: z.string(),
+    brandName: z.string().nullable(),
+    status: campaignStatusSchema,
+  }),
+);

@@ -90,6 +90,7 @@ export async function startIdentityService(
       }),
       serviceSecret: options.SERVICE_SECRET,
     },
+    outbox: relay,
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),

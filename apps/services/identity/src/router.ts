@@ -6,6 +6,7 @@ import {
   publicProcedure,
   router,
 } from '@gametriggers/trpc';
+import { platformStatsRangeSchema } from '@gametriggers/contracts';
 import { DomainError } from '@gametriggers/trpc';
 import { z } from 'zod';
 import { accountView } from './domain/account-view';
@@ -20,6 +21,7 @@ import { createAdmin, ensureVerifiedUser } from './domain/admins';
 import type { IdentityDeps } from './domain/deps';
 import { loginWithPassword } from './domain/login';
 import { oauthSignIn } from './domain/oauth';
+import { signupStats } from './domain/signup-stats';
 import { logout, refreshTokenSet } from './domain/token-sets';
 import {
   accountOutput,
@@ -32,6 +34,7 @@ import {
   registerInput,
   resetPasswordInput,
   seedUserInput,
+  signupStatsOutput,
   tokenInput,
   tokenSetOutput,
 } from './schemas';
@@ -117,6 +120,12 @@ export function createIdentityRouter(deps: IdentityDeps) {
           .input(createAdminInput)
           .output(createdAdminOutput)
           .mutation(({ ctx, input }) => createAdmin(deps, input, adminActorOf(ctx))),
+
+        /** The dashboard's sign-ups: brand and streamer accounts in total, in the window and per bucket; any admin. */
+        signupStats: adminProcedure()
+          .input(platformStatsRangeSchema)
+          .output(signupStatsOutput)
+          .query(({ input }) => signupStats(deps.db, input)),
       }),
     }),
   });

@@ -126,3 +126,11 @@ export const accountOutput = z.object({
   createdAt: z.date(),
   lastLoginAt: z.date().nullable(),
 });
+
+const signupCounts = z.object({ brands: z.number().int(), streamers: z.number().int() });
+
+export const signupStatsOutput = z.object({
+  total: signupCounts,
+  inRange: signupCounts,
+  series: z.array(signupCounts.extend({ bucketStart: z.date() })),
+});

@@ -94,6 +94,7 @@ export async function startParticipationService(
       }),
       serviceSecret: options.SERVICE_SECRET,
     },
+    outbox: relay,
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),

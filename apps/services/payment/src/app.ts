@@ -116,6 +116,7 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
       }),
       serviceSecret: options.SERVICE_SECRET,
     },
+    outbox: relay,
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),

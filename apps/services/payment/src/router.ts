@@ -1,6 +1,7 @@
 import { router, t } from '@gametriggers/trpc';
 import type { PaymentDeps } from './deps';
 import { billingRouter } from './routers/billing';
+import { dashboardRouter } from './routers/dashboard';
 import { earningsRouter } from './routers/earnings';
 import { flowsAdminRouter } from './routers/flows-admin';
 import { internalRouter } from './routers/internal';
@@ -25,6 +26,7 @@ export function createPaymentRouter(deps: PaymentDeps) {
       statements: statementsRouter(deps),
       admin: t.mergeRouters(flowsAdminRouter(deps), moneyAdminRouter(deps)),
       disputes: participationDisputesRouter(deps),
+      dashboard: dashboardRouter(deps),
     }),
   });
 }

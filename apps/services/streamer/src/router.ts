@@ -50,6 +50,7 @@ import {
   verificationReview,
   verifyStreamer,
 } from './domain/verification';
+import { streamerPlatformStats } from './domain/platform-stats';
 import { brandOrAdminProcedure } from './procedures';
 import {
   connectedPlatformOutput,
@@ -68,6 +69,23 @@ import {
 export function createStreamerRouter(deps: StreamerDeps) {
   return router({
     streamer: router({
+      /** The admin dashboard's streamers: onboarded, live now and their viewers; any admin. */
+      platformStats: adminProcedure()
+        .output(
+          z.object({
+            onboarded: z.number().int(),
+            liveNow: z.number().int(),
+            liveViewers: z.number().int(),
+          }),
+        )
+        .query(() => streamerPlatformStats(deps.db)),
+
+      /** The streamers the admin dashboard ranks, by id; any admin. */
+      profilesForAdmin: adminProcedure()
+        .input(streamerIdsInput)
+        .output(z.array(streamerListProfileOutput))
+        .query(({ input }) => listProfiles(deps, input.streamerIds)),
+
       onboard: streamerProcedure
         .input(onboardStreamerInput)
         .output(streamerProfileOutput)

@@ -25,6 +25,8 @@ export interface AdminHarnessOptions {
    * (their outbox relays publish to the admin queue under that prefix); default: its own namespace.
    */
   events?: { redisUrl: string; queuePrefix: string };
+  /** The services the health page probes (itself added); default: only itself. */
+  serviceUrls?: Record<string, string>;
 }
 
 /**
@@ -49,6 +51,9 @@ export async function startAdminHarness(options: AdminHarnessOptions) {
     AUDIT_CHECKPOINT_KEY_ID: 'test-1',
     // Tests sign checkpoints themselves (`signAuditCheckpoint`); the schedule stays out of the way.
     AUDIT_CHECKPOINT_EVERY_MS: 3_600_000,
+    // Generous: a loaded test machine answers slowly; a stopped service is refused at once anyway.
+    HEALTH_PROBE_TIMEOUT_MS: 10_000,
+    serviceUrls: options.serviceUrls,
     queuePrefix: events.queuePrefix,
     now: options.now,
   };

@@ -1,4 +1,8 @@
-import type { ReportRange, StreamerNameplate } from '@gametriggers/contracts';
+import type {
+  PlatformStatsGranularity,
+  ReportRange,
+  StreamerNameplate,
+} from '@gametriggers/contracts';
 import type { AnalyticsDb } from '../database';
 import { withCtr } from './counts';
 import { csvLine } from './csv';
@@ -7,12 +11,17 @@ import { csvLine } from './csv';
 export type ReportScope =
   { campaignId: string } | { campaignIds: readonly string[] } | { streamerId: string } | 'platform';
 
+/** A report's window; the admin dashboard's series also buckets by week or month. */
+type SeriesRange = Pick<ReportRange, 'from' | 'to'> & {
+  granularity: ReportRange['granularity'] | PlatformStatsGranularity;
+};
+
 interface Filter {
   sql: string;
   values: unknown[];
 }
 
-function filterOf(scope: ReportScope, range: ReportRange): Filter {
+function filterOf(scope: ReportScope, range: SeriesRange): Filter {
   const values: unknown[] = [range.from, range.to];
   let sql = `"hourStart" >= $1::timestamptz AND "hourStart" < $2::timestamptz`;
   if (scope !== 'platform' && 'campaignIds' in scope) {
@@ -32,7 +41,7 @@ interface SumRow {
   clicks: bigint | null;
 }
 
-export async function totalsOf(db: AnalyticsDb, scope: ReportScope, range: ReportRange) {
+export async function totalsOf(db: AnalyticsDb, scope: ReportScope, range: SeriesRange) {
   const filter = filterOf(scope, range);
   const [row] = await db.$queryRawUnsafe<SumRow[]>(
     `SELECT sum("impressions")::bigint AS impressions, sum("clicks")::bigint AS clicks
@@ -43,7 +52,7 @@ export async function totalsOf(db: AnalyticsDb, scope: ReportScope, range: Repor
 }
 
 /** Totals per hour or day; buckets without delivery are left out. */
-export async function seriesOf(db: AnalyticsDb, scope: ReportScope, range: ReportRange) {
+export async function seriesOf(db: AnalyticsDb, scope: ReportScope, range: SeriesRange) {
   const filter = filterOf(scope, range);
   const rows = await db.$queryRawUnsafe<Array<SumRow & { bucketStart: Date }>>(
     `SELECT date_trunc('${range.granularity}', "hourStart", 'UTC') AS "bucketStart",
@@ -65,7 +74,7 @@ export async function seriesOf(db: AnalyticsDb, scope: ReportScope, range: Repor
 export async function breakdownOf<K extends 'streamerId' | 'campaignId'>(
   db: AnalyticsDb,
   scope: ReportScope,
-  range: ReportRange,
+  range: SeriesRange,
   by: K,
   limit = 1_000,
 ) {
@@ -82,6 +91,18 @@ export async function breakdownOf<K extends 'streamerId' | 'campaignId'>(
       ({ [by]: row.id, ...withCtr(row.impressions ?? 0, row.clicks ?? 0) }) as Record<K, string> &
         ReturnType<typeof withCtr>,
   );
+}
+
+/** Everything delivered in the window, per bucket, with the ten campaigns and streamers delivering most. */
+export async function platformReport(db: AnalyticsDb, range: SeriesRange) {
+  const top = 10;
+  const [totals, series, topCampaigns, topStreamers] = await Promise.all([
+    totalsOf(db, 'platform', range),
+    seriesOf(db, 'platform', range),
+    breakdownOf(db, 'platform', range, 'campaignId', top),
+    breakdownOf(db, 'platform', range, 'streamerId', top),
+  ]);
+  return { totals, series, topCampaigns, topStreamers };
 }
 
 /**

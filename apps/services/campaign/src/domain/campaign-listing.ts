@@ -17,7 +17,7 @@ interface ListInput {
   limit: number;
 }
 
-async function statusCounts(db: CampaignDb, where: Prisma.CampaignWhereInput) {
+export async function statusCounts(db: CampaignDb, where: Prisma.CampaignWhereInput) {
   const groups = await db.campaign.groupBy({ by: ['status'], where, _count: { _all: true } });
   const counts = Object.fromEntries(campaignStatuses.map((status) => [status, 0])) as Record<
     CampaignStatus,

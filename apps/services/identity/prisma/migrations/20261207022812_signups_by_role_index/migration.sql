@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "User_role_createdAt_idx" ON "User"("role", "createdAt");
+
