@@ -38,3 +38,5 @@ export type {
   AuthorizationOutcome,
   RouterWithProcedures,
 } from './admin-authorization-matrix';
+export { adminChallenge, enrolAdmin, signInAdminWithTotp } from './admin-sign-in';
+export type { AdminCredentials, AdminSignInClient } from './admin-sign-in';
