@@ -164,12 +164,10 @@ describe('admin sign-in with a second factor', { timeout: 120_000 }, () => {
     const code = recoveryCodes[3] ?? '';
     const first = await adminChallenge(harness.client(), admin);
     await expect(
-      harness
-        .client()
-        .identity.twoFactor.completeSignIn.mutate({
-          challengeToken: first,
-          code: code.toUpperCase(),
-        }),
+      harness.client().identity.twoFactor.completeSignIn.mutate({
+        challengeToken: first,
+        code: code.toUpperCase(),
+      }),
     ).resolves.toMatchObject({ user: { email: admin.email } });
     const second = await adminChallenge(harness.client(), admin);
     expect(
@@ -255,12 +253,10 @@ describe('admin sign-in with a second factor', { timeout: 120_000 }, () => {
     const challengeToken = await adminChallenge(harness.client(), admin);
     expect(
       await failure(
-        harness
-          .client()
-          .identity.twoFactor.completeSignIn.mutate({
-            challengeToken,
-            code: recoveryCodes[0] ?? '',
-          }),
+        harness.client().identity.twoFactor.completeSignIn.mutate({
+          challengeToken,
+          code: recoveryCodes[0] ?? '',
+        }),
       ),
     ).toMatchObject({ reason: 'second_factor_invalid' });
   });
