@@ -10,4 +10,6 @@ export const serviceEnvSchema = z.object({
   TOKEN_ISSUER: z.string().default('gametriggers-identity'),
   TOKEN_AUDIENCE: z.string().default('gametriggers'),
   SERVICE_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** BullMQ key prefix: tests give each run its own; left unset, the events kit's default. */
+  QUEUE_PREFIX: z.string().min(1).optional(),
 });

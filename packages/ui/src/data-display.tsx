@@ -54,6 +54,37 @@ export interface Column<T> {
   header: string;
   cell: (row: T) => ReactNode;
   className?: string;
+  /** The server-side sort key this column's header sorts by (with `Table`'s `sort`). */
+  sortKey?: string;
+}
+
+export type SortDirection = 'asc' | 'desc';
+
+/** The table's current server-side order, and the address of each other order. */
+export interface TableSort {
+  key: string;
+  direction: SortDirection;
+  href: (key: string, direction: SortDirection) => string;
+}
+
+function SortHeader({ header, sortKey, sort }: { header: string; sortKey: string; sort: TableSort }) {
+  const current = sort.key === sortKey ? sort.direction : null;
+  const next: SortDirection = current === 'asc' ? 'desc' : 'asc';
+  return (
+    <a
+      href={sort.href(sortKey, next)}
+      data-testid={`sort-${sortKey}`}
+      className={cn('inline-flex items-center gap-1 rounded hover:text-slate-900', focusRing)}
+    >
+      {header}
+      <span aria-hidden className={current ? 'text-brand-600' : 'text-slate-300'}>
+        {current === 'desc' ? '↓' : '↑'}
+      </span>
+      <span className="sr-only">
+        {current ? `, sorted ${current === 'asc' ? 'ascending' : 'descending'}` : ', sortable'}
+      </span>
+    </a>
+  );
 }
 
 /**
@@ -69,6 +100,7 @@ export function Table<T>({
   rowTestId,
   caption,
   phoneLayout = 'scroll',
+  sort,
 }: {
   columns: ReadonlyArray<Column<T>>;
   rows: readonly T[];
@@ -76,6 +108,8 @@ export function Table<T>({
   rowTestId?: string;
   caption?: string;
   phoneLayout?: 'scroll' | 'cards';
+  /** Columns with a `sortKey` become links to the server-sorted table. */
+  sort?: TableSort;
 }) {
   const cards = phoneLayout === 'cards';
   return (
@@ -88,9 +122,20 @@ export function Table<T>({
               <th
                 key={column.header}
                 scope="col"
+                aria-sort={
+                  sort && column.sortKey === sort.key
+                    ? sort.direction === 'asc'
+                      ? 'ascending'
+                      : 'descending'
+                    : undefined
+                }
                 className={cn('px-4 py-3 text-left font-semibold text-slate-700', column.className)}
               >
-                {column.header}
+                {sort && column.sortKey ? (
+                  <SortHeader header={column.header} sortKey={column.sortKey} sort={sort} />
+                ) : (
+                  column.header
+                )}
               </th>
             ))}
           </tr>

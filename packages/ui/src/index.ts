@@ -17,7 +17,9 @@ export {
 export { CheckboxGroup, FieldFrame, Select, Textarea } from './form-controls';
 export type { Option } from './form-controls';
 export { DetailList, LoadMore, StatCard, Stepper, Table, Tabs } from './data-display';
-export type { Column } from './data-display';
+export type { Column, SortDirection, TableSort } from './data-display';
+export { ReasonConfirm } from './reason-confirm';
+export type { ReasonConfirmResult } from './reason-confirm';
 export { AdCard, AdCardPreview } from './ad-card-preview';
 export type { AdCardContent } from './ad-card/ad-card.js';
 export { RouteError } from './route-error';

@@ -1,7 +1,22 @@
+import path from 'node:path';
+import type { BrandRouter } from '@gametriggers/brand-service/router';
 import type { BrandHarness } from '@gametriggers/brand-service/testing';
-import { sampleVerificationRequest, startBrandHarness } from '@gametriggers/brand-service/testing';
-import { createTestRedisNamespace, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import {
+  brandMigrationsDir,
+  brandTestServiceSecret,
+  sampleOnboarding,
+  sampleVerificationRequest,
+  startBrandHarness,
+} from '@gametriggers/brand-service/testing';
+import {
+  createTestDatabase,
+  createTestRedisNamespace,
+  serviceProcesses,
+  startTestTokenIssuer,
+  testCast,
+} from '@gametriggers/testing';
 import type { TestRedisNamespace, TestTokenIssuer } from '@gametriggers/testing';
+import { createPersonClient } from '@gametriggers/trpc';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyAuditChain } from './domain/audit-verify';
 import type { AdminHarness } from './testing/admin-harness';
@@ -53,4 +68,41 @@ it('a brand verification decided in the brand service lands once in the audit lo
   expect(await verifyAuditChain(admin.db, admin.service.deps.checkpointKey)).toMatchObject({
     intact: true,
   });
+});
+
+it('an action whose service is killed before its audit record leaves loses nothing: the restarted service sends it, once', { timeout: 120_000 }, async () => {
+  const database = await createTestDatabase(brandMigrationsDir, 'brand_kill');
+  const processes = serviceProcesses(path.resolve(brandMigrationsDir, '../..'));
+  const env = {
+    DATABASE_URL: database.url,
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: redis.prefix,
+    SERVICE_SECRET: brandTestServiceSecret,
+    IDENTITY_JWKS_URL: issuer.jwksUrl,
+  };
+  try {
+    const first = await processes.start(env);
+    const as = async (person: (typeof cast)['brandB']) =>
+      createPersonClient<BrandRouter>({ url: first.url, accessToken: await issuer.tokenFor(person) });
+    const brandB = await as(cast.brandB);
+    await brandB.brand.onboard.mutate(sampleOnboarding());
+    await brandB.brand.requestVerification.mutate(sampleVerificationRequest());
+    await (await as(cast.superAdmin)).brand.reject.mutate({
+      brandId: cast.brandB.userId,
+      reason: 'The registration document is unreadable.',
+    });
+    // Dead the moment the decision is committed: its relay (polling every 200 ms) has almost
+    // surely not sent the audit record yet.
+    first.kill();
+
+    await processes.start(env);
+    const entries = await admin.waitForAuditEntries({ subjectId: cast.brandB.userId });
+    expect(entries.map((entry) => entry.action)).toEqual(['brand.reject']);
+    // Nothing more arrives: the record was sent once.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await admin.db.auditEntry.count({ where: { subjectId: cast.brandB.userId } })).toBe(1);
+  } finally {
+    processes.stopAll();
+    await database.drop();
+  }
 });

@@ -29,7 +29,7 @@ export async function startBrandService(options: BrandServiceOptions): Promise<B
   const relay = startOutboxRelay({
     databaseUrl: options.DATABASE_URL,
     redisUrl: options.REDIS_URL,
-    queuePrefix: options.queuePrefix,
+    queuePrefix: options.queuePrefix ?? options.QUEUE_PREFIX,
     log,
   });
 

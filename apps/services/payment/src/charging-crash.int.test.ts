@@ -1,11 +1,9 @@
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
+import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eventQueueName, redisConnection } from '@gametriggers/events';
-import { createTestRedisNamespace } from '@gametriggers/testing';
+import { createTestRedisNamespace, serviceProcesses } from '@gametriggers/testing';
 import type { TestRedisNamespace } from '@gametriggers/testing';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -28,7 +26,7 @@ const context: MoneyContext = {
 
 let ledger: LedgerTestDatabase;
 let redis: TestRedisNamespace;
-const children: ChildProcess[] = [];
+const processes = serviceProcesses(packageDir);
 const campaigns = [randomUUID(), randomUUID()];
 
 beforeAll(async () => {
@@ -52,53 +50,25 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL');
+  processes.stopAll();
   await redis.clear();
   await ledger.drop();
 });
 
-async function freePort() {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** The service as `pnpm dev` runs it: `src/main.ts` in its own process, configured by env. */
-async function startServiceProcess() {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: packageDir,
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      DATABASE_URL: ledger.url,
-      REDIS_URL: redis.url,
-      QUEUE_PREFIX: redis.prefix,
-      SERVICE_SECRET: paymentTestServiceSecret,
-      IDENTITY_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
-      EARNINGS_MATURE_EVERY_MS: '3600000',
-      // Production needs Stripe's settings; nothing here reaches Stripe.
-      STRIPE_SECRET_KEY: 'sk_test_kill',
-      STRIPE_WEBHOOK_SECRET: 'whsec_kill_platform',
-      STRIPE_CONNECT_WEBHOOK_SECRET: 'whsec_kill_connect',
-    },
+/** The service as `pnpm dev` runs it, in its own process. */
+function startServiceProcess() {
+  return processes.start({
+    DATABASE_URL: ledger.url,
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: redis.prefix,
+    SERVICE_SECRET: paymentTestServiceSecret,
+    IDENTITY_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
+    EARNINGS_MATURE_EVERY_MS: '3600000',
+    // Production needs Stripe's settings; nothing here reaches Stripe.
+    STRIPE_SECRET_KEY: 'sk_test_kill',
+    STRIPE_WEBHOOK_SECRET: 'whsec_kill_platform',
+    STRIPE_CONNECT_WEBHOOK_SECRET: 'whsec_kill_connect',
   });
-  children.push(child);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return child;
-    if (Date.now() > deadline) throw new Error('the payment process did not become ready');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Counted hours received and not yet charged. */
@@ -162,8 +132,9 @@ it(
     const deadline = Date.now() + 60_000;
     while ((await processedCount()) < 150 && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 10));
-    first.kill('SIGKILL');
-    await new Promise((resolve) => first.once('exit', resolve));
+    const exited = once(first.child, 'exit');
+    first.kill();
+    await exited;
     const atKill = await processedCount();
     expect(
       atKill,
@@ -178,7 +149,7 @@ it(
       if (Date.now() > finish) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    second.kill('SIGTERM');
+    second.child.kill('SIGTERM');
     expect(await processedCount()).toBe(envelopes.length);
     expect(await queuedCount()).toBe(0);
 

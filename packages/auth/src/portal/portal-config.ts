@@ -1,10 +1,22 @@
-import type { UserRole } from '@gametriggers/tokens';
+import type { AdminPermission, UserRole } from '@gametriggers/tokens';
 import type { NavItem } from '@gametriggers/ui';
+
+export interface PortalNavItem extends NavItem {
+  /** Shown only to an admin holding at least one of these permissions. */
+  anyOf?: readonly AdminPermission[];
+}
 
 export interface PortalConfig {
   role: UserRole;
   name: string;
-  nav: NavItem[];
+  nav: PortalNavItem[];
+}
+
+/** The entries of a portal's navigation this person may open. */
+export function navFor(config: PortalConfig, permissions: readonly string[]): NavItem[] {
+  return config.nav
+    .filter((item) => !item.anyOf || item.anyOf.some((permission) => permissions.includes(permission)))
+    .map(({ href, label }) => ({ href, label }));
 }
 
 export const portalConfigs: Record<UserRole, PortalConfig> = {
@@ -41,12 +53,20 @@ export const portalConfigs: Record<UserRole, PortalConfig> = {
     name: 'Admin portal',
     nav: [
       { href: '/', label: 'Dashboard' },
-      { href: '/users', label: 'Users' },
-      { href: '/verifications', label: 'Verifications' },
-      { href: '/campaigns', label: 'Campaigns' },
-      { href: '/finance', label: 'Finance' },
-      { href: '/moderation', label: 'Moderation' },
-      { href: '/audit-log', label: 'Audit log' },
+      { href: '/users', label: 'Users & admins', anyOf: ['canManageUsers'] },
+      {
+        href: '/verifications',
+        label: 'Verifications',
+        anyOf: ['canVerifyBrands', 'canVerifyStreamers'],
+      },
+      { href: '/campaigns', label: 'Campaigns', anyOf: ['canManageCampaigns'] },
+      { href: '/participations', label: 'Participations & rules', anyOf: ['canManageCampaigns'] },
+      { href: '/money', label: 'Money', anyOf: ['canViewFinancials'] },
+      { href: '/disputes', label: 'Disputes', anyOf: ['canManageDisputes'] },
+      { href: '/moderation', label: 'Moderation', anyOf: ['canModerateContent'] },
+      { href: '/audit-log', label: 'Audit log', anyOf: ['canAccessAuditLogs'] },
+      { href: '/configuration', label: 'Configuration', anyOf: ['canConfigureSystem'] },
+      { href: '/health', label: 'Platform health' },
       { href: '/settings', label: 'Settings' },
     ],
   },

@@ -1,5 +1,5 @@
 import { AppShell, Badge, ButtonLink, Card, EmptyState, Logo, PageHeader, Spinner } from '@gametriggers/ui';
-import type { UserRole } from '@gametriggers/tokens';
+import type { AdminPermission, UserRole } from '@gametriggers/tokens';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
@@ -11,7 +11,7 @@ import { portalSession, serverApi } from '../server';
 import { RETURN_TO_HEADER, renewUrl, signInUrl } from '../session-routes';
 import { actionErrorOf } from './action-result';
 import type { ActionResult } from './action-result';
-import { portalConfigs } from './portal-config';
+import { navFor, portalConfigs } from './portal-config';
 import { renewOnUnauthorized } from './renew-on-unauthorized';
 
 export { actionErrorOf } from './action-result';
@@ -49,7 +49,7 @@ const nextSteps: Partial<Record<UserRole, Array<{ href: string; title: string; t
       title: 'Moderate creatives',
       text: 'Check campaign creatives before they go live.',
     },
-    { href: '/finance', title: 'Watch the money', text: 'Escrow, payouts and platform revenue.' },
+    { href: '/money', title: 'Watch the money', text: 'Escrow, payouts and platform revenue.' },
   ],
 };
 
@@ -68,6 +68,18 @@ export function createPortalPages(role: UserRole) {
   async function requireSession() {
     const session = await portalSession(authOptions());
     if (!session) redirect(signInUrl(landingUrl(), await returnTo()).href);
+    return session;
+  }
+
+  /**
+   * An admin page's guard: the signed-in admin holds at least one of these permissions, or is shown
+   * the refusal page. The services refuse the calls anyway; this keeps the page from half-rendering.
+   */
+  async function requirePermission(...anyOf: AdminPermission[]) {
+    const session = await requireSession();
+    if (!anyOf.some((permission) => session.user.permissions.includes(permission))) {
+      redirect(`/forbidden?${new URLSearchParams({ need: anyOf.join(',') })}`);
+    }
     return session;
   }
 
@@ -101,7 +113,7 @@ export function createPortalPages(role: UserRole) {
     return (
       <AppShell
         portalName={config.name}
-        nav={config.nav}
+        nav={navFor(config, session.user.permissions)}
         currentPath={currentPath}
         person={session.user}
         signOut={<SignOutButton landingUrl={landingUrl()} />}
@@ -245,6 +257,30 @@ export function createPortalPages(role: UserRole) {
     );
   }
 
+  /** Where `requirePermission` sends an admin who lacks the page's permission. */
+  async function ForbiddenPage({ searchParams }: { searchParams: Promise<{ need?: string }> }) {
+    const { need } = await searchParams;
+    const permissions = (need ?? '').split(',').filter((name) => /^can[A-Za-z]+$/.test(name));
+    return (
+      <Shell>
+        <div data-testid="forbidden" className="pt-2">
+          <EmptyState
+            title="You don't have access to this page"
+            action={
+              <ButtonLink href="/" variant="secondary">
+                Back to {config.nav[0]?.label.toLowerCase() ?? 'overview'}
+              </ButtonLink>
+            }
+          >
+            {permissions.length > 0
+              ? `It needs the ${permissions.join(' or ')} permission. A super admin can grant it.`
+              : 'Your admin role does not include it. A super admin can grant it.'}
+          </EmptyState>
+        </div>
+      </Shell>
+    );
+  }
+
   async function WrongPortalPage({ searchParams }: { searchParams: Promise<{ role?: string }> }) {
     const { role: actual } = await searchParams;
     const urls = portalUrlsFrom(process.env);
@@ -285,6 +321,7 @@ export function createPortalPages(role: UserRole) {
   return {
     authOptions,
     requireSession,
+    requirePermission,
     sessionApi,
     act,
     Shell,
@@ -292,6 +329,7 @@ export function createPortalPages(role: UserRole) {
     signedInAccount,
     HomePage,
     NotFoundPage,
+    ForbiddenPage,
     SectionPage,
     WrongPortalPage,
   };

@@ -1,11 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
+import { createTestDatabase, createTestRedisNamespace, serviceProcesses } from '@gametriggers/testing';
 import type { TestDatabase, TestRedisNamespace } from '@gametriggers/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +15,7 @@ const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 let database: TestDatabase;
 let redis: TestRedisNamespace;
 let overlays: OverlayKeysStandIn;
-const children: ChildProcess[] = [];
+const processes = serviceProcesses(packageDir);
 
 beforeAll(async () => {
   database = await createTestDatabase(analyticsMigrationsDir, 'analytics_kill');
@@ -32,53 +29,24 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL');
+  processes.stopAll();
   await overlays.close();
   await redis.clear();
   await database.drop();
 });
 
-async function freePort() {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** The service as `pnpm dev` runs it: `src/main.ts` in its own process, configured by env. */
-async function startServiceProcess() {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: packageDir,
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      DATABASE_URL: database.url,
-      REDIS_URL: redis.url,
-      QUEUE_PREFIX: redis.prefix,
-      SERVICE_SECRET: analyticsTestServiceSecret,
-      IDENTITY_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
-      OVERLAY_SERVICE_URL: overlays.url,
-      INGEST_RATE_PER_KEY: '100000',
-      INGEST_BURST_PER_KEY: '1000000',
-    },
+/** The service as `pnpm dev` runs it, in its own process. */
+function startServiceProcess() {
+  return processes.start({
+    DATABASE_URL: database.url,
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: redis.prefix,
+    SERVICE_SECRET: analyticsTestServiceSecret,
+    IDENTITY_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
+    OVERLAY_SERVICE_URL: overlays.url,
+    INGEST_RATE_PER_KEY: '100000',
+    INGEST_BURST_PER_KEY: '1000000',
   });
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return { url, child };
-    if (Date.now() > deadline) throw new Error('the analytics process did not become ready');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 const batchOf = (size: number) => ({
@@ -114,7 +82,8 @@ async function storedCount(ids: string[]) {
 }
 
 describe('acknowledged reports', () => {
-  it('survive the service being killed right after the acknowledgements, and replays count once', async () => {
+  // Two cold starts of a whole service process: slow on a busy machine.
+  it('survive the service being killed right after the acknowledgements, and replays count once', { timeout: 120_000 }, async () => {
     const first = await startServiceProcess();
     const batches = Array.from({ length: 40 }, () => batchOf(100));
     const acknowledged: string[] = [];
@@ -125,7 +94,7 @@ describe('acknowledged reports', () => {
       }),
     );
     const exited = once(first.child, 'exit');
-    first.child.kill('SIGKILL');
+    first.kill();
     expect(await exited).toEqual([null, 'SIGKILL']);
     expect(
       await fetch(`${first.url}/readyz`).then(
@@ -140,6 +109,6 @@ describe('acknowledged reports', () => {
     const statuses = await Promise.all(batches.map((batch) => post(second.url, batch)));
     expect(statuses.every((status) => status === 200)).toBe(true);
     expect(await storedCount(acknowledged)).toBe(4_000);
-    second.child.kill('SIGKILL');
+    second.kill();
   });
 });
