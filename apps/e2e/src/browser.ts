@@ -60,11 +60,14 @@ export async function signInAsAdmin(page: Page, admin: AdminCredentials) {
     await codeField.fill(totpCode(admin.totpSecret, new Date()));
     await page.getByRole('button', { name: 'Verify and sign in' }).click();
     const outcome = await Promise.race([
-      page.waitForURL((url) => !url.pathname.startsWith('/sign-in')).then(() => 'signed-in' as const),
+      page
+        .waitForURL((url) => !url.pathname.startsWith('/sign-in'))
+        .then(() => 'signed-in' as const),
       alertText(page),
     ]);
     if (outcome === 'signed-in') return;
-    if (!/already used/.test(outcome) || attempt >= 1) throw new Error(`Admin sign-in refused: ${outcome}`);
+    if (!/already used/.test(outcome) || attempt >= 1)
+      throw new Error(`Admin sign-in refused: ${outcome}`);
     const stepMs = TOTP_STEP_SECONDS * 1000;
     await page.waitForTimeout(stepMs - (Date.now() % stepMs) + 100);
   }
