@@ -1,5 +1,5 @@
 import { TOTP_STEP_SECONDS, totpCode } from '@gametriggers/tokens/totp';
-import { failure } from './call-failures';
+import { errorOf, failure } from './call-failures';
 
 /** An admin whose authenticator secret the fixture knows (seeded with `totpSecret`). */
 export interface AdminCredentials {
@@ -66,7 +66,7 @@ export async function signInAdminWithTotp<Tokens>(
         code: totpCode(admin.totpSecret, at),
       });
     } catch (error) {
-      const refusal = await failure(Promise.reject(error));
+      const refusal = errorOf(error);
       if (refusal.reason !== 'second_factor_replayed' || attempt >= 2) throw error;
       if (attempt === 1) await sleep(stepMs - (now().getTime() % stepMs) + 50);
     }

@@ -73,16 +73,18 @@ async function newAdmin(adminRole: 'super_admin' | 'admin' = 'admin', permission
   return { ...person, userId: created.userId, token: tokens.accessToken };
 }
 
-const auditOf = (action: string, subjectId: string) =>
-  harness.service.deps.db.outboxEvent.findMany({
-    where: {
-      type: 'admin.action_recorded',
-      AND: [
-        { payload: { path: ['action'], equals: action } },
-        { payload: { path: ['subject', 'id'], equals: subjectId } },
-      ],
-    },
-  });
+const auditOf = async (action: string, subjectId: string) =>
+  (
+    await harness.service.deps.db.outboxEvent.findMany({
+      where: {
+        type: 'admin.action_recorded',
+        AND: [
+          { payload: { path: ['action'], equals: action } },
+          { payload: { path: ['subject', 'id'], equals: subjectId } },
+        ],
+      },
+    })
+  ).map((record) => record.payload);
 
 describe('users: search and view', { timeout: 180_000 }, () => {
   it('searches by email or name, role and status, newest first, in keyset pages', async () => {
@@ -149,7 +151,6 @@ describe('suspension', { timeout: 180_000 }, () => {
     ).toMatchObject({
       code: 'FORBIDDEN',
       reason: 'account_suspended',
-      message: expect.stringMatching(/suspended/),
     });
     // The access token still in hand no longer reads the account.
     expect(await failure(as(streamer.session.accessToken).identity.me.query())).toMatchObject({
@@ -164,12 +165,10 @@ describe('suspension', { timeout: 180_000 }, () => {
     ]);
     expect(await auditOf('identity.user.suspend', streamer.userId)).toEqual([
       expect.objectContaining({
-        payload: expect.objectContaining({
-          permission: 'canManageUsers',
-          reason: 'Repeated fraudulent clicks',
-          before: { status: 'active' },
-          after: { status: 'suspended' },
-        }),
+        permission: 'canManageUsers',
+        reason: 'Repeated fraudulent clicks',
+        before: { status: 'active' },
+        after: { status: 'suspended' },
       }),
     ]);
 
@@ -214,10 +213,8 @@ describe('suspension', { timeout: 180_000 }, () => {
     ).resolves.toMatchObject({ status: 'suspended' });
     expect(await auditOf('identity.user.suspend', other.userId)).toEqual([
       expect.objectContaining({
-        payload: expect.objectContaining({
-          permission: 'canConfigureSystem',
-          subject: { type: 'admin', id: other.userId },
-        }),
+        permission: 'canConfigureSystem',
+        subject: { type: 'admin', id: other.userId },
       }),
     ]);
   });
@@ -237,10 +234,8 @@ describe('admins: role and flags, and the last super admin', { timeout: 180_000 
     });
     expect(await auditOf('identity.admin.update', admin.userId)).toEqual([
       expect.objectContaining({
-        payload: expect.objectContaining({
-          before: { adminRole: 'admin', permissions: ['canVerifyBrands'] },
-          after: { adminRole: 'moderator', permissions: ['canModerateContent'] },
-        }),
+        before: { adminRole: 'admin', permissions: ['canVerifyBrands'] },
+        after: { adminRole: 'moderator', permissions: ['canModerateContent'] },
       }),
     ]);
     expect(
