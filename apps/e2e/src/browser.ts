@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Locator, Page } from 'playwright-core';
+import type { AdminCredentials } from '@gametriggers/testing';
+import { TOTP_STEP_SECONDS, totpCode } from '@gametriggers/tokens/totp';
 import { expect, inject } from 'vitest';
 
 export const urls = {
@@ -54,6 +56,31 @@ export async function signInWithPassword(page: Page, email: string, password: st
   await page.fill('#email', email);
   await page.fill('#password', password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * Signs an enrolled admin in on the landing page: password, then the authenticator's code. A code
+ * is good once, so when this admin's current code was just used the next one is waited for.
+ */
+export async function signInAsAdmin(page: Page, admin: AdminCredentials) {
+  await signInWithPassword(page, admin.email, admin.password);
+  const codeField = page.getByTestId('second-factor-code');
+  await codeField.waitFor();
+  for (let attempt = 0; ; attempt += 1) {
+    await codeField.fill(totpCode(admin.totpSecret, new Date()));
+    await page.getByRole('button', { name: 'Verify and sign in' }).click();
+    const outcome = await Promise.race([
+      page
+        .waitForURL((url) => !url.pathname.startsWith('/sign-in'))
+        .then(() => 'signed-in' as const),
+      alertText(page),
+    ]);
+    if (outcome === 'signed-in') return;
+    if (!/already used/.test(outcome) || attempt >= 1)
+      throw new Error(`Admin sign-in refused: ${outcome}`);
+    const stepMs = TOTP_STEP_SECONDS * 1000;
+    await page.waitForTimeout(stepMs - (Date.now() % stepMs) + 100);
+  }
 }
 
 /** The page's error message (Next's route announcer is an empty `alert` too, so skip it). */

@@ -62,7 +62,10 @@ export default async function setup(project: TestProject) {
   project.provide('twitchIssuer', platform.twitch.issuer);
   project.provide('accessTokenTtlSeconds', ACCESS_TOKEN_TTL_SECONDS);
   project.provide('stripeUrl', platform.stripe.url);
-  project.provide('paymentDatabaseUrl', platform.databases.find((url) => new URL(url).pathname.startsWith('/gt_payment')) ?? '');
+  project.provide(
+    'paymentDatabaseUrl',
+    platform.databases.find((url) => new URL(url).pathname.startsWith('/gt_payment')) ?? '',
+  );
 
   return async () => {
     await platform.stop();

@@ -2,8 +2,14 @@ import net from 'node:net';
 import { startIdentityHarness, testServiceSecret } from '@gametriggers/identity-service/testing';
 import type { IdentityHarness } from '@gametriggers/identity-service/testing';
 import type { IdentityRouter } from '@gametriggers/identity-service/router';
-import { createTestRedisNamespace, fixedClock, testInstants } from '@gametriggers/testing';
+import {
+  createTestRedisNamespace,
+  fixedClock,
+  signInAdminWithTotp,
+  testInstants,
+} from '@gametriggers/testing';
 import { createAccessTokenVerifier, signServiceToken } from '@gametriggers/tokens';
+import { newTotpSecret } from '@gametriggers/tokens/totp';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
@@ -63,12 +69,18 @@ async function signedIn(role: 'brand' | 'streamer' | 'admin') {
   const email = `${role}.${Math.random().toString(36).slice(2)}@example.com`;
   const password = 'a strong password 1';
   const token = await signServiceToken(serviceSecret, 'test');
+  const totpSecret = role === 'admin' ? newTotpSecret() : undefined;
   await client({ 'x-service-token': token }).identity.seedDemoUser.mutate({
     email,
     password,
     name: 'Test Person',
     role,
+    totpSecret,
   });
+  if (totpSecret) {
+    return (await signInAdminWithTotp(client(), { email, password, totpSecret }, clock.now))
+      .accessToken;
+  }
   return (await client().identity.login.mutate({ email, password })).accessToken;
 }
 

@@ -4,12 +4,15 @@ import {
   EMAIL_NOT_VERIFIED_MESSAGE,
   SIGNUP_ROLE_COOKIE,
   portalDestination,
+  secondStepOf,
 } from '@gametriggers/auth/react';
+import type { SecondStep } from '@gametriggers/auth/react';
 import { Alert, Button, Field } from '@gametriggers/ui';
 import { getSession, signIn } from 'next-auth/react';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { SiteSettings } from '../site';
+import { AdminSecondStep } from './admin-second-step';
 import { formText } from './public-api';
 import { publicApi } from './public-api';
 
@@ -106,6 +109,15 @@ export function SignInForm({
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
   const [email, setEmail] = useState(initialEmail ?? '');
+  const [secondStep, setSecondStep] = useState<SecondStep>();
+
+  async function goToPortal() {
+    const session = (await getSession()) as {
+      user?: { role?: 'brand' | 'streamer' | 'admin' };
+    } | null;
+    const role = session?.user?.role;
+    window.location.assign(role ? portalDestination(settings.portals, role, callbackUrl) : '/');
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -117,6 +129,12 @@ export function SignInForm({
       password: formText(form, 'password'),
       redirect: false,
     });
+    const step = secondStepOf(result?.error);
+    if (step) {
+      setPending(false);
+      setSecondStep(step);
+      return;
+    }
     if (!result?.ok) {
       setPending(false);
       setError(
@@ -126,11 +144,13 @@ export function SignInForm({
       );
       return;
     }
-    const session = (await getSession()) as {
-      user?: { role?: 'brand' | 'streamer' | 'admin' };
-    } | null;
-    const role = session?.user?.role;
-    window.location.assign(role ? portalDestination(settings.portals, role, callbackUrl) : '/');
+    await goToPortal();
+  }
+
+  if (secondStep) {
+    return (
+      <AdminSecondStep step={secondStep} gatewayUrl={settings.gatewayUrl} onSignedIn={goToPortal} />
+    );
   }
 
   return (

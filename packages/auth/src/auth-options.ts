@@ -11,6 +11,7 @@ import { safeRedirect } from './portals';
 import type { Portal, PortalUrls } from './portals';
 import type { SessionTokens, SessionUser } from './session-tokens';
 import { accountLockedMessage, needsRefresh, signInErrorMessage } from './session-tokens';
+import { secondStepByReason, secondStepSignal } from './second-step';
 
 export interface OidcProviderConfig {
   clientId: string;
@@ -71,7 +72,14 @@ function oidcProvider(
 function readableError(error: unknown): string {
   if (error instanceof TRPCClientError) {
     const data = error.data as
-      { reason?: string; details?: { lockedUntil?: Date | string } } | undefined;
+      | {
+          reason?: string;
+          details?: { lockedUntil?: Date | string; challengeToken?: string };
+        }
+      | undefined;
+    const secondStep = data?.reason ? secondStepByReason[data.reason] : undefined;
+    if (secondStep && data?.details?.challengeToken)
+      return secondStepSignal({ kind: secondStep, challengeToken: data.details.challengeToken });
     if (data?.reason === 'account_locked')
       return accountLockedMessage(data.details?.lockedUntil, error.message);
     return signInErrorMessage(data?.reason, error.message);
@@ -93,13 +101,24 @@ export function createAuthOptions(config: AuthOptionsConfig): NextAuthOptions {
     CredentialsProvider({
       id: 'credentials',
       name: 'Email and password',
-      credentials: { email: { type: 'email' }, password: { type: 'password' } },
+      credentials: {
+        email: { type: 'email' },
+        password: { type: 'password' },
+        // An admin's second step: the challenge their password earned, and the code.
+        challengeToken: { type: 'text' },
+        code: { type: 'text' },
+      },
       async authorize(credentials) {
         try {
-          const tokens = await anonymousApi.identity.login.mutate({
-            email: credentials?.email ?? '',
-            password: credentials?.password ?? '',
-          });
+          const tokens = credentials?.challengeToken
+            ? await anonymousApi.identity.twoFactor.completeSignIn.mutate({
+                challengeToken: credentials.challengeToken,
+                code: credentials.code || undefined,
+              })
+            : await anonymousApi.identity.login.mutate({
+                email: credentials?.email ?? '',
+                password: credentials?.password ?? '',
+              });
           return {
             id: tokens.user.id,
             email: tokens.user.email,

@@ -52,7 +52,8 @@ const messagesByReason: Record<string, string> = {
   invalid_credentials: 'Email or password is incorrect.',
   email_not_verified: EMAIL_NOT_VERIFIED_MESSAGE,
   refresh_token_reused: 'Your session ended for your security. Sign in again.',
-  account_disabled: 'This account has been disabled. Contact support.',
+  account_suspended:
+    'This account is suspended, so it cannot sign in. Contact support@gametriggers.com if you think this is a mistake.',
 };
 
 export function signInErrorMessage(reason: string | undefined, fallback: string): string {

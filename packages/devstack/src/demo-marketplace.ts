@@ -16,9 +16,10 @@ import type {
   Language,
   OnboardBrandInput,
 } from '@gametriggers/contracts';
-import type { TwitchStandInChannel } from '@gametriggers/testing';
+import type { AdminCredentials, TwitchStandInChannel } from '@gametriggers/testing';
+import { signInAdminWithTotp } from '@gametriggers/testing';
 import { signServiceToken } from '@gametriggers/tokens';
-import { demoAccounts } from './services';
+import { DEMO_ADMIN_TOTP_SECRET, demoAccounts } from './services';
 
 /** Every extra demo account signs in with this password. */
 export const DEMO_PASSWORD = 'DemoPassword!2026';
@@ -435,6 +436,16 @@ async function signedIn(options: MarketplaceSeedOptions, email: string, password
   return createApiClient({ gatewayUrl: options.gatewayUrl, getAccessToken: () => session.accessToken, renewSession });
 }
 
+async function signedInAdmin(options: MarketplaceSeedOptions, admin: AdminCredentials): Promise<ApiClient> {
+  const anonymous = createApiClient({ gatewayUrl: options.gatewayUrl });
+  let session = await signInAdminWithTotp(anonymous, admin);
+  const renewSession = async () => {
+    session = await anonymous.identity.refresh.mutate({ refreshToken: session.refreshToken });
+    return true;
+  };
+  return createApiClient({ gatewayUrl: options.gatewayUrl, getAccessToken: () => session.accessToken, renewSession });
+}
+
 function brandProfile(brand: DemoBrand): OnboardBrandInput {
   return {
     companyInfo: { name: brand.company, industry: brand.industry, size: 'medium', website: brand.website },
@@ -469,7 +480,7 @@ function demoCreativeUrl(options: MarketplaceSeedOptions, file: string) {
 export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<MarketplaceSeedSummary> {
   const log = options.log ?? ((line: string) => console.warn(line));
   const summary: MarketplaceSeedSummary = { brands: 0, streamers: 0, campaigns: 0, participations: 0, skipped: 0 };
-  const admin = await signedIn(options, account('admin').email, account('admin').password);
+  const admin = await signedInAdmin(options, { ...account('admin'), totpSecret: DEMO_ADMIN_TOTP_SECRET });
 
   // Streamers first, so campaigns can be joined as soon as they launch.
   const streamerClients = new Map<string, ApiClient>();

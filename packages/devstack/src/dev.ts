@@ -3,7 +3,7 @@ import { startPlatform, stopAllPlatforms } from './platform';
 import type { RunningPlatform } from './platform';
 import { portalUrl, serviceUrl } from './platform-env';
 import { DEMO_PASSWORD, demoBrands, demoStreamers } from './demo-marketplace';
-import { demoAccounts, gatewayMetricsPort, processName } from './services';
+import { DEMO_ADMIN_TOTP_SECRET, demoAccounts, gatewayMetricsPort, processName } from './services';
 
 let platform: RunningPlatform | undefined;
 let stopping = false;
@@ -47,6 +47,7 @@ for (const account of demoAccounts) {
   const outcome = seeded.get(account.email) ?? 'skipped';
   console.warn(`  ${account.role.padEnd(9)} ${account.email.padEnd(34)} ${account.password.padEnd(20)} ${outcome}`);
 }
+console.warn(`\nThe demo admin signs in with a code: add the key ${DEMO_ADMIN_TOTP_SECRET} to an authenticator app.`);
 const others = [...demoBrands, ...demoStreamers].filter((person) => person.password === DEMO_PASSWORD);
 console.warn(`\nMore demo brands and streamers (password ${DEMO_PASSWORD}):\n`);
 console.warn(`  ${others.map((person) => person.email).join('\n  ')}`);

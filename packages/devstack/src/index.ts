@@ -14,5 +14,5 @@ export type { PlatformOptions, RunningPlatform, SeedResult } from './platform';
 export { topUpByCard } from './demo-wallets';
 export { devSecrets, generateSecrets } from './secrets';
 export type { DevSecrets } from './secrets';
-export { backendServices, demoAccounts, gateway, portals, processName, services, standIns } from './services';
+export { DEMO_ADMIN_TOTP_SECRET, backendServices, demoAccounts, gateway, portals, processName, services, standIns } from './services';
 export type { ServiceEntry } from './services';

@@ -76,8 +76,18 @@ export const processName = (entry: ServiceEntry) =>
 
 export const standIns = { smtp: 1025, mailHttp: 8025, twitchOidc: 4901, googleOidc: 4902, twitchApi: 4903, youtubeApi: 4904, pusher: 4905, stripe: 4906 };
 
+/** The demo super admin's authenticator secret (base32), public and for development only. */
+export const DEMO_ADMIN_TOTP_SECRET = 'GAMETRIGGERSDEMOADMINTOTPDEVONLY';
+
 export const demoAccounts = [
   { email: 'brand@demo.gametriggers.dev', password: 'DemoBrand!2026', name: 'Acme Energy', role: 'brand' },
   { email: 'streamer@demo.gametriggers.dev', password: 'DemoStreamer!2026', name: 'Pixel Pat', role: 'streamer' },
-  { email: 'admin@demo.gametriggers.dev', password: 'DemoAdmin!2026', name: 'Ada Admin', role: 'admin' },
+  {
+    email: 'admin@demo.gametriggers.dev',
+    password: 'DemoAdmin!2026',
+    name: 'Ada Admin',
+    role: 'admin',
+    // Development only: add it to an authenticator app to sign in; the seeds compute codes from it.
+    totpSecret: DEMO_ADMIN_TOTP_SECRET,
+  },
 ] as const;

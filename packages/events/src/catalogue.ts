@@ -47,6 +47,19 @@ export const eventCatalogue = {
     // The brand, streamer and notification services subscribe once they exist.
     subscribers: [],
   },
+  /** An admin suspended the account (or deactivated an admin): its sessions are already ended. */
+  'user.suspended': {
+    schema: z.object({
+      userId: z.uuid(),
+      role: z.enum(['brand', 'streamer', 'admin']),
+      suspendedAt: z.iso.datetime(),
+    }),
+    subscribers: ['overlay'],
+  },
+  'user.reactivated': {
+    schema: z.object({ userId: z.uuid(), role: z.enum(['brand', 'streamer', 'admin']) }),
+    subscribers: ['overlay'],
+  },
   'identity.email_requested': {
     schema: z.object({
       to: z.email(),

@@ -38,5 +38,7 @@ export type {
   AuthorizationOutcome,
   RouterWithProcedures,
 } from './admin-authorization-matrix';
+export { adminChallenge, enrolAdmin, signInAdminWithTotp } from './admin-sign-in';
+export type { AdminCredentials, AdminSignInClient } from './admin-sign-in';
 export { serviceProcesses } from './service-process';
 export type { ServiceProcess } from './service-process';

@@ -4,14 +4,16 @@ import {
   alertText,
   launchBrowser,
   screenshot,
+  signInAsAdmin,
   signInWithPassword,
   textOf,
   urls,
 } from '../../src/browser';
+import { demoAdmin } from '../../src/api';
 
 // Seeded by the platform, like `pnpm dev` does.
 const streamer = { email: 'streamer@demo.gametriggers.dev', password: 'DemoStreamer!2026' };
-const admin = { email: 'admin@demo.gametriggers.dev', password: 'DemoAdmin!2026' };
+const admin = demoAdmin;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,7 +45,7 @@ describe('signing in', () => {
 
   it('sends an admin to the admin portal, which shows the admin role and permissions', async () => {
     const page = await browser.newPage();
-    await signInWithPassword(page, admin.email, admin.password);
+    await signInAsAdmin(page, demoAdmin);
     await page.waitForURL(`${urls.admin}/**`);
     expect(await textOf(page.getByTestId('account-email'))).toBe(admin.email);
     expect(await page.getByText('canVerifyBrands').count()).toBe(1);

@@ -1,4 +1,3 @@
-import { createApiClient } from '@gametriggers/api';
 import type { Browser, Page } from 'playwright-core';
 import { topUpByCard } from '@gametriggers/devstack';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,12 +9,10 @@ import {
   textOf,
   urls,
 } from '../../src/browser';
-import { apiAs } from '../../src/api';
+import { apiAs, apiAsAdmin, demoAdmin } from '../../src/api';
 
 // A verified demo brand the other browser tests leave alone, and the demo super admin.
 const brand = { email: 'nova@demo.gametriggers.dev', password: 'DemoPassword!2026' };
-const admin = { email: 'admin@demo.gametriggers.dev', password: 'DemoAdmin!2026' };
-const gatewayUrl = 'http://localhost:4000';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -70,9 +67,7 @@ describe('from a brand’s campaign to a streamer on it', () => {
     await topUpByCard(await apiAs(brand), inject('stripeUrl'), 150_000);
 
     // The admin approves through the API (the admin portal's review queue comes later).
-    const session = await createApiClient({ gatewayUrl }).identity.login.mutate(admin);
-    const asAdmin = createApiClient({ gatewayUrl, getAccessToken: () => session.accessToken });
-    await asAdmin.campaign.approve.mutate({ campaignId });
+    await (await apiAsAdmin(demoAdmin)).campaign.approve.mutate({ campaignId });
 
     // A new streamer: Twitch sign-in, onboarding with the Twitch channel connected.
     const streamerPage = await browser.newPage();

@@ -2,14 +2,13 @@ import { formatCents } from '@gametriggers/contracts';
 import type { Browser, Page } from 'playwright-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiAs } from '../../src/api';
+import { apiAs, apiAsAdmin, demoAdmin } from '../../src/api';
 import { launchBrowser, screenshot, signInWithPassword, textOf, urls } from '../../src/browser';
 
 // Lumen (a verified demo brand) funds a new campaign by card; MiraMusic (live on the Twitch
 // stand-in with 95 viewers, running only Lumen's other campaign) delivers it from her overlay.
 const brand = { email: 'lumen@demo.gametriggers.dev', password: 'DemoPassword!2026' };
 const streamer = { email: 'mira@demo.gametriggers.dev', password: 'DemoPassword!2026' };
-const admin = { email: 'admin@demo.gametriggers.dev', password: 'DemoAdmin!2026' };
 const TOP_UP_CENTS = 200_000;
 const WITHDRAWAL_CENTS = 1_000;
 
@@ -112,7 +111,7 @@ describe('the money loop', () => {
     });
     await asBrand.campaign.submit.mutate({ campaignId: campaign.id });
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, startsAt.getTime() - Date.now() + 500)));
-    await (await apiAs(admin)).campaign.approve.mutate({ campaignId: campaign.id });
+    await (await apiAsAdmin(demoAdmin)).campaign.approve.mutate({ campaignId: campaign.id });
     await brandPage.goto(`${urls.brand}/billing`);
     expect(await amountOf(brandPage, 'wallet-available')).toBe(availableBefore);
     const campaignRow = brandPage.getByTestId('wallet-campaign-row').filter({ hasText: title });

@@ -3,7 +3,13 @@ import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAccessTokenVerifier, signServiceToken } from '@gametriggers/tokens';
-import { failure, fixedClock, testInstants } from '@gametriggers/testing';
+import {
+  enrolAdmin,
+  failure,
+  fixedClock,
+  signInAdminWithTotp,
+  testInstants,
+} from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityHarness } from './testing/identity-harness';
 import { startIdentityHarness, testServiceSecret } from './testing/identity-harness';
@@ -17,9 +23,14 @@ beforeAll(async () => {
   harness = await startIdentityHarness({ now: clock.now });
   const serviceToken = await signServiceToken(testServiceSecret, 'test');
   const service = harness.client(() => ({ 'x-service-token': serviceToken }));
-  const superAdmin = { email: 'root@example.com', password: 'a strong password 1' };
+  const superAdmin = {
+    email: 'root@example.com',
+    password: 'a strong password 1',
+    totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+  };
   await service.identity.seedDemoUser.mutate({ ...superAdmin, name: 'Root Admin', role: 'admin' });
-  superAdminToken = (await harness.client().identity.login.mutate(superAdmin)).accessToken;
+  superAdminToken = (await signInAdminWithTotp(harness.client(), superAdmin, clock.now))
+    .accessToken;
 });
 afterAll(() => harness?.close());
 
@@ -62,9 +73,7 @@ describe('identity.admin.create', { timeout: 120_000 }, () => {
       permissions: ['canVerifyBrands'],
     });
 
-    const session = await harness
-      .client()
-      .identity.login.mutate({ email: input.email, password: input.password });
+    const { tokens: session } = await enrolAdmin(harness.client(), input, clock.now);
     expect(session.user).toMatchObject({ role: 'admin', adminRole: 'moderator' });
     expect(await claimsOf(session.accessToken)).toMatchObject({
       sub: created.userId,
@@ -78,7 +87,10 @@ describe('identity.admin.create', { timeout: 120_000 }, () => {
     const input = newAdmin({ permissions: ['canVerifyBrands', 'canModerateContent'] });
     const created = await as(superAdminToken).identity.admin.create.mutate(input);
     const records = await harness.service.deps.db.outboxEvent.findMany({
-      where: { type: 'admin.action_recorded', payload: { path: ['subject', 'id'], equals: created.userId } },
+      where: {
+        type: 'admin.action_recorded',
+        payload: { path: ['subject', 'id'], equals: created.userId },
+      },
     });
     expect(records.map((record) => record.payload)).toEqual([
       expect.objectContaining({
@@ -106,9 +118,7 @@ describe('identity.admin.create', { timeout: 120_000 }, () => {
   it('is for super admins only: anonymous 401, brands, streamers and other admins 403', async () => {
     const admin = newAdmin({ adminRole: 'admin' });
     await as(superAdminToken).identity.admin.create.mutate(admin);
-    const adminToken = (
-      await harness.client().identity.login.mutate({ email: admin.email, password: admin.password })
-    ).accessToken;
+    const adminToken = (await enrolAdmin(harness.client(), admin, clock.now)).tokens.accessToken;
     const streamer = { email: 'streamer@example.com', password: 'a strong password 2' };
     const serviceToken = await signServiceToken(testServiceSecret, 'test');
     const service = harness.client(() => ({ 'x-service-token': serviceToken }));
@@ -189,9 +199,11 @@ describe('the create-admin command', () => {
       'canVerifyStreamers,canModerateContent',
     ]);
 
-    const session = await harness
-      .client()
-      .identity.login.mutate({ email: 'cli-admin@example.com', password: 'a strong cli password' });
+    const { tokens: session } = await enrolAdmin(
+      harness.client(),
+      { email: 'cli-admin@example.com', password: 'a strong cli password' },
+      clock.now,
+    );
     expect(await claimsOf(session.accessToken)).toMatchObject({
       adminRole: 'moderator',
       permissions: ['canVerifyStreamers', 'canModerateContent'],

@@ -1,4 +1,5 @@
 import { createAccessTokenVerifierWithKeys } from '@gametriggers/tokens';
+import { createSecretBox, parseEncryptionKeys } from '@gametriggers/tokens/secret-box';
 import { startEventConsumer, startOutboxRelay } from '@gametriggers/events';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
@@ -7,12 +8,18 @@ import { createIdentityDb } from './database';
 import type { IdentityDeps } from './domain/deps';
 import { createSigningKeyStore } from './domain/signing-keys';
 import type { IdentityEnv } from './env';
+import { twoFactorSettingsSchema } from './env';
 import { createSmtpMailer } from './mail/mailer';
 import { createIdentityRouter } from './router';
 
+type DefaultedSettings =
+  | 'ACCESS_TOKEN_TTL_SECONDS'
+  | 'IDENTITY_ENCRYPTION_KEYS'
+  | 'IDENTITY_ENCRYPTION_ACTIVE_KEY_ID'
+  | 'TOTP_ISSUER';
+
 export interface IdentityServiceOptions
-  extends Omit<IdentityEnv, 'ACCESS_TOKEN_TTL_SECONDS'>,
-    Partial<Pick<IdentityEnv, 'ACCESS_TOKEN_TTL_SECONDS'>> {
+  extends Omit<IdentityEnv, DefaultedSettings>, Partial<Pick<IdentityEnv, DefaultedSettings>> {
   now?: () => Date;
   refreshReuseLeewayMs?: number;
   /** BullMQ key prefix; tests give each file its own. */
@@ -51,9 +58,15 @@ export async function startIdentityService(
   }, KEY_ROTATION_CHECK_MS);
   rotationTimer.unref();
 
+  const defaults = twoFactorSettingsSchema.parse(options);
   const deps: IdentityDeps = {
     db,
     keys,
+    secrets: createSecretBox(
+      parseEncryptionKeys(defaults.IDENTITY_ENCRYPTION_KEYS),
+      defaults.IDENTITY_ENCRYPTION_ACTIVE_KEY_ID,
+    ),
+    totpIssuer: defaults.TOTP_ISSUER,
     landingUrl: options.LANDING_URL,
     now,
     refreshReuseLeewayMs: options.refreshReuseLeewayMs ?? 10_000,

@@ -1,4 +1,4 @@
-import { itFuzzesEveryProcedure } from '@gametriggers/testing';
+import { itFuzzesEveryProcedure, signInAdminWithTotp } from '@gametriggers/testing';
 import { signServiceToken } from '@gametriggers/tokens';
 import type { IdentityHarness } from './testing/identity-harness';
 import { startIdentityHarness, testServiceSecret } from './testing/identity-harness';
@@ -8,6 +8,7 @@ async function signedIn(
   harness: IdentityHarness,
   role: 'brand' | 'streamer' | 'admin',
   label: string,
+  now: Date,
 ) {
   const token = await signServiceToken(testServiceSecret, 'devstack');
   const service = harness.client(() => ({ 'x-service-token': token }));
@@ -16,8 +17,13 @@ async function signedIn(
     password: 'a strong password 1',
     name: label,
     role,
+    ...(role === 'admin' ? { totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' } : {}),
   };
   await service.identity.seedDemoUser.mutate(account);
+  if (account.totpSecret) {
+    const admin = { ...account, totpSecret: account.totpSecret };
+    return (await signInAdminWithTotp(harness.client(), admin, () => now)).accessToken;
+  }
   const session = await harness
     .client()
     .identity.login.mutate({ email: account.email, password: account.password });
@@ -36,14 +42,14 @@ itFuzzesEveryProcedure({
       refusalsMayWrite: ['User:UPDATE'],
       callers: {
         brand: [
-          await signedIn(harness, 'brand', 'brand-a'),
-          await signedIn(harness, 'brand', 'brand-b'),
+          await signedIn(harness, 'brand', 'brand-a', now),
+          await signedIn(harness, 'brand', 'brand-b', now),
         ],
         streamer: [
-          await signedIn(harness, 'streamer', 'streamer-a'),
-          await signedIn(harness, 'streamer', 'streamer-b'),
+          await signedIn(harness, 'streamer', 'streamer-a', now),
+          await signedIn(harness, 'streamer', 'streamer-b', now),
         ],
-        admin: await signedIn(harness, 'admin', 'super-admin'),
+        admin: await signedIn(harness, 'admin', 'super-admin', now),
       },
     };
   },

@@ -1,6 +1,6 @@
 import { signServiceToken } from '@gametriggers/tokens';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
-import { failure, fixedClock, testInstants } from '@gametriggers/testing';
+import { enrolAdmin, failure, fixedClock, testInstants } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityHarness } from './testing/identity-harness';
 import { startIdentityHarness, testServiceSecret } from './testing/identity-harness';
@@ -399,9 +399,7 @@ describe('authorization per procedure', () => {
     await expect(service.identity.seedDemoUser.mutate(input)).resolves.toMatchObject({
       created: false,
     });
-    const admin = await harness
-      .client()
-      .identity.login.mutate({ email: input.email, password: input.password });
+    const { tokens: admin } = await enrolAdmin(harness.client(), input, clock.now);
     expect(admin.user).toMatchObject({ role: 'admin', adminRole: 'super_admin' });
     expect(admin.user.permissions).toHaveLength(9);
   });

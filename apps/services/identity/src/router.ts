@@ -17,17 +17,35 @@ import {
   resetPassword,
   verifyEmail,
 } from './domain/accounts';
-import { createAdmin, ensureVerifiedUser } from './domain/admins';
+import { createAdmin, ensureVerifiedUser, updateAdmin } from './domain/admins';
 import type { IdentityDeps } from './domain/deps';
 import { loginWithPassword } from './domain/login';
 import { oauthSignIn } from './domain/oauth';
 import { signupStats } from './domain/signup-stats';
-import { logout, refreshTokenSet } from './domain/token-sets';
+import { accountSuspended, logout, refreshTokenSet } from './domain/token-sets';
+import {
+  completeSignIn,
+  confirmEnrolment,
+  regenerateRecoveryCodes,
+  resetTwoFactor,
+  startEnrolment,
+  twoFactorStatus,
+} from './domain/two-factor';
+import { getUser, reactivateUser, searchUsers, suspendUser } from './domain/users';
 import {
   accountOutput,
+  challengeInput,
+  completeSignInInput,
+  confirmEnrolmentInput,
   emailOnlyInput,
   createAdminInput,
   createdAdminOutput,
+  searchUsersInput,
+  totpCodeInput,
+  updateAdminInput,
+  userIdInput,
+  userReasonInput,
+  userSummaryOutput,
   loginInput,
   oauthSignInInput,
   refreshTokenInput,
@@ -40,6 +58,7 @@ import {
 } from './schemas';
 
 const sentOutput = z.object({ sent: z.literal(true) });
+const recoveryCodesOutput = z.object({ recoveryCodes: z.array(z.string()) });
 
 export function createIdentityRouter(deps: IdentityDeps) {
   return router({
@@ -71,6 +90,10 @@ export function createIdentityRouter(deps: IdentityDeps) {
         .output(z.object({ email: z.string() }))
         .mutation(({ input }) => resetPassword(deps, input.token, input.password)),
 
+      /**
+       * The password step. An admin gets no tokens here: the refusal `second_factor_required` (or
+       * `two_factor_enrolment_required`) carries a challenge token for `twoFactor.completeSignIn`.
+       */
       login: publicProcedure
         .input(loginInput)
         .output(tokenSetOutput)
@@ -96,7 +119,77 @@ export function createIdentityRouter(deps: IdentityDeps) {
         });
         if (!user)
           throw new DomainError('not_found', 'account_not_found', 'This account no longer exists.');
+        if (!user.isActive) throw accountSuspended();
         return accountView(user);
+      }),
+
+      twoFactor: router({
+        /** Enrolment during an admin's first sign-in: a new secret, as text and a QR code. */
+        startEnrolment: publicProcedure
+          .input(challengeInput)
+          .output(z.object({ secret: z.string(), otpauthUri: z.string(), qrCodeSvg: z.string() }))
+          .mutation(({ input }) => startEnrolment(deps, input.challengeToken)),
+
+        /** The first code turns two-factor on; the recovery codes are shown this once. */
+        confirmEnrolment: publicProcedure
+          .input(confirmEnrolmentInput)
+          .output(recoveryCodesOutput)
+          .mutation(({ input }) => confirmEnrolment(deps, input)),
+
+        /** The second step of an admin sign-in: a TOTP or recovery code earns the tokens. */
+        completeSignIn: publicProcedure
+          .input(completeSignInInput)
+          .output(tokenSetOutput)
+          .mutation(({ input }) => completeSignIn(deps, input)),
+
+        status: adminProcedure()
+          .output(z.object({ enabled: z.boolean(), recoveryCodesLeft: z.number() }))
+          .query(({ ctx }) => twoFactorStatus(deps, ctx.caller.userId)),
+
+        /** New recovery codes (the old ones stop working), against a current authenticator code. */
+        regenerateRecoveryCodes: adminProcedure()
+          .input(totpCodeInput)
+          .output(recoveryCodesOutput)
+          .mutation(({ ctx, input }) =>
+            regenerateRecoveryCodes(deps, ctx.caller.userId, input.code),
+          ),
+      }),
+
+      users: router({
+        search: adminProcedure('canManageUsers')
+          .input(searchUsersInput)
+          .output(
+            z.object({ items: z.array(userSummaryOutput), nextCursor: z.string().nullable() }),
+          )
+          .query(({ input }) => searchUsers(deps, input)),
+
+        get: adminProcedure('canManageUsers')
+          .input(userIdInput)
+          .output(userSummaryOutput)
+          .query(({ input }) => getUser(deps, input.userId)),
+
+        /** Suspending an admin (deactivating them) takes a super admin; never the last one. */
+        suspend: adminProcedure('canManageUsers')
+          .input(userReasonInput)
+          .output(userSummaryOutput)
+          .mutation(({ ctx, input }) =>
+            suspendUser(
+              deps,
+              { ...input, callerPermissions: [...ctx.caller.permissions] },
+              adminActorOf(ctx),
+            ),
+          ),
+
+        reactivate: adminProcedure('canManageUsers')
+          .input(userReasonInput)
+          .output(userSummaryOutput)
+          .mutation(({ ctx, input }) =>
+            reactivateUser(
+              deps,
+              { ...input, callerPermissions: [...ctx.caller.permissions] },
+              adminActorOf(ctx),
+            ),
+          ),
       }),
 
       /** What next-auth calls after a Google or Twitch sign-in. */
@@ -126,6 +219,18 @@ export function createIdentityRouter(deps: IdentityDeps) {
           .input(platformStatsRangeSchema)
           .output(signupStatsOutput)
           .query(({ input }) => signupStats(deps.db, input)),
+
+        /** A super admin changes an admin's role and flags; the last super admin stays one. */
+        update: adminProcedure('canConfigureSystem')
+          .input(updateAdminInput)
+          .output(userSummaryOutput)
+          .mutation(({ ctx, input }) => updateAdmin(deps, input, adminActorOf(ctx))),
+
+        /** A lost authenticator: the admin's next sign-in enrols a new one. */
+        resetTwoFactor: adminProcedure('canConfigureSystem')
+          .input(userReasonInput)
+          .output(z.object({ userId: z.string(), twoFactorEnabled: z.boolean() }))
+          .mutation(({ ctx, input }) => resetTwoFactor(deps, input, adminActorOf(ctx))),
       }),
     }),
   });

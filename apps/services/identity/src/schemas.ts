@@ -1,4 +1,12 @@
-import { lineTextSchema, opaqueStringSchema, passwordTextSchema } from '@gametriggers/contracts';
+import {
+  idSchema,
+  lineTextSchema,
+  opaqueStringSchema,
+  pageInputSchema,
+  paragraphTextSchema,
+  passwordTextSchema,
+  searchTextSchema,
+} from '@gametriggers/contracts';
 import {
   adminPermissionSchema,
   adminRoleSchema as adminRoleInputSchema,
@@ -57,6 +65,11 @@ export const seedUserInput = z.object({
   password: newPasswordSchema,
   name: personNameSchema,
   role: z.enum(['brand', 'streamer', 'admin']),
+  /** Admins only: a known base32 TOTP secret, so fixtures can compute their codes. */
+  totpSecret: z
+    .string()
+    .regex(/^[A-Z2-7]{16,64}$/, 'A TOTP secret is 16 to 64 base32 characters.')
+    .optional(),
 });
 
 /**
@@ -133,4 +146,93 @@ export const signupStatsOutput = z.object({
   total: signupCounts,
   inRange: signupCounts,
   series: z.array(signupCounts.extend({ bucketStart: z.date() })),
+});
+
+const challengeTokenSchema = opaqueStringSchema({ what: 'sign-in challenge', min: 16, max: 200 });
+/** A 6-digit authenticator code or a recovery code (`abcde-fghij`); spaces are ignored. */
+const secondFactorCodeSchema = z
+  .string({ error: 'Enter the code from your authenticator app.' })
+  .max(40, 'Enter the 6-digit code or a recovery code.')
+  .transform((code) => code.replace(/\s/g, ''))
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^(\d{6}|[a-z2-7]{5}-?[a-z2-7]{5})$/i,
+        'Enter the 6-digit code from your authenticator app, or a recovery code like abcde-fghij.',
+      ),
+  );
+const totpCodeSchema = z
+  .string({ error: 'Enter the code from your authenticator app.' })
+  .max(20, 'Enter the 6-digit code from your authenticator app.')
+  .transform((code) => code.replace(/\s/g, ''))
+  .pipe(z.string().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.'));
+
+export const challengeInput = z.object({ challengeToken: challengeTokenSchema });
+export const confirmEnrolmentInput = challengeInput.extend({ code: totpCodeSchema });
+export const completeSignInInput = challengeInput.extend({
+  code: secondFactorCodeSchema.optional(),
+});
+export const totpCodeInput = z.object({ code: totpCodeSchema });
+
+const adminReasonSchema = paragraphTextSchema({
+  what: 'the reason',
+  min: 5,
+  max: 1000,
+  required: 'Say why',
+  tooShort: 'Say why in at least 5 characters; it is kept in the audit log',
+});
+export const userIdInput = z.object({ userId: idSchema('user') });
+export const userReasonInput = userIdInput.extend({ reason: adminReasonSchema });
+
+export const userSorts = ['newest', 'oldest'] as const;
+export const searchUsersInput = pageInputSchema.extend({
+  search: searchTextSchema(120),
+  role: userRoleSchema.optional(),
+  status: z.enum(['active', 'suspended']).optional(),
+  sort: z.enum(userSorts).default('newest'),
+});
+
+export const updateAdminInput = z
+  .object({
+    userId: idSchema('admin'),
+    adminRole: adminRoleInputSchema,
+    permissions: z
+      .array(adminPermissionSchema)
+      .max(adminPermissionSchema.options.length)
+      .refine((flags) => new Set(flags).size === flags.length, 'Give each permission once.'),
+  })
+  .superRefine((input, context) => {
+    const allowed: readonly string[] = defaultPermissionsByAdminRole[input.adminRole];
+    const beyond = input.permissions.filter((flag) => !allowed.includes(flag));
+    if (beyond.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['permissions'],
+        message: `A ${input.adminRole} cannot hold ${beyond.join(', ')}; choose from ${allowed.join(', ')}.`,
+      });
+    }
+  });
+
+export const userSummaryOutput = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: userRoleSchema,
+  status: z.enum(['active', 'suspended']),
+  emailVerified: z.boolean(),
+  createdAt: z.date(),
+  lastLoginAt: z.date().nullable(),
+  failedLoginCount: z.number(),
+  lockedUntil: z.date().nullable(),
+  suspendedAt: z.date().nullable(),
+  suspendedReason: z.string().nullable(),
+  admin: z
+    .object({
+      username: z.string(),
+      adminRole: adminRoleSchema,
+      permissions: permissionsSchema,
+      twoFactorEnabled: z.boolean(),
+    })
+    .nullable(),
 });

@@ -5,6 +5,7 @@ import {
   applyCampaignChange,
   applyLiveStatusChange,
   applyParticipationChange,
+  applySuspensionChange,
 } from './domain/delivery-projection';
 
 type ParticipationEventType =
@@ -68,6 +69,27 @@ export function deliveryEventHandlers(delivery: DeliveryTrigger): EventHandlers 
     'campaign.resumed': campaign(false, false),
     'campaign.completed': campaign(true, true),
     'campaign.cancelled': campaign(true, true),
+    // A suspended streamer's overlay stops at once (the ad on show hides) and resumes on reactivation.
+    'user.suspended': async (event, tx) => {
+      if (event.payload.role !== 'streamer') return;
+      afterCommit(
+        await applySuspensionChange(tx as OverlayTx, {
+          streamerId: event.payload.userId,
+          suspended: true,
+          occurredAt: new Date(event.occurredAt),
+        }),
+      );
+    },
+    'user.reactivated': async (event, tx) => {
+      if (event.payload.role !== 'streamer') return;
+      afterCommit(
+        await applySuspensionChange(tx as OverlayTx, {
+          streamerId: event.payload.userId,
+          suspended: false,
+          occurredAt: new Date(event.occurredAt),
+        }),
+      );
+    },
     'streamer.live_status_changed': async (event, tx) => {
       afterCommit(
         await applyLiveStatusChange(tx as OverlayTx, {

@@ -16,7 +16,7 @@ export function accountView(user: UserWithAdmin) {
     name: user.name,
     role: user.role,
     emailVerified: user.emailVerifiedAt !== null,
-    adminRole: (user.admin?.adminRole ?? undefined),
+    adminRole: user.admin?.adminRole ?? undefined,
     permissions: permissionsOf(user.admin),
     createdAt: user.createdAt,
     lastLoginAt: user.lastLoginAt,

@@ -87,7 +87,11 @@ export async function resetPassword(deps: IdentityDeps, token: string, password:
     const user = await tx.user.update({
       where: { id: userId },
       // Following the mailed link proves the address, so it also counts as verifying it.
-      data: { passwordHash, ...afterSuccessfulLogin, emailVerifiedAt: before.emailVerifiedAt ?? now },
+      data: {
+        passwordHash,
+        ...afterSuccessfulLogin,
+        emailVerifiedAt: before.emailVerifiedAt ?? now,
+      },
     });
     await tx.refreshToken.updateMany({
       where: { userId, revokedAt: null },

@@ -5,6 +5,9 @@ import { recordAdminAction, recordEvent } from '@gametriggers/events';
 import { DomainError } from '@gametriggers/trpc';
 import type { IdentityDeps } from './deps';
 import { hashPassword } from './passwords';
+import { totpSecretContext } from './two-factor';
+import { assertNotLastSuperAdmin, lockSuperAdmins } from './super-admins';
+import { userSummary } from './users';
 
 export interface NewAdmin {
   email: string;
@@ -19,10 +22,7 @@ export interface NewAdmin {
 
 /**
  * Creates an admin account with the given permission flags (its role's defaults unless narrowed).
- * Admins need no mail round trip.
- */
-/**
- * `actor` is the admin who creates it through the platform (recorded in the audit log); the
+ * Admins need no mail round trip. `actor` is the admin who creates it through the platform (recorded in the audit log); the
  * installation commands run by an operator at the shell pass none.
  */
 export async function createAdmin(
@@ -104,13 +104,64 @@ export async function createAdmin(
   }
 }
 
+/**
+ * A super admin changes an admin's role and flags. Demoting the last active super admin is
+ * refused; the new permissions reach the admin's access token at its next refresh.
+ */
+export async function updateAdmin(
+  deps: Pick<IdentityDeps, 'db' | 'now'>,
+  input: { userId: string; adminRole: AdminRole; permissions: readonly AdminPermission[] },
+  actor: AdminActor,
+) {
+  return deps.db.$transaction(async (tx) => {
+    await lockSuperAdmins(tx);
+    const user = await tx.user.findUnique({
+      where: { id: input.userId },
+      include: { admin: true },
+    });
+    if (!user?.admin)
+      throw new DomainError('not_found', 'admin_not_found', 'There is no such admin.');
+    if (input.adminRole !== 'super_admin') await assertNotLastSuperAdmin(tx, user);
+    const flags = Object.fromEntries(
+      adminPermissions.map((flag) => [flag, input.permissions.includes(flag)]),
+    );
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { admin: { update: { adminRole: input.adminRole, ...flags } } },
+      include: { admin: true },
+    });
+    const before = userSummary(user).admin;
+    const after = userSummary(updated).admin;
+    await recordAdminAction(tx, {
+      actor,
+      permission: 'canConfigureSystem',
+      action: 'identity.admin.update',
+      subject: { type: 'admin', id: user.id },
+      before: { adminRole: before?.adminRole, permissions: before?.permissions },
+      after: { adminRole: after?.adminRole, permissions: after?.permissions },
+      personal: { email: user.email },
+      occurredAt: deps.now(),
+    });
+    return userSummary(updated);
+  });
+}
+
 /** Demo and fixture accounts: verified, idempotent by email. */
 export async function ensureVerifiedUser(
-  deps: Pick<IdentityDeps, 'db' | 'now'>,
-  input: { email: string; password: string; name: string; role: 'brand' | 'streamer' | 'admin' },
+  deps: Pick<IdentityDeps, 'db' | 'now' | 'secrets'>,
+  input: {
+    email: string;
+    password: string;
+    name: string;
+    role: 'brand' | 'streamer' | 'admin';
+    totpSecret?: string | undefined;
+  },
 ) {
   const existing = await deps.db.user.findUnique({ where: { email: input.email } });
-  if (existing) return { userId: existing.id, created: false };
+  if (existing) {
+    await enrolKnownSecret(deps, existing.id, input.totpSecret);
+    return { userId: existing.id, created: false };
+  }
   if (input.role === 'admin') {
     const [firstName = 'Admin', lastName = 'User'] = input.name.split(' ');
     const admin = await createAdmin(deps, {
@@ -121,6 +172,7 @@ export async function ensureVerifiedUser(
       lastName,
       adminRole: 'super_admin',
     });
+    await enrolKnownSecret(deps, admin.userId, input.totpSecret);
     return { userId: admin.userId, created: true };
   }
   const passwordHash = await hashPassword(input.password);
@@ -142,4 +194,20 @@ export async function ensureVerifiedUser(
     return created;
   });
   return { userId: user.id, created: true };
+}
+
+/** A fixture admin's two-factor on a secret the fixture knows (left alone once enrolled). */
+async function enrolKnownSecret(
+  deps: Pick<IdentityDeps, 'db' | 'secrets'>,
+  userId: string,
+  secret: string | undefined,
+) {
+  if (!secret) return;
+  await deps.db.adminProfile.updateMany({
+    where: { userId, twoFactorEnabled: false },
+    data: {
+      twoFactorEnabled: true,
+      totpSecret: deps.secrets.encrypt(secret, totpSecretContext(userId)),
+    },
+  });
 }

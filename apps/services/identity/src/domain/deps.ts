@@ -1,9 +1,14 @@
+import type { SecretBox } from '@gametriggers/tokens/secret-box';
 import type { IdentityDb } from '../database';
 import type { SigningKeyStore } from './signing-keys';
 
 export interface IdentityDeps {
   db: IdentityDb;
   keys: SigningKeyStore;
+  /** Encrypts admins' TOTP secrets at rest. */
+  secrets: SecretBox;
+  /** The issuer authenticator apps show beside the codes. */
+  totpIssuer: string;
   landingUrl: string;
   now: () => Date;
   /**

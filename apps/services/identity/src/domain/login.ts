@@ -3,12 +3,14 @@ import type { IdentityDeps } from './deps';
 import { afterFailedLogin, afterSuccessfulLogin, isLocked } from './lockout';
 import { verifyAgainstDecoy, verifyPassword } from './passwords';
 import type { TokenSet } from './token-sets';
-import { issueTokenSet } from './token-sets';
+import { accountSuspended, issueTokenSet } from './token-sets';
+import { openSignInChallenge, secondFactorRequired } from './sign-in-challenges';
+import type { UserWithAdmin } from './account-view';
 
 const wrongCredentials = () =>
   new DomainError('unauthenticated', 'invalid_credentials', 'Email or password is incorrect.');
 
-function lockedError(lockedUntil: Date) {
+export function lockedError(lockedUntil: Date) {
   return new DomainError(
     'locked',
     'account_locked',
@@ -17,6 +19,34 @@ function lockedError(lockedUntil: Date) {
   );
 }
 
+/** Refuses an account that may not sign in right now: suspended or locked. */
+export function assertMaySignIn(user: UserWithAdmin, now: Date): void {
+  if (!user.isActive) throw accountSuspended();
+  if (isLocked(user, now) && user.lockedUntil) throw lockedError(user.lockedUntil);
+}
+
+/**
+ * Counts a failed sign-in step (a wrong password or second-factor code) under a row lock, so
+ * concurrent guesses cannot slip past the limit; throws the lock error when this one locks it.
+ */
+export async function countFailedSignIn(deps: IdentityDeps, userId: string, now: Date) {
+  const state = await deps.db.$transaction(async (tx) => {
+    const [current] = await tx.$queryRaw<
+      Array<{ failedLoginCount: number; lockedUntil: Date | null }>
+    >`
+      SELECT "failedLoginCount", "lockedUntil" FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
+    if (!current) return null;
+    const next = afterFailedLogin(current, now);
+    await tx.user.update({ where: { id: userId }, data: next });
+    return next;
+  });
+  if (state?.lockedUntil && isLocked(state, now)) throw lockedError(state.lockedUntil);
+}
+
+/**
+ * The password step. Brands and streamers get their tokens; an admin gets a second-factor (or
+ * enrolment) challenge instead, as a typed refusal carrying the challenge token.
+ */
 export async function loginWithPassword(
   deps: IdentityDeps,
   input: { email: string; password: string },
@@ -33,19 +63,10 @@ export async function loginWithPassword(
   if (isLocked(user, now) && user.lockedUntil) throw lockedError(user.lockedUntil);
 
   if (!(await verifyPassword(input.password, user.passwordHash))) {
-    // Count under a row lock so concurrent guesses cannot slip past the limit.
-    const state = await deps.db.$transaction(async (tx) => {
-      const [current] = await tx.$queryRaw<
-        Array<{ failedLoginCount: number; lockedUntil: Date | null }>
-      >`
-        SELECT "failedLoginCount", "lockedUntil" FROM "User" WHERE id = ${user.id}::uuid FOR UPDATE`;
-      const next = afterFailedLogin(current ?? user, now);
-      await tx.user.update({ where: { id: user.id }, data: next });
-      return next;
-    });
-    if (state.lockedUntil && isLocked(state, now)) throw lockedError(state.lockedUntil);
+    await countFailedSignIn(deps, user.id, now);
     throw wrongCredentials();
   }
+  if (!user.isActive) throw accountSuspended();
 
   if (!user.emailVerifiedAt) {
     throw new DomainError(
@@ -53,6 +74,13 @@ export async function loginWithPassword(
       'email_not_verified',
       'Confirm your email address first: open the link we sent you, or ask for a new one.',
     );
+  }
+  if (user.admin) {
+    const admin = user.admin;
+    const challenge = await deps.db.$transaction((tx) =>
+      openSignInChallenge(tx, deps, user.id, admin),
+    );
+    throw secondFactorRequired(challenge);
   }
   return deps.db.$transaction(async (tx) => {
     await tx.user.update({

@@ -22,6 +22,13 @@ async function createRefreshToken(
   return { token, expiresAt };
 }
 
+export const accountSuspended = () =>
+  new DomainError(
+    'forbidden',
+    'account_suspended',
+    'This account is suspended, so it cannot sign in. Contact support@gametriggers.com if you think this is a mistake.',
+  );
+
 /** An access token and a refresh token (a new family unless one is given), plus the user. */
 export async function issueTokenSet(
   tx: IdentityTx,
@@ -29,13 +36,7 @@ export async function issueTokenSet(
   user: UserWithAdmin,
   familyId: string = randomUUID(),
 ) {
-  if (!user.isActive) {
-    throw new DomainError(
-      'forbidden',
-      'account_disabled',
-      'This account has been disabled. Contact support.',
-    );
-  }
+  if (!user.isActive) throw accountSuspended();
   const permissions = permissionsOf(user.admin);
   const access = await deps.keys.signAccessToken({
     sub: user.id,

@@ -4,6 +4,7 @@ import type { OverlayTx } from '../database';
 import type { AdShow, Overlay } from '../generated/prisma/client';
 import type { OverlayDeps } from './deps';
 import type { LiveAd } from './live-ads';
+import { isStreamerSuspended } from './delivery-projection';
 import { isDeliverable, liveAds } from './live-ads';
 import { settingsOf } from './overlay-settings';
 import { inAnyBlackout } from './selection/blackouts';
@@ -27,9 +28,14 @@ async function lockOverlay(tx: OverlayTx, overlayId: string) {
 }
 
 /** The streamer's live status as last synced; offline with no viewers before the first sync. */
-async function liveStatusOf(tx: Pick<OverlayTx, 'streamerLiveStatus'>, streamerId: string) {
+/** Live as far as delivery goes: on stream and not suspended. */
+async function liveStatusOf(
+  tx: Pick<OverlayTx, 'streamerLiveStatus' | 'streamerSuspension'>,
+  streamerId: string,
+) {
   const status = await tx.streamerLiveStatus.findUnique({ where: { streamerId } });
-  return { live: status?.live ?? false, viewers: status?.viewers ?? 0 };
+  const suspended = await isStreamerSuspended(tx, streamerId);
+  return { live: (status?.live ?? false) && !suspended, viewers: status?.viewers ?? 0 };
 }
 
 function endOf(show: Pick<AdShow, 'shownAt' | 'durationSeconds'>): Date {

@@ -68,6 +68,32 @@ export async function applyLiveStatusChange(tx: OverlayTx, change: LiveStatusCha
   return overlayIdsOfStreamers(tx, [change.streamerId]);
 }
 
+export interface SuspensionChange {
+  streamerId: string;
+  suspended: boolean;
+  occurredAt: Date;
+}
+
+/** A streamer's account suspended or reactivated; the overlays to look at again. */
+export async function applySuspensionChange(tx: OverlayTx, change: SuspensionChange): Promise<string[]> {
+  await tx.$executeRaw`
+    INSERT INTO "streamer_suspensions" ("streamerId", "suspended", "changedAt")
+    VALUES (${change.streamerId}::uuid, ${change.suspended}, ${change.occurredAt})
+    ON CONFLICT ("streamerId") DO UPDATE
+      SET "suspended" = EXCLUDED."suspended", "changedAt" = EXCLUDED."changedAt"
+      WHERE "streamer_suspensions"."changedAt" <= EXCLUDED."changedAt"`;
+  return overlayIdsOfStreamers(tx, [change.streamerId]);
+}
+
+/** Whether the streamer's account is suspended (their overlay then shows nothing). */
+export async function isStreamerSuspended(
+  tx: Pick<OverlayTx, 'streamerSuspension'>,
+  streamerId: string,
+): Promise<boolean> {
+  const row = await tx.streamerSuspension.findUnique({ where: { streamerId } });
+  return row?.suspended ?? false;
+}
+
 async function overlayIdsOfStreamers(tx: OverlayTx, streamerIds: string[]): Promise<string[]> {
   if (streamerIds.length === 0) return [];
   const overlays = await tx.overlay.findMany({ where: { streamerId: { in: streamerIds } }, select: { id: true } });

@@ -3,6 +3,7 @@ import { overlayChannel } from '@gametriggers/realtime';
 import type { OverlaySettings as RealtimeOverlaySettings } from '@gametriggers/realtime';
 import { DomainError } from '@gametriggers/trpc';
 import type { Overlay } from '../generated/prisma/client';
+import { isStreamerSuspended } from './delivery-projection';
 import type { OverlayDeps } from './deps';
 import { decryptOverlayKey, encryptOverlayKey, generateOverlayKey, hashOverlayKey } from './overlay-keys';
 import type { OverlaySettings } from './overlay-settings';
@@ -152,7 +153,7 @@ export async function resolveOverlayKey(
   key: string,
 ): Promise<(OverlayKeyResolution & { settings: RealtimeOverlaySettings }) | null> {
   const overlay = await deps.db.overlay.findUnique({ where: { keyHash: hashOverlayKey(key) } });
-  if (!overlay) return null;
+  if (!overlay || (await isStreamerSuspended(deps.db, overlay.streamerId))) return null;
   const status = await deps.db.streamerLiveStatus.findUnique({ where: { streamerId: overlay.streamerId } });
   return {
     overlayId: overlay.id,
