@@ -1,4 +1,6 @@
 import { DEFAULT_QUEUE_PREFIX, startEventConsumer, startOutboxRelay, startRepeatableJob } from '@gametriggers/events';
+import { createPlatformConfigClient } from '@gametriggers/platform-config';
+import type { PlatformConfigSource } from '@gametriggers/platform-config';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
@@ -30,6 +32,8 @@ export interface PaymentServiceOptions extends PaymentEnv {
   consumerConcurrency?: number;
   /** Where invoices' billing details come from (default: the brand service at BRAND_SERVICE_URL). */
   billingProfiles?: BillingProfileDirectory;
+  /** Where the fee, the earnings hold and the withdrawal limits come from (default: the admin service at ADMIN_SERVICE_URL). */
+  platformConfig?: PlatformConfigSource;
 }
 
 export interface PaymentService extends RunningService {
@@ -44,13 +48,21 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
   const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
   await redis.connect();
   const transaction = pgPaymentTransactions(pool);
+  const now = options.now ?? (() => new Date());
   const deps: PaymentDeps = {
     db,
     transaction,
     log,
-    now: options.now ?? (() => new Date()),
-    feeBps: options.PLATFORM_FEE_BPS,
-    earningsHoldDays: options.EARNINGS_HOLD_DAYS,
+    now,
+    platformConfig:
+      options.platformConfig ??
+      createPlatformConfigClient({
+        adminServiceUrl: options.ADMIN_SERVICE_URL,
+        serviceSecret: options.SERVICE_SECRET,
+        caller: 'payment',
+        now,
+        log,
+      }),
     stripe: createStripeClient(options),
     flows: flowSettingsFrom(
       options,

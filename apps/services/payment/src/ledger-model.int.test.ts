@@ -34,7 +34,7 @@ const model = new LedgerModel(2000n);
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
-  harness = await startPaymentHarness({ jwksUrl: issuer.jwksUrl, now: clock.now, feeBps: 2000 });
+  harness = await startPaymentHarness({ jwksUrl: issuer.jwksUrl, now: clock.now, platformConfig: { platformFeeBps: 2000 } });
 });
 afterAll(async () => {
   await harness.close();

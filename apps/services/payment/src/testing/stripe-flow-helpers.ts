@@ -90,7 +90,7 @@ export async function giveAvailableEarnings(
       { participationId: randomUUID(), campaignId, streamerId, hourStart: new Date(Date.UTC(2026, 0, 1)).toISOString(), impressions: 1, clicks: 1, revision: 1 },
     ]);
   });
-  clock.advance((harness.config.EARNINGS_HOLD_DAYS + 1) * 86_400_000);
+  clock.advance(((await harness.deps.platformConfig.get()).earningsHoldDays + 1) * 86_400_000);
   await matureDueEarnings(harness.deps);
 }
 
