@@ -38,3 +38,4 @@ export type {
   AuthorizationOutcome,
   RouterWithProcedures,
 } from './admin-authorization-matrix';
+export { eventually } from './eventually';

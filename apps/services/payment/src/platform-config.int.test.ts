@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AdminHarness } from '@gametriggers/admin-service/testing';
 import { startAdminHarness } from '@gametriggers/admin-service/testing';
 import { createPlatformConfigClient } from '@gametriggers/platform-config';
-import { createTestRedisNamespace, runningClock, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { createTestRedisNamespace, eventually, runningClock, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import type { TestRedisNamespace, TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { balanceOf } from './ledger/balances';
@@ -12,7 +12,6 @@ import { chargeParticipationHours } from './money/charging';
 import { creditDeposit } from './money/deposits';
 import type { PaymentHarness } from './testing/payment-harness';
 import { paymentTestServiceSecret, startPaymentHarness } from './testing/payment-harness';
-import { eventually } from './testing/stripe-flow-helpers';
 
 const clock = runningClock('2026-03-10T18:00:00Z');
 const cast = testCast();

@@ -9,7 +9,9 @@ import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/test
 import type { TestDatabase, TestRedisNamespace } from '@gametriggers/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyticsMigrationsDir, analyticsTestServiceSecret } from '../testing/analytics-harness';
+import { analyticsMigrationsDir, analyticsTestServiceSecret, highestIngestLimits } from '../testing/analytics-harness';
+import type { ConfiguredAdminService } from '../testing/configured-admin-service';
+import { startConfiguredAdminService } from '../testing/configured-admin-service';
 import type { OverlayKeysStandIn } from '../testing/overlay-keys-stand-in';
 import { startOverlayKeysStandIn } from '../testing/overlay-keys-stand-in';
 
@@ -18,12 +20,14 @@ const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 let database: TestDatabase;
 let redis: TestRedisNamespace;
 let overlays: OverlayKeysStandIn;
+let admin: ConfiguredAdminService;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase(analyticsMigrationsDir, 'analytics_kill');
   redis = createTestRedisNamespace('analytics-kill');
   overlays = await startOverlayKeysStandIn(analyticsTestServiceSecret);
+  admin = await startConfiguredAdminService(highestIngestLimits);
   overlays.setOverlay('kill-key', {
     overlayId: randomUUID(),
     streamerId: randomUUID(),
@@ -33,6 +37,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const child of children) child.kill('SIGKILL');
+  await admin.close();
   await overlays.close();
   await redis.clear();
   await database.drop();
@@ -63,8 +68,7 @@ async function startServiceProcess() {
       SERVICE_SECRET: analyticsTestServiceSecret,
       IDENTITY_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
       OVERLAY_SERVICE_URL: overlays.url,
-      INGEST_RATE_PER_KEY: '100000',
-      INGEST_BURST_PER_KEY: '1000000',
+      ADMIN_SERVICE_URL: admin.url,
     },
   });
   children.push(child);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { adminWith, failure, runningClock, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { fixedPlatformConfig } from '@gametriggers/platform-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balanceOf } from '../ledger/balances';
 import { accounts } from '../ledger/chart-of-accounts';
@@ -26,12 +27,12 @@ beforeAll(async () => {
   harness = await startPaymentHarness({
     jwksUrl: issuer.jwksUrl,
     now: clock.now,
-    platformConfig: {
+    platformConfig: fixedPlatformConfig({
       withdrawalMinimumCents: 1_000,
       withdrawalDailyLimitCents: 300_000,
       withdrawalMonthlyLimitCents: 400_000,
       withdrawalApprovalThresholdCents: 100_000,
-    },
+    }),
   });
   streamerA = harness.client(await issuer.tokenFor(cast.streamerA));
   streamerB = harness.client(await issuer.tokenFor(cast.streamerB));

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEventSender } from '@gametriggers/events/testing';
-import type { PlatformConfig } from '@gametriggers/contracts';
 import { fixedPlatformConfig } from '@gametriggers/platform-config';
 import type { PlatformConfigSource } from '@gametriggers/platform-config';
 import type { LocalStripe } from '@gametriggers/stripe-local';
@@ -31,11 +30,8 @@ export interface PaymentHarnessOptions {
   serviceSecret?: string;
   /** BullMQ prefix; share one with other harnesses to have their events reach this service. */
   queuePrefix?: string;
-  /**
-   * The platform configuration: settings over the defaults, or a source of its own (a client of an
-   * admin harness); default: the defaults.
-   */
-  platformConfig?: Partial<PlatformConfig> | PlatformConfigSource;
+  /** The platform configuration (default: the defaults; a client of an admin harness to test changes). */
+  platformConfig?: PlatformConfigSource;
   /** How often the maturing job runs (default: hourly, so tests mature earnings when they choose). */
   earningsMatureEveryMs?: number;
   /** A local Stripe to talk to (default: one of its own, on the same clock, stopped on close). */
@@ -44,9 +40,6 @@ export interface PaymentHarnessOptions {
   flows?: Partial<StripeEnv>;
   billingProfiles?: BillingProfileDirectory;
 }
-
-const isSource = (config: PaymentHarnessOptions['platformConfig']): config is PlatformConfigSource =>
-  typeof (config as PlatformConfigSource | undefined)?.get === 'function';
 
 /** Billing details of no one: invoices name the brand by id (tests that need details pass their own). */
 const noBillingProfiles: BillingProfileDirectory = { billingProfile: () => Promise.resolve(null) };
@@ -86,7 +79,7 @@ export async function startPaymentHarness(options: PaymentHarnessOptions) {
     BRAND_SERVICE_URL: 'http://127.0.0.1:9',
     ADMIN_SERVICE_URL: 'http://127.0.0.1:9',
     ...options.flows,
-    platformConfig: isSource(options.platformConfig) ? options.platformConfig : fixedPlatformConfig(options.platformConfig),
+    platformConfig: options.platformConfig ?? fixedPlatformConfig(),
     billingProfiles: options.billingProfiles ?? noBillingProfiles,
     queuePrefix: options.queuePrefix ?? redis.prefix,
     now: options.now,

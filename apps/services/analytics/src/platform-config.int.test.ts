@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { AdminHarness } from '@gametriggers/admin-service/testing';
+import { startAdminHarness } from '@gametriggers/admin-service/testing';
+import { createPlatformConfigClient } from '@gametriggers/platform-config';
+import { createTestRedisNamespace, eventually, fixedClock, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import type { TestRedisNamespace, TestTokenIssuer } from '@gametriggers/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AnalyticsHarness } from './testing/analytics-harness';
+import { analyticsTestServiceSecret, startAnalyticsHarness } from './testing/analytics-harness';
+import type { OverlayKeysStandIn } from './testing/overlay-keys-stand-in';
+import { startOverlayKeysStandIn } from './testing/overlay-keys-stand-in';
+
+/** Standing still: a key's budget refills only when the test moves the clock (it does not). */
+const clock = fixedClock('2026-03-10T18:00:00Z');
+let issuer: TestTokenIssuer;
+let redis: TestRedisNamespace;
+let overlays: OverlayKeysStandIn;
+let admin: AdminHarness;
+let analytics: AnalyticsHarness;
+
+beforeAll(async () => {
+  issuer = await startTestTokenIssuer();
+  redis = createTestRedisNamespace('analytics-config');
+  overlays = await startOverlayKeysStandIn(analyticsTestServiceSecret);
+  for (const key of ['before', 'after']) {
+    overlays.setOverlay(key, { overlayId: randomUUID(), streamerId: randomUUID(), live: true, viewers: 100 });
+  }
+  admin = await startAdminHarness({
+    jwksUrl: issuer.jwksUrl,
+    now: clock.now,
+    serviceSecret: analyticsTestServiceSecret,
+    events: { redisUrl: redis.url, queuePrefix: redis.prefix },
+  });
+  analytics = await startAnalyticsHarness({
+    jwksUrl: issuer.jwksUrl,
+    overlayServiceUrl: overlays.url,
+    now: clock.now,
+    queuePrefix: redis.prefix,
+    platformConfig: createPlatformConfigClient({
+      adminServiceUrl: admin.url,
+      serviceSecret: analyticsTestServiceSecret,
+      caller: 'analytics',
+      now: clock.now,
+    }),
+  });
+});
+afterAll(async () => {
+  await analytics.close();
+  await admin.close();
+  await overlays.close();
+  await redis.clear();
+  await issuer.close();
+});
+
+const batch = (size: number) => ({
+  events: Array.from({ length: size }, () => ({ id: randomUUID(), type: 'heartbeat', at: clock.now().toISOString(), viewers: 3 })),
+});
+
+it('an ingest burst changed in the admin service limits the next batches', async () => {
+  // The default burst is 1,000 reports.
+  expect((await analytics.ingest('before', batch(500))).status).toBe(200);
+
+  const superAdmin = admin.client(await issuer.tokenFor(testCast().superAdmin));
+  await superAdmin.admin.config.update.mutate({ changes: { ingestBurstPerKey: 100 }, reason: 'Noisy overlays', expectedVersion: 0 });
+  await eventually(
+    async () => (await analytics.db.processedEvent.count()) === 1,
+    'the analytics service to apply config.changed',
+  );
+
+  expect((await analytics.ingest('after', batch(100))).status).toBe(200);
+  expect((await analytics.ingest('after', batch(1))).status).toBe(429);
+});
