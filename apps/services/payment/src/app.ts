@@ -19,7 +19,8 @@ import { createPaymentRouter } from './router';
 import { createBrandBillingDirectory } from './stripe/brand-billing-directory';
 import type { BillingProfileDirectory } from './stripe/flow-settings';
 import { flowSettingsFrom } from './stripe/flow-settings';
-import { createStripeClient } from './stripe/stripe-client';
+import { createStripeClient, localStripeUrlOf } from './stripe/stripe-client';
+import { createPaymentTestClock } from './test-clock/payment-test-clock';
 import { registerWebhookEndpoints } from './webhooks/register-webhook-endpoints';
 import { stripeWebhookRoutes } from './webhooks/stripe-webhook-routes';
 
@@ -48,7 +49,8 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
   const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
   await redis.connect();
   const transaction = pgPaymentTransactions(pool);
-  const now = options.now ?? (() => new Date());
+  const testClock = options.PAYMENT_TEST_CLOCK ? createPaymentTestClock(localStripeUrlOf(options)) : undefined;
+  const now = options.now ?? testClock?.now ?? (() => new Date());
   const deps: PaymentDeps = {
     db,
     transaction,
@@ -119,7 +121,7 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
     port: options.PORT,
     host: options.HOST,
     router: createPaymentRouter(deps),
-    routes: stripeWebhookRoutes(deps),
+    routes: { ...stripeWebhookRoutes(deps), ...testClock?.routes },
     auth: {
       accessTokens: createAccessTokenVerifier({
         jwksUrl: options.IDENTITY_JWKS_URL,

@@ -39,6 +39,8 @@ export interface PaymentHarnessOptions {
   /** Overrides of the Stripe-facing flows' settings (thresholds, schedules). */
   flows?: Partial<StripeEnv>;
   billingProfiles?: BillingProfileDirectory;
+  /** The service on its test clock (`PAYMENT_TEST_CLOCK`) instead of `now`. */
+  testClock?: boolean;
 }
 
 /** Billing details of no one: invoices name the brand by id (tests that need details pass their own). */
@@ -64,6 +66,7 @@ export async function startPaymentHarness(options: PaymentHarnessOptions) {
     TOKEN_ISSUER: 'gametriggers-identity',
     TOKEN_AUDIENCE: 'gametriggers',
     SERVICE_SECRET: serviceSecret,
+    PAYMENT_TEST_CLOCK: options.testClock ?? false,
     EARNINGS_MATURE_EVERY_MS: options.earningsMatureEveryMs ?? 3_600_000,
     STRIPE_SECRET_KEY: stripe.secretKey,
     STRIPE_API_HOST: stripeAddress.host,
