@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AdminHarness } from '@gametriggers/admin-service/testing';
-import { startAdminHarness } from '@gametriggers/admin-service/testing';
-import { createPlatformConfigClient } from '@gametriggers/platform-config';
-import { createTestRedisNamespace, eventually, fixedClock, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import type { PlatformConfigAdmin } from '@gametriggers/platform-config/testing';
+import { startPlatformConfigAdmin } from '@gametriggers/platform-config/testing';
+import { createTestRedisNamespace, eventually, fixedClock, startTestTokenIssuer } from '@gametriggers/testing';
 import type { TestRedisNamespace, TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AnalyticsHarness } from './testing/analytics-harness';
@@ -15,7 +14,7 @@ const clock = fixedClock('2026-03-10T18:00:00Z');
 let issuer: TestTokenIssuer;
 let redis: TestRedisNamespace;
 let overlays: OverlayKeysStandIn;
-let admin: AdminHarness;
+let config: PlatformConfigAdmin;
 let analytics: AnalyticsHarness;
 
 beforeAll(async () => {
@@ -25,28 +24,19 @@ beforeAll(async () => {
   for (const key of ['before', 'after']) {
     overlays.setOverlay(key, { overlayId: randomUUID(), streamerId: randomUUID(), live: true, viewers: 100 });
   }
-  admin = await startAdminHarness({
-    jwksUrl: issuer.jwksUrl,
-    now: clock.now,
-    serviceSecret: analyticsTestServiceSecret,
-    events: { redisUrl: redis.url, queuePrefix: redis.prefix },
-  });
+  const events = { redisUrl: redis.url, queuePrefix: redis.prefix };
+  config = await startPlatformConfigAdmin({ issuer, now: clock.now, serviceSecret: analyticsTestServiceSecret, events });
   analytics = await startAnalyticsHarness({
     jwksUrl: issuer.jwksUrl,
     overlayServiceUrl: overlays.url,
     now: clock.now,
     queuePrefix: redis.prefix,
-    platformConfig: createPlatformConfigClient({
-      adminServiceUrl: admin.url,
-      serviceSecret: analyticsTestServiceSecret,
-      caller: 'analytics',
-      now: clock.now,
-    }),
+    platformConfig: config.clientFor('analytics'),
   });
 });
 afterAll(async () => {
   await analytics.close();
-  await admin.close();
+  await config.close();
   await overlays.close();
   await redis.clear();
   await issuer.close();
@@ -60,12 +50,8 @@ it('an ingest burst changed in the admin service limits the next batches', async
   // The default burst is 1,000 reports.
   expect((await analytics.ingest('before', batch(500))).status).toBe(200);
 
-  const superAdmin = admin.client(await issuer.tokenFor(testCast().superAdmin));
-  await superAdmin.admin.config.update.mutate({ changes: { ingestBurstPerKey: 100 }, reason: 'Noisy overlays', expectedVersion: 0 });
-  await eventually(
-    async () => (await analytics.db.processedEvent.count()) === 1,
-    'the analytics service to apply config.changed',
-  );
+  await config.change({ ingestBurstPerKey: 100 });
+  await eventually(async () => (await analytics.db.processedEvent.count()) === 1, 'the analytics service to apply config.changed');
 
   expect((await analytics.ingest('after', batch(100))).status).toBe(200);
   expect((await analytics.ingest('after', batch(1))).status).toBe(429);

@@ -1,6 +1,5 @@
-import type { AdminHarness } from '@gametriggers/admin-service/testing';
-import { startAdminHarness } from '@gametriggers/admin-service/testing';
-import { createPlatformConfigClient } from '@gametriggers/platform-config';
+import type { PlatformConfigAdmin } from '@gametriggers/platform-config/testing';
+import { startPlatformConfigAdmin } from '@gametriggers/platform-config/testing';
 import { createTestRedisNamespace, eventually, fixedClock, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import type { TestRedisNamespace, TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -8,21 +7,16 @@ import type { ParticipationHarness } from './testing/participation-harness';
 import { participationTestServiceSecret, startParticipationHarness } from './testing/participation-harness';
 
 const clock = fixedClock('2026-03-10T18:00:00Z');
-const cast = testCast();
 let issuer: TestTokenIssuer;
 let redis: TestRedisNamespace;
-let admin: AdminHarness;
+let config: PlatformConfigAdmin;
 let participation: ParticipationHarness;
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
   redis = createTestRedisNamespace('participation-config');
-  admin = await startAdminHarness({
-    jwksUrl: issuer.jwksUrl,
-    now: clock.now,
-    serviceSecret: participationTestServiceSecret,
-    events: { redisUrl: redis.url, queuePrefix: redis.prefix },
-  });
+  const events = { redisUrl: redis.url, queuePrefix: redis.prefix };
+  config = await startPlatformConfigAdmin({ issuer, now: clock.now, serviceSecret: participationTestServiceSecret, events });
   participation = await startParticipationHarness({
     jwksUrl: issuer.jwksUrl,
     campaignServiceUrl: 'http://127.0.0.1:9',
@@ -31,27 +25,21 @@ beforeAll(async () => {
     streamers: { matchingProfile: () => Promise.resolve(null) },
     now: clock.now,
     queuePrefix: redis.prefix,
-    platformConfig: createPlatformConfigClient({
-      adminServiceUrl: admin.url,
-      serviceSecret: participationTestServiceSecret,
-      caller: 'participation',
-      now: clock.now,
-    }),
+    platformConfig: config.clientFor('participation'),
   });
 });
 afterAll(async () => {
   await participation.close();
-  await admin.close();
+  await config.close();
   await redis.clear();
   await issuer.close();
 });
 
 it('energy packs a day changed in the admin service are a streamer’s capacity at once', async () => {
-  const streamer = participation.client(await issuer.tokenFor(cast.streamerA));
+  const streamer = participation.client(await issuer.tokenFor(testCast().streamerA));
   expect(await streamer.participation.energy.get.query()).toMatchObject({ capacity: 10, remaining: 10 });
 
-  const superAdmin = admin.client(await issuer.tokenFor(cast.superAdmin));
-  await superAdmin.admin.config.update.mutate({ changes: { energyPacksPerDay: 12 }, reason: 'Weekend event', expectedVersion: 0 });
+  await config.change({ energyPacksPerDay: 12 });
   await eventually(
     async () => (await participation.db.processedEvent.count({ where: { consumer: 'participation' } })) === 1,
     'the participation service to apply config.changed',

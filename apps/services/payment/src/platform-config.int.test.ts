@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AdminHarness } from '@gametriggers/admin-service/testing';
-import { startAdminHarness } from '@gametriggers/admin-service/testing';
-import { createPlatformConfigClient } from '@gametriggers/platform-config';
+import type { PlatformConfigAdmin } from '@gametriggers/platform-config/testing';
+import { startPlatformConfigAdmin } from '@gametriggers/platform-config/testing';
 import { createTestRedisNamespace, eventually, runningClock, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import type { TestRedisNamespace, TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -17,33 +16,24 @@ const clock = runningClock('2026-03-10T18:00:00Z');
 const cast = testCast();
 let issuer: TestTokenIssuer;
 let redis: TestRedisNamespace;
-let admin: AdminHarness;
+let config: PlatformConfigAdmin;
 let payment: PaymentHarness;
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
   redis = createTestRedisNamespace('payment-config');
-  admin = await startAdminHarness({
-    jwksUrl: issuer.jwksUrl,
-    now: clock.now,
-    serviceSecret: paymentTestServiceSecret,
-    events: { redisUrl: redis.url, queuePrefix: redis.prefix },
-  });
+  const events = { redisUrl: redis.url, queuePrefix: redis.prefix };
+  config = await startPlatformConfigAdmin({ issuer, now: clock.now, serviceSecret: paymentTestServiceSecret, events });
   payment = await startPaymentHarness({
     jwksUrl: issuer.jwksUrl,
     now: clock.now,
     queuePrefix: redis.prefix,
-    platformConfig: createPlatformConfigClient({
-      adminServiceUrl: admin.url,
-      serviceSecret: paymentTestServiceSecret,
-      caller: 'payment',
-      now: clock.now,
-    }),
+    platformConfig: config.clientFor('payment'),
   });
 });
 afterAll(async () => {
   await payment.close();
-  await admin.close();
+  await config.close();
   await redis.clear();
   await issuer.close();
 });
@@ -72,8 +62,7 @@ async function chargeOneClick(streamerId: string) {
 it('a fee changed in the admin service is used by the next charge', async () => {
   expect(await chargeOneClick(cast.streamerA.userId)).toBe(800);
 
-  const superAdmin = admin.client(await issuer.tokenFor(cast.superAdmin));
-  await superAdmin.admin.config.update.mutate({ changes: { platformFeeBps: 1_500 }, reason: 'Spring promotion', expectedVersion: 0 });
+  await config.change({ platformFeeBps: 1_500 });
   // The config.changed event reaches the payment service through the queue.
   await eventually(
     async () => (await payment.db.processedEvent.count({ where: { consumer: 'payment' } })) === 1,

@@ -1,6 +1,6 @@
-import { startAdminHarness } from '@gametriggers/admin-service/testing';
 import type { PlatformConfig } from '@gametriggers/contracts';
-import { startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { startPlatformConfigAdmin } from '@gametriggers/platform-config/testing';
+import { startTestTokenIssuer } from '@gametriggers/testing';
 import { analyticsTestServiceSecret } from './analytics-harness';
 
 /**
@@ -9,13 +9,12 @@ import { analyticsTestServiceSecret } from './analytics-harness';
  */
 export async function startConfiguredAdminService(changes: Partial<PlatformConfig>) {
   const issuer = await startTestTokenIssuer();
-  const admin = await startAdminHarness({ jwksUrl: issuer.jwksUrl, serviceSecret: analyticsTestServiceSecret });
-  const superAdmin = admin.client(await issuer.tokenFor(testCast().superAdmin));
-  await superAdmin.admin.config.update.mutate({ changes, reason: 'Limits of the test', expectedVersion: 0 });
+  const config = await startPlatformConfigAdmin({ issuer, serviceSecret: analyticsTestServiceSecret });
+  await config.change(changes);
   return {
-    url: admin.url,
+    url: config.url,
     async close() {
-      await admin.close();
+      await config.close();
       await issuer.close();
     },
   };
