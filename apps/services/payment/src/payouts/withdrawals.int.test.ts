@@ -141,7 +141,7 @@ describe('withdrawals', () => {
     // Each decision is audited once, with the change (the refused second decision is not).
     expect(await auditedActions()).toEqual([
       expect.objectContaining({
-        actor: expect.objectContaining({ adminId: financeAdmin.userId }),
+        actor: expect.objectContaining({ adminId: financeAdmin.userId }) as unknown,
         permission: 'canViewFinancials',
         action: 'payment.withdrawal.approve',
         subject: { type: 'withdrawal', id: large.id },

@@ -38,7 +38,7 @@ describe('reconciliation', () => {
     const audited = await harness.db.outboxEvent.findMany({ where: { type: 'admin.action_recorded' } });
     expect(audited.map((event) => event.payload)).toEqual([
       expect.objectContaining({
-        actor: expect.objectContaining({ adminId: financeAdmin.userId }),
+        actor: expect.objectContaining({ adminId: financeAdmin.userId }) as unknown,
         permission: 'canViewFinancials',
         action: 'payment.reconciliation.run',
         subject: { type: 'reconciliation_run', id: report.id },
