@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { dropDatabase } from '@gametriggers/db';
-import { generateSecrets, repoRoot, startPlatform } from '@gametriggers/devstack';
+import { generateSecrets, repoRoot, serviceUrl, services, startPlatform } from '@gametriggers/devstack';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -11,6 +11,7 @@ declare module 'vitest' {
     accessTokenTtlSeconds: number;
     stripeUrl: string;
     paymentDatabaseUrl: string;
+    paymentServiceUrl: string;
   }
 }
 
@@ -53,15 +54,16 @@ export default async function setup(project: TestProject) {
     pusherPort: 0,
     stripePort: 0,
     accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
-    // Earnings become available at the maturing job's next run instead of after 3 days, so the
-    // money-loop test sees the hold pass (the hold's length is covered by the payment service's tests).
-    earningsHoldDays: 0,
+    // The money-loop test moves the payment service's and the local Stripe's clocks past the
+    // earnings hold and Stripe's payout delays.
+    paymentTestClock: true,
     quiet: !process.env.E2E_VERBOSE,
   });
   project.provide('mailboxUrl', platform.mail.httpUrl);
   project.provide('twitchIssuer', platform.twitch.issuer);
   project.provide('accessTokenTtlSeconds', ACCESS_TOKEN_TTL_SECONDS);
   project.provide('stripeUrl', platform.stripe.url);
+  project.provide('paymentServiceUrl', serviceUrl(services.find((entry) => entry.name === 'payment')!));
   project.provide(
     'paymentDatabaseUrl',
     platform.databases.find((url) => new URL(url).pathname.startsWith('/gt_payment')) ?? '',

@@ -26,8 +26,8 @@ export interface PlatformEnvOptions {
   accessTokenTtlSeconds?: number;
   /** The payment service's Stripe settings (key, API address, webhook secrets): `startLocalPayments(...).paymentEnv`. */
   stripeEnv?: Record<string, string>;
-  /** Days earnings stay pending; unset keeps the payment service's default (3). */
-  earningsHoldDays?: number;
+  /** The payment service on a test clock (`PAYMENT_TEST_CLOCK`; the local Stripe's test key only). */
+  paymentTestClock?: boolean;
 }
 
 /** The client the portals are registered as at both OIDC stand-ins. */
@@ -117,7 +117,7 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
     },
     payment: {
       ...options.stripeEnv,
-      ...(options.earningsHoldDays === undefined ? {} : { EARNINGS_HOLD_DAYS: String(options.earningsHoldDays) }),
+      ...(options.paymentTestClock ? { PAYMENT_TEST_CLOCK: 'true' } : {}),
     },
     streamer: {
       STREAMER_ENCRYPTION_KEYS: `dev-1:${options.secrets.ENCRYPTION_KEY}`,

@@ -45,8 +45,11 @@ export interface PlatformOptions {
    * seconds, so every spec runs across several refreshes of its session.
    */
   accessTokenTtlSeconds?: number;
-  /** Days earnings stay pending (default: the payment service's, 3). */
-  earningsHoldDays?: number;
+  /**
+   * The payment service on a test clock moved with the local Stripe's (`POST /_test/clock/advance`
+   * on the payment service): the browser tests pass the earnings hold by moving time.
+   */
+  paymentTestClock?: boolean;
 }
 
 /** Stop functions of every platform this process started, for Ctrl-C during start-up. */
@@ -238,7 +241,7 @@ export async function startPlatform(options: PlatformOptions) {
     pusherPort: standInServers.pusher.wsPort,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
     stripeEnv: standInServers.stripe.paymentEnv,
-    earningsHoldDays: options.earningsHoldDays,
+    paymentTestClock: options.paymentTestClock,
   });
 
   const children: Array<{ entry: ServiceEntry; child: ChildProcess }> = [];

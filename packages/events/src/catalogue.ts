@@ -375,7 +375,7 @@ export const eventCatalogue = {
       values: z.record(z.string(), z.json()),
       changedKeys: z.array(z.string()),
     }),
-    subscribers: [],
+    subscribers: ['payment', 'participation', 'analytics'],
   },
 } satisfies Record<string, { schema: z.ZodType; subscribers: readonly string[] }>;
 

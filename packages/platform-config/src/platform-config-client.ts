@@ -89,3 +89,6 @@ export function createPlatformConfigClient(options: PlatformConfigClientOptions)
   };
 }
 export type PlatformConfigClient = ReturnType<typeof createPlatformConfigClient>;
+
+/** What a service reads its settings through: the client, or `fixedPlatformConfig` in tests. */
+export type PlatformConfigSource = Pick<PlatformConfigClient, 'get' | 'onConfigChanged'>;

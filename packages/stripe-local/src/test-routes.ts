@@ -110,8 +110,10 @@ export function createTestRoutes(world: World, gate: RequestGate) {
       method: 'POST',
       pattern: /^\/_test\/clock\/advance$/,
       handle: (body) => {
-        const { seconds } = z.object({ seconds: z.number().int().positive() }).parse(body);
-        return { now: advanceClock(world, seconds) };
+        const { seconds, signatures } = z
+          .object({ seconds: z.number().int().positive(), signatures: z.boolean().default(false) })
+          .parse(body);
+        return { now: advanceClock(world, seconds, { signatures }) };
       },
     },
     {

@@ -43,6 +43,19 @@ describe('webhook deliveries', () => {
     ).toThrow(Stripe.errors.StripeSignatureVerificationError);
   });
 
+  it('signs with the advanced time once an advance moves the signatures too (a receiver on a test clock)', async () => {
+    await kit.testRoute('/_test/clock/advance', { seconds: 3_600 });
+    const before = deliveriesOf((await customerCreatedEvent('unmoved@example.com')).id)[0];
+    expect(before?.signature.startsWith(`t=${Math.floor(TEST_NOW.getTime() / 1000)},`)).toBe(true);
+    await kit.testRoute('/_test/clock/advance', { seconds: 86_400, signatures: true });
+    const [delivery] = deliveriesOf((await customerCreatedEvent('moved@example.com')).id);
+    const movedNow = TEST_NOW.getTime() + 86_400_000;
+    expect(delivery?.signature.startsWith(`t=${movedNow / 1000},`)).toBe(true);
+    expect(kit.stripe.webhooks.constructEvent(delivery?.body ?? '', delivery?.signature ?? '', kit.platformSecret, 300, undefined, movedNow).id).toBe(
+      delivery?.eventId,
+    );
+  });
+
   it('retries a delivery the endpoint refuses, with backoff, until it answers 2xx', async () => {
     kit.receiver.answerWith((delivery, attempt) => (delivery.type === 'customer.created' && attempt < 3 ? 500 : 200));
     const customer = await kit.stripe.customers.create({ email: 'retry@example.com' });

@@ -42,3 +42,4 @@ export { adminChallenge, enrolAdmin, signInAdminWithTotp } from './admin-sign-in
 export type { AdminCredentials, AdminSignInClient } from './admin-sign-in';
 export { serviceProcesses } from './service-process';
 export type { ServiceProcess } from './service-process';
+export { eventually } from './eventually';

@@ -171,7 +171,19 @@ describe('the money loop', () => {
     expect(earned + fee).toBe(spent);
     await screenshot(portal, 'money-earnings-pending');
 
-    // The test platform holds earnings 0 days, so the hold passes at the maturing job's next run.
+    // Four days later (the payment service and the local Stripe move their clocks together) the
+    // 3-day hold has passed, so the earnings mature at the maturing job's next run; the card
+    // payment has reached the platform's available balance at Stripe by then too.
+    const advanceClocks = async (days: number) => {
+      const moved = await fetch(`${inject('paymentServiceUrl')}/_test/clock/advance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ seconds: days * 86_400 }),
+      });
+      expect(moved.status).toBe(200);
+    };
+    expect(centsIn(await textOf(earningsRow))[1]).toBe(earned);
+    await advanceClocks(4);
     const availableEarnings = await expect
       .poll(async () => {
         await portal.reload();
@@ -192,16 +204,7 @@ describe('the money loop', () => {
         return textOf(portal.getByTestId('payout-account-status'));
       }, { timeout: 30_000, interval: 1_000 })
       .toBe('Ready');
-    // Card payments reach the platform's available balance at Stripe days later, as they do at
-    // Stripe: the local Stripe's clock moves on before the transfer needs them.
     const stripeUrl = inject('stripeUrl');
-    const advanceStripeClock = (days: number) =>
-      fetch(`${stripeUrl}/_test/clock/advance`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ seconds: days * 86_400 }),
-      });
-    await advanceStripeClock(3);
     await portal.getByTestId('withdraw-form').getByLabel('Amount (USD)').fill(String(WITHDRAWAL_CENTS / 100));
     await portal.getByRole('button', { name: 'Withdraw' }).click();
     await expect.poll(() => portal.getByText('Withdrawal requested').count()).toBe(1);
@@ -214,9 +217,9 @@ describe('the money loop', () => {
     };
     await expect.poll(transfersOfWithdrawal, { timeout: 30_000, interval: 1_000 }).toBe(1);
 
-    // Stripe pays the connected account's bank out days later: the local Stripe's clock moves on,
-    // `payout.paid` arrives, and the withdrawal is paid.
-    await advanceStripeClock(3);
+    // Stripe pays the connected account's bank out days later: the clocks move on, `payout.paid`
+    // arrives, and the withdrawal is paid.
+    await advanceClocks(3);
     await expect
       .poll(async () => {
         await portal.reload();

@@ -260,7 +260,12 @@ describe('admin.config', () => {
           expectedVersion: 1,
         }),
       ),
-    ).toMatchObject({ code: 'BAD_REQUEST', message: 'The daily withdrawal limit cannot be above the monthly limit' });
+    ).toMatchObject({
+      code: 'BAD_REQUEST',
+      reason: 'config_invalid',
+      message: 'The daily withdrawal limit cannot be above the monthly limit',
+      details: { field: 'withdrawalDailyLimitCents' },
+    });
     expect(
       await failure(
         client.admin.config.update.mutate({
@@ -269,7 +274,7 @@ describe('admin.config', () => {
           expectedVersion: 1,
         }),
       ),
-    ).toMatchObject({ code: 'BAD_REQUEST' });
+    ).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { 'changes.platformFeeBps': [expect.any(String)] } });
     expect(
       await failure(
         client.admin.config.update.mutate({

@@ -23,7 +23,9 @@ import { CopyFromBuffer } from '../src/ingest/group-commit-writer';
 import {
   analyticsMigrationsDir,
   analyticsTestServiceSecret,
+  highestIngestLimits,
 } from '../src/testing/analytics-harness';
+import { startConfiguredAdminService } from '../src/testing/configured-admin-service';
 import { startOverlayKeysStandIn } from '../src/testing/overlay-keys-stand-in';
 
 // BENCH_DRY_RUN=1: one tiny iteration, to check the benchmark loads and runs to the end.
@@ -55,6 +57,7 @@ function percentile(sorted: number[], p: number) {
 const database = await createTestDatabase(analyticsMigrationsDir, 'analytics_bench');
 const redis = createTestRedisNamespace('analytics-bench');
 const overlays = await startOverlayKeysStandIn(analyticsTestServiceSecret);
+const admin = await startConfiguredAdminService(highestIngestLimits);
 const keys = Array.from({ length: keyCount }, (_, i) => {
   const key = `bench-key-${i}`;
   overlays.setOverlay(key, {
@@ -89,8 +92,7 @@ const child = spawn(
       SERVICE_SECRET: analyticsTestServiceSecret,
       IDENTITY_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
       OVERLAY_SERVICE_URL: overlays.url,
-      INGEST_RATE_PER_KEY: '1000000',
-      INGEST_BURST_PER_KEY: '1000000',
+      ADMIN_SERVICE_URL: admin.url,
     },
   },
 );
@@ -105,6 +107,7 @@ async function cleanUp() {
     clearTimeout(timeout);
   }
   await overlays.close();
+  await admin.close();
   await redis.clear();
   await database.drop();
 }

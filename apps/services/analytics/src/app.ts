@@ -1,4 +1,6 @@
 import { DEFAULT_QUEUE_PREFIX, startEventConsumer, startOutboxRelay } from '@gametriggers/events';
+import { createPlatformConfigClient } from '@gametriggers/platform-config';
+import type { PlatformConfigSource } from '@gametriggers/platform-config';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
@@ -44,6 +46,8 @@ export interface AnalyticsServiceOptions extends AnalyticsEnv {
   participations?: ParticipationLookup;
   /** How long a resolved overlay key is remembered (default 5 s). */
   overlayKeyCacheMs?: number;
+  /** Where the ingest rate limits come from (default: the admin service at ADMIN_SERVICE_URL). */
+  platformConfig?: PlatformConfigSource;
 }
 
 export interface AnalyticsService extends RunningService {
@@ -67,6 +71,9 @@ export async function startAnalyticsService(
   const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
   await redis.connect();
   const secret = options.SERVICE_SECRET;
+  const platformConfig =
+    options.platformConfig ??
+    createPlatformConfigClient({ adminServiceUrl: options.ADMIN_SERVICE_URL, serviceSecret: secret, caller: 'analytics', now, log });
   const deps: AnalyticsDeps = {
     db,
     now,
@@ -93,8 +100,10 @@ export async function startAnalyticsService(
       },
     ),
     guard: createTrafficGuard({
-      ratePerSecond: options.INGEST_RATE_PER_KEY,
-      burst: options.INGEST_BURST_PER_KEY,
+      limits: async () => {
+        const config = await platformConfig.get();
+        return { ratePerSecond: config.ingestRatePerKey, burst: config.ingestBurstPerKey };
+      },
       now,
     }),
     writer,
@@ -139,7 +148,11 @@ export async function startAnalyticsService(
     redisUrl: options.REDIS_URL,
     queuePrefix: prefix,
     runInTransaction: (work) => db.$transaction((tx) => work(tx)),
-    handlers: { ...participationLinkHandlers(), ...liveHistoryHandlers() },
+    handlers: {
+      ...participationLinkHandlers(),
+      ...liveHistoryHandlers(),
+      'config.changed': (event) => platformConfig.onConfigChanged(event),
+    },
     log,
   });
 

@@ -1,3 +1,4 @@
+import { platformConfigEnvShape } from '@gametriggers/platform-config';
 import { parseEnv, serviceEnvSchema } from '@gametriggers/trpc';
 import { z } from 'zod';
 
@@ -9,13 +10,11 @@ export const analyticsEnvSchema = serviceEnvSchema.extend({
   STREAMER_SERVICE_URL: z.string().url().default('http://127.0.0.1:4103'),
   /** The landing site, where a short link without a destination lands (`/link-unavailable`). */
   LANDING_URL: z.string().url().default('http://localhost:3000'),
-  /** Sustained reports per second one overlay key may send; bursts up to INGEST_BURST_PER_KEY. */
-  INGEST_RATE_PER_KEY: z.coerce.number().positive().default(50),
-  INGEST_BURST_PER_KEY: z.coerce.number().int().positive().default(1_000),
   /** BullMQ key prefix for events and jobs; only tests running the process set it. */
   QUEUE_PREFIX: z.string().min(1).optional(),
   /** How often the hourly counts are brought up to date. */
   ROLLUP_EVERY_MS: z.coerce.number().int().min(1_000).default(30_000),
+  ...platformConfigEnvShape,
 });
 export type AnalyticsEnv = z.infer<typeof analyticsEnvSchema>;
 

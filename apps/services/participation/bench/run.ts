@@ -12,6 +12,7 @@ import type {
   ContentCategory,
   StreamerMatchingProfile,
 } from '@gametriggers/contracts';
+import { fixedPlatformConfig } from '@gametriggers/platform-config';
 import { createLogger } from '@gametriggers/trpc';
 import { createTestDatabase } from '@gametriggers/testing';
 import { createParticipationDb } from '../src/database';
@@ -81,6 +82,7 @@ async function main() {
     log: createLogger('participation-bench'),
     campaigns: { forParticipation: (id) => Promise.resolve(campaigns.get(id) ?? null) },
     streamers: { matchingProfile: (id) => Promise.resolve(streamers.get(id) ?? null) },
+    platformConfig: fixedPlatformConfig(),
   };
   const addCampaign = (campaign: CampaignForParticipation) => {
     campaigns.set(campaign.campaignId, campaign);

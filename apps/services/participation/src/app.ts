@@ -1,4 +1,6 @@
 import { DEFAULT_QUEUE_PREFIX, startEventConsumer, startOutboxRelay } from '@gametriggers/events';
+import { createPlatformConfigClient } from '@gametriggers/platform-config';
+import type { PlatformConfigSource } from '@gametriggers/platform-config';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
@@ -20,6 +22,8 @@ export interface ParticipationServiceOptions extends ParticipationEnv {
   /** Stand-ins for the campaign and streamer services (default: their real clients). */
   campaigns?: CampaignLookup;
   streamers?: StreamerLookup;
+  /** Where energy packs a day come from (default: the admin service at ADMIN_SERVICE_URL). */
+  platformConfig?: PlatformConfigSource;
 }
 
 export interface ParticipationService extends RunningService {
@@ -34,10 +38,20 @@ export async function startParticipationService(
   const db = createParticipationDb(options.DATABASE_URL, options.DATABASE_POOL_SIZE);
   const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
   await redis.connect();
+  const now = options.now ?? (() => new Date());
   const deps: ParticipationDeps = {
     db,
-    now: options.now ?? (() => new Date()),
+    now,
     log,
+    platformConfig:
+      options.platformConfig ??
+      createPlatformConfigClient({
+        adminServiceUrl: options.ADMIN_SERVICE_URL,
+        serviceSecret: options.SERVICE_SECRET,
+        caller: 'participation',
+        now,
+        log,
+      }),
     campaigns:
       options.campaigns ??
       createCampaignLookup({ url: options.CAMPAIGN_SERVICE_URL, secret: options.SERVICE_SECRET }),
@@ -59,6 +73,7 @@ export async function startParticipationService(
     // Prisma's transaction client: handlers below use it as such.
     runInTransaction: (work) => db.$transaction((tx) => work(tx)),
     handlers: {
+      'config.changed': (event) => deps.platformConfig.onConfigChanged(event),
       'campaign.completed': (event, tx) =>
         endCampaignParticipations(
           tx as ParticipationTx,

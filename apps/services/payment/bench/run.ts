@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase } from '@gametriggers/testing';
+import { fixedPlatformConfig } from '@gametriggers/platform-config';
 import type { PaymentSql } from '../src/database';
 import { createPaymentPool, pgPaymentTransactions } from '../src/database';
 import { checkLedger } from '../src/ledger/ledger-check';
@@ -33,8 +34,7 @@ const HOURS_PER_PARTICIPATION = 5;
 
 const context: MoneyContext = {
   now: () => new Date('2026-01-14T19:00:00Z'),
-  feeBps: 2000,
-  earningsHoldDays: 3,
+  platformConfig: fixedPlatformConfig(),
 };
 
 function countedHours(campaignIds: string[]): CountedHour[] {

@@ -1,4 +1,6 @@
 import { DEFAULT_QUEUE_PREFIX, startEventConsumer, startOutboxRelay, startRepeatableJob } from '@gametriggers/events';
+import { createPlatformConfigClient } from '@gametriggers/platform-config';
+import type { PlatformConfigSource } from '@gametriggers/platform-config';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
@@ -17,7 +19,8 @@ import { createPaymentRouter } from './router';
 import { createBrandBillingDirectory } from './stripe/brand-billing-directory';
 import type { BillingProfileDirectory } from './stripe/flow-settings';
 import { flowSettingsFrom } from './stripe/flow-settings';
-import { createStripeClient } from './stripe/stripe-client';
+import { createStripeClient, localStripeUrlOf } from './stripe/stripe-client';
+import { createPaymentTestClock } from './test-clock/payment-test-clock';
 import { registerWebhookEndpoints } from './webhooks/register-webhook-endpoints';
 import { stripeWebhookRoutes } from './webhooks/stripe-webhook-routes';
 
@@ -30,6 +33,8 @@ export interface PaymentServiceOptions extends PaymentEnv {
   consumerConcurrency?: number;
   /** Where invoices' billing details come from (default: the brand service at BRAND_SERVICE_URL). */
   billingProfiles?: BillingProfileDirectory;
+  /** Where the fee, the earnings hold and the withdrawal limits come from (default: the admin service at ADMIN_SERVICE_URL). */
+  platformConfig?: PlatformConfigSource;
 }
 
 export interface PaymentService extends RunningService {
@@ -44,13 +49,22 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
   const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
   await redis.connect();
   const transaction = pgPaymentTransactions(pool);
+  const testClock = options.PAYMENT_TEST_CLOCK ? createPaymentTestClock(localStripeUrlOf(options)) : undefined;
+  const now = options.now ?? testClock?.now ?? (() => new Date());
   const deps: PaymentDeps = {
     db,
     transaction,
     log,
-    now: options.now ?? (() => new Date()),
-    feeBps: options.PLATFORM_FEE_BPS,
-    earningsHoldDays: options.EARNINGS_HOLD_DAYS,
+    now,
+    platformConfig:
+      options.platformConfig ??
+      createPlatformConfigClient({
+        adminServiceUrl: options.ADMIN_SERVICE_URL,
+        serviceSecret: options.SERVICE_SECRET,
+        caller: 'payment',
+        now,
+        log,
+      }),
     stripe: createStripeClient(options),
     flows: flowSettingsFrom(
       options,
@@ -107,7 +121,7 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
     port: options.PORT,
     host: options.HOST,
     router: createPaymentRouter(deps),
-    routes: stripeWebhookRoutes(deps),
+    routes: { ...stripeWebhookRoutes(deps), ...testClock?.routes },
     auth: {
       accessTokens: createAccessTokenVerifier({
         jwksUrl: options.IDENTITY_JWKS_URL,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { eventQueueName, redisConnection } from '@gametriggers/events';
 import { createTestRedisNamespace, serviceProcesses } from '@gametriggers/testing';
 import type { TestRedisNamespace } from '@gametriggers/testing';
+import { fixedPlatformConfig } from '@gametriggers/platform-config';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { checkLedger } from './ledger/ledger-check';
@@ -20,8 +21,7 @@ const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const RATE_CENTS = 700;
 const context: MoneyContext = {
   now: () => new Date('2026-01-14T19:00:00Z'),
-  feeBps: 2000,
-  earningsHoldDays: 3,
+  platformConfig: fixedPlatformConfig(),
 };
 
 let ledger: LedgerTestDatabase;
@@ -63,6 +63,8 @@ function startServiceProcess() {
     QUEUE_PREFIX: redis.prefix,
     SERVICE_SECRET: paymentTestServiceSecret,
     IDENTITY_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
+    // No admin service: the platform configuration's defaults (the 20 % fee the test expects).
+    ADMIN_SERVICE_URL: 'http://127.0.0.1:9',
     EARNINGS_MATURE_EVERY_MS: '3600000',
     // Production needs Stripe's settings; nothing here reaches Stripe.
     STRIPE_SECRET_KEY: 'sk_test_kill',

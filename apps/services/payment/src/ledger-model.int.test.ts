@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '@gametriggers/trpc';
 import { errorOf, fixedClock, startTestTokenIssuer, testInstants } from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
+import { fixedPlatformConfig } from '@gametriggers/platform-config';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PaymentSql } from './database';
@@ -34,7 +35,7 @@ const model = new LedgerModel(2000n);
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
-  harness = await startPaymentHarness({ jwksUrl: issuer.jwksUrl, now: clock.now, feeBps: 2000 });
+  harness = await startPaymentHarness({ jwksUrl: issuer.jwksUrl, now: clock.now, platformConfig: fixedPlatformConfig({ platformFeeBps: 2000 }) });
 });
 afterAll(async () => {
   await harness.close();

@@ -6,7 +6,9 @@ import { createTestDatabase, createTestRedisNamespace, serviceProcesses } from '
 import type { TestDatabase, TestRedisNamespace } from '@gametriggers/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyticsMigrationsDir, analyticsTestServiceSecret } from '../testing/analytics-harness';
+import { analyticsMigrationsDir, analyticsTestServiceSecret, highestIngestLimits } from '../testing/analytics-harness';
+import type { ConfiguredAdminService } from '../testing/configured-admin-service';
+import { startConfiguredAdminService } from '../testing/configured-admin-service';
 import type { OverlayKeysStandIn } from '../testing/overlay-keys-stand-in';
 import { startOverlayKeysStandIn } from '../testing/overlay-keys-stand-in';
 
@@ -16,11 +18,13 @@ let database: TestDatabase;
 let redis: TestRedisNamespace;
 let overlays: OverlayKeysStandIn;
 const processes = serviceProcesses(packageDir);
+let admin: ConfiguredAdminService;
 
 beforeAll(async () => {
   database = await createTestDatabase(analyticsMigrationsDir, 'analytics_kill');
   redis = createTestRedisNamespace('analytics-kill');
   overlays = await startOverlayKeysStandIn(analyticsTestServiceSecret);
+  admin = await startConfiguredAdminService(highestIngestLimits);
   overlays.setOverlay('kill-key', {
     overlayId: randomUUID(),
     streamerId: randomUUID(),
@@ -30,6 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   processes.stopAll();
+  await admin.close();
   await overlays.close();
   await redis.clear();
   await database.drop();
@@ -44,8 +49,7 @@ function startServiceProcess() {
     SERVICE_SECRET: analyticsTestServiceSecret,
     IDENTITY_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
     OVERLAY_SERVICE_URL: overlays.url,
-    INGEST_RATE_PER_KEY: '100000',
-    INGEST_BURST_PER_KEY: '1000000',
+    ADMIN_SERVICE_URL: admin.url,
   });
 }
 

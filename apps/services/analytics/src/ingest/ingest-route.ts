@@ -98,7 +98,7 @@ export function createIngestRoute(deps: {
       reply(res, 400, { error: 'invalid_events', message: batch.message, events: batch.malformed });
       return;
     }
-    const admission = deps.guard.admit(key, batch.events.length);
+    const admission = await deps.guard.admit(key, batch.events.length);
     if (!admission.allowed) {
       reply(
         res,

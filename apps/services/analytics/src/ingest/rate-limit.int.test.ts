@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fixedClock, startTestTokenIssuer, testInstants } from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
+import { fixedPlatformConfig } from '@gametriggers/platform-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsHarness } from '../testing/analytics-harness';
 import { analyticsTestServiceSecret, startAnalyticsHarness } from '../testing/analytics-harness';
@@ -27,8 +28,7 @@ beforeAll(async () => {
   harness = await startAnalyticsHarness({
     jwksUrl: issuer.jwksUrl,
     overlayServiceUrl: overlays.url,
-    ratePerKey: 1,
-    burstPerKey: 150,
+    platformConfig: fixedPlatformConfig({ ingestRatePerKey: 1, ingestBurstPerKey: 150 }),
     now: clock.now,
   });
 });

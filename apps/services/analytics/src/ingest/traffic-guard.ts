@@ -23,8 +23,8 @@ export interface RefusedEvent {
  * overlay's last viewer reading.
  */
 export function createTrafficGuard(options: {
-  ratePerSecond: number;
-  burst: number;
+  /** Each key's sustained rate and burst, read at each batch (the platform configuration's). */
+  limits: () => Promise<{ ratePerSecond: number; burst: number }>;
   now: () => Date;
 }) {
   const buckets = new Map<string, TokenBucket>();
@@ -37,8 +37,9 @@ export function createTrafficGuard(options: {
 
   return {
     /** Takes one token per event from the key's bucket; refuses the whole batch when short. */
-    admit(key: string, events: number) {
-      const result = takeTokens(buckets.get(key), events, options.now().getTime(), options);
+    async admit(key: string, events: number) {
+      const limits = await options.limits();
+      const result = takeTokens(buckets.get(key), events, options.now().getTime(), limits);
       remember(buckets, key, result.bucket);
       return result;
     },

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEventSender } from '@gametriggers/events/testing';
+import { fixedPlatformConfig } from '@gametriggers/platform-config';
+import type { PlatformConfigSource } from '@gametriggers/platform-config';
 import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
 import { createLogger, createPersonClient } from '@gametriggers/trpc';
 import type { AnalyticsServiceOptions } from '../app';
@@ -20,6 +22,9 @@ export const analyticsMigrationsDir = path.resolve(
 
 export const analyticsTestServiceSecret = 'test-service-secret-of-at-least-32-chars';
 
+/** Ingest limits no test or bench reaches (the most the configuration allows). */
+export const highestIngestLimits = { ingestRatePerKey: 10_000, ingestBurstPerKey: 100_000 };
+
 export interface AnalyticsHarnessOptions {
   /** The JWKS of the token issuer whose access tokens the service accepts (`startTestTokenIssuer`). */
   jwksUrl: string;
@@ -29,9 +34,10 @@ export interface AnalyticsHarnessOptions {
   campaignServiceUrl?: string;
   now?: () => Date;
   serviceSecret?: string;
-  /** Reports per second and burst per overlay key (default: generous, so tests are not limited). */
-  ratePerKey?: number;
-  burstPerKey?: number;
+  /** BullMQ prefix; share one with other harnesses to have their events reach this service. */
+  queuePrefix?: string;
+  /** The platform configuration (default: the defaults with ingest limits no test reaches). */
+  platformConfig?: PlatformConfigSource;
   /** In-test stand-ins instead of calling the overlay/campaign services. */
   overlayKeys?: OverlayKeys;
   campaigns?: CampaignDirectory;
@@ -66,10 +72,9 @@ export async function startAnalyticsHarness(options: AnalyticsHarnessOptions) {
     LANDING_URL: 'http://landing.test',
     PARTICIPATION_SERVICE_URL: 'http://127.0.0.1:9',
     STREAMER_SERVICE_URL: 'http://127.0.0.1:9',
-    INGEST_RATE_PER_KEY: options.ratePerKey ?? 10_000,
-    INGEST_BURST_PER_KEY: options.burstPerKey ?? 100_000,
+    ADMIN_SERVICE_URL: 'http://127.0.0.1:9',
     ROLLUP_EVERY_MS: options.rollupEveryMs ?? 60 * 60_000,
-    queuePrefix: redis.prefix,
+    queuePrefix: options.queuePrefix ?? redis.prefix,
     now: options.now,
     log: createLogger('analytics', 'warn'),
     overlayKeys: options.overlayKeys,
@@ -78,12 +83,14 @@ export async function startAnalyticsHarness(options: AnalyticsHarnessOptions) {
     clickThroughs: options.clickThroughs,
     participations: options.participations,
     overlayKeyCacheMs: options.overlayKeyCacheMs,
+    platformConfig:
+      options.platformConfig ?? fixedPlatformConfig(highestIngestLimits),
   };
   const service = await startAnalyticsService(config);
   const events = createEventSender({
     consumer: 'analytics',
     redisUrl: redis.url,
-    queuePrefix: redis.prefix,
+    queuePrefix: config.queuePrefix ?? redis.prefix,
     isApplied: async (eventId) =>
       (await service.deps.db.processedEvent.findUnique({
         where: { consumer_eventId: { consumer: 'analytics', eventId } },

@@ -1,4 +1,5 @@
 import type { CampaignForParticipation, StreamerMatchingProfile } from '@gametriggers/contracts';
+import type { PlatformConfigSource } from '@gametriggers/platform-config';
 import type { Logger } from '@gametriggers/trpc';
 import type { ParticipationDb } from '../database';
 
@@ -18,4 +19,6 @@ export interface ParticipationDeps {
   streamers: StreamerLookup;
   now: () => Date;
   log: Logger;
+  /** Energy packs a day come from it. */
+  platformConfig: PlatformConfigSource;
 }

@@ -30,6 +30,7 @@ async function dryRun(
       // Warnings are reported apart, as what the streamer must acknowledge, not as blockers.
       acknowledgeWarnings: true,
       now: deps.now(),
+      energyPacksPerDay: (await deps.platformConfig.get()).energyPacksPerDay,
     }),
   );
   const hitView = (hit: (typeof evaluation.hits)[number]) => ({

@@ -55,7 +55,7 @@ describe('energy packs', () => {
   const zone = 'Europe/Berlin';
 
   it('starts full with no record', () => {
-    const state = energyStateOf(null, at('2026-11-24T10:00:00Z'), zone);
+    const state = energyStateOf(null, at('2026-11-24T10:00:00Z'), zone, 10);
     expect(state).toMatchObject({
       day: '2026-11-24',
       used: 0,
@@ -67,29 +67,29 @@ describe('energy packs', () => {
   });
 
   it('counts what was spent today', () => {
-    const state = energyStateOf({ day: '2026-11-24', used: 7 }, at('2026-11-24T10:00:00Z'), zone);
+    const state = energyStateOf({ day: '2026-11-24', used: 7 }, at('2026-11-24T10:00:00Z'), zone, 10);
     expect(state).toMatchObject({ used: 7, remaining: 3 });
   });
 
   it('refills at the streamer’s local midnight, not UTC midnight', () => {
     const spent = { day: '2026-11-24', used: 10 };
-    expect(energyStateOf(spent, at('2026-11-24T22:59:59.999Z'), zone).remaining).toBe(0);
-    expect(energyStateOf(spent, at('2026-11-24T23:00:00.000Z'), zone).remaining).toBe(10);
+    expect(energyStateOf(spent, at('2026-11-24T22:59:59.999Z'), zone, 10).remaining).toBe(0);
+    expect(energyStateOf(spent, at('2026-11-24T23:00:00.000Z'), zone, 10).remaining).toBe(10);
     // The same instant is still the 24th in Los Angeles.
     expect(
-      energyStateOf(spent, at('2026-11-24T23:00:00.000Z'), 'America/Los_Angeles').remaining,
+      energyStateOf(spent, at('2026-11-24T23:00:00.000Z'), 'America/Los_Angeles', 10).remaining,
     ).toBe(0);
   });
 
   it('spends one and refuses to spend from an empty pack', () => {
-    const state = energyStateOf({ day: '2026-11-24', used: 9 }, at('2026-11-24T10:00:00Z'), zone);
+    const state = energyStateOf({ day: '2026-11-24', used: 9 }, at('2026-11-24T10:00:00Z'), zone, 10);
     expect(afterSpendingOne(state)).toEqual({ day: '2026-11-24', used: 10 });
-    const empty = energyStateOf({ day: '2026-11-24', used: 10 }, at('2026-11-24T10:00:00Z'), zone);
+    const empty = energyStateOf({ day: '2026-11-24', used: 10 }, at('2026-11-24T10:00:00Z'), zone, 10);
     expect(() => afterSpendingOne(empty)).toThrow(/No energy/);
   });
 
   it('spending on a new day starts that day’s count from zero', () => {
-    const state = energyStateOf({ day: '2026-11-23', used: 10 }, at('2026-11-24T10:00:00Z'), zone);
+    const state = energyStateOf({ day: '2026-11-23', used: 10 }, at('2026-11-24T10:00:00Z'), zone, 10);
     expect(afterSpendingOne(state)).toEqual({ day: '2026-11-24', used: 1 });
   });
 });

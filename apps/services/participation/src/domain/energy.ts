@@ -1,4 +1,3 @@
-import { DAILY_ENERGY } from '@gametriggers/contracts';
 import { localDateOf, startOfNextLocalDay } from './local-day';
 
 /** What is stored: how much energy was spent on one local day. */
@@ -18,19 +17,20 @@ export interface EnergyState {
   timezone: string;
 }
 
-/** Today's energy: a record from an earlier day counts as a full pack. */
+/** Today's energy of `capacity` packs a day: a record from an earlier day counts as a full pack. */
 export function energyStateOf(
   record: EnergyRecord | null,
   now: Date,
   timezone: string,
+  capacity: number,
 ): EnergyState {
   const day = localDateOf(now, timezone);
   const used = record && record.day === day ? record.used : 0;
   return {
     day,
     used,
-    remaining: Math.max(0, DAILY_ENERGY - used),
-    capacity: DAILY_ENERGY,
+    remaining: Math.max(0, capacity - used),
+    capacity,
     resetsAt: startOfNextLocalDay(now, timezone),
     timezone,
   };

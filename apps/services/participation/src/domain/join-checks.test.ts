@@ -50,6 +50,7 @@ function facts(overrides: Partial<JoinFacts> = {}): JoinFacts {
     campaignLiveCount: 0,
     keys: new Map(),
     energy: null,
+    energyPacksPerDay: 10,
     rules: [],
     live: [],
     ended: [],

@@ -40,6 +40,8 @@ export interface JoinFacts {
   campaignLiveCount: number;
   keys: ReadonlyMap<string, GKeyRecord>;
   energy: EnergyRecord | null;
+  /** Energy packs a day (the platform configuration's). */
+  energyPacksPerDay: number;
   rules: readonly ConflictRule[];
   live: readonly LiveParticipationFacts[];
   ended: readonly EndedParticipationFacts[];
@@ -269,7 +271,7 @@ export function evaluateJoin(facts: JoinFacts): JoinEvaluation {
     category = key.category;
     add(key.blocker);
 
-    energy = energyStateOf(facts.energy, now, profile.timezone);
+    energy = energyStateOf(facts.energy, now, profile.timezone, facts.energyPacksPerDay);
     if (energy.remaining <= 0) {
       add({
         reason: 'no_energy',

@@ -21,6 +21,7 @@ export interface JoinFactsQuery {
   /** The application being approved: not an "earlier" participation. */
   approvingParticipationId?: string;
   now: Date;
+  energyPacksPerDay: number;
 }
 
 type Reader = ParticipationDb | ParticipationTx;
@@ -113,6 +114,7 @@ function factsOf(
     profile: query.profile,
     acknowledgeWarnings: query.acknowledgeWarnings,
     now: query.now,
+    energyPacksPerDay: query.energyPacksPerDay,
     keys,
     energy,
     ...rest,

@@ -43,16 +43,17 @@ function isUniqueViolation(error: unknown) {
  */
 async function admitOrRefuse<T>(
   deps: ParticipationDeps,
-  query: Omit<JoinFactsQuery, 'now'>,
+  query: Omit<JoinFactsQuery, 'now' | 'energyPacksPerDay'>,
   admit: (tx: ParticipationTx, evaluation: JoinEvaluation, now: Date) => Promise<T>,
 ): Promise<T> {
+  const { energyPacksPerDay } = await deps.platformConfig.get();
   try {
     return await deps.db.$transaction(async (tx) => {
       const now = deps.now();
       const facts =
         query.attempt === 'apply'
-          ? await readJoinFacts(tx, { ...query, now })
-          : await lockAndReadJoinFacts(tx, { ...query, now });
+          ? await readJoinFacts(tx, { ...query, now, energyPacksPerDay })
+          : await lockAndReadJoinFacts(tx, { ...query, now, energyPacksPerDay });
       const evaluation = evaluateJoin(facts);
       if (evaluation.blockers.length > 0) throw new JoinRefused(evaluation);
       const result = await admit(tx, evaluation, now);

@@ -25,11 +25,13 @@ export async function listKeys(deps: ParticipationDeps, streamerId: string) {
 
 /** Today's energy in the streamer's time zone (from their profile; UTC until they have one). */
 export async function currentEnergy(deps: ParticipationDeps, streamerId: string) {
-  const [profile, record] = await Promise.all([
+  const [profile, record, config] = await Promise.all([
     deps.streamers.matchingProfile(streamerId),
     deps.db.energyPack.findUnique({ where: { streamerId } }),
+    deps.platformConfig.get(),
   ]);
-  const state = energyStateOf(record, deps.now(), profile?.timezone ?? record?.timezone ?? 'UTC');
+  const timezone = profile?.timezone ?? record?.timezone ?? 'UTC';
+  const state = energyStateOf(record, deps.now(), timezone, config.energyPacksPerDay);
   return {
     used: state.used,
     remaining: state.remaining,

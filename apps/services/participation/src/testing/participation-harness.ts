@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fixedPlatformConfig } from '@gametriggers/platform-config';
+import type { PlatformConfigSource } from '@gametriggers/platform-config';
 import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
 import { createPersonClient } from '@gametriggers/trpc';
 import type { ParticipationServiceOptions } from '../app';
@@ -33,6 +35,8 @@ export interface ParticipationHarnessOptions {
   campaigns?: CampaignLookup;
   streamers?: StreamerLookup;
   databasePoolSize?: number;
+  /** The platform configuration (default: the defaults; a client of an admin harness to test changes). */
+  platformConfig?: PlatformConfigSource;
 }
 
 /**
@@ -55,6 +59,8 @@ export async function startParticipationHarness(options: ParticipationHarnessOpt
     SERVICE_SECRET: options.serviceSecret ?? participationTestServiceSecret,
     CAMPAIGN_SERVICE_URL: options.campaignServiceUrl,
     STREAMER_SERVICE_URL: options.streamerServiceUrl,
+    ADMIN_SERVICE_URL: 'http://127.0.0.1:9',
+    platformConfig: options.platformConfig ?? fixedPlatformConfig(),
     queuePrefix: options.queuePrefix ?? redis.prefix,
     now: options.now,
     campaigns: options.campaigns,

@@ -5,7 +5,7 @@ const LOTS_PER_TRANSACTION = 500;
 
 /** Matures every lot due by now, a transaction per batch; returns how many matured. */
 export async function matureDueEarnings(
-  deps: Pick<PaymentDeps, 'transaction' | 'now' | 'feeBps' | 'earningsHoldDays'>,
+  deps: Pick<PaymentDeps, 'transaction' | 'now' | 'platformConfig'>,
 ) {
   let total = 0;
   for (;;) {

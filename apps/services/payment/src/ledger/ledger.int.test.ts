@@ -130,7 +130,7 @@ describe('the database enforces the rules, whatever the code does', () => {
     expect(message).toContain('ledger_accounts_only_clearing_negative');
   });
 
-  it('refuses an unbalanced entry at commit', async () => {
+  it('refuses an unbalanced entry: the postings written to an entry together sum to zero', async () => {
     const client = await ledger.pool.connect();
     try {
       await client.query('BEGIN');
@@ -143,12 +143,15 @@ describe('the database enforces the rules, whatever the code does', () => {
         `SELECT "id" FROM "ledger_accounts" WHERE "code" = $1`,
         [accounts.clearing().code],
       );
-      await client.query(
-        `INSERT INTO "ledger_postings" ("entryId", "accountId", "direction", "amount", "balanceBefore", "balanceAfter", "createdAt")
-         VALUES ($1, $2, 'debit', 10, 0, 10, now())`,
-        [rows[0]!.id, ids.rows[0]!.id],
+      // Even a debit whose matching credit would follow in a later statement: an entry's postings
+      // are written in one statement.
+      const message = await sqlError(
+        client.query(
+          `INSERT INTO "ledger_postings" ("entryId", "accountId", "direction", "amount", "balanceBefore", "balanceAfter", "createdAt")
+           VALUES ($1, $2, 'debit', 10, 0, 10, now())`,
+          [rows[0]!.id, ids.rows[0]!.id],
+        ),
       );
-      const message = await sqlError(client.query('COMMIT'));
       expect(message).toMatch(/unbalanced/);
     } finally {
       await client.query('ROLLBACK').catch(() => undefined);

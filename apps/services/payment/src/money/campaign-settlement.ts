@@ -51,6 +51,7 @@ export async function settleFixedPot(
   const escrow = accounts.campaignEscrow(terms.campaignId, terms.currency);
   const pot = (await balanceOf(tx, escrow.code)).available;
   if (pot <= 0n) return 0n;
+  const { platformFeeBps } = await context.platformConfig.get();
   const rows = await tx.$queryRawUnsafe<Array<{ streamerId: string; impressions: unknown }>>(
     `SELECT "streamerId", SUM("impressions")::text AS impressions FROM "participation_hour_charges"
      WHERE "campaignId" = $1::uuid GROUP BY "streamerId" HAVING SUM("impressions") > 0 ORDER BY "streamerId"`,
@@ -66,7 +67,7 @@ export async function settleFixedPot(
   let fees = 0n;
   const lots = [];
   for (const { key: streamerId, share } of shares) {
-    const { feeCents, earningsCents } = splitCharge(share, context.feeBps);
+    const { feeCents, earningsCents } = splitCharge(share, platformFeeBps);
     fees += feeCents;
     if (earningsCents > 0n) {
       postings.push({

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fixedClock, testInstants } from '@gametriggers/testing';
+import { fixedPlatformConfig } from '@gametriggers/platform-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balanceOf, platformFeesBalance } from '../ledger/balances';
 import { accounts } from '../ledger/chart-of-accounts';
@@ -17,7 +18,7 @@ import type { MoneyContext } from './money-context';
 
 let ledger: LedgerTestDatabase;
 const clock = fixedClock(testInstants.newYorkAfternoon);
-const context: MoneyContext = { now: clock.now, feeBps: 2000, earningsHoldDays: 3 };
+const context: MoneyContext = { now: clock.now, platformConfig: fixedPlatformConfig() };
 const DAY_MS = 86_400_000;
 
 beforeAll(async () => {

@@ -72,6 +72,7 @@ export async function chargeParticipationHours(
 ): Promise<HourChargeOutcome[]> {
   if (hours.length === 0) return [];
   const now = context.now();
+  const { platformFeeBps: feeBps } = await context.platformConfig.get();
   const terms = await lockCampaignTerms(
     tx,
     hours.map((hour) => hour.campaignId),
@@ -135,7 +136,7 @@ export async function chargeParticipationHours(
       continue;
     }
     const key = chargeKey(hour);
-    const { feeCents, earningsCents } = splitCharge(amount, context.feeBps);
+    const { feeCents, earningsCents } = splitCharge(amount, feeBps);
     const postings: PostingRequest[] = [{ account: escrow, direction: 'debit', amount }];
     if (earningsCents > 0n) {
       postings.push({

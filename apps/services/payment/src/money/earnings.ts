@@ -23,8 +23,9 @@ export async function creditEarningsLots(
   lots: Array<EarningsLotDraft & { entryId: bigint }>,
 ) {
   if (lots.length === 0) return;
+  const { earningsHoldDays } = await context.platformConfig.get();
   const earnedAt = context.now();
-  const availableAt = new Date(earnedAt.getTime() + context.earningsHoldDays * DAY_MS);
+  const availableAt = new Date(earnedAt.getTime() + earningsHoldDays * DAY_MS);
   await tx.$executeRawUnsafe(
     `INSERT INTO "earnings_lots" ("entryId", "streamerId", "campaignId", "currency", "amountCents", "earnedAt", "availableAt")
      SELECT e, s, c, cur, a, $6::timestamptz, $7::timestamptz

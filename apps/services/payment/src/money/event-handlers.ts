@@ -11,6 +11,7 @@ import { queueCountedHour } from './counted-hours-inbox';
 export function paymentEventHandlers(context: MoneyContext): EventHandlers {
   const sql = (tx: unknown) => tx as PaymentSql;
   return {
+    'config.changed': (event) => context.platformConfig.onConfigChanged(event),
     // Queued here, charged in batches by the hour charger (jobs/hour-charger.ts).
     'analytics.participation_hour_counted': (event, tx) =>
       queueCountedHour(sql(tx), context, event.payload),

@@ -1,12 +1,11 @@
+import type { PlatformConfigSource } from '@gametriggers/platform-config';
 import type { PaymentSql } from '../database';
 
 /** What every money operation needs besides its transaction. */
 export interface MoneyContext {
   now: () => Date;
-  /** The platform fee in basis points (PLATFORM_FEE_BPS). */
-  feeBps: number;
-  /** Days earnings stay pending (EARNINGS_HOLD_DAYS). */
-  earningsHoldDays: number;
+  /** The platform fee and the earnings hold are read from it at each operation, so a change applies to the next. */
+  platformConfig: PlatformConfigSource;
 }
 
 /** A money operation: one transaction's worth of ledger writes plus its outbox events. */

@@ -1,5 +1,5 @@
+import type { PlatformConfig } from '@gametriggers/contracts';
 import type { PaymentSql } from '../database';
-import type { FlowSettings } from '../stripe/flow-settings';
 
 export interface WithdrawalLimits {
   minCents: number;
@@ -15,10 +15,18 @@ export interface WithdrawalLimits {
 const startOfUtcDay = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
 const startOfUtcMonth = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
 
+/** The limits in force, from the platform configuration. */
+export const configuredWithdrawalLimits = (config: PlatformConfig) => ({
+  minCents: config.withdrawalMinimumCents,
+  dailyCents: config.withdrawalDailyLimitCents,
+  monthlyCents: config.withdrawalMonthlyLimitCents,
+  approvalCents: config.withdrawalApprovalThresholdCents,
+});
+
 /** What the streamer may still withdraw today and this month (UTC); failed and rejected requests do not count. */
 export async function withdrawalLimits(
   sql: PaymentSql,
-  settings: FlowSettings,
+  config: PlatformConfig,
   streamerId: string,
   now: Date,
 ): Promise<WithdrawalLimits> {
@@ -33,7 +41,7 @@ export async function withdrawalLimits(
   );
   const usedTodayCents = Number(rows[0]?.today ?? 0);
   const usedThisMonthCents = Number(rows[0]?.month ?? 0);
-  const limits = settings.withdrawalLimits;
+  const limits = configuredWithdrawalLimits(config);
   return {
     ...limits,
     usedTodayCents,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { adminWith, failure, runningClock, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { fixedPlatformConfig } from '@gametriggers/platform-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balanceOf } from '../ledger/balances';
 import { accounts } from '../ledger/chart-of-accounts';
@@ -19,17 +20,23 @@ let streamerA: Client;
 let streamerB: Client;
 let finance: Client;
 let otherAdmin: Client;
+const financeAdmin = adminWith('canViewFinancials');
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
   harness = await startPaymentHarness({
     jwksUrl: issuer.jwksUrl,
     now: clock.now,
-    flows: { WITHDRAWAL_MIN_CENTS: 1_000, WITHDRAWAL_DAILY_CENTS: 300_000, WITHDRAWAL_MONTHLY_CENTS: 400_000, WITHDRAWAL_APPROVAL_CENTS: 100_000 },
+    platformConfig: fixedPlatformConfig({
+      withdrawalMinimumCents: 1_000,
+      withdrawalDailyLimitCents: 300_000,
+      withdrawalMonthlyLimitCents: 400_000,
+      withdrawalApprovalThresholdCents: 100_000,
+    }),
   });
   streamerA = harness.client(await issuer.tokenFor(cast.streamerA));
   streamerB = harness.client(await issuer.tokenFor(cast.streamerB));
-  finance = harness.client(await issuer.tokenFor(adminWith('canViewFinancials')));
+  finance = harness.client(await issuer.tokenFor(financeAdmin));
   otherAdmin = harness.client(await issuer.tokenFor(cast.powerlessAdmin));
 });
 afterAll(async () => {
@@ -41,6 +48,10 @@ const available = async (streamerId: string) =>
   Number((await harness.transaction((tx) => balanceOf(tx, accounts.streamerAvailable(streamerId).code))).available);
 const inTransit = async () => Number((await harness.transaction((tx) => balanceOf(tx, accounts.payoutsInTransit().code))).posted);
 const withdrawalRows = () => harness.db.withdrawal.count();
+const auditedActions = async () =>
+  (await harness.db.outboxEvent.findMany({ where: { type: 'admin.action_recorded' }, orderBy: { occurredAt: 'asc' } })).map(
+    (event) => event.payload,
+  );
 
 describe('withdrawals', () => {
   it('refuses a streamer without a payout account, writing nothing', async () => {
@@ -127,6 +138,21 @@ describe('withdrawals', () => {
     expect(await available(cast.streamerA.userId)).toBe(before + 110_000);
     const again = await failure(finance.payment.admin.withdrawals.approve.mutate({ withdrawalId: other.id }));
     expect(again).toMatchObject({ httpStatus: 409, reason: 'withdrawal_already_decided' });
+    // Each decision is audited once, with the change (the refused second decision is not).
+    expect(await auditedActions()).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ adminId: financeAdmin.userId }) as unknown,
+        permission: 'canViewFinancials',
+        action: 'payment.withdrawal.approve',
+        subject: { type: 'withdrawal', id: large.id },
+        after: { status: 'transferring', streamerId: cast.streamerA.userId, amountCents: 150_000 },
+      }),
+      expect.objectContaining({
+        action: 'payment.withdrawal.reject',
+        subject: { type: 'withdrawal', id: other.id },
+        reason: 'Looks unusual',
+      }),
+    ]);
 
     // The month: 20 000 + 150 000 paid or in transit; next day the daily limit resets but the monthly one stays.
     clock.advance(86_400_000);

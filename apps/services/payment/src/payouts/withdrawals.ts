@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { formatCents } from '@gametriggers/contracts';
+import type { AdminActor } from '@gametriggers/events';
+import { recordAdminAction } from '@gametriggers/events';
 import { DomainError } from '@gametriggers/trpc';
 import Stripe from 'stripe';
 import type { PaymentSql } from '../database';
 import type { PaymentDeps } from '../deps';
 import { lockIdempotencyKey } from '../ledger/entry-lookup';
 import { holdWithdrawal, postWithdrawal, settlePayout, voidWithdrawal } from '../money/withdrawals';
-import { withdrawalLimits } from './withdrawal-limits';
+import { configuredWithdrawalLimits, withdrawalLimits } from './withdrawal-limits';
 import { stripeDidNotAnswer } from '../stripe/stripe-outages';
 
 export type WithdrawalStatus = 'awaiting_approval' | 'transferring' | 'in_transit' | 'paid' | 'failed' | 'rejected';
@@ -57,7 +59,8 @@ export async function requestWithdrawal(deps: PaymentDeps, streamerId: string, a
   if (!account?.payoutsEnabled) {
     throw refused('payouts_not_enabled', 'Finish setting up your payout account before withdrawing.');
   }
-  const limits = deps.flows.withdrawalLimits;
+  const config = await deps.platformConfig.get();
+  const limits = configuredWithdrawalLimits(config);
   if (amountCents < limits.minCents) {
     throw refused('below_minimum', `The smallest withdrawal is ${formatCents(limits.minCents, 'USD')}.`);
   }
@@ -67,7 +70,7 @@ export async function requestWithdrawal(deps: PaymentDeps, streamerId: string, a
     // One request of the streamer at a time, so two cannot both fit under the same limit.
     await lockIdempotencyKey(tx, `withdrawals:${streamerId}`);
     const now = deps.now();
-    const left = await withdrawalLimits(tx, deps.flows, streamerId, now);
+    const left = await withdrawalLimits(tx, config, streamerId, now);
     if (amountCents > left.leftTodayCents) {
       throw refused('daily_limit', `You can withdraw ${formatCents(left.leftTodayCents, 'USD')} more today.`, { leftCents: left.leftTodayCents });
     }
@@ -229,28 +232,49 @@ export async function failedPayoutWithdrawal(deps: PaymentDeps, payout: Stripe.P
 }
 
 /** An admin lets a large withdrawal go (it is then sent) … */
-export async function approveWithdrawal(deps: PaymentDeps, adminId: string, id: string): Promise<WithdrawalView> {
-  await decide(deps, adminId, id, async (tx) => markWithdrawal(tx, id, { status: 'transferring' }));
+export async function approveWithdrawal(deps: PaymentDeps, admin: AdminActor, id: string): Promise<WithdrawalView> {
+  await decide(deps, admin, id, { status: 'transferring' }, (tx) => markWithdrawal(tx, id, { status: 'transferring' }));
   await sendWithdrawal(deps, id);
   return toWithdrawalView(await withdrawalById(deps, id));
 }
 
 /** … or refuses it (the money returns to the streamer's available earnings). */
-export async function rejectWithdrawal(deps: PaymentDeps, adminId: string, id: string, reason: string): Promise<WithdrawalView> {
-  await decide(deps, adminId, id, (tx) => returnWithdrawal(tx, deps, id, 'rejected', reason));
+export async function rejectWithdrawal(deps: PaymentDeps, admin: AdminActor, id: string, reason: string): Promise<WithdrawalView> {
+  await decide(deps, admin, id, { status: 'rejected', reason }, (tx) => returnWithdrawal(tx, deps, id, 'rejected', reason));
   return toWithdrawalView(await withdrawalById(deps, id));
 }
 
-async function decide(deps: PaymentDeps, adminId: string, id: string, apply: (tx: PaymentSql) => Promise<void>) {
+/** The decision, its writes and its audit record are one transaction. */
+async function decide(
+  deps: PaymentDeps,
+  admin: AdminActor,
+  id: string,
+  decision: { status: 'transferring' | 'rejected'; reason?: string },
+  apply: (tx: PaymentSql) => Promise<void>,
+) {
   await deps.transaction(async (tx) => {
-    const rows = await tx.$queryRawUnsafe<Array<{ status: string }>>(`SELECT "status" FROM "withdrawals" WHERE "id" = $1 FOR UPDATE`, id);
-    const status = rows[0]?.status;
-    if (!status) throw new DomainError('not_found', 'withdrawal_not_found', 'There is no such withdrawal.');
-    if (status !== 'awaiting_approval') {
+    const rows = await tx.$queryRawUnsafe<Array<{ status: string; streamerId: string; amountCents: string }>>(
+      `SELECT "status", "streamerId"::text AS "streamerId", "amountCents"::text AS "amountCents" FROM "withdrawals" WHERE "id" = $1 FOR UPDATE`,
+      id,
+    );
+    const withdrawal = rows[0];
+    if (!withdrawal) throw new DomainError('not_found', 'withdrawal_not_found', 'There is no such withdrawal.');
+    if (withdrawal.status !== 'awaiting_approval') {
       throw new DomainError('conflict', 'withdrawal_already_decided', 'This withdrawal has already been decided.');
     }
-    await markWithdrawal(tx, id, { decidedBy: adminId, decidedAt: deps.now() });
+    const now = deps.now();
+    await markWithdrawal(tx, id, { decidedBy: admin.adminId, decidedAt: now });
     await apply(tx);
+    await recordAdminAction(tx, {
+      actor: admin,
+      permission: 'canViewFinancials',
+      action: decision.status === 'rejected' ? 'payment.withdrawal.reject' : 'payment.withdrawal.approve',
+      subject: { type: 'withdrawal', id },
+      before: { status: withdrawal.status },
+      after: { status: decision.status, streamerId: withdrawal.streamerId, amountCents: Number(withdrawal.amountCents) },
+      reason: decision.reason,
+      occurredAt: now,
+    });
   });
 }
 

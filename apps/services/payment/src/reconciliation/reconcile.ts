@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { recordEvent } from '@gametriggers/events';
+import type { AdminActor } from '@gametriggers/events';
+import { recordAdminAction, recordEvent } from '@gametriggers/events';
 import type Stripe from 'stripe';
 import type { PaymentDeps } from '../deps';
 import { balancesOf } from '../ledger/balances';
@@ -30,9 +31,10 @@ async function allEvents(stripe: Stripe, type: string): Promise<Stripe.Event[]> 
  * Compares the ledger with Stripe: every succeeded payment with a deposit of the same amount (and
  * back), every transfer with a withdrawal, and Stripe's platform balance with what the ledger says
  * is there (clearing less payouts in transit and dispute holds). Every run is stored; one with
- * differences also emits `payment.reconciliation_differences` and is logged.
+ * differences also emits `payment.reconciliation_differences` and is logged. A run an admin asked
+ * for (`ranBy`) is audited with it.
  */
-export async function reconcile(deps: PaymentDeps): Promise<ReconciliationReport> {
+export async function reconcile(deps: PaymentDeps, ranBy?: AdminActor): Promise<ReconciliationReport> {
   const differences: ReconciliationDifference[] = [];
   const succeeded = await allEvents(deps.stripe, 'payment_intent.succeeded');
   const transfers = await allEvents(deps.stripe, 'transfer.created');
@@ -106,6 +108,17 @@ export async function reconcile(deps: PaymentDeps): Promise<ReconciliationReport
     );
     if (differences.length > 0) {
       await recordEvent(tx, 'payment.reconciliation_differences', { runId: report.id, differenceCount: differences.length });
+    }
+    if (ranBy) {
+      await recordAdminAction(tx, {
+        actor: ranBy,
+        permission: 'canViewFinancials',
+        action: 'payment.reconciliation.run',
+        subject: { type: 'reconciliation_run', id: report.id },
+        before: null,
+        after: { eventsChecked: report.eventsChecked, differenceCount: differences.length },
+        occurredAt: report.ranAt,
+      });
     }
   });
   if (differences.length > 0) deps.log.warn({ runId: report.id, differences }, 'reconciliation found differences');

@@ -11,12 +11,13 @@ let harness: PaymentHarness;
 type Client = ReturnType<PaymentHarness['client']>;
 let brandA: Client;
 let finance: Client;
+const financeAdmin = adminWith('canViewFinancials');
 
 beforeAll(async () => {
   issuer = await startTestTokenIssuer();
   harness = await startPaymentHarness({ jwksUrl: issuer.jwksUrl, now: clock.now });
   brandA = harness.client(await issuer.tokenFor(cast.brandA));
-  finance = harness.client(await issuer.tokenFor(adminWith('canViewFinancials')));
+  finance = harness.client(await issuer.tokenFor(financeAdmin));
 });
 afterAll(async () => {
   await harness.close();
@@ -34,6 +35,16 @@ describe('reconciliation', () => {
     expect(report.differences).toEqual([]);
     expect(report.eventsChecked).toBeGreaterThan(0);
     expect(await differenceEvents()).toBe(0);
+    const audited = await harness.db.outboxEvent.findMany({ where: { type: 'admin.action_recorded' } });
+    expect(audited.map((event) => event.payload)).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ adminId: financeAdmin.userId }) as unknown,
+        permission: 'canViewFinancials',
+        action: 'payment.reconciliation.run',
+        subject: { type: 'reconciliation_run', id: report.id },
+        after: { eventsChecked: report.eventsChecked, differenceCount: 0 },
+      }),
+    ]);
   });
 
   it('reports a payment Stripe took that the ledger never saw, until the ledger catches up', async () => {

@@ -1,5 +1,5 @@
 import { listLimitInputSchema, rejectWithdrawalInputSchema, withdrawalIdInputSchema } from '@gametriggers/contracts';
-import { adminProcedure, router } from '@gametriggers/trpc';
+import { adminActorOf, adminProcedure, router } from '@gametriggers/trpc';
 import { z } from 'zod';
 import type { PaymentDeps } from '../deps';
 import { pendingWithdrawalOutput, reconciliationOutput, withdrawalOutput } from '../flow-schemas';
@@ -18,14 +18,14 @@ export function flowsAdminRouter(deps: PaymentDeps) {
       approve: finance
         .input(withdrawalIdInputSchema)
         .output(withdrawalOutput)
-        .mutation(({ ctx, input }) => approveWithdrawal(deps, ctx.caller.userId, input.withdrawalId)),
+        .mutation(({ ctx, input }) => approveWithdrawal(deps, adminActorOf(ctx), input.withdrawalId)),
       reject: finance
         .input(rejectWithdrawalInputSchema)
         .output(withdrawalOutput)
-        .mutation(({ ctx, input }) => rejectWithdrawal(deps, ctx.caller.userId, input.withdrawalId, input.reason)),
+        .mutation(({ ctx, input }) => rejectWithdrawal(deps, adminActorOf(ctx), input.withdrawalId, input.reason)),
     }),
     reconciliation: router({
-      run: finance.output(reconciliationOutput).mutation(() => reconcile(deps)),
+      run: finance.output(reconciliationOutput).mutation(({ ctx }) => reconcile(deps, adminActorOf(ctx))),
       latest: finance.output(reconciliationOutput.nullable()).query(() => latestReconciliation(deps)),
     }),
   });

@@ -31,6 +31,9 @@ export function withdrawalsRouter(deps: PaymentDeps) {
       .query(({ ctx, input }) => streamerWithdrawals(deps, ctx.caller.userId, input.limit)),
     limits: streamerProcedure
       .output(withdrawalLimitsOutput)
-      .query(({ ctx }) => deps.transaction((tx) => withdrawalLimits(tx, deps.flows, ctx.caller.userId, deps.now()))),
+      .query(async ({ ctx }) => {
+        const config = await deps.platformConfig.get();
+        return deps.transaction((tx) => withdrawalLimits(tx, config, ctx.caller.userId, deps.now()));
+      }),
   });
 }

@@ -10,7 +10,6 @@ export interface BillingProfileDirectory {
 export interface FlowSettings {
   brandPortalUrl: string;
   streamerPortalUrl: string;
-  withdrawalLimits: { minCents: number; dailyCents: number; monthlyCents: number; approvalCents: number };
   lowBalanceAlertCents: number;
   issuer: { name: string; address: string };
   billingProfiles: BillingProfileDirectory;
@@ -22,12 +21,6 @@ export function flowSettingsFrom(env: StripeEnv, billingProfiles: BillingProfile
   return {
     brandPortalUrl: env.BRAND_PORTAL_URL.replace(/\/$/, ''),
     streamerPortalUrl: env.STREAMER_PORTAL_URL.replace(/\/$/, ''),
-    withdrawalLimits: {
-      minCents: env.WITHDRAWAL_MIN_CENTS,
-      dailyCents: env.WITHDRAWAL_DAILY_CENTS,
-      monthlyCents: env.WITHDRAWAL_MONTHLY_CENTS,
-      approvalCents: env.WITHDRAWAL_APPROVAL_CENTS,
-    },
     lowBalanceAlertCents: env.LOW_BALANCE_ALERT_CENTS,
     issuer: { name: env.INVOICE_ISSUER_NAME, address: env.INVOICE_ISSUER_ADDRESS },
     billingProfiles,

@@ -13,3 +13,9 @@ export function createStripeClient(env: Pick<StripeEnv, 'STRIPE_SECRET_KEY' | 'S
 }
 
 export type StripeClient = Stripe;
+
+/** The local Stripe's address (its `/_test/…` routes), from the same settings the SDK uses. */
+export function localStripeUrlOf(env: Pick<StripeEnv, 'STRIPE_API_HOST' | 'STRIPE_API_PORT' | 'STRIPE_API_PROTOCOL'>) {
+  const protocol = env.STRIPE_API_PROTOCOL ?? 'https';
+  return `${protocol}://${env.STRIPE_API_HOST}${env.STRIPE_API_PORT ? `:${env.STRIPE_API_PORT}` : ''}`;
+}

@@ -19,11 +19,6 @@ export const stripeEnvShape = {
   STRIPE_WEBHOOK_BASE_URL: z.url().optional(),
   BRAND_PORTAL_URL: z.url().default('http://localhost:3001'),
   STREAMER_PORTAL_URL: z.url().default('http://localhost:3002'),
-  WITHDRAWAL_MIN_CENTS: z.coerce.number().int().positive().default(1000),
-  WITHDRAWAL_DAILY_CENTS: z.coerce.number().int().positive().default(500_000),
-  WITHDRAWAL_MONTHLY_CENTS: z.coerce.number().int().positive().default(2_000_000),
-  /** Withdrawals above this wait for an admin with canViewFinancials. */
-  WITHDRAWAL_APPROVAL_CENTS: z.coerce.number().int().positive().default(100_000),
   /** A wallet below this (cents) raises `payment.wallet_low` when auto top-up is off. */
   LOW_BALANCE_ALERT_CENTS: z.coerce.number().int().nonnegative().default(5_000),
   /** How often auto top-ups and low-balance alerts look at the wallets, and withdrawals and refunds Stripe did not answer for are sent again. */

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEventSender } from '@gametriggers/events/testing';
+import { fixedPlatformConfig } from '@gametriggers/platform-config';
+import type { PlatformConfigSource } from '@gametriggers/platform-config';
 import type { LocalStripe } from '@gametriggers/stripe-local';
 import { startLocalStripe } from '@gametriggers/stripe-local';
 import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
@@ -28,15 +30,17 @@ export interface PaymentHarnessOptions {
   serviceSecret?: string;
   /** BullMQ prefix; share one with other harnesses to have their events reach this service. */
   queuePrefix?: string;
-  feeBps?: number;
-  earningsHoldDays?: number;
+  /** The platform configuration (default: the defaults; a client of an admin harness to test changes). */
+  platformConfig?: PlatformConfigSource;
   /** How often the maturing job runs (default: hourly, so tests mature earnings when they choose). */
   earningsMatureEveryMs?: number;
   /** A local Stripe to talk to (default: one of its own, on the same clock, stopped on close). */
   stripe?: LocalStripe;
-  /** Overrides of the Stripe-facing flows' settings (limits, thresholds). */
+  /** Overrides of the Stripe-facing flows' settings (thresholds, schedules). */
   flows?: Partial<StripeEnv>;
   billingProfiles?: BillingProfileDirectory;
+  /** The service on its test clock (`PAYMENT_TEST_CLOCK`) instead of `now`. */
+  testClock?: boolean;
 }
 
 /** Billing details of no one: invoices name the brand by id (tests that need details pass their own). */
@@ -62,8 +66,7 @@ export async function startPaymentHarness(options: PaymentHarnessOptions) {
     TOKEN_ISSUER: 'gametriggers-identity',
     TOKEN_AUDIENCE: 'gametriggers',
     SERVICE_SECRET: serviceSecret,
-    PLATFORM_FEE_BPS: options.feeBps ?? 2000,
-    EARNINGS_HOLD_DAYS: options.earningsHoldDays ?? 3,
+    PAYMENT_TEST_CLOCK: options.testClock ?? false,
     EARNINGS_MATURE_EVERY_MS: options.earningsMatureEveryMs ?? 3_600_000,
     STRIPE_SECRET_KEY: stripe.secretKey,
     STRIPE_API_HOST: stripeAddress.host,
@@ -71,17 +74,15 @@ export async function startPaymentHarness(options: PaymentHarnessOptions) {
     STRIPE_API_PROTOCOL: stripeAddress.protocol,
     BRAND_PORTAL_URL: 'http://localhost:3001',
     STREAMER_PORTAL_URL: 'http://localhost:3002',
-    WITHDRAWAL_MIN_CENTS: 1000,
-    WITHDRAWAL_DAILY_CENTS: 500_000,
-    WITHDRAWAL_MONTHLY_CENTS: 2_000_000,
-    WITHDRAWAL_APPROVAL_CENTS: 100_000,
     LOW_BALANCE_ALERT_CENTS: 5_000,
     WALLET_WATCH_EVERY_MS: 3_600_000,
     RECONCILE_EVERY_MS: 3_600_000,
     INVOICE_ISSUER_NAME: 'Gametriggers Inc.',
     INVOICE_ISSUER_ADDRESS: '548 Market St, San Francisco, CA 94104, US',
     BRAND_SERVICE_URL: 'http://127.0.0.1:9',
+    ADMIN_SERVICE_URL: 'http://127.0.0.1:9',
     ...options.flows,
+    platformConfig: options.platformConfig ?? fixedPlatformConfig(),
     billingProfiles: options.billingProfiles ?? noBillingProfiles,
     queuePrefix: options.queuePrefix ?? redis.prefix,
     now: options.now,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalStripe } from '@gametriggers/stripe-local';
 import type { TestClock } from '@gametriggers/testing';
+import { eventually } from '@gametriggers/testing';
 import type Stripe from 'stripe';
 import { matureDueEarnings } from '../jobs/earnings-maturing';
 import { reserveCampaignBudget } from '../money/campaign-budget';
@@ -8,16 +9,8 @@ import { chargeParticipationHours } from '../money/charging';
 import { creditDeposit } from '../money/deposits';
 import type { PaymentHarness } from './payment-harness';
 
-/** Webhooks arrive on their own time: waits until `check` gives a value (not undefined/null/false). */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, what = 'the condition', timeoutMs = 15_000): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+// Webhooks arrive on their own time; the flows' tests wait for them with the kit's `eventually`.
+export { eventually };
 
 /** Calls one of the local Stripe's `/_test/…` routes (JSON in and out). */
 export async function stripeTestRoute<T = unknown>(
@@ -90,7 +83,7 @@ export async function giveAvailableEarnings(
       { participationId: randomUUID(), campaignId, streamerId, hourStart: new Date(Date.UTC(2026, 0, 1)).toISOString(), impressions: 1, clicks: 1, revision: 1 },
     ]);
   });
-  clock.advance((harness.config.EARNINGS_HOLD_DAYS + 1) * 86_400_000);
+  clock.advance(((await harness.deps.platformConfig.get()).earningsHoldDays + 1) * 86_400_000);
   await matureDueEarnings(harness.deps);
 }
 
