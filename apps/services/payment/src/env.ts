@@ -8,7 +8,6 @@ export const paymentEnvSchema = serviceEnvSchema.extend({
   /** How often the maturing job looks for earnings whose hold has passed. */
   EARNINGS_MATURE_EVERY_MS: z.coerce.number().int().positive().default(60_000),
   /** BullMQ key prefix (default the platform's); lets a test run the process on its own queues. */
-  QUEUE_PREFIX: z.string().min(1).optional(),
   /**
    * Test platforms only (the browser tests): the service's clock moves with the local Stripe's
    * through `POST /_test/clock/advance`. Refused without a Stripe test key and the local Stripe.

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fixedPlatformConfig } from '@gametriggers/platform-config';
 import { fixedClock } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reserveCampaignBudget } from '../money/campaign-budget';
@@ -11,7 +12,7 @@ import { platformRevenue } from './platform-revenue';
 
 let ledger: LedgerTestDatabase;
 const clock = fixedClock('2026-03-02T10:00:00Z');
-const context: MoneyContext = { now: clock.now, feeBps: 2000, earningsHoldDays: 3 };
+const context: MoneyContext = { now: clock.now, platformConfig: fixedPlatformConfig() };
 
 /** A brand's CPM campaign at $2.50 per thousand, funded and reserved, charged 1,000 impressions now. */
 async function chargedCampaign() {
