@@ -1,5 +1,5 @@
 import { signServiceToken } from '@gametriggers/tokens';
-import { failure, fixedClock } from '@gametriggers/testing';
+import { enrolAdmin, failure, fixedClock, signInAdminWithTotp } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityHarness } from './testing/identity-harness';
 import { startIdentityHarness, testServiceSecret } from './testing/identity-harness';
@@ -24,11 +24,15 @@ beforeAll(async () => {
   harness = await startIdentityHarness({ now: clock.now });
   const serviceToken = await signServiceToken(testServiceSecret, 'test');
   const service = harness.client(() => ({ 'x-service-token': serviceToken }));
-  const root = { email: 'root@example.com', password: 'a strong password 1' };
+  const root = {
+    email: 'root@example.com',
+    password: 'a strong password 1',
+    totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+  };
   const brand = { email: 'acme@example.com', password: 'a strong password 2' };
   await service.identity.seedDemoUser.mutate({ ...root, name: 'Root', role: 'admin' });
   await service.identity.seedDemoUser.mutate({ ...brand, name: 'Acme', role: 'brand' });
-  const rootToken = (await harness.client().identity.login.mutate(root)).accessToken;
+  const rootToken = (await signInAdminWithTotp(harness.client(), root, clock.now)).accessToken;
   const support = { email: 'support@example.com', password: 'another strong password' };
   await as(rootToken).identity.admin.create.mutate({
     ...support,
@@ -38,7 +42,7 @@ beforeAll(async () => {
     adminRole: 'support',
     permissions: [],
   });
-  supportToken = (await harness.client().identity.login.mutate(support)).accessToken;
+  supportToken = (await enrolAdmin(harness.client(), support, clock.now)).tokens.accessToken;
   brandToken = (await harness.client().identity.login.mutate(brand)).accessToken;
   // The seeded accounts above carry the wall clock's time; these are placed on the test's.
   await harness.service.deps.db.user.updateMany({ data: { createdAt: new Date('2026-01-01T00:00:00Z') } });
