@@ -1,7 +1,7 @@
+import type { AdminHarness } from '@gametriggers/admin-service/testing';
+import { startAdminHarness } from '@gametriggers/admin-service/testing';
 import type { BrandHarness } from '@gametriggers/brand-service/testing';
 import { startBrandHarness } from '@gametriggers/brand-service/testing';
-import type { CampaignHarness } from '@gametriggers/campaign-service/testing';
-import { eventually, startCampaignHarness } from '@gametriggers/campaign-service/testing';
 import {
   adminWith,
   createTestRedisNamespace,
@@ -12,8 +12,8 @@ import {
 } from '@gametriggers/testing';
 import type { TestRedisNamespace, TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AdminHarness } from './testing/admin-harness';
-import { startAdminHarness } from './testing/admin-harness';
+import type { CampaignHarness } from './testing/campaign-harness';
+import { eventually, startCampaignHarness } from './testing/campaign-harness';
 
 const clock = fixedClock(testInstants.newYorkAfternoon);
 const cast = testCast();
