@@ -1,3 +1,4 @@
 -- CreateIndex
-CREATE INDEX "User_role_createdAt_idx" ON "User"("role", "createdAt");
+-- The two-factor migration, merged first, already creates this index.
+CREATE INDEX IF NOT EXISTS "User_role_createdAt_idx" ON "User"("role", "createdAt");
 
