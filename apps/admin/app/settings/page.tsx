@@ -1,5 +1,7 @@
-import { DetailList, PageHeader } from '@gametriggers/ui';
+import { Card, DetailList, PageHeader } from '@gametriggers/ui';
 import { portal } from '../../portal';
+import { regenerateRecoveryCodes } from './actions';
+import { RecoveryCodesForm } from './recovery-codes-form';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,6 +29,15 @@ export default async function SettingsPage() {
           },
         ]}
       />
+      {twoFactor.enabled ? (
+        <Card className="mt-8">
+          <h2 className="mb-1 text-lg font-semibold text-slate-900">Recovery codes</h2>
+          <p className="mb-4 text-sm text-slate-600">
+            Used up or lost them? Get ten new ones with a code from your authenticator app.
+          </p>
+          <RecoveryCodesForm regenerate={regenerateRecoveryCodes} />
+        </Card>
+      ) : null}
     </portal.Shell>
   );
 }

@@ -1,5 +1,7 @@
 import { Button, EmptyState, Field, LoadMore, PageHeader, Select, Table } from '@gametriggers/ui';
 import { portal } from '../../portal';
+import { AccountLink } from './account-link';
+import { UsersTabs } from './users-tabs';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +14,7 @@ const pick = <T extends string>(options: readonly T[], value: string | undefined
 
 /** Every account, searched, filtered, sorted and paged by identity on the server. */
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await portal.requirePermission('canManageUsers');
+  const session = await portal.requirePermission('canManageUsers');
   const params = await searchParams;
   const filters = {
     search: params.search?.trim() || undefined,
@@ -36,6 +38,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         title="Users & admins"
         description="Find an account, look at it, suspend or reactivate it."
       />
+      <UsersTabs current="accounts" superAdmin={session.user.adminRole === 'super_admin'} />
       <form
         method="get"
         className="mb-6 grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end"
@@ -83,17 +86,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           columns={[
             {
               header: 'Account',
-              cell: (user) => (
-                <a
-                  href={`/users/${user.id}`}
-                  className="font-medium text-brand-700 hover:underline"
-                >
-                  {user.email}
-                  {user.name ? (
-                    <span className="block text-xs text-slate-500">{user.name}</span>
-                  ) : null}
-                </a>
-              ),
+              cell: (user) => <AccountLink user={user} />,
             },
             { header: 'Role', cell: (user) => user.admin?.adminRole ?? user.role },
             {

@@ -58,6 +58,17 @@ import {
 } from './schemas';
 
 const sentOutput = z.object({ sent: z.literal(true) });
+
+/**
+ * Managing admins: `canConfigureSystem` is granted to super admins alone, and the role is checked
+ * too, so a flag that reached another role's token by mistake still opens nothing here.
+ */
+const superAdminProcedure = adminProcedure('canConfigureSystem').use(({ ctx, next }) => {
+  if (ctx.caller.adminRole !== 'super_admin') {
+    throw new DomainError('forbidden', 'super_admin_required', 'Only a super admin can do this.');
+  }
+  return next();
+});
 const recoveryCodesOutput = z.object({ recoveryCodes: z.array(z.string()) });
 
 export function createIdentityRouter(deps: IdentityDeps) {
@@ -209,7 +220,7 @@ export function createIdentityRouter(deps: IdentityDeps) {
          * A super admin creates an admin with a chosen role and flags. `canConfigureSystem` is held
          * by super admins alone (no other role may be granted it), so it gates this procedure.
          */
-        create: adminProcedure('canConfigureSystem')
+        create: superAdminProcedure
           .input(createAdminInput)
           .output(createdAdminOutput)
           .mutation(({ ctx, input }) => createAdmin(deps, input, adminActorOf(ctx))),
@@ -221,13 +232,13 @@ export function createIdentityRouter(deps: IdentityDeps) {
           .query(({ input }) => signupStats(deps.db, input)),
 
         /** A super admin changes an admin's role and flags; the last super admin stays one. */
-        update: adminProcedure('canConfigureSystem')
+        update: superAdminProcedure
           .input(updateAdminInput)
           .output(userSummaryOutput)
           .mutation(({ ctx, input }) => updateAdmin(deps, input, adminActorOf(ctx))),
 
         /** A lost authenticator: the admin's next sign-in enrols a new one. */
-        resetTwoFactor: adminProcedure('canConfigureSystem')
+        resetTwoFactor: superAdminProcedure
           .input(userReasonInput)
           .output(z.object({ userId: z.string(), twoFactorEnabled: z.boolean() }))
           .mutation(({ ctx, input }) => resetTwoFactor(deps, input, adminActorOf(ctx))),

@@ -197,6 +197,7 @@ export const updateAdminInput = z
   .object({
     userId: idSchema('admin'),
     adminRole: adminRoleInputSchema,
+    reason: adminReasonSchema,
     permissions: z
       .array(adminPermissionSchema)
       .max(adminPermissionSchema.options.length)

@@ -227,6 +227,7 @@ describe('admins: role and flags, and the last super admin', { timeout: 180_000 
       userId: admin.userId,
       adminRole: 'moderator',
       permissions: ['canModerateContent'],
+      reason: 'Moves to moderation',
     });
     expect(updated.admin).toMatchObject({
       adminRole: 'moderator',
@@ -236,6 +237,7 @@ describe('admins: role and flags, and the last super admin', { timeout: 180_000 
       expect.objectContaining({
         before: { adminRole: 'admin', permissions: ['canVerifyBrands'] },
         after: { adminRole: 'moderator', permissions: ['canModerateContent'] },
+        reason: 'Moves to moderation',
       }),
     ]);
     expect(
@@ -244,6 +246,7 @@ describe('admins: role and flags, and the last super admin', { timeout: 180_000 
           userId: admin.userId,
           adminRole: 'moderator',
           permissions: ['canConfigureSystem'],
+          reason: 'Too much power',
         }),
       ),
     ).toMatchObject({ code: 'BAD_REQUEST' });
@@ -255,6 +258,7 @@ describe('admins: role and flags, and the last super admin', { timeout: 180_000 
         userId: root.userId,
         adminRole: 'admin',
         permissions: [],
+        reason: 'Stepping down',
       });
     expect(await failure(demoteRoot())).toMatchObject({
       code: 'CONFLICT',
@@ -267,6 +271,7 @@ describe('admins: role and flags, and the last super admin', { timeout: 180_000 
         userId: root.userId,
         adminRole: 'admin',
         permissions: [],
+        reason: 'Stepping down',
       }),
       as(root.token).identity.users.suspend.mutate({
         userId: second.userId,

@@ -110,7 +110,12 @@ export async function createAdmin(
  */
 export async function updateAdmin(
   deps: Pick<IdentityDeps, 'db' | 'now'>,
-  input: { userId: string; adminRole: AdminRole; permissions: readonly AdminPermission[] },
+  input: {
+    userId: string;
+    adminRole: AdminRole;
+    permissions: readonly AdminPermission[];
+    reason: string;
+  },
   actor: AdminActor,
 ) {
   return deps.db.$transaction(async (tx) => {
@@ -137,6 +142,7 @@ export async function updateAdmin(
       permission: 'canConfigureSystem',
       action: 'identity.admin.update',
       subject: { type: 'admin', id: user.id },
+      reason: input.reason,
       before: { adminRole: before?.adminRole, permissions: before?.permissions },
       after: { adminRole: after?.adminRole, permissions: after?.permissions },
       personal: { email: user.email },

@@ -1,0 +1,108 @@
+import {
+  adminProceduresOf,
+  adminWith,
+  checkAdminAuthorization,
+  failure,
+  fixedClock,
+  testInstants,
+} from '@gametriggers/testing';
+import type { TestPerson } from '@gametriggers/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIdentityRouter } from './router';
+import type { IdentityHarness } from './testing/identity-harness';
+import { startIdentityHarness } from './testing/identity-harness';
+
+const clock = fixedClock(testInstants.newYorkAfternoon);
+let harness: IdentityHarness;
+
+beforeAll(async () => {
+  harness = await startIdentityHarness({ now: clock.now });
+});
+afterAll(() => harness?.close());
+
+/**
+ * Identity verifies its own tokens, so the made-up people are signed with its own key. Identity
+ * grants `canConfigureSystem` to super admins alone, so whoever holds it is signed as one.
+ */
+const tokenFor = (person: TestPerson) =>
+  signedAs(
+    person.permissions.includes('canConfigureSystem')
+      ? { ...person, adminRole: 'super_admin' }
+      : person,
+  );
+
+async function signedAs(person: TestPerson) {
+  const { token } = await harness.service.deps.keys.signAccessToken({
+    sub: person.userId,
+    email: person.email,
+    role: person.role,
+    ...(person.adminRole ? { adminRole: person.adminRole } : {}),
+    permissions: person.permissions,
+  });
+  return token;
+}
+
+describe('every admin procedure of identity', () => {
+  it('needs its permission: users canManageUsers, managing admins canConfigureSystem, two-factor and sign-up stats any admin', () => {
+    const permissions = Object.fromEntries(
+      adminProceduresOf(createIdentityRouter(harness.service.deps)).map((procedure) => [
+        procedure.path,
+        procedure.permission,
+      ]),
+    );
+    expect(permissions).toEqual({
+      'identity.twoFactor.status': undefined,
+      'identity.twoFactor.regenerateRecoveryCodes': undefined,
+      'identity.users.search': 'canManageUsers',
+      'identity.users.get': 'canManageUsers',
+      'identity.users.suspend': 'canManageUsers',
+      'identity.users.reactivate': 'canManageUsers',
+      'identity.admin.create': 'canConfigureSystem',
+      'identity.admin.signupStats': undefined,
+      'identity.admin.update': 'canConfigureSystem',
+      'identity.admin.resetTwoFactor': 'canConfigureSystem',
+    });
+  });
+
+  it('lets an admin with its permission past authorization, and no one else', async () => {
+    const { checked, mismatches } = await checkAdminAuthorization({
+      router: createIdentityRouter(harness.service.deps),
+      url: harness.url,
+      tokenFor,
+    });
+    expect(checked).toHaveLength(10);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('refuses managing admins to anyone but a super admin, even one whose token carries canConfigureSystem', async () => {
+    const notSuper = adminWith('canConfigureSystem', 'canManageUsers');
+    expect(notSuper.adminRole).toBe('admin');
+    const token = await signedAs(notSuper);
+    const client = harness.client(() => ({ authorization: `Bearer ${token}` }));
+    const userId = notSuper.userId;
+    const refusals = await Promise.all([
+      failure(
+        client.identity.admin.create.mutate({
+          email: 'new-admin@example.com',
+          password: 'a strong password 1',
+          username: 'newadmin',
+          firstName: 'New',
+          lastName: 'Admin',
+          adminRole: 'support',
+        }),
+      ),
+      failure(
+        client.identity.admin.update.mutate({
+          userId,
+          adminRole: 'support',
+          permissions: [],
+          reason: 'Fewer duties',
+        }),
+      ),
+      failure(client.identity.admin.resetTwoFactor.mutate({ userId, reason: 'lost phone' })),
+    ]);
+    for (const refusal of refusals) {
+      expect(refusal).toMatchObject({ code: 'FORBIDDEN', reason: 'super_admin_required' });
+    }
+  });
+});
