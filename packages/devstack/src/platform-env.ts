@@ -98,6 +98,8 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
   const own: Record<string, Record<string, string>> = {
     identity: {
       SIGNING_KEY_SECRET: options.secrets.SIGNING_KEY_SECRET,
+      IDENTITY_ENCRYPTION_KEYS: `dev-1:${options.secrets.ENCRYPTION_KEY}`,
+      IDENTITY_ENCRYPTION_ACTIVE_KEY_ID: 'dev-1',
       ...(options.accessTokenTtlSeconds
         ? { ACCESS_TOKEN_TTL_SECONDS: String(options.accessTokenTtlSeconds) }
         : {}),
