@@ -6,6 +6,8 @@ export default defineConfig({
     globalSetup: ['src/global-setup.ts'],
     testTimeout: 90_000,
     hookTimeout: 120_000,
+    // A page under test answers in seconds on a busy two-core machine, not in expect.poll's 1 s.
+    expect: { poll: { timeout: 15_000, interval: 250 } },
     // One platform, one browser at a time: these machines have two cores.
     fileParallelism: false,
   },

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { AdminCredentials } from '@gametriggers/testing';
 import { TOTP_STEP_SECONDS, totpCode } from '@gametriggers/tokens/totp';
 import { expect, inject } from 'vitest';
+import { demoAdmin } from './api';
 
 export const urls = {
   landing: 'http://localhost:3000',
@@ -81,6 +82,47 @@ export async function signInAsAdmin(page: Page, admin: AdminCredentials) {
     const stepMs = TOTP_STEP_SECONDS * 1000;
     await page.waitForTimeout(stepMs - (Date.now() % stepMs) + 100);
   }
+}
+
+/**
+ * A browser context signed in as this admin: its pages share the session, so a spec file spends one
+ * authenticator code however many admin pages it opens.
+ */
+export async function signedInAdminContext(
+  browser: Browser,
+  admin: AdminCredentials = demoAdmin,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await signInAsAdmin(page, admin);
+  await page.waitForURL(`${urls.admin}/**`);
+  await page.close();
+  return context;
+}
+
+/**
+ * Opens the dialog behind a confirming button (`ReasonConfirm`) and returns it. A click that lands
+ * before the page has hydrated does nothing, so it clicks until the dialog shows.
+ */
+export async function openDialog(page: Page, testId: string): Promise<Locator> {
+  const dialog = page.getByTestId(`${testId}-dialog`);
+  await expect
+    .poll(
+      async () => {
+        if (!(await dialog.isVisible())) await page.getByTestId(testId).click();
+        return dialog.isVisible();
+      },
+      { timeout: 30_000, interval: 500 },
+    )
+    .toBe(true);
+  return dialog;
+}
+
+/** Signs out through the shell's profile menu and waits for the landing page. */
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Open the profile menu' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(`${urls.landing}/**`);
 }
 
 /** The page's error message (Next's route announcer is an empty `alert` too, so skip it). */

@@ -532,8 +532,9 @@ export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<
     for (const demo of brand.campaigns) {
       const { days, image, ...fields } = demo.fields;
       const later = demo.target === 'draft' || demo.target === 'pending_review' || demo.target === 'cancelled';
-      // Soon enough to approve and launch in this run, late enough to pass the submit check.
-      const start = new Date(Date.now() + (later ? 7 * 86_400_000 : 2_000));
+      // Soon enough to approve and launch in this run, late enough to pass the submit check even on
+      // a machine slow enough to take seconds between creating and submitting.
+      const start = new Date(Date.now() + (later ? 7 * 86_400_000 : 15_000));
       if (!later) latestStart = Math.max(latestStart, start.getTime());
       const created = await api.campaign.create.mutate({
         ...fields,
