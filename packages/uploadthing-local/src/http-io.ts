@@ -26,6 +26,22 @@ export async function readJson(request: IncomingMessage): Promise<Record<string,
   throw new HttpError(400, 'The body must be a JSON object');
 }
 
+/**
+ * Reads what is left of a refused request's body (up to `limit` bytes) so the client, still sending,
+ * gets to read the answer; past the limit the connection closes after the answer instead.
+ */
+export async function discardBody(request: IncomingMessage, response: ServerResponse, limit: number): Promise<void> {
+  if (request.readableEnded || request.destroyed) return;
+  let size = 0;
+  for await (const chunk of request.iterator({ destroyOnReturn: false })) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      response.setHeader('Connection', 'close');
+      return;
+    }
+  }
+}
+
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }).end(text);

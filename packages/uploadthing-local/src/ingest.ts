@@ -3,13 +3,10 @@ import type { LocalUploadThingContext } from './context';
 import { uploadedFileData } from './context';
 import { isValidKey } from './file-store';
 import { HttpError, readJson, requestOrigin, sendError, sendJson } from './http-io';
-import { MultipartFileReader } from './multipart-file';
+import { MalformedMultipartError, MultipartFileReader } from './multipart-file';
 import type { RouteCallbacks } from './route-callbacks';
 import type { SignedUrlCheck } from './signing';
 import { checkSignedUrl, signedValue } from './signing';
-
-/** Past the declared size, a refused body is still read this far so the client sees the 413. */
-const DRAIN_LIMIT_BYTES = 1024 * 1024;
 
 /** The ingest: route metadata, callback results, and the presigned `HEAD` / `PUT <key>`. */
 export function createIngest(context: LocalUploadThingContext, callbacks: RouteCallbacks) {
@@ -81,29 +78,20 @@ export function createIngest(context: LocalUploadThingContext, callbacks: RouteC
     if (rangeStart === 0) await context.store.resetPartial(key);
     const reader = new MultipartFileReader(boundary);
     let written = rangeStart;
-    let overBy = 0;
     try {
-      for await (const chunk of request) {
-        if (overBy > 0) {
-          overBy += (chunk as Buffer).length;
-          if (overBy > DRAIN_LIMIT_BYTES) break;
-          continue;
-        }
+      for await (const chunk of request.iterator({ destroyOnReturn: false })) {
         const data = reader.push(chunk as Buffer);
         if (written + data.length > declaredSize) {
-          overBy = written + data.length - declaredSize;
-          continue;
+          await context.store.delete(key);
+          throw new HttpError(413, `The file is larger than the ${declaredSize} bytes it was presigned for`);
         }
         if (data.length > 0) await context.store.appendPartial(key, data);
         written += data.length;
       }
-    } catch {
+    } catch (error) {
+      if (error instanceof HttpError) throw error;
+      if (error instanceof MalformedMultipartError) throw new HttpError(400, error.message);
       return; // the client went away (paused or cut off): what was certain is kept for a resume
-    }
-    if (overBy > 0) {
-      await context.store.delete(key);
-      response.setHeader('Connection', 'close');
-      throw new HttpError(413, `The file is larger than the ${declaredSize} bytes it was presigned for`);
     }
     if (!reader.finished) throw new HttpError(400, 'The multipart body ended before its closing boundary');
     await finishUpload(request, response, key, params);

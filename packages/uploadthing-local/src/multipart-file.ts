@@ -1,3 +1,5 @@
+export class MalformedMultipartError extends Error {}
+
 /**
  * Reads the `file` field of a `multipart/form-data` body as it streams in, so an upload cut off
  * part-way keeps the bytes already received (the SDK resumes with `Range: bytes=<received>-`).
@@ -39,7 +41,7 @@ export class MultipartFileReader {
       if (end === -1) return Buffer.alloc(0);
       const headers = this.pending.subarray(0, end).toString('utf8');
       if (!/content-disposition:\s*form-data;[^\r\n]*\bname="file"/i.test(headers)) {
-        throw new Error('The upload must be a multipart field named "file".');
+        throw new MalformedMultipartError('The upload must be a multipart field named "file".');
       }
       this.pending = this.pending.subarray(end + 4);
       this.phase = 'data';

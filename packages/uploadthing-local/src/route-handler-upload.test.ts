@@ -1,6 +1,7 @@
 import { genUploader } from 'uploadthing/client';
 import type { FileRouter } from 'uploadthing/server';
 import { createRouteHandler, createUploadthing, UTApi } from 'uploadthing/server';
+import type { GenerateUploaderOptions } from 'uploadthing/types';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LocalUploadThing } from './local-uploadthing';
 import { startLocalUploadThing } from './local-uploadthing';
@@ -29,6 +30,9 @@ function makeRouter(completed: Completed[]) {
       }),
   } satisfies FileRouter;
 }
+
+/** Node's `fetch`; its `Response.json()` is typed `Promise<unknown>`, the SDK's `FetchEsque` wants a generic. */
+const nodeFetch = fetch as NonNullable<GenerateUploaderOptions['fetch']>;
 
 const PNG_BYTES = new Uint8Array(Array.from({ length: 3000 }, (_, i) => (i * 7) % 256));
 
@@ -61,7 +65,7 @@ describe.each([
   });
 
   it('runs onUploadComplete with the key, url and middleware metadata, returns its data, serves the bytes back, and deleteFiles removes them', async () => {
-    const { uploadFiles } = genUploader<ReturnType<typeof makeRouter>>({ url: handler.url, package: 'vitest', fetch });
+    const { uploadFiles } = genUploader<ReturnType<typeof makeRouter>>({ url: handler.url, package: 'vitest', fetch: nodeFetch });
     const file = new File([PNG_BYTES], 'avatar.png', { type: 'image/png' });
 
     const [uploaded] = await uploadFiles('avatar', { files: [file], headers: { 'x-user-id': 'user-7' } });
@@ -92,7 +96,7 @@ describe.each([
   });
 
   it('refuses, before presigning, a file the route does not allow (the handler checks the claim)', async () => {
-    const { uploadFiles } = genUploader<ReturnType<typeof makeRouter>>({ url: handler.url, package: 'vitest', fetch });
+    const { uploadFiles } = genUploader<ReturnType<typeof makeRouter>>({ url: handler.url, package: 'vitest', fetch: nodeFetch });
     const tooBig = new File([new Uint8Array(2 * 1024 * 1024)], 'huge.png', { type: 'image/png' });
 
     await expect(uploadFiles('avatar', { files: [tooBig] })).rejects.toThrow(/FileSizeMismatch/);

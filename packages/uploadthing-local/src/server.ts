@@ -2,9 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createApi } from './api';
 import type { LocalUploadThingContext } from './context';
 import { createFileServing } from './file-serving';
-import { HttpError, sendError, sendJson } from './http-io';
+import { discardBody, HttpError, sendError, sendJson } from './http-io';
 import { createIngest } from './ingest';
 import type { RouteCallbacks } from './route-callbacks';
+
+const DISCARD_LIMIT_BYTES = 1024 * 1024;
 
 /** The browser PUTs and HEADs presigned URLs itself, from the portal's origin. */
 const CORS_HEADERS = {
@@ -46,6 +48,7 @@ export function createRequestListener(context: LocalUploadThingContext, callback
       await route(request, response);
     } catch (error) {
       if (response.headersSent) return void response.destroy();
+      await discardBody(request, response, DISCARD_LIMIT_BYTES).catch(() => undefined);
       if (error instanceof HttpError) sendError(response, error.status, error.message);
       else sendError(response, 500, error instanceof Error ? error.message : 'Unexpected error');
     }
