@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { LocalUploadThingContext } from './context';
 import { FileStore } from './file-store';
 import { RouteCallbacks } from './route-callbacks';
 import { createRequestListener } from './server';
@@ -50,10 +51,10 @@ export async function startLocalUploadThing(options: LocalUploadThingOptions = {
   const app = options.app ?? LOCAL_APP;
   const token = createUploadThingToken(app);
   const callbacks = new RouteCallbacks(app.apiKey);
-  const context = {
+  const context: LocalUploadThingContext = {
     apiKey: app.apiKey,
     appId: app.appId,
-    publicUrl: '',
+    publicUrl: '', // known once listening
     clock: options.clock ?? (() => new Date()),
     store: new FileStore(options.dir ?? DEFAULT_FILES_DIR),
   };
