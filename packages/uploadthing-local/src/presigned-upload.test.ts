@@ -139,6 +139,17 @@ describe('presigned PUT and HEAD at the ingest', () => {
     expect((await put(url, bytes)).status).toBe(409);
   });
 
+  it('answers 502 with the reason when the route handler cannot be called back, keeping the file', async () => {
+    const { url, key } = await presign(10);
+    await handler.close();
+
+    const response = await put(url, bytesOf(10));
+
+    expect(response.status).toBe(502);
+    expect(((await response.json()) as { error: string }).error).toMatch(/^Callback to http:\/\/127\.0\.0\.1:\d+\/api\/uploadthing failed/);
+    expect((await fetch(`${local.url}/f/${key}`)).status).toBe(200);
+  });
+
   it('answers the browser preflight for PUT/HEAD with the headers the client sends and exposes x-ut-range-start', async () => {
     const { url } = await presign(10);
 
