@@ -80,9 +80,14 @@ describe('suspension', { timeout: 180_000 }, () => {
       await failure(
         harness.client().identity.refresh.mutate({ refreshToken: streamer.session.refreshToken }),
       ),
-    ).toMatchObject({ code: 'UNAUTHORIZED', reason: 'refresh_token_invalid' });
+    ).toMatchObject({ code: 'FORBIDDEN', reason: 'account_suspended' });
     expect(
-      await failure(harness.client().identity.login.mutate({ email: streamer.email, password: streamer.password })),
+      await failure(
+        harness.client().identity.login.mutate({
+          email: streamer.email,
+          password: streamer.password,
+        }),
+      ),
     ).toMatchObject({
       code: 'FORBIDDEN',
       reason: 'account_suspended',
@@ -112,7 +117,10 @@ describe('suspension', { timeout: 180_000 }, () => {
       reason: 'Cleared after review',
     });
     await expect(
-      harness.client().identity.login.mutate({ email: streamer.email, password: streamer.password }),
+      harness.client().identity.login.mutate({
+        email: streamer.email,
+        password: streamer.password,
+      }),
     ).resolves.toMatchObject({ user: { id: streamer.userId } });
     expect(
       await harness.service.deps.db.outboxEvent.count({
