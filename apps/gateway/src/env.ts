@@ -19,6 +19,8 @@ export const gatewayEnvSchema = z.object({
   IDENTITY_JWKS_URL: z.string().url(),
   TOKEN_ISSUER: z.string().default('gametriggers-identity'),
   TOKEN_AUDIENCE: z.string().default('gametriggers'),
+  /** Identity's access-token lifetime: a suspension's entry in the revocation list outlives it. */
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   SERVICE_SECRET: z.string().min(32, 'must be at least 32 characters'),
   CORS_ORIGINS: csv.default([
     'http://localhost:3000',

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceUrlsFrom } from './env';
 import type { RunningGateway } from './server';
 import { createGateway } from './server';
+import { createSessionRevocations } from './session-revocations';
 
 // A key set we control (served as a JWKS over node:http) and an echo service that reports what
 // it received: the edges of the gateway without the identity service.
@@ -87,6 +88,10 @@ beforeAll(async () => {
     }),
     serviceSecret: 'a-service-secret-of-at-least-32-characters',
     redis,
+    revocations: createSessionRevocations(redis, {
+      keyPrefix: `${namespace.prefix}:sessions-ended`,
+      retentionMs: 20 * 60_000,
+    }),
     corsOrigins: ['http://localhost:3002'],
     maxBodyBytes: 1024,
     rateLimits: { windowMs: 60_000, perUser: 1_000, perIp: 1_000, keyPrefix: namespace.prefix },

@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceUrlsFrom } from './env';
 import type { GatewayOptions, RunningGateway } from './server';
 import { startGateway } from './server';
+import { createSessionRevocations } from './session-revocations';
 
 // Gateway and identity share the service secret, as in production.
 const serviceSecret = testServiceSecret;
@@ -48,6 +49,10 @@ async function gatewayWith(overrides: Partial<GatewayOptions> = {}) {
     }),
     serviceSecret,
     redis,
+    revocations: createSessionRevocations(redis, {
+      keyPrefix: `${namespace.prefix}:sessions-ended`,
+      retentionMs: 20 * 60_000,
+    }),
     corsOrigins: ['http://localhost:3001'],
     maxBodyBytes: 64 * 1024,
     rateLimits: { windowMs: 60_000, perUser: 1_000, perIp: 1_000, keyPrefix: namespace.prefix },

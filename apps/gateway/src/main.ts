@@ -3,6 +3,8 @@ import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import { Redis } from 'ioredis';
 import { gatewayEnvSchema, serviceUrlsFrom } from './env';
 import { createGateway } from './server';
+import { createSessionRevocations } from './session-revocations';
+import { startSuspensionConsumer } from './suspension-consumer';
 
 const log = createLogger('gateway');
 function environment() {
@@ -22,6 +24,15 @@ const redis = new Redis(env.REDIS_URL, {
   enableAutoPipelining: true,
 });
 const now = () => new Date();
+const revocations = createSessionRevocations(redis, {
+  // Five minutes beyond the token lifetime: room for the clocks of identity and Redis to differ.
+  retentionMs: (env.ACCESS_TOKEN_TTL_SECONDS + 300) * 1000,
+});
+const suspensions = startSuspensionConsumer({
+  redisUrl: env.REDIS_URL,
+  revocations,
+  log,
+});
 const gateway = await createGateway({
   port: env.PORT,
   host: env.HOST,
@@ -35,6 +46,7 @@ const gateway = await createGateway({
   }),
   serviceSecret: env.SERVICE_SECRET,
   redis,
+  revocations,
   corsOrigins: env.CORS_ORIGINS,
   maxBodyBytes: env.MAX_BODY_BYTES,
   rateLimits: {
@@ -60,6 +72,7 @@ const stop = (signal: string) => {
   log.info({ signal }, 'shutting down: draining requests in flight');
   void gateway
     .close()
+    .then(() => suspensions.stop())
     .then(() => redis.quit())
     .then(
       () => process.exit(0),

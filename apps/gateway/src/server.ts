@@ -29,6 +29,7 @@ import {
 } from './public-routes';
 import type { Domain } from './routes';
 import { isDomain, parseApiPath } from './routes';
+import type { SessionRevocations } from './session-revocations';
 
 export interface GatewayOptions {
   port: number;
@@ -38,6 +39,8 @@ export interface GatewayOptions {
   accessTokens: AccessTokenVerifier;
   serviceSecret: string;
   redis: Redis;
+  /** Accounts whose sessions identity ended (suspensions), fed by `startSuspensionConsumer`. */
+  revocations: SessionRevocations;
   corsOrigins: string[];
   maxBodyBytes: number;
   rateLimits: { windowMs: number; perUser: number; perIp: number; keyPrefix?: string };
@@ -74,6 +77,14 @@ function tooManyRequests(retryAfterSeconds: number) {
     'rate_limited',
     `Too many requests. Try again in ${retryAfterSeconds} s.`,
     { 'retry-after': String(retryAfterSeconds) },
+  );
+}
+
+function sessionRevoked() {
+  return new Refusal(
+    'UNAUTHORIZED',
+    'session_revoked',
+    'This session has ended: the account was suspended. Sign in again once it is reactivated.',
   );
 }
 
@@ -138,7 +149,12 @@ export async function createGateway(options: GatewayOptions) {
     }
     const caller = await authenticate(req.headers, options.accessTokens, options.serviceSecret);
     authorize(domain, caller);
-    await limit(req, caller);
+    // Issued together, so with auto-pipelining the list read rides in the rate limit's round trip.
+    const [revoked] = await Promise.all([
+      caller.kind === 'user' ? options.revocations.isRevoked(caller.claims) : false,
+      limit(req, caller),
+    ]);
+    if (revoked) throw sessionRevoked();
 
     proxyTo(req, res, url, requestId, {
       target: new URL(`/trpc/${route.rest}${url.search}`, options.serviceUrls[domain]),

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { serviceUrlsFrom } from './env';
 import type { Domain } from './routes';
 import type { GatewayOptions } from './server';
+import { createSessionRevocations } from './session-revocations';
 
 /**
  * Gateway options for tests and benchmarks: a free port, identity's JWKS, services not given
@@ -34,6 +35,10 @@ export function testGatewayOptions(input: {
     }),
     serviceSecret: input.serviceSecret,
     redis: input.redis,
+    revocations: createSessionRevocations(input.redis, {
+      keyPrefix: `${input.rateLimitPrefix}:sessions-ended`,
+      retentionMs: 20 * 60_000,
+    }),
     corsOrigins: [],
     maxBodyBytes: 1024 * 1024,
     rateLimits: { windowMs: 60_000, perUser: 1_000, perIp: 1_000, keyPrefix: input.rateLimitPrefix },

@@ -4,6 +4,7 @@ import { SESSION_COOKIE, SESSION_RENEWED_COOKIE } from './cookie-names';
 import { createPortalMiddleware } from './middleware';
 import { openSessionCookie, sealSessionCookie } from './session-cookie';
 import type { RefreshOutcome } from './session-refresh';
+import { nextAuthErrorMessage } from './session-tokens';
 import type { SessionTokens } from './session-tokens';
 
 const SECRET = 'a-nextauth-secret-for-the-tests-only';
@@ -151,6 +152,19 @@ describe('when the session has ended', () => {
     expect(response.headers.get('x-middleware-request-cookie') ?? '').not.toContain(SESSION_COOKIE);
     expect(response.headers.get('x-middleware-request-x-return-to')).toBe(`${PORTAL}/discover`);
     expect(await writtenSession(response)).toBe('');
+  });
+
+  it('tells a suspended account why it was signed out', async () => {
+    outcomes = [{ kind: 'ended', reason: 'account_suspended' }];
+    const response = await middleware(
+      await request('/session/renew?callbackUrl=%2Fcampaigns', session(9_000)),
+    );
+    const location = new URL(response.headers.get('location') ?? '');
+    expect(location.searchParams.get('error')).toBe('AccountSuspended');
+    expect(nextAuthErrorMessage(location.searchParams.get('error') ?? undefined)).toMatch(
+      /account is suspended/,
+    );
+    expect(location.searchParams.get('callbackUrl')).toBe(`${PORTAL}/campaigns`);
   });
 
   it('sends people without a session to sign in without asking identity', async () => {

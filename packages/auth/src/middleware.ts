@@ -13,7 +13,13 @@ import {
 } from './session-cookie';
 import { createSessionRefresher } from './session-refresh';
 import type { SessionRefresher } from './session-refresh';
-import { RETURN_TO_HEADER, SESSION_RENEW_PATH, sameOriginPath, signInUrl } from './session-routes';
+import {
+  ACCOUNT_SUSPENDED_CODE,
+  RETURN_TO_HEADER,
+  SESSION_RENEW_PATH,
+  sameOriginPath,
+  signInUrl,
+} from './session-routes';
 import { needsRefresh } from './session-tokens';
 import type { SessionTokens } from './session-tokens';
 
@@ -72,13 +78,17 @@ export function createPortalMiddleware(options: PortalMiddlewareOptions) {
 
     let session: SessionJwt | null = stored?.error ? null : stored;
     let sealed: string | undefined;
+    let endedBecause: string | undefined;
     if (session && renewing && req.cookies.has(SESSION_RENEWED_COOKIE)) session = null;
     else if (session && (renewing || isDue(session, now()))) {
       const outcome = await refreshSession(session.refreshToken);
       if (outcome.kind === 'refreshed') {
         session = { ...session, ...outcome.tokens, error: undefined };
         sealed = await sealSessionCookie(session, options.secret);
-      } else if (outcome.kind === 'ended') session = null;
+      } else if (outcome.kind === 'ended') {
+        session = null;
+        endedBecause = outcome.reason;
+      }
     }
     const ended = Boolean(stored) && !session;
 
@@ -101,7 +111,8 @@ export function createPortalMiddleware(options: PortalMiddlewareOptions) {
         headers.set(RETURN_TO_HEADER, returnTo.href);
         return finish(NextResponse.next({ request: { headers } }));
       }
-      return finish(NextResponse.redirect(signInUrl(options.landingUrl, returnTo.href)));
+      const why = endedBecause === 'account_suspended' ? ACCOUNT_SUSPENDED_CODE : undefined;
+      return finish(NextResponse.redirect(signInUrl(options.landingUrl, returnTo.href, why)));
     }
     if (renewing) {
       const response = finish(NextResponse.redirect(returnTo));

@@ -3,6 +3,7 @@ import NextAuth from 'next-auth';
 import type { NextAuthOptions, Session } from 'next-auth';
 import { cookies } from 'next/headers';
 import { SESSION_COOKIE, openSessionCookie } from './session-cookie';
+import { isSessionRevoked } from './session-revoked';
 import type { SessionTokens, SessionUser } from './session-tokens';
 
 export interface PortalSession extends Session {
@@ -35,6 +36,17 @@ export function serverApi(
   gatewayUrl = process.env.GATEWAY_URL ?? 'http://localhost:4000',
 ) {
   return createApiClient({ gatewayUrl, getAccessToken: () => session.accessToken });
+}
+
+/**
+ * Whether this session ended since its token was issued (the account was suspended): one
+ * `identity.me` call through the gateway, for what a portal signs outside the API (channel auth).
+ */
+export function sessionRevoked(
+  session: PortalSession,
+  gatewayUrl = process.env.GATEWAY_URL ?? 'http://localhost:4000',
+) {
+  return isSessionRevoked(serverApi(session, gatewayUrl));
 }
 
 type AuthRouteContext = { params: Promise<{ nextauth: string[] }> };

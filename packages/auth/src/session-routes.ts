@@ -11,12 +11,19 @@ export function sameOriginPath(value: string | null | undefined): string {
   return value;
 }
 
-/** The landing's sign-in page, coming back to `returnTo` afterwards. */
-export function signInUrl(landingUrl: string, returnTo: string | undefined): URL {
+/**
+ * The landing's sign-in page, coming back to `returnTo` afterwards; `error` is a code the page
+ * knows (`nextAuthErrorMessage`), to say why the session ended.
+ */
+export function signInUrl(landingUrl: string, returnTo: string | undefined, error?: string): URL {
   const url = new URL('/sign-in', landingUrl);
   if (returnTo) url.searchParams.set('callbackUrl', returnTo);
+  if (error) url.searchParams.set('error', error);
   return url;
 }
+
+/** The sign-in page's code for a session identity ended because the account is suspended. */
+export const ACCOUNT_SUSPENDED_CODE = 'AccountSuspended';
 
 /** Where a page goes when the API refused its token: renew the session, then come back. */
 export function renewUrl(returnTo: string | undefined): string {

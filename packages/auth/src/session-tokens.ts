@@ -47,13 +47,15 @@ export function needsRefresh(
 export const EMAIL_NOT_VERIFIED_MESSAGE =
   'Confirm your email address first: open the link we sent you, or ask for a new one.';
 
+const ACCOUNT_SUSPENDED_MESSAGE =
+  'This account is suspended, so it cannot sign in. Contact support@gametriggers.com if you think this is a mistake.';
+
 /** Messages for the sign-in page, by the reason identity gives. */
 const messagesByReason: Record<string, string> = {
   invalid_credentials: 'Email or password is incorrect.',
   email_not_verified: EMAIL_NOT_VERIFIED_MESSAGE,
   refresh_token_reused: 'Your session ended for your security. Sign in again.',
-  account_suspended:
-    'This account is suspended, so it cannot sign in. Contact support@gametriggers.com if you think this is a mistake.',
+  account_suspended: ACCOUNT_SUSPENDED_MESSAGE,
 };
 
 export function signInErrorMessage(reason: string | undefined, fallback: string): string {
@@ -70,6 +72,8 @@ const messagesByNextAuthCode: Record<string, string> = {
   AccessDenied: 'Access was denied.',
   SessionRequired: 'Sign in to continue.',
   Configuration: 'Signing in is not available right now. Try again in a moment.',
+  // Ours: the portal middleware's when identity refuses a suspended account's renewal.
+  AccountSuspended: ACCOUNT_SUSPENDED_MESSAGE,
 };
 
 /**

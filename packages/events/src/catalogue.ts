@@ -54,7 +54,8 @@ export const eventCatalogue = {
       role: z.enum(['brand', 'streamer', 'admin']),
       suspendedAt: z.iso.datetime(),
     }),
-    subscribers: ['overlay'],
+    // The gateway refuses the account's access tokens issued before `suspendedAt` at once.
+    subscribers: ['overlay', 'gateway'],
   },
   'user.reactivated': {
     schema: z.object({ userId: z.uuid(), role: z.enum(['brand', 'streamer', 'admin']) }),

@@ -16,19 +16,31 @@ export type EventHandlers = {
   [T in EventType]?: (event: EventEnvelope<T>, tx: SqlExecutor) => Promise<unknown>;
 };
 
+/** Handlers that need no database: each is idempotent and order-free on its own. */
+export type StorelessEventHandlers = {
+  [T in EventType]?: (event: EventEnvelope<T>) => Promise<unknown>;
+};
+
 interface Log {
   error(object: unknown, message: string): void;
 }
 
-export interface EventConsumerOptions {
+interface QueueOptions {
   service: string;
   redisUrl: string;
   queuePrefix?: string | undefined;
+  concurrency?: number;
+  log?: Log;
+}
+
+export interface EventConsumerOptions extends QueueOptions {
   handlers: EventHandlers;
   /** Runs the processed-id mark and the handler in one database transaction. */
   runInTransaction: TransactionRunner;
-  concurrency?: number;
-  log?: Log;
+}
+
+export interface StorelessEventConsumerOptions extends QueueOptions {
+  handlers: StorelessEventHandlers;
 }
 
 export interface DeadLetter {
@@ -44,6 +56,45 @@ export interface DeadLetter {
  * Failures retry with backoff; the last failure moves the event to the dead-letter queue.
  */
 export function startEventConsumer(options: EventConsumerOptions) {
+  return consumeQueue(options, async (envelope) => {
+    const handler = handlerFor(options.service, options.handlers, envelope) as (
+      event: EventEnvelope,
+      tx: SqlExecutor,
+    ) => Promise<unknown>;
+    await options.runInTransaction(async (tx) => {
+      const fresh = await tx.$executeRawUnsafe(
+        'INSERT INTO "processed_events" ("consumer", "eventId") VALUES ($1, $2::uuid) ON CONFLICT DO NOTHING',
+        options.service,
+        envelope.id,
+      );
+      if (fresh === 0) return;
+      await handler(envelope, tx);
+    });
+  });
+}
+
+/**
+ * For a process without a database (the gateway): no `processed_events` row guards a redelivery,
+ * so each handler must give the same result however often and in whatever order its events come.
+ * Retries and dead letters work as in `startEventConsumer`.
+ */
+export function startStorelessEventConsumer(options: StorelessEventConsumerOptions) {
+  return consumeQueue(options, async (envelope) => {
+    const handler = handlerFor(options.service, options.handlers, envelope) as (
+      event: EventEnvelope,
+    ) => Promise<unknown>;
+    await handler(envelope);
+  });
+}
+
+function handlerFor(service: string, handlers: object, envelope: EventEnvelope): unknown {
+  const handler = (handlers as Record<string, unknown>)[envelope.type];
+  if (!handler) throw new UnrecoverableError(`${service} has no handler for ${envelope.type}`);
+  return handler;
+}
+
+/** The service's queue: envelopes checked, failures retried, the last one dead-lettered. */
+function consumeQueue(options: QueueOptions, apply: (envelope: EventEnvelope) => Promise<void>) {
   const prefix = options.queuePrefix ?? DEFAULT_QUEUE_PREFIX;
   const connection = redisConnection(options.redisUrl);
   const deadLetters = new Queue<DeadLetter>(deadLetterQueueName(options.service), {
@@ -59,19 +110,7 @@ export function startEventConsumer(options: EventConsumerOptions) {
       // A malformed or unknown event will not get better by retrying.
       throw new UnrecoverableError(`Invalid event: ${(error as Error).message}`);
     }
-    const handler = options.handlers[envelope.type] as
-      ((event: EventEnvelope, tx: SqlExecutor) => Promise<unknown>) | undefined;
-    if (!handler)
-      throw new UnrecoverableError(`${options.service} has no handler for ${envelope.type}`);
-    await options.runInTransaction(async (tx) => {
-      const fresh = await tx.$executeRawUnsafe(
-        'INSERT INTO "processed_events" ("consumer", "eventId") VALUES ($1, $2::uuid) ON CONFLICT DO NOTHING',
-        options.service,
-        envelope.id,
-      );
-      if (fresh === 0) return;
-      await handler(envelope, tx);
-    });
+    await apply(envelope);
   }
 
   async function process(job: Job<EventEnvelope>) {

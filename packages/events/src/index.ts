@@ -1,8 +1,19 @@
 export { eventCatalogue, isEventType, parseEventPayload, subscribersOf } from './catalogue';
 export type { EventEnvelope, EventPayload, EventType } from './catalogue';
 export { parseEventEnvelope, UnknownEventTypeError } from './envelope';
-export { listDeadLetters, retryDeadLetter, startEventConsumer } from './consumer';
-export type { DeadLetter, EventConsumerOptions, EventHandlers } from './consumer';
+export {
+  listDeadLetters,
+  retryDeadLetter,
+  startEventConsumer,
+  startStorelessEventConsumer,
+} from './consumer';
+export type {
+  DeadLetter,
+  EventConsumerOptions,
+  EventHandlers,
+  StorelessEventConsumerOptions,
+  StorelessEventHandlers,
+} from './consumer';
 export { recordEvent, recordEvents } from './outbox';
 export type { SqlExecutor } from './outbox';
 export { pgTransactionRunner } from './pg-transaction';

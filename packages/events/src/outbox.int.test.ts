@@ -6,7 +6,12 @@ import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/test
 import type { TestDatabase, TestRedisNamespace } from '@gametriggers/testing';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { listDeadLetters, retryDeadLetter, startEventConsumer } from './consumer';
+import {
+  listDeadLetters,
+  retryDeadLetter,
+  startEventConsumer,
+  startStorelessEventConsumer,
+} from './consumer';
 import { recordEvent, recordEvents } from './outbox';
 import { pgTransactionRunner } from './pg-transaction';
 import { queueDepths } from './queue-depths';
@@ -195,6 +200,51 @@ describe('relay and consumer', () => {
     expect(await retryDeadLetter('identity', dead?.id ?? '', redis.url, redis.prefix)).toBe(true);
     await eventually(async () => (await count('ledger')) === 1);
     expect(await listDeadLetters('identity', redis.url, redis.prefix)).toHaveLength(0);
+  });
+});
+
+describe('a consumer without a database', () => {
+  it('applies every delivery (its handler is idempotent itself) and dead-letters events it has no handler for', async () => {
+    const queues = createQueueSet(redis.url, redis.prefix);
+    cleanups.push(() => queues.close());
+    const suspendedAt = new Map<string, string>();
+    const consumer = startStorelessEventConsumer({
+      service: 'gateway',
+      redisUrl: redis.url,
+      queuePrefix: redis.prefix,
+      handlers: {
+        'user.suspended': (event) => {
+          suspendedAt.set(event.payload.userId, event.payload.suspendedAt);
+          return Promise.resolve();
+        },
+      },
+    });
+    cleanups.push(() => consumer.stop());
+    const queue = queues.queueFor('gateway');
+    const userId = randomUUID();
+    const suspended = {
+      id: randomUUID(),
+      type: 'user.suspended',
+      payload: { userId, role: 'brand', suspendedAt: '2026-03-01T12:00:00.000Z' },
+      occurredAt: '2026-03-01T12:00:00.000Z',
+    };
+    await queue.add(suspended.type, suspended, { jobId: `${suspended.id}-a` });
+    await queue.add(suspended.type, suspended, { jobId: `${suspended.id}-b` });
+    const unhandled = {
+      id: randomUUID(),
+      type: 'user.reactivated',
+      payload: { userId, role: 'brand' },
+      occurredAt: '2026-03-01T12:05:00.000Z',
+    };
+    await queue.add(unhandled.type, unhandled, { jobId: unhandled.id, attempts: 5 });
+    await eventually(async () => (await queue.getCompletedCount()) === 2);
+    expect(suspendedAt.get(userId)).toBe('2026-03-01T12:00:00.000Z');
+    await eventually(
+      async () => (await listDeadLetters('gateway', redis.url, redis.prefix)).length === 1,
+    );
+    const [dead] = await listDeadLetters('gateway', redis.url, redis.prefix);
+    expect(dead).toMatchObject({ attemptsMade: 1, envelope: { id: unhandled.id } });
+    expect(dead?.error).toMatch(/gateway has no handler for user\.reactivated/);
   });
 });
 

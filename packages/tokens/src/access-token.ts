@@ -13,6 +13,8 @@ export const accessTokenClaimsSchema = z.object({
   adminRole: adminRoleSchema.optional(),
   permissions: z.array(adminPermissionSchema).default([]),
   exp: z.number(),
+  /** When identity issued it (seconds): the gateway refuses tokens issued before a suspension. */
+  iat: z.number(),
   jti: z.string().optional(),
 });
 export type AccessTokenClaims = z.infer<typeof accessTokenClaimsSchema>;

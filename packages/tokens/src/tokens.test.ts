@@ -39,7 +39,13 @@ describe('access tokens', () => {
       audience: 'aud',
     });
     const sign = (claims: Record<string, unknown>, expiresIn = '5m', typ = 'at+jwt') =>
-      new SignJWT({ email: 'a@b.co', role: 'brand', permissions: [], ...claims })
+      new SignJWT({
+        email: 'a@b.co',
+        role: 'brand',
+        permissions: [],
+        iat: Math.floor(Date.now() / 1000),
+        ...claims,
+      })
         .setProtectedHeader({ alg: 'ES256', typ })
         .setSubject('3f1c2a44-9a47-4c1b-8d6e-1f0a2b3c4d5e')
         .setIssuer('iss')
@@ -54,6 +60,13 @@ describe('access tokens', () => {
     await expect(verifier.verify(await sign({}))).resolves.toMatchObject({
       role: 'brand',
       email: 'a@b.co',
+    });
+  });
+
+  it('refuses a token that does not say when it was issued (the gateway compares it with suspensions)', async () => {
+    const { verifier, sign } = await setup();
+    await expect(verifier.verify(await sign({ iat: undefined }))).rejects.toMatchObject({
+      reason: 'invalid',
     });
   });
 

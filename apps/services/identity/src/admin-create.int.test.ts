@@ -2,17 +2,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAccessTokenVerifier, signServiceToken } from '@gametriggers/tokens';
-import {
-  enrolAdmin,
-  failure,
-  fixedClock,
-  signInAdminWithTotp,
-  testInstants,
-} from '@gametriggers/testing';
+import { enrolAdmin, failure, fixedClock, testInstants } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityHarness } from './testing/identity-harness';
-import { startIdentityHarness, testServiceSecret } from './testing/identity-harness';
+import { startIdentityHarness } from './testing/identity-harness';
 
 const clock = fixedClock(testInstants.newYorkAfternoon);
 let harness: IdentityHarness;
@@ -21,47 +14,13 @@ const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 
 beforeAll(async () => {
   harness = await startIdentityHarness({ now: clock.now });
-  const serviceToken = await signServiceToken(testServiceSecret, 'test');
-  const service = harness.client(() => ({ 'x-service-token': serviceToken }));
-  const superAdmin = {
-    email: 'root@example.com',
-    password: 'a strong password 1',
-    totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
-  };
-  await service.identity.seedDemoUser.mutate({ ...superAdmin, name: 'Root Admin', role: 'admin' });
-  superAdminToken = (await signInAdminWithTotp(harness.client(), superAdmin, clock.now))
-    .accessToken;
+  superAdminToken = (await harness.people.signInRootAdmin()).token;
 });
 afterAll(() => harness?.close());
 
-const as = (accessToken?: string) =>
-  harness.client((): Record<string, string> =>
-    accessToken ? { authorization: `Bearer ${accessToken}` } : {},
-  );
-
-let counter = 0;
-function newAdmin(overrides: Record<string, unknown> = {}) {
-  counter += 1;
-  return {
-    email: `admin-${counter}@example.com`,
-    password: 'another strong password',
-    username: `admin${counter}`,
-    firstName: 'Grace',
-    lastName: 'Hopper',
-    adminRole: 'moderator' as const,
-    ...overrides,
-  };
-}
-
-async function claimsOf(accessToken: string) {
-  const verifier = createAccessTokenVerifier({
-    jwksUrl: harness.jwksUrl,
-    issuer: 'gametriggers-identity',
-    audience: 'gametriggers',
-    now: clock.now,
-  });
-  return verifier.verify(accessToken);
-}
+const as = (accessToken?: string) => harness.people.as(accessToken);
+const newAdmin = (overrides: Record<string, unknown> = {}) => harness.people.adminInput(overrides);
+const claimsOf = (accessToken: string) => harness.people.claimsOf(accessToken);
 
 describe('identity.admin.create', { timeout: 120_000 }, () => {
   it('creates an admin whose access token carries exactly the chosen role and flags', async () => {
@@ -119,11 +78,7 @@ describe('identity.admin.create', { timeout: 120_000 }, () => {
     const admin = newAdmin({ adminRole: 'admin' });
     await as(superAdminToken).identity.admin.create.mutate(admin);
     const adminToken = (await enrolAdmin(harness.client(), admin, clock.now)).tokens.accessToken;
-    const streamer = { email: 'streamer@example.com', password: 'a strong password 2' };
-    const serviceToken = await signServiceToken(testServiceSecret, 'test');
-    const service = harness.client(() => ({ 'x-service-token': serviceToken }));
-    await service.identity.seedDemoUser.mutate({ ...streamer, name: 'Streamer', role: 'streamer' });
-    const streamerToken = (await harness.client().identity.login.mutate(streamer)).accessToken;
+    const streamerToken = (await harness.people.signedInPerson('streamer')).session.accessToken;
 
     const attempt = () => newAdmin({ adminRole: 'super_admin' });
     expect(await failure(as().identity.admin.create.mutate(attempt()))).toMatchObject({

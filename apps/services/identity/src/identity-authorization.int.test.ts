@@ -31,16 +31,7 @@ const tokenFor = (person: TestPerson) =>
       : person,
   );
 
-async function signedAs(person: TestPerson) {
-  const { token } = await harness.service.deps.keys.signAccessToken({
-    sub: person.userId,
-    email: person.email,
-    role: person.role,
-    ...(person.adminRole ? { adminRole: person.adminRole } : {}),
-    permissions: person.permissions,
-  });
-  return token;
-}
+const signedAs = (person: TestPerson) => harness.people.signedAs(person);
 
 describe('every admin procedure of identity', () => {
   it('needs its permission: users canManageUsers, managing admins canConfigureSystem, two-factor and sign-up stats any admin', () => {

@@ -1,62 +1,23 @@
-import { signServiceToken } from '@gametriggers/tokens';
 import { totpCode } from '@gametriggers/tokens/totp';
-import {
-  adminChallenge,
-  enrolAdmin,
-  failure,
-  fixedClock,
-  signInAdminWithTotp,
-  testInstants,
-} from '@gametriggers/testing';
+import { adminChallenge, enrolAdmin, failure, fixedClock, testInstants } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityHarness } from './testing/identity-harness';
-import { startIdentityHarness, testServiceSecret } from './testing/identity-harness';
+import { startIdentityHarness } from './testing/identity-harness';
+import { rootAdmin } from './testing/identity-people';
 
 const clock = fixedClock(testInstants.newYorkAfternoon);
 let harness: IdentityHarness;
 let superAdminToken: string;
-const rootSecret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 beforeAll(async () => {
   harness = await startIdentityHarness({ now: clock.now });
-  const root = {
-    email: 'root@example.com',
-    password: 'a strong password 1',
-    totpSecret: rootSecret,
-  };
-  await seed({ ...root, name: 'Root Admin', role: 'admin' });
-  superAdminToken = (await signInAdminWithTotp(harness.client(), root, clock.now)).accessToken;
+  superAdminToken = (await harness.people.signInRootAdmin()).token;
 });
 afterAll(() => harness?.close());
 
-async function seed(input: {
-  email: string;
-  password: string;
-  name: string;
-  role: 'brand' | 'streamer' | 'admin';
-  totpSecret?: string;
-}) {
-  const token = await signServiceToken(testServiceSecret, 'devstack');
-  return harness.client(() => ({ 'x-service-token': token })).identity.seedDemoUser.mutate(input);
-}
-
-const as = (accessToken: string) =>
-  harness.client(() => ({ authorization: `Bearer ${accessToken}` }));
-
-let counter = 0;
-/** A new admin (no authenticator yet), created by the super admin. */
-async function newAdmin(adminRole: 'super_admin' | 'admin' | 'moderator' = 'moderator') {
-  counter += 1;
-  const person = { email: `admin-${counter}@example.com`, password: 'another strong password' };
-  const created = await as(superAdminToken).identity.admin.create.mutate({
-    ...person,
-    username: `admin${counter}`,
-    firstName: 'Ada',
-    lastName: 'Lovelace',
-    adminRole,
-  });
-  return { ...person, userId: created.userId };
-}
+const as = (accessToken: string) => harness.people.as(accessToken);
+/** A new moderator (no authenticator yet), created by the super admin. */
+const newAdmin = () => harness.people.createdAdmin(superAdminToken);
 
 const nextStep = () => clock.advance(30_000);
 
@@ -65,7 +26,7 @@ describe('admin sign-in with a second factor', { timeout: 120_000 }, () => {
     const refusal = await failure(
       harness
         .client()
-        .identity.login.mutate({ email: 'root@example.com', password: 'a strong password 1' }),
+        .identity.login.mutate({ email: rootAdmin.email, password: rootAdmin.password }),
     );
     expect(refusal).toMatchObject({ code: 'UNAUTHORIZED', reason: 'second_factor_required' });
     expect(refusal.details?.challengeToken).toEqual(expect.any(String));
@@ -263,7 +224,7 @@ describe('admin sign-in with a second factor', { timeout: 120_000 }, () => {
 
   it('brands and streamers sign in with their password alone', async () => {
     const brand = { email: 'brand@example.com', password: 'a strong password 3' };
-    await seed({ ...brand, name: 'Brand', role: 'brand' });
+    await harness.people.seed({ ...brand, name: 'Brand', role: 'brand' });
     await expect(harness.client().identity.login.mutate(brand)).resolves.toMatchObject({
       user: { role: 'brand' },
     });

@@ -1,90 +1,25 @@
-import { signServiceToken } from '@gametriggers/tokens';
-import {
-  enrolAdmin,
-  failure,
-  fixedClock,
-  signInAdminWithTotp,
-  testInstants,
-} from '@gametriggers/testing';
+import { failure, fixedClock, testInstants } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityHarness } from './testing/identity-harness';
-import { startIdentityHarness, testServiceSecret } from './testing/identity-harness';
+import { startIdentityHarness } from './testing/identity-harness';
 
 const clock = fixedClock(testInstants.newYorkAfternoon);
 let harness: IdentityHarness;
 let root: { userId: string; token: string };
-const password = 'a strong password 1';
 
 beforeAll(async () => {
   harness = await startIdentityHarness({ now: clock.now });
-  const person = {
-    email: 'root@example.com',
-    password,
-    totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
-  };
-  const { userId } = await seed({ ...person, name: 'Root Admin', role: 'admin' });
-  root = {
-    userId,
-    token: (await signInAdminWithTotp(harness.client(), person, clock.now)).accessToken,
-  };
+  root = await harness.people.signInRootAdmin();
 });
 afterAll(() => harness?.close());
 
-async function seed(input: {
-  email: string;
-  password: string;
-  name: string;
-  role: 'brand' | 'streamer' | 'admin';
-  totpSecret?: string;
-}) {
-  const token = await signServiceToken(testServiceSecret, 'devstack');
-  return harness.client(() => ({ 'x-service-token': token })).identity.seedDemoUser.mutate(input);
-}
-
-const as = (accessToken: string) =>
-  harness.client(() => ({ authorization: `Bearer ${accessToken}` }));
-
-let counter = 0;
-async function signedInPerson(role: 'brand' | 'streamer') {
-  counter += 1;
-  const person = {
-    email: `${role}-${counter}@example.com`,
-    password,
-    name: `Person ${counter}`,
-    role,
-  };
-  const { userId } = await seed(person);
-  const session = await harness.client().identity.login.mutate(person);
-  return { ...person, userId, session };
-}
-
-async function newAdmin(adminRole: 'super_admin' | 'admin' = 'admin', permissions?: string[]) {
-  counter += 1;
-  const person = { email: `admin-${counter}@example.com`, password };
-  const created = await as(root.token).identity.admin.create.mutate({
-    ...person,
-    username: `admin${counter}`,
-    firstName: 'Ada',
-    lastName: `Number${counter}`,
-    adminRole,
-    ...(permissions ? { permissions: permissions as never } : {}),
-  });
-  const { tokens } = await enrolAdmin(harness.client(), person, clock.now);
-  return { ...person, userId: created.userId, token: tokens.accessToken };
-}
-
-const auditOf = async (action: string, subjectId: string) =>
-  (
-    await harness.service.deps.db.outboxEvent.findMany({
-      where: {
-        type: 'admin.action_recorded',
-        AND: [
-          { payload: { path: ['action'], equals: action } },
-          { payload: { path: ['subject', 'id'], equals: subjectId } },
-        ],
-      },
-    })
-  ).map((record) => record.payload);
+const as = (accessToken: string) => harness.people.as(accessToken);
+const signedInPerson = (role: 'brand' | 'streamer') => harness.people.signedInPerson(role);
+const newAdmin = (
+  adminRole: 'super_admin' | 'admin',
+  permissions?: Array<'canManageUsers' | 'canVerifyBrands'>,
+) => harness.people.enrolledAdmin(root.token, { adminRole, ...(permissions ? { permissions } : {}) });
+const auditOf = (action: string, subjectId: string) => harness.people.auditOf(action, subjectId);
 
 describe('users: search and view', { timeout: 180_000 }, () => {
   it('searches by email or name, role and status, newest first, in keyset pages', async () => {
@@ -145,9 +80,14 @@ describe('suspension', { timeout: 180_000 }, () => {
       await failure(
         harness.client().identity.refresh.mutate({ refreshToken: streamer.session.refreshToken }),
       ),
-    ).toMatchObject({ code: 'UNAUTHORIZED', reason: 'refresh_token_invalid' });
+    ).toMatchObject({ code: 'FORBIDDEN', reason: 'account_suspended' });
     expect(
-      await failure(harness.client().identity.login.mutate({ email: streamer.email, password })),
+      await failure(
+        harness.client().identity.login.mutate({
+          email: streamer.email,
+          password: streamer.password,
+        }),
+      ),
     ).toMatchObject({
       code: 'FORBIDDEN',
       reason: 'account_suspended',
@@ -177,7 +117,10 @@ describe('suspension', { timeout: 180_000 }, () => {
       reason: 'Cleared after review',
     });
     await expect(
-      harness.client().identity.login.mutate({ email: streamer.email, password }),
+      harness.client().identity.login.mutate({
+        email: streamer.email,
+        password: streamer.password,
+      }),
     ).resolves.toMatchObject({ user: { id: streamer.userId } });
     expect(
       await harness.service.deps.db.outboxEvent.count({

@@ -168,7 +168,7 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions) {
       return true;
     },
 
-    async signAccessToken(claims: Omit<AccessTokenClaims, 'exp' | 'jti'>) {
+    async signAccessToken(claims: Omit<AccessTokenClaims, 'exp' | 'iat' | 'jti'>) {
       const { kid, key } = await currentSigner();
       const issuedAt = Math.floor(now().getTime() / 1000);
       const expiresAt = issuedAt + accessTokenTtlSeconds;

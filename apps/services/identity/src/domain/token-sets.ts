@@ -96,6 +96,9 @@ export async function refreshTokenSet(deps: IdentityDeps, presented: string): Pr
       where: { id: row.id },
       include: { user: { include: { admin: true } } },
     });
+    // The holder of a suspended account's session is told why it ended, as at sign-in: the
+    // portal then shows it on the sign-in page.
+    if (!stored.user.isActive) return { error: accountSuspended() };
     if (stored.revokedAt || stored.expiresAt <= now) return { error: invalidRefresh() };
     if (stored.rotatedAt) {
       if (now.getTime() - stored.rotatedAt.getTime() <= deps.refreshReuseLeewayMs) {

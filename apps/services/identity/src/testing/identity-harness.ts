@@ -11,6 +11,7 @@ import superjson from 'superjson';
 import { startIdentityService } from '../app';
 import type { IdentityServiceOptions } from '../app';
 import type { IdentityRouter } from '../router';
+import { identityPeople } from './identity-people';
 
 export const identityMigrationsDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -59,13 +60,23 @@ export async function startIdentityHarness(options: IdentityHarnessOptions = {})
     });
   }
 
+  const jwksUrl = `${service.url}/.well-known/jwks.json`;
+
   return {
     url: service.url,
-    jwksUrl: `${service.url}/.well-known/jwks.json`,
+    jwksUrl,
     service,
     config,
     mailbox,
     client,
+    /** Who the tests act as: the seed fixture, the root super admin, people and admins. */
+    people: identityPeople({
+      client,
+      deps: service.deps,
+      jwksUrl,
+      serviceSecret: testServiceSecret,
+      now: options.now ?? (() => new Date()),
+    }),
     /** The token in the newest mailed link to `to` whose subject matches. */
     async linkTokenFor(to: string, subject: RegExp) {
       const message = await mailbox.waitForMessage({ to, subject, timeoutMs: 10_000 });
