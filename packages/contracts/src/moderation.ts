@@ -3,8 +3,8 @@ import { pageInputSchema } from './pagination';
 import { idSchema } from './primitives/ids';
 import { paragraphTextSchema } from './primitives/text';
 
-/** What the moderation queue holds. */
-export const moderationKinds = ['campaign_creative'] as const;
+/** What the moderation queue holds: campaigns' creatives and the public text of brand and streamer profiles. */
+export const moderationKinds = ['campaign_creative', 'brand_profile', 'streamer_profile'] as const;
 export const moderationKindSchema = z.enum(moderationKinds, { error: 'Choose a content kind' });
 export type ModerationKind = z.infer<typeof moderationKindSchema>;
 
@@ -12,6 +12,24 @@ export type ModerationKind = z.infer<typeof moderationKindSchema>;
 export const moderationStatuses = ['pending', 'approved', 'rejected'] as const;
 export const moderationStatusSchema = z.enum(moderationStatuses, { error: 'Choose a status' });
 export type ModerationStatus = z.infer<typeof moderationStatusSchema>;
+
+/**
+ * Where a profile's public text stands with moderation, as its owner sees it: `pending` from each
+ * change of that text until a decision; `rejected` hides it from everyone else until it changes.
+ */
+export const profileModerationSchema = z.object({
+  status: moderationStatusSchema,
+  reason: z.string().nullable(),
+  decidedAt: z.date().nullable(),
+});
+export type ProfileModeration = z.infer<typeof profileModerationSchema>;
+
+/** What others see instead of a profile's rejected public text. */
+export const hiddenProfileText = {
+  brandName: 'Brand (profile hidden)',
+  brandIndustry: 'Not shown',
+  streamerDisplayName: 'Streamer (profile hidden)',
+} as const;
 
 /** Why a streamer reports content. */
 export const contentReportReasons = [
