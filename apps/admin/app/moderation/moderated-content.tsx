@@ -2,12 +2,9 @@ import { contentCategories, contentRatings, labelOf, languages } from '@gametrig
 import { Card, DetailList } from '@gametriggers/ui';
 import type { ModerationItemDetail } from './moderation-labels';
 
-type ContentOf<K extends ModerationItemDetail['kind']> = Extract<
-  ModerationItemDetail,
-  { kind: K }
->['content'];
+type CreativeOf = Extract<ModerationItemDetail, { kind: 'campaign_creative' }>['content'];
 
-function CreativeContent({ content }: { content: ContentOf<'campaign_creative'> }) {
+function CreativeContent({ content }: { content: CreativeOf }) {
   return (
     <Card>
       <h2 className="mb-4 text-lg font-semibold text-slate-900">Creative</h2>
@@ -36,48 +33,19 @@ function CreativeContent({ content }: { content: ContentOf<'campaign_creative'> 
   );
 }
 
-function BrandProfileContent({ content }: { content: ContentOf<'brand_profile'> }) {
+/** A profile's public text as the moderator reads it. */
+function ProfileContent({ items }: { items: Parameters<typeof DetailList>[0]['items'] }) {
   return (
     <Card>
       <h2 className="mb-4 text-lg font-semibold text-slate-900">Public profile</h2>
       <div data-testid="moderation-profile">
-        <DetailList
-          items={[
-            { label: 'Company name', value: content.companyName },
-            { label: 'Industry', value: content.industry },
-            {
-              label: 'Website',
-              value: content.website ? <span className="break-all">{content.website}</span> : '—',
-            },
-          ]}
-        />
+        <DetailList items={items} />
       </div>
     </Card>
   );
 }
 
-function StreamerProfileContent({ content }: { content: ContentOf<'streamer_profile'> }) {
-  const categoryLabel = (id: string) => labelOf(contentCategories, id);
-  return (
-    <Card>
-      <h2 className="mb-4 text-lg font-semibold text-slate-900">Public profile</h2>
-      <div data-testid="moderation-profile">
-        <DetailList
-          items={[
-            { label: 'Display name', value: content.displayName },
-            { label: 'Main category', value: categoryLabel(content.primaryCategory) },
-            {
-              label: 'Other categories',
-              value: content.secondaryCategories.map(categoryLabel).join(', ') || '—',
-            },
-            { label: 'Language', value: labelOf(languages, content.language) },
-            { label: 'Content rating', value: labelOf(contentRatings, content.rating) },
-          ]}
-        />
-      </div>
-    </Card>
-  );
-}
+const categoryLabel = (id: string) => labelOf(contentCategories, id);
 
 /** The content under review, shown as its kind needs. */
 export function ModeratedContent({ item }: { item: ModerationItemDetail }) {
@@ -85,8 +53,36 @@ export function ModeratedContent({ item }: { item: ModerationItemDetail }) {
     case 'campaign_creative':
       return <CreativeContent content={item.content} />;
     case 'brand_profile':
-      return <BrandProfileContent content={item.content} />;
+      return (
+        <ProfileContent
+          items={[
+            { label: 'Company name', value: item.content.companyName },
+            { label: 'Industry', value: item.content.industry },
+            {
+              label: 'Website',
+              value: item.content.website ? (
+                <span className="break-all">{item.content.website}</span>
+              ) : (
+                '—'
+              ),
+            },
+          ]}
+        />
+      );
     case 'streamer_profile':
-      return <StreamerProfileContent content={item.content} />;
+      return (
+        <ProfileContent
+          items={[
+            { label: 'Display name', value: item.content.displayName },
+            { label: 'Main category', value: categoryLabel(item.content.primaryCategory) },
+            {
+              label: 'Other categories',
+              value: item.content.secondaryCategories.map(categoryLabel).join(', ') || '—',
+            },
+            { label: 'Language', value: labelOf(languages, item.content.language) },
+            { label: 'Content rating', value: labelOf(contentRatings, item.content.rating) },
+          ]}
+        />
+      );
   }
 }

@@ -3,6 +3,7 @@ import type { EventPayload } from '@gametriggers/events';
 import { fixedClock, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import type { TestPerson, TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleStreamerProfile } from './testing/streamer-fixtures';
 import type { StreamerHarness } from './testing/streamer-harness';
 import { startStreamerHarness } from './testing/streamer-harness';
 
@@ -23,16 +24,6 @@ async function as(person: TestPerson) {
   return harness.client(await issuer.tokenFor(person));
 }
 
-const profileInput = (displayName: string) => ({
-  displayName,
-  content: {
-    primaryCategory: 'fps' as const,
-    secondaryCategories: ['rpg' as const],
-    language: 'en' as const,
-    rating: 'teen' as const,
-  },
-  demographics: { country: 'US' as const, timezone: 'America/New_York' },
-});
 
 function profileEventsOf(streamerId: string) {
   return harness.service.deps.db.outboxEvent.findMany({
@@ -59,7 +50,7 @@ describe('sending the public profile to moderation', () => {
     const { streamerA } = testCast();
     const api = await as(streamerA);
     clock.set('2026-03-10T18:00:00Z');
-    await api.streamer.onboard.mutate(profileInput('Pat Plays'));
+    await api.streamer.onboard.mutate(sampleStreamerProfile('Pat Plays'));
     clock.set('2026-03-10T18:05:00Z');
     await api.streamer.updateProfile.mutate({
       demographics: { country: 'CA', timezone: 'America/Toronto' },
@@ -99,7 +90,7 @@ describe('moderation’s decisions', () => {
     const { streamerA, brandA } = testCast();
     const api = await as(streamerA);
     clock.set('2026-03-11T09:00:00Z');
-    await api.streamer.onboard.mutate(profileInput('Rude Name 4821'));
+    await api.streamer.onboard.mutate(sampleStreamerProfile('Rude Name 4821'));
     clock.set('2026-03-11T10:00:00Z');
     await harness.events.send('moderation.content_rejected', {
       ...decision(streamerA.userId, '2026-03-11T09:00:00.000Z'),
@@ -130,7 +121,7 @@ describe('moderation’s decisions', () => {
     const { streamerA, brandA } = testCast();
     const api = await as(streamerA);
     clock.set('2026-03-12T09:00:00Z');
-    await api.streamer.onboard.mutate(profileInput('First Name 7312'));
+    await api.streamer.onboard.mutate(sampleStreamerProfile('First Name 7312'));
     clock.set('2026-03-12T09:30:00Z');
     await api.streamer.updateProfile.mutate({ displayName: 'Second Name 7312' });
     const cardName = async () =>

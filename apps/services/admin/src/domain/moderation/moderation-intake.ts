@@ -74,47 +74,51 @@ export const queueSubmittedCreative = (
   now: Date,
 ) => queueSubmission(sqlTx, creativeSubmission(event), now);
 
-/** A brand created or changed its public profile; the item is titled with its company name. */
-export const queueChangedBrandProfile = (
-  event: EventEnvelope<'brand.profile_changed'>,
-  sqlTx: SqlExecutor,
-  now: Date,
-) => {
-  const { brandId, profile } = event.payload;
-  return queueSubmission(
-    sqlTx,
-    {
-      kind: 'brand_profile',
-      subjectId: brandId,
-      ownerId: brandId,
-      title: profile.companyName,
-      content: profile,
-      contentSubmittedAt: new Date(profile.submittedAt),
-    },
-    now,
-  );
-};
+/** A profile's public text as its owner saved it: the item is the owner's, titled with its name. */
+function profileSubmission(
+  kind: 'brand_profile' | 'streamer_profile',
+  ownerId: string,
+  title: string,
+  profile: Prisma.InputJsonObject & { submittedAt: string },
+): Submission {
+  return {
+    kind,
+    subjectId: ownerId,
+    ownerId,
+    title,
+    content: profile,
+    contentSubmittedAt: new Date(profile.submittedAt),
+  };
+}
 
-/** A streamer created or changed their public profile; the item is titled with the display name. */
-export const queueChangedStreamerProfile = (
-  event: EventEnvelope<'streamer.profile_changed'>,
+/** A brand created or changed its public profile. */
+export const queueChangedBrandProfile = (
+  { payload }: EventEnvelope<'brand.profile_changed'>,
   sqlTx: SqlExecutor,
   now: Date,
-) => {
-  const { streamerId, profile } = event.payload;
-  return queueSubmission(
+) =>
+  queueSubmission(
     sqlTx,
-    {
-      kind: 'streamer_profile',
-      subjectId: streamerId,
-      ownerId: streamerId,
-      title: profile.displayName,
-      content: profile,
-      contentSubmittedAt: new Date(profile.submittedAt),
-    },
+    profileSubmission('brand_profile', payload.brandId, payload.profile.companyName, payload.profile),
     now,
   );
-};
+
+/** A streamer created or changed their public profile. */
+export const queueChangedStreamerProfile = (
+  { payload }: EventEnvelope<'streamer.profile_changed'>,
+  sqlTx: SqlExecutor,
+  now: Date,
+) =>
+  queueSubmission(
+    sqlTx,
+    profileSubmission(
+      'streamer_profile',
+      payload.streamerId,
+      payload.profile.displayName,
+      payload.profile,
+    ),
+    now,
+  );
 
 /**
  * A streamer reported a creative: the report is attached to its item (made from the creative the
