@@ -14,10 +14,28 @@ const campaignCreative = z.object({
   /** When the campaign went to review with it: decisions about an older submission are stale. */
   submittedAt: z.iso.datetime(),
 });
+/** What moderators see of a brand's public profile. */
+const brandProfileSnapshot = z.object({
+  companyName: z.string(),
+  industry: z.string(),
+  website: z.string().nullable(),
+  /** When the brand saved this text: decisions about an older version are stale. */
+  submittedAt: z.iso.datetime(),
+});
+/** What moderators see of a streamer's public profile (the card brands find in search). */
+const streamerProfileSnapshot = z.object({
+  displayName: z.string(),
+  primaryCategory: z.string(),
+  secondaryCategories: z.array(z.string()),
+  language: z.string(),
+  rating: z.string(),
+  /** When the streamer saved this text: decisions about an older version are stale. */
+  submittedAt: z.iso.datetime(),
+});
 /** What can be moderated (the admin service's queue items). */
 const moderatedContent = z.object({
   itemId: z.uuid(),
-  kind: z.enum(['campaign_creative']),
+  kind: z.enum(['campaign_creative', 'brand_profile', 'streamer_profile']),
   /** The moderated thing's id (for a creative, its campaign's). */
   subjectId: z.uuid(),
   decidedBy: z.uuid(),
@@ -70,6 +88,11 @@ export const eventCatalogue = {
     subscribers: ['identity'],
   },
 
+  /** A brand created or changed its public profile text; the moderation queue reviews it. */
+  'brand.profile_changed': {
+    schema: z.object({ brandId: z.uuid(), profile: brandProfileSnapshot }),
+    subscribers: ['admin'],
+  },
   'brand.verification_requested': {
     schema: z.object({
       brandId: z.uuid(),
@@ -95,6 +118,11 @@ export const eventCatalogue = {
   'streamer.onboarded': {
     schema: z.object({ streamerId: z.uuid(), displayName: z.string() }),
     subscribers: [],
+  },
+  /** A streamer created or changed their public profile; the moderation queue reviews it. */
+  'streamer.profile_changed': {
+    schema: z.object({ streamerId: z.uuid(), profile: streamerProfileSnapshot }),
+    subscribers: ['admin'],
   },
   'streamer.platform_connected': {
     schema: z.object({
@@ -362,12 +390,12 @@ export const eventCatalogue = {
    * people) are stored beside the hashed entry so they can be erased.
    */
   'admin.action_recorded': { schema: adminActionSchema, subscribers: ['admin'] },
-  /** A moderator found the content acceptable; it leaves the queue. */
-  'moderation.content_approved': { schema: moderatedContent, subscribers: [] },
+  /** A moderator found the content acceptable; it leaves the queue (a profile's owner clears a rejection). */
+  'moderation.content_approved': { schema: moderatedContent, subscribers: ['brand', 'streamer'] },
   /** A moderator refused the content; the service owning it takes it out of sight. */
   'moderation.content_rejected': {
     schema: moderatedContent.extend({ reason: z.string() }),
-    subscribers: ['campaign'],
+    subscribers: ['campaign', 'brand', 'streamer'],
   },
   /** The platform configuration changed (a new version); readers refresh their cached copy. */
   'config.changed': {

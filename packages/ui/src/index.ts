@@ -22,6 +22,7 @@ export { ReasonConfirm } from './reason-confirm';
 export type { ReasonConfirmResult } from './reason-confirm';
 export { AdCard, AdCardPreview } from './ad-card-preview';
 export type { AdCardContent } from './ad-card/ad-card.js';
+export { ProfileModerationNotice } from './profile-moderation-notice';
 export { RouteError } from './route-error';
 export { BarChart, LineChart } from './charts';
 export type { ChartProps, ChartSeries } from './charts';

@@ -1,10 +1,21 @@
-import { moderationKindSchema, moderationStatusSchema, moderationStatuses } from '@gametriggers/contracts';
+import {
+  moderationKindSchema,
+  moderationKinds,
+  moderationStatusSchema,
+  moderationStatuses,
+} from '@gametriggers/contracts';
 import type { ModerationKind, ModerationStatus } from '@gametriggers/contracts';
 import { Alert, Badge, EmptyState, LoadMore, PageHeader, Table, Tabs } from '@gametriggers/ui';
 import type { Column } from '@gametriggers/ui';
 import { portal } from '../../portal';
 import type { ModerationItem } from './moderation-labels';
-import { formatInstant, kindLabels, statusLabels, statusTones } from './moderation-labels';
+import {
+  formatInstant,
+  kindFilterLabels,
+  kindLabels,
+  statusLabels,
+  statusTones,
+} from './moderation-labels';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,6 +47,33 @@ const listItems = (filters: Filters, cursor: string | undefined) =>
       limit: PAGE_SIZE,
     }),
   );
+
+function FilterChip({
+  href,
+  pressed,
+  testId,
+  children,
+}: {
+  href: string;
+  pressed: boolean;
+  testId: string;
+  children: string;
+}) {
+  return (
+    <a
+      href={href}
+      aria-pressed={pressed}
+      data-testid={testId}
+      className={
+        pressed
+          ? 'rounded-full bg-brand-600 px-3 py-1 font-medium text-white'
+          : 'rounded-full bg-white px-3 py-1 font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50'
+      }
+    >
+      {children}
+    </a>
+  );
+}
 
 const columns: ReadonlyArray<Column<ModerationItem>> = [
   {
@@ -82,7 +120,7 @@ export default async function ModerationPage({
     <portal.Shell>
       <PageHeader
         title="Moderation"
-        description="Campaign creatives to review and the ads streamers reported. Rejecting a live campaign's creative pauses the campaign."
+        description="Campaign creatives and brand and streamer profiles to review, and the ads streamers reported. Rejecting a live campaign's creative pauses the campaign; rejecting a profile hides its public text until its owner changes it."
       />
       <Tabs
         label="Moderation items by status"
@@ -94,18 +132,31 @@ export default async function ModerationPage({
         }))}
       />
       <div className="mb-4 flex flex-wrap gap-2 text-sm" data-testid="moderation-filters">
-        <a
+        <FilterChip
+          href={listHref({ ...filters, kind: undefined })}
+          pressed={!filters.kind}
+          testId="filter-kind-all"
+        >
+          All kinds
+        </FilterChip>
+        {moderationKinds.map((kind) => (
+          <FilterChip
+            key={kind}
+            href={listHref({ ...filters, kind })}
+            pressed={filters.kind === kind}
+            testId={`filter-kind-${kind}`}
+          >
+            {kindFilterLabels[kind]}
+          </FilterChip>
+        ))}
+        <span className="mx-1 w-px self-stretch bg-slate-200" aria-hidden="true" />
+        <FilterChip
           href={listHref({ ...filters, reported: !filters.reported })}
-          aria-pressed={filters.reported}
-          data-testid="filter-reported"
-          className={
-            filters.reported
-              ? 'rounded-full bg-brand-600 px-3 py-1 font-medium text-white'
-              : 'rounded-full bg-white px-3 py-1 font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50'
-          }
+          pressed={filters.reported}
+          testId="filter-reported"
         >
           Reported by streamers only
-        </a>
+        </FilterChip>
       </div>
       {!result.ok ? (
         <Alert title="The moderation queue could not be loaded">{result.error.message}</Alert>
@@ -113,7 +164,7 @@ export default async function ModerationPage({
         <div data-testid="moderation-empty">
           <EmptyState title={filters.status === 'pending' ? 'Nothing to review' : 'No items here'}>
             {filters.status === 'pending'
-              ? 'New creatives and streamer reports appear here as they arrive.'
+              ? 'New creatives, profile changes and streamer reports appear here as they arrive.'
               : 'Try another status or filter.'}
           </EmptyState>
         </div>

@@ -1,4 +1,4 @@
-import { Alert, Card, PageHeader } from '@gametriggers/ui';
+import { Alert, Card, PageHeader, ProfileModerationNotice } from '@gametriggers/ui';
 import {
   BillingInfoDetails,
   CompanyInfoDetails,
@@ -45,6 +45,11 @@ export default async function ProfilePage({
         title={profile.companyInfo.name}
         description={`Company profile · ${profile.email}`}
         actions={<VerificationStatusBadge status={verification.status} />}
+      />
+      <ProfileModerationNotice
+        moderation={profile.profileModeration}
+        publicFields="company name, industry and website"
+        className="mb-6"
       />
       {welcome ? (
         <div className="mb-6" data-testid="onboarding-complete">

@@ -2,6 +2,8 @@ import type { EventHandlers } from '@gametriggers/events';
 import type { AdminTx } from './database';
 import { appendAuditEntry } from './domain/audit-append';
 import {
+  queueChangedBrandProfile,
+  queueChangedStreamerProfile,
   queueReportedCreative,
   queueSubmittedCreative,
 } from './domain/moderation/moderation-intake';
@@ -13,5 +15,7 @@ export function adminEventHandlers(now: () => Date): EventHandlers {
     'admin.action_recorded': (event, tx) => appendAuditEntry(tx as AdminTx, event, now()),
     'campaign.creative_submitted': (event, tx) => queueSubmittedCreative(event, tx, now()),
     'campaign.content_reported': (event, tx) => queueReportedCreative(event, tx, now()),
+    'brand.profile_changed': (event, tx) => queueChangedBrandProfile(event, tx, now()),
+    'streamer.profile_changed': (event, tx) => queueChangedStreamerProfile(event, tx, now()),
   };
 }

@@ -1,9 +1,9 @@
 import {
   contentReportReasonSchema,
   creativeTypeSchema,
-  moderationKindSchema,
   moderationStatusSchema,
 } from '@gametriggers/contracts';
+import { eventCatalogue } from '@gametriggers/events';
 import { z } from 'zod';
 
 /** A campaign creative as its item holds it (the `campaign.creative_submitted` event's content). */
@@ -16,13 +16,18 @@ export const creativeContentSchema = z.object({
   submittedAt: z.iso.datetime(),
 });
 
-export const moderationItemOutput = z.object({
+/** A brand's public profile as its item holds it (the `brand.profile_changed` event's snapshot). */
+export const brandProfileContentSchema = eventCatalogue['brand.profile_changed'].schema.shape.profile;
+
+/** A streamer's public profile as its item holds it (the `streamer.profile_changed` event's snapshot). */
+export const streamerProfileContentSchema =
+  eventCatalogue['streamer.profile_changed'].schema.shape.profile;
+
+const itemFields = {
   id: z.string(),
-  kind: moderationKindSchema,
   subjectId: z.string(),
   ownerId: z.string(),
   title: z.string(),
-  content: creativeContentSchema,
   contentSubmittedAt: z.date(),
   status: moderationStatusSchema,
   reportCount: z.number().int(),
@@ -31,21 +36,35 @@ export const moderationItemOutput = z.object({
   decidedBy: z.string().nullable(),
   decisionReason: z.string().nullable(),
   createdAt: z.date(),
-});
+};
+
+/** An item; its content's shape follows its kind. */
+export const moderationItemOutput = z.discriminatedUnion('kind', [
+  z.object({ ...itemFields, kind: z.literal('campaign_creative'), content: creativeContentSchema }),
+  z.object({ ...itemFields, kind: z.literal('brand_profile'), content: brandProfileContentSchema }),
+  z.object({
+    ...itemFields,
+    kind: z.literal('streamer_profile'),
+    content: streamerProfileContentSchema,
+  }),
+]);
 
 export const moderationPageOutput = z.object({
   items: z.array(moderationItemOutput),
   nextCursor: z.string().nullable(),
 });
 
-export const moderationItemDetailOutput = moderationItemOutput.extend({
-  reports: z.array(
-    z.object({
-      id: z.string(),
-      reporterId: z.string(),
-      reason: contentReportReasonSchema,
-      details: z.string().nullable(),
-      reportedAt: z.date(),
-    }),
-  ),
-});
+export const moderationItemDetailOutput = z.intersection(
+  moderationItemOutput,
+  z.object({
+    reports: z.array(
+      z.object({
+        id: z.string(),
+        reporterId: z.string(),
+        reason: contentReportReasonSchema,
+        details: z.string().nullable(),
+        reportedAt: z.date(),
+      }),
+    ),
+  }),
+);

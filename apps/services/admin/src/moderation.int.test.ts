@@ -232,3 +232,93 @@ describe('decisions', () => {
     ).toBe(0);
   });
 });
+
+describe('profiles', () => {
+  const brandIdUnderReview = randomUUID();
+  const brandProfile = (submittedAt: string, companyName = 'Acme Energy') => ({
+    brandId: brandIdUnderReview,
+    profile: { companyName, industry: 'Drinks', website: 'https://acme.example.com', submittedAt },
+  });
+  const streamerProfile = (streamerId: string, displayName: string, submittedAt: string) => ({
+    streamerId,
+    profile: {
+      displayName,
+      primaryCategory: 'fps',
+      secondaryCategories: ['rpg'],
+      language: 'en',
+      rating: 'teen',
+      submittedAt,
+    },
+  });
+  const profileItemOf = (kind: 'brand_profile' | 'streamer_profile', subjectId: string) =>
+    harness.db.moderationItem.findUniqueOrThrow({
+      where: { kind_subjectId: { kind, subjectId } },
+    });
+
+  it('queues one item per profile with its public text; a newer change wins, an older one is ignored', async () => {
+    await harness.events.send('brand.profile_changed', brandProfile('2026-03-01T10:00:00.000Z'));
+    const client = await asModerator();
+    const { id } = await profileItemOf('brand_profile', brandIdUnderReview);
+    await client.admin.moderation.approve.mutate({ itemId: id });
+
+    await harness.events.send('brand.profile_changed', brandProfile('2026-03-02T10:00:00.000Z', 'Acme Energy Ltd'));
+    await harness.events.send('brand.profile_changed', brandProfile('2026-02-20T10:00:00.000Z', 'Old Acme'));
+
+    expect(await client.admin.moderation.get.query({ itemId: id })).toMatchObject({
+      kind: 'brand_profile',
+      subjectId: brandIdUnderReview,
+      ownerId: brandIdUnderReview,
+      title: 'Acme Energy Ltd',
+      status: 'pending',
+      decidedAt: null,
+      content: { companyName: 'Acme Energy Ltd', industry: 'Drinks', website: 'https://acme.example.com' },
+      contentSubmittedAt: new Date('2026-03-02T10:00:00.000Z'),
+    });
+  });
+
+  it('lists profiles by kind beside creatives, and announces a rejection with the content’s submission time', async () => {
+    const streamerId = randomUUID();
+    await harness.events.send('streamer.profile_changed', streamerProfile(streamerId, 'xX_rude_Xx', '2026-03-05T09:30:00.000Z'));
+    await harness.events.send('campaign.creative_submitted', submitted());
+    const client = await asModerator();
+
+    const streamers = await client.admin.moderation.list.query({ kind: 'streamer_profile' });
+    expect(streamers.items.map((item) => item.subjectId)).toContain(streamerId);
+    expect(streamers.items.every((item) => item.kind === 'streamer_profile')).toBe(true);
+    const item = streamers.items.find((entry) => entry.subjectId === streamerId)!;
+    expect(item).toMatchObject({ title: 'xX_rude_Xx', content: { displayName: 'xX_rude_Xx', language: 'en' } });
+
+    await client.admin.moderation.reject.mutate({ itemId: item.id, reason: 'Offensive display name' });
+
+    const [announced] = await harness.db.outboxEvent.findMany({
+      where: { type: 'moderation.content_rejected', payload: { path: ['itemId'], equals: item.id } },
+    });
+    expect(announced?.payload).toEqual({
+      itemId: item.id,
+      kind: 'streamer_profile',
+      subjectId: streamerId,
+      decidedBy: moderator.userId,
+      contentSubmittedAt: '2026-03-05T09:30:00.000Z',
+      reason: 'Offensive display name',
+    });
+    const audit = await harness.waitForAuditEntries({ action: 'moderation.reject', subjectId: streamerId });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ subjectType: 'streamer_profile' });
+  });
+
+  it('brings a rejected profile back to the queue when its owner changes it', async () => {
+    const streamerId = randomUUID();
+    await harness.events.send('streamer.profile_changed', streamerProfile(streamerId, 'Rude', '2026-03-05T09:00:00.000Z'));
+    const client = await asModerator();
+    const { id } = await profileItemOf('streamer_profile', streamerId);
+    await client.admin.moderation.reject.mutate({ itemId: id, reason: 'Offensive display name' });
+
+    await harness.events.send('streamer.profile_changed', streamerProfile(streamerId, 'Polite', '2026-03-06T09:00:00.000Z'));
+
+    expect(await profileItemOf('streamer_profile', streamerId)).toMatchObject({
+      status: 'pending',
+      title: 'Polite',
+      decisionReason: null,
+    });
+  });
+});

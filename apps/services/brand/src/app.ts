@@ -1,10 +1,11 @@
-import { startOutboxRelay } from '@gametriggers/events';
+import { startEventConsumer, startOutboxRelay } from '@gametriggers/events';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
 import { Redis } from 'ioredis';
 import { createBrandDb } from './database';
 import type { BrandDeps } from './domain/deps';
+import { applyProfileDecision } from './domain/profile-moderation';
 import type { BrandEnv } from './env';
 import { createBrandRouter } from './router';
 
@@ -19,17 +20,29 @@ export interface BrandService extends RunningService {
   deps: BrandDeps;
 }
 
-// The brand service subscribes to no event yet, so it runs the outbox relay but no consumer.
 export async function startBrandService(options: BrandServiceOptions): Promise<BrandService> {
   const log = options.log ?? createLogger('brand');
   const db = createBrandDb(options.DATABASE_URL);
   const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
   await redis.connect();
   const deps: BrandDeps = { db, now: options.now ?? (() => new Date()) };
+  const queuePrefix = options.queuePrefix ?? options.QUEUE_PREFIX;
   const relay = startOutboxRelay({
     databaseUrl: options.DATABASE_URL,
     redisUrl: options.REDIS_URL,
-    queuePrefix: options.queuePrefix ?? options.QUEUE_PREFIX,
+    queuePrefix,
+    log,
+  });
+  // Moderation's decisions about the brands' public profile text.
+  const consumer = startEventConsumer({
+    service: 'brand',
+    redisUrl: options.REDIS_URL,
+    queuePrefix,
+    runInTransaction: (work) => db.$transaction(work),
+    handlers: {
+      'moderation.content_approved': (event, tx) => applyProfileDecision(event, tx, deps.now()),
+      'moderation.content_rejected': (event, tx) => applyProfileDecision(event, tx, deps.now()),
+    },
     log,
   });
 
@@ -51,7 +64,7 @@ export async function startBrandService(options: BrandServiceOptions): Promise<B
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),
     },
-    closeables: [() => relay.stop(), () => db.$disconnect(), () => redis.quit()],
+    closeables: [() => consumer.stop(), () => relay.stop(), () => db.$disconnect(), () => redis.quit()],
     log,
   });
   return Object.assign(service, { deps });

@@ -4,6 +4,7 @@ import {
   contentCategorySchema,
   countrySchema,
   currencySchema,
+  profileModerationSchema,
   verificationDocumentKindSchema,
 } from '@gametriggers/contracts';
 import { z } from 'zod';
@@ -57,6 +58,8 @@ export const brandProfileOutput = z.object({
     decidedBy: z.uuid().nullable(),
     rejectionReason: z.string().nullable(),
   }),
+  /** Where the public text stands with moderation; null for a profile never sent to it. */
+  profileModeration: profileModerationSchema.nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

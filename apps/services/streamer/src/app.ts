@@ -1,10 +1,11 @@
-import { startOutboxRelay } from '@gametriggers/events';
+import { startEventConsumer, startOutboxRelay } from '@gametriggers/events';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
 import { Redis } from 'ioredis';
 import { createStreamerDb } from './database';
 import type { StreamerDeps } from './domain/deps';
+import { applyProfileDecision } from './domain/profile-moderation';
 import { createSecretBox, parseEncryptionKeys } from './domain/secret-box';
 import type { StreamerEnv } from './env';
 import { createMetricsSyncQueue, startMetricsSyncWorker } from './jobs/metrics-sync-jobs';
@@ -76,6 +77,18 @@ export async function startStreamerService(
     queuePrefix,
     log,
   });
+  // Moderation's decisions about the streamers' public profiles.
+  const consumer = startEventConsumer({
+    service: 'streamer',
+    redisUrl: options.REDIS_URL,
+    queuePrefix,
+    runInTransaction: (work) => db.$transaction(work),
+    handlers: {
+      'moderation.content_approved': (event, tx) => applyProfileDecision(event, tx, now()),
+      'moderation.content_rejected': (event, tx) => applyProfileDecision(event, tx, now()),
+    },
+    log,
+  });
 
   const service = await startService({
     name: 'streamer',
@@ -96,6 +109,7 @@ export async function startStreamerService(
       redis: () => redis.ping(),
     },
     closeables: [
+      () => consumer.stop(),
       () => worker.close(),
       () => metricsQueue.close(),
       () => relay.stop(),

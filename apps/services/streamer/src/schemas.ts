@@ -4,6 +4,7 @@ import {
   countrySchema,
   languageSchema,
   payoutMethodSchema,
+  profileModerationSchema,
   streamerVerificationStatusSchema,
   streamingPlatformSchema,
   weekdaySchema,
@@ -70,6 +71,8 @@ export const streamerProfileOutput = z.object({
   payout: payoutSummaryOutput.nullable(),
   metrics: headlineMetricsOutput,
   platforms: z.array(connectedPlatformOutput),
+  /** Where the public profile stands with moderation; null for a profile never sent to it. */
+  profileModeration: profileModerationSchema.nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

@@ -17,6 +17,7 @@ import { reencryptSecrets } from './domain/reencrypt';
 import { createSecretBox, parseEncryptionKeys, secretContext } from './domain/secret-box';
 import { METRICS_QUEUE } from './jobs/metrics-sync-jobs';
 import type { StreamerRouter } from './router';
+import { sampleStreamerProfile } from './testing/streamer-fixtures';
 import type { StreamerHarness } from './testing/streamer-harness';
 import {
   startStreamerHarness,
@@ -55,17 +56,6 @@ const asService = () =>
     caller: 'campaign',
   });
 
-const profileInput = (displayName = 'Pat Plays') => ({
-  displayName,
-  content: {
-    primaryCategory: 'fps' as const,
-    secondaryCategories: ['rpg' as const],
-    language: 'en' as const,
-    rating: 'teen' as const,
-  },
-  demographics: { country: 'US' as const, timezone: 'America/New_York' },
-});
-
 async function rawQuery<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []) {
   const client = new pg.Client({ connectionString: harness.config.DATABASE_URL });
   await client.connect();
@@ -76,8 +66,10 @@ async function rawQuery<T extends pg.QueryResultRow>(sql: string, values: unknow
   }
 }
 
+/** The streamer's events but its profile's, which go to moderation (streamer-profile-moderation.int.test.ts). */
 async function outboxTypesFor(streamerId: string) {
   const events = await harness.service.deps.db.outboxEvent.findMany({
+    where: { type: { not: 'streamer.profile_changed' } },
     orderBy: { occurredAt: 'asc' },
   });
   return events
@@ -101,7 +93,7 @@ describe('onboarding and profile', () => {
     const api = await as(streamerA);
     await expect(api.streamer.me.query()).resolves.toBeNull();
 
-    const profile = await api.streamer.onboard.mutate(profileInput());
+    const profile = await api.streamer.onboard.mutate(sampleStreamerProfile());
     expect(profile).toMatchObject({
       streamerId: streamerA.userId,
       displayName: 'Pat Plays',
@@ -128,8 +120,8 @@ describe('onboarding and profile', () => {
   it('onboards once', async () => {
     const { streamerA } = testCast();
     const api = await as(streamerA);
-    await api.streamer.onboard.mutate(profileInput());
-    expect(await failure(api.streamer.onboard.mutate(profileInput('Again')))).toMatchObject({
+    await api.streamer.onboard.mutate(sampleStreamerProfile());
+    expect(await failure(api.streamer.onboard.mutate(sampleStreamerProfile('Again')))).toMatchObject({
       code: 'CONFLICT',
       reason: 'already_onboarded',
     });
@@ -139,8 +131,8 @@ describe('onboarding and profile', () => {
     const { streamerA } = testCast();
     const api = await as(streamerA);
     const results = await Promise.allSettled([
-      api.streamer.onboard.mutate(profileInput()),
-      api.streamer.onboard.mutate(profileInput()),
+      api.streamer.onboard.mutate(sampleStreamerProfile()),
+      api.streamer.onboard.mutate(sampleStreamerProfile()),
     ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((result) => result.status === 'rejected');
@@ -154,8 +146,8 @@ describe('onboarding and profile', () => {
     const { streamerA, streamerB } = testCast();
     const apiA = await as(streamerA);
     const apiB = await as(streamerB);
-    await apiA.streamer.onboard.mutate(profileInput('Alpha'));
-    const before = await apiB.streamer.onboard.mutate(profileInput('Bravo'));
+    await apiA.streamer.onboard.mutate(sampleStreamerProfile('Alpha'));
+    const before = await apiB.streamer.onboard.mutate(sampleStreamerProfile('Bravo'));
 
     const updated = await apiA.streamer.updateProfile.mutate({
       content: {
@@ -210,8 +202,8 @@ describe('onboarding and profile', () => {
     const { streamerA } = testCast();
     const error = await failure(
       (await as(streamerA)).streamer.onboard.mutate({
-        ...profileInput(),
-        content: { ...profileInput().content, secondaryCategories: ['fps'] },
+        ...sampleStreamerProfile(),
+        content: { ...sampleStreamerProfile().content, secondaryCategories: ['fps'] },
       }),
     );
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
@@ -223,7 +215,7 @@ describe('encryption at rest', () => {
   it('stores payout details encrypted and shows only a hint', async () => {
     const { streamerA } = testCast();
     const api = await as(streamerA);
-    await api.streamer.onboard.mutate(profileInput());
+    await api.streamer.onboard.mutate(sampleStreamerProfile());
     const iban = 'DE89370400440532013000';
     const saved = await api.streamer.setPayout.mutate({
       method: 'bank',
@@ -354,7 +346,7 @@ describe('connecting Twitch', () => {
   it('connects through OAuth, stores the channel with its numbers and announces it', async () => {
     const { streamerA } = testCast();
     const api = await as(streamerA);
-    await api.streamer.onboard.mutate(profileInput());
+    await api.streamer.onboard.mutate(sampleStreamerProfile());
     const login = freshLogin();
     const channel = harness.twitch.addChannel({ login, followers: 4321, liveViewers: 77 });
 
@@ -414,7 +406,7 @@ describe('connecting Twitch', () => {
     await expect(api.streamer.platforms.list.query()).resolves.toMatchObject([
       { platform: 'twitch', username: login },
     ]);
-    const profile = await api.streamer.onboard.mutate(profileInput());
+    const profile = await api.streamer.onboard.mutate(sampleStreamerProfile());
     expect(profile.metrics).toEqual({ followers: 900, averageViewers: 0, live: false });
   });
 
@@ -527,7 +519,7 @@ describe('connecting Twitch', () => {
     const { streamerA } = testCast();
     const token = await issuer.tokenFor(streamerA);
     const api = harness.client(token);
-    await api.streamer.onboard.mutate(profileInput());
+    await api.streamer.onboard.mutate(sampleStreamerProfile());
     const first = freshLogin();
     const second = freshLogin();
     harness.twitch.addChannel({ login: first, followers: 100 });
@@ -963,7 +955,7 @@ describe('authorization per procedure', () => {
   const brandsAndAdmins = everyone('ok', { streamerA: 'FORBIDDEN', streamerB: 'FORBIDDEN' });
 
   const table: Array<[string, (api: Api) => Promise<unknown>, Record<Who, Outcome>]> = [
-    ['onboard', (api) => api.streamer.onboard.mutate(profileInput()), streamersOnly('CONFLICT')],
+    ['onboard', (api) => api.streamer.onboard.mutate(sampleStreamerProfile()), streamersOnly('CONFLICT')],
     ['me', (api) => api.streamer.me.query(), streamersOnly('ok')],
     [
       'updateProfile',

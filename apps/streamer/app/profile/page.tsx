@@ -1,4 +1,11 @@
-import { Alert, Badge, DetailList, PageHeader, StatCard } from '@gametriggers/ui';
+import {
+  Alert,
+  Badge,
+  DetailList,
+  PageHeader,
+  ProfileModerationNotice,
+  StatCard,
+} from '@gametriggers/ui';
 import {
   PlatformList,
   categoryLabel,
@@ -63,6 +70,10 @@ export default async function ProfilePage({
         }
       />
       <div className="max-w-4xl space-y-6">
+        <ProfileModerationNotice
+          moderation={profile.profileModeration}
+          publicFields="display name and categories"
+        />
         {welcome ? (
           <Alert tone="success" title="Your profile is ready">
             {hasPlatform

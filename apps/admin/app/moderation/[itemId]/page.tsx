@@ -1,12 +1,14 @@
 import { moderationItemIdInputSchema } from '@gametriggers/contracts';
-import { Alert, Badge, ButtonLink, Card, DetailList, EmptyState, PageHeader, ReasonConfirm } from '@gametriggers/ui';
+import { Alert, Badge, ButtonLink, Card, EmptyState, PageHeader, ReasonConfirm } from '@gametriggers/ui';
 import { notFound } from 'next/navigation';
 import { portal } from '../../../portal';
 import { approveItem, rejectItem } from '../actions';
 import { ApproveButton } from '../approve-button';
+import { ModeratedContent } from '../moderated-content';
 import {
   formatInstant,
   kindLabels,
+  rejectionConsequences,
   reportReasonLabels,
   statusLabels,
   statusTones,
@@ -38,30 +40,7 @@ export default async function ModerationItemPage({ params }: { params: Promise<{
             }
           />
           <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-            <Card>
-              <h2 className="mb-4 text-lg font-semibold text-slate-900">Creative</h2>
-              <div className="overflow-hidden rounded-xl bg-slate-900/5 ring-1 ring-slate-200" data-testid="moderation-creative">
-                {result.data.content.type === 'video' ? (
-                  <video src={result.data.content.url} controls muted className="max-h-96 w-full object-contain" />
-                ) : (
-                  <img
-                    src={result.data.content.url}
-                    alt={result.data.content.altText ?? 'The campaign creative'}
-                    className="max-h-96 w-full object-contain"
-                  />
-                )}
-              </div>
-              <div className="mt-4">
-                <DetailList
-                  items={[
-                    { label: 'Creative address', value: <span className="break-all">{result.data.content.url}</span> },
-                    { label: 'Alt text', value: result.data.content.altText ?? '—' },
-                    { label: 'Click-through link', value: <span className="break-all">{result.data.content.clickThroughUrl}</span> },
-                    { label: 'Description', value: <span className="whitespace-pre-line">{result.data.content.description}</span> },
-                  ]}
-                />
-              </div>
-            </Card>
+            <ModeratedContent item={result.data} />
             <div className="space-y-6">
               <Card>
                 <div className="flex items-center justify-between gap-3">
@@ -75,8 +54,8 @@ export default async function ModerationItemPage({ params }: { params: Promise<{
                     <ApproveButton action={approveItem.bind(null, itemId)} />
                     <ReasonConfirm
                       label="Reject"
-                      title="Reject this creative?"
-                      description="A live campaign is paused and its brand must change the creative before it runs again; a campaign in review is rejected."
+                      title={rejectionConsequences[result.data.kind].title}
+                      description={rejectionConsequences[result.data.kind].description}
                       action={rejectItem.bind(null, itemId)}
                       testId="moderation-reject"
                     />

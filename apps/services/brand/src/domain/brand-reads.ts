@@ -1,4 +1,5 @@
 import type { BrandBillingProfile, BrandStanding } from '@gametriggers/contracts';
+import { hiddenProfileText, isProfileHidden } from '@gametriggers/contracts';
 import { brandNotFound } from './brand-access';
 import type { BrandDeps } from './deps';
 
@@ -20,7 +21,10 @@ export async function brandStanding(
     : null;
 }
 
-/** The part of a brand anyone signed in may see, e.g. streamers looking at a campaign. */
+/**
+ * The part of a brand anyone signed in may see, e.g. streamers looking at a campaign; a placeholder
+ * while moderation has rejected its text.
+ */
 export async function brandPublicProfile(deps: BrandDeps, brandId: string) {
   const brand = await deps.db.brand.findUnique({
     where: { id: brandId },
@@ -30,14 +34,16 @@ export async function brandPublicProfile(deps: BrandDeps, brandId: string) {
       industry: true,
       companyWebsite: true,
       verificationStatus: true,
+      profileModeration: true,
     },
   });
   if (!brand) throw brandNotFound();
+  const hidden = isProfileHidden(brand);
   return {
     brandId: brand.id,
-    companyName: brand.companyName,
-    industry: brand.industry,
-    website: brand.companyWebsite,
+    companyName: hidden ? hiddenProfileText.brandName : brand.companyName,
+    industry: hidden ? hiddenProfileText.brandIndustry : brand.industry,
+    website: hidden ? null : brand.companyWebsite,
     verified: brand.verificationStatus === 'verified',
   };
 }

@@ -1,4 +1,5 @@
 import type { ContentCategory, Country, Currency } from '@gametriggers/contracts';
+import { profileModerationView } from '@gametriggers/contracts';
 import type { Brand, VerificationDocument } from '../generated/prisma/client';
 import type { BrandProfileView } from '../schemas';
 
@@ -63,6 +64,7 @@ export function brandProfileView(brand: BrandWithLatestDocuments): BrandProfileV
       decidedBy: brand.verificationDecidedBy,
       rejectionReason: brand.rejectionReason,
     },
+    profileModeration: profileModerationView(brand),
     createdAt: brand.createdAt,
     updatedAt: brand.updatedAt,
   };

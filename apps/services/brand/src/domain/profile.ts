@@ -1,9 +1,11 @@
 import type { UpdateBrandProfileInput } from '@gametriggers/contracts';
+import { profileSubmittedColumns } from '@gametriggers/contracts';
 import { notOnboarded } from './brand-access';
 import { lockBrand } from './brand-lock';
 import { brandProfileView, brandWithLatestDocuments } from './brand-view';
 import type { BrandDeps } from './deps';
 import { profileColumns } from './profile-columns';
+import { changesPublicText, queueProfileForModeration } from './profile-moderation';
 import { identityChangesOf } from './verification-rules';
 
 export async function findBrandProfile(deps: BrandDeps, brandId: string) {
@@ -14,7 +16,10 @@ export async function findBrandProfile(deps: BrandDeps, brandId: string) {
   return brand ? brandProfileView(brand) : null;
 }
 
-/** Replaces the given sections; a verified brand's name or tax id edits are recorded (see identityChangesOf). */
+/**
+ * Replaces the given sections; a verified brand's name or tax id edits are recorded (see
+ * identityChangesOf), and changed public text goes to moderation again.
+ */
 export async function updateBrandProfile(
   deps: BrandDeps,
   brandId: string,
@@ -38,11 +43,13 @@ export async function updateBrandProfile(
         data: changes.map((change) => ({ ...change, brandId, changedAt: now })),
       });
     }
+    const resubmits = changesPublicText(before, { ...before, ...columns });
     const brand = await tx.brand.update({
       where: { id: brandId },
-      data: { ...columns, updatedAt: now },
+      data: { ...columns, ...(resubmits ? profileSubmittedColumns(now) : {}), updatedAt: now },
       include: brandWithLatestDocuments,
     });
+    if (resubmits) await queueProfileForModeration(tx, brand, now);
     return brandProfileView(brand);
   });
 }

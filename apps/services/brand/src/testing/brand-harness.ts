@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OnboardBrandInput } from '@gametriggers/contracts';
+import { createEventSender } from '@gametriggers/events/testing';
 import { createPersonClient, createServiceClient } from '@gametriggers/trpc';
 import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
 import type { BrandServiceOptions } from '../app';
@@ -49,6 +50,14 @@ export async function startBrandHarness(options: BrandHarnessOptions) {
     now: options.now,
   };
   const service = await startBrandService(config);
+  const sender = createEventSender({
+    consumer: 'brand',
+    redisUrl: events.redisUrl,
+    queuePrefix: events.queuePrefix,
+    now: service.deps.now,
+    isApplied: async (eventId) =>
+      (await service.deps.db.processedEvent.count({ where: { consumer: 'brand', eventId } })) > 0,
+  });
 
   /** A client as the person holding `token` (an access token), or anonymous without one. */
   function client(token?: string) {
@@ -100,9 +109,12 @@ export async function startBrandHarness(options: BrandHarnessOptions) {
     serviceClient,
     onboardedBrand,
     verifiedBrand,
+    /** Sends an event to the brand service's queue as a relay would, and waits until it is applied. */
+    events: sender,
     /** Raw SQL on the brand database, e.g. to read `outbox_events`. */
     db: service.deps.db,
     async close() {
+      await sender.close();
       await service.close(1_000);
       await redis?.clear();
       await database.drop();

@@ -7,7 +7,9 @@ import type {
   StreamingPlatform,
   Weekday,
 } from '@gametriggers/contracts';
+import { profileModerationView } from '@gametriggers/contracts';
 import type { Streamer, StreamerPlatform } from '../generated/prisma/client';
+import { publicDisplayName } from './profile-moderation';
 import type {
   ConnectedPlatformOutput,
   StreamerCardOutput,
@@ -73,6 +75,7 @@ export function streamerProfileView(
       live: streamer.live,
     },
     platforms: platforms.map(connectedPlatformView),
+    profileModeration: profileModerationView(streamer),
     createdAt: streamer.createdAt,
     updatedAt: streamer.updatedAt,
   };
@@ -84,7 +87,7 @@ export function streamerCardView(
 ): StreamerCardOutput {
   return {
     streamerId: streamer.id,
-    displayName: streamer.displayName,
+    displayName: publicDisplayName(streamer),
     primaryCategory: streamer.primaryCategory as ContentCategory,
     categories: streamer.categories as ContentCategory[],
     language: streamer.language as Language,

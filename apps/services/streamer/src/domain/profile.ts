@@ -4,11 +4,13 @@ import type {
   streamerDemographicsSchema,
 } from '@gametriggers/contracts';
 import type { onboardStreamerInput, updateStreamerProfileInput } from '@gametriggers/contracts';
+import { profileSubmittedColumns } from '@gametriggers/contracts';
 import { recordEvent } from '@gametriggers/events';
 import { DomainError } from '@gametriggers/trpc';
 import type { z } from 'zod';
 import type { StreamerTx } from '../database';
 import type { StreamerDeps } from './deps';
+import { changesPublicProfile, queueProfileForModeration } from './profile-moderation';
 import { platformsByStreamer, streamerProfileView } from './profile-view';
 import { refreshStreamerAggregates } from './streamer-aggregates';
 import { notOnboarded } from './streamer-errors';
@@ -52,6 +54,7 @@ export async function ownProfile(deps: StreamerDeps, streamerId: string) {
   return streamerProfileView(streamer, platformsByStreamer(platforms).get(streamerId) ?? []);
 }
 
+/** Creates the streamer's profile; its public part goes to moderation in the same transaction. */
 export async function onboardStreamer(
   deps: StreamerDeps,
   streamerId: string,
@@ -70,15 +73,18 @@ export async function onboardStreamer(
         select: { id: true },
       });
       if (existing) throw alreadyOnboarded();
-      await tx.streamer.create({
+      const now = deps.now();
+      const created = await tx.streamer.create({
         data: {
           id: streamerId,
           displayName: profile.displayName,
           ...contentColumns(profile.content),
           ...demographicsColumns(profile.demographics),
           searchText: profile.displayName.toLowerCase(),
+          ...profileSubmittedColumns(now),
         },
       });
+      await queueProfileForModeration(tx, created, now);
       // Channels connected before onboarding count from the start.
       await refreshStreamerAggregates(tx, streamerId);
       await recordEvent(tx, 'streamer.onboarded', { streamerId, displayName: profile.displayName });
@@ -112,21 +118,27 @@ async function updateOwnStreamer(
   return requireProfile(deps, streamerId);
 }
 
+/** Replaces the given sections; a changed public profile goes to moderation again. */
 export function updateProfile(
   deps: StreamerDeps,
   streamerId: string,
   update: z.output<typeof updateStreamerProfileInput>,
 ) {
-  return updateOwnStreamer(deps, streamerId, (tx) =>
-    tx.streamer.update({
+  return updateOwnStreamer(deps, streamerId, async (tx) => {
+    const now = deps.now();
+    const before = await tx.streamer.findUniqueOrThrow({ where: { id: streamerId } });
+    const columns = {
+      ...(update.displayName !== undefined ? { displayName: update.displayName } : {}),
+      ...(update.content ? contentColumns(update.content) : {}),
+      ...(update.demographics ? demographicsColumns(update.demographics) : {}),
+    };
+    const resubmits = changesPublicProfile(before, { ...before, ...columns });
+    const updated = await tx.streamer.update({
       where: { id: streamerId },
-      data: {
-        ...(update.displayName !== undefined ? { displayName: update.displayName } : {}),
-        ...(update.content ? contentColumns(update.content) : {}),
-        ...(update.demographics ? demographicsColumns(update.demographics) : {}),
-      },
-    }),
-  );
+      data: { ...columns, ...(resubmits ? profileSubmittedColumns(now) : {}) },
+    });
+    if (resubmits) await queueProfileForModeration(tx, updated, now);
+  });
 }
 
 export function setSchedule(deps: StreamerDeps, streamerId: string, schedule: Schedule) {

@@ -28,4 +28,8 @@ describe('headline metrics across platforms', () => {
   it('searches display and channel names, lower-cased', () => {
     expect(searchTextOf('Pat Plays', [{ username: 'PatTV' }])).toBe('pat plays pattv');
   });
+
+  it('searches only channel names while moderation hides the display name', () => {
+    expect(searchTextOf(null, [{ username: 'PatTV' }])).toBe('pattv');
+  });
 });

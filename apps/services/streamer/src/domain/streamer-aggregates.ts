@@ -1,5 +1,7 @@
+import { isProfileHidden } from '@gametriggers/contracts';
 import { recordEvent } from '@gametriggers/events';
 import type { StreamerTx } from '../database';
+import type { ProfileModerationStatus } from '../generated/prisma/client';
 
 interface PlatformMetrics {
   followers: number;
@@ -23,9 +25,17 @@ export function bestAcrossPlatforms(platforms: PlatformMetrics[]) {
   };
 }
 
-/** What the text search matches: display name and channel names, lower-cased. */
-export function searchTextOf(displayName: string, platforms: Pick<PlatformMetrics, 'username'>[]) {
-  return [displayName, ...platforms.map((platform) => platform.username)].join(' ').toLowerCase();
+/**
+ * What the text search matches: display name (null while moderation hides it) and channel names,
+ * lower-cased.
+ */
+export function searchTextOf(
+  displayName: string | null,
+  platforms: Pick<PlatformMetrics, 'username'>[],
+) {
+  return [...(displayName === null ? [] : [displayName]), ...platforms.map((platform) => platform.username)]
+    .join(' ')
+    .toLowerCase();
 }
 
 /**
@@ -34,15 +44,21 @@ export function searchTextOf(displayName: string, platforms: Pick<PlatformMetric
  * concurrent syncs of two platforms see each other's result. No-op before onboarding.
  */
 export async function refreshStreamerAggregates(tx: StreamerTx, streamerId: string) {
-  const locked = await tx.$queryRaw<Array<{ live: boolean; liveViewers: number; displayName: string }>>`
-    SELECT "live", "liveViewers", "displayName" FROM "streamers" WHERE "id" = ${streamerId}::uuid FOR UPDATE`;
+  const locked = await tx.$queryRaw<
+    Array<{ live: boolean; liveViewers: number; displayName: string; profileModeration: ProfileModerationStatus | null }>
+  >`
+    SELECT "live", "liveViewers", "displayName", "profileModeration"::text
+    FROM "streamers" WHERE "id" = ${streamerId}::uuid FOR UPDATE`;
   const current = locked[0];
   if (!current) return;
   const platforms = await tx.streamerPlatform.findMany({ where: { streamerId } });
   const best = bestAcrossPlatforms(platforms);
   await tx.streamer.update({
     where: { id: streamerId },
-    data: { ...best, searchText: searchTextOf(current.displayName, platforms) },
+    data: {
+      ...best,
+      searchText: searchTextOf(isProfileHidden(current) ? null : current.displayName, platforms),
+    },
   });
   if (best.live !== current.live || best.liveViewers !== current.liveViewers) {
     await recordEvent(tx, 'streamer.live_status_changed', {

@@ -7,10 +7,14 @@ import type {
 } from '@gametriggers/contracts';
 import type { StreamerPlatform } from '../generated/prisma/client';
 import type { StreamerDeps } from './deps';
+import { publicDisplayName } from './profile-moderation';
 import { platformsByStreamer, streamerCardView } from './profile-view';
 import { streamerNotFound } from './streamer-errors';
 
-/** What targeting reads: categories primary first, best metrics across platforms, live if any. */
+/**
+ * What targeting reads: categories primary first, best metrics across platforms, live if any; the
+ * name others may see.
+ */
 export async function matchingProfile(
   deps: StreamerDeps,
   streamerId: string,
@@ -19,7 +23,7 @@ export async function matchingProfile(
   if (!streamer) return null;
   return {
     streamerId: streamer.id,
-    displayName: streamer.displayName,
+    displayName: publicDisplayName(streamer),
     categories: streamer.categories as ContentCategory[],
     language: streamer.language as Language,
     country: streamer.country as Country,
@@ -36,7 +40,7 @@ const mostFollowed = (platforms: StreamerPlatform[]) =>
     undefined,
   );
 
-/** Cards for other services' lists; unknown ids are left out. */
+/** Cards for other services' lists (names others may see); unknown ids are left out. */
 export async function listProfiles(deps: StreamerDeps, streamerIds: string[]) {
   const ids = [...new Set(streamerIds)];
   const [streamers, platforms] = await Promise.all([
@@ -46,7 +50,7 @@ export async function listProfiles(deps: StreamerDeps, streamerIds: string[]) {
   const grouped = platformsByStreamer(platforms);
   return streamers.map((streamer) => ({
     streamerId: streamer.id,
-    displayName: streamer.displayName,
+    displayName: publicDisplayName(streamer),
     followers: streamer.followers,
     averageViewers: streamer.averageViewers,
     live: streamer.live,

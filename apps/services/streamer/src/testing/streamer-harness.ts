@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContentCategory, Country, Language } from '@gametriggers/contracts';
 import type { TwitchApiStandIn, YoutubeApiStandIn } from '@gametriggers/testing';
+import { createEventSender } from '@gametriggers/events/testing';
 import { createPersonClient } from '@gametriggers/trpc';
 import {
   createTestDatabase,
@@ -110,6 +111,14 @@ export async function startStreamerHarness(options: StreamerHarnessOptions) {
     ...options.env,
   };
   const service = await startStreamerService(config);
+  const sender = createEventSender({
+    consumer: 'streamer',
+    redisUrl: config.REDIS_URL,
+    queuePrefix: config.queuePrefix ?? redis.prefix,
+    now: service.deps.now,
+    isApplied: async (eventId) =>
+      (await service.deps.db.processedEvent.count({ where: { consumer: 'streamer', eventId } })) > 0,
+  });
 
   /** A typed client; pass a person's access token to call as them. */
   function client(token?: string) {
@@ -228,7 +237,10 @@ export async function startStreamerHarness(options: StreamerHarnessOptions) {
     onboardedStreamer,
     syncMetrics,
     metricsSyncIdle,
+    /** Sends an event to the streamer service's queue as a relay would, and waits until it is applied. */
+    events: sender,
     async close() {
+      await sender.close();
       await service.close(1_000);
       await ownTwitch?.close();
       await ownYoutube?.close();

@@ -21,50 +21,104 @@ const backInQueue = {
   decisionReason: null,
 } as const;
 
-function creativeContentOf(event: CreativeEvent) {
+/** Content submitted for review: what an item of its kind and subject holds. */
+interface Submission {
+  kind: ModerationKind;
+  subjectId: string;
+  ownerId: string;
+  title: string;
+  content: Prisma.InputJsonObject;
+  contentSubmittedAt: Date;
+}
+
+function creativeSubmission(event: CreativeEvent): Submission {
   const { campaignId, brandId, title, creative } = event.payload;
   return {
+    kind: 'campaign_creative',
     subjectId: campaignId,
     ownerId: brandId,
     title,
-    content: creative satisfies Prisma.InputJsonObject,
+    content: creative,
     contentSubmittedAt: new Date(creative.submittedAt),
   };
 }
 
-/** Creates the subject's item from the event's content (pending). */
-async function createCreativeItem(tx: AdminTx, event: CreativeEvent, now: Date) {
-  return tx.moderationItem.create({
-    data: { kind: 'campaign_creative', ...creativeContentOf(event), createdAt: now, updatedAt: now },
-  });
+/** Creates the subject's item from the submitted content (pending). */
+function createItem(tx: AdminTx, submission: Submission, now: Date) {
+  return tx.moderationItem.create({ data: { ...submission, createdAt: now, updatedAt: now } });
 }
 
 /**
- * A campaign went to review with a creative: its item takes the new content and goes (back) into
- * the queue, whatever was decided about the content before. A submission older than the content
- * held changes nothing (events may arrive out of order).
+ * Content was (re)submitted: its item takes the new content and goes (back) into the queue,
+ * whatever was decided about the content before. A submission older than the content held changes
+ * nothing (events may arrive out of order).
  */
-export async function queueSubmittedCreative(
+async function queueSubmission(sqlTx: SqlExecutor, submission: Submission, now: Date) {
+  const tx = sqlTx as AdminTx;
+  const item = await lockItem(tx, submission.kind, submission.subjectId);
+  if (!item) {
+    await createItem(tx, submission, now);
+    return;
+  }
+  if (item.contentSubmittedAt >= submission.contentSubmittedAt) return;
+  await tx.moderationItem.update({
+    where: { id: item.id },
+    data: { ...submission, ...backInQueue, updatedAt: now },
+  });
+}
+
+/** A campaign went to review with a creative. */
+export const queueSubmittedCreative = (
   event: EventEnvelope<'campaign.creative_submitted'>,
   sqlTx: SqlExecutor,
   now: Date,
-) {
-  const tx = sqlTx as AdminTx;
-  const item = await lockItem(tx, 'campaign_creative', event.payload.campaignId);
-  if (!item) {
-    await createCreativeItem(tx, event, now);
-    return;
-  }
-  if (item.contentSubmittedAt >= new Date(event.payload.creative.submittedAt)) return;
-  await tx.moderationItem.update({
-    where: { id: item.id },
-    data: {
-      ...creativeContentOf(event),
-      ...backInQueue,
-      updatedAt: now,
-    },
-  });
+) => queueSubmission(sqlTx, creativeSubmission(event), now);
+
+/** A profile's public text as its owner saved it: the item is the owner's, titled with its name. */
+function profileSubmission(
+  kind: 'brand_profile' | 'streamer_profile',
+  ownerId: string,
+  title: string,
+  profile: Prisma.InputJsonObject & { submittedAt: string },
+): Submission {
+  return {
+    kind,
+    subjectId: ownerId,
+    ownerId,
+    title,
+    content: profile,
+    contentSubmittedAt: new Date(profile.submittedAt),
+  };
 }
+
+/** A brand created or changed its public profile. */
+export const queueChangedBrandProfile = (
+  { payload }: EventEnvelope<'brand.profile_changed'>,
+  sqlTx: SqlExecutor,
+  now: Date,
+) =>
+  queueSubmission(
+    sqlTx,
+    profileSubmission('brand_profile', payload.brandId, payload.profile.companyName, payload.profile),
+    now,
+  );
+
+/** A streamer created or changed their public profile. */
+export const queueChangedStreamerProfile = (
+  { payload }: EventEnvelope<'streamer.profile_changed'>,
+  sqlTx: SqlExecutor,
+  now: Date,
+) =>
+  queueSubmission(
+    sqlTx,
+    profileSubmission(
+      'streamer_profile',
+      payload.streamerId,
+      payload.profile.displayName,
+      payload.profile,
+    ),
+    now,
+  );
 
 /**
  * A streamer reported a creative: the report is attached to its item (made from the creative the
@@ -78,7 +132,7 @@ export async function queueReportedCreative(
   const tx = sqlTx as AdminTx;
   const item =
     (await lockItem(tx, 'campaign_creative', event.payload.campaignId)) ??
-    (await createCreativeItem(tx, event, now));
+    (await createItem(tx, creativeSubmission(event), now));
   const reportedAt = new Date(event.occurredAt);
   await tx.contentReport.create({
     data: {

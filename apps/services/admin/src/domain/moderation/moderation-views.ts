@@ -1,14 +1,29 @@
 import type { ContentReport, ModerationItem } from '../../generated/prisma/client';
-import { creativeContentSchema } from '../../moderation-schemas';
+import {
+  brandProfileContentSchema,
+  creativeContentSchema,
+  streamerProfileContentSchema,
+} from '../../moderation-schemas';
+
+/** An item's kind with its content read back in that kind's shape. */
+function kindAndContent(item: ModerationItem) {
+  switch (item.kind) {
+    case 'campaign_creative':
+      return { kind: item.kind, content: creativeContentSchema.parse(item.content) };
+    case 'brand_profile':
+      return { kind: item.kind, content: brandProfileContentSchema.parse(item.content) };
+    case 'streamer_profile':
+      return { kind: item.kind, content: streamerProfileContentSchema.parse(item.content) };
+  }
+}
 
 export function moderationItemView(item: ModerationItem) {
   return {
     id: item.id,
-    kind: item.kind,
+    ...kindAndContent(item),
     subjectId: item.subjectId,
     ownerId: item.ownerId,
     title: item.title,
-    content: creativeContentSchema.parse(item.content),
     contentSubmittedAt: item.contentSubmittedAt,
     status: item.status,
     reportCount: item.reportCount,
