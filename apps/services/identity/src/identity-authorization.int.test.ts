@@ -43,7 +43,7 @@ async function signedAs(person: TestPerson) {
 }
 
 describe('every admin procedure of identity', () => {
-  it('needs its permission: users canManageUsers, managing admins canConfigureSystem, two-factor and sign-up stats any admin', () => {
+  it('needs its permission: users canManageUsers, managing admins canConfigureSystem, two-factor, sign-up stats and account names any admin', () => {
     const permissions = Object.fromEntries(
       adminProceduresOf(createIdentityRouter(harness.service.deps)).map((procedure) => [
         procedure.path,
@@ -59,6 +59,7 @@ describe('every admin procedure of identity', () => {
       'identity.users.reactivate': 'canManageUsers',
       'identity.admin.create': 'canConfigureSystem',
       'identity.admin.signupStats': undefined,
+      'identity.admin.namesByIds': undefined,
       'identity.admin.update': 'canConfigureSystem',
       'identity.admin.resetTwoFactor': 'canConfigureSystem',
     });
@@ -70,7 +71,7 @@ describe('every admin procedure of identity', () => {
       url: harness.url,
       tokenFor,
     });
-    expect(checked).toHaveLength(10);
+    expect(checked).toHaveLength(11);
     expect(mismatches).toEqual([]);
   });
 

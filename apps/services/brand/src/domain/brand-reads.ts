@@ -74,3 +74,12 @@ export async function brandBillingProfile(deps: BrandDeps, brandId: string): Pro
       }
     : null;
 }
+
+/** The company names behind a page of brand ids (unknown ids are left out). */
+export async function brandNames(deps: BrandDeps, brandIds: readonly string[]) {
+  const brands = await deps.db.brand.findMany({
+    where: { id: { in: [...new Set(brandIds)] } },
+    select: { id: true, companyName: true },
+  });
+  return brands.map((brand) => ({ brandId: brand.id, companyName: brand.companyName }));
+}
