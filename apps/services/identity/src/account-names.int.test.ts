@@ -29,9 +29,15 @@ beforeAll(async () => {
   };
   const brand = { email: 'acme@example.com', password: 'a strong password 2' };
   const streamer = { email: 'nina@example.com', password: 'a strong password 3' };
-  ids.root = (await service.identity.seedDemoUser.mutate({ ...root, name: 'Root', role: 'admin' })).userId;
-  ids.brand = (await service.identity.seedDemoUser.mutate({ ...brand, name: 'Acme', role: 'brand' })).userId;
-  ids.streamer = (await service.identity.seedDemoUser.mutate({ ...streamer, name: 'Nina', role: 'streamer' })).userId;
+  ids.root = (
+    await service.identity.seedDemoUser.mutate({ ...root, name: 'Root', role: 'admin' })
+  ).userId;
+  ids.brand = (
+    await service.identity.seedDemoUser.mutate({ ...brand, name: 'Acme', role: 'brand' })
+  ).userId;
+  ids.streamer = (
+    await service.identity.seedDemoUser.mutate({ ...streamer, name: 'Nina', role: 'streamer' })
+  ).userId;
   const rootToken = (await signInAdminWithTotp(harness.client(), root, clock.now)).accessToken;
   const support = { email: 'support@example.com', password: 'another strong password' };
   ids.support = (

@@ -43,7 +43,10 @@ export async function brandPublicProfile(deps: BrandDeps, brandId: string) {
 }
 
 /** What a brand's invoices are addressed to (the payment service asks). */
-export async function brandBillingProfile(deps: BrandDeps, brandId: string): Promise<BrandBillingProfile | null> {
+export async function brandBillingProfile(
+  deps: BrandDeps,
+  brandId: string,
+): Promise<BrandBillingProfile | null> {
   const brand = await deps.db.brand.findUnique({
     where: { id: brandId },
     select: {
