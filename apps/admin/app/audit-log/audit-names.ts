@@ -18,7 +18,9 @@ const subjectKinds: Record<string, keyof PageNames> = {
 /** The ids a page of the log needs named: every actor, and the subjects a service can name. */
 export function auditPageIds(entries: readonly AuditEntry[]): PageIds {
   const subjectsOf = (kind: keyof PageNames) =>
-    entries.filter((entry) => subjectKinds[entry.subject.type] === kind).map((entry) => entry.subject.id);
+    entries
+      .filter((entry) => subjectKinds[entry.subject.type] === kind)
+      .map((entry) => entry.subject.id);
   return {
     userIds: [...entries.map((entry) => entry.actorId), ...subjectsOf('user')],
     brandIds: subjectsOf('brand'),

@@ -36,7 +36,9 @@ export function NamedId({
         label
       )}
       {detail ? <span className="text-xs text-slate-500">{detail}</span> : null}
-      {showId && name ? <span className="font-mono text-xs break-all text-slate-500">{id}</span> : null}
+      {showId && name ? (
+        <span className="font-mono text-xs break-all text-slate-500">{id}</span>
+      ) : null}
     </span>
   );
 }
