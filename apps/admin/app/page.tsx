@@ -1,15 +1,16 @@
-import { chosenPlatformStatsRange } from '@gametriggers/contracts';
+import type { PlatformStatsGranularity } from '@gametriggers/contracts';
+import { chosenPlatformStatsRange, platformStatsPresets } from '@gametriggers/contracts';
 import {
   Alert,
   BarChart,
   Card,
   LineChart,
   PageHeader,
+  RangePicker,
   StatCard,
   Table,
   deliveryFigureColumns,
 } from '@gametriggers/ui';
-import { StatsRangePicker } from '../components/dashboard/stats-range-picker';
 import { formatCents, formatCount, mergedBuckets } from '../components/dashboard/formatting';
 import { portal } from '../portal';
 
@@ -25,6 +26,12 @@ async function settled<T>(work: Promise<T>): Promise<T | null> {
 }
 
 const unavailable = '—';
+
+const granularities: ReadonlyArray<{ value: PlatformStatsGranularity; label: string }> = [
+  { value: 'day', label: 'Daily' },
+  { value: 'week', label: 'Weekly' },
+  { value: 'month', label: 'Monthly' },
+];
 
 export default async function AdminDashboardPage({
   searchParams,
@@ -117,7 +124,19 @@ export default async function AdminDashboardPage({
         description="The marketplace at a glance: who joins, what runs, what it earns."
       />
       <div className="space-y-6">
-        <StatsRangePicker range={range} />
+        <RangePicker
+          presets={platformStatsPresets}
+          granularities={granularities}
+          current={range}
+          // A new period starts with its own bucket size (read back by `chosenPlatformStatsRange`).
+          href={(change) =>
+            `/?${new URLSearchParams({
+              range: change.range ?? range.preset,
+              granularity: change.granularity ?? (change.range ? '' : range.granularity),
+            }).toString()}`
+          }
+          testId="dashboard-range"
+        />
         {missing.length > 0 ? (
           <Alert tone="warning">
             Some figures are unavailable right now ({missing.join(', ')}); see Platform health.

@@ -15,6 +15,7 @@ export * from './overlay';
 export * from './analytics';
 export * from './platform-config';
 export * from './admin';
+export * from './admin-names';
 export * from './money-admin';
 export * from './participation-disputes';
 export * from './moderation';

@@ -49,15 +49,25 @@ export const myParticipationDisputesInputSchema = pageInputSchema.extend({
   participationId: idSchema('participation').optional(),
 });
 
-/** `payment.disputes.admin.list`: the queue, oldest open first. */
+/** The columns the admins' dispute queue sorts by: opened at, amount held, status. */
+export const participationDisputeSortKeys = ['createdAt', 'heldCents', 'status'] as const;
+export const participationDisputeSortKeySchema = z.enum(participationDisputeSortKeys, {
+  error: 'Sort by createdAt, heldCents or status',
+});
+export type ParticipationDisputeSortKey = z.infer<typeof participationDisputeSortKeySchema>;
+
+/** `payment.disputes.admin.list`: the queue (by default the open ones, oldest first), sorted and filtered. */
 export const participationDisputeQueueInputSchema = pageInputSchema.extend({
   status: z
-    .enum(PARTICIPATION_DISPUTE_STATUSES, { error: 'Choose open or resolved' })
+    .enum([...PARTICIPATION_DISPUTE_STATUSES, 'all'], { error: 'Choose open, resolved or all' })
     .default('open'),
   openedBy: z.enum(['brand', 'streamer'], { error: 'Choose brand or streamer' }).optional(),
   brandId: idSchema('brand').optional(),
   streamerId: idSchema('streamer').optional(),
+  sortBy: participationDisputeSortKeySchema.default('createdAt'),
+  direction: z.enum(['asc', 'desc'], { error: 'Choose asc or desc' }).default('asc'),
 });
+export type ParticipationDisputeQueueInput = z.input<typeof participationDisputeQueueInputSchema>;
 
 /**
  * `payment.disputes.admin.resolve`. A split names what the streamer receives; the brand's wallet

@@ -34,7 +34,7 @@ export {
   deliveryFigureColumns,
   formatClickThroughRate,
 } from './analytics/delivery-figures';
-export { ReportRangePicker } from './analytics/report-range-picker';
+export { RangePicker, ReportRangePicker } from './analytics/report-range-picker';
 export { StatementDownload } from './money/statement-download';
 export { statementMonths } from './money/statement-months';
 export { LocalTime } from './local-time';

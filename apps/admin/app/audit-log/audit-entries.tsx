@@ -1,7 +1,9 @@
 import type { RouterOutputs } from '@gametriggers/api';
 import { Badge, DetailList, EmptyState } from '@gametriggers/ui';
+import type { PageNames } from '../../components/names/page-names';
 import { formatUtc, shortId } from '../format';
 import { listHref } from '../list-filters';
+import { accountLabel, subjectName } from './audit-names';
 import { jsonChanges } from './json-changes';
 
 type AuditEntry = RouterOutputs['admin']['audit']['list']['items'][number];
@@ -33,13 +35,23 @@ function Changes({ entry }: { entry: AuditEntry }) {
   );
 }
 
-function EntryDetail({ entry }: { entry: AuditEntry }) {
+function EntryDetail({ entry, names }: { entry: AuditEntry; names: PageNames }) {
   const personal = Object.entries(entry.personal);
+  const actor = names.user(entry.actorId);
+  const subject = subjectName(names, entry.subject);
   return (
     <div className="space-y-4 border-t border-slate-100 px-4 py-4">
       <DetailList
         items={[
-          { label: 'Actor', value: <span className="font-mono text-xs break-all">{entry.actorId}</span> },
+          {
+            label: 'Actor',
+            value: (
+              <span>
+                {actor ? `${actor.name ? `${actor.name} · ${actor.email}` : actor.email} ` : null}
+                <span className="font-mono text-xs break-all">{entry.actorId}</span>
+              </span>
+            ),
+          },
           { label: 'Admin role', value: entry.actorRole?.replaceAll('_', ' ') ?? '—' },
           { label: 'Permission used', value: entry.permission ?? '—' },
           { label: 'Request id', value: <span className="font-mono text-xs break-all">{entry.requestId ?? '—'}</span> },
@@ -48,7 +60,15 @@ function EntryDetail({ entry }: { entry: AuditEntry }) {
             value: entry.personalErased ? <em className="text-slate-500">erased</em> : (entry.reason ?? '—'),
           },
           { label: 'Recorded', value: formatUtc(entry.recordedAt, 'second') },
-          { label: 'Subject', value: <span className="font-mono text-xs break-all">{`${entry.subject.type} ${entry.subject.id}`}</span> },
+          {
+            label: 'Subject',
+            value: (
+              <span>
+                {subject ? `${subject} ` : null}
+                <span className="font-mono text-xs break-all">{`${entry.subject.type} ${entry.subject.id}`}</span>
+              </span>
+            ),
+          },
           { label: 'Entry hash', value: <span className="font-mono text-xs break-all">{entry.hash}</span> },
           ...personal.map(([key, value]) => ({ label: key, value })),
         ]}
@@ -59,7 +79,7 @@ function EntryDetail({ entry }: { entry: AuditEntry }) {
 }
 
 /** The log's entries, newest first; each opens to its details and the change it made. */
-export function AuditEntries({ entries }: { entries: readonly AuditEntry[] }) {
+export function AuditEntries({ entries, names }: { entries: readonly AuditEntry[]; names: PageNames }) {
   if (entries.length === 0) {
     return <EmptyState title="No entries">Nothing in the audit log matches these filters.</EmptyState>;
   }
@@ -77,20 +97,21 @@ export function AuditEntries({ entries }: { entries: readonly AuditEntry[] }) {
                 className="text-slate-700 hover:text-brand-700 hover:underline"
                 title={`${entry.subject.type} ${entry.subject.id}`}
               >
-                {entry.subject.type} {shortId(entry.subject.id)}
+                {entry.subject.type} {subjectName(names, entry.subject) ?? shortId(entry.subject.id)}
               </a>
               <span className="text-slate-500 sm:ml-auto">
                 by{' '}
                 <a
                   href={listHref('/audit-log', { actorId: entry.actorId })}
-                  className="font-mono text-xs hover:text-brand-700 hover:underline"
+                  className="hover:text-brand-700 hover:underline"
                   title={entry.actorId}
+                  data-testid="audit-entry-actor"
                 >
-                  {shortId(entry.actorId)}
+                  {accountLabel(names, entry.actorId) ?? <span className="font-mono text-xs">{shortId(entry.actorId)}</span>}
                 </a>
               </span>
             </summary>
-            <EntryDetail entry={entry} />
+            <EntryDetail entry={entry} names={names} />
           </details>
         </li>
       ))}

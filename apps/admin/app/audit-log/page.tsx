@@ -1,10 +1,12 @@
 import { listAuditLogInputSchema } from '@gametriggers/contracts';
 import { Alert, LoadMore, PageHeader } from '@gametriggers/ui';
+import { namesForPage } from '../../components/names/page-names';
 import { portal } from '../../portal';
 import type { SearchParams } from '../list-filters';
 import { chosenFilters, firstParam, listHref } from '../list-filters';
 import { AuditEntries } from './audit-entries';
 import { AuditFilters } from './audit-filters';
+import { auditPageIds } from './audit-names';
 import { ChainStatus } from './chain-status';
 
 export const dynamic = 'force-dynamic';
@@ -29,6 +31,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           .then((result) => (result.ok ? result.data : { error: result.error.message }))
       : null,
   ]);
+  const names = await namesForPage(await portal.sessionApi(), auditPageIds(page.ok ? page.data.items : []));
 
   return (
     <portal.Shell>
@@ -42,7 +45,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         {chosen.problem ? <Alert tone="warning">{chosen.problem}</Alert> : null}
         {page.ok ? (
           <>
-            <AuditEntries entries={page.data.items} />
+            <AuditEntries entries={page.data.items} names={names} />
             <LoadMore href={page.data.nextCursor ? listHref('/audit-log', chosen.values, page.data.nextCursor) : null} label="Older entries" />
           </>
         ) : (

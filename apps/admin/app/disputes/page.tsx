@@ -1,61 +1,53 @@
 import { participationDisputeQueueInputSchema } from '@gametriggers/contracts';
-import { DisputesTable, EmptyState, LoadMore, PageHeader, Tabs } from '@gametriggers/ui';
+import { Alert, DisputesTable, EmptyState, LoadMore, PageHeader, Tabs } from '@gametriggers/ui';
+import { NamedId } from '../../components/names/named-id';
+import { namesForPage } from '../../components/names/page-names';
 import { portal } from '../../portal';
+import type { SearchParams } from '../list-filters';
+import { chosenFilters, listHref } from '../list-filters';
 
 export const dynamic = 'force-dynamic';
 
-interface QueueParams {
-  status?: string;
-  openedBy?: string;
-  cursor?: string;
-}
+const PAGE_SIZE = 25;
 
-function queueHref(params: QueueParams) {
-  const query = new URLSearchParams(
-    Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1])),
-  );
-  const search = query.toString();
-  return `/disputes${search ? `?${search}` : ''}`;
-}
+const statusTabs = [
+  { value: 'open', label: 'Open' },
+  { value: 'resolved', label: 'Resolved' },
+  { value: 'all', label: 'All' },
+] as const;
 
-const shortId = (id: string) => id.slice(0, 8);
-
-export default async function DisputesQueuePage({
-  searchParams,
-}: {
-  searchParams: Promise<QueueParams>;
-}) {
+export default async function DisputesQueuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await portal.requirePermission('canManageDisputes');
-  const params = await searchParams;
-  const parsed = participationDisputeQueueInputSchema.safeParse({
-    status: params.status || undefined,
-    openedBy: params.openedBy || undefined,
-    cursor: params.cursor || undefined,
+  const chosen = chosenFilters(participationDisputeQueueInputSchema, await searchParams, [
+    'status',
+    'openedBy',
+    'sortBy',
+    'direction',
+  ]);
+  const input = participationDisputeQueueInputSchema.parse({ ...chosen.query, limit: PAGE_SIZE });
+  const page = await portal.act((api) => api.payment.disputes.admin.list.query(input));
+  const disputes = page.ok ? page.data.items : [];
+  const names = await namesForPage(await portal.sessionApi(), {
+    brandIds: disputes.map((dispute) => dispute.brandId),
+    streamerIds: disputes.map((dispute) => dispute.streamerId),
+    campaignIds: disputes.map((dispute) => dispute.campaignId),
   });
-  const input = parsed.success ? parsed.data : participationDisputeQueueInputSchema.parse({});
-  const api = await portal.sessionApi();
-  const page = await api.payment.disputes.admin.list.query(input);
-  const filters = { status: input.status, openedBy: input.openedBy };
+  const filters = chosen.values;
   return (
     <portal.Shell>
       <PageHeader
         title="Disputes"
-        description="Brands and streamers disputing a participation's earnings, oldest first. The earnings stay held until you resolve."
+        description="Brands and streamers disputing a participation's earnings; open ones oldest first. The earnings stay held until you resolve."
       />
       <Tabs
         label="Status"
         current={input.status}
-        tabs={[
-          { value: 'open', label: 'Open', href: queueHref({ ...filters, status: 'open' }) },
-          {
-            value: 'resolved',
-            label: 'Resolved',
-            href: queueHref({ ...filters, status: 'resolved' }),
-          },
-        ]}
+        tabs={statusTabs.map((tab) => ({ ...tab, href: listHref('/disputes', { ...filters, status: tab.value }) }))}
       />
       <form method="get" action="/disputes" className="mb-4 flex flex-wrap items-end gap-3">
         <input type="hidden" name="status" value={input.status} />
+        <input type="hidden" name="sortBy" value={input.sortBy} />
+        <input type="hidden" name="direction" value={input.direction} />
         <label className="text-sm text-slate-700">
           Opened by{' '}
           <select
@@ -68,38 +60,41 @@ export default async function DisputesQueuePage({
             <option value="streamer">A streamer</option>
           </select>
         </label>
-        <button
-          type="submit"
-          className="rounded-lg bg-white px-3 py-1.5 text-sm font-semibold ring-1 ring-slate-300"
-        >
+        <button type="submit" className="rounded-lg bg-white px-3 py-1.5 text-sm font-semibold ring-1 ring-slate-300">
           Filter
         </button>
       </form>
-      {page.items.length === 0 ? (
-        <EmptyState title={input.status === 'open' ? 'No open disputes' : 'No resolved disputes'}>
-          Nothing matches these filters.
-        </EmptyState>
+      {chosen.problem ? <Alert tone="warning">{chosen.problem}</Alert> : null}
+      {!page.ok ? (
+        <Alert title="The disputes could not be loaded">{page.error.message}</Alert>
+      ) : disputes.length === 0 ? (
+        <EmptyState title={input.status === 'open' ? 'No open disputes' : 'No disputes'}>Nothing matches these filters.</EmptyState>
       ) : (
         <DisputesTable
-          disputes={page.items}
+          disputes={disputes}
           hrefOf={(dispute) => `/disputes/${dispute.id}`}
+          sort={{
+            key: input.sortBy,
+            direction: input.direction,
+            href: (sortBy, direction) => listHref('/disputes', { ...filters, sortBy, direction }),
+          }}
           extraColumns={[
             {
+              header: 'Campaign',
+              cell: (dispute) => <NamedId id={dispute.campaignId} name={names.campaign(dispute.campaignId)?.title} />,
+            },
+            {
               header: 'Brand',
-              cell: (dispute) => <code title={dispute.brandId}>{shortId(dispute.brandId)}</code>,
+              cell: (dispute) => <NamedId id={dispute.brandId} name={names.brand(dispute.brandId)} />,
             },
             {
               header: 'Streamer',
-              cell: (dispute) => (
-                <code title={dispute.streamerId}>{shortId(dispute.streamerId)}</code>
-              ),
+              cell: (dispute) => <NamedId id={dispute.streamerId} name={names.streamer(dispute.streamerId)?.displayName} />,
             },
           ]}
         />
       )}
-      <LoadMore
-        href={page.nextCursor ? queueHref({ ...filters, cursor: page.nextCursor }) : null}
-      />
+      <LoadMore href={page.ok && page.data.nextCursor ? listHref('/disputes', filters, page.data.nextCursor) : null} />
     </portal.Shell>
   );
 }

@@ -1,5 +1,6 @@
 import { listParticipationsInputSchema, listViolationsInputSchema } from '@gametriggers/contracts';
 import { Alert, PageHeader, Tabs } from '@gametriggers/ui';
+import { namesForPage } from '../../components/names/page-names';
 import { portal } from '../../portal';
 import type { SearchParams } from '../list-filters';
 import { chosenFilters, firstParam } from '../list-filters';
@@ -21,16 +22,9 @@ type View = (typeof views)[number]['value'];
 async function ParticipationsView({ params }: { params: SearchParams }) {
   const chosen = chosenFilters(listParticipationsInputSchema, params, ['status', 'campaignId', 'brandId', 'streamerId']);
   const page = await portal.act((api) => api.participation.list.query({ ...chosen.query, limit: PAGE_SIZE }));
-  return (
-    <>
-      {chosen.problem ? <Alert tone="warning">{chosen.problem}</Alert> : null}
-      {page.ok ? (
-        <ParticipationList page={page.data} values={chosen.values} />
-      ) : (
-        <Alert title="The participations could not be read">{page.error.message}</Alert>
-      )}
-    </>
-  );
+  if (!page.ok) return <Alert title="The participations could not be read">{page.error.message}</Alert>;
+  const names = await namesForPage(await portal.sessionApi(), { brandIds: page.data.items.map((row) => row.brandId) });
+  return <ParticipationList page={page.data} values={chosen.values} problem={chosen.problem} names={names} />;
 }
 
 async function RulesView() {
@@ -45,16 +39,12 @@ async function ViolationsView({ params }: { params: SearchParams }) {
     api.participation.rules.list.query({ includeDisabled: true }),
     portal.act((calls) => calls.participation.rules.violations.query({ ...chosen.query, limit: PAGE_SIZE })),
   ]);
-  return (
-    <>
-      {chosen.problem ? <Alert tone="warning">{chosen.problem}</Alert> : null}
-      {page.ok ? (
-        <ViolationList page={page.data} values={chosen.values} rules={rules} />
-      ) : (
-        <Alert title="The violations could not be read">{page.error.message}</Alert>
-      )}
-    </>
-  );
+  if (!page.ok) return <Alert title="The violations could not be read">{page.error.message}</Alert>;
+  const names = await namesForPage(api, {
+    streamerIds: page.data.items.map((row) => row.streamerId),
+    campaignIds: page.data.items.map((row) => row.campaignId),
+  });
+  return <ViolationList page={page.data} values={chosen.values} problem={chosen.problem} rules={rules} names={names} />;
 }
 
 export default async function ParticipationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -1,7 +1,10 @@
 import type { RouterOutputs } from '@gametriggers/api';
 import { participationStatusLabels, participationStatuses, removalReasons } from '@gametriggers/contracts';
-import { Badge, Button, ButtonLink, EmptyState, Field, LoadMore, ReasonConfirm, Select, Table } from '@gametriggers/ui';
-import { formatUtc, shortId } from '../format';
+import { Badge, Field, ReasonConfirm, Select } from '@gametriggers/ui';
+import { FilteredTable } from '../../components/filtered-table';
+import { NamedId } from '../../components/names/named-id';
+import type { PageNames } from '../../components/names/page-names';
+import { formatUtc } from '../format';
 import { listHref } from '../list-filters';
 import { removeParticipation } from './actions';
 
@@ -11,32 +14,6 @@ const statusOptions = participationStatuses.map((status) => ({ value: status, la
 const adminRemovalReasons = removalReasons
   .filter((reason) => reason.id !== 'brand_decision')
   .map((reason) => ({ value: reason.id, label: reason.label }));
-
-function ParticipationFilters({ values }: { values: Record<string, string> }) {
-  return (
-    <form
-      method="get"
-      action="/participations"
-      data-testid="participation-filters"
-      className="mb-4 space-y-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
-    >
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Select id="participation-status" name="status" label="Status" placeholder="Any status" options={statusOptions} defaultValue={values.status ?? ''} />
-        <Field id="participation-campaign" name="campaignId" label="Campaign id" defaultValue={values.campaignId ?? ''} />
-        <Field id="participation-brand" name="brandId" label="Brand id" defaultValue={values.brandId ?? ''} />
-        <Field id="participation-streamer" name="streamerId" label="Streamer id" defaultValue={values.streamerId ?? ''} />
-      </div>
-      <div className="flex gap-2">
-        <Button type="submit" variant="secondary">
-          Apply
-        </Button>
-        <ButtonLink href="/participations" variant="ghost">
-          Clear
-        </ButtonLink>
-      </div>
-    </form>
-  );
-}
 
 function RemoveParticipation({ participation }: { participation: Participation }) {
   return (
@@ -60,69 +37,77 @@ function RemoveParticipation({ participation }: { participation: Participation }
 export function ParticipationList({
   page,
   values,
+  problem,
+  names,
 }: {
   page: RouterOutputs['participation']['list'];
   values: Record<string, string>;
+  problem: string | null;
+  names: PageNames;
 }) {
   return (
-    <section aria-label="Participations">
-      <ParticipationFilters values={values} />
-      {page.items.length === 0 ? (
-        <EmptyState title="No participations">Nothing matches these filters.</EmptyState>
-      ) : (
-        <Table<Participation>
-          caption="Participations"
-          rowTestId="participation-row"
-          rowKey={(row) => row.id}
-          phoneLayout="cards"
-          rows={page.items}
-          columns={[
-            {
-              header: 'Streamer',
-              cell: (row) => (
-                <a href={listHref('/participations', { streamerId: row.streamerId })} className="font-semibold text-slate-900 hover:text-brand-700 hover:underline">
-                  {row.streamer.displayName}
-                </a>
-              ),
-            },
-            {
-              header: 'Campaign',
-              cell: (row) => (
-                <a href={listHref('/participations', { campaignId: row.campaignId })} className="hover:text-brand-700 hover:underline">
-                  {row.campaignTitle}
-                </a>
-              ),
-            },
-            {
-              header: 'Brand',
-              cell: (row) => (
-                <a href={listHref('/participations', { brandId: row.brandId })} className="font-mono text-xs hover:text-brand-700 hover:underline" title={row.brandId}>
-                  {shortId(row.brandId)}
-                </a>
-              ),
-            },
-            {
-              header: 'Status',
-              cell: (row) => (
-                <Badge tone={row.status === 'active' ? 'success' : row.status === 'removed' ? 'danger' : 'neutral'}>
-                  {participationStatusLabels[row.status]}
-                </Badge>
-              ),
-            },
-            { header: 'Since', cell: (row) => formatUtc(row.joinedAt ?? row.appliedAt ?? row.createdAt) },
-            {
-              header: 'Action',
-              cell: (row) =>
-                row.status === 'active' || row.status === 'paused' ? (
-                  <RemoveParticipation participation={row} />
-                ) : row.removal ? (
-                  <span className="text-xs text-slate-500">{row.removal.note}</span>
-                ) : null,
-            },
-          ]}
-        />
-      )}
-      <LoadMore href={page.nextCursor ? listHref('/participations', values, page.nextCursor) : null} />
-    </section>
+    <FilteredTable<Participation>
+      label="Participations"
+      action="/participations"
+      filtersTestId="participation-filters"
+      clearHref="/participations"
+      filters={
+        <>
+          <Select id="participation-status" name="status" label="Status" placeholder="Any status" options={statusOptions} defaultValue={values.status ?? ''} />
+          <Field id="participation-campaign" name="campaignId" label="Campaign id" defaultValue={values.campaignId ?? ''} />
+          <Field id="participation-brand" name="brandId" label="Brand id" defaultValue={values.brandId ?? ''} />
+          <Field id="participation-streamer" name="streamerId" label="Streamer id" defaultValue={values.streamerId ?? ''} />
+        </>
+      }
+      problem={problem}
+      empty={{ title: 'No participations', text: 'Nothing matches these filters.' }}
+      caption="Participations"
+      rowTestId="participation-row"
+      rowKey={(row) => row.id}
+      rows={page.items}
+      nextHref={page.nextCursor ? listHref('/participations', values, page.nextCursor) : null}
+      columns={[
+        {
+          header: 'Streamer',
+          cell: (row) => (
+            <a href={listHref('/participations', { streamerId: row.streamerId })} className="font-semibold text-slate-900 hover:text-brand-700 hover:underline">
+              {row.streamer.displayName}
+            </a>
+          ),
+        },
+        {
+          header: 'Campaign',
+          cell: (row) => (
+            <a href={listHref('/participations', { campaignId: row.campaignId })} className="hover:text-brand-700 hover:underline">
+              {row.campaignTitle}
+            </a>
+          ),
+        },
+        {
+          header: 'Brand',
+          cell: (row) => (
+            <NamedId id={row.brandId} name={names.brand(row.brandId)} href={listHref('/participations', { brandId: row.brandId })} />
+          ),
+        },
+        {
+          header: 'Status',
+          cell: (row) => (
+            <Badge tone={row.status === 'active' ? 'success' : row.status === 'removed' ? 'danger' : 'neutral'}>
+              {participationStatusLabels[row.status]}
+            </Badge>
+          ),
+        },
+        { header: 'Since', cell: (row) => formatUtc(row.joinedAt ?? row.appliedAt ?? row.createdAt) },
+        {
+          header: 'Action',
+          cell: (row) =>
+            row.status === 'active' || row.status === 'paused' ? (
+              <RemoveParticipation participation={row} />
+            ) : row.removal ? (
+              <span className="text-xs text-slate-500">{row.removal.note}</span>
+            ) : null,
+        },
+      ]}
+    />
   );
 }

@@ -1,6 +1,9 @@
 import type { RouterOutputs } from '@gametriggers/api';
-import { Badge, Button, ButtonLink, EmptyState, Field, LoadMore, ReasonConfirm, Select, Table } from '@gametriggers/ui';
-import { formatUtc, shortId } from '../format';
+import { Badge, Field, ReasonConfirm, Select } from '@gametriggers/ui';
+import { FilteredTable } from '../../components/filtered-table';
+import { NamedId } from '../../components/names/named-id';
+import type { PageNames } from '../../components/names/page-names';
+import { formatUtc } from '../format';
 import { listHref } from '../list-filters';
 import { overrideViolation } from './actions';
 
@@ -14,40 +17,6 @@ const outcomeOptions = [
   { value: 'overridden', label: 'Overridden' },
 ];
 const outcomeTone = { refused: 'danger', acknowledged: 'warning', logged: 'neutral', overridden: 'success' } as const;
-
-function ViolationFilters({ values, rules }: { values: Record<string, string>; rules: readonly ConflictRule[] }) {
-  return (
-    <form
-      method="get"
-      action="/participations"
-      data-testid="violation-filters"
-      className="mb-4 space-y-4 rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
-    >
-      <input type="hidden" name="view" value="violations" />
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Select
-          id="violation-rule"
-          name="ruleId"
-          label="Rule"
-          placeholder="Any rule"
-          options={rules.map((rule) => ({ value: rule.id, label: rule.name }))}
-          defaultValue={values.ruleId ?? ''}
-        />
-        <Select id="violation-outcome" name="outcome" label="Outcome" placeholder="Any outcome" options={outcomeOptions} defaultValue={values.outcome ?? ''} />
-        <Field id="violation-streamer" name="streamerId" label="Streamer id" defaultValue={values.streamerId ?? ''} />
-        <Field id="violation-campaign" name="campaignId" label="Campaign id" defaultValue={values.campaignId ?? ''} />
-      </div>
-      <div className="flex gap-2">
-        <Button type="submit" variant="secondary">
-          Apply
-        </Button>
-        <ButtonLink href="/participations?view=violations" variant="ghost">
-          Clear
-        </ButtonLink>
-      </div>
-    </form>
-  );
-}
 
 function OverrideCell({ violation }: { violation: Violation }) {
   if (violation.override) {
@@ -75,58 +44,68 @@ function OverrideCell({ violation }: { violation: Violation }) {
 export function ViolationList({
   page,
   values,
+  problem,
   rules,
+  names,
 }: {
   page: RouterOutputs['participation']['rules']['violations'];
   values: Record<string, string>;
+  problem: string | null;
   rules: readonly ConflictRule[];
+  names: PageNames;
 }) {
   return (
-    <section aria-label="Violations">
-      <ViolationFilters values={values} rules={rules} />
-      {page.items.length === 0 ? (
-        <EmptyState title="No violations">No rule hit matches these filters.</EmptyState>
-      ) : (
-        <Table<Violation>
-          caption="Rule violations"
-          rowTestId="violation-row"
-          rowKey={(row) => row.id}
-          phoneLayout="cards"
-          rows={page.items}
-          columns={[
-            {
-              header: 'Rule',
-              cell: (row) => (
-                <span>
-                  <span className="font-semibold text-slate-900">{row.ruleName}</span>
-                  <span className="block text-xs text-slate-500">{row.message}</span>
-                </span>
-              ),
-            },
-            { header: 'When', cell: (row) => formatUtc(row.createdAt) },
-            {
-              header: 'Streamer',
-              cell: (row) => (
-                <span className="font-mono text-xs" title={row.streamerId}>
-                  {shortId(row.streamerId)}
-                </span>
-              ),
-            },
-            {
-              header: 'Campaign',
-              cell: (row) => (
-                <span className="font-mono text-xs" title={row.campaignId}>
-                  {shortId(row.campaignId)}
-                </span>
-              ),
-            },
-            { header: 'Attempt', cell: (row) => row.attempt },
-            { header: 'Outcome', cell: (row) => <Badge tone={outcomeTone[row.outcome]}>{row.outcome}</Badge> },
-            { header: 'Override', cell: (row) => <OverrideCell violation={row} /> },
-          ]}
-        />
-      )}
-      <LoadMore href={page.nextCursor ? listHref('/participations', { view: 'violations', ...values }, page.nextCursor) : null} />
-    </section>
+    <FilteredTable<Violation>
+      label="Violations"
+      action="/participations"
+      hidden={{ view: 'violations' }}
+      filtersTestId="violation-filters"
+      clearHref="/participations?view=violations"
+      filters={
+        <>
+          <Select
+            id="violation-rule"
+            name="ruleId"
+            label="Rule"
+            placeholder="Any rule"
+            options={rules.map((rule) => ({ value: rule.id, label: rule.name }))}
+            defaultValue={values.ruleId ?? ''}
+          />
+          <Select id="violation-outcome" name="outcome" label="Outcome" placeholder="Any outcome" options={outcomeOptions} defaultValue={values.outcome ?? ''} />
+          <Field id="violation-streamer" name="streamerId" label="Streamer id" defaultValue={values.streamerId ?? ''} />
+          <Field id="violation-campaign" name="campaignId" label="Campaign id" defaultValue={values.campaignId ?? ''} />
+        </>
+      }
+      problem={problem}
+      empty={{ title: 'No violations', text: 'No rule hit matches these filters.' }}
+      caption="Rule violations"
+      rowTestId="violation-row"
+      rowKey={(row) => row.id}
+      rows={page.items}
+      nextHref={page.nextCursor ? listHref('/participations', { view: 'violations', ...values }, page.nextCursor) : null}
+      columns={[
+        {
+          header: 'Rule',
+          cell: (row) => (
+            <span>
+              <span className="font-semibold text-slate-900">{row.ruleName}</span>
+              <span className="block text-xs text-slate-500">{row.message}</span>
+            </span>
+          ),
+        },
+        { header: 'When', cell: (row) => formatUtc(row.createdAt) },
+        {
+          header: 'Streamer',
+          cell: (row) => <NamedId id={row.streamerId} name={names.streamer(row.streamerId)?.displayName} />,
+        },
+        {
+          header: 'Campaign',
+          cell: (row) => <NamedId id={row.campaignId} name={names.campaign(row.campaignId)?.title} />,
+        },
+        { header: 'Attempt', cell: (row) => row.attempt },
+        { header: 'Outcome', cell: (row) => <Badge tone={outcomeTone[row.outcome]}>{row.outcome}</Badge> },
+        { header: 'Override', cell: (row) => <OverrideCell violation={row} /> },
+      ]}
+    />
   );
 }

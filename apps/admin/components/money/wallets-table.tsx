@@ -1,5 +1,7 @@
 import type { MoneyAccountSort } from '@gametriggers/contracts';
 import { Badge, ButtonLink, EmptyState, LocalTime, Table } from '@gametriggers/ui';
+import type { PageNames } from '../names/page-names';
+import { NamedId } from '../names/named-id';
 import { Amount } from './amounts';
 import type { MoneyAccount, MoneyAccountsPage } from './types';
 import type { WalletQuery } from './wallet-query';
@@ -16,7 +18,39 @@ export const accountHref = (account: Pick<MoneyAccount, 'holder' | 'ownerId'>) =
   `/money/wallets/${account.holder}/${account.ownerId}`;
 
 /** Brand wallets or streamer earnings, one page, with server-sorted figures and page links. */
-export function WalletsTable({ page, query }: { page: MoneyAccountsPage; query: WalletQuery }) {
+/** The brand's company, or the streamer's display name and channel, of a wallet. */
+export function AccountOwner({
+  account,
+  names,
+  showId = false,
+  testId,
+}: {
+  account: Pick<MoneyAccount, 'holder' | 'ownerId'>;
+  names: PageNames;
+  showId?: boolean;
+  testId?: string;
+}) {
+  const streamer = account.holder === 'streamer' ? names.streamer(account.ownerId) : undefined;
+  return (
+    <NamedId
+      id={account.ownerId}
+      name={account.holder === 'brand' ? names.brand(account.ownerId) : streamer?.displayName}
+      detail={streamer?.channelUrl ?? undefined}
+      showId={showId}
+      testId={testId}
+    />
+  );
+}
+
+export function WalletsTable({
+  page,
+  query,
+  names,
+}: {
+  page: MoneyAccountsPage;
+  query: WalletQuery;
+  names: PageNames;
+}) {
   if (page.items.length === 0) {
     const filtered = Boolean(query.search) || query.frozenOnly;
     return (
@@ -56,8 +90,8 @@ export function WalletsTable({ page, query }: { page: MoneyAccountsPage; query: 
             header: query.holder === 'brand' ? 'Brand' : 'Streamer',
             cell: (row) => (
               <span className="flex flex-wrap items-center gap-2">
-                <a href={accountHref(row)} className="font-mono text-xs break-all text-brand-700 hover:underline" data-testid="wallet-link">
-                  {row.ownerId}
+                <a href={accountHref(row)} className="text-brand-700 hover:underline" data-testid="wallet-link">
+                  <AccountOwner account={row} names={names} />
                 </a>
                 {row.frozen ? <Badge tone="danger">Frozen</Badge> : null}
               </span>

@@ -63,6 +63,7 @@ const verifiersOnly: Record<Who, Outcome> = {
   verifierAdmin: 'ok',
   otherAdmin: 'FORBIDDEN',
 };
+const anyAdmin: Record<Who, Outcome> = { ...verifiersOnly, otherAdmin: 'ok' };
 const ownerAndAdmins: Record<Who, Outcome> = {
   anonymous: 'UNAUTHORIZED',
   brandA: 'ok',
@@ -135,6 +136,11 @@ const procedures: Record<string, ProcedureCase> = {
     brandA: 'pending',
     call: (client) => client.brand.list.query({ status: 'pending' }),
     expected: verifiersOnly,
+  },
+  'brand.admin.namesByIds': {
+    brandA: 'onboarded',
+    call: (client, cast) => client.brand.admin.namesByIds.query({ brandIds: [cast.brandA.userId] }),
+    expected: anyAdmin,
   },
   'brand.internal.standing': {
     brandA: 'onboarded',

@@ -476,6 +476,19 @@ describe('reading brands', () => {
     ).toMatchObject({ code: 'NOT_FOUND', reason: 'brand_not_found' });
   });
 
+  it('names a page of brands for admins, leaving out ids that are no brand', async () => {
+    const cast = testCast();
+    await harness.onboardedBrand(await issuer.tokenFor(cast.brandA), {
+      companyInfo: { name: 'Nova Games', industry: 'Games', size: 'startup' },
+    });
+    const admin = await as(cast.powerlessAdmin);
+    const names = await admin.brand.admin.namesByIds.query({
+      brandIds: [cast.brandA.userId, cast.brandB.userId, cast.brandA.userId],
+    });
+    expect(names).toEqual([{ brandId: cast.brandA.userId, companyName: 'Nova Games' }]);
+    expect(await admin.brand.admin.namesByIds.query({ brandIds: [] })).toEqual([]);
+  });
+
   it('lists brands newest first for admins, by status and name, page by page', async () => {
     const cast = testCast();
     const people = [cast.brandA, cast.brandB, testCast().brandA, testCast().brandA];

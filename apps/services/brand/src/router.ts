@@ -1,6 +1,7 @@
 import {
   brandBillingProfileSchema,
   brandIdInputSchema,
+  brandIdsInputSchema,
   brandStandingSchema,
   listBrandsInputSchema,
   onboardBrandInputSchema,
@@ -19,7 +20,12 @@ import {
 } from '@gametriggers/trpc';
 import { assertMayReadBrand, brandNotFound } from './domain/brand-access';
 import { listBrands } from './domain/brand-list';
-import { brandBillingProfile, brandPublicProfile, brandStanding } from './domain/brand-reads';
+import {
+  brandBillingProfile,
+  brandNames,
+  brandPublicProfile,
+  brandStanding,
+} from './domain/brand-reads';
 import type { BrandDeps } from './domain/deps';
 import { onboardBrand } from './domain/onboarding';
 import { findBrandProfile, updateBrandProfile } from './domain/profile';
@@ -30,6 +36,7 @@ import {
   verifyBrand,
 } from './domain/verification';
 import {
+  brandNamesOutput,
   brandPageOutput,
   brandProfileOutput,
   brandPublicProfileOutput,
@@ -99,6 +106,14 @@ export function createBrandRouter(deps: BrandDeps) {
         .input(listBrandsInputSchema)
         .output(brandPageOutput)
         .query(({ input }) => listBrands(deps, input)),
+
+      admin: router({
+        /** Company names of the brands on one page of an admin table (wallets, disputes…); any admin. */
+        namesByIds: adminProcedure()
+          .input(brandIdsInputSchema)
+          .output(brandNamesOutput)
+          .query(({ input }) => brandNames(deps, input.brandIds)),
+      }),
 
       internal: router({
         standing: internalProcedure

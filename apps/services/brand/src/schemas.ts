@@ -73,6 +73,9 @@ export const brandPublicProfileOutput = z.object({
   verified: z.boolean(),
 });
 
+/** A brand as admin tables name it. */
+export const brandNamesOutput = z.array(z.object({ brandId: z.uuid(), companyName: z.string() }));
+
 export const verificationHistoryOutput = z.object({
   requests: z.array(
     z.object({

@@ -34,7 +34,7 @@ const tokenFor = (person: TestPerson) =>
 const signedAs = (person: TestPerson) => harness.people.signedAs(person);
 
 describe('every admin procedure of identity', () => {
-  it('needs its permission: users canManageUsers, managing admins canConfigureSystem, two-factor and sign-up stats any admin', () => {
+  it('needs its permission: users canManageUsers, managing admins canConfigureSystem, two-factor, sign-up stats and account names any admin', () => {
     const permissions = Object.fromEntries(
       adminProceduresOf(createIdentityRouter(harness.service.deps)).map((procedure) => [
         procedure.path,
@@ -50,6 +50,7 @@ describe('every admin procedure of identity', () => {
       'identity.users.reactivate': 'canManageUsers',
       'identity.admin.create': 'canConfigureSystem',
       'identity.admin.signupStats': undefined,
+      'identity.admin.namesByIds': undefined,
       'identity.admin.update': 'canConfigureSystem',
       'identity.admin.resetTwoFactor': 'canConfigureSystem',
     });
@@ -61,7 +62,7 @@ describe('every admin procedure of identity', () => {
       url: harness.url,
       tokenFor,
     });
-    expect(checked).toHaveLength(10);
+    expect(checked).toHaveLength(11);
     expect(mismatches).toEqual([]);
   });
 

@@ -6,9 +6,10 @@ import {
   publicProcedure,
   router,
 } from '@gametriggers/trpc';
-import { platformStatsRangeSchema } from '@gametriggers/contracts';
+import { platformStatsRangeSchema, userIdsInputSchema } from '@gametriggers/contracts';
 import { DomainError } from '@gametriggers/trpc';
 import { z } from 'zod';
+import { accountNames } from './domain/account-names';
 import { accountView } from './domain/account-view';
 import {
   registerWithPassword,
@@ -33,6 +34,7 @@ import {
 } from './domain/two-factor';
 import { getUser, reactivateUser, searchUsers, suspendUser } from './domain/users';
 import {
+  accountNamesOutput,
   accountOutput,
   challengeInput,
   completeSignInInput,
@@ -230,6 +232,12 @@ export function createIdentityRouter(deps: IdentityDeps) {
           .input(platformStatsRangeSchema)
           .output(signupStatsOutput)
           .query(({ input }) => signupStats(deps.db, input)),
+
+        /** Names and emails of the accounts on one page of an admin table (audit log actors, wallets…); any admin. */
+        namesByIds: adminProcedure()
+          .input(userIdsInputSchema)
+          .output(accountNamesOutput)
+          .query(({ input }) => accountNames(deps.db, input.userIds)),
 
         /** A super admin changes an admin's role and flags; the last super admin stays one. */
         update: superAdminProcedure

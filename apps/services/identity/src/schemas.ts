@@ -237,3 +237,13 @@ export const userSummaryOutput = z.object({
     })
     .nullable(),
 });
+
+/** Who an account is in an admin table: an admin by first and last name, anyone else by account name. */
+export const accountNamesOutput = z.array(
+  z.object({
+    userId: z.string(),
+    role: userRoleSchema,
+    name: z.string().nullable(),
+    email: z.string(),
+  }),
+);

@@ -3,12 +3,17 @@ import { reportRangePresets, reportRangeSearchParams } from '@gametriggers/contr
 import { cn } from '../cn';
 import { focusRing } from '../controls';
 
-const granularities: ReadonlyArray<{ value: ReportGranularity; label: string }> = [
+interface Choice<Value extends string> {
+  value: Value;
+  label: string;
+}
+
+const reportGranularities: ReadonlyArray<Choice<ReportGranularity>> = [
   { value: 'hour', label: 'Hourly' },
   { value: 'day', label: 'Daily' },
 ];
 
-function Choice({ href, active, children }: { href: string; active: boolean; children: string }) {
+function ChoiceLink({ href, active, children }: { href: string; active: boolean; children: string }) {
   return (
     <a
       href={href}
@@ -24,37 +29,75 @@ function Choice({ href, active, children }: { href: string; active: boolean; chi
   );
 }
 
+function ChoiceGroup<Value extends string>({
+  label,
+  choices,
+  current,
+  hrefOf,
+}: {
+  label: string;
+  choices: ReadonlyArray<Choice<Value>>;
+  current: Value;
+  hrefOf: (value: Value) => string;
+}) {
+  return (
+    <nav aria-label={label} className="flex gap-1 rounded-lg bg-slate-100 p-1">
+      {choices.map((choice) => (
+        <ChoiceLink key={choice.value} href={hrefOf(choice.value)} active={choice.value === current}>
+          {choice.label}
+        </ChoiceLink>
+      ))}
+    </nav>
+  );
+}
+
 /**
- * A report's window and bucket size as links to the page at `path`, so the server renders each
- * choice (read back with `chosenReportRange` from `@gametriggers/contracts`).
+ * A window and its bucket size as links (`href` builds each choice's address), so the server
+ * renders each choice: the period presets and the granularities a page offers.
+ */
+export function RangePicker<Preset extends string, Granularity extends string>({
+  presets,
+  granularities,
+  current,
+  href,
+  testId,
+}: {
+  presets: ReadonlyArray<Choice<Preset>>;
+  granularities: ReadonlyArray<Choice<Granularity>>;
+  current: { preset: Preset; granularity: Granularity };
+  href: (change: { range?: Preset; granularity?: Granularity }) => string;
+  testId: string;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-3" data-testid={testId}>
+      <ChoiceGroup
+        label="Period"
+        choices={presets}
+        current={current.preset}
+        hrefOf={(range) => href({ range })}
+      />
+      <ChoiceGroup
+        label="Granularity"
+        choices={granularities}
+        current={current.granularity}
+        hrefOf={(granularity) => href({ granularity })}
+      />
+    </div>
+  );
+}
+
+/**
+ * A report's window and bucket size as links to the page at `path` (read back with
+ * `chosenReportRange` from `@gametriggers/contracts`).
  */
 export function ReportRangePicker({ path, range }: { path: string; range: ChosenReportRange }) {
-  const hrefWith = (change: Parameters<typeof reportRangeSearchParams>[1]) =>
-    `${path}?${reportRangeSearchParams(range, change).toString()}`;
   return (
-    <div className="flex flex-wrap items-center gap-3" data-testid="analytics-range">
-      <nav aria-label="Period" className="flex gap-1 rounded-lg bg-slate-100 p-1">
-        {reportRangePresets.map((preset) => (
-          <Choice
-            key={preset.value}
-            href={hrefWith({ range: preset.value })}
-            active={preset.value === range.preset}
-          >
-            {preset.label}
-          </Choice>
-        ))}
-      </nav>
-      <nav aria-label="Granularity" className="flex gap-1 rounded-lg bg-slate-100 p-1">
-        {granularities.map((granularity) => (
-          <Choice
-            key={granularity.value}
-            href={hrefWith({ granularity: granularity.value })}
-            active={granularity.value === range.granularity}
-          >
-            {granularity.label}
-          </Choice>
-        ))}
-      </nav>
-    </div>
+    <RangePicker
+      presets={reportRangePresets}
+      granularities={reportGranularities}
+      current={range}
+      href={(change) => `${path}?${reportRangeSearchParams(range, change).toString()}`}
+      testId="analytics-range"
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { formatCents } from '@gametriggers/contracts';
 import type { ReactNode } from 'react';
-import type { Column } from '../data-display';
+import type { Column, TableSort } from '../data-display';
 import { Table } from '../data-display';
 import type { DisputeForDisplay } from './dispute-details';
 import { DisputeStatusBadge, formatDisputeDay } from './dispute-details';
@@ -12,16 +12,19 @@ type DisputeRow = Pick<
 
 /**
  * Disputes, each linking to its page (`hrefOf`); `extraColumns` go after the reason (an admin's
- * parties, a party's campaign).
+ * parties, a party's campaign). With `sort`, the opened, held and status headers sort on the
+ * server (keys `createdAt`, `heldCents`, `status`).
  */
 export function DisputesTable<Row extends DisputeRow>({
   disputes,
   hrefOf,
   extraColumns = [],
+  sort,
 }: {
   disputes: readonly Row[];
   hrefOf: (dispute: Row) => string;
   extraColumns?: ReadonlyArray<Column<Row>>;
+  sort?: TableSort;
 }) {
   const columns: Array<Column<Row>> = [
     {
@@ -41,13 +44,22 @@ export function DisputesTable<Row extends DisputeRow>({
       header: 'Opened by',
       cell: (dispute) => (dispute.openedBy === 'brand' ? 'Brand' : 'Streamer'),
     },
-    { header: 'Opened', cell: (dispute) => formatDisputeDay(dispute.createdAt) },
+    {
+      header: 'Opened',
+      sortKey: 'createdAt',
+      cell: (dispute) => formatDisputeDay(dispute.createdAt),
+    },
     {
       header: 'Held',
+      sortKey: 'heldCents',
       cell: (dispute) => formatCents(dispute.heldCents, dispute.currency),
       className: 'text-right tabular-nums',
     },
-    { header: 'Status', cell: (dispute) => <DisputeStatusBadge dispute={dispute} /> },
+    {
+      header: 'Status',
+      sortKey: 'status',
+      cell: (dispute) => <DisputeStatusBadge dispute={dispute} />,
+    },
   ];
   return (
     <Table
@@ -56,6 +68,7 @@ export function DisputesTable<Row extends DisputeRow>({
       rowKey={(dispute) => dispute.id}
       rowTestId="dispute-row"
       phoneLayout="cards"
+      sort={sort}
     />
   );
 }

@@ -2,6 +2,8 @@ import { orNotFound } from '@gametriggers/auth/portal';
 import { formatCents, participationDisputeIdInputSchema } from '@gametriggers/contracts';
 import { Card, DetailList, DisputeDetails, PageHeader, ReasonConfirm } from '@gametriggers/ui';
 import { notFound } from 'next/navigation';
+import { NamedId } from '../../../components/names/named-id';
+import { namesForPage } from '../../../components/names/page-names';
 import { portal } from '../../../portal';
 import { resolveDispute } from '../actions';
 
@@ -14,6 +16,14 @@ export default async function DisputePage({ params }: { params: Promise<{ id: st
   const api = await portal.sessionApi();
   const dispute = await orNotFound(api.payment.disputes.admin.get.query(input.data));
   const held = formatCents(dispute.heldCents, dispute.currency);
+  const names = await namesForPage(api, {
+    brandIds: [dispute.brandId],
+    streamerIds: [dispute.streamerId],
+    campaignIds: [dispute.campaignId],
+    userIds: [dispute.resolvedBy],
+  });
+  const streamer = names.streamer(dispute.streamerId);
+  const resolver = dispute.resolvedBy ? names.user(dispute.resolvedBy) : undefined;
   return (
     <portal.Shell>
       <p className="mb-2 text-sm">
@@ -27,9 +37,45 @@ export default async function DisputePage({ params }: { params: Promise<{ id: st
           <DetailList
             items={[
               { label: 'Participation', value: <code>{dispute.participationId}</code> },
-              { label: 'Campaign', value: <code>{dispute.campaignId}</code> },
-              { label: 'Brand', value: <code>{dispute.brandId}</code> },
-              { label: 'Streamer', value: <code>{dispute.streamerId}</code> },
+              {
+                label: 'Campaign',
+                value: (
+                  <NamedId
+                    id={dispute.campaignId}
+                    name={names.campaign(dispute.campaignId)?.title}
+                    showId
+                  />
+                ),
+              },
+              {
+                label: 'Brand',
+                value: <NamedId id={dispute.brandId} name={names.brand(dispute.brandId)} showId />,
+              },
+              {
+                label: 'Streamer',
+                value: (
+                  <NamedId
+                    id={dispute.streamerId}
+                    name={streamer?.displayName}
+                    detail={streamer?.channelUrl ?? undefined}
+                    showId
+                  />
+                ),
+              },
+              ...(dispute.resolvedBy
+                ? [
+                    {
+                      label: 'Resolved by',
+                      value: (
+                        <NamedId
+                          id={dispute.resolvedBy}
+                          name={resolver?.name ?? resolver?.email}
+                          detail={resolver?.name ? resolver.email : undefined}
+                        />
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
           {dispute.status === 'open' ? (

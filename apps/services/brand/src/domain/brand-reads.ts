@@ -49,7 +49,10 @@ export async function brandPublicProfile(deps: BrandDeps, brandId: string) {
 }
 
 /** What a brand's invoices are addressed to (the payment service asks). */
-export async function brandBillingProfile(deps: BrandDeps, brandId: string): Promise<BrandBillingProfile | null> {
+export async function brandBillingProfile(
+  deps: BrandDeps,
+  brandId: string,
+): Promise<BrandBillingProfile | null> {
   const brand = await deps.db.brand.findUnique({
     where: { id: brandId },
     select: {
@@ -79,4 +82,13 @@ export async function brandBillingProfile(deps: BrandDeps, brandId: string): Pro
         taxId: brand.taxId,
       }
     : null;
+}
+
+/** The company names behind a page of brand ids (unknown ids are left out). */
+export async function brandNames(deps: BrandDeps, brandIds: readonly string[]) {
+  const brands = await deps.db.brand.findMany({
+    where: { id: { in: [...new Set(brandIds)] } },
+    select: { id: true, companyName: true },
+  });
+  return brands.map((brand) => ({ brandId: brand.id, companyName: brand.companyName }));
 }

@@ -1,17 +1,54 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type {
+  CursorPart,
   myParticipationDisputesInputSchema,
+  ParticipationDisputeSortKey,
   participationDisputeQueueInputSchema,
 } from '@gametriggers/contracts';
-import { newestFirstCursor, oldestFirstCursor } from '@gametriggers/contracts';
+import {
+  columnOrderCursor,
+  cursorParts,
+  newestFirstCursor,
+  participationDisputeSortKeys,
+  PARTICIPATION_DISPUTE_STATUSES,
+} from '@gametriggers/contracts';
 import type { PaymentDb } from '../database';
-import type { ParticipationDispute } from '../generated/prisma/client';
+import type { ParticipationDispute, Prisma } from '../generated/prisma/client';
 import { cents } from '../money/money-context';
 import type { DisputeParty } from './open-dispute';
 import { disputeNotFound } from './respond-to-dispute';
 
 const mineCursor = newestFirstCursor('payment.disputes.mine');
-const queueCursor = oldestFirstCursor('payment.disputes.queue');
+
+const sortParts: Record<ParticipationDisputeSortKey, CursorPart<unknown>> = {
+  createdAt: cursorParts.instant,
+  heldCents: {
+    toWire: (value) => String(value),
+    wire: z
+      .string()
+      .regex(/^\d{1,16}$/)
+      .transform((digits) => BigInt(digits)),
+  } satisfies CursorPart<bigint>,
+  status: {
+    toWire: (value) => value,
+    wire: z.enum(PARTICIPATION_DISPUTE_STATUSES),
+  } satisfies CursorPart<string>,
+};
+
+/** The admin queue's orders: each column and direction its own cursor (a cursor of another is refused). */
+const queueOrders = new Map(
+  participationDisputeSortKeys.flatMap((key) =>
+    (['asc', 'desc'] as const).map((direction) => [
+      `${key}.${direction}`,
+      columnOrderCursor(
+        `payment.disputes.queue.${key}.${direction}`,
+        key,
+        sortParts[key],
+        direction,
+      ),
+    ]),
+  ),
+);
 
 const orNull = (value: bigint | null) => (value === null ? null : cents(value));
 
@@ -77,23 +114,28 @@ export async function myDispute(db: PaymentDb, party: DisputeParty, disputeId: s
   return disputeView(row);
 }
 
-/** The admin queue: one status, oldest first (the longest waiting on top), filtered. */
+/** The admin queue: open, resolved or all disputes, filtered, sorted by one column (oldest first by default). */
 export async function disputeQueue(
   db: PaymentDb,
   input: z.output<typeof participationDisputeQueueInputSchema>,
 ) {
+  const order = queueOrders.get(`${input.sortBy}.${input.direction}`)!;
   const rows = await db.participationDispute.findMany({
     where: {
-      status: input.status,
-      ...(input.openedBy ? { openedBy: input.openedBy } : {}),
-      ...(input.brandId ? { brandId: input.brandId } : {}),
-      ...(input.streamerId ? { streamerId: input.streamerId } : {}),
-      ...queueCursor.rowsAfter(input.cursor),
+      AND: [
+        {
+          ...(input.status === 'all' ? {} : { status: input.status }),
+          ...(input.openedBy ? { openedBy: input.openedBy } : {}),
+          ...(input.brandId ? { brandId: input.brandId } : {}),
+          ...(input.streamerId ? { streamerId: input.streamerId } : {}),
+        },
+        order.rowsAfter<Prisma.ParticipationDisputeWhereInput>(input.cursor),
+      ],
     },
-    orderBy: queueCursor.orderBy(),
+    orderBy: order.orderBy(),
     take: input.limit + 1,
   });
-  return queueCursor.pageOf(rows, input.limit, adminDisputeView);
+  return order.pageOf(rows, input.limit, adminDisputeView);
 }
 
 export async function disputeForAdmin(db: PaymentDb, disputeId: string) {

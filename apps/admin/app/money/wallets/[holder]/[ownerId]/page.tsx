@@ -5,6 +5,8 @@ import { AccountActions } from '../../../../../components/money/account-actions'
 import { AccountEntries } from '../../../../../components/money/account-entries';
 import { Amount } from '../../../../../components/money/amounts';
 import { MoneyPage } from '../../../../../components/money/money-page';
+import { AccountOwner } from '../../../../../components/money/wallets-table';
+import { namesForPage } from '../../../../../components/names/page-names';
 import { portal } from '../../../../../portal';
 
 export const dynamic = 'force-dynamic';
@@ -24,6 +26,10 @@ export default async function AccountPage({ params }: { params: Promise<{ holder
   }
   const account = result.data;
   const brand = account.holder === 'brand';
+  const names = await namesForPage(
+    await portal.sessionApi(),
+    brand ? { brandIds: [account.ownerId] } : { streamerIds: [account.ownerId] },
+  );
   return (
     <MoneyPage current="wallets">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -32,8 +38,8 @@ export default async function AccountPage({ params }: { params: Promise<{ holder
             ← {brand ? 'Brand wallets' : 'Streamer earnings'}
           </a>
           <h2 className="mt-1 text-lg font-semibold text-slate-900">{brand ? 'Brand wallet' : 'Streamer earnings'}</h2>
-          <p className="font-mono text-xs break-all text-slate-600" data-testid="account-owner">
-            {account.ownerId}
+          <p className="text-slate-900">
+            <AccountOwner account={account} names={names} showId testId="account-owner" />
           </p>
         </div>
         <AccountActions account={account} />

@@ -8,6 +8,7 @@ const clock = fixedClock('2026-03-10T18:00:00Z');
 let harness: IdentityHarness;
 let supportToken: string;
 let brandToken: string;
+const ids = { brand: '', support: '', streamer: '' };
 
 const as = (accessToken: string) =>
   harness.client(() => ({ authorization: `Bearer ${accessToken}` }));
@@ -31,10 +32,12 @@ beforeAll(async () => {
   };
   const brand = { email: 'acme@example.com', password: 'a strong password 2' };
   await service.identity.seedDemoUser.mutate({ ...root, name: 'Root', role: 'admin' });
-  await service.identity.seedDemoUser.mutate({ ...brand, name: 'Acme', role: 'brand' });
+  ids.brand = (
+    await service.identity.seedDemoUser.mutate({ ...brand, name: 'Acme', role: 'brand' })
+  ).userId;
   const rootToken = (await signInAdminWithTotp(harness.client(), root, clock.now)).accessToken;
   const support = { email: 'support@example.com', password: 'another strong password' };
-  await as(rootToken).identity.admin.create.mutate({
+  const created = await as(rootToken).identity.admin.create.mutate({
     ...support,
     username: 'support',
     firstName: 'Ada',
@@ -42,13 +45,16 @@ beforeAll(async () => {
     adminRole: 'support',
     permissions: [],
   });
+  ids.support = created.userId;
   supportToken = (await enrolAdmin(harness.client(), support, clock.now)).tokens.accessToken;
   brandToken = (await harness.client().identity.login.mutate(brand)).accessToken;
   // The seeded accounts above carry the wall clock's time; these are placed on the test's.
-  await harness.service.deps.db.user.updateMany({ data: { createdAt: new Date('2026-01-01T00:00:00Z') } });
+  await harness.service.deps.db.user.updateMany({
+    data: { createdAt: new Date('2026-01-01T00:00:00Z') },
+  });
   await accountCreatedAt('brand', '2026-02-27T12:00:00Z');
   await accountCreatedAt('brand', '2026-03-02T09:00:00Z');
-  await accountCreatedAt('streamer', '2026-03-02T23:59:59Z');
+  ids.streamer = (await accountCreatedAt('streamer', '2026-03-02T23:59:59Z')).id;
   await accountCreatedAt('streamer', '2026-03-03T00:00:00Z');
   await accountCreatedAt('streamer', '2026-03-09T10:00:00Z');
   await accountCreatedAt('admin', '2026-03-04T10:00:00Z');
@@ -101,6 +107,28 @@ describe('identity.admin.signupStats', () => {
         from: new Date('2026-03-01T00:00:00Z'),
         to: clock.now(),
       }),
+    );
+    expect(refused.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('identity.admin.namesByIds', () => {
+  it('names admins by first and last name and other accounts by their own name, to any admin', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const names = await as(supportToken).identity.admin.namesByIds.query({
+      userIds: [ids.support, ids.brand, ids.streamer, ids.brand, unknown],
+    });
+    expect(names.sort((a, b) => a.email.localeCompare(b.email))).toEqual([
+      { userId: ids.brand, role: 'brand', name: 'Acme', email: 'acme@example.com' },
+      { userId: ids.streamer, role: 'streamer', name: null, email: 'streamer-3@example.com' },
+      { userId: ids.support, role: 'admin', name: 'Ada Lovelace', email: 'support@example.com' },
+    ]);
+    expect(await as(supportToken).identity.admin.namesByIds.query({ userIds: [] })).toEqual([]);
+  });
+
+  it('is for admins only', async () => {
+    const refused = await failure(
+      as(brandToken).identity.admin.namesByIds.query({ userIds: [ids.brand] }),
     );
     expect(refused.code).toBe('FORBIDDEN');
   });
