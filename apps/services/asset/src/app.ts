@@ -61,7 +61,7 @@ export async function startAssetService(options: AssetServiceOptions): Promise<A
 
   const fileRouter = createAssetFileRouter({
     accessTokens,
-    recordUpload: (file) => recordUpload(deps, checks.enqueue, file),
+    recordUpload: (file) => recordUpload(deps, (assetId) => checks.enqueue(assetId), file),
   });
   // Made on first use: the callback URL defaults to this service's own address, known once listening.
   let uploadHandler: ((request: Request) => Promise<Response>) | undefined;

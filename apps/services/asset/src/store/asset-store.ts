@@ -29,15 +29,16 @@ const READ_TIMEOUT_MS = 60_000;
 
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | 'too_large'> {
   if (!response.body) return new Uint8Array();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
-  for await (const chunk of response.body) {
-    received += chunk.length;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    received += next.value.length;
     if (received > maxBytes) {
-      await response.body.cancel().catch(() => undefined);
+      await reader.cancel().catch(() => undefined);
       return 'too_large';
     }
-    chunks.push(chunk);
+    chunks.push(next.value);
   }
   return Buffer.concat(chunks);
 }
