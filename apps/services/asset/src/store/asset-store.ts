@@ -60,7 +60,7 @@ export function createAssetStore(config: UploadThingConfig): AssetStore {
     },
     async upload(files, access) {
       const results = await utapi.uploadFiles(
-        files.map((file) => new UTFile([file.bytes], file.name)),
+        files.map((file) => new UTFile([new Uint8Array(file.bytes)], file.name)),
         { acl: access === 'private' ? 'private' : 'public-read' },
       );
       return results.map((result) => {
