@@ -53,6 +53,7 @@ export default async function setup(project: TestProject) {
     youtubeApiPort: 0,
     pusherPort: 0,
     stripePort: 0,
+    uploadThingPort: 0,
     accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
     // The money-loop test moves the payment service's and the local Stripe's clocks past the
     // earnings hold and Stripe's payout delays.

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-const allowedHeaders = 'authorization, content-type, x-request-id, trpc-accept, x-trpc-source';
+// `x-uploadthing-*`, `traceparent` and `b3` come with the upload client's requests to `/api/uploadthing`.
+const allowedHeaders =
+  'authorization, content-type, x-request-id, trpc-accept, x-trpc-source, x-uploadthing-package, x-uploadthing-version, traceparent, b3';
 
 /** Sets CORS headers for allowed portal origins; answers preflights. Returns true when answered. */
 export function applyCors(

@@ -34,6 +34,12 @@ export function isDomain(name: string): name is Domain {
   return Object.hasOwn(domainRoutes, name);
 }
 
+/**
+ * The upload routes (`uploadthing`'s route handler) of the asset service: same role rules as the
+ * asset domain; the service checks the token again and who may upload what.
+ */
+export const UPLOAD_ROUTE_PATH = '/api/uploadthing';
+
 /** `/api/<domain>/<rest>` → the domain and the tRPC path on the service. */
 export function parseApiPath(pathname: string): { domain: string; rest: string } | undefined {
   const match = /^\/api\/([a-z]+)\/(.+)$/.exec(pathname);

@@ -28,7 +28,7 @@ import {
   shortLinkHeaders,
 } from './public-routes';
 import type { Domain } from './routes';
-import { isDomain, parseApiPath } from './routes';
+import { isDomain, parseApiPath, UPLOAD_ROUTE_PATH } from './routes';
 import type { SessionRevocations } from './session-revocations';
 
 export interface GatewayOptions {
@@ -159,6 +159,22 @@ export async function createGateway(options: GatewayOptions) {
     proxyTo(req, res, url, requestId, {
       target: new URL(`/trpc/${route.rest}${url.search}`, options.serviceUrls[domain]),
       service: domain,
+      maxBodyBytes: options.maxBodyBytes,
+    });
+  }
+
+  /** `/api/uploadthing`: the browser's upload requests (claims, not files) to the asset service. */
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string) {
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      throw new Refusal('METHOD_NOT_ALLOWED', 'method_not_allowed', `Use POST for ${url.pathname}.`, { allow: 'GET, POST, OPTIONS' });
+    }
+    if (Number(req.headers['content-length'] ?? 0) > options.maxBodyBytes) throw bodyTooLarge(options.maxBodyBytes);
+    const caller = await authenticate(req.headers, options.accessTokens, options.serviceSecret);
+    authorize('asset', caller);
+    await limit(req, caller);
+    proxyTo(req, res, url, requestId, {
+      target: new URL(`${UPLOAD_ROUTE_PATH}${url.search}`, options.serviceUrls.asset),
+      service: 'asset',
       maxBodyBytes: options.maxBodyBytes,
     });
   }
@@ -342,10 +358,11 @@ export async function createGateway(options: GatewayOptions) {
     const publicRoute = publicRouteOf(url.pathname);
     const webhookRoute = webhookRouteOf(url.pathname);
     const shortLink = SHORT_LINK_PATTERN.exec(url.pathname)?.[1];
+    const upload = url.pathname === UPLOAD_ROUTE_PATH;
     const domain =
       route && isDomain(route.domain)
         ? route.domain
-        : (publicRoute?.service ?? webhookRoute?.service ?? (shortLink ? 'analytics' : undefined));
+        : (publicRoute?.service ?? webhookRoute?.service ?? (shortLink ? 'analytics' : upload ? 'asset' : undefined));
     const failed = (error: unknown) => {
       if (error instanceof Refusal) return refuse(res, url, requestId, error);
       log.error({ err: error, requestId }, 'gateway failure');
@@ -402,6 +419,8 @@ export async function createGateway(options: GatewayOptions) {
         code = '';
       }
       handleShortLink(req, res, url, requestId, code).catch(failed);
+    } else if (upload) {
+      handleUpload(req, res, url, requestId).catch(failed);
     } else if (route && domain) {
       handleApi(req, res, url, requestId, { domain, rest: route.rest }).catch(failed);
     } else {

@@ -1,5 +1,6 @@
 import type { AdminRouter } from '@gametriggers/admin-service/router';
 import type { AnalyticsRouter } from '@gametriggers/analytics-service/router';
+import type { AssetRouter } from '@gametriggers/asset-service/router';
 import type { BrandRouter } from '@gametriggers/brand-service/router';
 import type { CampaignRouter } from '@gametriggers/campaign-service/router';
 import type { IdentityRouter } from '@gametriggers/identity-service/router';
@@ -38,6 +39,7 @@ type ServiceRouters = [
   OverlayRouter,
   AnalyticsRouter,
   PaymentRouter,
+  AssetRouter,
   AdminRouter,
 ];
 

@@ -20,3 +20,4 @@ export * from './money-admin';
 export * from './participation-disputes';
 export * from './moderation';
 export * from './platform-stats';
+export * from './asset';

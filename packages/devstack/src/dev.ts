@@ -38,6 +38,7 @@ const rows: Array<[string, string]> = [
   ['youtube API stand-in', platform.youtubeApi.url],
   ['pusher stand-in', platform.pusher.url],
   ['local Stripe', `${platform.stripe.url}  (test mode, key ${platform.stripe.secretKey})`],
+  ['local UploadThing', `${platform.uploadThing.url}  (files in .dev/uploadthing)`],
 ];
 const seeded = new Map(platform.seeded.map((result) => [result.email, result.outcome]));
 console.warn('\nGametriggers is running:\n');

@@ -26,6 +26,8 @@ export interface PlatformEnvOptions {
   accessTokenTtlSeconds?: number;
   /** The payment service's Stripe settings (key, API address, webhook secrets): `startLocalPayments(...).paymentEnv`. */
   stripeEnv?: Record<string, string>;
+  /** The asset service's UploadThing settings (`UPLOADTHING_*`): `startLocalUploadThing(...).env`. */
+  uploadThingEnv?: Record<string, string>;
   /** The payment service on a test clock (`PAYMENT_TEST_CLOCK`; the local Stripe's test key only). */
   paymentTestClock?: boolean;
 }
@@ -109,6 +111,7 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
       AUDIT_CHECKPOINT_KEY: createHmac('sha256', options.secrets.SIGNING_KEY_SECRET).update('audit-checkpoint').digest('base64url'),
       AUDIT_CHECKPOINT_KEY_ID: 'dev-1',
     },
+    asset: { ...options.uploadThingEnv },
     // The demo campaigns' creatives are served by the streamer portal (`public/creatives/demo`).
     campaign: { ALLOW_LOCAL_CREATIVES: 'true' },
     overlay: {

@@ -8,6 +8,7 @@ import { signServiceToken } from '@gametriggers/tokens';
 import { startPusherStandIn } from '@gametriggers/realtime/stand-in';
 import { ensureInfrastructure, repoRoot } from './infrastructure';
 import { startLocalPayments } from './local-stripe';
+import { startLocalUploadThing } from '@gametriggers/uploadthing-local';
 import { OIDC_CLIENT, PUSHER_APP, TWITCH_API_CLIENT, YOUTUBE_API_CLIENT, oidcRedirectUris, platformEnv, serviceDatabaseUrl } from './platform-env';
 import { devSecrets } from './secrets';
 import type { DevSecrets } from './secrets';
@@ -30,6 +31,7 @@ export interface PlatformOptions {
   youtubeApiPort?: number;
   pusherPort?: number;
   stripePort?: number;
+  uploadThingPort?: number;
   /** Start the portals too (default true); without them the backend alone runs, for API work. */
   portals?: boolean;
   /** Do not echo the children's output. */
@@ -146,8 +148,12 @@ export async function prepareServiceDatabases(options: { databaseServerUrl: stri
 export async function startStandIns(
   options: Pick<
     PlatformOptions,
-    'smtpPort' | 'mailHttpPort' | 'twitchOidcPort' | 'googleOidcPort' | 'twitchApiPort' | 'youtubeApiPort' | 'pusherPort' | 'stripePort'
-  > & { pusherSecret?: string } = {},
+    'smtpPort' | 'mailHttpPort' | 'twitchOidcPort' | 'googleOidcPort' | 'twitchApiPort' | 'youtubeApiPort' | 'pusherPort' | 'stripePort' | 'uploadThingPort'
+  > & {
+    pusherSecret?: string;
+    /** Where the local UploadThing keeps files; default the git-ignored `.dev/uploadthing`. */
+    uploadThingDir?: string;
+  } = {},
 ) {
   const client = (providerId: 'twitch' | 'google') => ({
     client_id: OIDC_CLIENT.clientId,
@@ -197,6 +203,13 @@ export async function startStandIns(
     await Promise.all([mail.close(), twitch.close(), google.close(), twitchApi.close(), youtubeApi.close(), pusher.close()]);
     throw error;
   });
+  const uploadThing = await startLocalUploadThing({
+    port: options.uploadThingPort ?? standIns.uploadThing,
+    ...(options.uploadThingDir ? { dir: options.uploadThingDir } : {}),
+  }).catch(async (error: unknown) => {
+    await Promise.all([mail.close(), twitch.close(), google.close(), twitchApi.close(), youtubeApi.close(), pusher.close(), stripe.close()]);
+    throw error;
+  });
   return {
     mail,
     twitch,
@@ -205,6 +218,7 @@ export async function startStandIns(
     youtubeApi,
     pusher,
     stripe,
+    uploadThing,
     async close() {
       await Promise.all([
         mail.close(),
@@ -214,6 +228,7 @@ export async function startStandIns(
         youtubeApi.close(),
         pusher.close(),
         stripe.close(),
+        uploadThing.close(),
       ]);
     },
   };
@@ -227,7 +242,12 @@ export async function startPlatform(options: PlatformOptions) {
     databaseServerUrl: infrastructure.databaseServerUrl,
     databaseSuffix: options.databaseSuffix,
   });
-  const standInServers = await startStandIns({ ...options, pusherSecret: secrets.PUSHER_SECRET });
+  const standInServers = await startStandIns({
+    ...options,
+    pusherSecret: secrets.PUSHER_SECRET,
+    // A test run's uploads stay apart from development's, like its databases.
+    ...(options.databaseSuffix ? { uploadThingDir: path.join(repoRoot, '.dev', `uploadthing${options.databaseSuffix}`) } : {}),
+  });
   const env = platformEnv({
     databaseServerUrl: infrastructure.databaseServerUrl,
     redisUrl: infrastructure.redisUrl,
@@ -241,6 +261,7 @@ export async function startPlatform(options: PlatformOptions) {
     pusherPort: standInServers.pusher.wsPort,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
     stripeEnv: standInServers.stripe.paymentEnv,
+    uploadThingEnv: standInServers.uploadThing.env,
     paymentTestClock: options.paymentTestClock,
   });
 
@@ -344,6 +365,7 @@ export async function startPlatform(options: PlatformOptions) {
     youtubeApi: standInServers.youtubeApi,
     pusher: standInServers.pusher,
     stripe: standInServers.stripe,
+    uploadThing: standInServers.uploadThing,
     stop,
   };
 }

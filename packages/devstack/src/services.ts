@@ -74,7 +74,7 @@ export const portals: ServiceEntry[] = [
 export const processName = (entry: ServiceEntry) =>
   entry.kind === 'portal' ? `${entry.name}-portal` : entry.name;
 
-export const standIns = { smtp: 1025, mailHttp: 8025, twitchOidc: 4901, googleOidc: 4902, twitchApi: 4903, youtubeApi: 4904, pusher: 4905, stripe: 4906 };
+export const standIns = { smtp: 1025, mailHttp: 8025, twitchOidc: 4901, googleOidc: 4902, twitchApi: 4903, youtubeApi: 4904, pusher: 4905, stripe: 4906, uploadThing: 4908 };
 
 /** The demo super admin's authenticator secret (base32), public and for development only. */
 export const DEMO_ADMIN_TOTP_SECRET = 'GAMETRIGGERSDEMOADMINTOTPDEVONLY';

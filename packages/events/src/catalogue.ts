@@ -397,6 +397,26 @@ export const eventCatalogue = {
     schema: moderatedContent.extend({ reason: z.string() }),
     subscribers: ['campaign', 'brand', 'streamer'],
   },
+  /** An uploaded file passed its checks (bytes match the claim, within its use's limits): usable. */
+  'asset.ready': {
+    schema: z.object({
+      assetId: z.uuid(),
+      ownerId: z.uuid(),
+      use: z.string(),
+      kind: z.enum(['image', 'video', 'document']),
+    }),
+    subscribers: [],
+  },
+  /** An uploaded file failed its checks; it was deleted at the store. */
+  'asset.refused': {
+    schema: z.object({ assetId: z.uuid(), ownerId: z.uuid(), use: z.string(), reason: z.string() }),
+    subscribers: [],
+  },
+  /** The owner deleted the file; it is no longer served. */
+  'asset.deleted': {
+    schema: z.object({ assetId: z.uuid(), ownerId: z.uuid(), use: z.string() }),
+    subscribers: [],
+  },
   /** The platform configuration changed (a new version); readers refresh their cached copy. */
   'config.changed': {
     schema: z.object({

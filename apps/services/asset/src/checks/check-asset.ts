@@ -1,0 +1,96 @@
+import { recordEvent } from '@gametriggers/events';
+import type { StoredFile } from '../store/asset-store';
+import { storedKeysOf } from '../domain/asset-deletion';
+import { assetUseRules, largestAllowedBytes } from '../domain/asset-uses';
+import type { AssetDeps } from '../domain/deps';
+import { checkBytes } from './check-bytes';
+import type { CheckOutcome, ImageRenditions, MediaFacts } from './check-outcome';
+import { describeBytes, refused } from './check-outcome';
+
+export interface CheckDeps extends AssetDeps {
+  ffprobePath: string;
+}
+
+/**
+ * The check after an upload: reads the bytes back from the store, judges them, stores an image's
+ * renditions, then marks the asset `ready` or `refused` (deleting everything it stored). Safe to run
+ * again: only an asset still `checking` is touched.
+ */
+export async function checkUploadedAsset(deps: CheckDeps, assetId: string): Promise<void> {
+  const asset = await deps.db.asset.findUnique({ where: { id: assetId } });
+  if (asset?.state !== 'checking') return;
+  const rules = assetUseRules[asset.use];
+  const limit = largestAllowedBytes(rules);
+  const bytes = await deps.store.readBytes({ key: asset.fileKey, url: asset.url, access: asset.access }, limit);
+  const outcome: CheckOutcome =
+    bytes === 'too_large'
+      ? refused(`The file is larger than ${describeBytes(limit)}, the most accepted here.`)
+      : await checkBytes(bytes, asset.claimedType, rules, deps.ffprobePath);
+
+  if (outcome.verdict === 'refused') {
+    await deps.store.delete([asset.fileKey]);
+    await deps.db.$transaction(async (tx) => {
+      const marked = await tx.asset.updateMany({
+        where: { id: asset.id, state: 'checking' },
+        data: { state: 'refused', refusalReason: outcome.reason, checkedAt: deps.now() },
+      });
+      if (marked.count === 1) {
+        await recordEvent(tx, 'asset.refused', { assetId: asset.id, ownerId: asset.ownerId, use: asset.use, reason: outcome.reason });
+      }
+    });
+    return;
+  }
+
+  const stored = outcome.renditions ? await storeRenditions(deps, asset.name, outcome.renditions, asset.access) : undefined;
+  const marked = await deps.db.$transaction(async (tx) => {
+    const result = await tx.asset.updateMany({
+      where: { id: asset.id, state: 'checking' },
+      data: { state: 'ready', checkedAt: deps.now(), ...factColumns(outcome.facts), ...renditionColumns(stored) },
+    });
+    if (result.count === 1) {
+      await recordEvent(tx, 'asset.ready', { assetId: asset.id, ownerId: asset.ownerId, use: asset.use, kind: outcome.facts.kind });
+    }
+    return result.count === 1;
+  });
+  // Deleted by its owner while being checked: what was just stored must not outlive it.
+  if (!marked && stored) await deps.store.delete(storedKeysOf({ fileKey: stored.rendition.key, renditionKey: null, thumbnailKey: stored.thumbnail.key }));
+}
+
+async function storeRenditions(
+  deps: CheckDeps,
+  originalName: string,
+  renditions: ImageRenditions,
+  access: 'public' | 'private',
+): Promise<{ rendition: StoredFile; thumbnail: StoredFile }> {
+  const base = originalName.replace(/\.[^.]*$/, '') || 'image';
+  const [rendition, thumbnail] = await deps.store.upload(
+    [
+      { name: `${base}.webp`, bytes: renditions.rendition },
+      { name: `${base}-thumbnail.webp`, bytes: renditions.thumbnail },
+    ],
+    access,
+  );
+  if (!rendition || !thumbnail) throw new Error('The store did not keep both renditions');
+  return { rendition, thumbnail };
+}
+
+function factColumns(facts: MediaFacts) {
+  return {
+    kind: facts.kind,
+    contentType: facts.contentType,
+    width: facts.width,
+    height: facts.height,
+    durationMs: facts.durationMs,
+    videoCodec: facts.videoCodec,
+  };
+}
+
+function renditionColumns(stored: { rendition: StoredFile; thumbnail: StoredFile } | undefined) {
+  if (!stored) return {};
+  return {
+    renditionKey: stored.rendition.key,
+    renditionUrl: stored.rendition.url,
+    thumbnailKey: stored.thumbnail.key,
+    thumbnailUrl: stored.thumbnail.url,
+  };
+}

@@ -1,0 +1,85 @@
+import type { AssetKind, AssetUse } from '@gametriggers/contracts';
+
+const MB = 1024 * 1024;
+
+export interface MediaBounds {
+  minWidth: number;
+  minHeight: number;
+  maxWidth: number;
+  maxHeight: number;
+}
+
+/** What one use accepts: who uploads, who may read, which types (by their bytes) and how big. */
+export interface AssetUseRules {
+  access: 'public' | 'private';
+  uploaderRole: 'brand' | 'streamer';
+  /** Content types the bytes may turn out to be, with their kind. */
+  contentTypes: Readonly<Record<string, AssetKind>>;
+  /** Per kind; the upload route's claimed-size limits are the same numbers. */
+  maxBytes: Partial<Record<AssetKind, number>>;
+  image?: MediaBounds;
+  video?: MediaBounds & { maxDurationMs: number; codecs: readonly string[] };
+}
+
+const documentTypes = {
+  'application/pdf': 'document',
+  'image/png': 'image',
+  'image/jpeg': 'image',
+  'image/webp': 'image',
+} as const;
+
+/**
+ * The rules per use. Creatives go on stream in the overlay (public, up to 4K, short clips); documents
+ * are for the reviewing admins only (private).
+ */
+export const assetUseRules: Readonly<Record<AssetUse, AssetUseRules>> = {
+  campaignCreative: {
+    access: 'public',
+    uploaderRole: 'brand',
+    contentTypes: {
+      'image/png': 'image',
+      'image/jpeg': 'image',
+      'image/webp': 'image',
+      'image/gif': 'image',
+      'video/mp4': 'video',
+      'video/webm': 'video',
+    },
+    maxBytes: { image: 8 * MB, video: 64 * MB },
+    image: { minWidth: 16, minHeight: 16, maxWidth: 3840, maxHeight: 2160 },
+    video: {
+      minWidth: 16,
+      minHeight: 16,
+      maxWidth: 3840,
+      maxHeight: 2160,
+      maxDurationMs: 60_000,
+      codecs: ['h264', 'hevc', 'vp8', 'vp9', 'av1'],
+    },
+  },
+  verificationDocument: {
+    access: 'private',
+    uploaderRole: 'brand',
+    contentTypes: documentTypes,
+    maxBytes: { image: 8 * MB, document: 8 * MB },
+    image: { minWidth: 16, minHeight: 16, maxWidth: 10_000, maxHeight: 10_000 },
+  },
+  kycDocument: {
+    access: 'private',
+    uploaderRole: 'streamer',
+    contentTypes: documentTypes,
+    maxBytes: { image: 8 * MB, document: 8 * MB },
+    image: { minWidth: 16, minHeight: 16, maxWidth: 10_000, maxHeight: 10_000 },
+  },
+};
+
+/** The kind a claimed content type names (`image/png` → image), if any. */
+export function claimedKindOf(claimedType: string): AssetKind | undefined {
+  if (claimedType.startsWith('image/')) return 'image';
+  if (claimedType.startsWith('video/')) return 'video';
+  if (claimedType === 'application/pdf') return 'document';
+  return undefined;
+}
+
+/** The largest file any kind of this use may be: more than this is never downloaded for checking. */
+export function largestAllowedBytes(rules: AssetUseRules): number {
+  return Math.max(...Object.values(rules.maxBytes));
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { pageInputSchema } from './pagination';
+import { idSchema } from './primitives/ids';
+
+/** What an upload is for: each use is an upload route with its own types, size limits and access. */
+export const assetUses = ['campaignCreative', 'verificationDocument', 'kycDocument'] as const;
+export type AssetUse = (typeof assetUses)[number];
+export const assetUseSchema = z.enum(assetUses, { error: 'Choose what the file is for' });
+
+/** `checking` until the bytes are inspected; then `ready` or `refused` (with a reason); `deleted` by its owner. */
+export const assetStates = ['checking', 'ready', 'refused', 'deleted'] as const;
+export type AssetState = (typeof assetStates)[number];
+export const assetStateSchema = z.enum(assetStates, { error: 'Choose a state' });
+
+export const assetKinds = ['image', 'video', 'document'] as const;
+export type AssetKind = (typeof assetKinds)[number];
+
+export const assetIdInputSchema = z.object({ assetId: idSchema('asset') });
+
+export const listMyAssetsInputSchema = pageInputSchema.extend({
+  use: assetUseSchema.optional(),
+  state: assetStateSchema.optional(),
+});
+
+/** What the campaign service asks before attaching an asset: is it this owner's, for this use, ready? */
+export const assertAssetUsableInputSchema = z.object({
+  assetId: idSchema('asset'),
+  ownerId: idSchema('owner'),
+  use: assetUseSchema,
+});
+
+export const assetViewSchema = z.object({
+  assetId: z.uuid(),
+  ownerId: z.uuid(),
+  use: assetUseSchema,
+  access: z.enum(['public', 'private']),
+  state: assetStateSchema,
+  refusalReason: z.string().nullable(),
+  name: z.string(),
+  kind: z.enum(assetKinds).nullable(),
+  contentType: z.string().nullable(),
+  sizeBytes: z.number().int().nonnegative(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  durationMs: z.number().int().nullable(),
+  videoCodec: z.string().nullable(),
+  /** Public assets only: where the original, its WebP rendition and thumbnail are served. */
+  url: z.string().nullable(),
+  renditionUrl: z.string().nullable(),
+  thumbnailUrl: z.string().nullable(),
+  createdAt: z.date(),
+  checkedAt: z.date().nullable(),
+});
+export type AssetView = z.infer<typeof assetViewSchema>;
