@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { spendFreshTotpCode } from '@gametriggers/testing';
 import type { AdminCredentials } from '@gametriggers/testing';
-import { TOTP_STEP_SECONDS, totpCode } from '@gametriggers/tokens/totp';
 import { expect, inject } from 'vitest';
 import { demoAdmin } from './api';
 
@@ -60,15 +60,15 @@ export async function signInWithPassword(page: Page, email: string, password: st
 }
 
 /**
- * Signs an enrolled admin in on the landing page: password, then the authenticator's code. A code
- * is good once, so when this admin's current code was just used the next one is waited for.
+ * Signs an enrolled admin in on the landing page: password, then an authenticator code not used
+ * yet (a code is good once, and this admin may have just signed in elsewhere).
  */
 export async function signInAsAdmin(page: Page, admin: AdminCredentials) {
   await signInWithPassword(page, admin.email, admin.password);
   const codeField = page.getByTestId('second-factor-code');
   await codeField.waitFor();
-  for (let attempt = 0; ; attempt += 1) {
-    await codeField.fill(totpCode(admin.totpSecret, new Date()));
+  await spendFreshTotpCode(admin.totpSecret, async (code) => {
+    await codeField.fill(code);
     await page.getByRole('button', { name: 'Verify and sign in' }).click();
     const outcome = await Promise.race([
       page
@@ -76,12 +76,10 @@ export async function signInAsAdmin(page: Page, admin: AdminCredentials) {
         .then(() => 'signed-in' as const),
       alertText(page),
     ]);
-    if (outcome === 'signed-in') return;
-    if (!/already used/.test(outcome) || attempt >= 1)
-      throw new Error(`Admin sign-in refused: ${outcome}`);
-    const stepMs = TOTP_STEP_SECONDS * 1000;
-    await page.waitForTimeout(stepMs - (Date.now() % stepMs) + 100);
-  }
+    if (outcome === 'signed-in') return outcome;
+    if (/already used/.test(outcome)) return 'replayed';
+    throw new Error(`Admin sign-in refused: ${outcome}`);
+  });
 }
 
 /**

@@ -47,30 +47,46 @@ export async function adminChallenge(
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Signs an enrolled admin in with the code of their known secret. A code is good once, so when
- * this admin just signed in the next step's code is tried, and then (on a real clock) the next step
- * is waited for.
+ * Spends a code of this authenticator secret that has not been used yet. A code is good once, and
+ * the server accepts the next step's code early, so a sign-in just before may have spent the current
+ * step's code or the next one's: the current code is tried, then the next step's, then (on a real
+ * clock) the next step is waited for and its successor's code tried. `submit` answers `replayed`
+ * when the server refused the code as already used.
  */
+export async function spendFreshTotpCode<Result>(
+  totpSecret: string,
+  submit: (code: string) => Promise<Result | 'replayed'>,
+  now: () => Date = () => new Date(),
+): Promise<Result> {
+  const stepMs = TOTP_STEP_SECONDS * 1000;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    if (attempt === 2) await sleep(stepMs - (now().getTime() % stepMs) + 50);
+    const at = new Date(now().getTime() + (attempt === 0 ? 0 : stepMs));
+    const outcome = await submit(totpCode(totpSecret, at));
+    if (outcome !== 'replayed') return outcome;
+  }
+  throw new Error('Every authenticator code tried was already used.');
+}
+
+/** Signs an enrolled admin in with the code of their known secret (see `spendFreshTotpCode`). */
 export async function signInAdminWithTotp<Tokens>(
   client: AdminSignInClient<Tokens>,
   admin: AdminCredentials,
   now: () => Date = () => new Date(),
 ): Promise<Tokens> {
   const challengeToken = await adminChallenge(client, admin);
-  const stepMs = TOTP_STEP_SECONDS * 1000;
-  for (let attempt = 0; ; attempt += 1) {
-    const at = new Date(now().getTime() + (attempt === 0 ? 0 : stepMs));
-    try {
-      return await client.identity.twoFactor.completeSignIn.mutate({
-        challengeToken,
-        code: totpCode(admin.totpSecret, at),
-      });
-    } catch (error) {
-      const refusal = errorOf(error);
-      if (refusal.reason !== 'second_factor_replayed' || attempt >= 2) throw error;
-      if (attempt === 1) await sleep(stepMs - (now().getTime() % stepMs) + 50);
-    }
-  }
+  return spendFreshTotpCode(
+    admin.totpSecret,
+    async (code) => {
+      try {
+        return await client.identity.twoFactor.completeSignIn.mutate({ challengeToken, code });
+      } catch (error) {
+        if (errorOf(error).reason === 'second_factor_replayed') return 'replayed';
+        throw error;
+      }
+    },
+    now,
+  );
 }
 
 /** A new admin's first sign-in: enrols an authenticator, returning its secret and recovery codes. */

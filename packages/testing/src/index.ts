@@ -38,7 +38,12 @@ export type {
   AuthorizationOutcome,
   RouterWithProcedures,
 } from './admin-authorization-matrix';
-export { adminChallenge, enrolAdmin, signInAdminWithTotp } from './admin-sign-in';
+export {
+  adminChallenge,
+  enrolAdmin,
+  signInAdminWithTotp,
+  spendFreshTotpCode,
+} from './admin-sign-in';
 export type { AdminCredentials, AdminSignInClient } from './admin-sign-in';
 export { serviceProcesses } from './service-process';
 export type { ServiceProcess } from './service-process';
