@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventEnvelope, EventHandlers, EventType, SqlExecutor } from '@gametriggers/events';
 import type { NotificationTx } from '../database';
 import { channelsFor } from '../domain/preferences';
-import type { NotificationRule, RecipientLookup } from './notification-rules';
+import type { RecipientLookup } from './notification-rules';
 import { notificationRules, notifiedEventTypes } from './notification-rules';
 
 /** A notification just stored, for what happens once its transaction commits (the live push, the email). */
@@ -63,7 +63,7 @@ export async function notifyOnEvent<T extends EventType>(
   const tx = consumerTx.prisma;
   const now = options.now();
   if (event.type.startsWith('campaign.')) await rememberCampaignOwner(tx, event.payload, now);
-  const rule = notificationRules[event.type] as NotificationRule<T> | undefined;
+  const rule = notificationRules[event.type];
   if (!rule) return;
   const recipients = [...new Set(await rule.recipients(event.payload, lookupIn(tx)))];
   if (recipients.length === 0) return;
@@ -126,7 +126,7 @@ export function notificationEventHandlers(options: NotifyOptions): EventHandlers
     const data = { email, role, updatedAt: options.now() };
     await (tx as NotificationConsumerTx).prisma.recipient.upsert({ where: { userId }, create: { userId, ...data }, update: data });
   };
-  return handlers as EventHandlers;
+  return handlers;
 }
 
 /** Every event type the notification service subscribes to (kept in step with the catalogue by a test). */
