@@ -151,8 +151,10 @@ describe('tokens', () => {
 
   it('lets any signed-in role reach notifications, and nobody anonymous', async () => {
     const brand = await sign(served[0]!, 'brand');
-    expect((await call('/api/notification/notification.list', brand)).status).toBe(200);
-    expect((await call('/api/notification/notification.list')).status).toBe(401);
+    const admin = await sign(served[0]!, 'admin');
+    expect((await call('/api/notification/notification.inbox.unreadCount', brand)).status).toBe(200);
+    expect((await call('/api/notification/notification.inbox.unreadCount', admin)).status).toBe(200);
+    expect((await call('/api/notification/notification.inbox.unreadCount')).status).toBe(401);
   });
 });
 

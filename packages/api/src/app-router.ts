@@ -4,6 +4,7 @@ import type { AssetRouter } from '@gametriggers/asset-service/router';
 import type { BrandRouter } from '@gametriggers/brand-service/router';
 import type { CampaignRouter } from '@gametriggers/campaign-service/router';
 import type { IdentityRouter } from '@gametriggers/identity-service/router';
+import type { NotificationRouter } from '@gametriggers/notification-service/router';
 import type { OverlayRouter } from '@gametriggers/overlay-service/router';
 import type { ParticipationRouter } from '@gametriggers/participation-service/router';
 import type { PaymentRouter } from '@gametriggers/payment-service/router';
@@ -40,6 +41,7 @@ type ServiceRouters = [
   AnalyticsRouter,
   PaymentRouter,
   AssetRouter,
+  NotificationRouter,
   AdminRouter,
 ];
 

@@ -21,3 +21,4 @@ export * from './participation-disputes';
 export * from './moderation';
 export * from './platform-stats';
 export * from './asset';
+export * from './notification';

@@ -33,6 +33,19 @@ describe('service table and platform env', () => {
     expect(env.gateway?.DATABASE_URL).toBeUndefined();
   });
 
+  it('gives the notification service its database, Pusher, SMTP and the portals for email links', () => {
+    expect(env.notification).toMatchObject({
+      PORT: '4109',
+      DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/gt_notification_t',
+      PUSHER_HOST: '127.0.0.1',
+      PUSHER_PORT: '4905',
+      SMTP_URL: 'smtp://127.0.0.1:1025',
+      BRAND_PORTAL_URL: 'http://localhost:3001',
+      STREAMER_PORTAL_URL: 'http://localhost:3002',
+    });
+    expect(env.gateway?.NOTIFICATION_SERVICE_URL).toBe('http://127.0.0.1:4109');
+  });
+
   it('shortens access tokens only when asked (browser tests)', () => {
     expect(env.identity?.ACCESS_TOKEN_TTL_SECONDS).toBeUndefined();
     const short = platformEnv({ databaseServerUrl: 'postgresql://postgres@127.0.0.1:5432/postgres', redisUrl: 'redis://127.0.0.1:6379', secrets: { SERVICE_SECRET: 's'.repeat(48), SIGNING_KEY_SECRET: 'k'.repeat(48), NEXTAUTH_SECRET: 'n'.repeat(48), ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), PUSHER_SECRET: 'p'.repeat(48) }, accessTokenTtlSeconds: 8 });

@@ -62,8 +62,8 @@ export const eventCatalogue = {
       email: z.email(),
       role: z.enum(['brand', 'streamer', 'admin']),
     }),
-    // The brand, streamer and notification services subscribe once they exist.
-    subscribers: [],
+    // The notification service keeps each person's address for email.
+    subscribers: ['notification'],
   },
   /** An admin suspended the account (or deactivated an admin): its sessions are already ended. */
   'user.suspended': {
@@ -103,7 +103,7 @@ export const eventCatalogue = {
   },
   'brand.verified': {
     schema: z.object({ brandId: z.uuid(), companyName: z.string(), verifiedBy: z.uuid() }),
-    subscribers: [],
+    subscribers: ['notification'],
   },
   'brand.rejected': {
     schema: z.object({
@@ -112,7 +112,7 @@ export const eventCatalogue = {
       reason: z.string(),
       rejectedBy: z.uuid(),
     }),
-    subscribers: [],
+    subscribers: ['notification'],
   },
 
   'streamer.onboarded': {
@@ -142,7 +142,7 @@ export const eventCatalogue = {
   },
   'streamer.verified': {
     schema: z.object({ streamerId: z.uuid(), displayName: z.string(), verifiedBy: z.uuid() }),
-    subscribers: [],
+    subscribers: ['notification'],
   },
   'streamer.verification_rejected': {
     schema: z.object({
@@ -151,7 +151,7 @@ export const eventCatalogue = {
       reason: z.string(),
       rejectedBy: z.uuid(),
     }),
-    subscribers: [],
+    subscribers: ['notification'],
   },
   /** Live or not, and the live viewers across platforms; sent when either changes at a sync. */
   'streamer.live_status_changed': {
@@ -164,11 +164,11 @@ export const eventCatalogue = {
     subscribers: ['overlay', 'analytics'],
   },
 
-  'campaign.submitted': { schema: campaignRef, subscribers: [] },
+  'campaign.submitted': { schema: campaignRef, subscribers: ['notification'] },
   /** The creative a campaign goes to review with, for the moderation queue. */
   'campaign.creative_submitted': {
     schema: campaignRef.extend({ creative: campaignCreative }),
-    subscribers: ['admin'],
+    subscribers: ['admin', 'notification'],
   },
   /** A streamer reported a campaign's creative; carries the creative as the streamer saw it. */
   'campaign.content_reported': {
@@ -183,17 +183,17 @@ export const eventCatalogue = {
   },
   'campaign.approved': {
     schema: campaignRef.extend({ approvedBy: z.uuid() }),
-    subscribers: [],
+    subscribers: ['notification'],
   },
   'campaign.rejected': {
     schema: campaignRef.extend({ rejectedBy: z.uuid(), reason: z.string() }),
-    subscribers: ['payment'],
+    subscribers: ['payment', 'notification'],
   },
   /** Approved and its start time reached (or approved after it): streamers can join. */
-  'campaign.launched': { schema: campaignRef, subscribers: [] },
+  'campaign.launched': { schema: campaignRef, subscribers: ['notification'] },
   'campaign.paused': {
     schema: campaignRef.extend({ by: z.enum(['brand', 'admin']) }),
-    subscribers: ['participation', 'overlay'],
+    subscribers: ['participation', 'overlay', 'notification'],
   },
   'campaign.resumed': { schema: campaignRef, subscribers: ['participation', 'overlay'] },
   'campaign.completed': {
@@ -207,21 +207,21 @@ export const eventCatalogue = {
         'ended_by_admin',
       ]),
     }),
-    subscribers: ['participation', 'overlay', 'payment'],
+    subscribers: ['participation', 'overlay', 'payment', 'notification'],
   },
   'campaign.cancelled': {
     schema: campaignRef.extend({ by: z.enum(['brand', 'admin']) }),
-    subscribers: ['participation', 'overlay', 'payment'],
+    subscribers: ['participation', 'overlay', 'payment', 'notification'],
   },
 
-  'participation.applied': { schema: participationRef, subscribers: [] },
+  'participation.applied': { schema: participationRef, subscribers: ['notification'] },
   'participation.approved': {
     schema: participationRef,
-    subscribers: ['campaign', 'overlay', 'analytics'],
+    subscribers: ['campaign', 'overlay', 'analytics', 'notification'],
   },
   'participation.rejected': {
     schema: participationRef.extend({ reason: z.string() }),
-    subscribers: [],
+    subscribers: ['notification'],
   },
   'participation.joined': {
     schema: participationRef,
@@ -245,7 +245,7 @@ export const eventCatalogue = {
       forfeitEarnings: z.boolean(),
       removedBy: z.uuid(),
     }),
-    subscribers: ['campaign', 'overlay', 'analytics'],
+    subscribers: ['campaign', 'overlay', 'analytics', 'notification'],
   },
 
   /** Counted delivery of one participation in one clock hour (UTC), for billing; re-sent with new totals when late events change the hour. */
@@ -266,7 +266,7 @@ export const eventCatalogue = {
   // Money (the payment service). Amounts are integer cents of `currency`.
   'payment.deposit_received': {
     schema: money.extend({ brandId: z.uuid(), amountCents: cents, paymentIntentId: z.string() }),
-    subscribers: [],
+    subscribers: ['notification'],
   },
   'payment.budget_reserved': {
     schema: money.extend({
@@ -303,11 +303,11 @@ export const eventCatalogue = {
       amountCents: cents,
       availableAt: z.iso.datetime(),
     }),
-    subscribers: [],
+    subscribers: ['notification'],
   },
   'payment.earnings_available': {
     schema: money.extend({ streamerId: z.uuid(), amountCents: cents }),
-    subscribers: [],
+    subscribers: ['notification'],
   },
   'payment.withdrawal_requested': {
     schema: money.extend({ withdrawalId: z.uuid(), streamerId: z.uuid(), amountCents: cents }),
@@ -315,7 +315,7 @@ export const eventCatalogue = {
   },
   'payment.withdrawal_paid': {
     schema: money.extend({ withdrawalId: z.uuid(), streamerId: z.uuid(), amountCents: cents }),
-    subscribers: [],
+    subscribers: ['notification'],
   },
   'payment.withdrawal_failed': {
     schema: money.extend({
@@ -324,11 +324,11 @@ export const eventCatalogue = {
       amountCents: cents,
       reason: z.string(),
     }),
-    subscribers: [],
+    subscribers: ['notification'],
   },
   'payment.wallet_low': {
     schema: money.extend({ brandId: z.uuid(), availableCents: cents, reason: z.string() }),
-    subscribers: [],
+    subscribers: ['notification'],
   },
   'payment.dispute_opened': {
     schema: money.extend({
@@ -337,7 +337,7 @@ export const eventCatalogue = {
       amountCents: cents,
       heldCents: cents,
     }),
-    subscribers: [],
+    subscribers: ['notification'],
   },
   'payment.dispute_closed': {
     schema: money.extend({
@@ -346,7 +346,7 @@ export const eventCatalogue = {
       outcome: z.enum(['won', 'lost']),
       heldCents: cents,
     }),
-    subscribers: [],
+    subscribers: ['notification'],
   },
   // Disputes between a brand and a streamer over a participation (not Stripe chargebacks).
   'payment.participation_dispute_opened': {
@@ -359,7 +359,7 @@ export const eventCatalogue = {
       openedBy: z.enum(['brand', 'streamer']),
       heldCents: cents,
     }),
-    subscribers: [],
+    subscribers: ['notification'],
   },
   'payment.participation_dispute_resolved': {
     schema: money.extend({
@@ -372,11 +372,11 @@ export const eventCatalogue = {
       streamerCents: cents,
       brandCents: cents,
     }),
-    subscribers: [],
+    subscribers: ['notification'],
   },
   'payment.refund_issued': {
     schema: money.extend({ refundId: z.string(), brandId: z.uuid(), amountCents: cents }),
-    subscribers: [],
+    subscribers: ['notification'],
   },
   /** The reconciliation job found the ledger and Stripe disagreeing (details in the stored run). */
   'payment.reconciliation_differences': {
@@ -395,7 +395,7 @@ export const eventCatalogue = {
   /** A moderator refused the content; the service owning it takes it out of sight. */
   'moderation.content_rejected': {
     schema: moderatedContent.extend({ reason: z.string() }),
-    subscribers: ['campaign', 'brand', 'streamer'],
+    subscribers: ['campaign', 'brand', 'streamer', 'notification'],
   },
   /** An uploaded file passed its checks (bytes match the claim, within its use's limits): usable. */
   'asset.ready': {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overlayChannel, parseRealtimeChannel, streamerPresenceChannel } from './channels';
+import { overlayChannel, parseRealtimeChannel, streamerPresenceChannel, userChannel } from './channels';
 
 describe('channel names', () => {
   it('round-trips overlay and streamer presence channels', () => {
@@ -7,6 +7,12 @@ describe('channel names', () => {
     expect(parseRealtimeChannel('private-overlay-3f1c-9a')).toEqual({ kind: 'overlay', overlayId: '3f1c-9a' });
     expect(streamerPresenceChannel('s1')).toBe('presence-streamer-s1');
     expect(parseRealtimeChannel('presence-streamer-s1')).toEqual({ kind: 'streamerPresence', streamerId: 's1' });
+  });
+
+  it('round-trips a person’s own channel', () => {
+    expect(userChannel('u-1')).toBe('private-user-u-1');
+    expect(parseRealtimeChannel('private-user-u-1')).toEqual({ kind: 'user', userId: 'u-1' });
+    expect(parseRealtimeChannel('private-user-')).toBeUndefined();
   });
 
   it('refuses ids Pusher cannot carry, and names outside the catalogue', () => {

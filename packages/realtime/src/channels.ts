@@ -4,14 +4,18 @@ import { z } from 'zod';
 export type OverlayChannel = `private-overlay-${string}`;
 /** Who is live for a streamer right now: their open portal tabs and their overlay. */
 export type StreamerPresenceChannel = `presence-streamer-${string}`;
-export type RealtimeChannel = OverlayChannel | StreamerPresenceChannel;
+/** One person's live updates (their notifications' bell). Private: only the notification service publishes. */
+export type UserChannel = `private-user-${string}`;
+export type RealtimeChannel = OverlayChannel | StreamerPresenceChannel | UserChannel;
 
 export type ParsedRealtimeChannel =
   | { kind: 'overlay'; overlayId: string }
-  | { kind: 'streamerPresence'; streamerId: string };
+  | { kind: 'streamerPresence'; streamerId: string }
+  | { kind: 'user'; userId: string };
 
 const OVERLAY_PREFIX = 'private-overlay-';
 const STREAMER_PRESENCE_PREFIX = 'presence-streamer-';
+const USER_PREFIX = 'private-user-';
 /** The characters Pusher allows in a channel name. */
 const CHANNEL_ID_PATTERN = /^[A-Za-z0-9_\-=@,.;]{1,150}$/;
 
@@ -23,11 +27,17 @@ export function streamerPresenceChannel(streamerId: string): StreamerPresenceCha
   return `${STREAMER_PRESENCE_PREFIX}${assertChannelId(streamerId)}`;
 }
 
+export function userChannel(userId: string): UserChannel {
+  return `${USER_PREFIX}${assertChannelId(userId)}`;
+}
+
 export function parseRealtimeChannel(name: string): ParsedRealtimeChannel | undefined {
   const overlayId = idAfter(name, OVERLAY_PREFIX);
   if (overlayId) return { kind: 'overlay', overlayId };
   const streamerId = idAfter(name, STREAMER_PRESENCE_PREFIX);
   if (streamerId) return { kind: 'streamerPresence', streamerId };
+  const userId = idAfter(name, USER_PREFIX);
+  if (userId) return { kind: 'user', userId };
   return undefined;
 }
 

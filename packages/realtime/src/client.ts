@@ -7,7 +7,7 @@ import { parseRealtimeEvent } from './events';
 import type { EventName, EventPayload } from './events';
 
 // The channel names, for browser code that must not import the server entry (it pulls in `pusher`).
-export { overlayChannel, streamerPresenceChannel } from './channels';
+export { overlayChannel, streamerPresenceChannel, userChannel } from './channels';
 
 export interface RealtimeClientOptions {
   key: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseRealtimeChannel } from './channels';
-import type { OverlayChannel, ParsedRealtimeChannel, RealtimeChannel, StreamerPresenceChannel } from './channels';
+import type { OverlayChannel, ParsedRealtimeChannel, RealtimeChannel, StreamerPresenceChannel, UserChannel } from './channels';
 
 export const adShowSchema = z.object({
   adId: z.string().min(1),
@@ -47,16 +47,34 @@ export const overlayEvents = {
 /** Presence is carried by the members themselves; no server events yet. */
 export const streamerPresenceEvents = {};
 
+/** A notification was stored for the channel's person; `unreadCount` lets a bell update without a read. */
+export const notificationCreatedSchema = z.object({
+  notificationId: z.string().min(1),
+  category: z.string().min(1).max(40),
+  title: z.string().min(1).max(200),
+  body: z.string().max(1000),
+  link: z.string().max(500).nullable(),
+  createdAt: z.iso.datetime(),
+  unreadCount: z.number().int().nonnegative(),
+});
+
+export const userEvents = {
+  'notification.created': notificationCreatedSchema,
+};
+
 const eventsByChannelKind: Record<ParsedRealtimeChannel['kind'], Record<string, z.ZodType>> = {
   overlay: overlayEvents,
   streamerPresence: streamerPresenceEvents,
+  user: userEvents,
 };
 
 export type EventsOf<C extends RealtimeChannel> = C extends OverlayChannel
   ? typeof overlayEvents
   : C extends StreamerPresenceChannel
     ? typeof streamerPresenceEvents
-    : never;
+    : C extends UserChannel
+      ? typeof userEvents
+      : never;
 export type EventName<C extends RealtimeChannel> = Extract<keyof EventsOf<C>, string>;
 /** What a publisher passes in. */
 export type EventInput<C extends RealtimeChannel, E extends EventName<C>> = EventsOf<C>[E] extends z.ZodType
@@ -70,6 +88,7 @@ export type EventPayload<C extends RealtimeChannel, E extends EventName<C>> = Ev
 export type AdShow = z.infer<typeof adShowSchema>;
 export type AdHide = z.infer<typeof adHideSchema>;
 export type OverlaySettings = z.infer<typeof overlaySettingsSchema>;
+export type NotificationCreated = z.infer<typeof notificationCreatedSchema>;
 
 export class RealtimeEventError extends Error {
   constructor(message: string) {

@@ -1,0 +1,6 @@
+import type { NotificationDb } from '../database';
+
+export interface NotificationDeps {
+  db: NotificationDb;
+  now: () => Date;
+}

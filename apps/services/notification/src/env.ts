@@ -1,0 +1,29 @@
+import { parseEnv, serviceEnvSchema } from '@gametriggers/trpc';
+import { z } from 'zod';
+
+export const notificationEnvSchema = serviceEnvSchema.extend({
+  PORT: z.coerce.number().int().nonnegative().default(4109),
+  // Pusher (or the local Pusher-protocol server): each stored notification is pushed to its person's channel.
+  PUSHER_APP_ID: z.string().optional(),
+  PUSHER_KEY: z.string().optional(),
+  PUSHER_SECRET: z.string().optional(),
+  PUSHER_CLUSTER: z.string().optional(),
+  PUSHER_HOST: z.string().optional(),
+  PUSHER_PORT: z.string().optional(),
+  PUSHER_USE_TLS: z.enum(['true', 'false']).optional(),
+  /** Where email goes: a relay in production, the mail catcher locally. Unset: no email is sent. */
+  SMTP_URL: z.url('must be an smtp:// URL, e.g. smtp://127.0.0.1:1025').optional(),
+  MAIL_FROM: z.string().default('Gametriggers <notifications@gametriggers.dev>'),
+  /** The portals: links in emails, and each email's unsubscribe page, point at the recipient's portal. */
+  BRAND_PORTAL_URL: z.url().default('http://localhost:3001'),
+  STREAMER_PORTAL_URL: z.url().default('http://localhost:3002'),
+  ADMIN_PORTAL_URL: z.url().default('http://localhost:3003'),
+  /** Attempts per email before it is dead-lettered (exponential backoff from `EMAIL_RETRY_DELAY_MS`). */
+  EMAIL_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  EMAIL_RETRY_DELAY_MS: z.coerce.number().int().min(1).default(30_000),
+});
+export type NotificationEnv = z.infer<typeof notificationEnvSchema>;
+
+export function readNotificationEnv(source: Record<string, string | undefined> = process.env) {
+  return parseEnv('notification', notificationEnvSchema, source);
+}

@@ -1,0 +1,324 @@
+import type { NotificationCategory } from '@gametriggers/contracts';
+import { formatCents } from '@gametriggers/contracts';
+import type { EventPayload, EventType } from '@gametriggers/events';
+
+/** What one recipient is told: a path on their own portal as the link. */
+export interface NoticeText {
+  title: string;
+  body: string;
+  link: string | null;
+}
+
+/** What a rule may look up: local projections only, never another service. */
+export interface RecipientLookup {
+  /** The brand (its owner's user id) of a campaign this service has seen an event of. */
+  campaignBrandId(campaignId: string): Promise<string | null>;
+}
+
+export interface NotificationRule<T extends EventType> {
+  category: NotificationCategory;
+  /**
+   * Who is told, as identity user ids. Brand and streamer ids are their accounts' user ids, so the
+   * payload names the recipients; an empty list tells nobody (e.g. the brand paused its own campaign).
+   */
+  recipients: (payload: EventPayload<T>, lookup: RecipientLookup) => string[] | Promise<string[]>;
+  text: (payload: EventPayload<T>) => NoticeText;
+}
+
+export type NotificationRules = { [T in EventType]?: NotificationRule<T> };
+
+const money = (cents: number, currency: string) => formatCents(cents, currency);
+const quoted = (title: string) => `“${title}”`;
+const brand = (payload: { brandId: string }) => [payload.brandId];
+const streamer = (payload: { streamerId: string }) => [payload.streamerId];
+
+const completionReasons: Record<EventPayload<'campaign.completed'>['reason'], string> = {
+  budget_spent: 'its budget is spent',
+  target_reached: 'it reached its target',
+  end_date: 'its end date passed',
+  inactive: 'it was inactive for too long',
+  ended_by_brand: 'you ended it',
+  ended_by_admin: 'an administrator ended it',
+};
+
+const removalReasons: Record<EventPayload<'participation.removed'>['reason'], string> = {
+  violation: 'a rule violation',
+  fraud: 'suspected invalid traffic',
+  admin_decision: 'an administrator’s decision',
+  brand_decision: 'the brand’s decision',
+};
+
+const disputeOutcomes: Record<EventPayload<'payment.participation_dispute_resolved'>['outcome'], string> = {
+  release: 'the held earnings were released to the streamer',
+  refund: 'the held amount was refunded to the brand',
+  split: 'the held amount was split',
+};
+
+/**
+ * Every platform event that tells someone something: its category, who is told and what. One
+ * entry per event type; the consumer subscribes to exactly these (see `notifiedEventTypes`).
+ */
+export const notificationRules: NotificationRules = {
+  // Campaign review (the brand).
+  'campaign.submitted': {
+    category: 'campaign_review',
+    recipients: brand,
+    text: (p) => ({
+      title: 'Campaign submitted for review',
+      body: `${quoted(p.title)} is waiting for review. We will tell you when it is decided.`,
+      link: `/campaigns/${p.campaignId}`,
+    }),
+  },
+  'campaign.approved': {
+    category: 'campaign_review',
+    recipients: brand,
+    text: (p) => ({
+      title: 'Campaign approved',
+      body: `${quoted(p.title)} was approved. It goes live at its start time.`,
+      link: `/campaigns/${p.campaignId}`,
+    }),
+  },
+  'campaign.rejected': {
+    category: 'campaign_review',
+    recipients: brand,
+    text: (p) => ({
+      title: 'Campaign rejected',
+      body: `${quoted(p.title)} was not approved: ${p.reason}`,
+      link: `/campaigns/${p.campaignId}`,
+    }),
+  },
+
+  // Campaign status (the brand; the participating streamers' ids are not in these events).
+  'campaign.launched': {
+    category: 'campaign_status',
+    recipients: brand,
+    text: (p) => ({
+      title: 'Campaign live',
+      body: `${quoted(p.title)} is live: streamers can join it now.`,
+      link: `/campaigns/${p.campaignId}`,
+    }),
+  },
+  'campaign.paused': {
+    category: 'campaign_status',
+    // A brand that paused its own campaign knows; an administrator's pause is news.
+    recipients: (p) => (p.by === 'admin' ? [p.brandId] : []),
+    text: (p) => ({
+      title: 'Campaign paused by an administrator',
+      body: `${quoted(p.title)} was paused by an administrator and is not shown on streams.`,
+      link: `/campaigns/${p.campaignId}`,
+    }),
+  },
+  'campaign.completed': {
+    category: 'campaign_status',
+    recipients: (p) => (p.reason === 'ended_by_brand' ? [] : [p.brandId]),
+    text: (p) => ({
+      title: 'Campaign completed',
+      body: `${quoted(p.title)} has ended: ${completionReasons[p.reason]}.`,
+      link: `/campaigns/${p.campaignId}`,
+    }),
+  },
+  'campaign.cancelled': {
+    category: 'campaign_status',
+    recipients: (p) => (p.by === 'admin' ? [p.brandId] : []),
+    text: (p) => ({
+      title: 'Campaign cancelled by an administrator',
+      body: `${quoted(p.title)} was cancelled by an administrator.`,
+      link: `/campaigns/${p.campaignId}`,
+    }),
+  },
+
+  // Applications and participation.
+  'participation.applied': {
+    category: 'applications',
+    recipients: brand,
+    text: (p) => ({
+      title: 'New applicant',
+      body: 'A streamer applied to join your campaign. Review the application.',
+      link: `/campaigns/${p.campaignId}`,
+    }),
+  },
+  'participation.approved': {
+    category: 'applications',
+    recipients: streamer,
+    text: () => ({
+      title: 'Application approved',
+      body: 'Your application was approved: the campaign can now run on your stream.',
+      link: '/my-campaigns',
+    }),
+  },
+  'participation.rejected': {
+    category: 'applications',
+    recipients: streamer,
+    text: (p) => ({
+      title: 'Application not accepted',
+      body: `Your application was not accepted: ${p.reason}`,
+      link: '/marketplace',
+    }),
+  },
+  'participation.removed': {
+    category: 'participation',
+    recipients: streamer,
+    text: (p) => ({
+      title: 'Removed from a campaign',
+      body: `You were removed from a campaign because of ${removalReasons[p.reason]}.${
+        p.forfeitEarnings ? ' Its unpaid earnings are forfeited.' : ''
+      }`,
+      link: '/my-campaigns',
+    }),
+  },
+
+  // Money: the brand's wallet.
+  'payment.deposit_received': {
+    category: 'money',
+    recipients: brand,
+    text: (p) => ({
+      title: 'Wallet topped up',
+      body: `${money(p.amountCents, p.currency)} was added to your wallet.`,
+      link: '/billing',
+    }),
+  },
+  'payment.wallet_low': {
+    category: 'money',
+    recipients: brand,
+    text: (p) => ({
+      title: 'Wallet running low',
+      body: `Your wallet has ${money(p.availableCents, p.currency)} available: ${p.reason}`,
+      link: '/billing',
+    }),
+  },
+  'payment.refund_issued': {
+    category: 'money',
+    recipients: brand,
+    text: (p) => ({
+      title: 'Refund issued',
+      body: `${money(p.amountCents, p.currency)} was refunded to you.`,
+      link: '/billing',
+    }),
+  },
+  'payment.dispute_opened': {
+    category: 'money',
+    recipients: brand,
+    text: (p) => ({
+      title: 'Card payment disputed',
+      body: `A card payment of ${money(p.amountCents, p.currency)} was disputed with your bank; ${money(p.heldCents, p.currency)} is held until it is settled.`,
+      link: '/billing',
+    }),
+  },
+  'payment.dispute_closed': {
+    category: 'money',
+    recipients: brand,
+    text: (p) => ({
+      title: p.outcome === 'won' ? 'Card dispute settled in your favour' : 'Card dispute lost',
+      body:
+        p.outcome === 'won'
+          ? `The held ${money(p.heldCents, p.currency)} is back in your wallet.`
+          : `The held ${money(p.heldCents, p.currency)} went back to the card holder.`,
+      link: '/billing',
+    }),
+  },
+
+  // Money: the streamer's earnings.
+  'payment.earnings_credited': {
+    category: 'money',
+    recipients: streamer,
+    text: (p) => ({
+      title: 'Earnings credited',
+      body: `You earned ${money(p.amountCents, p.currency)}; it becomes available to withdraw on ${p.availableAt.slice(0, 10)}.`,
+      link: '/earnings',
+    }),
+  },
+  'payment.earnings_available': {
+    category: 'money',
+    recipients: streamer,
+    text: (p) => ({
+      title: 'Earnings available',
+      body: `${money(p.amountCents, p.currency)} is now available to withdraw.`,
+      link: '/earnings',
+    }),
+  },
+  'payment.withdrawal_paid': {
+    category: 'money',
+    recipients: streamer,
+    text: (p) => ({
+      title: 'Withdrawal paid',
+      body: `Your withdrawal of ${money(p.amountCents, p.currency)} was paid out.`,
+      link: '/earnings',
+    }),
+  },
+  'payment.withdrawal_failed': {
+    category: 'money',
+    recipients: streamer,
+    text: (p) => ({
+      title: 'Withdrawal failed',
+      body: `Your withdrawal of ${money(p.amountCents, p.currency)} failed: ${p.reason}. The amount is back in your available earnings.`,
+      link: '/earnings',
+    }),
+  },
+
+  // Disputes between a brand and a streamer: the other party hears of an opening, both of the outcome.
+  'payment.participation_dispute_opened': {
+    category: 'money',
+    recipients: (p) => (p.openedBy === 'brand' ? [p.streamerId] : [p.brandId]),
+    text: (p) => ({
+      title: 'Dispute opened',
+      body: `The ${p.openedBy} opened a dispute about a participation; ${money(p.heldCents, p.currency)} is held until an administrator decides.`,
+      link: '/disputes',
+    }),
+  },
+  'payment.participation_dispute_resolved': {
+    category: 'money',
+    recipients: (p) => [p.brandId, p.streamerId],
+    text: (p) => ({
+      title: 'Dispute resolved',
+      body: `An administrator resolved the dispute: ${disputeOutcomes[p.outcome]} (streamer ${money(p.streamerCents, p.currency)}, brand ${money(p.brandCents, p.currency)}).`,
+      link: '/disputes',
+    }),
+  },
+
+  // Verification decisions.
+  'brand.verified': {
+    category: 'verification',
+    recipients: brand,
+    text: (p) => ({
+      title: 'Brand verified',
+      body: `${p.companyName} is verified: your campaigns can be reviewed.`,
+      link: '/profile',
+    }),
+  },
+  'brand.rejected': {
+    category: 'verification',
+    recipients: brand,
+    text: (p) => ({
+      title: 'Verification not approved',
+      body: `${p.companyName} was not verified: ${p.reason}`,
+      link: '/profile',
+    }),
+  },
+  'streamer.verified': {
+    category: 'verification',
+    recipients: streamer,
+    text: () => ({ title: 'You are verified', body: 'Your streamer account is verified.', link: '/profile' }),
+  },
+  'streamer.verification_rejected': {
+    category: 'verification',
+    recipients: streamer,
+    text: (p) => ({ title: 'Verification not approved', body: `Your verification was not approved: ${p.reason}`, link: '/profile' }),
+  },
+
+  // Moderation: a rejected creative or public profile (a profile's id is its owner's user id).
+  'moderation.content_rejected': {
+    category: 'moderation',
+    recipients: async (p, lookup) => {
+      if (p.kind !== 'campaign_creative') return [p.subjectId];
+      const brandId = await lookup.campaignBrandId(p.subjectId);
+      return brandId ? [brandId] : [];
+    },
+    text: (p) =>
+      p.kind === 'campaign_creative'
+        ? { title: 'Creative rejected', body: `A moderator rejected your campaign’s creative: ${p.reason}`, link: `/campaigns/${p.subjectId}` }
+        : { title: 'Profile rejected', body: `A moderator hid your public profile: ${p.reason}`, link: '/profile' },
+  },
+};
+
+/** The event types this service subscribes to for notifications. */
+export const notifiedEventTypes = Object.keys(notificationRules) as EventType[];

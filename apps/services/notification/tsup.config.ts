@@ -1,0 +1,4 @@
+import { serviceBuildOptions } from '@gametriggers/config/tsup';
+import { defineConfig } from 'tsup';
+
+export default defineConfig(serviceBuildOptions);

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { pageInputSchema } from './pagination';
+import { idSchema } from './primitives/ids';
+
+/**
+ * What a notification is about; people choose per category and channel what reaches them.
+ * `money` and `security` always reach the inbox's email channel: they cannot be turned off there.
+ */
+export const notificationCategories = [
+  'campaign_review',
+  'campaign_status',
+  'applications',
+  'participation',
+  'money',
+  'verification',
+  'moderation',
+  'security',
+] as const;
+export type NotificationCategory = (typeof notificationCategories)[number];
+export const notificationCategorySchema = z.enum(notificationCategories, { error: 'Choose a notification category' });
+
+export const notificationCategoryLabels: Record<NotificationCategory, string> = {
+  campaign_review: 'Campaign review',
+  campaign_status: 'Campaign status',
+  applications: 'Applications',
+  participation: 'Participation',
+  money: 'Money',
+  verification: 'Verification',
+  moderation: 'Moderation',
+  security: 'Security',
+};
+
+export const notificationChannels = ['in_app', 'email'] as const;
+export type NotificationChannel = (typeof notificationChannels)[number];
+export const notificationChannelSchema = z.enum(notificationChannels, { error: 'Choose in-app or email' });
+
+/** Categories whose email cannot be turned off: people must hear about their money and their account's security. */
+export const requiredEmailCategories: readonly NotificationCategory[] = ['money', 'security'];
+
+export const isPreferenceLocked = (category: NotificationCategory, channel: NotificationChannel) =>
+  channel === 'email' && requiredEmailCategories.includes(category);
+
+/** Inbox filters: `unread` and `read` leave archived notifications out; `archived` shows only those. */
+export const inboxFilters = ['all', 'unread', 'read', 'archived'] as const;
+export const inboxFilterSchema = z.enum(inboxFilters, { error: 'Choose all, unread, read or archived' });
+
+export const listInboxInputSchema = pageInputSchema.extend({
+  filter: inboxFilterSchema.default('all'),
+});
+
+export const notificationIdInputSchema = z.object({ notificationId: idSchema('notification') });
+
+export const setNotificationPreferenceInputSchema = z.object({
+  category: notificationCategorySchema,
+  channel: notificationChannelSchema,
+  enabled: z.boolean(),
+});
+
+export const notificationViewSchema = z.object({
+  notificationId: z.uuid(),
+  category: notificationCategorySchema,
+  title: z.string(),
+  body: z.string(),
+  /** A path on the recipient's own portal, or null. */
+  link: z.string().nullable(),
+  createdAt: z.date(),
+  readAt: z.date().nullable(),
+  archivedAt: z.date().nullable(),
+});
+export type NotificationView = z.infer<typeof notificationViewSchema>;
+
+export const notificationPreferenceViewSchema = z.object({
+  category: notificationCategorySchema,
+  channel: notificationChannelSchema,
+  enabled: z.boolean(),
+  /** Cannot be turned off (email of money and security). */
+  locked: z.boolean(),
+});
+export type NotificationPreferenceView = z.infer<typeof notificationPreferenceViewSchema>;
