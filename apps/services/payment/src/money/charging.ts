@@ -230,10 +230,14 @@ async function lockHourRows(tx: PaymentSql, hours: CountedHour[]): Promise<Map<s
     keys.map(String),
   );
   const list = [...distinct.values()];
+  // One primary-key probe per hour (LATERAL … LIMIT 1): a join let the planner hash the whole
+  // table for every batch, a cost that grew with every hour ever charged.
   const existing = await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(
     `SELECT c."participationId", c."hourStart", c."revision", c."impressions", c."clicks", c."chargedCents"::text
-     FROM "participation_hour_charges" c
-     JOIN unnest($1::uuid[], $2::timestamptz[]) AS v(p, h) ON c."participationId" = v.p AND c."hourStart" = v.h`,
+     FROM unnest($1::uuid[], $2::timestamptz[]) AS v(p, h)
+     CROSS JOIN LATERAL (
+       SELECT * FROM "participation_hour_charges" c WHERE c."participationId" = v.p AND c."hourStart" = v.h LIMIT 1
+     ) c`,
     list.map((hour) => hour.participationId),
     list.map((hour) => new Date(hour.hourStart)),
   );
