@@ -1,7 +1,7 @@
 import type { EventPayload } from '@gametriggers/events';
 import { recordEvents } from '@gametriggers/events';
 import type { PaymentSql } from '../database';
-import { toBigInt } from '../database';
+import { plainArrayLiteral, toBigInt } from '../database';
 import { balancesOf } from '../ledger/balances';
 import { createHash } from 'node:crypto';
 import { accounts, feeShardFor } from '../ledger/chart-of-accounts';
@@ -90,14 +90,25 @@ export async function chargeParticipationHours(
   );
 
   const feeShards = new Map<string, AccountSpec>();
-  const feeShardOf = async (currency: string, key: string) => {
-    let shard = feeShards.get(currency);
-    if (!shard) {
-      shard = await claimFeeShard(tx, currency, feeShardFor(key));
-      feeShards.set(currency, shard);
-    }
+  const claimShard = async (currency: string, key: string) => {
+    const shard = await claimFeeShard(tx, currency, feeShardFor(key));
+    feeShards.set(currency, shard);
     return shard;
   };
+  // One spec per account of the batch, not one per hour.
+  const pendingSpecs = new Map<string, AccountSpec>();
+  const streamerPending = (streamerId: string, currency: string) => {
+    const id = `${streamerId}|${currency}`;
+    let spec = pendingSpecs.get(id);
+    if (!spec) pendingSpecs.set(id, (spec = accounts.streamerPending(streamerId, currency)));
+    return spec;
+  };
+  const escrows = new Map(
+    [...terms.values()].map((campaign) => [
+      campaign.campaignId,
+      accounts.campaignEscrow(campaign.campaignId, campaign.currency),
+    ]),
+  );
 
   const outcomes: HourChargeOutcome[] = [];
   const requests: EntryRequest[] = [];
@@ -118,7 +129,7 @@ export async function chargeParticipationHours(
       outcomes.push({ status: 'applied', chargedCents: 0, cappedCents: 0 });
       continue;
     }
-    const escrow = accounts.campaignEscrow(campaign.campaignId, campaign.currency);
+    const escrow = escrows.get(campaign.campaignId)!;
     const due = hourPrice(campaign, hour.impressions, hour.clicks) - row.chargedCents;
     if (due <= 0n) {
       outcomes.push({ status: 'applied', chargedCents: 0, cappedCents: 0 });
@@ -140,14 +151,14 @@ export async function chargeParticipationHours(
     const postings: PostingRequest[] = [{ account: escrow, direction: 'debit', amount }];
     if (earningsCents > 0n) {
       postings.push({
-        account: accounts.streamerPending(hour.streamerId, campaign.currency),
+        account: streamerPending(hour.streamerId, campaign.currency),
         direction: 'credit',
         amount: earningsCents,
       });
     }
     if (feeCents > 0n) {
       postings.push({
-        account: await feeShardOf(campaign.currency, key),
+        account: feeShards.get(campaign.currency) ?? (await claimShard(campaign.currency, key)),
         direction: 'credit',
         amount: feeCents,
       });
@@ -227,7 +238,7 @@ async function lockHourRows(tx: PaymentSql, hours: CountedHour[]): Promise<Map<s
   const keys = [...distinct.keys()].map(hourLockKey).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   await tx.$executeRawUnsafe(
     `SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) WITH ORDINALITY AS v(k, n) ORDER BY n`,
-    keys.map(String),
+    plainArrayLiteral(keys),
   );
   const list = [...distinct.values()];
   // One primary-key probe per hour (LATERAL … LIMIT 1): a join let the planner hash the whole
@@ -238,8 +249,8 @@ async function lockHourRows(tx: PaymentSql, hours: CountedHour[]): Promise<Map<s
      CROSS JOIN LATERAL (
        SELECT * FROM "participation_hour_charges" c WHERE c."participationId" = v.p AND c."hourStart" = v.h LIMIT 1
      ) c`,
-    list.map((hour) => hour.participationId),
-    list.map((hour) => new Date(hour.hourStart)),
+    plainArrayLiteral(list.map((hour) => hour.participationId)),
+    plainArrayLiteral(list.map((hour) => new Date(hour.hourStart).toISOString())),
   );
   const found = new Map(
     existing.map((row) => [
@@ -310,14 +321,14 @@ async function writeHourRows(tx: PaymentSql, rows: HourRow[], now: Date) {
      ON CONFLICT ("participationId", "hourStart") DO UPDATE
        SET "revision" = EXCLUDED."revision", "impressions" = EXCLUDED."impressions", "clicks" = EXCLUDED."clicks",
            "chargedCents" = EXCLUDED."chargedCents", "updatedAt" = EXCLUDED."updatedAt"`,
-    rows.map((row) => row.participationId),
-    rows.map((row) => row.hourStart),
-    rows.map((row) => row.campaignId),
-    rows.map((row) => row.streamerId),
-    rows.map((row) => row.revision),
-    rows.map((row) => row.impressions),
-    rows.map((row) => row.clicks),
-    rows.map((row) => row.chargedCents.toString()),
+    plainArrayLiteral(rows.map((row) => row.participationId)),
+    plainArrayLiteral(rows.map((row) => row.hourStart.toISOString())),
+    plainArrayLiteral(rows.map((row) => row.campaignId)),
+    plainArrayLiteral(rows.map((row) => row.streamerId)),
+    plainArrayLiteral(rows.map((row) => row.revision)),
+    plainArrayLiteral(rows.map((row) => row.impressions)),
+    plainArrayLiteral(rows.map((row) => row.clicks)),
+    plainArrayLiteral(rows.map((row) => row.chargedCents)),
     now,
   );
 }
