@@ -33,8 +33,16 @@ export async function createCampaign(
   fields: CampaignFields,
 ): Promise<CampaignView> {
   refuseLocalCreative(deps, fields.creative);
+  // No cool-off of its own: the platform's default as it is now, stored with the campaign (a later
+  // change of the default does not move existing campaigns).
+  const gkeyCooloffHours =
+    fields.gkeyCooloffHours ?? (await deps.platformConfig.get()).defaultGKeyCooloffHours;
   const created = await deps.db.campaign.create({
-    data: { ...newCampaignColumns(fields), brandId, remainingBudgetCents: fields.budgetCents },
+    data: {
+      ...newCampaignColumns({ ...fields, gkeyCooloffHours }),
+      brandId,
+      remainingBudgetCents: fields.budgetCents,
+    },
   });
   return campaignView(created, 'brand', deps.now());
 }
