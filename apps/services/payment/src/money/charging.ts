@@ -197,7 +197,9 @@ export async function chargeParticipationHours(
     }
     row.chargedCents += amount;
     escrowLeft.set(escrow.code, left - amount);
-    spend.set(spendKey, (spend.get(spendKey) ?? 0n) + amount);
+    // Spend per streamer is kept (and written back) only where a cap needs it.
+    if (campaign.perStreamerCapCents !== null)
+      spend.set(spendKey, (spend.get(spendKey) ?? 0n) + amount);
     campaign.spentCents += amount;
     chargedCampaigns.add(campaign.campaignId);
     outcomes.push({
