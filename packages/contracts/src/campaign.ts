@@ -21,7 +21,6 @@ export const MIN_CAMPAIGN_BUDGET_CENTS = 10_000;
 export const MAX_CAMPAIGN_BUDGET_CENTS = 1_000_000_000;
 export const MAX_CAMPAIGN_RATE_CENTS = 10_000_000;
 export const MAX_CAMPAIGN_DAYS = 365;
-export const DEFAULT_GKEY_COOLOFF_HOURS = 720;
 
 export const creativeTypes = [
   { id: 'image', label: 'Image' },
@@ -194,7 +193,11 @@ export const campaignFieldsSchema = campaignFieldsBase.extend({
   perStreamerCapCents: campaignFieldsBase.shape.perStreamerCapCents.default(null),
   maxParticipants: campaignFieldsBase.shape.maxParticipants.default(null),
   joinMode: joinModeSchema.default('open'),
-  gkeyCooloffHours: campaignFieldsBase.shape.gkeyCooloffHours.default(DEFAULT_GKEY_COOLOFF_HOURS),
+  /**
+   * Absent: the campaign service stores the platform configuration's `defaultGKeyCooloffHours` as
+   * it is when the campaign is created.
+   */
+  gkeyCooloffHours: campaignFieldsBase.shape.gkeyCooloffHours.optional(),
   targetImpressions: campaignFieldsBase.shape.targetImpressions.default(null),
 });
 export type CampaignFields = z.infer<typeof campaignFieldsSchema>;

@@ -3,7 +3,6 @@ import { centsSchema, countSchema } from './primitives/amounts';
 import { paragraphTextSchema } from './primitives/text';
 import { cursorInputSchema } from './primitives/keyset-cursor';
 import { DAILY_ENERGY } from './participation';
-import { DEFAULT_GKEY_COOLOFF_HOURS } from './campaign';
 
 /**
  * The platform's operating settings, changed by a super admin in the admin service and read by the
@@ -71,7 +70,8 @@ export const defaultPlatformConfig: PlatformConfig = {
   withdrawalMonthlyLimitCents: 2_000_000,
   withdrawalApprovalThresholdCents: 100_000,
   energyPacksPerDay: DAILY_ENERGY,
-  defaultGKeyCooloffHours: DEFAULT_GKEY_COOLOFF_HOURS,
+  /** 30 days; a campaign created without its own cool-off takes the value in force then. */
+  defaultGKeyCooloffHours: 720,
   ingestRatePerKey: 50,
   ingestBurstPerKey: 1_000,
 };

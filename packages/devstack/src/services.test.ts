@@ -29,6 +29,9 @@ describe('service table and platform env', () => {
       SIGNING_KEY_SECRET: 'k'.repeat(48),
     });
     expect(env.campaign?.DATABASE_URL).toBe('postgresql://postgres@127.0.0.1:5432/gt_campaign_t');
+    // The services reading the platform configuration find the admin service.
+    for (const name of ['campaign', 'participation', 'analytics', 'payment'])
+      expect(env[name]?.ADMIN_SERVICE_URL).toBe('http://127.0.0.1:4111');
     expect(env.gateway).toMatchObject({ PORT: '4000', CAMPAIGN_SERVICE_URL: 'http://127.0.0.1:4104', METRICS_HOST: '127.0.0.1', METRICS_PORT: '9400' });
     expect(env.gateway?.DATABASE_URL).toBeUndefined();
   });

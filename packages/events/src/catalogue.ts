@@ -424,7 +424,7 @@ export const eventCatalogue = {
       values: z.record(z.string(), z.json()),
       changedKeys: z.array(z.string()),
     }),
-    subscribers: ['payment', 'participation', 'analytics'],
+    subscribers: ['payment', 'participation', 'analytics', 'campaign'],
   },
 } satisfies Record<string, { schema: z.ZodType; subscribers: readonly string[] }>;
 

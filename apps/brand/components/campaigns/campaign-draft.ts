@@ -1,4 +1,3 @@
-import { DEFAULT_GKEY_COOLOFF_HOURS } from '@gametriggers/contracts';
 import type {
   CampaignFields,
   CampaignPatch,
@@ -92,7 +91,8 @@ export function emptyDraft(): CampaignDraft {
     adDurationSeconds: '15',
     minMinutesBetweenShows: '10',
     maxShowsPerHour: '4',
-    gkeyCooloffHours: String(DEFAULT_GKEY_COOLOFF_HOURS),
+    // Empty: the platform's default cool-off, decided by the campaign service when it is created.
+    gkeyCooloffHours: '',
   };
 }
 

@@ -32,7 +32,14 @@ type Facts = Pick<
 >;
 
 /** A campaign's settings as label/value pairs (the wizard's review and the detail page). */
-export function CampaignFacts({ campaign }: { campaign: Facts }) {
+export function CampaignFacts({
+  campaign,
+  defaultCooloffHours,
+}: {
+  campaign: Facts;
+  /** The platform's default cool-off, shown when the campaign leaves its own empty (a new one). */
+  defaultCooloffHours?: number | null;
+}) {
   const size = [
     campaign.minFollowers ? `${formatCount(campaign.minFollowers)}+ followers` : null,
     campaign.minAverageViewers
@@ -86,7 +93,10 @@ export function CampaignFacts({ campaign }: { campaign: Facts }) {
         },
         {
           label: 'G-Key cool-off',
-          value: `${campaign.gkeyCooloffHours} hours after a streamer leaves`,
+          value:
+            campaign.gkeyCooloffHours === undefined
+              ? `Platform default${defaultCooloffHours == null ? '' : ` (${defaultCooloffHours} hours)`} after a streamer leaves`
+              : `${campaign.gkeyCooloffHours} hours after a streamer leaves`,
         },
         {
           label: 'Click-through link',

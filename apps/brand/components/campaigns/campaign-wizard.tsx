@@ -112,6 +112,7 @@ export function CampaignWizard({
   verificationStatus,
   submitLabel,
   save,
+  defaultCooloffHours = null,
 }: {
   initial: CampaignDraft;
   /** The campaign's start and end; a new campaign gets tomorrow 09:00 for 30 days. */
@@ -123,6 +124,8 @@ export function CampaignWizard({
   verificationStatus: BrandVerificationStatus;
   submitLabel: string;
   save: (fields: CampaignFields) => Promise<ActionResult<null>>;
+  /** The platform's default G-Key cool-off, for the hint (null: not known right now). */
+  defaultCooloffHours?: number | null;
 }) {
   const [draft, setDraft] = useState(initial);
   const [stepIndex, setStepIndex] = useState(0);
@@ -441,7 +444,12 @@ export function CampaignWizard({
                   type="number"
                   min={0}
                   {...text('gkeyCooloffHours')}
-                  hint="How long a streamer’s category key stays locked after leaving; 720 hours is 30 days."
+                  placeholder={
+                    defaultCooloffHours === null
+                      ? 'platform default'
+                      : `${defaultCooloffHours} (platform default)`
+                  }
+                  hint={`How long a streamer’s category key stays locked after leaving. Leave empty for the platform default${defaultCooloffHours === null ? '' : ` (${defaultCooloffHours} hours)`}.`}
                 />
               </>
             ) : null}
@@ -455,7 +463,10 @@ export function CampaignWizard({
                       {parsed.data.description}
                     </p>
                   </div>
-                  <CampaignFacts campaign={parsed.data} />
+                  <CampaignFacts
+                    campaign={parsed.data}
+                    defaultCooloffHours={defaultCooloffHours}
+                  />
                   <EstimatedReachNote
                     pricing={parsed.data.pricing}
                     budgetCents={parsed.data.budgetCents}

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DiscoverySort } from '@gametriggers/contracts';
+import { fixedPlatformConfig } from '@gametriggers/platform-config';
 import { startStreamerHarness } from '@gametriggers/streamer-service/testing';
 import {
   createTestDatabase,
@@ -198,6 +199,8 @@ async function main() {
       BRAND_SERVICE_URL: 'http://127.0.0.1:9',
       STREAMER_SERVICE_URL: streamerHarness.url,
       PAYMENT_SERVICE_URL: 'http://127.0.0.1:9',
+      ADMIN_SERVICE_URL: 'http://127.0.0.1:9',
+      platformConfig: fixedPlatformConfig(),
       COMPLETION_SWEEP_EVERY_MS: 3_600_000,
       queuePrefix: redis.prefix,
       log: createLogger('campaign', 'warn'),

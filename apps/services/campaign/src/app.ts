@@ -1,5 +1,7 @@
 import { startEventConsumer, startOutboxRelay } from '@gametriggers/events';
 import { DEFAULT_QUEUE_PREFIX } from '@gametriggers/events';
+import { createPlatformConfigClient } from '@gametriggers/platform-config';
+import type { PlatformConfigSource } from '@gametriggers/platform-config';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
@@ -29,6 +31,8 @@ export interface CampaignServiceOptions extends CampaignEnv {
   brands?: BrandDirectory;
   streamers?: StreamerDirectory;
   payments?: BudgetReserver;
+  /** Where a new campaign's default G-Key cool-off comes from (default: the admin service at ADMIN_SERVICE_URL). */
+  platformConfig?: PlatformConfigSource;
 }
 
 export interface CampaignService extends RunningService {
@@ -49,6 +53,15 @@ export async function startCampaignService(
     db,
     now,
     allowLocalCreatives: options.ALLOW_LOCAL_CREATIVES,
+    platformConfig:
+      options.platformConfig ??
+      createPlatformConfigClient({
+        adminServiceUrl: options.ADMIN_SERVICE_URL,
+        serviceSecret: options.SERVICE_SECRET,
+        caller: 'campaign',
+        now,
+        log,
+      }),
     schedule: createCampaignScheduler(queue, now),
     brands:
       options.brands ??
@@ -83,6 +96,7 @@ export async function startCampaignService(
     queuePrefix: prefix,
     runInTransaction: (work) => db.$transaction(work),
     handlers: {
+      'config.changed': (event) => deps.platformConfig.onConfigChanged(event),
       'participation.joined': countParticipantIn,
       'participation.approved': countParticipantIn,
       'participation.resumed': countParticipantIn,

@@ -148,6 +148,11 @@ const anyStreamer = {
 } as const;
 
 const matrix: Record<string, Row> = {
+  newCampaignDefaults: {
+    state: 'none',
+    call: (api) => api.campaign.newCampaignDefaults.query(),
+    expect: anyBrand,
+  },
   create: {
     state: 'none',
     call: (api) => api.campaign.create.mutate(sampleCampaign({}, clock.now())),

@@ -1,3 +1,4 @@
+import { platformConfigEnvShape } from '@gametriggers/platform-config';
 import { parseEnv, serviceEnvSchema } from '@gametriggers/trpc';
 import { z } from 'zod';
 
@@ -14,6 +15,7 @@ export const campaignEnvSchema = serviceEnvSchema.extend({
     .int()
     .min(1_000)
     .default(5 * 60_000),
+  ...platformConfigEnvShape,
 });
 export type CampaignEnv = z.infer<typeof campaignEnvSchema>;
 

@@ -29,7 +29,7 @@ import {
 } from '@gametriggers/trpc';
 import { z } from 'zod';
 import { campaignNotFound, findManagedCampaign, managerOf } from './domain/campaign-access';
-import { createCampaign, updateCampaign } from './domain/campaign-edits';
+import { createCampaign, newCampaignDefaults, updateCampaign } from './domain/campaign-edits';
 import {
   cancelCampaign,
   endCampaign,
@@ -62,6 +62,7 @@ import {
   campaignTitlesOutput,
   campaignOutput,
   discoveryPageOutput,
+  newCampaignDefaultsOutput,
   myCampaignsOutput,
   publicCampaignOutput,
 } from './schemas';
@@ -69,6 +70,11 @@ import {
 export function createCampaignRouter(deps: CampaignDeps) {
   return router({
     campaign: router({
+      /** What a new campaign gets for the fields a brand leaves empty (the platform's defaults now). */
+      newCampaignDefaults: brandProcedure
+        .output(newCampaignDefaultsOutput)
+        .query(() => newCampaignDefaults(deps)),
+
       create: brandProcedure
         .input(campaignInputSchema)
         .output(campaignOutput)

@@ -116,6 +116,11 @@ export const campaignPlatformStatsOutput = z.object({
   launchedInRange: z.number().int(),
 });
 
+export const newCampaignDefaultsOutput = z.object({
+  /** The platform configuration's default G-Key cool-off, stored with a campaign created without one. */
+  gkeyCooloffHours: z.number().int().nonnegative(),
+});
+
 export const campaignTitlesOutput = z.array(
   z.object({
     campaignId: z.string(),

@@ -69,3 +69,27 @@ export function toBigInt(value: unknown): bigint {
   if (typeof value === 'number' || typeof value === 'string') return BigInt(value);
   throw new TypeError(`Not an integer: ${String(value)}`);
 }
+
+/**
+ * A PostgreSQL array literal (`{1,2,3}`) for values that never need quoting: integers, bigints,
+ * booleans, UUIDs, ISO timestamps without spaces; `null` is NULL. Passed as one text parameter and
+ * cast in SQL (`$1::bigint[]`), it spares the driver escaping every element of the hot paths'
+ * thousand-row batches. Anything else (free text, JSON) goes as a JavaScript array.
+ */
+export function plainArrayLiteral(
+  values: ReadonlyArray<bigint | number | boolean | string | null>,
+): string {
+  let literal = '{';
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (index > 0) literal += ',';
+    if (value === null) literal += 'NULL';
+    else if (typeof value === 'boolean') literal += value ? 't' : 'f';
+    else if (typeof value === 'string') {
+      if (!/^[0-9A-Za-z:.+-]+$/.test(value))
+        throw new TypeError(`Not a plain array element: ${value}`);
+      literal += value;
+    } else literal += String(value);
+  }
+  return `${literal}}`;
+}

@@ -9,6 +9,10 @@ export const dynamic = 'force-dynamic';
 
 export default async function NewCampaignPage() {
   const brand = await requireOnboardedBrand();
+  // For the cool-off field's hint only: the form works without it.
+  const defaults = await (await portal.sessionApi()).campaign.newCampaignDefaults
+    .query()
+    .catch(() => null);
   return (
     <portal.Shell>
       <PageHeader
@@ -21,6 +25,7 @@ export default async function NewCampaignPage() {
         verificationStatus={brand.verification.status}
         submitLabel="Save draft"
         save={createCampaign}
+        defaultCooloffHours={defaults?.gkeyCooloffHours ?? null}
       />
     </portal.Shell>
   );

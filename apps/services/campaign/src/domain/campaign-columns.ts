@@ -29,8 +29,10 @@ type BrandSetColumns = Pick<
   | 'targetImpressions'
 >;
 
-/** The columns of a whole new campaign. */
-export function newCampaignColumns(fields: CampaignFields): BrandSetColumns {
+/** The columns of a whole new campaign (its cool-off decided: its own or the platform's default). */
+export function newCampaignColumns(
+  fields: CampaignFields & { gkeyCooloffHours: number },
+): BrandSetColumns {
   return columnsOf(fields) as BrandSetColumns;
 }
 

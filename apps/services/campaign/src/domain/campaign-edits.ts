@@ -27,14 +27,28 @@ function refuseLocalCreative(deps: CampaignDeps, creative: CampaignFields['creat
   );
 }
 
+/** The values a campaign created now gets for the fields its brand leaves empty. */
+export async function newCampaignDefaults(deps: CampaignDeps) {
+  const { defaultGKeyCooloffHours } = await deps.platformConfig.get();
+  return { gkeyCooloffHours: defaultGKeyCooloffHours };
+}
+
 export async function createCampaign(
   deps: CampaignDeps,
   brandId: string,
   fields: CampaignFields,
 ): Promise<CampaignView> {
   refuseLocalCreative(deps, fields.creative);
+  // No cool-off of its own: the platform's default as it is now, stored with the campaign (a later
+  // change of the default does not move existing campaigns).
+  const gkeyCooloffHours =
+    fields.gkeyCooloffHours ?? (await newCampaignDefaults(deps)).gkeyCooloffHours;
   const created = await deps.db.campaign.create({
-    data: { ...newCampaignColumns(fields), brandId, remainingBudgetCents: fields.budgetCents },
+    data: {
+      ...newCampaignColumns({ ...fields, gkeyCooloffHours }),
+      brandId,
+      remainingBudgetCents: fields.budgetCents,
+    },
   });
   return campaignView(created, 'brand', deps.now());
 }

@@ -19,13 +19,15 @@ describe('campaign input rules (shared by forms and the service)', () => {
   it('accepts the sample and fills defaults', () => {
     const { languages, regions, gkeyCooloffHours, joinMode, ...rest } = sampleCampaign({}, now);
     expect(languages && regions && gkeyCooloffHours && joinMode).toBeTruthy();
-    expect(campaignInputSchema.parse(rest)).toMatchObject({
+    const parsed = campaignInputSchema.parse(rest);
+    expect(parsed).toMatchObject({
       languages: [],
       regions: [],
-      gkeyCooloffHours: 720,
       joinMode: 'open',
       minFollowers: 100,
     });
+    // No cool-off: left to the service, which takes the platform configuration's default.
+    expect(parsed.gkeyCooloffHours).toBeUndefined();
   });
 
   it.each<[string, Partial<CampaignInput>, string, RegExp]>([

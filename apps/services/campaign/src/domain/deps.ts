@@ -1,3 +1,4 @@
+import type { PlatformConfigSource } from '@gametriggers/platform-config';
 import type { BrandDirectory } from '../clients/brand-directory';
 import type { BudgetReserver } from '../clients/payment-ledger';
 import type { StreamerDirectory } from '../clients/streamer-directory';
@@ -14,4 +15,6 @@ export interface CampaignDeps {
   now: () => Date;
   /** Accept creatives served on this machine (development); see `isLocalCreativeUrl`. */
   allowLocalCreatives: boolean;
+  /** The platform configuration (the default G-Key cool-off of a new campaign). */
+  platformConfig: PlatformConfigSource;
 }

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CampaignInput } from '@gametriggers/contracts';
+import { fixedPlatformConfig } from '@gametriggers/platform-config';
+import type { PlatformConfigSource } from '@gametriggers/platform-config';
 import type { TestClock } from '@gametriggers/testing';
 import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
 import { createPersonClient, createServiceClient } from '@gametriggers/trpc';
@@ -53,6 +55,11 @@ export interface CampaignHarnessOptions {
    */
   paymentServiceUrl?: string;
   payments?: BudgetReserver;
+  /**
+   * The platform configuration (`startPlatformConfigAdmin(...).clientFor('campaign')` for a real
+   * admin service; share `queuePrefix` with it so `config.changed` arrives). Default: the defaults.
+   */
+  platformConfig?: PlatformConfigSource;
 }
 
 /**
@@ -76,6 +83,8 @@ export async function startCampaignHarness(options: CampaignHarnessOptions) {
     BRAND_SERVICE_URL: options.brandServiceUrl,
     STREAMER_SERVICE_URL: options.streamerServiceUrl,
     PAYMENT_SERVICE_URL: options.paymentServiceUrl ?? 'http://127.0.0.1:1',
+    ADMIN_SERVICE_URL: 'http://127.0.0.1:9',
+    platformConfig: options.platformConfig ?? fixedPlatformConfig(),
     COMPLETION_SWEEP_EVERY_MS: options.sweepEveryMs ?? 5 * 60_000,
     ALLOW_LOCAL_CREATIVES: options.allowLocalCreatives ?? false,
     queuePrefix: options.queuePrefix ?? redis.prefix,

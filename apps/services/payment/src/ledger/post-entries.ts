@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { DomainError } from '@gametriggers/trpc';
 import type { PaymentSql } from '../database';
-import { toBigInt } from '../database';
+import { plainArrayLiteral, toBigInt } from '../database';
 import type { AccountSpec } from './chart-of-accounts';
 
 export type Direction = 'debit' | 'credit';
@@ -67,16 +67,17 @@ function requestDigest(request: EntryRequest): string {
   const postings = request.postings
     .map((posting) => `${posting.account.code}|${posting.direction}|${posting.amount}`)
     .sort();
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        request.kind,
-        request.phase ?? 'posted',
-        request.releases?.entryId.toString() ?? '',
-        postings,
-      ]),
-    )
-    .digest('hex');
+  // The one-shot hash: a Hash object per entry cost more than the rest of writing it.
+  return hash(
+    'sha256',
+    JSON.stringify([
+      request.kind,
+      request.phase ?? 'posted',
+      request.releases?.entryId.toString() ?? '',
+      postings,
+    ]),
+    'hex',
+  );
 }
 
 export class InsufficientFundsError extends DomainError {
@@ -330,18 +331,18 @@ async function insertEntries(
   if (fresh.length === 0) return [];
   const rows = await tx.$queryRawUnsafe<Array<{ id: unknown }>>(
     `INSERT INTO "journal_entries" ("idempotencyKey", "kind", "phase", "resolvesEntryId", "requestDigest", "cause", "createdAt")
-     SELECT v.k, v.kind, v.phase, v.r, v.d, v.c, v.t
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::jsonb[], $7::timestamptz[])
-       WITH ORDINALITY AS v(k, kind, phase, r, d, c, t, position)
+     SELECT v.k, v.kind, v.phase, v.r, v.d, v.c, $7::timestamptz
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::jsonb[])
+       WITH ORDINALITY AS v(k, kind, phase, r, d, c, position)
      ORDER BY v.position
      RETURNING "id"`,
     fresh.map(({ request }) => request.idempotencyKey),
     fresh.map(({ request }) => request.kind),
     fresh.map(({ request }) => request.phase ?? 'posted'),
-    fresh.map(({ request }) => request.releases?.entryId.toString() ?? null),
-    fresh.map(({ digest }) => digest),
+    plainArrayLiteral(fresh.map(({ request }) => request.releases?.entryId ?? null)),
+    plainArrayLiteral(fresh.map(({ digest }) => digest)),
     fresh.map(({ request }) => JSON.stringify(request.cause)),
-    fresh.map(() => now),
+    now,
   );
   // Ids come from one sequence in insertion order, which is the position order above.
   return rows.map((row) => toBigInt(row.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -353,20 +354,39 @@ async function insertPostings(
   entryIds: bigint[],
   now: Date,
 ) {
-  const rows = fresh.flatMap(({ postings }, index) =>
-    postings.map((posting) => ({ ...posting, entryId: entryIds[index]! })),
-  );
-  if (rows.length === 0) return;
+  const entryId: string[] = [];
+  const accountId: bigint[] = [];
+  const direction: Direction[] = [];
+  const amount: bigint[] = [];
+  const pending: boolean[] = [];
+  const before: bigint[] = [];
+  const after: bigint[] = [];
+  fresh.forEach(({ postings }, index) => {
+    const entry = entryIds[index]!.toString();
+    for (const posting of postings) {
+      entryId.push(entry);
+      accountId.push(posting.accountId);
+      direction.push(posting.direction);
+      amount.push(posting.amount);
+      pending.push(posting.pending);
+      before.push(posting.before);
+      after.push(posting.after);
+    }
+  });
+  if (entryId.length === 0) return;
+  // Every posting in one statement: the database's check (one per INSERT of postings) refuses an
+  // entry whose postings in the statement do not sum to zero.
   await tx.$executeRawUnsafe(
     `INSERT INTO "ledger_postings" ("entryId", "accountId", "direction", "amount", "pending", "balanceBefore", "balanceAfter", "createdAt")
-     SELECT v.*, $8::timestamptz FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::bigint[], $5::boolean[], $6::bigint[], $7::bigint[]) AS v`,
-    rows.map((row) => row.entryId.toString()),
-    rows.map((row) => row.accountId.toString()),
-    rows.map((row) => row.direction),
-    rows.map((row) => row.amount.toString()),
-    rows.map((row) => row.pending),
-    rows.map((row) => row.before.toString()),
-    rows.map((row) => row.after.toString()),
+     SELECT v.*, $8::timestamptz
+     FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::bigint[], $5::boolean[], $6::bigint[], $7::bigint[]) AS v`,
+    plainArrayLiteral(entryId),
+    plainArrayLiteral(accountId),
+    plainArrayLiteral(direction),
+    plainArrayLiteral(amount),
+    plainArrayLiteral(pending),
+    plainArrayLiteral(before),
+    plainArrayLiteral(after),
     now,
   );
 }

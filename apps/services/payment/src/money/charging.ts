@@ -1,9 +1,9 @@
 import type { EventPayload } from '@gametriggers/events';
 import { recordEvents } from '@gametriggers/events';
 import type { PaymentSql } from '../database';
-import { toBigInt } from '../database';
+import { plainArrayLiteral, toBigInt } from '../database';
 import { balancesOf } from '../ledger/balances';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { accounts, feeShardFor } from '../ledger/chart-of-accounts';
 import type { AccountSpec } from '../ledger/chart-of-accounts';
 import { claimFeeShard } from '../ledger/fee-shards';
@@ -51,13 +51,26 @@ interface HourRow {
   clicks: number;
   campaignId: string;
   streamerId: string;
-  hourStart: Date;
+  /** ISO 8601, as `Date#toISOString` writes it. */
+  hourStart: string;
   participationId: string;
   changed: boolean;
 }
 
-const hourId = (participationId: string, hourStart: Date) =>
-  `${participationId}|${hourStart.toISOString()}`;
+const hourId = (participationId: string, hourStart: string) => `${participationId}|${hourStart}`;
+
+/**
+ * Instants as `Date#toISOString` writes them, each distinct text parsed once: a batch's thousand
+ * hours start at a handful of distinct hours, and parsing every one was a large part of the batch.
+ */
+function instantTexts() {
+  const known = new Map<string, string>();
+  return (text: string) => {
+    let iso = known.get(text);
+    if (iso === undefined) known.set(text, (iso = new Date(text).toISOString()));
+    return iso;
+  };
+}
 
 /**
  * Charges counted participation-hours, many in one transaction: each hour's price under its
@@ -77,7 +90,8 @@ export async function chargeParticipationHours(
     tx,
     hours.map((hour) => hour.campaignId),
   );
-  const rows = await lockHourRows(tx, hours);
+  const isoOf = instantTexts();
+  const rows = await lockHourRows(tx, hours, isoOf);
   const spend = await lockStreamerSpend(tx, hours, terms);
   const escrowCodes = [...terms.values()].map(
     (campaign) => accounts.campaignEscrow(campaign.campaignId, campaign.currency).code,
@@ -90,21 +104,33 @@ export async function chargeParticipationHours(
   );
 
   const feeShards = new Map<string, AccountSpec>();
-  const feeShardOf = async (currency: string, key: string) => {
-    let shard = feeShards.get(currency);
-    if (!shard) {
-      shard = await claimFeeShard(tx, currency, feeShardFor(key));
-      feeShards.set(currency, shard);
-    }
+  const claimShard = async (currency: string, key: string) => {
+    const shard = await claimFeeShard(tx, currency, feeShardFor(key));
+    feeShards.set(currency, shard);
     return shard;
   };
+  // One spec per account of the batch, not one per hour.
+  const pendingSpecs = new Map<string, AccountSpec>();
+  const streamerPending = (streamerId: string, currency: string) => {
+    const id = `${streamerId}|${currency}`;
+    let spec = pendingSpecs.get(id);
+    if (!spec) pendingSpecs.set(id, (spec = accounts.streamerPending(streamerId, currency)));
+    return spec;
+  };
+  const escrows = new Map(
+    [...terms.values()].map((campaign) => [
+      campaign.campaignId,
+      accounts.campaignEscrow(campaign.campaignId, campaign.currency),
+    ]),
+  );
 
   const outcomes: HourChargeOutcome[] = [];
   const requests: EntryRequest[] = [];
   const lots: Array<EarningsLotDraft & { key: string }> = [];
   const chargedCampaigns = new Set<string>();
   for (const hour of hours) {
-    const row = rows.get(hourId(hour.participationId, new Date(hour.hourStart)))!;
+    const hourStart = isoOf(hour.hourStart);
+    const row = rows.get(hourId(hour.participationId, hourStart))!;
     if (hour.revision <= row.revision) {
       outcomes.push({ status: 'stale' });
       continue;
@@ -118,7 +144,7 @@ export async function chargeParticipationHours(
       outcomes.push({ status: 'applied', chargedCents: 0, cappedCents: 0 });
       continue;
     }
-    const escrow = accounts.campaignEscrow(campaign.campaignId, campaign.currency);
+    const escrow = escrows.get(campaign.campaignId)!;
     const due = hourPrice(campaign, hour.impressions, hour.clicks) - row.chargedCents;
     if (due <= 0n) {
       outcomes.push({ status: 'applied', chargedCents: 0, cappedCents: 0 });
@@ -135,19 +161,20 @@ export async function chargeParticipationHours(
       outcomes.push({ status: 'applied', chargedCents: 0, cappedCents: cents(due) });
       continue;
     }
-    const key = chargeKey(hour);
+    // `chargeKey(hour)`, with the start parsed once per batch.
+    const key = `charge:${hour.participationId}:${hourStart}:r${hour.revision}`;
     const { feeCents, earningsCents } = splitCharge(amount, feeBps);
     const postings: PostingRequest[] = [{ account: escrow, direction: 'debit', amount }];
     if (earningsCents > 0n) {
       postings.push({
-        account: accounts.streamerPending(hour.streamerId, campaign.currency),
+        account: streamerPending(hour.streamerId, campaign.currency),
         direction: 'credit',
         amount: earningsCents,
       });
     }
     if (feeCents > 0n) {
       postings.push({
-        account: await feeShardOf(campaign.currency, key),
+        account: feeShards.get(campaign.currency) ?? (await claimShard(campaign.currency, key)),
         direction: 'credit',
         amount: feeCents,
       });
@@ -170,7 +197,9 @@ export async function chargeParticipationHours(
     }
     row.chargedCents += amount;
     escrowLeft.set(escrow.code, left - amount);
-    spend.set(spendKey, (spend.get(spendKey) ?? 0n) + amount);
+    // Spend per streamer is kept (and written back) only where a cap needs it.
+    if (campaign.perStreamerCapCents !== null)
+      spend.set(spendKey, (spend.get(spendKey) ?? 0n) + amount);
     campaign.spentCents += amount;
     chargedCampaigns.add(campaign.campaignId);
     outcomes.push({
@@ -212,7 +241,7 @@ export async function chargeParticipationHours(
 
 /** A stable 64-bit advisory-lock key for one participation-hour. */
 function hourLockKey(id: string): bigint {
-  return createHash('sha256').update(id).digest().readBigInt64BE(0);
+  return hash('sha256', id, 'buffer').readBigInt64BE(0);
 }
 
 /**
@@ -220,26 +249,34 @@ function hourLockKey(id: string): bigint {
  * order so two batches never wait on each other in a circle), then reads what was charged so far.
  * Hours never counted before read as revision 0.
  */
-async function lockHourRows(tx: PaymentSql, hours: CountedHour[]): Promise<Map<string, HourRow>> {
+async function lockHourRows(
+  tx: PaymentSql,
+  hours: CountedHour[],
+  isoOf: (text: string) => string,
+): Promise<Map<string, HourRow>> {
   const distinct = new Map(
-    hours.map((hour) => [hourId(hour.participationId, new Date(hour.hourStart)), hour]),
+    hours.map((hour) => [hourId(hour.participationId, isoOf(hour.hourStart)), hour]),
   );
   const keys = [...distinct.keys()].map(hourLockKey).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   await tx.$executeRawUnsafe(
     `SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) WITH ORDINALITY AS v(k, n) ORDER BY n`,
-    keys.map(String),
+    plainArrayLiteral(keys),
   );
   const list = [...distinct.values()];
+  // One primary-key probe per hour (LATERAL … LIMIT 1): a join let the planner hash the whole
+  // table for every batch, a cost that grew with every hour ever charged.
   const existing = await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(
     `SELECT c."participationId", c."hourStart", c."revision", c."impressions", c."clicks", c."chargedCents"::text
-     FROM "participation_hour_charges" c
-     JOIN unnest($1::uuid[], $2::timestamptz[]) AS v(p, h) ON c."participationId" = v.p AND c."hourStart" = v.h`,
-    list.map((hour) => hour.participationId),
-    list.map((hour) => new Date(hour.hourStart)),
+     FROM unnest($1::uuid[], $2::timestamptz[]) AS v(p, h)
+     CROSS JOIN LATERAL (
+       SELECT * FROM "participation_hour_charges" c WHERE c."participationId" = v.p AND c."hourStart" = v.h LIMIT 1
+     ) c`,
+    plainArrayLiteral(list.map((hour) => hour.participationId)),
+    plainArrayLiteral(list.map((hour) => isoOf(hour.hourStart))),
   );
   const found = new Map(
     existing.map((row) => [
-      hourId(row.participationId as string, new Date(row.hourStart as Date)),
+      hourId(row.participationId as string, new Date(row.hourStart as Date).toISOString()),
       row,
     ]),
   );
@@ -250,7 +287,7 @@ async function lockHourRows(tx: PaymentSql, hours: CountedHour[]): Promise<Map<s
         id,
         {
           participationId: hour.participationId,
-          hourStart: new Date(hour.hourStart),
+          hourStart: isoOf(hour.hourStart),
           campaignId: hour.campaignId,
           streamerId: hour.streamerId,
           revision: row ? Number(row.revision) : 0,
@@ -306,14 +343,14 @@ async function writeHourRows(tx: PaymentSql, rows: HourRow[], now: Date) {
      ON CONFLICT ("participationId", "hourStart") DO UPDATE
        SET "revision" = EXCLUDED."revision", "impressions" = EXCLUDED."impressions", "clicks" = EXCLUDED."clicks",
            "chargedCents" = EXCLUDED."chargedCents", "updatedAt" = EXCLUDED."updatedAt"`,
-    rows.map((row) => row.participationId),
-    rows.map((row) => row.hourStart),
-    rows.map((row) => row.campaignId),
-    rows.map((row) => row.streamerId),
-    rows.map((row) => row.revision),
-    rows.map((row) => row.impressions),
-    rows.map((row) => row.clicks),
-    rows.map((row) => row.chargedCents.toString()),
+    plainArrayLiteral(rows.map((row) => row.participationId)),
+    plainArrayLiteral(rows.map((row) => row.hourStart)),
+    plainArrayLiteral(rows.map((row) => row.campaignId)),
+    plainArrayLiteral(rows.map((row) => row.streamerId)),
+    plainArrayLiteral(rows.map((row) => row.revision)),
+    plainArrayLiteral(rows.map((row) => row.impressions)),
+    plainArrayLiteral(rows.map((row) => row.clicks)),
+    plainArrayLiteral(rows.map((row) => row.chargedCents)),
     now,
   );
 }

@@ -1,6 +1,6 @@
 import { recordEvents } from '@gametriggers/events';
 import type { PaymentSql } from '../database';
-import { toBigInt } from '../database';
+import { plainArrayLiteral, toBigInt } from '../database';
 import { accounts } from '../ledger/chart-of-accounts';
 import type { EntryRequest } from '../ledger/post-entries';
 import { postEntries } from '../ledger/post-entries';
@@ -30,11 +30,11 @@ export async function creditEarningsLots(
     `INSERT INTO "earnings_lots" ("entryId", "streamerId", "campaignId", "currency", "amountCents", "earnedAt", "availableAt")
      SELECT e, s, c, cur, a, $6::timestamptz, $7::timestamptz
      FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::text[], $5::bigint[]) AS v(e, s, c, cur, a)`,
-    lots.map((lot) => lot.entryId.toString()),
-    lots.map((lot) => lot.streamerId),
-    lots.map((lot) => lot.campaignId),
-    lots.map((lot) => lot.currency),
-    lots.map((lot) => lot.amountCents.toString()),
+    plainArrayLiteral(lots.map((lot) => lot.entryId)),
+    plainArrayLiteral(lots.map((lot) => lot.streamerId)),
+    plainArrayLiteral(lots.map((lot) => lot.campaignId)),
+    plainArrayLiteral(lots.map((lot) => lot.currency)),
+    plainArrayLiteral(lots.map((lot) => lot.amountCents)),
     earnedAt,
     availableAt,
   );
