@@ -1,12 +1,22 @@
 'use client';
 
 import { Alert, Button, Field } from '@gametriggers/ui';
-import { useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import type { ActionResult } from './action-result';
 
 interface PasswordChanged {
   otherSessionsEnded: number;
   currentSessionKept: boolean;
+}
+
+/**
+ * False until the page has hydrated: the buttons wait for it, so an early click is never lost nor
+ * submitted natively (a native submit would post the passwords to the page itself).
+ */
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
 }
 
 const sessionsText = (count: number) =>
@@ -21,6 +31,7 @@ export function ChangePasswordForm({
   const [result, setResult] = useState<ActionResult<PasswordChanged>>();
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
+  const hydrated = useHydrated();
 
   const error = result?.ok === false ? result.error : undefined;
   const fieldError = (name: string) => error?.fieldErrors?.[name]?.[0];
@@ -36,6 +47,7 @@ export function ChangePasswordForm({
   return (
     <form
       ref={formRef}
+      method="post"
       noValidate
       data-testid="change-password-form"
       className="max-w-md space-y-4"
@@ -90,7 +102,12 @@ export function ChangePasswordForm({
         required
         error={confirmError}
       />
-      <Button type="submit" loading={pending} data-testid="change-password">
+      <Button
+        type="submit"
+        loading={pending}
+        disabled={!hydrated || pending}
+        data-testid="change-password"
+      >
         Change password
       </Button>
     </form>
@@ -109,6 +126,7 @@ export function SignOutOtherDevices({
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<ActionResult<{ sessionsEnded: number }>>();
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
 
   return (
     <div className="space-y-4">
@@ -162,6 +180,7 @@ export function SignOutOtherDevices({
         <Button
           type="button"
           variant="secondary"
+          disabled={!hydrated}
           data-testid="sign-out-others"
           onClick={() => {
             setResult(undefined);
