@@ -8,6 +8,11 @@ import { startIdentityHarness } from './testing/identity-harness';
  * the other devices. Each session is a refresh-token family; its access tokens name it (`sid`).
  */
 const clock = fixedClock(testInstants.newYorkAfternoon);
+/**
+ * Each test signs in several times and hashes passwords (scrypt at OWASP's cost, ~130 MB each):
+ * seconds apiece on a busy machine, so more than the default 30 s per test.
+ */
+const passwordHeavy = { timeout: 120_000 };
 let harness: IdentityHarness;
 /** Signed in once: the clock stands still, and an authenticator code is good once. */
 let root: Awaited<ReturnType<IdentityHarness['people']['signInRootAdmin']>>;
@@ -37,7 +42,7 @@ const outboxOf = (type: string, userId: string) =>
     where: { type, payload: { path: ['userId'], equals: userId } },
   });
 
-describe('access tokens name their session', () => {
+describe('access tokens name their session', passwordHeavy, () => {
   it('carries the refresh-token family as sid, the same across a refresh', async () => {
     const person = await harness.people.signedInPerson('streamer');
     const claims = await harness.people.claimsOf(person.session.accessToken);
@@ -49,7 +54,7 @@ describe('access tokens name their session', () => {
   });
 });
 
-describe('account.get', () => {
+describe('account.get', passwordHeavy, () => {
   it("shows a brand its own account and counts its live sessions, never a hash", async () => {
     const person = await onThreeDevices('brand');
     const account = await as(person.devices[0].accessToken).identity.account.get.query();
@@ -78,7 +83,7 @@ describe('account.get', () => {
   });
 });
 
-describe('account.changePassword', () => {
+describe('account.changePassword', passwordHeavy, () => {
   it('changes the password, keeps this session and ends the others', async () => {
     const person = await onThreeDevices('streamer');
     const [here, other, third] = person.devices;
@@ -212,7 +217,7 @@ describe('account.changePassword', () => {
   });
 });
 
-describe('account.signOutOtherSessions', () => {
+describe('account.signOutOtherSessions', passwordHeavy, () => {
   it('ends every session but this one', async () => {
     const person = await onThreeDevices('streamer');
     const [here, other, third] = person.devices;
@@ -261,7 +266,7 @@ describe('account.signOutOtherSessions', () => {
   });
 });
 
-describe('who may use the account procedures', () => {
+describe('who may use the account procedures', passwordHeavy, () => {
   it('refuses anyone not signed in', async () => {
     const refusals = await Promise.all([
       failure(anon().identity.account.get.query()),
