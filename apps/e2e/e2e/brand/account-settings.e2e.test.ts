@@ -110,9 +110,10 @@ describe('account settings in the brand portal', () => {
     expect(await textOf(page.getByTestId('other-devices-signed-out'))).toContain(
       'ended 1 other session',
     );
-    expect(await textOf(page.getByTestId('other-sessions'))).toContain(
-      'Only this browser is signed in',
-    );
+    // The page shows the sessions anew once the action has revalidated it.
+    await expect
+      .poll(() => page.getByTestId('other-sessions').textContent())
+      .toContain('Only this browser is signed in');
 
     // The other device's session has ended: its next page (once its short-lived access token
     // needs a refresh) is the sign-in page. This one stays signed in.
