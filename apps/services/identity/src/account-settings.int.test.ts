@@ -58,12 +58,13 @@ describe('account.get', passwordHeavy, () => {
   it("shows a brand its own account and counts its live sessions, never a hash", async () => {
     const person = await onThreeDevices('brand');
     const account = await as(person.devices[0].accessToken).identity.account.get.query();
-    expect(account).toEqual({
+    const { createdAt, ...rest } = account;
+    expect(createdAt).toBeInstanceOf(Date);
+    expect(rest).toEqual({
       email: person.email,
       name: person.name,
       role: 'brand',
       emailVerified: true,
-      createdAt: expect.any(Date),
       lastLoginAt: clock.now(),
       hasPassword: true,
       twoFactorEnabled: null,
@@ -136,8 +137,8 @@ describe('account.changePassword', passwordHeavy, () => {
     expect(refusal).toMatchObject({
       code: 'BAD_REQUEST',
       reason: 'current_password_incorrect',
-      message: expect.stringMatching(/current password is not right/),
     });
+    expect(refusal.message).toMatch(/current password is not right/);
     const user = await harness.service.deps.db.user.findUniqueOrThrow({
       where: { id: person.userId },
     });
