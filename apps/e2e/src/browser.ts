@@ -119,7 +119,7 @@ export async function openDialog(page: Page, testId: string): Promise<Locator> {
 /** Signs out through the shell's profile menu and waits for the landing page. */
 export async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Open the profile menu' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await page.waitForURL(`${urls.landing}/**`);
 }
 

@@ -79,6 +79,30 @@ export const eventCatalogue = {
     schema: z.object({ userId: z.uuid(), role: z.enum(['brand', 'streamer', 'admin']) }),
     subscribers: ['overlay'],
   },
+  /**
+   * The person changed their password (knowing the old one). Their other sessions are already
+   * ended; the one they changed it from (`keptSessionId`, absent when unknown) goes on.
+   */
+  'user.password_changed': {
+    schema: z.object({
+      userId: z.uuid(),
+      role: z.enum(['brand', 'streamer', 'admin']),
+      changedAt: z.iso.datetime(),
+      keptSessionId: z.uuid().optional(),
+    }),
+    subscribers: [],
+  },
+  /** The person signed out of their other devices: every session but `keptSessionId` ended. */
+  'user.other_sessions_ended': {
+    schema: z.object({
+      userId: z.uuid(),
+      role: z.enum(['brand', 'streamer', 'admin']),
+      endedAt: z.iso.datetime(),
+      keptSessionId: z.uuid(),
+      sessionsEnded: z.number().int().nonnegative(),
+    }),
+    subscribers: [],
+  },
   'identity.email_requested': {
     schema: z.object({
       to: z.email(),

@@ -33,6 +33,7 @@ export type { FuzzCallers, FuzzedService, FuzzFinding, FuzzTarget } from './fuzz
 export { fixedClock, runningClock, testInstants } from './test-clock';
 export type { TestClock } from './test-clock';
 export { adminProceduresOf, checkAdminAuthorization } from './admin-authorization-matrix';
+export { callProcedure } from './call-procedure';
 export type {
   AdminProcedure,
   AuthorizationOutcome,

@@ -16,6 +16,11 @@ export const accessTokenClaimsSchema = z.object({
   /** When identity issued it (seconds): the gateway refuses tokens issued before a suspension. */
   iat: z.number(),
   jti: z.string().optional(),
+  /**
+   * The session (identity's refresh-token family) the token was issued for, so a person can end
+   * their other sessions and keep this one. Tokens issued before it existed have none.
+   */
+  sid: z.string().uuid().optional(),
 });
 export type AccessTokenClaims = z.infer<typeof accessTokenClaimsSchema>;
 

@@ -7,6 +7,8 @@ export interface UserCaller {
   role: UserRole;
   adminRole: AdminRole | undefined;
   permissions: ReadonlySet<AdminPermission>;
+  /** The session the access token belongs to (its `sid`); unknown for tokens issued without one. */
+  sessionId: string | undefined;
 }
 
 export interface ServiceCaller {
@@ -28,5 +30,6 @@ export function userCallerFromClaims(claims: AccessTokenClaims): UserCaller {
     role: claims.role,
     adminRole: claims.adminRole,
     permissions: new Set(claims.permissions),
+    sessionId: claims.sid,
   };
 }

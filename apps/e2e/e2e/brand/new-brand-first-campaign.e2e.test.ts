@@ -237,9 +237,10 @@ describe('an address no page answers', () => {
         await page.getByRole('link', { name: nav }).first().waitFor();
       }
       if (portal === urls.brand) await screenshotsAtBothWidths(page, 'brand-not-found');
-      // A navigation entry whose page is still being built is not "not found".
-      const comingSoon = await page.goto(`${portal}/settings`);
-      expect(comingSoon?.status()).toBe(200);
+      // Every navigation entry is a real page: Settings shows the signed-in account.
+      const settings = await page.goto(`${portal}/settings`);
+      expect(settings?.status()).toBe(200);
+      expect(await textOf(page.getByTestId('settings-email'))).toBe(email);
       expect(await page.getByTestId('not-found').count()).toBe(0);
       await page.close();
     },

@@ -1,9 +1,12 @@
 import {
   adminProceduresOf,
   adminWith,
+  callProcedure,
   checkAdminAuthorization,
   failure,
   fixedClock,
+  proceduresOf,
+  testCast,
   testInstants,
 } from '@gametriggers/testing';
 import type { TestPerson } from '@gametriggers/testing';
@@ -96,5 +99,48 @@ describe('every admin procedure of identity', () => {
     for (const refusal of refusals) {
       expect(refusal).toMatchObject({ code: 'FORBIDDEN', reason: 'super_admin_required' });
     }
+  });
+});
+
+describe('every signed-in procedure of identity (any role, on their own account)', () => {
+  const signedInProcedures = () =>
+    proceduresOf(createIdentityRouter(harness.service.deps)).filter(
+      ({ def }) => def.meta?.access === 'authed',
+    );
+
+  it('is the account itself: me and the settings page', () => {
+    expect(signedInProcedures().map(({ path }) => path)).toEqual([
+      'identity.account.changePassword',
+      'identity.account.get',
+      'identity.account.signOutOtherSessions',
+      'identity.me',
+    ]);
+  });
+
+  it('refuses anyone not signed in and lets a brand, a streamer and an admin past authorization', async () => {
+    const cast = testCast();
+    const callers = [
+      { who: 'anonymous', person: undefined },
+      { who: 'brand', person: cast.brandA },
+      { who: 'streamer', person: cast.streamerA },
+      { who: 'admin', person: adminWith() },
+    ];
+    const rows = [];
+    for (const { path, def } of signedInProcedures()) {
+      for (const caller of callers) {
+        const token = caller.person ? await signedAs(caller.person) : undefined;
+        const { status } = await callProcedure(harness.url, {
+          path,
+          type: def.type === 'query' ? 'query' : 'mutation',
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        });
+        rows.push({ path, who: caller.who, status });
+      }
+    }
+    const mismatches = rows.filter((row) =>
+      row.who === 'anonymous' ? row.status !== 401 : row.status === 401 || row.status === 403,
+    );
+    expect(mismatches).toEqual([]);
+    expect(rows).toHaveLength(16);
   });
 });

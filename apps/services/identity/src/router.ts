@@ -10,6 +10,7 @@ import { platformStatsRangeSchema, userIdsInputSchema } from '@gametriggers/cont
 import { DomainError } from '@gametriggers/trpc';
 import { z } from 'zod';
 import { accountNames } from './domain/account-names';
+import { changeOwnPassword, ownAccount, signOutOtherSessions } from './domain/account-settings';
 import { accountView } from './domain/account-view';
 import {
   registerWithPassword,
@@ -37,6 +38,10 @@ import {
   accountNamesOutput,
   accountOutput,
   challengeInput,
+  changePasswordInput,
+  changePasswordOutput,
+  ownAccountOutput,
+  signOutOtherSessionsOutput,
   completeSignInInput,
   confirmEnrolmentInput,
   emailOnlyInput,
@@ -134,6 +139,24 @@ export function createIdentityRouter(deps: IdentityDeps) {
           throw new DomainError('not_found', 'account_not_found', 'This account no longer exists.');
         if (!user.isActive) throw accountSuspended();
         return accountView(user);
+      }),
+
+      /** The signed-in person's own account (any role): what their settings page shows and changes. */
+      account: router({
+        get: authedProcedure
+          .output(ownAccountOutput)
+          .query(({ ctx }) => ownAccount(deps, ctx.caller)),
+
+        /** A new password against the current one; every other session ends, this one goes on. */
+        changePassword: authedProcedure
+          .input(changePasswordInput)
+          .output(changePasswordOutput)
+          .mutation(({ ctx, input }) => changeOwnPassword(deps, ctx.caller, input)),
+
+        /** Ends every session of the person but the one this call comes from. */
+        signOutOtherSessions: authedProcedure
+          .output(signOutOtherSessionsOutput)
+          .mutation(({ ctx }) => signOutOtherSessions(deps, ctx.caller)),
       }),
 
       twoFactor: router({

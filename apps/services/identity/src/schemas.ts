@@ -247,3 +247,43 @@ export const accountNamesOutput = z.array(
     email: z.string(),
   }),
 );
+
+/** Changing one's own password: the current one (checked like a sign-in) and a new one (sign-up's rules). */
+export const changePasswordInput = z.object({
+  currentPassword: passwordTextSchema({
+    what: 'your current password',
+    min: 1,
+    max: 200,
+    tooShort: 'Enter your current password.',
+  }),
+  newPassword: newPasswordSchema,
+});
+
+/** The signed-in person's own account, for their settings page. */
+export const ownAccountOutput = z.object({
+  email: z.string(),
+  name: z.string().nullable(),
+  role: userRoleSchema,
+  emailVerified: z.boolean(),
+  createdAt: z.date(),
+  lastLoginAt: z.date().nullable(),
+  /** False for an account that only signs in with Google or Twitch. */
+  hasPassword: z.boolean(),
+  /** An admin's two-factor sign-in; null for brands and streamers, who have none. */
+  twoFactorEnabled: z.boolean().nullable(),
+  /** Sessions still able to refresh (this one included). */
+  activeSessions: z.number().int().nonnegative(),
+  /** Whether the access token names its session, so "sign out other devices" can keep this one. */
+  currentSessionKnown: z.boolean(),
+});
+
+export const changePasswordOutput = z.object({
+  changedAt: z.date(),
+  otherSessionsEnded: z.number().int().nonnegative(),
+  /** False when the token named no session: then every session ended, this one included. */
+  currentSessionKept: z.boolean(),
+});
+
+export const signOutOtherSessionsOutput = z.object({
+  sessionsEnded: z.number().int().nonnegative(),
+});

@@ -1,24 +1,32 @@
-import { AppShell, Badge, ButtonLink, Card, EmptyState, Logo, PageHeader, Spinner } from '@gametriggers/ui';
-import type { AdminPermission, UserRole } from '@gametriggers/tokens';
+import {
+  AppShell,
+  Badge,
+  ButtonLink,
+  Card,
+  DetailList,
+  EmptyState,
+  LocalTime,
+  Logo,
+  PageHeader,
+  Spinner,
+} from '@gametriggers/ui';
+import type { UserRole } from '@gametriggers/tokens';
 import { headers } from 'next/headers';
-import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
-import { authOptionsFromEnv } from '../auth-options-from-env';
 import { portalNames, portalUrlsFrom } from '../portals';
 import { SignOutButton } from '../react';
-import { portalSession, serverApi } from '../server';
-import { RETURN_TO_HEADER, renewUrl, signInUrl } from '../session-routes';
-import { actionErrorOf } from './action-result';
-import type { ActionResult } from './action-result';
+import { changeOwnPassword, signOutOtherDevices } from './account-actions';
 import { navFor, portalConfigs } from './portal-config';
-import { renewOnUnauthorized } from './renew-on-unauthorized';
+import { createPortalSession } from './portal-session';
+import { ChangePasswordForm, SignOutOtherDevices } from './settings-forms';
 
 export { actionErrorOf } from './action-result';
 export { downloadResponse } from './download-response';
 export { orNotFound } from './or-not-found';
 export type { DownloadableFile } from './download-response';
 export type { ActionError, ActionResult } from './action-result';
+export { createPortalSession } from './portal-session';
 
 // The brand portal's overview is its own page: a setup checklist from the brand's real state.
 const nextSteps: Partial<Record<UserRole, Array<{ href: string; title: string; text: string }>>> = {
@@ -57,56 +65,8 @@ const nextSteps: Partial<Record<UserRole, Array<{ href: string; title: string; t
 /** Server-rendered pieces shared by the brand, streamer and admin portals. */
 export function createPortalPages(role: UserRole) {
   const config = portalConfigs[role];
-  const authOptions = () => authOptionsFromEnv(role, process.env);
-  const landingUrl = () => portalUrlsFrom(process.env).landing;
-
-  /** The page being served (set by the portal middleware), to come back to. */
-  async function returnTo() {
-    return (await headers()).get(RETURN_TO_HEADER) ?? undefined;
-  }
-
-  /** The signed-in person; without a usable session, sign in and come back here. */
-  async function requireSession() {
-    const session = await portalSession(authOptions());
-    if (!session) redirect(signInUrl(landingUrl(), await returnTo()).href);
-    return session;
-  }
-
-  /**
-   * An admin page's guard: the signed-in admin holds at least one of these permissions, or is shown
-   * the refusal page. The services refuse the calls anyway; this keeps the page from half-rendering.
-   */
-  async function requirePermission(...anyOf: AdminPermission[]) {
-    const session = await requireSession();
-    if (!anyOf.some((permission) => session.user.permissions.includes(permission))) {
-      redirect(`/forbidden?${new URLSearchParams({ need: anyOf.join(',') })}`);
-    }
-    return session;
-  }
-
-  /**
-   * The API as the signed-in person, for server components and server actions. A call the API
-   * refuses as unauthenticated (the token expired after the middleware looked) renews the session
-   * and comes back, instead of showing an error.
-   */
-  async function sessionApi() {
-    const api = serverApi(await requireSession());
-    const back = renewUrl(await returnTo());
-    return renewOnUnauthorized(api, () => redirect(back));
-  }
-
-  /**
-   * Runs an API call for a server action and reports its outcome as data, so a refused call shows
-   * its message (and per-field errors) in the form instead of an error page.
-   */
-  async function act<T>(work: (api: Awaited<ReturnType<typeof sessionApi>>) => Promise<T>): Promise<ActionResult<T>> {
-    const api = await sessionApi();
-    try {
-      return { ok: true, data: await work(api) };
-    } catch (error) {
-      return { ok: false, error: actionErrorOf(error) };
-    }
-  }
+  const session = createPortalSession(role);
+  const { landingUrl, requireSession, sessionApi, signedInAccount } = session;
 
   async function Shell({ children }: { children: ReactNode }) {
     const session = await requireSession();
@@ -133,11 +93,6 @@ export function createPortalPages(role: UserRole) {
         </div>
       </Shell>
     );
-  }
-
-  /** The signed-in account as identity knows it (what sign-up collected). */
-  async function signedInAccount() {
-    return (await sessionApi()).identity.me.query();
   }
 
   async function HomePage() {
@@ -211,26 +166,102 @@ export function createPortalPages(role: UserRole) {
     );
   }
 
-  async function SectionPage({ params }: { params: Promise<{ section: string[] }> }) {
-    const { section } = await params;
-    // Only a navigation entry itself is "coming soon"; any other address is not found.
-    const item =
-      section.length === 1 ? config.nav.find((entry) => entry.href === `/${section[0]}`) : undefined;
-    if (!item) notFound();
+  /**
+   * The signed-in person's own account: its details, a new password and signing out of the other
+   * devices. `children` adds a portal's own sections (the admin portal's two-factor sign-in).
+   */
+  async function SettingsPage({ children }: { children?: ReactNode } = {}) {
+    const account = await (await sessionApi()).identity.account.get.query();
+    const otherSessions = account.currentSessionKnown ? Math.max(account.activeSessions - 1, 0) : 0;
     return (
       <Shell>
-        <PageHeader title={item.label} />
-        <EmptyState
-          title={`${item.label} is coming soon`}
-          action={
-            <ButtonLink href="/" variant="secondary">
-              Back to {config.nav[0]?.label.toLowerCase() ?? 'overview'}
-            </ButtonLink>
-          }
-        >
-          This part of the {portalNames[role]} is being built. Your account and everything you set
-          up stay as they are when it arrives.
-        </EmptyState>
+        <PageHeader
+          title="Settings"
+          description="Your account: how you sign in, and where you are signed in."
+        />
+        <div className="grid max-w-3xl gap-6">
+          <Card>
+            <h2 className="mb-4 text-lg font-semibold text-slate-900">Account</h2>
+            <DetailList
+              items={[
+                {
+                  label: 'Email',
+                  value: (
+                    <span data-testid="settings-email" className="break-all">
+                      {account.email}
+                    </span>
+                  ),
+                },
+                { label: 'Account type', value: <Badge>{account.role}</Badge> },
+                {
+                  label: 'Email verified',
+                  value: account.emailVerified ? (
+                    <Badge tone="success">Verified</Badge>
+                  ) : (
+                    <Badge tone="warning">Not yet</Badge>
+                  ),
+                },
+                { label: 'Member since', value: <LocalTime date={account.createdAt} /> },
+                {
+                  label: 'Last sign-in',
+                  value: account.lastLoginAt ? <LocalTime date={account.lastLoginAt} /> : '—',
+                },
+                ...(account.twoFactorEnabled === null
+                  ? []
+                  : [
+                      {
+                        label: 'Two-factor sign-in',
+                        value: (
+                          <span data-testid="two-factor-status">
+                            {account.twoFactorEnabled ? 'on' : 'off'}
+                          </span>
+                        ),
+                      },
+                    ]),
+              ]}
+            />
+          </Card>
+          {children}
+          <Card>
+            <h2 className="mb-1 text-lg font-semibold text-slate-900">Password</h2>
+            {account.hasPassword ? (
+              <>
+                <p className="mb-4 text-sm text-slate-600">
+                  Changing it signs you out of every other browser and device; this one stays
+                  signed in.
+                </p>
+                <ChangePasswordForm changePassword={changeOwnPassword.bind(null, role)} />
+              </>
+            ) : (
+              <p className="text-sm text-slate-600" data-testid="no-password">
+                You sign in with Google or Twitch, so this account has no password. To add one,
+                use “Forgot password” on the{' '}
+                <a className="font-medium text-brand-700 underline" href={`${landingUrl()}/forgot-password`}>
+                  sign-in page
+                </a>
+                .
+              </p>
+            )}
+          </Card>
+          <Card>
+            <h2 className="mb-1 text-lg font-semibold text-slate-900">Signed-in devices</h2>
+            <p className="mb-4 text-sm text-slate-600">
+              Signed in on a shared or lost device? Sign out everywhere else; each other session is
+              asked to sign in again at its next page.
+            </p>
+            {account.currentSessionKnown ? (
+              <SignOutOtherDevices
+                otherSessions={otherSessions}
+                signOutOthers={signOutOtherDevices.bind(null, role)}
+              />
+            ) : (
+              <p className="text-sm text-slate-600" data-testid="session-unknown">
+                This session started before we could tell sessions apart. Sign out and sign in
+                again to sign out your other devices from here.
+              </p>
+            )}
+          </Card>
+        </div>
       </Shell>
     );
   }
@@ -320,18 +351,13 @@ export function createPortalPages(role: UserRole) {
   }
 
   return {
-    authOptions,
-    requireSession,
-    requirePermission,
-    sessionApi,
-    act,
+    ...session,
     Shell,
     LoadingPage,
-    signedInAccount,
     HomePage,
+    SettingsPage,
     NotFoundPage,
     ForbiddenPage,
-    SectionPage,
     WrongPortalPage,
   };
 }

@@ -19,6 +19,7 @@ function caller(
     role,
     adminRole: role === 'admin' ? 'support' : undefined,
     permissions: new Set(permissions),
+    sessionId: undefined,
   };
 }
 

@@ -177,6 +177,7 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions) {
         role: claims.role,
         ...(claims.adminRole ? { adminRole: claims.adminRole } : {}),
         permissions: claims.permissions,
+        ...(claims.sid ? { sid: claims.sid } : {}),
       })
         .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid, typ: ACCESS_TOKEN_TYPE })
         .setSubject(claims.sub)

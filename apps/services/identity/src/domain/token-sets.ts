@@ -44,6 +44,8 @@ export async function issueTokenSet(
     role: user.role,
     adminRole: user.admin?.adminRole,
     permissions,
+    // The refresh-token family is the session: it survives rotation, and ending it ends the session.
+    sid: familyId,
   });
   const refresh = await createRefreshToken(tx, deps, user.id, familyId);
   return {

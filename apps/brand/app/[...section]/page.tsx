@@ -1,4 +1,0 @@
-import { portal } from '../../portal';
-
-export const dynamic = 'force-dynamic';
-export default portal.SectionPage;
