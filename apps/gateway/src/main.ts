@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { gatewayEnvSchema, serviceUrlsFrom } from './env';
 import { createGateway } from './server';
 import { createSessionRevocations } from './session-revocations';
-import { startSuspensionConsumer } from './suspension-consumer';
+import { startSessionEndConsumer } from './session-end-consumer';
 
 const log = createLogger('gateway');
 function environment() {
@@ -28,7 +28,7 @@ const revocations = createSessionRevocations(redis, {
   // Five minutes beyond the token lifetime: room for the clocks of identity and Redis to differ.
   retentionMs: (env.ACCESS_TOKEN_TTL_SECONDS + 300) * 1000,
 });
-const suspensions = startSuspensionConsumer({
+const sessionEndings = startSessionEndConsumer({
   redisUrl: env.REDIS_URL,
   revocations,
   log,
@@ -72,7 +72,7 @@ const stop = (signal: string) => {
   log.info({ signal }, 'shutting down: draining requests in flight');
   void gateway
     .close()
-    .then(() => suspensions.stop())
+    .then(() => sessionEndings.stop())
     .then(() => redis.quit())
     .then(
       () => process.exit(0),

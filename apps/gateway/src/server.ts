@@ -29,7 +29,7 @@ import {
 } from './public-routes';
 import type { Domain } from './routes';
 import { isDomain, parseApiPath, UPLOAD_ROUTE_PATH } from './routes';
-import type { SessionRevocations } from './session-revocations';
+import type { SessionEnding, SessionRevocations } from './session-revocations';
 
 export interface GatewayOptions {
   port: number;
@@ -39,7 +39,7 @@ export interface GatewayOptions {
   accessTokens: AccessTokenVerifier;
   serviceSecret: string;
   redis: Redis;
-  /** Accounts whose sessions identity ended (suspensions), fed by `startSuspensionConsumer`. */
+  /** Sessions identity ended (suspensions, sign-outs elsewhere), fed by `startSessionEndConsumer`. */
   revocations: SessionRevocations;
   corsOrigins: string[];
   maxBodyBytes: number;
@@ -80,12 +80,15 @@ function tooManyRequests(retryAfterSeconds: number) {
   );
 }
 
-function sessionRevoked() {
-  return new Refusal(
-    'UNAUTHORIZED',
-    'session_revoked',
+const sessionEndedMessages: Record<SessionEnding, string> = {
+  account_suspended:
     'This session has ended: the account was suspended. Sign in again once it is reactivated.',
-  );
+  signed_out_elsewhere:
+    'This session has ended: the password was changed or other devices were signed out. Sign in again.',
+};
+
+function sessionRevoked(ending: SessionEnding) {
+  return new Refusal('UNAUTHORIZED', 'session_revoked', sessionEndedMessages[ending]);
 }
 
 function failedUnexpectedly(requestId: string) {
@@ -150,11 +153,11 @@ export async function createGateway(options: GatewayOptions) {
     const caller = await authenticate(req.headers, options.accessTokens, options.serviceSecret);
     authorize(domain, caller);
     // Issued together, so with auto-pipelining the list read rides in the rate limit's round trip.
-    const [revoked] = await Promise.all([
-      caller.kind === 'user' ? options.revocations.isRevoked(caller.claims) : false,
+    const [ending] = await Promise.all([
+      caller.kind === 'user' ? options.revocations.endingOf(caller.claims) : undefined,
       limit(req, caller),
     ]);
-    if (revoked) throw sessionRevoked();
+    if (ending) throw sessionRevoked(ending);
 
     proxyTo(req, res, url, requestId, {
       target: new URL(`/trpc/${route.rest}${url.search}`, options.serviceUrls[domain]),

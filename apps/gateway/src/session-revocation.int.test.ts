@@ -18,10 +18,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from './server';
 import { createGateway } from './server';
 import { createSessionRevocations } from './session-revocations';
-import { startSuspensionConsumer } from './suspension-consumer';
+import { startSessionEndConsumer } from './session-end-consumer';
 import { testGatewayOptions } from './test-options';
 
-// Real identity (its outbox relay publishes `user.suspended` to the gateway's queue), real Redis,
+// Real identity (its outbox relay publishes the session endings to the gateway's queue), real Redis,
 // real ES256 tokens. The brand domain is a stand-in that answers 200 to whoever the gateway lets
 // through, so a refusal here can only be the gateway's own.
 const clock = fixedClock(testInstants.newYorkAfternoon);
@@ -31,7 +31,7 @@ let identity: IdentityHarness;
 let redis: Redis;
 let brandService: http.Server;
 let gateway: RunningGateway;
-let consumer: ReturnType<typeof startSuspensionConsumer>;
+let consumer: ReturnType<typeof startSessionEndConsumer>;
 let adminToken: string;
 
 function client(headers: Record<string, string> = {}) {
@@ -96,7 +96,7 @@ beforeAll(async () => {
   });
   gateway = await createGateway(options);
   // The consumer reads the queue identity's relay fills (the harness's Redis namespace).
-  consumer = startSuspensionConsumer({
+  consumer = startSessionEndConsumer({
     redisUrl: identity.config.REDIS_URL,
     queuePrefix: identity.config.queuePrefix,
     revocations: options.revocations,
@@ -104,7 +104,11 @@ beforeAll(async () => {
   const totpSecret = newTotpSecret();
   await seed('admin', 'root@example.com', totpSecret);
   adminToken = (
-    await signInAdminWithTotp(client(), { email: 'root@example.com', password, totpSecret }, clock.now)
+    await signInAdminWithTotp(
+      client(),
+      { email: 'root@example.com', password, totpSecret },
+      clock.now,
+    )
   ).accessToken;
 }, 120_000);
 
@@ -161,8 +165,62 @@ describe('a suspended account at the gateway', { timeout: 120_000 }, () => {
   });
 });
 
+describe('a person who ends their other sessions', { timeout: 120_000 }, () => {
+  const newPassword = 'an even stronger password 2';
+
+  it('changing the password: the other device is refused at once, this one goes on', async () => {
+    await seed('brand', 'changer@example.com');
+    const laptop = await signIn('changer@example.com');
+    const phone = await signIn('changer@example.com');
+    expect((await brandCall(phone.accessToken)).status).toBe(200);
+
+    await client({
+      authorization: `Bearer ${laptop.accessToken}`,
+    }).identity.account.changePassword.mutate({
+      currentPassword: password,
+      newPassword,
+    });
+    const refused = await eventually(
+      () => brandCall(phone.accessToken),
+      (answer) => answer.status === 401,
+    );
+    expect(refused).toMatchObject({ status: 401, reason: 'session_revoked' });
+    expect(refused.message).toMatch(/password was changed or other devices were signed out/);
+    expect((await brandCall(laptop.accessToken)).status).toBe(200);
+    // The laptop's next token (same session) passes too; a new sign-in elsewhere passes.
+    const renewed = await client().identity.refresh.mutate({ refreshToken: laptop.refreshToken });
+    expect((await brandCall(renewed.accessToken)).status).toBe(200);
+    clock.advance(1_000);
+    const again = await client().identity.login.mutate({
+      email: 'changer@example.com',
+      password: newPassword,
+    });
+    expect((await brandCall(again.accessToken)).status).toBe(200);
+  });
+
+  it('"sign out of other devices": every other session is refused, this one goes on', async () => {
+    await seed('brand', 'tidy@example.com');
+    const desk = await signIn('tidy@example.com');
+    const tablet = await signIn('tidy@example.com');
+    const phone = await signIn('tidy@example.com');
+
+    await client({
+      authorization: `Bearer ${desk.accessToken}`,
+    }).identity.account.signOutOtherSessions.mutate();
+    for (const other of [tablet, phone]) {
+      expect(
+        await eventually(
+          () => brandCall(other.accessToken),
+          (answer) => answer.status === 401,
+        ),
+      ).toMatchObject({ status: 401, reason: 'session_revoked' });
+    }
+    expect((await brandCall(desk.accessToken)).status).toBe(200);
+  });
+});
+
 describe('the revocation list', () => {
-  it('keeps the latest suspension whatever order its events come in, and forgets it after the retention', async () => {
+  it('keeps the latest ending whatever order its events come in, and forgets it after the retention', async () => {
     const revocations = createSessionRevocations(redis, {
       keyPrefix: `${namespace.prefix}:list`,
       retentionMs: 200,
@@ -172,19 +230,59 @@ describe('the revocation list', () => {
     await revocations.revokeIssuedUpTo(userId, new Date('2026-03-01T12:10:00.500Z'));
     // A redelivered or late older suspension changes nothing.
     await revocations.revokeIssuedUpTo(userId, new Date('2026-03-01T12:00:00.000Z'));
-    expect(await revocations.isRevoked({ sub: userId, iat: at('2026-03-01T12:05:00Z') })).toBe(true);
-    expect(await revocations.isRevoked({ sub: userId, iat: at('2026-03-01T12:10:00Z') })).toBe(true);
-    expect(await revocations.isRevoked({ sub: userId, iat: at('2026-03-01T12:10:01Z') })).toBe(false);
+    expect(await revocations.endingOf({ sub: userId, iat: at('2026-03-01T12:05:00Z') })).toBe(
+      'account_suspended',
+    );
+    expect(await revocations.endingOf({ sub: userId, iat: at('2026-03-01T12:10:00Z') })).toBe(
+      'account_suspended',
+    );
     expect(
-      await revocations.isRevoked({
+      await revocations.endingOf({ sub: userId, iat: at('2026-03-01T12:10:01Z') }),
+    ).toBeUndefined();
+    expect(
+      await revocations.endingOf({
         sub: '9a1e2b3c-4d5e-4f60-8a7b-6c5d4e3f2a10',
         iat: at('2026-03-01T12:05:00Z'),
       }),
-    ).toBe(false);
+    ).toBeUndefined();
     await eventually(
-      () => revocations.isRevoked({ sub: userId, iat: at('2026-03-01T12:05:00Z') }),
+      () => revocations.endingOf({ sub: userId, iat: at('2026-03-01T12:05:00Z') }),
       (revoked) => !revoked,
     );
-    expect(await revocations.isRevoked({ sub: userId, iat: at('2026-03-01T12:05:00Z') })).toBe(false);
+    expect(
+      await revocations.endingOf({ sub: userId, iat: at('2026-03-01T12:05:00Z') }),
+    ).toBeUndefined();
+  });
+  it('ends the other sessions but the kept one, keeping the latest ending', async () => {
+    const revocations = createSessionRevocations(redis, {
+      keyPrefix: `${namespace.prefix}:others`,
+      retentionMs: 60_000,
+    });
+    const userId = '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
+    const kept = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
+    const other = '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d';
+    const at = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
+    const before = at('2026-03-01T12:05:00Z');
+    await revocations.revokeOtherSessionsUpTo(userId, new Date('2026-03-01T12:10:00Z'), kept);
+    // A late older ending (which kept another session) changes nothing.
+    await revocations.revokeOtherSessionsUpTo(userId, new Date('2026-03-01T12:00:00Z'), other);
+    expect(await revocations.endingOf({ sub: userId, iat: before, sid: other })).toBe(
+      'signed_out_elsewhere',
+    );
+    expect(await revocations.endingOf({ sub: userId, iat: before })).toBe('signed_out_elsewhere');
+    expect(await revocations.endingOf({ sub: userId, iat: before, sid: kept })).toBeUndefined();
+    expect(
+      await revocations.endingOf({ sub: userId, iat: at('2026-03-01T12:10:01Z'), sid: other }),
+    ).toBeUndefined();
+    // A password change from a token without a session id keeps none.
+    await revocations.revokeOtherSessionsUpTo(userId, new Date('2026-03-01T12:20:00Z'));
+    expect(
+      await revocations.endingOf({ sub: userId, iat: at('2026-03-01T12:15:00Z'), sid: kept }),
+    ).toBe('signed_out_elsewhere');
+    // A suspension wins over the sign-out elsewhere.
+    await revocations.revokeIssuedUpTo(userId, new Date('2026-03-01T12:30:00Z'));
+    expect(
+      await revocations.endingOf({ sub: userId, iat: at('2026-03-01T12:15:00Z'), sid: kept }),
+    ).toBe('account_suspended');
   });
 });

@@ -90,7 +90,7 @@ export const eventCatalogue = {
       changedAt: z.iso.datetime(),
       keptSessionId: z.uuid().optional(),
     }),
-    subscribers: [],
+    subscribers: ['gateway'],
   },
   /** The person signed out of their other devices: every session but `keptSessionId` ended. */
   'user.other_sessions_ended': {
@@ -101,7 +101,7 @@ export const eventCatalogue = {
       keptSessionId: z.uuid(),
       sessionsEnded: z.number().int().nonnegative(),
     }),
-    subscribers: [],
+    subscribers: ['gateway'],
   },
   'identity.email_requested': {
     schema: z.object({
