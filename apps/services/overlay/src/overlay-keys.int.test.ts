@@ -138,6 +138,8 @@ describe('overlay keys', () => {
     const other = await harness.createOverlayFor(await issuer.tokenFor(cast.streamerB));
     expect((await postChannelAuth(key, `private-overlay-${other.overlayId}`)).status).toBe(403);
     expect((await postChannelAuth(key, `presence-streamer-${cast.streamerB.userId}`)).status).toBe(403);
+    // Not even its own streamer's private channel (their notifications' bell).
+    expect((await postChannelAuth(key, `private-user-${cast.streamerA.userId}`)).status).toBe(403);
     expect((await postChannelAuth(key, `presence-streamer-${randomUUID()}`)).status).toBe(403);
     expect((await postChannelAuth(undefined, `private-overlay-${other.overlayId}`)).status).toBe(403);
     expect((await postChannelAuth(undefined, `presence-streamer-${cast.streamerA.userId}`)).status).toBe(403);

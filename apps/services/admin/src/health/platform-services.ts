@@ -7,6 +7,7 @@ export const platformServicePorts = {
   participation: 4105,
   analytics: 4106,
   payment: 4107,
+  notification: 4109,
   overlay: 4110,
   admin: 4111,
 } as const;

@@ -47,10 +47,10 @@ export function overlayChannelAuthRoute(deps: OverlayDeps, authorizer: ChannelAu
     if (!overlay) return send(res, 403, { error: 'Unknown overlay key: copy the overlay URL from your portal again' });
     const { status, body: answer } = await authorizer.respondToAuthRequest(body, {
       user: { id: `overlay-${overlay.overlayId}`, info: { kind: 'overlay' } },
+      // Its own overlay channel and its streamer's presence; never a person's private channel.
       mayAccess: (channel) =>
-        channel.kind === 'overlay'
-          ? channel.overlayId === overlay.overlayId
-          : channel.streamerId === overlay.streamerId,
+        (channel.kind === 'overlay' && channel.overlayId === overlay.overlayId) ||
+        (channel.kind === 'streamerPresence' && channel.streamerId === overlay.streamerId),
     });
     send(res, status, answer);
   };
