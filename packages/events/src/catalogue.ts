@@ -90,7 +90,7 @@ export const eventCatalogue = {
       changedAt: z.iso.datetime(),
       keptSessionId: z.uuid().optional(),
     }),
-    subscribers: ['gateway'],
+    subscribers: ['gateway', 'notification'],
   },
   /** The person signed out of their other devices: every session but `keptSessionId` ended. */
   'user.other_sessions_ended': {

@@ -49,6 +49,14 @@ const participation = (p: People) => ({
 const usd = { currency: 'USD' };
 
 const cases: Array<Case<EventType>> = [
+  {
+    type: 'user.password_changed',
+    payload: (p) => ({ userId: p.streamerId, role: 'streamer' as const, changedAt: notificationTestNow.toISOString(), keptSessionId: randomUUID() }),
+    told: ['streamerId'],
+    category: 'security',
+    title: /password was changed/,
+    link: () => '/settings',
+  },
   { type: 'campaign.submitted', payload: (p) => campaign(p), told: ['brandId'], category: 'campaign_review', title: /submitted/, link: (p) => `/campaigns/${p.campaignId}` },
   { type: 'campaign.approved', payload: (p) => ({ ...campaign(p), approvedBy: p.adminId }), told: ['brandId'], category: 'campaign_review', title: /approved/ },
   { type: 'campaign.rejected', payload: (p) => ({ ...campaign(p), rejectedBy: p.adminId, reason: 'Misleading claims' }), told: ['brandId'], category: 'campaign_review', title: /rejected/ },

@@ -318,6 +318,17 @@ export const notificationRules: NotificationRules = {
         ? { title: 'Creative rejected', body: `A moderator rejected your campaign’s creative: ${p.reason}`, link: `/campaigns/${p.subjectId}` }
         : { title: 'Profile rejected', body: `A moderator hid your public profile: ${p.reason}`, link: '/profile' },
   },
+
+  // Security: the account's own changes, which a thief could have made.
+  'user.password_changed': {
+    category: 'security',
+    recipients: (p) => [p.userId],
+    text: () => ({
+      title: 'Your password was changed',
+      body: 'Your password was changed and your other devices were signed out. If this was not you, reset your password at once.',
+      link: '/settings',
+    }),
+  },
 };
 
 /** The event types this service subscribes to for notifications. */
