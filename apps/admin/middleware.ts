@@ -8,6 +8,8 @@ export function middleware(req: NextRequest) {
     secret: process.env.NEXTAUTH_SECRET ?? '',
     gatewayUrl: process.env.GATEWAY_URL ?? 'http://localhost:4000',
     cookieDomain: process.env.AUTH_COOKIE_DOMAIN,
+    // pusher-js's channel auth: the route answers 401 itself rather than redirecting to sign in.
+    publicPaths: ['/api/realtime/'],
   })(req);
 }
 

@@ -4,3 +4,4 @@ export * from './realtime-config';
 export * from './publisher';
 export * from './channel-authorizer';
 export * from './channel-authorization';
+export * from './public-pusher-settings';

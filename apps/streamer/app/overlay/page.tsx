@@ -6,7 +6,7 @@ import { OverlayLinkPanel } from '../../components/overlay-setup/overlay-link-pa
 import { OverlaySettingsForm } from '../../components/overlay-setup/overlay-settings-form';
 import { RotationPanel } from '../../components/overlay-setup/rotation-panel';
 import { portal } from '../../portal';
-import { publicPusherSettings } from './[key]/public-pusher-settings';
+import { publicPusherSettings } from '@gametriggers/realtime';
 import { setOverlayPaused, testFireAd, updateOverlaySettings } from './actions';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { PublicPusherSettings } from '../../app/overlay/[key]/public-pusher-settings';
+import type { PublicPusherSettings } from '@gametriggers/realtime';
 import { obsConnectionOf } from './obs-connection-state';
 import type { ObsConnection, PresenceSnapshot } from './obs-connection-state';
 

@@ -1,5 +1,5 @@
 import { AD_CARD_CSS } from '@gametriggers/ui/ad-card';
-import type { PublicPusherSettings } from './public-pusher-settings';
+import type { PublicPusherSettings } from '@gametriggers/realtime';
 
 export interface OverlayPageConfig {
   key: string;

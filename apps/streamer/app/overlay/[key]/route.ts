@@ -1,6 +1,6 @@
 import { blankOverlayHtml, overlayPageHtml } from './overlay-html';
 import { overlayScripts } from './overlay-scripts';
-import { publicPusherSettings } from './public-pusher-settings';
+import { publicPusherSettings } from '@gametriggers/realtime';
 import { OverlayServiceUnavailable, resolveOverlayKey } from './resolve-overlay-key';
 
 export const dynamic = 'force-dynamic';
