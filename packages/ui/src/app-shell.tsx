@@ -141,6 +141,7 @@ export function AppShell({
   currentPath,
   person,
   signOut,
+  headerActions,
   children,
 }: {
   portalName: string;
@@ -149,6 +150,8 @@ export function AppShell({
   currentPath?: string;
   person: { email: string; name: string | null };
   signOut: ReactNode;
+  /** Beside the profile menu (the notifications' bell). */
+  headerActions?: ReactNode;
   children: ReactNode;
 }) {
   const pathname = usePathname();
@@ -218,7 +221,10 @@ export function AppShell({
             </button>
             <span className="text-sm font-semibold text-slate-900 lg:hidden">{portalName}</span>
           </div>
-          <ProfileMenu person={person} signOut={signOut} />
+          <div className="flex items-center gap-2">
+            {headerActions}
+            <ProfileMenu person={person} signOut={signOut} />
+          </div>
         </header>
         <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">{children}</main>
       </div>

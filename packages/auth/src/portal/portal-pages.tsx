@@ -5,18 +5,32 @@ import {
   Card,
   DetailList,
   EmptyState,
+  LoadMore,
   LocalTime,
   Logo,
   PageHeader,
   Spinner,
+  Tabs,
 } from '@gametriggers/ui';
+import { publicPusherSettings } from '@gametriggers/realtime';
 import type { UserRole } from '@gametriggers/tokens';
 import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { portalNames, portalUrlsFrom } from '../portals';
 import { SignOutButton } from '../react';
+import { serverApi } from '../server';
 import { changeOwnPassword, signOutOtherDevices } from './account-actions';
+import {
+  archiveNotification,
+  loadBell,
+  markAllNotificationsRead,
+  markNotificationRead,
+  setNotificationPreference,
+} from './notification-actions';
+import { NotificationBell } from './notification-bell';
+import { InboxItemActions, MarkAllReadButton, NotificationPreferencesForm } from './notification-forms';
+import { inboxTabOf, inboxTabs, preferenceRows, unsubscribeOffer } from './notification-preferences';
 import { navFor, portalConfigs } from './portal-config';
 import { createPortalSession } from './portal-session';
 import { ChangePasswordForm, SignOutOtherDevices } from './settings-forms';
@@ -27,6 +41,12 @@ export { orNotFound } from './or-not-found';
 export type { DownloadableFile } from './download-response';
 export type { ActionError, ActionResult } from './action-result';
 export { createPortalSession } from './portal-session';
+export { createRealtimeAuthRoute } from './realtime-auth-route';
+export { ownUserChannelAccess, withOwnUserChannel } from './realtime-access';
+export type { RealtimeAccessDecision, RealtimeAccessRequest } from './realtime-access';
+
+/** How many notifications a page of the inbox shows. */
+const INBOX_PAGE_SIZE = 20;
 
 // The brand portal's overview is its own page: a setup checklist from the brand's real state.
 const nextSteps: Partial<Record<UserRole, Array<{ href: string; title: string; text: string }>>> = {
@@ -71,6 +91,12 @@ export function createPortalPages(role: UserRole) {
   async function Shell({ children }: { children: ReactNode }) {
     const session = await requireSession();
     const currentPath = (await headers()).get('x-pathname') ?? '/';
+    // The bell must never take the page down: without the notification service it shows no count.
+    const unread = await serverApi(session)
+      .notification.inbox.unreadCount.query()
+      .then((count) => count.unread)
+      .catch(() => null);
+    const pusher = process.env.PUSHER_KEY ? publicPusherSettings(process.env) : null;
     return (
       <AppShell
         portalName={config.name}
@@ -78,6 +104,16 @@ export function createPortalPages(role: UserRole) {
         currentPath={currentPath}
         person={session.user}
         signOut={<SignOutButton landingUrl={landingUrl()} />}
+        headerActions={
+          <NotificationBell
+            userId={session.user.id}
+            initialUnread={unread}
+            pusher={pusher}
+            loadBell={loadBell.bind(null, role)}
+            markAllRead={markAllNotificationsRead.bind(null, role)}
+            markRead={markNotificationRead.bind(null, role)}
+          />
+        }
       >
         {children}
       </AppShell>
@@ -223,6 +259,15 @@ export function createPortalPages(role: UserRole) {
           </Card>
           {children}
           <Card>
+            <h2 className="mb-1 text-lg font-semibold text-slate-900">Notifications</h2>
+            <p className="mb-4 text-sm text-slate-600">
+              Choose what reaches you in the portal and by email, per kind of notice.
+            </p>
+            <ButtonLink href="/settings/notifications" variant="secondary">
+              Notification settings
+            </ButtonLink>
+          </Card>
+          <Card>
             <h2 className="mb-1 text-lg font-semibold text-slate-900">Password</h2>
             {account.hasPassword ? (
               <>
@@ -262,6 +307,126 @@ export function createPortalPages(role: UserRole) {
             )}
           </Card>
         </div>
+      </Shell>
+    );
+  }
+
+  /**
+   * The inbox (`/notifications`): Unread, All or Archived, newest first, a page at a time with the
+   * router's cursor (`?tab=&cursor=`). Opening a notification marks it read.
+   */
+  async function NotificationsPage({
+    searchParams,
+  }: {
+    searchParams: Promise<{ tab?: string; cursor?: string }>;
+  }) {
+    const { tab: requested, cursor } = await searchParams;
+    const tab = inboxTabOf(requested);
+    const api = await sessionApi();
+    const [page, count] = await Promise.all([
+      api.notification.inbox.list.query({
+        filter: tab,
+        limit: INBOX_PAGE_SIZE,
+        ...(cursor ? { cursor } : {}),
+      }),
+      api.notification.inbox.unreadCount.query(),
+    ]);
+    const hrefOf = (value: string, next?: string) =>
+      `/notifications?${new URLSearchParams({ tab: value, ...(next ? { cursor: next } : {}) })}`;
+    return (
+      <Shell>
+        <PageHeader
+          title="Notifications"
+          description="What happened on your account, newest first."
+          actions={
+            count.unread > 0 ? (
+              <MarkAllReadButton markAllRead={markAllNotificationsRead.bind(null, role)} />
+            ) : undefined
+          }
+        />
+        <Tabs
+          label="Notifications"
+          current={tab}
+          tabs={inboxTabs.map((entry) => ({
+            value: entry.value,
+            label: entry.label,
+            href: hrefOf(entry.value),
+            ...(entry.value === 'unread' ? { count: count.unread } : {}),
+          }))}
+        />
+        {page.items.length === 0 ? (
+          <EmptyState title={tab === 'unread' ? 'You are all caught up' : 'No notifications here'}>
+            {tab === 'archived'
+              ? 'Notifications you archive are kept here.'
+              : 'We will tell you here when something happens on your account.'}
+          </EmptyState>
+        ) : (
+          <ul className="grid gap-3" data-testid="inbox-list">
+            {page.items.map((item) => (
+              <li
+                key={item.notificationId}
+                data-testid="inbox-item"
+                data-read={item.readAt ? 'true' : 'false'}
+                className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+              >
+                <div className="flex flex-wrap items-start justify-between gap-3">
+                  <div className="min-w-0">
+                    <p className={item.readAt ? 'text-slate-800' : 'font-semibold text-slate-900'}>
+                      {item.readAt ? null : (
+                        <span aria-hidden className="mr-2 inline-block size-2 rounded-full bg-brand-600" />
+                      )}
+                      {item.title}
+                      {item.readAt ? null : <span className="sr-only"> (unread)</span>}
+                    </p>
+                    <p className="mt-1 text-sm text-slate-600">{item.body}</p>
+                    <p className="mt-1 text-xs text-slate-500">
+                      <LocalTime date={item.createdAt} />
+                    </p>
+                  </div>
+                  <InboxItemActions
+                    notification={item}
+                    markRead={markNotificationRead.bind(null, role)}
+                    archive={archiveNotification.bind(null, role)}
+                  />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        <LoadMore href={page.nextCursor ? hrefOf(tab, page.nextCursor) : null} label="Older notifications" />
+      </Shell>
+    );
+  }
+
+  /**
+   * What reaches the person, per category and channel (`/settings/notifications`). An email's
+   * unsubscribe link lands here with `?unsubscribe=<category>` and gets a one-click offer.
+   */
+  async function NotificationSettingsPage({
+    searchParams,
+  }: {
+    searchParams: Promise<{ unsubscribe?: string }>;
+  }) {
+    const { unsubscribe } = await searchParams;
+    const preferences = await (await sessionApi()).notification.preferences.get.query();
+    return (
+      <Shell>
+        <PageHeader
+          title="Notification settings"
+          description="Choose what reaches you in the portal and by email. Changes are saved as you make them."
+        />
+        <Card className="max-w-3xl">
+          <NotificationPreferencesForm
+            rows={preferenceRows(preferences)}
+            offer={unsubscribeOffer(preferences, unsubscribe)}
+            setPreference={setNotificationPreference.bind(null, role)}
+          />
+        </Card>
+        <p className="mt-6 text-sm">
+          <a className="font-medium text-brand-700 underline" href="/settings">
+            ← Back to settings
+          </a>
+        </p>
       </Shell>
     );
   }
@@ -356,6 +521,8 @@ export function createPortalPages(role: UserRole) {
     LoadingPage,
     HomePage,
     SettingsPage,
+    NotificationsPage,
+    NotificationSettingsPage,
     NotFoundPage,
     ForbiddenPage,
     WrongPortalPage,
