@@ -77,7 +77,7 @@ describe('the notifications bell', () => {
     const pending = await brandApi.participation.listForCampaign.query({ campaignId, status: 'pending', limit: 100 });
     const application = pending.items.find((item) => item.streamerId === streamerId);
     expect(application, 'the streamer’s application on the brand’s list').toBeDefined();
-    await brandApi.participation.approve.mutate({ participationId: application!.participationId });
+    await brandApi.participation.approve.mutate({ participationId: application!.id });
 
     // Without a reload, the badge goes up and says so to screen readers.
     await expect.poll(() => bellCount(streamerPage), { timeout: 30_000 }).toBe(before + 1);
