@@ -1,15 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { demoAccounts } from '@gametriggers/devstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signInWithTwitch, textOf, urls } from '../../src/browser';
+import { launchBrowser, screenshot, signInWithPassword, textOf, urls } from '../../src/browser';
 import { apiAs } from '../../src/api';
 
-// The demo brand Acme Energy, owner of "Acme League Nights": an approval campaign for MOBA and
-// esports streamers, open to any language and region.
-const acme = demoAccounts.find((account) => account.role === 'brand')!;
-const leagueTitle = 'Acme League Nights';
-/** The notification the streamer gets (`participation.approved`). */
-const approvedTitle = 'Application approved';
+// A verified demo brand: submitting a campaign for review tells its owner (`campaign.submitted`).
+const nova = { email: 'nova@demo.gametriggers.dev', password: 'DemoPassword!2026' };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,82 +18,63 @@ async function bellCount(page: Page): Promise<number> {
   return (await badge.count()) === 0 ? 0 : Number(await badge.textContent());
 }
 
-/** A new streamer (Twitch sign-in) with an esports profile, so Acme's league campaign takes them. */
-async function newEsportsStreamer(page: Page, channel: string) {
-  await signInWithTwitch(page, `${channel}@example.test`);
-  await page.goto(`${urls.streamer}/onboarding`);
-  await page.getByTestId('connect-twitch').click();
-  await page.getByLabel('Another login').fill(channel);
-  await page.getByRole('button', { name: 'Authorize' }).click();
-  await page.waitForURL(`${urls.streamer}/onboarding**`);
-  await page.getByTestId('onboarding-next').click();
-  await page.getByLabel('Main category').selectOption('esports');
-  await page.getByLabel('Stream language').selectOption('en');
-  await page.getByLabel('Content rating').selectOption('mature');
-  await page.getByTestId('onboarding-next').click();
-  await page.getByLabel('Country').selectOption('GB');
-  await page.getByTestId('onboarding-next').click();
-  await page.getByTestId('onboarding-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/onboarding'));
-}
-
 describe('the notifications bell', () => {
-  it('counts a brand’s approval live, shows it in the dropdown and lists it in the inbox', async () => {
-    const channel = `bell${Date.now().toString(36)}`;
-    const streamerPage = await browser.newPage();
-    await newEsportsStreamer(streamerPage, channel);
-    const streamerId = await streamerPage.evaluate(async () => {
-      const session = (await (await fetch('/api/auth/session')).json()) as { user?: { id?: string } };
-      return session.user?.id ?? '';
-    });
-    expect(streamerId).not.toBe('');
-
-    // The streamer applies to the league campaign.
-    await streamerPage.goto(`${urls.streamer}/marketplace?category=esports`);
-    const card = streamerPage.getByTestId('marketplace-campaign').filter({ hasText: leagueTitle });
-    await card.getByRole('link').first().click();
-    await streamerPage.waitForURL(/\/marketplace\/[0-9a-f-]{36}/);
-    const campaignId = /\/marketplace\/([0-9a-f-]{36})/.exec(streamerPage.url())![1]!;
-    await streamerPage.getByTestId('apply-button').click();
-    await expect
-      .poll(() => streamerPage.getByTestId('participation-state').getAttribute('data-status'), { timeout: 30_000 })
-      .toBe('pending');
-
-    // The streamer's portal stays open on the overview; the bell is connected to their channel.
-    await streamerPage.goto(`${urls.streamer}/`);
-    const bell = streamerPage.getByTestId('notification-bell');
+  it('counts a new notification live, shows it in the dropdown and lists it in the inbox', async () => {
+    const title = `Bell ${Date.now().toString(36)}`;
+    const page = await browser.newPage();
+    await signInWithPassword(page, nova.email, nova.password);
+    await page.waitForURL(`${urls.brand}/**`);
+    const bell = page.getByTestId('notification-bell');
     await bell.waitFor();
-    const before = await bellCount(streamerPage);
+    const before = await bellCount(page);
     // Give pusher-js a moment to subscribe (the bell catches up on the count when it does anyway).
-    await streamerPage.waitForTimeout(2_000);
+    await page.waitForTimeout(2_000);
 
-    // The brand approves the application, through the API.
-    const brandApi = await apiAs(acme);
-    const pending = await brandApi.participation.listForCampaign.query({ campaignId, status: 'pending', limit: 100 });
-    const application = pending.items.find((item) => item.streamerId === streamerId);
-    expect(application, 'the streamer’s application on the brand’s list').toBeDefined();
-    await brandApi.participation.approve.mutate({ participationId: application!.id });
+    // The brand submits a campaign for review through the API, in another session.
+    const asBrand = await apiAs(nova);
+    const startsAt = new Date(Date.now() + 3_600_000);
+    const draft = await asBrand.campaign.create.mutate({
+      title,
+      description: 'Show the new Nova headset between matches.',
+      creative: { type: 'image', url: 'https://images.example/nova/headset.png', altText: 'A Nova headset' },
+      clickThroughUrl: 'https://nova-peripherals.example/headset',
+      categories: ['fps'],
+      languages: [],
+      regions: [],
+      minFollowers: 0,
+      minAverageViewers: 0,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 7 * 86_400_000),
+      budgetCents: 20_000,
+      pricing: { model: 'cpm', rateCents: 1_000 },
+      perStreamerCapCents: null,
+      maxParticipants: null,
+      frequency: { adDurationSeconds: 15, minMinutesBetweenShows: 10, maxShowsPerHour: 4 },
+      joinMode: 'open',
+      targetImpressions: null,
+    });
+    await asBrand.campaign.submit.mutate({ campaignId: draft.id });
 
     // Without a reload, the badge goes up and says so to screen readers.
-    await expect.poll(() => bellCount(streamerPage), { timeout: 30_000 }).toBe(before + 1);
-    expect(await bell.getAttribute('aria-label')).toBe(`Notifications, ${before + 1} unread`);
+    await expect.poll(() => bellCount(page), { timeout: 30_000 }).toBeGreaterThan(before);
+    expect(await bell.getAttribute('aria-label')).toBe(`Notifications, ${await bellCount(page)} unread`);
 
     // The dropdown shows the notification; Escape closes it and gives focus back to the bell.
     await bell.click();
-    const panel = streamerPage.getByTestId('notification-panel');
-    await expect.poll(() => textOf(panel.getByTestId('notification-panel-item'))).toContain(approvedTitle);
-    await screenshot(streamerPage, 'streamer-notification-bell');
-    await streamerPage.keyboard.press('Escape');
+    const panel = page.getByTestId('notification-panel');
+    await expect.poll(() => textOf(panel)).toContain(title);
+    await screenshot(page, 'brand-notification-bell');
+    await page.keyboard.press('Escape');
     await expect.poll(() => panel.count()).toBe(0);
     expect(await bell.evaluate((element) => element === document.activeElement)).toBe(true);
 
     // "See all": the inbox lists it as unread.
     await bell.click();
     await panel.getByRole('link', { name: 'See all' }).click();
-    await streamerPage.waitForURL(`${urls.streamer}/notifications`);
-    const item = streamerPage.getByTestId('inbox-item').filter({ hasText: approvedTitle }).first();
+    await page.waitForURL(`${urls.brand}/notifications`);
+    const item = page.getByTestId('inbox-item').filter({ hasText: title }).first();
     expect(await item.getAttribute('data-read')).toBe('false');
-    await screenshot(streamerPage, 'streamer-notifications-inbox');
-    await streamerPage.close();
+    await screenshot(page, 'brand-notifications-inbox');
+    await page.close();
   }, 180_000);
 });
