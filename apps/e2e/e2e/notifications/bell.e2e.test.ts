@@ -75,6 +75,14 @@ describe('the notifications bell', () => {
     const item = page.getByTestId('inbox-item').filter({ hasText: title }).first();
     expect(await item.getAttribute('data-read')).toBe('false');
     await screenshot(page, 'brand-notifications-inbox');
+
+    // At phone width the bell and its dropdown still fit the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await bell.click();
+    await panel.waitFor();
+    const box = await panel.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    await screenshot(page, 'brand-notification-bell-390');
     await page.close();
   }, 180_000);
 });

@@ -188,7 +188,7 @@ export function NotificationBell({
           role="region"
           aria-label="Latest notifications"
           data-testid="notification-panel"
-          className="absolute right-0 z-30 mt-2 w-80 max-w-[90vw] rounded-xl bg-white shadow-lg ring-1 ring-slate-200"
+          className="fixed inset-x-2 top-16 z-30 rounded-xl bg-white shadow-lg ring-1 ring-slate-200 sm:absolute sm:inset-x-auto sm:top-auto sm:right-0 sm:mt-2 sm:w-80"
         >
           <div className="flex items-center justify-between border-b border-slate-100 px-4 py-3">
             <p className="text-sm font-semibold text-slate-900">Notifications</p>
