@@ -23,14 +23,20 @@ const realtimeEnvSchema = z
     PUSHER_USE_TLS: z.enum(['true', 'false']).optional(),
   })
   .refine((env) => env.PUSHER_CLUSTER ?? env.PUSHER_HOST, {
-    message: 'set PUSHER_CLUSTER (Pusher) or PUSHER_HOST (a Pusher-protocol server such as the stand-in)',
+    message:
+      'set PUSHER_CLUSTER (Pusher) or PUSHER_HOST (a Pusher-protocol server such as the stand-in)',
   });
 
 /**
  * Reads the Pusher settings. TLS defaults to on for a cluster and off for a host, because the
  * only hosts we run without a cluster are local stand-ins.
  */
-export function realtimeConfigFromEnv(env: Record<string, string | undefined>): RealtimeConfig {
+/** The Pusher variables of an environment (`process.env`, a service's parsed env: other keys are ignored). */
+export type RealtimeEnv = Partial<
+  Record<keyof z.input<typeof realtimeEnvSchema>, string | undefined>
+>;
+
+export function realtimeConfigFromEnv(env: RealtimeEnv): RealtimeConfig {
   const result = realtimeEnvSchema.safeParse(env);
   if (!result.success) {
     throw new Error(`Invalid Pusher configuration:\n${z.prettifyError(result.error)}`);
@@ -43,6 +49,7 @@ export function realtimeConfigFromEnv(env: Record<string, string | undefined>): 
     cluster: parsed.PUSHER_CLUSTER,
     host: parsed.PUSHER_HOST,
     port: parsed.PUSHER_PORT,
-    useTLS: parsed.PUSHER_USE_TLS === undefined ? !parsed.PUSHER_HOST : parsed.PUSHER_USE_TLS === 'true',
+    useTLS:
+      parsed.PUSHER_USE_TLS === undefined ? !parsed.PUSHER_HOST : parsed.PUSHER_USE_TLS === 'true',
   };
 }

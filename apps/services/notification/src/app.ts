@@ -28,21 +28,13 @@ export interface NotificationService extends RunningService {
   deps: NotificationDeps;
 }
 
-export async function startNotificationService(options: NotificationServiceOptions): Promise<NotificationService> {
+export async function startNotificationService(
+  options: NotificationServiceOptions,
+): Promise<NotificationService> {
   const log = options.log ?? createLogger('notification');
   const now = options.now ?? (() => new Date());
   const prefix = options.queuePrefix ?? options.QUEUE_PREFIX ?? DEFAULT_QUEUE_PREFIX;
-  const realtimeConfig =
-    options.realtime ??
-    realtimeConfigFromEnv({
-      PUSHER_APP_ID: options.PUSHER_APP_ID,
-      PUSHER_KEY: options.PUSHER_KEY,
-      PUSHER_SECRET: options.PUSHER_SECRET,
-      PUSHER_CLUSTER: options.PUSHER_CLUSTER,
-      PUSHER_HOST: options.PUSHER_HOST,
-      PUSHER_PORT: options.PUSHER_PORT,
-      PUSHER_USE_TLS: options.PUSHER_USE_TLS,
-    });
+  const realtimeConfig = options.realtime ?? realtimeConfigFromEnv(options);
   const db = createNotificationDb(options.DATABASE_URL);
   const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
   await redis.connect();
@@ -54,7 +46,11 @@ export async function startNotificationService(options: NotificationServiceOptio
         now,
         smtpUrl: options.SMTP_URL,
         from: options.MAIL_FROM,
-        portalUrls: { brand: options.BRAND_PORTAL_URL, streamer: options.STREAMER_PORTAL_URL, admin: options.ADMIN_PORTAL_URL },
+        portalUrls: {
+          brand: options.BRAND_PORTAL_URL,
+          streamer: options.STREAMER_PORTAL_URL,
+          admin: options.ADMIN_PORTAL_URL,
+        },
         attempts: options.EMAIL_ATTEMPTS,
         retryDelayMs: options.EMAIL_RETRY_DELAY_MS,
         redisUrl: options.REDIS_URL,
@@ -62,13 +58,21 @@ export async function startNotificationService(options: NotificationServiceOptio
         log,
       })
     : undefined;
-  const push = createNotificationPush({ publisher: createRealtimePublisher(realtimeConfig), db, log });
+  const push = createNotificationPush({
+    publisher: createRealtimePublisher(realtimeConfig),
+    db,
+    log,
+  });
 
   /** After an event's notifications commit: push them live, queue their emails. */
   async function afterCommit(stored: StoredNotification[]) {
     if (stored.length === 0) return;
     await push(stored);
-    await email?.enqueue(stored.flatMap((notification) => (notification.emailDeliveryId ? [notification.emailDeliveryId] : [])));
+    await email?.enqueue(
+      stored.flatMap((notification) =>
+        notification.emailDeliveryId ? [notification.emailDeliveryId] : [],
+      ),
+    );
   }
 
   const consumer = startEventConsumer({

@@ -1,5 +1,9 @@
 import { DEFAULT_QUEUE_PREFIX, startEventConsumer } from '@gametriggers/events';
-import { createChannelAuthorizer, createRealtimePublisher, realtimeConfigFromEnv } from '@gametriggers/realtime';
+import {
+  createChannelAuthorizer,
+  createRealtimePublisher,
+  realtimeConfigFromEnv,
+} from '@gametriggers/realtime';
 import type { RealtimeConfig } from '@gametriggers/realtime';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import { createSecretBox, parseEncryptionKeys } from '@gametriggers/tokens/secret-box';
@@ -35,17 +39,7 @@ export interface OverlayService extends RunningService {
 export async function startOverlayService(options: OverlayServiceOptions): Promise<OverlayService> {
   const log = options.log ?? createLogger('overlay');
   const prefix = options.queuePrefix ?? DEFAULT_QUEUE_PREFIX;
-  const realtimeConfig =
-    options.realtime ??
-    realtimeConfigFromEnv({
-      PUSHER_APP_ID: options.PUSHER_APP_ID,
-      PUSHER_KEY: options.PUSHER_KEY,
-      PUSHER_SECRET: options.PUSHER_SECRET,
-      PUSHER_CLUSTER: options.PUSHER_CLUSTER,
-      PUSHER_HOST: options.PUSHER_HOST,
-      PUSHER_PORT: options.PUSHER_PORT,
-      PUSHER_USE_TLS: options.PUSHER_USE_TLS,
-    });
+  const realtimeConfig = options.realtime ?? realtimeConfigFromEnv(options);
   const db = createOverlayDb(options.DATABASE_URL);
   const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
   await redis.connect();
@@ -62,7 +56,10 @@ export async function startOverlayService(options: OverlayServiceOptions): Promi
     realtime: createRealtimePublisher(realtimeConfig),
     campaigns:
       options.campaigns ??
-      createCampaignDirectory({ url: options.CAMPAIGN_SERVICE_URL, secret: options.SERVICE_SECRET }),
+      createCampaignDirectory({
+        url: options.CAMPAIGN_SERVICE_URL,
+        secret: options.SERVICE_SECRET,
+      }),
     delivery: scheduler.trigger,
     now,
     log,
@@ -74,7 +71,9 @@ export async function startOverlayService(options: OverlayServiceOptions): Promi
     ),
   };
   scheduler.start(deps);
-  resumeLiveOverlays(deps).catch((error: unknown) => log.error({ err: error }, 'resuming live overlays failed'));
+  resumeLiveOverlays(deps).catch((error: unknown) =>
+    log.error({ err: error }, 'resuming live overlays failed'),
+  );
 
   const consumer = startEventConsumer({
     service: 'overlay',
@@ -106,7 +105,12 @@ export async function startOverlayService(options: OverlayServiceOptions): Promi
       'POST /realtime/auth': overlayChannelAuthRoute(deps, createChannelAuthorizer(realtimeConfig)),
       'OPTIONS /realtime/auth': overlayChannelAuthPreflight,
     },
-    closeables: [() => consumer.stop(), () => scheduler.stop(), () => db.$disconnect(), () => redis.quit()],
+    closeables: [
+      () => consumer.stop(),
+      () => scheduler.stop(),
+      () => db.$disconnect(),
+      () => redis.quit(),
+    ],
     log,
   });
   return Object.assign(service, { deps });
