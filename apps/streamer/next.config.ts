@@ -1,3 +1,3 @@
-import { portalNextConfig } from '@gametriggers/config/next';
+import { portalNextConfigFor } from '@gametriggers/config/next';
 
-export default portalNextConfig;
+export default portalNextConfigFor('streamer');

@@ -1,3 +1,4 @@
 import type { NextConfig } from 'next';
+import type { PortalName } from './portal-env';
 
-export declare const portalNextConfig: NextConfig;
+export declare function portalNextConfigFor(portal: PortalName): NextConfig;

@@ -1,5 +1,7 @@
+import { checkPortalBuildEnv } from './portal-env.js';
+
 // The Next.js settings every portal shares: our workspace packages are TypeScript source.
-export const portalNextConfig = {
+const portalNextConfig = {
   transpilePackages: [
     '@gametriggers/api',
     '@gametriggers/auth',
@@ -10,3 +12,9 @@ export const portalNextConfig = {
   ],
   poweredByHeader: false,
 };
+
+/** One portal's settings; a deployment build (Vercel) stops here when its environment is incomplete. */
+export function portalNextConfigFor(portal) {
+  checkPortalBuildEnv(portal, process.env);
+  return portalNextConfig;
+}

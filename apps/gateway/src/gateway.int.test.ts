@@ -123,8 +123,9 @@ describe('routing', () => {
     expect(me.role).toBe('brand');
   });
 
-  it('serves the JWKS and a health check', async () => {
+  it('serves the JWKS, a health check and readiness (Redis answers)', async () => {
     expect((await call('/healthz')).status).toBe(200);
+    expect(await (await call('/readyz')).json()).toEqual({ status: 'ready' });
     const jwks = (await (await call('/.well-known/jwks.json')).json()) as { keys: unknown[] };
     expect(jwks.keys.length).toBeGreaterThan(0);
   });

@@ -386,6 +386,12 @@ export async function createGateway(options: GatewayOptions) {
       res
         .writeHead(200, { 'content-type': 'application/json' })
         .end(JSON.stringify({ status: 'ok', service: 'gateway' }));
+    } else if (url.pathname === '/readyz') {
+      // Ready once Redis answers: rate limits and the revocation list live there.
+      void options.redis.ping().then(
+        () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ready' })),
+        () => res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'not_ready', redis: 'unreachable' })),
+      );
     } else if (url.pathname === '/.well-known/jwks.json') {
       forward(
         req,

@@ -1,7 +1,7 @@
 export { ensureInfrastructure, repoRoot } from './infrastructure';
 export type { Infrastructure } from './infrastructure';
 export { OIDC_CLIENT, oidcRedirectUris, platformEnv, portalUrl, serviceDatabaseUrl, serviceUrl } from './platform-env';
-export type { PlatformEnvOptions } from './platform-env';
+export type { PlatformEnvOptions, PlatformNetwork } from './platform-env';
 export {
   prepareServiceDatabases,
   presentEntries,
@@ -14,5 +14,5 @@ export type { PlatformOptions, RunningPlatform, SeedResult } from './platform';
 export { topUpByCard } from './demo-wallets';
 export { devSecrets, generateSecrets } from './secrets';
 export type { DevSecrets } from './secrets';
-export { DEMO_ADMIN_TOTP_SECRET, backendServices, demoAccounts, gateway, portals, processName, services, standIns } from './services';
+export { DEMO_ADMIN_TOTP_SECRET, backendServices, demoAccounts, gateway, gatewayMetricsPort, portals, processName, services, standIns } from './services';
 export type { ServiceEntry } from './services';

@@ -30,7 +30,31 @@ export interface PlatformEnvOptions {
   uploadThingEnv?: Record<string, string>;
   /** The payment service on a test clock (`PAYMENT_TEST_CLOCK`; the local Stripe's test key only). */
   paymentTestClock?: boolean;
+  /**
+   * Where the processes are, for a platform not all on this machine (Compose, Kubernetes): each
+   * service's and the gateway's internal address, the interface they listen on, and the host of the
+   * stand-ins as the services reach them. Default: everything on 127.0.0.1.
+   */
+  network?: PlatformNetwork;
 }
+
+export interface PlatformNetwork {
+  serviceAddress: (entry: ServiceEntry) => string;
+  listenHost: string;
+  standInHost: string;
+  /** The Pusher host as browsers reach it (the portals hand it to pusher-js). */
+  publicPusherHost: string;
+  /** The gateway's public address (links in mails and ads, the portals' API). */
+  gatewayUrl: string;
+}
+
+const localNetwork: PlatformNetwork = {
+  serviceAddress: (entry) => serviceUrl(entry),
+  listenHost: '127.0.0.1',
+  standInHost: '127.0.0.1',
+  publicPusherHost: '127.0.0.1',
+  gatewayUrl: `http://localhost:${gateway.port}`,
+};
 
 /** The client the portals are registered as at both OIDC stand-ins. */
 export const OIDC_CLIENT = { clientId: 'gametriggers-local', clientSecret: 'gametriggers-local-secret' };
@@ -72,6 +96,8 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
     const entry = byName(name);
     return entry ? portalUrl(entry) : '';
   };
+  const network = options.network ?? localNetwork;
+  const standIn = (port: number) => `${network.standInHost}:${port}`;
   const identity = services.find((entry) => entry.name === 'identity');
   const shared: Record<string, string> = {
     REDIS_URL: options.redisUrl,
@@ -82,20 +108,20 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
     BRAND_PORTAL_URL: portalUrlOf('brand'),
     STREAMER_PORTAL_URL: portalUrlOf('streamer'),
     ADMIN_PORTAL_URL: portalUrlOf('admin'),
-    GATEWAY_URL: `http://localhost:${gateway.port}`,
-    IDENTITY_JWKS_URL: `${identity ? serviceUrl(identity) : 'http://127.0.0.1:4101'}/.well-known/jwks.json`,
-    SMTP_URL: options.smtpUrl ?? `smtp://127.0.0.1:${standIns.smtp}`,
+    GATEWAY_URL: network.gatewayUrl,
+    IDENTITY_JWKS_URL: `${identity ? network.serviceAddress(identity) : 'http://127.0.0.1:4101'}/.well-known/jwks.json`,
+    SMTP_URL: options.smtpUrl ?? `smtp://${standIn(standIns.smtp)}`,
     PUSHER_APP_ID: PUSHER_APP.id,
     PUSHER_KEY: PUSHER_APP.key,
     PUSHER_SECRET: options.secrets.PUSHER_SECRET,
-    PUSHER_HOST: '127.0.0.1',
+    PUSHER_HOST: network.standInHost,
     PUSHER_PORT: String(options.pusherPort ?? standIns.pusher),
     PUSHER_USE_TLS: 'false',
     // Every service's address, as `<NAME>_SERVICE_URL` (the gateway routes by them).
-    ...Object.fromEntries(services.map((entry) => [`${entry.name.toUpperCase()}_SERVICE_URL`, serviceUrl(entry)])),
+    ...Object.fromEntries(services.map((entry) => [`${entry.name.toUpperCase()}_SERVICE_URL`, network.serviceAddress(entry)])),
   };
-  const twitchApiUrl = options.twitchApiUrl ?? `http://127.0.0.1:${standIns.twitchApi}`;
-  const youtubeApiUrl = options.youtubeApiUrl ?? `http://127.0.0.1:${standIns.youtubeApi}`;
+  const twitchApiUrl = options.twitchApiUrl ?? `http://${standIn(standIns.twitchApi)}`;
+  const youtubeApiUrl = options.youtubeApiUrl ?? `http://${standIn(standIns.youtubeApi)}`;
   // What one service needs beyond the shared values.
   const own: Record<string, Record<string, string>> = {
     identity: {
@@ -116,7 +142,7 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
     campaign: { ALLOW_LOCAL_CREATIVES: 'true' },
     overlay: {
       // ad.show's click link is the gateway's public short link (`/r/<code>`).
-      SHORT_LINK_BASE_URL: `http://localhost:${gateway.port}`,
+      SHORT_LINK_BASE_URL: network.gatewayUrl,
       OVERLAY_ENCRYPTION_KEYS: `dev-1:${options.secrets.ENCRYPTION_KEY}`,
       OVERLAY_ENCRYPTION_ACTIVE_KEY_ID: 'dev-1',
     },
@@ -142,7 +168,7 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
   for (const entry of services) {
     env[processName(entry)] = {
       ...shared,
-      HOST: '127.0.0.1',
+      HOST: network.listenHost,
       PORT: String(entry.port),
       DATABASE_URL: serviceDatabaseUrl(options, entry),
       ...own[entry.name],
@@ -150,21 +176,22 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
   }
   env[processName(gateway)] = {
     ...shared,
-    HOST: '127.0.0.1',
+    HOST: network.listenHost,
     PORT: String(gateway.port),
-    METRICS_HOST: '127.0.0.1',
+    METRICS_HOST: network.listenHost,
     METRICS_PORT: String(gatewayMetricsPort),
   };
   for (const entry of portals) {
     env[processName(entry)] = {
       ...shared,
+      PUSHER_HOST: network.publicPusherHost,
       PORT: String(entry.port),
       NEXTAUTH_URL: portalUrl(entry),
       NEXTAUTH_SECRET: options.secrets.NEXTAUTH_SECRET,
-      TWITCH_ISSUER: options.twitchIssuer ?? `http://127.0.0.1:${standIns.twitchOidc}`,
+      TWITCH_ISSUER: options.twitchIssuer ?? `http://${standIn(standIns.twitchOidc)}`,
       TWITCH_CLIENT_ID: OIDC_CLIENT.clientId,
       TWITCH_CLIENT_SECRET: OIDC_CLIENT.clientSecret,
-      GOOGLE_ISSUER: options.googleIssuer ?? `http://127.0.0.1:${standIns.googleOidc}`,
+      GOOGLE_ISSUER: options.googleIssuer ?? `http://${standIn(standIns.googleOidc)}`,
       GOOGLE_CLIENT_ID: OIDC_CLIENT.clientId,
       GOOGLE_CLIENT_SECRET: OIDC_CLIENT.clientSecret,
     };

@@ -153,27 +153,37 @@ export async function startStandIns(
     pusherSecret?: string;
     /** Where the local UploadThing keeps files; default the git-ignored `.dev/uploadthing`. */
     uploadThingDir?: string;
+    /** The interface every stand-in listens on; default 127.0.0.1 (a container: 0.0.0.0). */
+    host?: string;
+    /** The name browsers and services reach the stand-ins by, when not this machine's (a container's). */
+    publicHost?: string;
+    /** Fixed signing secrets of the local Stripe's webhook endpoints (see `startLocalPayments`). */
+    stripeWebhookSecrets?: { platform: string; connect: string };
+    /** The gateway as the local Stripe reaches it (its webhooks); default localhost. */
+    gatewayUrl?: string;
   } = {},
 ) {
+  const host = options.host ?? '127.0.0.1';
   const client = (providerId: 'twitch' | 'google') => ({
     client_id: OIDC_CLIENT.clientId,
     client_secret: OIDC_CLIENT.clientSecret,
     redirect_uris: oidcRedirectUris(providerId),
   });
-  const mail = await startMailCatcher({ smtpPort: options.smtpPort ?? standIns.smtp, httpPort: options.mailHttpPort ?? standIns.mailHttp });
-  const twitch = await startOidcProvider({ port: options.twitchOidcPort ?? standIns.twitchOidc, clients: [client('twitch')] }).catch(
+  const mail = await startMailCatcher({ host, smtpPort: options.smtpPort ?? standIns.smtp, httpPort: options.mailHttpPort ?? standIns.mailHttp });
+  const twitch = await startOidcProvider({ host, publicHost: options.publicHost, port: options.twitchOidcPort ?? standIns.twitchOidc, clients: [client('twitch')] }).catch(
     async (error: unknown) => {
       await mail.close();
       throw error;
     },
   );
-  const google = await startOidcProvider({ port: options.googleOidcPort ?? standIns.googleOidc, clients: [client('google')] }).catch(
+  const google = await startOidcProvider({ host, publicHost: options.publicHost, port: options.googleOidcPort ?? standIns.googleOidc, clients: [client('google')] }).catch(
     async (error: unknown) => {
       await Promise.all([mail.close(), twitch.close()]);
       throw error;
     },
   );
   const twitchApi = await startTwitchApiStandIn({
+    host,
     port: options.twitchApiPort ?? standIns.twitchApi,
     ...TWITCH_API_CLIENT,
     channels: demoTwitchChannels,
@@ -182,6 +192,7 @@ export async function startStandIns(
     throw error;
   });
   const youtubeApi = await startYoutubeApiStandIn({
+    host,
     port: options.youtubeApiPort ?? standIns.youtubeApi,
     ...YOUTUBE_API_CLIENT,
   }).catch(async (error: unknown) => {
@@ -190,7 +201,7 @@ export async function startStandIns(
   });
   const pusher = await startPusherStandIn({
     port: options.pusherPort ?? standIns.pusher,
-    host: '127.0.0.1',
+    host,
     apps: [{ ...PUSHER_APP, secret: options.pusherSecret ?? devSecrets().PUSHER_SECRET }],
   }).catch(async (error: unknown) => {
     await Promise.all([mail.close(), twitch.close(), google.close(), twitchApi.close(), youtubeApi.close()]);
@@ -198,13 +209,18 @@ export async function startStandIns(
   });
   const stripe = await startLocalPayments({
     port: options.stripePort ?? standIns.stripe,
-    gatewayUrl: `http://localhost:${gateway.port}`,
+    host,
+    publicHost: options.publicHost,
+    gatewayUrl: options.gatewayUrl ?? `http://localhost:${gateway.port}`,
+    webhookSecrets: options.stripeWebhookSecrets,
   }).catch(async (error: unknown) => {
     await Promise.all([mail.close(), twitch.close(), google.close(), twitchApi.close(), youtubeApi.close(), pusher.close()]);
     throw error;
   });
   const uploadThing = await startLocalUploadThing({
     port: options.uploadThingPort ?? standIns.uploadThing,
+    host,
+    publicHost: options.publicHost,
     ...(options.uploadThingDir ? { dir: options.uploadThingDir } : {}),
   }).catch(async (error: unknown) => {
     await Promise.all([mail.close(), twitch.close(), google.close(), twitchApi.close(), youtubeApi.close(), pusher.close(), stripe.close()]);

@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from './infrastructure';
 import { OIDC_CLIENT, platformEnv } from './platform-env';
-import { backendServices, portals, processName, services } from './services';
+import { backendServices, portals, processName } from './services';
 
 const env = platformEnv({
   databaseServerUrl: 'postgresql://postgres@127.0.0.1:5432/postgres',
@@ -64,11 +61,5 @@ describe('service table and platform env', () => {
       TWITCH_CLIENT_ID: OIDC_CLIENT.clientId,
       GOOGLE_ISSUER: 'http://127.0.0.1:4902',
     });
-  });
-
-  it('keeps the docker init script in step with the table', () => {
-    const sql = readFileSync(path.join(repoRoot, 'packages/devstack/docker/create-databases.sql'), 'utf8');
-    const created = [...sql.matchAll(/CREATE DATABASE (\w+);/g)].map((match) => match[1]);
-    expect(created).toEqual(services.map((entry) => entry.database));
   });
 });

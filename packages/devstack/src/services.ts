@@ -55,7 +55,7 @@ export const gateway: ServiceEntry = {
   port: 4000,
   dir: 'gateway',
   kind: 'gateway',
-  readyPath: '/healthz',
+  readyPath: '/readyz',
 };
 /** The gateway's internal Prometheus listener (not on the public edge). */
 export const gatewayMetricsPort = 9400;

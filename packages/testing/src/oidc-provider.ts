@@ -25,6 +25,8 @@ export interface OidcClient {
 export interface OidcProviderOptions {
   port?: number;
   host?: string;
+  /** The issuer's host when it is reached by another name than the interface listened on (a container's). */
+  publicHost?: string;
   /** Path the issuer lives under, e.g. `/oidc`; the default is the root. */
   issuerPath?: string;
   clients: OidcClient[];
@@ -76,7 +78,7 @@ export async function startOidcProvider(options: OidcProviderOptions) {
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const issuer = `http://${host}:${port}${issuerPath}`;
+  const issuer = `http://${options.publicHost ?? host}:${port}${issuerPath}`;
 
   // The dev form's login becomes the session's account id; tokens carry the derived `sub`, which
   // findAccount must resolve again later (userinfo, refresh), so remember what each sub stands for.

@@ -16,6 +16,8 @@ export interface LocalUploadThingOptions {
   port?: number;
   /** Default `127.0.0.1`; the URLs say `localhost` (the SDK builds `http://` file URLs only for a host containing "local"). */
   host?: string;
+  /** The host in its URLs; default `localhost` (another name must contain "local" too, e.g. `stand-ins.localhost`). */
+  publicHost?: string;
   /** Where files are kept; default `.dev/uploadthing` at the repository root. */
   dir?: string;
   /** The server's clock for presigned and signed URLs' expiry and `uploadedAt`; tests inject one. */
@@ -64,9 +66,9 @@ export async function startLocalUploadThing(options: LocalUploadThingOptions = {
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://localhost:${port}`;
+  const url = `http://${options.publicHost ?? 'localhost'}:${port}`;
   context.publicUrl = url;
-  const sdkConfig = { token, ingestUrl: url, apiUrl: url, ufsHost: `localhost:${port}`, ufsAppIdLocation: 'path' as const };
+  const sdkConfig = { token, ingestUrl: url, apiUrl: url, ufsHost: `${options.publicHost ?? 'localhost'}:${port}`, ufsAppIdLocation: 'path' as const };
   return {
     url,
     port,
