@@ -32,7 +32,7 @@ function httpProbe(path: string, periodSeconds: number, failureThreshold: number
 }
 
 /** Where Prometheus scrapes a process: the gateway's internal listener, a service's own port. */
-const metricsPortOf = (entry: ServiceEntry) => (entry === gateway ? gatewayMetricsPort : entry.port);
+export const metricsPortOf = (entry: ServiceEntry) => (entry === gateway ? gatewayMetricsPort : entry.port);
 
 function deployment(entry: ServiceEntry) {
   const isGateway = entry === gateway;
@@ -63,14 +63,7 @@ function deployment(entry: ServiceEntry) {
       selector: { matchLabels: selectorOf(entry) },
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
       template: {
-        metadata: {
-          labels: labelsOf(entry),
-          annotations: {
-            'prometheus.io/scrape': 'true',
-            'prometheus.io/port': String(metricsPortOf(entry)),
-            'prometheus.io/path': '/metrics',
-          },
-        },
+        metadata: { labels: labelsOf(entry) },
         spec: {
           terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
           securityContext: { runAsNonRoot: true, runAsUser: 1000, fsGroup: 1000 },
@@ -111,6 +104,22 @@ function service(entry: ServiceEntry) {
   };
 }
 
+/** The headless Service Prometheus finds the pods by (one DNS address per ready pod). */
+export const metricsServiceName = (entry: ServiceEntry) => `${entry.name}-metrics`;
+
+function metricsService(entry: ServiceEntry) {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: metricsServiceName(entry), labels: labelsOf(entry) },
+    spec: {
+      clusterIP: 'None',
+      selector: selectorOf(entry),
+      ports: [{ name: 'metrics', port: metricsPortOf(entry), targetPort: metricsPortOf(entry) }],
+    },
+  };
+}
+
 function autoscaler(entry: ServiceEntry) {
   return {
     apiVersion: 'autoscaling/v2',
@@ -136,7 +145,7 @@ function disruptionBudget(entry: ServiceEntry) {
 
 /** A backend process: its Deployment, Service, autoscaler and disruption budget. */
 export function workloadObjects(entry: ServiceEntry) {
-  return [deployment(entry), service(entry), autoscaler(entry), disruptionBudget(entry)];
+  return [deployment(entry), service(entry), metricsService(entry), autoscaler(entry), disruptionBudget(entry)];
 }
 
 /** Applies a service's migrations to its database before its new version serves (Argo CD: an earlier sync wave). */
