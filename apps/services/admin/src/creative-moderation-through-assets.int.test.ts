@@ -82,7 +82,7 @@ it('an uploaded creative goes to the queue as it is served; approved there, a ca
   expect((await fetch(asset.url!)).status).toBe(200);
   expect(await failure(assertUsable(asset.assetId))).toMatchObject({ reason: 'asset_not_approved' });
 
-  await (await moderator()).admin.moderation.approve.mutate({ itemId: item!.id });
+  await (await moderator()).admin.moderation.approve.mutate({ itemId: item.id });
 
   expect(await moderationOf(asset.assetId, 'approved')).toMatchObject({ moderatedAt: clock.now() });
   expect(await assertUsable(asset.assetId)).toMatchObject({ assetId: asset.assetId, moderation: 'approved' });
@@ -91,7 +91,7 @@ it('an uploaded creative goes to the queue as it is served; approved there, a ca
 it('rejected there, its brand sees the reason and no campaign can take it; deleted while pending, it leaves the queue', async () => {
   const rejected = await uploadedCreative('loud-ad.png');
   const rejectedItem = await queuedItem(rejected.assetId);
-  await (await moderator()).admin.moderation.reject.mutate({ itemId: rejectedItem!.id, reason: 'Shows a competitor’s logo' });
+  await (await moderator()).admin.moderation.reject.mutate({ itemId: rejectedItem.id, reason: 'Shows a competitor’s logo' });
 
   expect(await moderationOf(rejected.assetId, 'rejected')).toMatchObject({ moderationReason: 'Shows a competitor’s logo' });
   expect(await failure(assertUsable(rejected.assetId))).toMatchObject({
@@ -105,7 +105,7 @@ it('rejected there, its brand sees the reason and no campaign can take it; delet
   await assets.client(await issuer.tokenFor(cast.brandA)).asset.delete.mutate({ assetId: deleted.assetId });
   const client = await moderator();
   await eventually(async () => {
-    const item = await client.admin.moderation.get.query({ itemId: deletedItem!.id });
+    const item = await client.admin.moderation.get.query({ itemId: deletedItem.id });
     return item.status === 'withdrawn';
   }, 'the deleted creative withdrawn from the queue');
 });
