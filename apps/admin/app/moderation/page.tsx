@@ -94,7 +94,11 @@ const columnsFor = (ownerName: (item: ModerationItem) => string | undefined): Re
   { header: 'Owner', cell: (item) => <NamedId name={ownerName(item)} id={item.ownerId} testId="moderation-owner" /> },
   {
     header: 'Status',
-    cell: (item) => <Badge tone={statusTones[item.status]}>{statusLabels[item.status]}</Badge>,
+    cell: (item) => (
+      <span className="whitespace-nowrap">
+        <Badge tone={statusTones[item.status]}>{statusLabels[item.status]}</Badge>
+      </span>
+    ),
   },
   {
     header: 'Reports',
