@@ -13,6 +13,8 @@ export interface MediaBounds {
 export interface AssetUseRules {
   access: 'public' | 'private';
   uploaderRole: 'brand' | 'streamer';
+  /** Shown to the public (on stream), so an admin approves it first; documents are seen by reviewers only. */
+  moderated: boolean;
   /** Content types the bytes may turn out to be, with their kind. */
   contentTypes: Readonly<Record<string, AssetKind>>;
   /** Per kind; the upload route's claimed-size limits are the same numbers. */
@@ -36,6 +38,7 @@ export const assetUseRules: Readonly<Record<AssetUse, AssetUseRules>> = {
   campaignCreative: {
     access: 'public',
     uploaderRole: 'brand',
+    moderated: true,
     contentTypes: {
       'image/png': 'image',
       'image/jpeg': 'image',
@@ -58,6 +61,7 @@ export const assetUseRules: Readonly<Record<AssetUse, AssetUseRules>> = {
   verificationDocument: {
     access: 'private',
     uploaderRole: 'brand',
+    moderated: false,
     contentTypes: documentTypes,
     maxBytes: { image: 8 * MB, document: 8 * MB },
     image: { minWidth: 16, minHeight: 16, maxWidth: 10_000, maxHeight: 10_000 },
@@ -65,6 +69,7 @@ export const assetUseRules: Readonly<Record<AssetUse, AssetUseRules>> = {
   kycDocument: {
     access: 'private',
     uploaderRole: 'streamer',
+    moderated: false,
     contentTypes: documentTypes,
     maxBytes: { image: 8 * MB, document: 8 * MB },
     image: { minWidth: 16, minHeight: 16, maxWidth: 10_000, maxHeight: 10_000 },
