@@ -12,6 +12,8 @@ export interface MediaBounds {
 export interface AssetUseRules {
   access: 'public' | 'private';
   uploaderRole: 'brand' | 'streamer';
+  /** Shown to the public (on stream), so an admin approves it first; documents are seen by reviewers only. */
+  moderated: boolean;
   /** Content types the bytes may turn out to be, with their kind. */
   contentTypes: Readonly<Record<string, AssetKind>>;
   /** Per kind; the upload route's claimed-size limits are the same numbers. */
@@ -28,6 +30,7 @@ export const assetUseRules: Readonly<Record<AssetUse, AssetUseRules>> = {
   campaignCreative: {
     access: 'public',
     uploaderRole: 'brand',
+    moderated: true,
     ...assetUseFiles.campaignCreative,
     image: { minWidth: 16, minHeight: 16, maxWidth: 3840, maxHeight: 2160 },
     video: {
@@ -42,12 +45,14 @@ export const assetUseRules: Readonly<Record<AssetUse, AssetUseRules>> = {
   verificationDocument: {
     access: 'private',
     uploaderRole: 'brand',
+    moderated: false,
     ...assetUseFiles.verificationDocument,
     image: { minWidth: 16, minHeight: 16, maxWidth: 10_000, maxHeight: 10_000 },
   },
   kycDocument: {
     access: 'private',
     uploaderRole: 'streamer',
+    moderated: false,
     ...assetUseFiles.kycDocument,
     image: { minWidth: 16, minHeight: 16, maxWidth: 10_000, maxHeight: 10_000 },
   },
