@@ -24,6 +24,38 @@ export const assetModerationStateSchema = z.enum(assetModerationStates, { error:
 export const assetKinds = ['image', 'video', 'document'] as const;
 export type AssetKind = (typeof assetKinds)[number];
 
+const MB = 1024 * 1024;
+
+const documentContentTypes = {
+  'application/pdf': 'document',
+  'image/png': 'image',
+  'image/jpeg': 'image',
+  'image/webp': 'image',
+} as const;
+
+/**
+ * What each use takes: the content types its bytes may turn out to be (with their kind) and the
+ * largest file per kind. The asset service checks uploads against these; the portals' drop zones
+ * refuse what cannot pass before sending it.
+ */
+export const assetUseFiles: Readonly<
+  Record<AssetUse, { contentTypes: Readonly<Record<string, AssetKind>>; maxBytes: Partial<Record<AssetKind, number>> }>
+> = {
+  campaignCreative: {
+    contentTypes: {
+      'image/png': 'image',
+      'image/jpeg': 'image',
+      'image/webp': 'image',
+      'image/gif': 'image',
+      'video/mp4': 'video',
+      'video/webm': 'video',
+    },
+    maxBytes: { image: 8 * MB, video: 64 * MB },
+  },
+  verificationDocument: { contentTypes: documentContentTypes, maxBytes: { image: 8 * MB, document: 8 * MB } },
+  kycDocument: { contentTypes: documentContentTypes, maxBytes: { image: 8 * MB, document: 8 * MB } },
+};
+
 export const assetIdInputSchema = z.object({ assetId: idSchema('asset') });
 
 export const listMyAssetsInputSchema = pageInputSchema.extend({

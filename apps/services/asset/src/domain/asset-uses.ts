@@ -1,6 +1,5 @@
+import { assetUseFiles } from '@gametriggers/contracts';
 import type { AssetKind, AssetUse } from '@gametriggers/contracts';
-
-const MB = 1024 * 1024;
 
 export interface MediaBounds {
   minWidth: number;
@@ -9,7 +8,7 @@ export interface MediaBounds {
   maxHeight: number;
 }
 
-/** What one use accepts: who uploads, who may read, which types (by their bytes) and how big. */
+/** What one use accepts: who uploads, who may read, which types (by their bytes; `assetUseFiles` of the contracts) and how big. */
 export interface AssetUseRules {
   access: 'public' | 'private';
   uploaderRole: 'brand' | 'streamer';
@@ -23,13 +22,6 @@ export interface AssetUseRules {
   video?: MediaBounds & { maxDurationMs: number; codecs: readonly string[] };
 }
 
-const documentTypes = {
-  'application/pdf': 'document',
-  'image/png': 'image',
-  'image/jpeg': 'image',
-  'image/webp': 'image',
-} as const;
-
 /**
  * The rules per use. Creatives go on stream in the overlay (public, up to 4K, short clips); documents
  * are for the reviewing admins only (private).
@@ -39,15 +31,7 @@ export const assetUseRules: Readonly<Record<AssetUse, AssetUseRules>> = {
     access: 'public',
     uploaderRole: 'brand',
     moderated: true,
-    contentTypes: {
-      'image/png': 'image',
-      'image/jpeg': 'image',
-      'image/webp': 'image',
-      'image/gif': 'image',
-      'video/mp4': 'video',
-      'video/webm': 'video',
-    },
-    maxBytes: { image: 8 * MB, video: 64 * MB },
+    ...assetUseFiles.campaignCreative,
     image: { minWidth: 16, minHeight: 16, maxWidth: 3840, maxHeight: 2160 },
     video: {
       minWidth: 16,
@@ -62,16 +46,14 @@ export const assetUseRules: Readonly<Record<AssetUse, AssetUseRules>> = {
     access: 'private',
     uploaderRole: 'brand',
     moderated: false,
-    contentTypes: documentTypes,
-    maxBytes: { image: 8 * MB, document: 8 * MB },
+    ...assetUseFiles.verificationDocument,
     image: { minWidth: 16, minHeight: 16, maxWidth: 10_000, maxHeight: 10_000 },
   },
   kycDocument: {
     access: 'private',
     uploaderRole: 'streamer',
     moderated: false,
-    contentTypes: documentTypes,
-    maxBytes: { image: 8 * MB, document: 8 * MB },
+    ...assetUseFiles.kycDocument,
     image: { minWidth: 16, minHeight: 16, maxWidth: 10_000, maxHeight: 10_000 },
   },
 };
