@@ -34,20 +34,66 @@ export const attachedDocumentSchema = z.object({
 });
 export type AttachedDocument = z.infer<typeof attachedDocumentSchema>;
 
-/**
- * What a person is told beside a document the asset service would not let them attach, by its
- * reason (`asset.internal.assertUsable`'s refusals); `assetMessage` is the service's own (it carries
- * a refused file's reason).
- */
-export function documentRefusalMessage(reason: string, assetMessage: string): string {
-  switch (reason) {
+/** How the asset service answered about attaching one file (`asset.internal.assertUsable`). */
+export type DocumentCheck<Usable> =
+  | { usable: Usable }
+  /** `reason`: `asset_not_found` (someone else's, deleted or unknown), `asset_wrong_use`, `asset_not_ready`, `asset_refused`; `message` is the asset service's own. */
+  | { refused: { reason: string; message: string } };
+
+const assetRefusalData = z.object({
+  code: z.enum(['NOT_FOUND', 'PRECONDITION_FAILED']),
+  reason: z.string().default('asset_not_found'),
+});
+
+/** The asset service's refusal in a failed `assertUsable` call's error (a tRPC client error), or null for a fault. */
+export function assetRefusalOf(error: { data?: unknown; message: string }): { reason: string; message: string } | null {
+  const refused = assetRefusalData.safeParse(error.data);
+  return refused.success ? { reason: refused.data.reason, message: error.message } : null;
+}
+
+/** What a person is told beside a document the asset service would not let them attach. */
+export function documentRefusalMessage(refusal: { reason: string; message: string }): string {
+  switch (refusal.reason) {
     case 'asset_not_ready':
       return 'This file is still being checked. Send the request once it shows as ready.';
     case 'asset_refused':
-      return `${assetMessage.replace(/\.?$/, '.')} Remove it and upload another file.`;
+      return `${refusal.message.replace(/\.?$/, '.')} Remove it and upload another file.`;
     case 'asset_wrong_use':
       return 'This file was uploaded for something else. Upload it here again.';
     default:
       return 'This file is not among your uploads (it may have been deleted). Upload it again.';
   }
+}
+
+/** A request refused for its documents: a domain error's parts, each refusal beside its document. */
+export interface DocumentsRefusal {
+  kind: 'not_found' | 'precondition_failed';
+  /** `document_not_found`, `document_wrong_use`, `document_not_ready`, `document_refused` (the first one's). */
+  reason: string;
+  message: string;
+  details: { documents: Array<{ index: number; reason: string }> };
+  /** `documents.<i>.assetId` → what to do about that file. */
+  fieldErrors: Record<string, string[]>;
+}
+
+/**
+ * Why a request cannot take its documents, or null when every one is usable. Someone else's file is
+ * "not found", as the asset service says, so ids cannot be probed.
+ */
+export function documentsRefusal(checks: ReadonlyArray<DocumentCheck<unknown>>): DocumentsRefusal | null {
+  const refused = checks.flatMap((check, index) => ('refused' in check ? [{ index, ...check.refused }] : []));
+  const [first] = refused;
+  if (!first) return null;
+  return {
+    kind: first.reason === 'asset_not_found' ? 'not_found' : 'precondition_failed',
+    reason: `document_${first.reason.replace(/^asset_/, '')}`,
+    message:
+      refused.length === 1
+        ? `Document ${first.index + 1}: ${documentRefusalMessage(first)}`
+        : `${refused.length} of your documents cannot be sent; each one says why.`,
+    details: { documents: refused.map(({ index, reason }) => ({ index, reason })) },
+    fieldErrors: Object.fromEntries(
+      refused.map((refusal) => [`documents.${refusal.index}.assetId`, [documentRefusalMessage(refusal)]]),
+    ),
+  };
 }

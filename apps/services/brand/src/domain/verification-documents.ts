@@ -1,9 +1,8 @@
 import type { VerificationDocument } from '@gametriggers/contracts';
-import { documentRefusalMessage } from '@gametriggers/contracts';
-import type { DomainErrorKind } from '@gametriggers/trpc';
+import { documentsRefusal } from '@gametriggers/contracts';
 import { DomainError } from '@gametriggers/trpc';
+import { TRPCClientError } from '@trpc/client';
 import type { DocumentAssets } from '../clients/document-assets';
-import { DocumentRefusal } from '../clients/document-assets';
 
 /** A document as stored with a request: the upload and its name and type as the brand sent it. */
 export interface AttachedDocument extends VerificationDocument {
@@ -11,58 +10,34 @@ export interface AttachedDocument extends VerificationDocument {
   contentType: string | null;
 }
 
-interface Refused {
-  index: number;
-  refusal: DocumentRefusal;
-}
-
 /**
  * Each document must be the brand's own verification upload, checked and ready (the asset service
- * decides). Someone else's file is "not found", as the asset service says; every refusal is named
- * beside its document (`documents.<i>.assetId`), so the form shows which file to replace.
+ * decides); every refusal is named beside its document (`documents.<i>.assetId`), so the form shows
+ * which file to replace.
  */
 export async function attachDocuments(
   assets: DocumentAssets,
   brandId: string,
   documents: readonly VerificationDocument[],
 ): Promise<AttachedDocument[]> {
-  const outcomes = await Promise.allSettled(
-    documents.map((document) => assets.usableDocument(document.assetId, brandId)),
-  );
-  const refused: Refused[] = [];
-  const attached: AttachedDocument[] = [];
-  for (const [index, outcome] of outcomes.entries()) {
-    if (outcome.status === 'fulfilled') {
-      attached.push({ ...documents[index]!, ...outcome.value });
-    } else if (outcome.reason instanceof DocumentRefusal) {
-      refused.push({ index, refusal: outcome.reason });
-    } else {
-      throw new DomainError(
-        'unavailable',
-        'documents_unavailable',
-        'Your documents cannot be checked right now. Nothing was sent; try again in a minute.',
-      );
-    }
+  const checks = await Promise.all(
+    documents.map((document) => assets.check(document.assetId, brandId)),
+  ).catch((error: unknown) => {
+    // The asset service down or failing (tRPC's client error, network included); anything else is ours.
+    if (!(error instanceof TRPCClientError)) throw error;
+    throw new DomainError(
+      'unavailable',
+      'documents_unavailable',
+      'Your documents cannot be checked right now. Nothing was sent; try again in a minute.',
+    );
+  });
+  const refusal = documentsRefusal(checks);
+  if (refusal) {
+    throw new DomainError(refusal.kind, refusal.reason, refusal.message, refusal.details, refusal.fieldErrors);
   }
-  const [first] = refused;
-  if (!first) return attached;
-  const fieldErrors = Object.fromEntries(
-    refused.map(({ index, refusal }) => [
-      `documents.${index}.assetId`,
-      [documentRefusalMessage(refusal.reason, refusal.message)],
-    ]),
-  );
-  const kind: DomainErrorKind =
-    first.refusal.reason === 'asset_not_found' ? 'not_found' : 'precondition_failed';
-  const message =
-    refused.length === 1
-      ? `Document ${first.index + 1}: ${documentRefusalMessage(first.refusal.reason, first.refusal.message)}`
-      : `${refused.length} of your documents cannot be sent; each one says why.`;
-  throw new DomainError(
-    kind,
-    `document_${first.refusal.reason.replace(/^asset_/, '')}`,
-    message,
-    { documents: refused.map(({ index, refusal }) => ({ index, reason: refusal.reason })) },
-    fieldErrors,
-  );
+  return documents.map((document, index) => {
+    const check = checks[index];
+    if (!check || !('usable' in check)) throw new Error('A document was neither usable nor refused');
+    return { ...document, ...check.usable };
+  });
 }

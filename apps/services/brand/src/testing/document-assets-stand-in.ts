@@ -1,5 +1,4 @@
 import type { DocumentAssets, UsableDocument } from '../clients/document-assets';
-import { DocumentRefusal } from '../clients/document-assets';
 
 /**
  * Uploaded documents the stand-in asset service knows, ready to attach (any brand may): what
@@ -20,10 +19,11 @@ export function documentAssetsStandIn(
   files: Readonly<Record<string, UsableDocument>> = sampleDocumentFiles,
 ): DocumentAssets {
   return {
-    usableDocument(assetId) {
+    check(assetId) {
       const file = files[assetId];
-      if (!file) return Promise.reject(new DocumentRefusal('asset_not_found', 'There is no such file.'));
-      return Promise.resolve(file);
+      return Promise.resolve(
+        file ? { usable: file } : { refused: { reason: 'asset_not_found', message: 'There is no such file.' } },
+      );
     },
   };
 }
