@@ -3,8 +3,12 @@ import { pageInputSchema } from './pagination';
 import { idSchema } from './primitives/ids';
 import { paragraphTextSchema } from './primitives/text';
 
-/** What the moderation queue holds: campaigns' creatives and the public text of brand and streamer profiles. */
-export const moderationKinds = ['campaign_creative', 'brand_profile', 'streamer_profile'] as const;
+/**
+ * What the moderation queue holds: campaigns' creatives (as submitted with a campaign), uploaded
+ * creative files (the asset service's, before any campaign can go to review with them) and the
+ * public text of brand and streamer profiles.
+ */
+export const moderationKinds = ['campaign_creative', 'creative_asset', 'brand_profile', 'streamer_profile'] as const;
 export const moderationKindSchema = z.enum(moderationKinds, { error: 'Choose a content kind' });
 export type ModerationKind = z.infer<typeof moderationKindSchema>;
 
@@ -12,6 +16,14 @@ export type ModerationKind = z.infer<typeof moderationKindSchema>;
 export const moderationStatuses = ['pending', 'approved', 'rejected'] as const;
 export const moderationStatusSchema = z.enum(moderationStatuses, { error: 'Choose a status' });
 export type ModerationStatus = z.infer<typeof moderationStatusSchema>;
+
+/**
+ * A queue item's status: a decision, or `withdrawn` when the content went away before one (an
+ * uploaded creative deleted by its owner while pending).
+ */
+export const moderationItemStatuses = [...moderationStatuses, 'withdrawn'] as const;
+export const moderationItemStatusSchema = z.enum(moderationItemStatuses, { error: 'Choose a status' });
+export type ModerationItemStatus = z.infer<typeof moderationItemStatusSchema>;
 
 /**
  * Where a profile's public text stands with moderation, as its owner sees it: `pending` from each
@@ -47,7 +59,7 @@ export type ContentReportReason = z.infer<typeof contentReportReasonSchema>;
 /** The queue, oldest first; `reportedOnly` keeps the items streamers reported. */
 export const listModerationInputSchema = pageInputSchema.extend({
   kind: moderationKindSchema.optional(),
-  status: moderationStatusSchema.default('pending'),
+  status: moderationItemStatusSchema.default('pending'),
   reportedOnly: z.boolean().default(false),
 });
 export type ListModerationInput = z.input<typeof listModerationInputSchema>;

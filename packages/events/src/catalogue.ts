@@ -35,9 +35,12 @@ const streamerProfileSnapshot = z.object({
 /** What can be moderated (the admin service's queue items). */
 const moderatedContent = z.object({
   itemId: z.uuid(),
-  kind: z.enum(['campaign_creative', 'brand_profile', 'streamer_profile']),
-  /** The moderated thing's id (for a creative, its campaign's). */
+  kind: z.enum(['campaign_creative', 'creative_asset', 'brand_profile', 'streamer_profile']),
+  /** The moderated thing's id (for a campaign creative, its campaign's; for a creative asset, the asset's). */
   subjectId: z.uuid(),
+  /** Whose content it is, and its title in the queue (absent from decisions recorded before they were added). */
+  ownerId: z.uuid().optional(),
+  title: z.string().optional(),
   decidedBy: z.uuid(),
   /** When the content decided on was submitted: the owner ignores a decision about older content. */
   contentSubmittedAt: z.iso.datetime(),
@@ -415,30 +418,54 @@ export const eventCatalogue = {
    */
   'admin.action_recorded': { schema: adminActionSchema, subscribers: ['admin'] },
   /** A moderator found the content acceptable; it leaves the queue (a profile's owner clears a rejection). */
-  'moderation.content_approved': { schema: moderatedContent, subscribers: ['brand', 'streamer'] },
+  'moderation.content_approved': { schema: moderatedContent, subscribers: ['brand', 'streamer', 'asset'] },
   /** A moderator refused the content; the service owning it takes it out of sight. */
   'moderation.content_rejected': {
     schema: moderatedContent.extend({ reason: z.string() }),
-    subscribers: ['campaign', 'brand', 'streamer', 'notification'],
+    subscribers: ['campaign', 'brand', 'streamer', 'notification', 'asset'],
   },
-  /** An uploaded file passed its checks (bytes match the claim, within its use's limits): usable. */
+  /**
+   * An uploaded file passed its checks (bytes match the claim, within its use's limits): usable. A
+   * campaign creative goes to the moderation queue with what it shows (URLs only for public files).
+   */
   'asset.ready': {
     schema: z.object({
       assetId: z.uuid(),
       ownerId: z.uuid(),
       use: z.string(),
       kind: z.enum(['image', 'video', 'document']),
+      name: z.string(),
+      contentType: z.string(),
+      sizeBytes: z.number().int().nonnegative(),
+      width: z.number().int().nullable(),
+      height: z.number().int().nullable(),
+      durationMs: z.number().int().nullable(),
+      url: z.string().nullable(),
+      renditionUrl: z.string().nullable(),
+      thumbnailUrl: z.string().nullable(),
+      /** When the check passed it: the moderation queue's submission time. */
+      checkedAt: z.iso.datetime(),
     }),
-    subscribers: [],
+    subscribers: ['admin'],
   },
   /** An uploaded file failed its checks; it was deleted at the store. */
   'asset.refused': {
     schema: z.object({ assetId: z.uuid(), ownerId: z.uuid(), use: z.string(), reason: z.string() }),
     subscribers: [],
   },
-  /** The owner deleted the file; it is no longer served. */
+  /** The owner deleted the file; it is no longer served (a pending creative leaves the moderation queue). */
   'asset.deleted': {
     schema: z.object({ assetId: z.uuid(), ownerId: z.uuid(), use: z.string() }),
+    subscribers: ['admin'],
+  },
+  /** Moderation approved an uploaded creative: a campaign can go to review with it. */
+  'asset.approved': {
+    schema: z.object({ assetId: z.uuid(), ownerId: z.uuid() }),
+    subscribers: [],
+  },
+  /** Moderation rejected an uploaded creative (the moderator's reason): no campaign can take it. */
+  'asset.rejected': {
+    schema: z.object({ assetId: z.uuid(), ownerId: z.uuid(), reason: z.string() }),
     subscribers: [],
   },
   /** The platform configuration changed (a new version); readers refresh their cached copy. */

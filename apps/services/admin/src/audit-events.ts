@@ -4,8 +4,10 @@ import { appendAuditEntry } from './domain/audit-append';
 import {
   queueChangedBrandProfile,
   queueChangedStreamerProfile,
+  queueReadyCreativeAsset,
   queueReportedCreative,
   queueSubmittedCreative,
+  withdrawDeletedCreativeAsset,
 } from './domain/moderation/moderation-intake';
 
 /** What the admin service does with the events it subscribes to. */
@@ -17,5 +19,7 @@ export function adminEventHandlers(now: () => Date): EventHandlers {
     'campaign.content_reported': (event, tx) => queueReportedCreative(event, tx, now()),
     'brand.profile_changed': (event, tx) => queueChangedBrandProfile(event, tx, now()),
     'streamer.profile_changed': (event, tx) => queueChangedStreamerProfile(event, tx, now()),
+    'asset.ready': (event, tx) => queueReadyCreativeAsset(event, tx, now()),
+    'asset.deleted': (event, tx) => withdrawDeletedCreativeAsset(event, tx, now()),
   };
 }

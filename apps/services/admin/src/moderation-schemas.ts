@@ -1,7 +1,7 @@
 import {
   contentReportReasonSchema,
   creativeTypeSchema,
-  moderationStatusSchema,
+  moderationItemStatusSchema,
 } from '@gametriggers/contracts';
 import { eventCatalogue } from '@gametriggers/events';
 import { z } from 'zod';
@@ -16,6 +16,28 @@ export const creativeContentSchema = z.object({
   submittedAt: z.iso.datetime(),
 });
 
+/**
+ * A file uploaded as a campaign creative, as its item holds it (from `asset.ready`): where it is
+ * served (the original, and an image's WebP rendition and thumbnail), what it is and its measures.
+ */
+export const creativeAssetContentSchema = eventCatalogue['asset.ready'].schema
+  .pick({
+    name: true,
+    contentType: true,
+    sizeBytes: true,
+    width: true,
+    height: true,
+    durationMs: true,
+    renditionUrl: true,
+    thumbnailUrl: true,
+  })
+  .extend({
+    kind: z.enum(['image', 'video']),
+    url: z.string(),
+    /** When the file passed its checks. */
+    submittedAt: z.iso.datetime(),
+  });
+
 /** A brand's public profile as its item holds it (the `brand.profile_changed` event's snapshot). */
 export const brandProfileContentSchema = eventCatalogue['brand.profile_changed'].schema.shape.profile;
 
@@ -29,7 +51,7 @@ const itemFields = {
   ownerId: z.string(),
   title: z.string(),
   contentSubmittedAt: z.date(),
-  status: moderationStatusSchema,
+  status: moderationItemStatusSchema,
   reportCount: z.number().int(),
   lastReportedAt: z.date().nullable(),
   decidedAt: z.date().nullable(),
@@ -41,6 +63,7 @@ const itemFields = {
 /** An item; its content's shape follows its kind. */
 export const moderationItemOutput = z.discriminatedUnion('kind', [
   z.object({ ...itemFields, kind: z.literal('campaign_creative'), content: creativeContentSchema }),
+  z.object({ ...itemFields, kind: z.literal('creative_asset'), content: creativeAssetContentSchema }),
   z.object({ ...itemFields, kind: z.literal('brand_profile'), content: brandProfileContentSchema }),
   z.object({
     ...itemFields,

@@ -205,6 +205,8 @@ describe('decisions', () => {
       itemId: id,
       kind: 'campaign_creative',
       subjectId: campaign.campaignId,
+      ownerId: campaign.brandId,
+      title: 'Soda summer',
       decidedBy: moderator.userId,
       contentSubmittedAt: '2026-03-09T08:00:00.000Z',
       reason: 'Misleading health claims',
@@ -297,6 +299,8 @@ describe('profiles', () => {
       itemId: item.id,
       kind: 'streamer_profile',
       subjectId: streamerId,
+      ownerId: streamerId,
+      title: 'xX_rude_Xx',
       decidedBy: moderator.userId,
       contentSubmittedAt: '2026-03-05T09:30:00.000Z',
       reason: 'Offensive display name',
@@ -320,5 +324,128 @@ describe('profiles', () => {
       title: 'Polite',
       decisionReason: null,
     });
+  });
+});
+
+describe('uploaded creatives (creative assets)', () => {
+  function readyAsset(overrides: Partial<EventPayload<'asset.ready'>> = {}): EventPayload<'asset.ready'> {
+    const assetId = randomUUID();
+    return {
+      assetId,
+      ownerId: randomUUID(),
+      use: 'campaignCreative',
+      kind: 'image',
+      name: 'summer-banner.png',
+      contentType: 'image/png',
+      sizeBytes: 48_213,
+      width: 1280,
+      height: 720,
+      durationMs: null,
+      url: `https://files.example.com/${assetId}`,
+      renditionUrl: `https://files.example.com/${assetId}.webp`,
+      thumbnailUrl: `https://files.example.com/${assetId}-thumbnail.webp`,
+      checkedAt: '2026-03-10T17:30:00.000Z',
+      ...overrides,
+    };
+  }
+  const assetItemOf = (assetId: string) =>
+    harness.db.moderationItem.findUnique({
+      where: { kind_subjectId: { kind: 'creative_asset', subjectId: assetId } },
+    });
+
+  it('queues a checked creative once, titled by its file name, with what it shows; documents stay out', async () => {
+    const asset = readyAsset();
+    const eventId = randomUUID();
+    await harness.events.send('asset.ready', asset, { id: eventId });
+    await harness.events.send('asset.ready', asset, { id: eventId });
+    await harness.events.send('asset.ready', asset);
+    const document = readyAsset({ use: 'verificationDocument', kind: 'document', contentType: 'application/pdf', url: null, renditionUrl: null, thumbnailUrl: null });
+    await harness.events.send('asset.ready', document);
+
+    const client = await asModerator();
+    const queue = await client.admin.moderation.list.query({ kind: 'creative_asset', limit: 100 });
+    expect(queue.items.filter((item) => item.subjectId === asset.assetId)).toEqual([
+      expect.objectContaining({
+        kind: 'creative_asset',
+        ownerId: asset.ownerId,
+        title: 'summer-banner.png',
+        status: 'pending',
+        contentSubmittedAt: new Date('2026-03-10T17:30:00.000Z'),
+        content: {
+          kind: 'image',
+          name: 'summer-banner.png',
+          contentType: 'image/png',
+          sizeBytes: 48_213,
+          width: 1280,
+          height: 720,
+          durationMs: null,
+          url: asset.url,
+          renditionUrl: asset.renditionUrl,
+          thumbnailUrl: asset.thumbnailUrl,
+          submittedAt: '2026-03-10T17:30:00.000Z',
+        },
+      }),
+    ]);
+    expect(await assetItemOf(document.assetId)).toBeNull();
+  });
+
+  it('announces a decision with the asset, its owner and its name', async () => {
+    const video = readyAsset({ kind: 'video', name: 'teaser.mp4', contentType: 'video/mp4', durationMs: 12_500, renditionUrl: null, thumbnailUrl: null });
+    await harness.events.send('asset.ready', video);
+    const item = (await assetItemOf(video.assetId))!;
+    const client = await asModerator();
+    expect(await client.admin.moderation.get.query({ itemId: item.id })).toMatchObject({
+      kind: 'creative_asset',
+      content: { kind: 'video', durationMs: 12_500, thumbnailUrl: null },
+      reports: [],
+    });
+
+    await client.admin.moderation.reject.mutate({ itemId: item.id, reason: 'Flashing lights without a warning' });
+
+    const [announced] = await harness.db.outboxEvent.findMany({
+      where: { type: 'moderation.content_rejected', payload: { path: ['itemId'], equals: item.id } },
+    });
+    expect(announced?.payload).toEqual({
+      itemId: item.id,
+      kind: 'creative_asset',
+      subjectId: video.assetId,
+      ownerId: video.ownerId,
+      title: 'teaser.mp4',
+      decidedBy: moderator.userId,
+      contentSubmittedAt: '2026-03-10T17:30:00.000Z',
+      reason: 'Flashing lights without a warning',
+    });
+    const audit = await harness.waitForAuditEntries({ action: 'moderation.reject', subjectId: video.assetId });
+    expect(audit[0]).toMatchObject({ subjectType: 'creative_asset' });
+  });
+
+  it('withdraws a pending creative its owner deleted: out of the queue, no decision possible; a decided one stays', async () => {
+    const deleted = readyAsset();
+    const approved = readyAsset();
+    await harness.events.send('asset.ready', deleted);
+    await harness.events.send('asset.ready', approved);
+    const client = await asModerator();
+    const approvedItem = (await assetItemOf(approved.assetId))!;
+    await client.admin.moderation.approve.mutate({ itemId: approvedItem.id });
+
+    for (const asset of [deleted, approved]) {
+      await harness.events.send('asset.deleted', { assetId: asset.assetId, ownerId: asset.ownerId, use: 'campaignCreative' });
+    }
+
+    const withdrawn = (await assetItemOf(deleted.assetId))!;
+    expect(withdrawn.status).toBe('withdrawn');
+    expect((await assetItemOf(approved.assetId))?.status).toBe('approved');
+    const pending = await client.admin.moderation.list.query({ kind: 'creative_asset', limit: 100 });
+    expect(pending.items.map((item) => item.subjectId)).not.toContain(deleted.assetId);
+    const withdrawnList = await client.admin.moderation.list.query({ status: 'withdrawn', limit: 100 });
+    expect(withdrawnList.items.map((item) => item.subjectId)).toContain(deleted.assetId);
+    expect(await failure(client.admin.moderation.approve.mutate({ itemId: withdrawn.id }))).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'moderation_item_withdrawn',
+    });
+    // A creative deleted before it reached the queue leaves nothing behind.
+    const unseen = readyAsset();
+    await harness.events.send('asset.deleted', { assetId: unseen.assetId, ownerId: unseen.ownerId, use: 'campaignCreative' });
+    expect(await assetItemOf(unseen.assetId)).toBeNull();
   });
 });

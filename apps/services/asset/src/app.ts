@@ -1,4 +1,4 @@
-import { DEFAULT_QUEUE_PREFIX, startOutboxRelay } from '@gametriggers/events';
+import { DEFAULT_QUEUE_PREFIX, startEventConsumer, startOutboxRelay } from '@gametriggers/events';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { createRouteHandler } from 'uploadthing/server';
 import { startAssetCheckJobs } from './checks/check-jobs';
 import { createAssetDb } from './database';
+import { applyModerationDecision } from './domain/asset-moderation';
 import type { AssetDeps } from './domain/deps';
 import type { AssetEnv } from './env';
 import { createAssetRouter } from './router';
@@ -58,6 +59,18 @@ export async function startAssetService(options: AssetServiceOptions): Promise<A
     log,
   });
   const relay = startOutboxRelay({ databaseUrl: options.DATABASE_URL, redisUrl: options.REDIS_URL, queuePrefix: prefix, log });
+  // The moderation queue's decisions about uploaded creatives (admin service).
+  const consumer = startEventConsumer({
+    service: 'asset',
+    redisUrl: options.REDIS_URL,
+    queuePrefix: prefix,
+    runInTransaction: (work) => db.$transaction(work),
+    handlers: {
+      'moderation.content_approved': (event, tx) => applyModerationDecision(event, tx, now()),
+      'moderation.content_rejected': (event, tx) => applyModerationDecision(event, tx, now()),
+    },
+    log,
+  });
 
   const fileRouter = createAssetFileRouter({
     accessTokens,
@@ -91,7 +104,7 @@ export async function startAssetService(options: AssetServiceOptions): Promise<A
       redis: () => redis.ping(),
     },
     routes: { [`GET ${UPLOAD_ROUTE_PATH}`]: route, [`POST ${UPLOAD_ROUTE_PATH}`]: route },
-    closeables: [() => checks.stop(), () => relay.stop(), () => db.$disconnect(), () => redis.quit()],
+    closeables: [() => consumer.stop(), () => checks.stop(), () => relay.stop(), () => db.$disconnect(), () => redis.quit()],
     log,
   });
   return Object.assign(service, { deps });

@@ -23,7 +23,8 @@ beforeAll(async () => {
   await harness.settled(documentId);
   await harness.settled(creativeId);
   document = await harness.db.asset.findUniqueOrThrow({ where: { id: documentId } });
-  creative = await harness.db.asset.findUniqueOrThrow({ where: { id: creativeId } });
+  // Approved by moderation, as a creative must be before others see it (cases below copy it back to pending).
+  creative = await harness.db.asset.update({ where: { id: creativeId }, data: { moderation: 'approved' } });
 });
 afterAll(async () => {
   await harness.close();
@@ -36,8 +37,8 @@ const everyone: Who[] = ['anonymous', 'owner', 'otherBrand', 'streamer', 'brandV
 type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
 
 interface ProcedureCase {
-  /** Which of brand A's uploads the case gets a copy of. */
-  asset: 'document' | 'creative';
+  /** Which of brand A's uploads the case gets a copy of (a creative approved by moderation, or still pending). */
+  asset: 'document' | 'creative' | 'pendingCreative';
   call: (client: Client, assetId: string, cast: TestCast) => Promise<unknown>;
   expected: Record<Who, Outcome>;
   /** Who changes the asset's row by calling (everyone else leaves it as it was). */
@@ -92,6 +93,11 @@ const procedures: Record<string, ProcedureCase> = {
     call: (client, assetId) => client.asset.get.query({ assetId }),
     expected: signedIn,
   },
+  'asset.get (creative awaiting moderation)': {
+    asset: 'pendingCreative',
+    call: (client, assetId) => client.asset.get.query({ assetId }),
+    expected: { ...ownerOnly, brandVerifier: 'ok', streamerVerifier: 'ok', otherAdmin: 'ok' },
+  },
   'asset.signedUrl': {
     asset: 'document',
     call: (client, assetId) => client.asset.signedUrl.mutate({ assetId }),
@@ -144,9 +150,10 @@ async function outcomeOf(call: Promise<unknown>): Promise<Outcome> {
 }
 
 /** A copy of one of brand A's checked uploads under a new id (its store key reused, so it serves). */
-async function copyOf(which: 'document' | 'creative'): Promise<Asset> {
+async function copyOf(which: ProcedureCase['asset']): Promise<Asset> {
   const source = which === 'document' ? document : creative;
-  return harness.db.asset.create({ data: { ...source, id: randomUUID(), fileKey: `${source.fileKey}-${randomUUID()}` } });
+  const moderation = which === 'pendingCreative' ? 'pending' : source.moderation;
+  return harness.db.asset.create({ data: { ...source, moderation, id: randomUUID(), fileKey: `${source.fileKey}-${randomUUID()}` } });
 }
 
 describe.each(Object.entries(procedures))('%s', (_name, procedure) => {

@@ -42,7 +42,7 @@ export function createAssetRouter(deps: AssetDeps) {
         .mutation(({ ctx, input }) => deleteAsset(deps, ctx.caller, input.assetId)),
 
       internal: router({
-        /** Before attaching an asset: this owner's, for this use, ready; else a typed refusal. */
+        /** Before attaching an asset: this owner's, for this use, ready, not rejected (with `approved`: approved); else a typed refusal. */
         assertUsable: internalProcedure
           .input(assertAssetUsableInputSchema)
           .output(assetViewSchema)

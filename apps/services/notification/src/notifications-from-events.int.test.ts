@@ -47,6 +47,17 @@ const participation = (p: People) => ({
   clickCode: 'abcdEFGH1234',
 });
 const usd = { currency: 'USD' };
+/** Moderation rejected a file the brand uploaded as a creative (the admin service names its owner and file). */
+const rejectedUpload = (p: People) => ({
+  itemId: randomUUID(),
+  kind: 'creative_asset' as const,
+  subjectId: randomUUID(),
+  ownerId: p.brandId,
+  title: 'summer-banner.png',
+  decidedBy: p.adminId,
+  contentSubmittedAt: '2026-03-01T00:00:00.000Z',
+  reason: 'Shows a competitor’s logo',
+});
 
 const cases: Array<Case<EventType>> = [
   {
@@ -144,6 +155,14 @@ const cases: Array<Case<EventType>> = [
     category: 'moderation',
     title: /Profile rejected/,
   },
+  {
+    type: 'moderation.content_rejected',
+    payload: (p) => rejectedUpload(p),
+    told: ['brandId'],
+    category: 'moderation',
+    title: /^Creative rejected$/,
+    link: () => '/campaigns/new',
+  },
 ];
 
 async function notificationsOf(userIds: string[]) {
@@ -185,6 +204,14 @@ describe('a rejected creative', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ title: 'Creative rejected', link: `/campaigns/${p.campaignId}` });
     expect(rows[0]?.body).toContain('Blurry image');
+  });
+
+  it('as an uploaded file reaches its owner with its name and the reason', async () => {
+    const p = people();
+    const eventId = await harness.send('moderation.content_rejected', rejectedUpload(p));
+    const rows = await harness.db.notification.findMany({ where: { eventId } });
+    expect(rows.map((row) => row.userId)).toEqual([p.brandId]);
+    expect(rows[0]?.body).toBe('A moderator rejected your creative “summer-banner.png”; no campaign can use it: Shows a competitor’s logo');
   });
 
   it('tells nobody (and does not fail) when the campaign was never seen', async () => {

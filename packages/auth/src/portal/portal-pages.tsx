@@ -42,6 +42,8 @@ export type { DownloadableFile } from './download-response';
 export type { ActionError, ActionResult } from './action-result';
 export { createPortalSession } from './portal-session';
 export { createRealtimeAuthRoute } from './realtime-auth-route';
+export { createUploadRoute } from './upload-route';
+export type { UploadRouteOptions } from './upload-route';
 export { ownUserChannelAccess, withOwnUserChannel } from './realtime-access';
 export type { RealtimeAccessDecision, RealtimeAccessRequest } from './realtime-access';
 

@@ -1,4 +1,6 @@
+import type { EventPayload } from '@gametriggers/events';
 import { recordEvent } from '@gametriggers/events';
+import type { Asset } from '../generated/prisma/client';
 import type { StoredFile } from '../store/asset-store';
 import { storedKeysOf } from '../domain/asset-deletion';
 import { assetUseRules, largestAllowedBytes } from '../domain/asset-uses';
@@ -42,14 +44,17 @@ export async function checkUploadedAsset(deps: CheckDeps, assetId: string): Prom
   }
 
   const stored = outcome.renditions ? await storeRenditions(deps, asset.name, outcome.renditions, asset.access) : undefined;
+  const ready = {
+    state: 'ready',
+    checkedAt: deps.now(),
+    // Creatives wait for the moderation queue (the admin service hears `asset.ready`).
+    moderation: rules.moderated ? 'pending' : 'notRequired',
+    ...factColumns(outcome.facts),
+    ...renditionColumns(stored),
+  } as const;
   const marked = await deps.db.$transaction(async (tx) => {
-    const result = await tx.asset.updateMany({
-      where: { id: asset.id, state: 'checking' },
-      data: { state: 'ready', checkedAt: deps.now(), ...factColumns(outcome.facts), ...renditionColumns(stored) },
-    });
-    if (result.count === 1) {
-      await recordEvent(tx, 'asset.ready', { assetId: asset.id, ownerId: asset.ownerId, use: asset.use, kind: outcome.facts.kind });
-    }
+    const result = await tx.asset.updateMany({ where: { id: asset.id, state: 'checking' }, data: ready });
+    if (result.count === 1) await recordEvent(tx, 'asset.ready', readyEventOf({ ...asset, ...ready }));
     return result.count === 1;
   });
   // Deleted by its owner while being checked: what was just stored must not outlive it.
@@ -72,6 +77,29 @@ async function storeRenditions(
   );
   if (!rendition || !thumbnail) throw new Error('The store did not keep both renditions');
   return { rendition, thumbnail };
+}
+
+/** `asset.ready`: what the asset is and shows (URLs only for a public file), for the moderation queue. */
+function readyEventOf(
+  asset: Asset & ReturnType<typeof factColumns> & { checkedAt: Date },
+): EventPayload<'asset.ready'> {
+  const shown = asset.access === 'public';
+  return {
+    assetId: asset.id,
+    ownerId: asset.ownerId,
+    use: asset.use,
+    kind: asset.kind,
+    name: asset.name,
+    contentType: asset.contentType,
+    sizeBytes: asset.sizeBytes,
+    width: asset.width,
+    height: asset.height,
+    durationMs: asset.durationMs,
+    url: shown ? asset.url : null,
+    renditionUrl: shown ? asset.renditionUrl : null,
+    thumbnailUrl: shown ? asset.thumbnailUrl : null,
+    checkedAt: asset.checkedAt.toISOString(),
+  };
 }
 
 function factColumns(facts: MediaFacts) {

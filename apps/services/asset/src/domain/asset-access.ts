@@ -15,10 +15,16 @@ const reviewPermission: Readonly<Record<AssetUse, AdminPermission | undefined>> 
 export const assetNotFound = () =>
   new DomainError('not_found', 'asset_not_found', 'There is no such file.');
 
+/** A ready public asset that moderation let through (a creative still pending or rejected is not shown to others). */
+const isPubliclyShown = (asset: Asset) =>
+  asset.access === 'public' &&
+  asset.state === 'ready' &&
+  (asset.moderation === 'approved' || asset.moderation === 'notRequired');
+
 /**
  * Who may see an asset: its owner; an admin (a private document only with the permission its review
- * needs); anyone signed in for a ready public one. Others hear "not found" whether or not it exists,
- * so ids cannot be probed.
+ * needs); anyone signed in for a ready public one moderation approved. Others hear "not found"
+ * whether or not it exists, so ids cannot be probed.
  */
 export function assertMayReadAsset(caller: UserCaller, asset: Asset): void {
   if (caller.userId === asset.ownerId) return;
@@ -30,7 +36,7 @@ export function assertMayReadAsset(caller: UserCaller, asset: Asset): void {
     }
     return;
   }
-  if (asset.access === 'public' && asset.state === 'ready') return;
+  if (isPubliclyShown(asset)) return;
   throw assetNotFound();
 }
 

@@ -1,4 +1,4 @@
-import type { AssetState, AssetUse, AssetView, Page } from '@gametriggers/contracts';
+import type { AssetModerationState, AssetState, AssetUse, AssetView, Page } from '@gametriggers/contracts';
 import { newestFirstCursor } from '@gametriggers/contracts';
 import type { UserCaller } from '@gametriggers/trpc';
 import { DomainError } from '@gametriggers/trpc';
@@ -19,16 +19,18 @@ export async function getAsset(deps: AssetDeps, caller: UserCaller, assetId: str
 export interface MyAssetsQuery {
   use?: AssetUse;
   state?: AssetState;
+  moderation?: AssetModerationState[];
   cursor?: string;
   limit: number;
 }
 
-/** The caller's own uploads, newest first; deleted ones only when asked for by state. */
+/** The caller's own uploads, newest first; deleted ones only when asked for by state; by moderation state when asked. */
 export async function listMyAssets(deps: AssetDeps, caller: UserCaller, query: MyAssetsQuery): Promise<Page<AssetView>> {
   const where: Prisma.AssetWhereInput = {
     ownerId: caller.userId,
     ...(query.use ? { use: query.use } : {}),
     state: query.state ?? { not: 'deleted' },
+    ...(query.moderation ? { moderation: { in: query.moderation } } : {}),
     ...newestFirst.rowsAfter(query.cursor),
   };
   const rows = await deps.db.asset.findMany({ where, orderBy: newestFirst.orderBy(), take: query.limit + 1 });

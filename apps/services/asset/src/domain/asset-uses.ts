@@ -1,6 +1,5 @@
+import { assetUseFiles } from '@gametriggers/contracts';
 import type { AssetKind, AssetUse } from '@gametriggers/contracts';
-
-const MB = 1024 * 1024;
 
 export interface MediaBounds {
   minWidth: number;
@@ -9,10 +8,12 @@ export interface MediaBounds {
   maxHeight: number;
 }
 
-/** What one use accepts: who uploads, who may read, which types (by their bytes) and how big. */
+/** What one use accepts: who uploads, who may read, which types (by their bytes; `assetUseFiles` of the contracts) and how big. */
 export interface AssetUseRules {
   access: 'public' | 'private';
   uploaderRole: 'brand' | 'streamer';
+  /** Shown to the public (on stream), so an admin approves it first; documents are seen by reviewers only. */
+  moderated: boolean;
   /** Content types the bytes may turn out to be, with their kind. */
   contentTypes: Readonly<Record<string, AssetKind>>;
   /** Per kind; the upload route's claimed-size limits are the same numbers. */
@@ -20,13 +21,6 @@ export interface AssetUseRules {
   image?: MediaBounds;
   video?: MediaBounds & { maxDurationMs: number; codecs: readonly string[] };
 }
-
-const documentTypes = {
-  'application/pdf': 'document',
-  'image/png': 'image',
-  'image/jpeg': 'image',
-  'image/webp': 'image',
-} as const;
 
 /**
  * The rules per use. Creatives go on stream in the overlay (public, up to 4K, short clips); documents
@@ -36,15 +30,8 @@ export const assetUseRules: Readonly<Record<AssetUse, AssetUseRules>> = {
   campaignCreative: {
     access: 'public',
     uploaderRole: 'brand',
-    contentTypes: {
-      'image/png': 'image',
-      'image/jpeg': 'image',
-      'image/webp': 'image',
-      'image/gif': 'image',
-      'video/mp4': 'video',
-      'video/webm': 'video',
-    },
-    maxBytes: { image: 8 * MB, video: 64 * MB },
+    moderated: true,
+    ...assetUseFiles.campaignCreative,
     image: { minWidth: 16, minHeight: 16, maxWidth: 3840, maxHeight: 2160 },
     video: {
       minWidth: 16,
@@ -58,15 +45,15 @@ export const assetUseRules: Readonly<Record<AssetUse, AssetUseRules>> = {
   verificationDocument: {
     access: 'private',
     uploaderRole: 'brand',
-    contentTypes: documentTypes,
-    maxBytes: { image: 8 * MB, document: 8 * MB },
+    moderated: false,
+    ...assetUseFiles.verificationDocument,
     image: { minWidth: 16, minHeight: 16, maxWidth: 10_000, maxHeight: 10_000 },
   },
   kycDocument: {
     access: 'private',
     uploaderRole: 'streamer',
-    contentTypes: documentTypes,
-    maxBytes: { image: 8 * MB, document: 8 * MB },
+    moderated: false,
+    ...assetUseFiles.kycDocument,
     image: { minWidth: 16, minHeight: 16, maxWidth: 10_000, maxHeight: 10_000 },
   },
 };

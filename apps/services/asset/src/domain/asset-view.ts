@@ -24,5 +24,8 @@ export function assetView(asset: Asset): AssetView {
     thumbnailUrl: shown ? asset.thumbnailUrl : null,
     createdAt: asset.createdAt,
     checkedAt: asset.checkedAt,
+    moderation: asset.moderation,
+    moderationReason: asset.moderationReason,
+    moderatedAt: asset.moderatedAt,
   };
 }

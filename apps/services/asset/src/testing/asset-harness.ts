@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AssetView } from '@gametriggers/contracts';
+import { createEventSender } from '@gametriggers/events/testing';
 import { createPersonClient, createServiceClient } from '@gametriggers/trpc';
 import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
 import { startLocalUploadThing } from '@gametriggers/uploadthing-local';
@@ -27,6 +28,7 @@ export interface AssetHarnessOptions {
   /** The service's and the local UploadThing's clock (the SDK signs with `Date.now()`: fake `Date` to match). */
   now?: () => Date;
   serviceSecret?: string;
+  /** The Redis URL and BullMQ prefix to share with the services it talks to by events (the admin service's moderation queue). */
   events?: { redisUrl: string; queuePrefix: string };
 }
 
@@ -66,6 +68,14 @@ export async function startAssetHarness(options: AssetHarnessOptions) {
   const { uploadFiles } = genUploader<AssetFileRouter>({ url: `${service.url}${UPLOAD_ROUTE_PATH}`, package: 'vitest', fetch: nodeFetch });
 
   const storeApi = new UTApi({ ...uploadThing.sdkConfig, logLevel: 'Error' });
+  const db = service.deps.db;
+  const sender = createEventSender({
+    consumer: 'asset',
+    redisUrl: events.redisUrl,
+    queuePrefix: events.queuePrefix,
+    now: service.deps.now,
+    isApplied: async (eventId) => (await db.processedEvent.count({ where: { consumer: 'asset', eventId } })) > 0,
+  });
 
   function client(token?: string) {
     return createPersonClient<AssetRouter>({ url: service.url, accessToken: token });
@@ -115,8 +125,11 @@ export async function startAssetHarness(options: AssetHarnessOptions) {
     upload,
     settled,
     storedKeys,
-    db: service.deps.db,
+    /** Sends an event to the asset service's queue as a relay would (a moderation decision), and waits until it is applied. */
+    events: sender,
+    db,
     async close() {
+      await sender.close();
       await service.close(1_000);
       await uploadThing.close();
       await redis?.clear();

@@ -305,18 +305,31 @@ export const notificationRules: NotificationRules = {
     text: (p) => ({ title: 'Verification not approved', body: `Your verification was not approved: ${p.reason}`, link: '/profile' }),
   },
 
-  // Moderation: a rejected creative or public profile (a profile's id is its owner's user id).
+  // Moderation: a rejected creative, uploaded creative (its owner named in the decision) or public
+  // profile (a profile's id is its owner's user id).
   'moderation.content_rejected': {
     category: 'moderation',
     recipients: async (p, lookup) => {
+      if (p.kind === 'creative_asset') return p.ownerId ? [p.ownerId] : [];
       if (p.kind !== 'campaign_creative') return [p.subjectId];
       const brandId = await lookup.campaignBrandId(p.subjectId);
       return brandId ? [brandId] : [];
     },
-    text: (p) =>
-      p.kind === 'campaign_creative'
-        ? { title: 'Creative rejected', body: `A moderator rejected your campaign’s creative: ${p.reason}`, link: `/campaigns/${p.subjectId}` }
-        : { title: 'Profile rejected', body: `A moderator hid your public profile: ${p.reason}`, link: '/profile' },
+    text: (p) => {
+      switch (p.kind) {
+        case 'campaign_creative':
+          return { title: 'Creative rejected', body: `A moderator rejected your campaign’s creative: ${p.reason}`, link: `/campaigns/${p.subjectId}` };
+        case 'creative_asset':
+          // Uploaded creatives are chosen (and new ones uploaded) in the campaign form.
+          return {
+            title: 'Creative rejected',
+            body: `A moderator rejected your creative${p.title ? ` ${quoted(p.title)}` : ''}; no campaign can use it: ${p.reason}`,
+            link: '/campaigns/new',
+          };
+        default:
+          return { title: 'Profile rejected', body: `A moderator hid your public profile: ${p.reason}`, link: '/profile' };
+      }
+    },
   },
 
   // Security: the account's own changes, which a thief could have made.

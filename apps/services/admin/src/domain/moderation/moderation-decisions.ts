@@ -17,6 +17,14 @@ async function lockItem(tx: AdminTx, itemId: string) {
 
 function requirePending(item: ModerationItem) {
   if (item.status === 'pending') return;
+  if (item.status === 'withdrawn') {
+    throw new DomainError(
+      'conflict',
+      'moderation_item_withdrawn',
+      'Its owner deleted this content before a decision; there is nothing left to decide.',
+      { status: item.status },
+    );
+  }
   throw new DomainError(
     'conflict',
     'moderation_already_decided',
@@ -51,6 +59,8 @@ async function decide(deps: AdminDeps, actor: AdminActor, itemId: string, decisi
       itemId: item.id,
       kind: item.kind,
       subjectId: item.subjectId,
+      ownerId: item.ownerId,
+      title: item.title,
       decidedBy: actor.adminId,
       contentSubmittedAt: item.contentSubmittedAt.toISOString(),
     };

@@ -157,3 +157,55 @@ export async function queueReportedCreative(
     },
   });
 }
+
+/**
+ * A file uploaded as a campaign creative passed its checks: it waits in the queue, titled by its
+ * name, as its owner's. Other uses (private documents) are not moderated here.
+ */
+export async function queueReadyCreativeAsset(
+  { payload }: EventEnvelope<'asset.ready'>,
+  sqlTx: SqlExecutor,
+  now: Date,
+) {
+  if (payload.use !== 'campaignCreative' || payload.kind === 'document' || !payload.url) return;
+  const content = {
+    kind: payload.kind,
+    name: payload.name,
+    contentType: payload.contentType,
+    sizeBytes: payload.sizeBytes,
+    width: payload.width,
+    height: payload.height,
+    durationMs: payload.durationMs,
+    url: payload.url,
+    renditionUrl: payload.renditionUrl,
+    thumbnailUrl: payload.thumbnailUrl,
+    submittedAt: payload.checkedAt,
+  };
+  await queueSubmission(
+    sqlTx,
+    {
+      kind: 'creative_asset',
+      subjectId: payload.assetId,
+      ownerId: payload.ownerId,
+      title: payload.name.slice(0, 200),
+      content,
+      contentSubmittedAt: new Date(payload.checkedAt),
+    },
+    now,
+  );
+}
+
+/**
+ * Its owner deleted an uploaded creative: still pending, it leaves the queue (`withdrawn`); a
+ * decision already made stays as the record of it.
+ */
+export async function withdrawDeletedCreativeAsset(
+  { payload }: EventEnvelope<'asset.deleted'>,
+  sqlTx: SqlExecutor,
+  now: Date,
+) {
+  const tx = sqlTx as AdminTx;
+  const item = await lockItem(tx, 'creative_asset', payload.assetId);
+  if (item?.status !== 'pending') return;
+  await tx.moderationItem.update({ where: { id: item.id }, data: { status: 'withdrawn', updatedAt: now } });
+}

@@ -1,6 +1,7 @@
 import type { ContentReport, ModerationItem } from '../../generated/prisma/client';
 import {
   brandProfileContentSchema,
+  creativeAssetContentSchema,
   creativeContentSchema,
   streamerProfileContentSchema,
 } from '../../moderation-schemas';
@@ -10,6 +11,8 @@ function kindAndContent(item: ModerationItem) {
   switch (item.kind) {
     case 'campaign_creative':
       return { kind: item.kind, content: creativeContentSchema.parse(item.content) };
+    case 'creative_asset':
+      return { kind: item.kind, content: creativeAssetContentSchema.parse(item.content) };
     case 'brand_profile':
       return { kind: item.kind, content: brandProfileContentSchema.parse(item.content) };
     case 'streamer_profile':

@@ -1,0 +1,7 @@
+// `@gametriggers/auth/upload`: uploads from a portal's client components (the drop zone and the
+// signed-in person's own assets). The route they talk to is `createUploadRoute` of `/portal`.
+export { AssetUpload } from './asset-upload';
+export type { AssetUploadProps, AssetUploadState } from './asset-upload';
+export { listMyAssets, loadAsset } from './asset-actions';
+export { acceptedTypes, fileRefusal, uploadHints } from './upload-accepts';
+export { UPLOAD_ROUTE } from './upload-path';
