@@ -2,15 +2,8 @@ import { z } from 'zod';
 import { idSchema } from './primitives/ids';
 
 // Documents a brand (verification) or a streamer (KYC) sends with a verification request: files
-// uploaded to the asset service (private, checked by their bytes), attached by their asset id.
-
-/** What the document upload routes accept (the asset service judges the bytes; these are the claims). */
-export const documentContentTypes = ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'] as const;
-export type DocumentContentType = (typeof documentContentTypes)[number];
-/** The largest document the upload routes take (the asset service's `verificationDocument` / `kycDocument` limit). */
-export const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
-/** For people: "PDF, PNG, JPEG or WebP, up to 8 MB". */
-export const documentUploadHint = 'PDF, PNG, JPEG or WebP, up to 8 MB';
+// uploaded to the asset service (private, checked by their bytes; what they may be:
+// `assetUseFiles.verificationDocument` / `.kycDocument`), attached by their asset id.
 
 /** An uploaded document's id in a request; unique within it. */
 export const documentAssetIdSchema = idSchema('document');
@@ -37,7 +30,7 @@ export type AttachedDocument = z.infer<typeof attachedDocumentSchema>;
 /** How the asset service answered about attaching one file (`asset.internal.assertUsable`). */
 export type DocumentCheck<Usable> =
   | { usable: Usable }
-  /** `reason`: `asset_not_found` (someone else's, deleted or unknown), `asset_wrong_use`, `asset_not_ready`, `asset_refused`; `message` is the asset service's own. */
+  /** `reason`: `asset_not_found` (someone else's, deleted or unknown), `assetUsableRefusals`; `message` is the asset service's own. */
   | { refused: { reason: string; message: string } };
 
 const assetRefusalData = z.object({
@@ -57,6 +50,7 @@ export function documentRefusalMessage(refusal: { reason: string; message: strin
     case 'asset_not_ready':
       return 'This file is still being checked. Send the request once it shows as ready.';
     case 'asset_refused':
+    case 'asset_rejected':
       return `${refusal.message.replace(/\.?$/, '.')} Remove it and upload another file.`;
     case 'asset_wrong_use':
       return 'This file was uploaded for something else. Upload it here again.';
