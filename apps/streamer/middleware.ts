@@ -13,5 +13,5 @@ export function middleware(req: NextRequest) {
   })(req);
 }
 
-// The overlay page, and the demo creatives it and the other portals' previews load, need no sign-in.
-export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|overlay/|creatives/).*)'] };
+// The overlay page needs no sign-in (its key is the credential).
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg|overlay/).*)'] };

@@ -27,7 +27,7 @@ const goodKey = `gto_${'k'.repeat(43)}`;
 const overlayId = '11111111-2222-4333-8444-555555555555';
 const secret = 'smoke-service-secret-of-at-least-32-chars';
 const app = { id: 'smoke', key: 'smoke-key', secret: 'smoke-pusher-secret' };
-const creativeSvg = readFileSync(path.join(repo, 'apps/streamer/public/creatives/demo/nova/aim.svg'));
+const creativeJpeg = readFileSync(path.join(repo, 'packages/devstack/demo-creatives/nova/aim.jpg'));
 const screenshots = process.env.SCREENSHOT_DIR ?? '/tmp';
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
@@ -46,7 +46,7 @@ let authCalls = 0;
 const overlayService = http.createServer(async (req, res) => {
   let body = ''; for await (const chunk of req) body += chunk;
   const url = new URL(req.url ?? '/', 'http://x');
-  if (url.pathname === '/aim.svg') { res.writeHead(200, { 'content-type': 'image/svg+xml' }); return res.end(creativeSvg); }
+  if (url.pathname === '/aim.jpg') { res.writeHead(200, { 'content-type': 'image/jpeg' }); return res.end(creativeJpeg); }
   if (url.pathname === '/img.png') { res.writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*' }); return res.end(png); }
   if (url.pathname === '/trpc/overlay.internal.resolveKey') {
     const input = JSON.parse(url.searchParams.get('input') ?? '{}');
@@ -111,7 +111,7 @@ try {
   check(`transparent background (${bg})`, bg === 'rgba(0, 0, 0, 0)');
   await until('channel auth', () => authCalls > 0);
   await sleep(500);
-  const ad = (adId, extra = {}) => ({ adId, participationId: '22222222-3333-4444-8555-666666666666', campaignId: '33333333-4444-4555-8666-777777777777', brandName: 'Nova Peripherals', title: 'Aim like a pro with the Glide X', creative: { type: 'image', url: `${overlayUrl}/aim.svg`, altText: 'Nova Glide X' }, durationSeconds: 60, clickText: 'Type !sponsor in chat or scan the code', clickUrl: 'http://localhost:4000/r/geHWIfYd6JQrqtAz', shownAt: new Date().toISOString(), ...extra });
+  const ad = (adId, extra = {}) => ({ adId, participationId: '22222222-3333-4444-8555-666666666666', campaignId: '33333333-4444-4555-8666-777777777777', brandName: 'Nova Peripherals', title: 'Aim like a pro with the Glide X', creative: { type: 'image', url: `${overlayUrl}/aim.jpg`, altText: 'Nova Glide X' }, durationSeconds: 60, clickText: 'Type !sponsor in chat or scan the code', clickUrl: 'http://localhost:4000/r/geHWIfYd6JQrqtAz', shownAt: new Date().toISOString(), ...extra });
   await page.setViewportSize({ width: 1280, height: 720 });
   await publisher.publish(overlayChannel(overlayId), 'ad.show', ad('ad-1'));
   await until('ad-1 visible', () => page.locator('[data-testid=overlay-ad][data-state=creative]').count());

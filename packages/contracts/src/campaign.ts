@@ -78,21 +78,26 @@ export type CompletionReason = z.infer<typeof completionReasonSchema>;
 
 const linkSchema = httpsUrlSchema({ what: 'the link' });
 
+const altTextSchema = lineTextSchema({ what: 'the alt text', max: 300 });
+
 /**
- * `http://localhost:<port>/…`: a creative served on this machine by `pnpm dev` (the demo creatives).
- * The form takes it; only a campaign service configured for development accepts it.
+ * The creative a brand gives a campaign: one of its uploads (an asset of use `campaignCreative`,
+ * see `asset.ts`), which the campaign service resolves to its kind and URLs.
  */
-const LOCAL_CREATIVE_URL = /^http:\/\/localhost:\d{2,5}\/[\w./-]*$/;
-export const isLocalCreativeUrl = (url: string) => LOCAL_CREATIVE_URL.test(url);
-
-const creativeUrlSchema = z.union([linkSchema, z.string().regex(LOCAL_CREATIVE_URL)], {
-  error: 'Enter the creative as a full https:// address, e.g. https://example.com/ad.png',
+export const creativeInputSchema = z.object({
+  assetId: z.uuid({ error: 'Upload the creative, or choose one of your uploads' }),
+  altText: altTextSchema.optional(),
 });
+export type CreativeInput = z.infer<typeof creativeInputSchema>;
 
+/**
+ * A creative as it is shown (the overlay, previews, moderation): its kind and where it is served.
+ * The URL comes from the asset service (the store's own address), never from a person's form.
+ */
 export const creativeSchema = z.object({
   type: creativeTypeSchema,
-  url: creativeUrlSchema,
-  altText: lineTextSchema({ what: 'the alt text', max: 300 }).optional(),
+  url: z.url({ protocol: /^https?$/, error: 'Not a creative address' }),
+  altText: altTextSchema.optional(),
 });
 export type Creative = z.infer<typeof creativeSchema>;
 
@@ -146,7 +151,7 @@ const campaignFieldsBase = z.object({
     tooShort: 'Describe the campaign in at least 10 characters',
     tooLong: 'A description is at most 5000 characters',
   }),
-  creative: creativeSchema,
+  creative: creativeInputSchema,
   clickThroughUrl: linkSchema,
   categories: uniqueList(contentCategorySchema, 'category')
     .min(1, 'Choose at least one category')

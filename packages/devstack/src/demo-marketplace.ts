@@ -7,6 +7,7 @@
 import { createApiClient } from '@gametriggers/api';
 import type { ApiClient } from '@gametriggers/api';
 import type { DemoDisplays } from './demo-delivery';
+import { approveCreative, checkedCreative, demoCreativeFile, uploadCreative } from './demo-creatives';
 import { reportDemoDisplays } from './demo-delivery';
 import { topUpAmounts, topUpByCard } from './demo-wallets';
 import type {
@@ -45,7 +46,7 @@ interface DemoCampaign {
   target: CampaignTarget;
   fields: Omit<CampaignFieldsInput, 'startsAt' | 'endsAt' | 'creative' | 'clickThroughUrl' | 'frequency'> & {
     days: number;
-    /** A file under the streamer portal's `public/creatives/demo/`. */
+    /** Its creative: a file in `packages/devstack/demo-creatives/`, uploaded as the brand. */
     image: string;
   };
 }
@@ -92,7 +93,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('acme-clutch', 'active', {
         title: 'Acme Clutch Moments',
         description: 'Show the Acme can when the round is on the line. Thirty seconds, top corner, twice an hour.',
-        image: 'acme/clutch.svg',
+        image: 'acme/clutch.jpg',
         categories: ['fps', 'battle_royale'],
         languages: ['en'],
         regions: ['US', 'CA', 'GB'],
@@ -105,7 +106,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('acme-league', 'active', {
         title: 'Acme League Nights',
         description: 'A season-long partnership for MOBA and esports casters. Apply with your schedule.',
-        image: 'acme/league.svg',
+        image: 'acme/league.jpg',
         categories: ['moba', 'esports'],
         languages: [],
         regions: [],
@@ -119,7 +120,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('acme-summer', 'paused', {
         title: 'Acme Summer Heat',
         description: 'Summer flavour launch; paused while the new creative is printed.',
-        image: 'acme/summer.svg',
+        image: 'acme/summer.jpg',
         categories: ['irl', 'just_chatting'],
         budgetCents: 300_000,
         pricing: { model: 'cpc', rateCents: 45 },
@@ -129,7 +130,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('acme-winter', 'draft', {
         title: 'Acme Winter Cup',
         description: 'Draft for the winter tournament sponsorship.',
-        image: 'acme/winter.svg',
+        image: 'acme/winter.jpg',
         categories: ['esports'],
         budgetCents: 800_000,
         pricing: { model: 'cpm', rateCents: 1_500 },
@@ -139,7 +140,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('acme-retro', 'pending_review', {
         title: 'Acme Retro Weekend',
         description: 'Retro gaming weekend with a throwback can design.',
-        image: 'acme/retro.svg',
+        image: 'acme/retro.jpg',
         categories: ['retro', 'indie'],
         budgetCents: 150_000,
         pricing: { model: 'cpm', rateCents: 900 },
@@ -149,7 +150,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('acme-spring', 'completed', {
         title: 'Acme Spring Sprint',
         description: 'Ended by Acme right after launch, when the spring range sold out: its one streamer showed it once before the end.',
-        image: 'acme/spring.svg',
+        image: 'acme/spring.jpg',
         categories: ['racing', 'sports'],
         budgetCents: 200_000,
         pricing: { model: 'cpm', rateCents: 1_000 },
@@ -159,7 +160,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('acme-bold', 'rejected', {
         title: 'Acme Bold Claims',
         description: 'A creative promising more energy than physics allows.',
-        image: 'acme/bold.svg',
+        image: 'acme/bold.jpg',
         categories: ['fps'],
         budgetCents: 100_000,
         pricing: { model: 'cpm', rateCents: 800 },
@@ -169,7 +170,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('acme-pop-up', 'cancelled', {
         title: 'Acme Pop-up Store',
         description: 'Pop-up store promotion, cancelled when the venue fell through.',
-        image: 'acme/pop-up.svg',
+        image: 'acme/pop-up.jpg',
         categories: ['irl'],
         budgetCents: 120_000,
         pricing: { model: 'fixed', rateCents: 10_000 },
@@ -192,7 +193,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('nova-aim', 'active', {
         title: 'Nova Aim Pro mouse',
         description: 'Our lightest mouse yet. Viewers get 15% off through your link.',
-        image: 'nova/aim.svg',
+        image: 'nova/aim.jpg',
         categories: ['fps', 'tech'],
         languages: ['en', 'de'],
         regions: [],
@@ -204,7 +205,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('nova-keys', 'active', {
         title: 'Nova Keys for RPG nights',
         description: 'Mechanical keyboards for long RPG sessions.',
-        image: 'nova/keys.svg',
+        image: 'nova/keys.jpg',
         categories: ['rpg', 'strategy'],
         languages: ['de', 'ja', 'en'],
         regions: ['DE', 'AT', 'CH', 'JP', 'US'],
@@ -229,7 +230,7 @@ export const demoBrands: DemoBrand[] = [
       campaign('lumen-crunch', 'active', {
         title: 'Lumen Crunch Break',
         description: 'A snack break card for chatting and music streams, any language, worldwide.',
-        image: 'lumen/crunch.svg',
+        image: 'lumen/crunch.jpg',
         categories: ['just_chatting', 'music', 'creative'],
         budgetCents: 250_000,
         pricing: { model: 'fixed', rateCents: 15_000 },
@@ -425,7 +426,8 @@ async function ensureAccount(options: MarketplaceSeedOptions, person: { email: s
   if (!response.ok) throw new Error(`Seeding ${person.email} failed: HTTP ${response.status} ${await response.text()}`);
 }
 
-async function signedIn(options: MarketplaceSeedOptions, email: string, password: string): Promise<ApiClient> {
+/** The API as a person, and a fresh access token of theirs for what goes outside it (uploads). */
+async function signedInSession(options: MarketplaceSeedOptions, email: string, password: string) {
   const anonymous = createApiClient({ gatewayUrl: options.gatewayUrl });
   let session = await anonymous.identity.login.mutate({ email, password });
   // Browser tests run identity with access tokens of a few seconds: renew like a portal does.
@@ -433,7 +435,18 @@ async function signedIn(options: MarketplaceSeedOptions, email: string, password
     session = await anonymous.identity.refresh.mutate({ refreshToken: session.refreshToken });
     return true;
   };
-  return createApiClient({ gatewayUrl: options.gatewayUrl, getAccessToken: () => session.accessToken, renewSession });
+  const api = createApiClient({ gatewayUrl: options.gatewayUrl, getAccessToken: () => session.accessToken, renewSession });
+  return {
+    api,
+    async freshAccessToken() {
+      await renewSession();
+      return session.accessToken;
+    },
+  };
+}
+
+async function signedIn(options: MarketplaceSeedOptions, email: string, password: string): Promise<ApiClient> {
+  return (await signedInSession(options, email, password)).api;
 }
 
 async function signedInAdmin(options: MarketplaceSeedOptions, admin: AdminCredentials): Promise<ApiClient> {
@@ -472,9 +485,28 @@ const DEMO_DISPLAYS = 12;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The demo creatives ship with the streamer portal (`apps/streamer/public/creatives/demo`). */
-function demoCreativeUrl(options: MarketplaceSeedOptions, file: string) {
-  return `${options.streamerPortalUrl.replace(/\/+$/, '')}/creatives/demo/${file}`;
+/**
+ * Each campaign's creative, uploaded as the brand through the official client and checked by the
+ * asset service; an admin approves them in the moderation queue, except a draft's (left waiting,
+ * so the queue has one). Answers the asset ids by campaign key.
+ */
+async function uploadDemoCreatives(
+  options: MarketplaceSeedOptions,
+  brand: DemoBrand,
+  session: Awaited<ReturnType<typeof signedInSession>>,
+  admin: ApiClient,
+): Promise<Map<string, string>> {
+  const assetIds = new Map<string, string>();
+  for (const demo of brand.campaigns) {
+    const accessToken = await session.freshAccessToken();
+    assetIds.set(demo.key, await uploadCreative({ gatewayUrl: options.gatewayUrl, accessToken }, demoCreativeFile(demo.fields.image)));
+  }
+  for (const demo of brand.campaigns) {
+    const assetId = assetIds.get(demo.key)!;
+    await checkedCreative(session.api, assetId);
+    if (demo.target !== 'draft') await approveCreative(admin, session.api, assetId);
+  }
+  return assetIds;
 }
 
 export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<MarketplaceSeedSummary> {
@@ -512,7 +544,8 @@ export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<
   let latestStart = Date.now();
   for (const brand of demoBrands) {
     await ensureAccount(options, { email: brand.email, password: brand.password, name: brand.company, role: 'brand' });
-    const api = await signedIn(options, brand.email, brand.password);
+    const session = await signedInSession(options, brand.email, brand.password);
+    const api = session.api;
     if (await api.brand.me.query()) {
       summary.skipped += 1;
       continue;
@@ -529,8 +562,9 @@ export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<
         await admin.brand.reject.mutate({ brandId: profile.id, reason: 'The certificate is unreadable; please upload a clearer scan.' });
       }
     }
+    const creatives = await uploadDemoCreatives(options, brand, session, admin);
     for (const demo of brand.campaigns) {
-      const { days, image, ...fields } = demo.fields;
+      const { days, image: _image, ...fields } = demo.fields;
       const later = demo.target === 'draft' || demo.target === 'pending_review' || demo.target === 'cancelled';
       // Soon enough to approve and launch in this run, late enough to pass the submit check even on
       // a machine slow enough to take seconds between creating and submitting.
@@ -538,7 +572,7 @@ export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<
       if (!later) latestStart = Math.max(latestStart, start.getTime());
       const created = await api.campaign.create.mutate({
         ...fields,
-        creative: { type: 'image', url: demoCreativeUrl(options, image), altText: `${brand.company}: ${fields.title}` },
+        creative: { assetId: creatives.get(demo.key)!, altText: `${brand.company}: ${fields.title}` },
         clickThroughUrl: `${brand.website}/?utm_source=gametriggers&utm_campaign=${demo.key}`,
         frequency: { adDurationSeconds: 20, minMinutesBetweenShows: 15, maxShowsPerHour: 3 },
         startsAt: start,

@@ -112,8 +112,6 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
       AUDIT_CHECKPOINT_KEY_ID: 'dev-1',
     },
     asset: { ...options.uploadThingEnv },
-    // The demo campaigns' creatives are served by the streamer portal (`public/creatives/demo`).
-    campaign: { ALLOW_LOCAL_CREATIVES: 'true' },
     overlay: {
       // ad.show's click link is the gateway's public short link (`/r/<code>`).
       SHORT_LINK_BASE_URL: `http://localhost:${gateway.port}`,

@@ -6,6 +6,8 @@ const cents = z.number().int().nonnegative();
 const money = z.object({ currency: z.string().regex(/^[A-Z]{3}$/) });
 /** What moderators see of a campaign's creative: the content as the brand submitted it. */
 const campaignCreative = z.object({
+  /** The brand's upload (asset service); null for a campaign from before uploads (and older events). */
+  assetId: z.uuid().nullable().default(null),
   type: z.enum(['image', 'video']),
   url: z.string(),
   altText: z.string().nullable(),

@@ -24,6 +24,7 @@ const asModerator = async () => harness.client(await issuer.tokenFor(moderator))
 
 function creative(url = 'https://cdn.example.com/ad.png', submittedAt = '2026-03-10T17:00:00.000Z') {
   return {
+    assetId: randomUUID(),
     type: 'image' as const,
     url,
     altText: 'A can of soda',

@@ -187,7 +187,6 @@ async function main() {
     cleanups.unshift(() => redis.clear());
     const service = await startCampaignService({
       NODE_ENV: 'production',
-      ALLOW_LOCAL_CREATIVES: false,
       HOST: '127.0.0.1',
       PORT: 0,
       DATABASE_URL: database.url,
@@ -199,6 +198,7 @@ async function main() {
       BRAND_SERVICE_URL: 'http://127.0.0.1:9',
       STREAMER_SERVICE_URL: streamerHarness.url,
       PAYMENT_SERVICE_URL: 'http://127.0.0.1:9',
+      ASSET_SERVICE_URL: 'http://127.0.0.1:9',
       ADMIN_SERVICE_URL: 'http://127.0.0.1:9',
       platformConfig: fixedPlatformConfig(),
       COMPLETION_SWEEP_EVERY_MS: 3_600_000,

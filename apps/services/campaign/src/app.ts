@@ -6,6 +6,8 @@ import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
 import { Redis } from 'ioredis';
+import type { AssetLibrary } from './clients/asset-library';
+import { createAssetLibrary } from './clients/asset-library';
 import type { BrandDirectory } from './clients/brand-directory';
 import { createBrandDirectory } from './clients/brand-directory';
 import type { BudgetReserver } from './clients/payment-ledger';
@@ -27,10 +29,11 @@ export interface CampaignServiceOptions extends CampaignEnv {
   /** BullMQ key prefix (events and schedule jobs); tests give each file its own. */
   queuePrefix?: string;
   log?: Logger;
-  /** Stand-ins for the brand, streamer and payment services (default: their real clients). */
+  /** Stand-ins for the brand, streamer, payment and asset services (default: their real clients). */
   brands?: BrandDirectory;
   streamers?: StreamerDirectory;
   payments?: BudgetReserver;
+  assets?: AssetLibrary;
   /** Where a new campaign's default G-Key cool-off comes from (default: the admin service at ADMIN_SERVICE_URL). */
   platformConfig?: PlatformConfigSource;
 }
@@ -52,7 +55,6 @@ export async function startCampaignService(
   const deps: CampaignDeps = {
     db,
     now,
-    allowLocalCreatives: options.ALLOW_LOCAL_CREATIVES,
     platformConfig:
       options.platformConfig ??
       createPlatformConfigClient({
@@ -75,6 +77,8 @@ export async function startCampaignService(
     payments:
       options.payments ??
       createPaymentLedger({ url: options.PAYMENT_SERVICE_URL, secret: options.SERVICE_SECRET }),
+    assets:
+      options.assets ?? createAssetLibrary({ url: options.ASSET_SERVICE_URL, secret: options.SERVICE_SECRET }),
   };
   const jobs = await startCampaignJobs({
     deps,

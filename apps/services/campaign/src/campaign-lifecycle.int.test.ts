@@ -17,7 +17,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endJobId, startJobId } from './jobs/campaign-scheduler';
 import { CAMPAIGN_SCHEDULE_QUEUE } from './jobs/campaign-scheduler';
 import type { CampaignHarness } from './testing/campaign-harness';
-import { sampleCampaign, startCampaignHarness } from './testing/campaign-harness';
+import {
+  SAMPLE_CREATIVE_ASSET_ID,
+  STAND_IN_CREATIVE_HOST,
+  approvedCreatives,
+  sampleCampaign,
+  startCampaignHarness,
+} from './testing/campaign-harness';
 import { eventually } from './testing/eventually';
 
 let issuer: TestTokenIssuer;
@@ -29,6 +35,8 @@ let harness: CampaignHarness;
  */
 const clock = runningClock(testInstants.newYorkAfternoon);
 const cast = testCast();
+/** The asset service's stand-in: every upload an approved image unless a test says otherwise. */
+const creatives = approvedCreatives();
 let tokens: Record<keyof typeof cast, string>;
 
 beforeAll(async () => {
@@ -40,6 +48,7 @@ beforeAll(async () => {
     streamerServiceUrl: 'http://127.0.0.1:9',
     sweepEveryMs: 1_000,
     clock,
+    assets: creatives,
   });
   tokens = Object.fromEntries(
     await Promise.all(
@@ -214,22 +223,48 @@ describe('editing a draft or rejected campaign', () => {
     });
   });
 
-  it('refuses a creative on localhost outside development, where no viewer could load it', async () => {
-    const local = {
-      type: 'image' as const,
-      url: 'http://localhost:3002/creatives/demo/acme/clutch.svg',
-    };
-    const refusal = {
-      code: 'BAD_REQUEST',
-      reason: 'creative_not_public',
-      details: { fieldErrors: { 'creative.url': [expect.stringMatching(/https/)] } },
-    };
-    expect(await failure(draft({ creative: local }))).toMatchObject(refusal);
+  it('stores the creative as its asset: kind, shown URL and thumbnail, asked as the brand’s own', async () => {
+    const campaign = await draft();
+    expect(campaign.creative).toEqual({
+      assetId: SAMPLE_CREATIVE_ASSET_ID,
+      type: 'image',
+      url: `${STAND_IN_CREATIVE_HOST}/creatives/${SAMPLE_CREATIVE_ASSET_ID}.webp`,
+      thumbnailUrl: `${STAND_IN_CREATIVE_HOST}/creatives/${SAMPLE_CREATIVE_ASSET_ID}-thumb.webp`,
+      altText: 'An Acme Energy can',
+    });
+    expect(creatives.asked.at(-1)).toEqual({ assetId: SAMPLE_CREATIVE_ASSET_ID, brandId: cast.brandA.userId, approved: false });
+
+    const video = randomUUID();
+    creatives.asVideo(video);
+    const edited = await brandA().campaign.update.mutate({ campaignId: campaign.id, patch: { creative: { assetId: video } } });
+    expect(edited.creative).toEqual({
+      assetId: video,
+      type: 'video',
+      url: `${STAND_IN_CREATIVE_HOST}/creatives/${video}.mp4`,
+      thumbnailUrl: null,
+      altText: null,
+    });
+    // The same upload again (a form sends every field) is not asked for again.
+    const asked = creatives.asked.length;
+    await brandA().campaign.update.mutate({ campaignId: campaign.id, patch: { creative: { assetId: video, altText: 'A can' } } });
+    expect(creatives.asked).toHaveLength(asked);
+    expect((await brandA().campaign.get.query({ campaignId: campaign.id })).creative).toMatchObject({ assetId: video, altText: 'A can' });
+  });
+
+  it.each([
+    ['asset_not_found', 'BAD_REQUEST', 'creative_not_found'],
+    ['asset_wrong_use', 'BAD_REQUEST', 'creative_wrong_use'],
+    ['asset_not_ready', 'PRECONDITION_FAILED', 'creative_not_ready'],
+    ['asset_refused', 'PRECONDITION_FAILED', 'creative_refused'],
+    ['asset_rejected', 'PRECONDITION_FAILED', 'creative_rejected'],
+  ] as const)('refuses an upload the asset service refuses (%s) at the creative field', async (why, code, reason) => {
+    const assetId = randomUUID();
+    creatives.refuse(assetId, why);
+    const refusal = { code, reason, details: { fieldErrors: { 'creative.assetId': [expect.any(String)] } } };
+    expect(await failure(draft({ creative: { assetId } }))).toMatchObject(refusal);
     const campaign = await draft();
     expect(
-      await failure(
-        brandA().campaign.update.mutate({ campaignId: campaign.id, patch: { creative: local } }),
-      ),
+      await failure(brandA().campaign.update.mutate({ campaignId: campaign.id, patch: { creative: { assetId } } })),
     ).toMatchObject(refusal);
   });
 
@@ -261,6 +296,7 @@ describe('review', () => {
           brandId: cast.brandA.userId,
           title: campaign.title,
           creative: {
+            assetId: SAMPLE_CREATIVE_ASSET_ID,
             type: campaign.creative.type,
             url: campaign.creative.url,
             altText: campaign.creative.altText ?? null,
@@ -275,6 +311,46 @@ describe('review', () => {
         payload: { campaignId: campaign.id, brandId: cast.brandA.userId, title: campaign.title },
       },
     ]);
+  });
+
+  it('submits only with a creative moderation approved, asked of the asset service at submit', async () => {
+    const assetId = randomUUID();
+    creatives.refuse(assetId, 'asset_not_approved');
+    // A draft can hold an upload waiting for moderation.
+    const campaign = await draft({ creative: { assetId } });
+    expect(await failure(brandA().campaign.submit.mutate({ campaignId: campaign.id }))).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      reason: 'creative_not_approved',
+      details: { fieldErrors: { 'creative.assetId': ['The creative is waiting for a moderator’s approval'] } },
+    });
+    expect(creatives.asked.at(-1)).toEqual({ assetId, brandId: cast.brandA.userId, approved: true });
+    expect(await typesOf(campaign.id)).toEqual([]);
+    creatives.allow(assetId);
+    clock.advance(-10_000);
+    try {
+      expect(await brandA().campaign.submit.mutate({ campaignId: campaign.id })).toMatchObject({ status: 'pending_review' });
+    } finally {
+      clock.advance(10_000);
+    }
+  });
+
+  it('refuses to submit a campaign from before uploads until it has an uploaded creative', async () => {
+    const campaign = await draft();
+    await harness.db.campaign.update({
+      where: { id: campaign.id },
+      data: { creativeAssetId: null, creativeUrl: 'https://cdn.example.com/acme/can.png', creativeThumbnailUrl: null },
+    });
+    expect((await brandA().campaign.get.query({ campaignId: campaign.id })).creative).toMatchObject({
+      assetId: null,
+      url: 'https://cdn.example.com/acme/can.png',
+    });
+    expect(await failure(brandA().campaign.submit.mutate({ campaignId: campaign.id }))).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      reason: 'creative_not_uploaded',
+      details: { fieldErrors: { 'creative.assetId': ['Upload the creative'] } },
+    });
+    const uploaded = await brandA().campaign.update.mutate({ campaignId: campaign.id, patch: { creative: { assetId: SAMPLE_CREATIVE_ASSET_ID } } });
+    expect(uploaded.creative.assetId).toBe(SAMPLE_CREATIVE_ASSET_ID);
   });
 
   it('refuses to submit for an unverified or not onboarded brand', async () => {
@@ -335,7 +411,7 @@ describe('review', () => {
     });
     const edited = await brandA().campaign.update.mutate({
       campaignId: campaign.id,
-      patch: { creative: { type: 'image', url: 'https://cdn.example.com/acme/sharp.png' } },
+      patch: { creative: { assetId: randomUUID() } },
     });
     expect(edited).toMatchObject({ status: 'draft', rejectionReason: 'The creative is blurry.' });
     const again = await brandA().campaign.submit.mutate({ campaignId: campaign.id });

@@ -91,6 +91,7 @@ describe('creatives to the moderation queue', () => {
       campaignId: campaign.id,
       brandId: cast.brandA.userId,
       creative: {
+        assetId: campaign.creative.assetId,
         type: campaign.creative.type,
         url: campaign.creative.url,
         clickThroughUrl: campaign.clickThroughUrl,
@@ -162,8 +163,8 @@ describe('a creative rejected by moderation', () => {
       creativeRejectionReason: 'Misleading claims',
       rejectionReason: 'The creative was rejected by moderation: Misleading claims',
     });
-    const { altText, ...creative } = campaign.creative;
-    const sameCreative = { ...creative, ...(altText ? { altText } : {}) };
+    const { assetId, altText } = campaign.creative;
+    const sameCreative = { assetId: assetId!, ...(altText ? { altText } : {}) };
     await brand().campaign.update.mutate({ campaignId: campaign.id, patch: { creative: sameCreative } });
     expect(
       await failure(brand().campaign.submit.mutate({ campaignId: campaign.id })),
@@ -171,7 +172,7 @@ describe('a creative rejected by moderation', () => {
 
     await brand().campaign.update.mutate({
       campaignId: campaign.id,
-      patch: { creative: { type: 'image', url: 'https://cdn.example.com/new-ad.png' } },
+      patch: { creative: { assetId: randomUUID() } },
     });
     expect(await brand().campaign.submit.mutate({ campaignId: campaign.id })).toMatchObject({
       status: 'pending_review',

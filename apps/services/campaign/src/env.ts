@@ -7,8 +7,7 @@ export const campaignEnvSchema = serviceEnvSchema.extend({
   BRAND_SERVICE_URL: z.string().url().default('http://127.0.0.1:4102'),
   STREAMER_SERVICE_URL: z.string().url().default('http://127.0.0.1:4103'),
   PAYMENT_SERVICE_URL: z.string().url().default('http://127.0.0.1:4107'),
-  /** Creatives at `http://localhost:<port>/…` (the demo creatives `pnpm dev` serves); never in production. */
-  ALLOW_LOCAL_CREATIVES: z.stringbool().default(false),
+  ASSET_SERVICE_URL: z.string().url().default('http://127.0.0.1:4108'),
   /** How often live campaigns are checked against the auto-completion rules. */
   COMPLETION_SWEEP_EVERY_MS: z.coerce
     .number()

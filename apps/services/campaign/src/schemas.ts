@@ -14,8 +14,13 @@ import { z } from 'zod';
 // Output schemas: every procedure answers with one of these, so nothing else can leave the service.
 
 const creativeOutput = z.object({
+  /** The brand's upload; null only for a campaign from before uploads. */
+  assetId: z.uuid().nullable(),
   type: creativeTypeSchema,
+  /** Where it is shown: an image's WebP rendition, a video's original. */
   url: z.string(),
+  /** A small still (images). */
+  thumbnailUrl: z.string().nullable(),
   altText: z.string().nullable(),
 });
 const pricingOutput = z.object({ model: pricingModelSchema, rateCents: z.number().int() });

@@ -1,12 +1,15 @@
 import type { CampaignFields, CampaignPatch } from '@gametriggers/contracts';
+import type { CreativeAsset } from '../clients/asset-library';
 import type { Campaign } from '../generated/prisma/client';
 
 type BrandSetColumns = Pick<
   Campaign,
   | 'title'
   | 'description'
+  | 'creativeAssetId'
   | 'creativeType'
   | 'creativeUrl'
+  | 'creativeThumbnailUrl'
   | 'creativeAltText'
   | 'clickThroughUrl'
   | 'categories'
@@ -29,22 +32,36 @@ type BrandSetColumns = Pick<
   | 'targetImpressions'
 >;
 
-/** The columns of a whole new campaign (its cool-off decided: its own or the platform's default). */
+/**
+ * A campaign's fields as stored: a campaign from before uploads has a creative with no asset. Its
+ * patch is merged onto these and the rules checked again.
+ */
+export type StoredCampaignFields = Omit<CampaignFields, 'creative'> & {
+  creative: { assetId: string | null; altText?: string };
+};
+
+/** The columns of a whole new campaign (its cool-off decided; its creative's asset resolved). */
 export function newCampaignColumns(
   fields: CampaignFields & { gkeyCooloffHours: number },
+  creative: CreativeAsset,
 ): BrandSetColumns {
-  return columnsOf(fields) as BrandSetColumns;
+  return columnsOf(fields, creative) as BrandSetColumns;
 }
 
-/** The table's columns for the fields a brand sets (only those present in `fields`). */
-export function columnsOf(fields: CampaignPatch): Partial<BrandSetColumns> {
+/**
+ * The table's columns for the fields a brand sets (only those present in `fields`). A creative's
+ * kind and URLs come from its asset (`creative`, resolved by the asset service), when it changed.
+ */
+export function columnsOf(fields: CampaignPatch, creative?: CreativeAsset): Partial<BrandSetColumns> {
   return {
     title: fields.title,
     description: fields.description,
-    ...(fields.creative && {
-      creativeType: fields.creative.type,
-      creativeUrl: fields.creative.url,
-      creativeAltText: fields.creative.altText || null,
+    ...(fields.creative && { creativeAltText: fields.creative.altText || null }),
+    ...(creative && {
+      creativeAssetId: creative.assetId,
+      creativeType: creative.type,
+      creativeUrl: creative.url,
+      creativeThumbnailUrl: creative.thumbnailUrl,
     }),
     clickThroughUrl: fields.clickThroughUrl,
     categories: fields.categories,
@@ -73,13 +90,12 @@ export function columnsOf(fields: CampaignPatch): Partial<BrandSetColumns> {
 }
 
 /** A stored campaign as the fields a brand sets, for merging a patch and re-checking the rules. */
-export function fieldsOf(campaign: Campaign): CampaignFields {
+export function fieldsOf(campaign: Campaign): StoredCampaignFields {
   return {
     title: campaign.title,
     description: campaign.description,
     creative: {
-      type: campaign.creativeType,
-      url: campaign.creativeUrl,
+      assetId: campaign.creativeAssetId,
       ...(campaign.creativeAltText ? { altText: campaign.creativeAltText } : {}),
     },
     clickThroughUrl: campaign.clickThroughUrl,

@@ -1,8 +1,8 @@
 import type { CampaignFields, CampaignPatch } from '@gametriggers/contracts';
-import { campaignRuleIssues, isLocalCreativeUrl } from '@gametriggers/contracts';
+import { campaignRuleIssues } from '@gametriggers/contracts';
 import { DomainError } from '@gametriggers/trpc';
 import type { CampaignView } from '../schemas';
-import { lockManagedCampaign } from './campaign-access';
+import { findManagedCampaign, lockManagedCampaign } from './campaign-access';
 import { columnsOf, fieldsOf, newCampaignColumns } from './campaign-columns';
 import { campaignView } from './campaign-views';
 import type { CampaignDeps } from './deps';
@@ -16,17 +16,6 @@ function fieldErrorsOf(issues: Array<{ path: string; message: string }>) {
   return fieldErrors;
 }
 
-/** A creative on `localhost` reaches no viewer: only a development platform serves one. */
-function refuseLocalCreative(deps: CampaignDeps, creative: CampaignFields['creative'] | undefined) {
-  if (!creative || deps.allowLocalCreatives || !isLocalCreativeUrl(creative.url)) return;
-  throw new DomainError(
-    'invalid',
-    'creative_not_public',
-    'Enter the creative as a full https:// address that viewers can load, e.g. https://example.com/ad.png',
-    { fieldErrors: { 'creative.url': ['Enter the creative as a public https:// address'] } },
-  );
-}
-
 /** The values a campaign created now gets for the fields its brand leaves empty. */
 export async function newCampaignDefaults(deps: CampaignDeps) {
   const { defaultGKeyCooloffHours } = await deps.platformConfig.get();
@@ -38,14 +27,15 @@ export async function createCampaign(
   brandId: string,
   fields: CampaignFields,
 ): Promise<CampaignView> {
-  refuseLocalCreative(deps, fields.creative);
+  // The creative is one of the brand's own uploads, checked and not rejected (pending moderation will do for a draft).
+  const creative = await deps.assets.creative({ assetId: fields.creative.assetId, brandId });
   // No cool-off of its own: the platform's default as it is now, stored with the campaign (a later
   // change of the default does not move existing campaigns).
   const gkeyCooloffHours =
     fields.gkeyCooloffHours ?? (await newCampaignDefaults(deps)).gkeyCooloffHours;
   const created = await deps.db.campaign.create({
     data: {
-      ...newCampaignColumns({ ...fields, gkeyCooloffHours }),
+      ...newCampaignColumns({ ...fields, gkeyCooloffHours }, creative),
       brandId,
       remainingBudgetCents: fields.budgetCents,
     },
@@ -71,12 +61,21 @@ export async function updateCampaign(
   if (Object.keys(changes).length === 0) {
     throw new DomainError('invalid', 'nothing_to_change', 'Change at least one field.');
   }
-  refuseLocalCreative(deps, changes.creative);
+  // A different upload is resolved (outside the transaction: it asks the asset service); the same
+  // one keeps its stored kind and URLs, so a live campaign's form may send it back unchanged.
+  const stored = changes.creative ? await findManagedCampaign(deps.db, campaignId, { kind: 'brand', brandId }) : null;
+  const creative =
+    changes.creative && stored && changes.creative.assetId !== stored.creativeAssetId
+      ? await deps.assets.creative({ assetId: changes.creative.assetId, brandId })
+      : undefined;
   const now = deps.now();
   const { before, after } = await deps.db.$transaction(async (tx) => {
     const campaign = await lockManagedCampaign(tx, campaignId, { kind: 'brand', brandId });
     const nextStatus = requireTransition(campaign, 'edit', 'brand');
     const current = fieldsOf(campaign);
+    if (changes.creative && !creative && changes.creative.assetId !== campaign.creativeAssetId) {
+      throw new DomainError('conflict', 'campaign_changed', 'The campaign changed meanwhile; reload it and try again.');
+    }
     const live = campaign.status === 'active' || campaign.status === 'paused';
     if (live) {
       const problems = liveEditProblems(
@@ -124,7 +123,7 @@ export async function updateCampaign(
     const updated = await tx.campaign.update({
       where: { id: campaign.id },
       data: {
-        ...columnsOf(changes),
+        ...columnsOf(changes, creative),
         ...creativeRejectionCleared(current, changes),
         status: nextStatus,
         remainingBudgetCents: live

@@ -2,6 +2,7 @@ import type { AdminActor } from '@gametriggers/events';
 import { recordEvent } from '@gametriggers/events';
 import { DomainError } from '@gametriggers/trpc';
 import { walletShortByCents } from '../clients/payment-ledger';
+import type { Campaign } from '../generated/prisma/client';
 import type { CampaignView } from '../schemas';
 import {
   campaignNotFound,
@@ -15,6 +16,19 @@ import { queueCreativeForModeration, refuseRejectedCreative } from './content-mo
 import type { CampaignDeps } from './deps';
 import { campaignRef, requireTransition } from './transitions';
 
+/**
+ * A campaign goes to review only with an uploaded creative that moderation approved; a campaign
+ * from before uploads (no asset) must upload one first.
+ */
+async function approvedCreativeOf(deps: CampaignDeps, campaign: Campaign) {
+  if (!campaign.creativeAssetId) {
+    throw new DomainError('precondition_failed', 'creative_not_uploaded', 'Upload the creative before submitting.', {
+      fieldErrors: { 'creative.assetId': ['Upload the creative'] },
+    });
+  }
+  return deps.assets.creative({ assetId: campaign.creativeAssetId, brandId: campaign.brandId, approved: true });
+}
+
 /** Only a verified brand's campaign goes to review; its company name is kept for streamers to see. */
 export async function submitCampaign(
   deps: CampaignDeps,
@@ -22,7 +36,8 @@ export async function submitCampaign(
   campaignId: string,
 ): Promise<CampaignView> {
   // Whose campaign it is comes before anything about the caller's brand.
-  await findManagedCampaign(deps.db, campaignId, { kind: 'brand', brandId });
+  const found = await findManagedCampaign(deps.db, campaignId, { kind: 'brand', brandId });
+  requireTransition(found, 'submit', 'brand');
   const standing = await deps.brands.standing(brandId);
   if (standing?.verificationStatus !== 'verified') {
     throw new DomainError(
@@ -34,11 +49,16 @@ export async function submitCampaign(
       { verificationStatus: standing?.verificationStatus ?? 'unverified' },
     );
   }
+  refuseRejectedCreative(found);
+  const creative = await approvedCreativeOf(deps, found);
   const now = deps.now();
   const submitted = await deps.db.$transaction(async (tx) => {
     const campaign = await lockManagedCampaign(tx, campaignId, { kind: 'brand', brandId });
     const status = requireTransition(campaign, 'submit', 'brand');
     refuseRejectedCreative(campaign);
+    if (campaign.creativeAssetId !== creative.assetId) {
+      throw new DomainError('conflict', 'campaign_changed', 'The campaign changed meanwhile; reload it and try again.');
+    }
     if (campaign.startsAt.getTime() < now.getTime()) {
       throw new DomainError(
         'invalid',
@@ -55,6 +75,9 @@ export async function submitCampaign(
         status,
         submittedAt: now,
         brandName: standing.companyName,
+        // As the asset service serves it now (an approved upload's URLs do not move; kept in step anyway).
+        creativeUrl: creative.url,
+        creativeThumbnailUrl: creative.thumbnailUrl,
         rejectedAt: null,
         rejectedBy: null,
         rejectionReason: null,

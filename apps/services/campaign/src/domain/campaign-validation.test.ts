@@ -66,10 +66,10 @@ describe('campaign input rules (shared by forms and the service)', () => {
       /exceed the budget/,
     ],
     [
-      'http creative',
-      { creative: { type: 'image', url: 'http://cdn.example.com/a.png' } },
-      'creative.url',
-      /https/,
+      'creative that is no upload',
+      { creative: { assetId: 'https://cdn.example.com/a.png' } },
+      'creative.assetId',
+      /Upload the creative/,
     ],
     [
       'link to a bare host',

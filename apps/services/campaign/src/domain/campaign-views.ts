@@ -22,8 +22,10 @@ export function publicCampaignView(campaign: Campaign): PublicCampaignView {
     title: campaign.title,
     description: campaign.description,
     creative: {
+      assetId: campaign.creativeAssetId,
       type: campaign.creativeType,
       url: campaign.creativeUrl,
+      thumbnailUrl: campaign.creativeThumbnailUrl,
       altText: campaign.creativeAltText,
     },
     clickThroughUrl: campaign.clickThroughUrl,

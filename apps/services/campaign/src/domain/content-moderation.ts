@@ -1,10 +1,11 @@
-import type { CampaignFields, CampaignPatch } from '@gametriggers/contracts';
+import type { CampaignPatch } from '@gametriggers/contracts';
 import type { EventEnvelope, EventPayload, SqlExecutor } from '@gametriggers/events';
 import { recordEvent } from '@gametriggers/events';
 import { DomainError } from '@gametriggers/trpc';
 import type { CampaignTx } from '../database';
 import type { Campaign } from '../generated/prisma/client';
 import { lockCampaign } from './campaign-access';
+import type { StoredCampaignFields } from './campaign-columns';
 import { campaignRef } from './transitions';
 
 /** The creative as moderators see it; `submittedAt` tells a decision about it from one about an older one. */
@@ -12,6 +13,7 @@ export function moderatedCreativeOf(
   campaign: Campaign,
 ): EventPayload<'campaign.creative_submitted'>['creative'] {
   return {
+    assetId: campaign.creativeAssetId,
     type: campaign.creativeType,
     url: campaign.creativeUrl,
     altText: campaign.creativeAltText,
@@ -29,11 +31,11 @@ export function queueCreativeForModeration(tx: SqlExecutor, campaign: Campaign) 
   });
 }
 
-const sameCreative = (a: CampaignFields['creative'], b: CampaignFields['creative']) =>
-  a.type === b.type && a.url === b.url && (a.altText || null) === (b.altText || null);
+const sameCreative = (a: StoredCampaignFields['creative'], b: StoredCampaignFields['creative']) =>
+  a.assetId === b.assetId && (a.altText || null) === (b.altText || null);
 
 /** The columns that clear a moderation rejection when an edit brings a different creative. */
-export function creativeRejectionCleared(current: CampaignFields, changes: CampaignPatch) {
+export function creativeRejectionCleared(current: StoredCampaignFields, changes: CampaignPatch) {
   if (!changes.creative || sameCreative(changes.creative, current.creative)) return {};
   return { creativeRejectedAt: null, creativeRejectionReason: null };
 }
@@ -45,7 +47,7 @@ export function refuseRejectedCreative(campaign: Campaign) {
     'precondition_failed',
     'creative_rejected',
     `Moderation rejected this creative (${campaign.creativeRejectionReason ?? 'no reason given'}); change it before submitting.`,
-    { fieldErrors: { 'creative.url': ['Moderation rejected this creative; choose another'] } },
+    { fieldErrors: { 'creative.assetId': ['Moderation rejected this creative; choose another'] } },
   );
 }
 

@@ -1,4 +1,5 @@
 import type { PlatformConfigSource } from '@gametriggers/platform-config';
+import type { AssetLibrary } from '../clients/asset-library';
 import type { BrandDirectory } from '../clients/brand-directory';
 import type { BudgetReserver } from '../clients/payment-ledger';
 import type { StreamerDirectory } from '../clients/streamer-directory';
@@ -13,8 +14,8 @@ export interface CampaignDeps {
   payments: BudgetReserver;
   schedule: CampaignScheduler;
   now: () => Date;
-  /** Accept creatives served on this machine (development); see `isLocalCreativeUrl`. */
-  allowLocalCreatives: boolean;
+  /** The asset service: a creative is one of the brand's uploads, checked (and approved to go to review). */
+  assets: AssetLibrary;
   /** The platform configuration (the default G-Key cool-off of a new campaign). */
   platformConfig: PlatformConfigSource;
 }

@@ -27,7 +27,7 @@ describe('what a live campaign may change', () => {
 
   it.each([
     ['title', { title: 'New' }],
-    ['creative', { creative: { type: 'video' as const, url: 'https://cdn.example.com/v.mp4' } }],
+    ['creative', { creative: { assetId: 'c4a7e000-0000-4000-8000-0000000000ff' } }],
     ['clickThroughUrl', { clickThroughUrl: 'https://other.example.com' }],
     ['categories', { categories: ['moba' as const] }],
     ['languages', { languages: [] }],

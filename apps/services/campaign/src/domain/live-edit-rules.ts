@@ -1,4 +1,5 @@
 import type { CampaignFields, CampaignPatch } from '@gametriggers/contracts';
+import type { StoredCampaignFields } from './campaign-columns';
 
 /** What a brand may still change once a campaign is approved (active or paused). */
 export const liveEditableFields = [
@@ -48,7 +49,7 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringi
  * are not changes, so a form may send everything it shows.
  */
 export function liveEditProblems(
-  current: CampaignFields & { remainingBudgetCents: number; activeParticipantCount: number },
+  current: StoredCampaignFields & { remainingBudgetCents: number; activeParticipantCount: number },
   patch: CampaignPatch,
   now: Date,
 ): LiveEditProblem[] {

@@ -2,6 +2,9 @@ import type { CampaignInput } from '@gametriggers/contracts';
 
 const HOUR = 60 * 60_000;
 
+/** The sample campaign's creative: an upload the `approvedCreatives()` stand-in answers as an approved image. */
+export const SAMPLE_CREATIVE_ASSET_ID = 'c4a7e000-0000-4000-8000-000000000001';
+
 /**
  * A complete, valid campaign starting an hour after `now` (the test's clock) and running 30 days;
  * override any field.
@@ -10,11 +13,7 @@ export function sampleCampaign(overrides: Partial<CampaignInput>, now: Date): Ca
   return {
     title: 'Acme Energy launch week',
     description: 'Show the new Acme Energy can between matches; link to the launch offer.',
-    creative: {
-      type: 'image',
-      url: 'https://cdn.example.com/acme/can.png',
-      altText: 'An Acme Energy can',
-    },
+    creative: { assetId: SAMPLE_CREATIVE_ASSET_ID, altText: 'An Acme Energy can' },
     clickThroughUrl: 'https://acme.example.com/launch',
     categories: ['fps', 'esports'],
     languages: ['en'],

@@ -8,14 +8,17 @@ import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/test
 import { createPersonClient, createServiceClient } from '@gametriggers/trpc';
 import type { CampaignServiceOptions } from '../app';
 import { startCampaignService } from '../app';
+import type { AssetLibrary } from '../clients/asset-library';
 import type { BrandDirectory } from '../clients/brand-directory';
 import type { BudgetReserver } from '../clients/payment-ledger';
 import type { StreamerDirectory } from '../clients/streamer-directory';
 import type { CampaignRouter } from '../router';
 import { sampleCampaign } from './campaign-fixtures';
+import { approvedCreatives } from './approved-creatives';
 import { fundedWallets } from './funded-wallets';
 
-export { sampleCampaign } from './campaign-fixtures';
+export { SAMPLE_CREATIVE_ASSET_ID, sampleCampaign } from './campaign-fixtures';
+export { approvedCreatives, STAND_IN_CREATIVE_HOST } from './approved-creatives';
 export { fundedWallets } from './funded-wallets';
 export { eventually } from './eventually';
 
@@ -44,8 +47,6 @@ export interface CampaignHarnessOptions {
   queuePrefix?: string;
   /** How often the auto-completion sweep runs (default 5 minutes). */
   sweepEveryMs?: number;
-  /** Accept `http://localhost:<port>/…` creatives, as `pnpm dev` does (default: refuse, as production). */
-  allowLocalCreatives?: boolean;
   /** In-test stand-ins instead of calling the brand/streamer services. */
   brands?: BrandDirectory;
   streamers?: StreamerDirectory;
@@ -60,6 +61,13 @@ export interface CampaignHarnessOptions {
    * admin service; share `queuePrefix` with it so `config.changed` arrives). Default: the defaults.
    */
   platformConfig?: PlatformConfigSource;
+  /**
+   * A running asset service (`startAssetHarness(...).url`, sharing `serviceSecret`) whose uploads
+   * are the creatives. Without one, `assets` stands in (default: `approvedCreatives()`: any asset id
+   * is an approved image).
+   */
+  assetServiceUrl?: string;
+  assets?: AssetLibrary;
 }
 
 /**
@@ -86,12 +94,13 @@ export async function startCampaignHarness(options: CampaignHarnessOptions) {
     ADMIN_SERVICE_URL: 'http://127.0.0.1:9',
     platformConfig: options.platformConfig ?? fixedPlatformConfig(),
     COMPLETION_SWEEP_EVERY_MS: options.sweepEveryMs ?? 5 * 60_000,
-    ALLOW_LOCAL_CREATIVES: options.allowLocalCreatives ?? false,
+    ASSET_SERVICE_URL: options.assetServiceUrl ?? 'http://127.0.0.1:1',
     queuePrefix: options.queuePrefix ?? redis.prefix,
     now,
     brands: options.brands,
     streamers: options.streamers,
     payments: options.paymentServiceUrl ? undefined : (options.payments ?? fundedWallets()),
+    assets: options.assetServiceUrl ? undefined : (options.assets ?? approvedCreatives()),
   };
   const service = await startCampaignService(config);
 
