@@ -12,6 +12,7 @@ export {
 } from './platform';
 export type { PlatformOptions, RunningPlatform, SeedResult } from './platform';
 export { topUpByCard } from './demo-wallets';
+export { onePagePdf, registrationCertificate, uploadCheckedCertificate, uploadVerificationDocument } from './demo-documents';
 export { devSecrets, generateSecrets } from './secrets';
 export type { DevSecrets } from './secrets';
 export { DEMO_ADMIN_TOTP_SECRET, backendServices, demoAccounts, gateway, portals, processName, services, standIns } from './services';
