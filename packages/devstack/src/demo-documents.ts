@@ -55,7 +55,7 @@ export function registrationCertificate(company: string): File {
     '',
     'Demonstration document of the Gametriggers development platform.',
   ]);
-  return new File([bytes], 'Certificate of incorporation.pdf', { type: 'application/pdf' });
+  return new File([new Uint8Array(bytes)], 'Certificate of incorporation.pdf', { type: 'application/pdf' });
 }
 
 /** Node's `fetch`; its `Response.json()` is typed `Promise<unknown>`, the SDK's `FetchEsque` wants a generic. */
