@@ -144,3 +144,19 @@ export async function signInWithTwitch(page: Page, login: string) {
   if (page.url().startsWith(inject('twitchIssuer'))) await consent.click();
   await page.waitForURL(`${urls.streamer}/**`);
 }
+
+/**
+ * Gives a file to a portal's upload drop zone (`AssetUpload`: the same input a click opens) and
+ * waits until the upload has gone through and the asset service has judged its bytes: `ready`, or
+ * `refused` (its reason shown).
+ */
+export async function uploadInDropZone(
+  page: Page,
+  file: string | { name: string; mimeType: string; buffer: Buffer },
+  { endpoint = 'campaignCreative', outcome = 'ready' }: { endpoint?: string; outcome?: 'ready' | 'refused' } = {},
+) {
+  const zone = page.locator(`[data-upload-step]:has([data-testid="upload-input-${endpoint}"])`);
+  await page.getByTestId(`upload-input-${endpoint}`).setInputFiles(file);
+  await expect.poll(() => zone.getAttribute('data-upload-step'), { timeout: 60_000 }).toBe(outcome);
+  return zone;
+}

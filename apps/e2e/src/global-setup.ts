@@ -10,6 +10,8 @@ declare module 'vitest' {
     twitchIssuer: string;
     accessTokenTtlSeconds: number;
     stripeUrl: string;
+    /** The local UploadThing: where uploaded creatives are served (`/a/<appId>/<key>`). */
+    uploadsUrl: string;
     paymentDatabaseUrl: string;
     paymentServiceUrl: string;
   }
@@ -64,6 +66,7 @@ export default async function setup(project: TestProject) {
   project.provide('twitchIssuer', platform.twitch.issuer);
   project.provide('accessTokenTtlSeconds', ACCESS_TOKEN_TTL_SECONDS);
   project.provide('stripeUrl', platform.stripe.url);
+  project.provide('uploadsUrl', platform.uploadThing.url);
   project.provide('paymentServiceUrl', serviceUrl(services.find((entry) => entry.name === 'payment')!));
   project.provide(
     'paymentDatabaseUrl',

@@ -91,17 +91,3 @@ export async function approveCreative(admin: ApiClient, owner: ApiClient, assetI
   await admin.admin.moderation.approve.mutate({ itemId });
   return awaitAsset(owner, assetId, (asset) => asset.moderation === 'approved', 'approved');
 }
-
-/** Uploads a creative as the brand, waits for its check and has an admin approve it: ready for a campaign to go to review. */
-export async function uploadApprovedCreative(options: {
-  gatewayUrl: string;
-  brand: ApiClient;
-  /** A current access token of the brand (the upload request carries it). */
-  accessToken: string;
-  admin: ApiClient;
-  file: File;
-}): Promise<AssetView> {
-  const assetId = await uploadCreative(options, options.file);
-  await checkedCreative(options.brand, assetId);
-  return approveCreative(options.admin, options.brand, assetId);
-}

@@ -12,6 +12,15 @@ export {
 } from './platform';
 export type { PlatformOptions, RunningPlatform, SeedResult } from './platform';
 export { topUpByCard } from './demo-wallets';
+export {
+  DEMO_CREATIVES_DIR,
+  approveCreative,
+  awaitAsset,
+  checkedCreative,
+  creativeQueueItem,
+  demoCreativeFile,
+  uploadCreative,
+} from './demo-creatives';
 export { onePagePdf, registrationCertificate, uploadCheckedCertificate, uploadVerificationDocument } from './demo-documents';
 export { devSecrets, generateSecrets } from './secrets';
 export type { DevSecrets } from './secrets';

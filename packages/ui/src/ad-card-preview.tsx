@@ -34,7 +34,8 @@ export function AdCard({
     const card = renderAdCard(
       document,
       { creative: { type, url, altText }, brandName, title, clickUrl },
-      { testId },
+      // A preview may show the file being uploaded, from the browser's memory.
+      { testId, allowBlobUrls: true },
     );
     host.replaceChildren(card.element);
     return () => {

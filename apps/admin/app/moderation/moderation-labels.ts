@@ -1,5 +1,5 @@
 import type { RouterOutputs } from '@gametriggers/api';
-import type { ContentReportReason, ModerationKind, ModerationStatus } from '@gametriggers/contracts';
+import type { ContentReportReason, ModerationItemStatus, ModerationKind } from '@gametriggers/contracts';
 
 /** An item of the queue (`admin.moderation.list`). */
 export type ModerationItem = RouterOutputs['admin']['moderation']['list']['items'][number];
@@ -9,6 +9,7 @@ export type ModerationItemDetail = RouterOutputs['admin']['moderation']['get'];
 
 export const kindLabels: Record<ModerationKind, string> = {
   campaign_creative: 'Campaign creative',
+  creative_asset: 'Uploaded creative',
   brand_profile: 'Brand profile',
   streamer_profile: 'Streamer profile',
 };
@@ -16,6 +17,7 @@ export const kindLabels: Record<ModerationKind, string> = {
 /** The kind filter's chips. */
 export const kindFilterLabels: Record<ModerationKind, string> = {
   campaign_creative: 'Campaign creatives',
+  creative_asset: 'Uploaded creatives',
   brand_profile: 'Brand profiles',
   streamer_profile: 'Streamer profiles',
 };
@@ -26,6 +28,11 @@ export const rejectionConsequences: Record<ModerationKind, { title: string; desc
     title: 'Reject this creative?',
     description:
       'A live campaign is paused and its brand must change the creative before it runs again; a campaign in review is rejected.',
+  },
+  creative_asset: {
+    title: 'Reject this uploaded creative?',
+    description:
+      'No campaign can take this file any more, and none can go to review with it; the brand is told your reason.',
   },
   brand_profile: {
     title: 'Reject this brand profile?',
@@ -39,17 +46,46 @@ export const rejectionConsequences: Record<ModerationKind, { title: string; desc
   },
 };
 
-export const statusLabels: Record<ModerationStatus, string> = {
+export const statusLabels: Record<ModerationItemStatus, string> = {
   pending: 'To review',
   approved: 'Approved',
   rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
 };
 
 export const statusTones = {
   pending: 'warning',
   approved: 'success',
   rejected: 'danger',
-} as const satisfies Record<ModerationStatus, string>;
+  withdrawn: 'neutral',
+} as const satisfies Record<ModerationItemStatus, string>;
+
+/** Who owns each kind of content: a brand (creatives, its profile) or a streamer (their profile). */
+export const ownerRoles = {
+  campaign_creative: 'brand',
+  creative_asset: 'brand',
+  brand_profile: 'brand',
+  streamer_profile: 'streamer',
+} as const satisfies Record<ModerationKind, 'brand' | 'streamer'>;
+
+/** `1280 × 720 px`. */
+export const formatDimensions = (width: number | null, height: number | null) =>
+  width && height ? `${width} × ${height} px` : '—';
+
+/** `12.5 s`, `1 min 5 s`. */
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return '—';
+  const seconds = Math.round(ms / 100) / 10;
+  if (seconds < 60) return `${seconds} s`;
+  return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+}
+
+/** `2.4 MB`, `310 KB`. */
+export function formatFileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
 
 export const reportReasonLabels: Record<ContentReportReason, string> = {
   inappropriate: 'Inappropriate',

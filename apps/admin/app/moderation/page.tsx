@@ -1,13 +1,15 @@
 import {
+  moderationItemStatusSchema,
+  moderationItemStatuses,
   moderationKindSchema,
   moderationKinds,
-  moderationStatusSchema,
-  moderationStatuses,
 } from '@gametriggers/contracts';
-import type { ModerationKind, ModerationStatus } from '@gametriggers/contracts';
+import type { ModerationItemStatus, ModerationKind } from '@gametriggers/contracts';
 import { Alert, Badge, EmptyState, LoadMore, PageHeader, Table, Tabs } from '@gametriggers/ui';
 import type { Column } from '@gametriggers/ui';
+import { NamedId } from '../../components/names/named-id';
 import { portal } from '../../portal';
+import { CreativeThumbnail } from './moderated-content';
 import type { ModerationItem } from './moderation-labels';
 import {
   formatInstant,
@@ -16,13 +18,14 @@ import {
   statusLabels,
   statusTones,
 } from './moderation-labels';
+import { ownerNamesFor } from './moderation-owners';
 
 export const dynamic = 'force-dynamic';
 
 const PAGE_SIZE = 20;
 
 interface Filters {
-  status: ModerationStatus;
+  status: ModerationItemStatus;
   kind?: ModerationKind;
   reported: boolean;
 }
@@ -75,19 +78,27 @@ function FilterChip({
   );
 }
 
-const columns: ReadonlyArray<Column<ModerationItem>> = [
+const columnsFor = (ownerName: (item: ModerationItem) => string | undefined): ReadonlyArray<Column<ModerationItem>> => [
   {
     header: 'Content',
     cell: (item) => (
-      <a href={`/moderation/${item.id}`} className="font-semibold text-brand-700 hover:underline" data-testid="moderation-item-link">
-        {item.title}
-      </a>
+      <span className="flex items-center gap-3">
+        <CreativeThumbnail item={item} />
+        <a href={`/moderation/${item.id}`} className="min-w-0 font-semibold break-words text-brand-700 hover:underline" data-testid="moderation-item-link">
+          {item.title}
+        </a>
+      </span>
     ),
   },
   { header: 'Kind', cell: (item) => kindLabels[item.kind] },
+  { header: 'Owner', cell: (item) => <NamedId name={ownerName(item)} id={item.ownerId} testId="moderation-owner" /> },
   {
     header: 'Status',
-    cell: (item) => <Badge tone={statusTones[item.status]}>{statusLabels[item.status]}</Badge>,
+    cell: (item) => (
+      <span className="whitespace-nowrap">
+        <Badge tone={statusTones[item.status]}>{statusLabels[item.status]}</Badge>
+      </span>
+    ),
   },
   {
     header: 'Reports',
@@ -109,23 +120,24 @@ export default async function ModerationPage({
   await portal.requirePermission('canModerateContent');
   const params = await searchParams;
   const filters: Filters = {
-    status: moderationStatusSchema.safeParse(params.status).data ?? 'pending',
+    status: moderationItemStatusSchema.safeParse(params.status).data ?? 'pending',
     kind: moderationKindSchema.safeParse(params.kind).data,
     reported: params.reported === '1',
   };
   const cursor = params.cursor?.slice(0, 200) || undefined;
   const result = await listItems(filters, cursor);
+  const ownerName = result.ok ? await ownerNamesFor(await portal.sessionApi(), result.data.items) : () => undefined;
 
   return (
     <portal.Shell>
       <PageHeader
         title="Moderation"
-        description="Campaign creatives and brand and streamer profiles to review, and the ads streamers reported. Rejecting a live campaign's creative pauses the campaign; rejecting a profile hides its public text until its owner changes it."
+        description="Campaign creatives, the creatives brands upload, and brand and streamer profiles to review, and the ads streamers reported. Rejecting a live campaign's creative pauses the campaign; rejecting an uploaded creative keeps it out of every campaign; rejecting a profile hides its public text until its owner changes it."
       />
       <Tabs
         label="Moderation items by status"
         current={filters.status}
-        tabs={moderationStatuses.map((status) => ({
+        tabs={moderationItemStatuses.map((status) => ({
           value: status,
           label: statusLabels[status],
           href: listHref({ ...filters, status }),
@@ -164,7 +176,7 @@ export default async function ModerationPage({
         <div data-testid="moderation-empty">
           <EmptyState title={filters.status === 'pending' ? 'Nothing to review' : 'No items here'}>
             {filters.status === 'pending'
-              ? 'New creatives, profile changes and streamer reports appear here as they arrive.'
+              ? 'New creatives, uploaded creatives, profile changes and streamer reports appear here as they arrive.'
               : 'Try another status or filter.'}
           </EmptyState>
         </div>
@@ -172,7 +184,7 @@ export default async function ModerationPage({
         <>
           <Table
             caption="Moderation queue"
-            columns={columns}
+            columns={columnsFor(ownerName)}
             rows={result.data.items}
             rowKey={(item) => item.id}
             rowTestId="moderation-row"

@@ -3,6 +3,7 @@ import type { CampaignStatus } from '@gametriggers/contracts';
 import { Alert, ButtonLink, EmptyState, LoadMore, PageHeader, Tabs } from '@gametriggers/ui';
 import { BrandSetupBanner } from '../../components/brand-profile';
 import { CampaignStatusBadge } from '../../components/campaigns/campaign-status-badge';
+import { CreativeThumbnail } from '../../components/campaigns/creative-thumbnail';
 import { formatCount, formatMoney, pricingLabel } from '../../components/campaigns/formatting';
 import { LocalTime } from '../../components/campaigns/local-time';
 import type { Campaign } from '../../components/campaigns/types';
@@ -48,7 +49,8 @@ function CampaignRow({ campaign }: { campaign: Campaign }) {
         href={`/campaigns/${campaign.id}`}
         className="flex flex-col gap-3 p-5 hover:bg-slate-50/70 sm:flex-row sm:items-center sm:justify-between"
       >
-        <div className="min-w-0 space-y-1">
+        <CreativeThumbnail creative={campaign.creative} className="hidden w-24 sm:block" />
+        <div className="min-w-0 flex-1 space-y-1">
           <div className="flex flex-wrap items-center gap-2">
             <h2 className="truncate font-semibold text-slate-900">{campaign.title}</h2>
             <CampaignStatusBadge status={campaign.status} testId="campaign-row-status" />

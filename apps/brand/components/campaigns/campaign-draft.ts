@@ -1,10 +1,4 @@
-import type {
-  CampaignFields,
-  CampaignPatch,
-  CreativeType,
-  JoinMode,
-  PricingModel,
-} from '@gametriggers/contracts';
+import type { CampaignFields, CampaignPatch, JoinMode, PricingModel } from '@gametriggers/contracts';
 import type { Campaign } from './types';
 
 /** The wizard's form state: text as typed, money in dollars, times as `datetime-local` values. */
@@ -12,8 +6,8 @@ export interface CampaignDraft {
   title: string;
   description: string;
   categories: string[];
-  creativeType: CreativeType;
-  creativeUrl: string;
+  /** The brand's upload (an asset id); empty until one is uploaded or chosen. */
+  creativeAssetId: string;
   creativeAltText: string;
   clickThroughUrl: string;
   languages: string[];
@@ -71,8 +65,7 @@ export function emptyDraft(): CampaignDraft {
     title: '',
     description: '',
     categories: [],
-    creativeType: 'image',
-    creativeUrl: '',
+    creativeAssetId: '',
     creativeAltText: '',
     clickThroughUrl: '',
     languages: [],
@@ -102,8 +95,7 @@ export function draftOf(campaign: Campaign): CampaignDraft {
     title: campaign.title,
     description: campaign.description,
     categories: campaign.categories,
-    creativeType: campaign.creative.type,
-    creativeUrl: campaign.creative.url,
+    creativeAssetId: campaign.creative.assetId ?? '',
     creativeAltText: campaign.creative.altText ?? '',
     clickThroughUrl: campaign.clickThroughUrl,
     languages: campaign.languages,
@@ -134,8 +126,8 @@ export function candidateOf(draft: CampaignDraft) {
     description: draft.description,
     categories: draft.categories,
     creative: {
-      type: draft.creativeType,
-      url: draft.creativeUrl,
+      // Missing until chosen, so the schema says "Upload the creative".
+      assetId: draft.creativeAssetId || undefined,
       ...(draft.creativeAltText.trim() ? { altText: draft.creativeAltText } : {}),
     },
     clickThroughUrl: draft.clickThroughUrl,

@@ -5,7 +5,6 @@ import {
   campaignInputSchema,
   contentCategories,
   countries,
-  creativeTypes,
   languages,
   pricingModels,
 } from '@gametriggers/contracts';
@@ -29,6 +28,9 @@ import type { FieldErrors } from '../brand-profile/field-errors';
 import { errorAt, fieldErrorsOfIssues, fieldErrorsOfServer } from '../brand-profile/field-errors';
 import { VerificationRequirement } from '../brand-profile/verification-requirement';
 import { CampaignFacts } from './campaign-facts';
+import type { ChosenCreative } from './creative-choice';
+import { CreativePicker } from './creative-picker';
+import { CreativeModerationBadge, CreativeThumbnail } from './creative-thumbnail';
 import type { CampaignDraft } from './campaign-draft';
 import { candidateOf, defaultSchedule, liveEditableFields, toLocalInput } from './campaign-draft';
 import { EstimatedReachNote } from './estimated-reach-note';
@@ -41,7 +43,6 @@ const pricingOptions = pricingModels.map((entry) => ({
   value: entry.id,
   label: `${entry.label} — ${entry.unit}`,
 }));
-const creativeOptions = creativeTypes.map((entry) => ({ value: entry.id, label: entry.label }));
 
 const rateHints = {
   cpm: 'What you pay per 1,000 counted impressions, e.g. 15.00.',
@@ -113,8 +114,11 @@ export function CampaignWizard({
   submitLabel,
   save,
   defaultCooloffHours = null,
+  initialCreative = null,
 }: {
   initial: CampaignDraft;
+  /** The creative the campaign has (editing), with its upload's moderation. */
+  initialCreative?: ChosenCreative | null;
   /** The campaign's start and end; a new campaign gets tomorrow 09:00 for 30 days. */
   schedule?: { startsAt: Date; endsAt: Date };
   brandName: string;
@@ -128,6 +132,9 @@ export function CampaignWizard({
   defaultCooloffHours?: number | null;
 }) {
   const [draft, setDraft] = useState(initial);
+  const [creative, setCreative] = useState(initialCreative);
+  /** The file being uploaded, shown in the preview before it is checked. */
+  const [uploadPreview, setUploadPreview] = useState<{ type: 'image' | 'video'; url: string } | null>(null);
   const [stepIndex, setStepIndex] = useState(0);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string>();
@@ -279,13 +286,16 @@ export function CampaignWizard({
 
             {step.key === 'creative' ? (
               <>
-                <Select label="Creative type" options={creativeOptions} {...text('creativeType')} />
-                <Field
-                  label="Creative URL"
-                  type="url"
-                  placeholder="https://cdn.example.com/ad.png"
-                  {...text('creativeUrl')}
-                  hint="A public https link to the image or video (uploads come later)."
+                <CreativePicker
+                  chosen={creative}
+                  onChoose={(chosen) => {
+                    setCreative(chosen);
+                    set('creativeAssetId', chosen.assetId ?? '');
+                    setErrors(({ 'creative.assetId': _cleared, ...rest }) => rest);
+                  }}
+                  onPreview={setUploadPreview}
+                  error={errorOf('creativeAssetId')}
+                  locked={locked('creativeAssetId') || pending}
                 />
                 <Field
                   label="Alt text (optional)"
@@ -463,6 +473,15 @@ export function CampaignWizard({
                       {parsed.data.description}
                     </p>
                   </div>
+                  {creative ? (
+                    <div className="flex items-center gap-3 text-sm text-slate-700">
+                      <CreativeThumbnail creative={creative} className="w-28" alt={draft.creativeAltText} />
+                      <div className="space-y-1">
+                        <p className="font-medium text-slate-900">{creative.name ?? 'Creative'}</p>
+                        <CreativeModerationBadge moderation={creative.moderation} />
+                      </div>
+                    </div>
+                  ) : null}
                   <CampaignFacts
                     campaign={parsed.data}
                     defaultCooloffHours={defaultCooloffHours}
@@ -507,8 +526,8 @@ export function CampaignWizard({
         <h2 className="text-sm font-semibold text-slate-700">Live preview</h2>
         <AdCardPreview
           creative={{
-            type: draft.creativeType,
-            url: draft.creativeUrl,
+            type: uploadPreview?.type ?? creative?.type ?? 'image',
+            url: uploadPreview?.url ?? creative?.url ?? '',
             altText: draft.creativeAltText,
           }}
           brandName={brandName}

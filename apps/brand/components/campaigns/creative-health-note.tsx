@@ -7,7 +7,7 @@ import { LocalTime } from './local-time';
  * viewers saw the card's fallback (brand, title, link) instead. Nothing when all is well, or when
  * analytics cannot be asked (the rest of the page still shows).
  */
-export async function CreativeHealthNote({ campaignId, creativeUrl }: { campaignId: string; creativeUrl: string }) {
+export async function CreativeHealthNote({ campaignId }: { campaignId: string }) {
   const api = await portal.sessionApi();
   const health = await api.analytics.campaignCreativeHealth.query({ campaignId }).catch(() => null);
   if (!health?.lastFailedAt || health.failingStreams === 0) return null;
@@ -16,9 +16,8 @@ export async function CreativeHealthNote({ campaignId, creativeUrl }: { campaign
     <div data-testid="creative-not-loading">
       <Alert tone="error" title="Creative not loading">
         On {streams} your creative did not load, so viewers saw the fallback card with your brand,
-        title and link instead. Last seen <LocalTime date={health.lastFailedAt} />. Check that{' '}
-        <span className="font-mono break-all">{creativeUrl}</span> opens publicly over https, or
-        edit the campaign to use another address.
+        title and link instead. Last seen <LocalTime date={health.lastFailedAt} />. Their viewers’
+        networks may block the file; if it keeps happening, contact support.
       </Alert>
     </div>
   );

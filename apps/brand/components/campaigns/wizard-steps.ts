@@ -20,7 +20,7 @@ export const wizardSteps: ReadonlyArray<{
   {
     key: 'creative',
     title: 'Creative & link',
-    intro: 'The image or video shown on stream, and where a viewer lands when they follow it.',
+    intro: 'The image or video shown on stream (uploaded here, checked, then approved by a moderator), and where a viewer lands when they follow it.',
     fields: ['creative', 'clickThroughUrl'],
   },
   {
@@ -63,8 +63,7 @@ export const errorPathOf: Record<keyof CampaignDraft, string> = {
   title: 'title',
   description: 'description',
   categories: 'categories',
-  creativeType: 'creative.type',
-  creativeUrl: 'creative.url',
+  creativeAssetId: 'creative.assetId',
   creativeAltText: 'creative.altText',
   clickThroughUrl: 'clickThroughUrl',
   languages: 'languages',

@@ -1,9 +1,9 @@
 import { createApiClient } from '@gametriggers/api';
-import { topUpByCard, uploadCheckedCertificate } from '@gametriggers/devstack';
+import { demoCreativeFile, topUpByCard, uploadCheckedCertificate } from '@gametriggers/devstack';
 import { createMailboxClient } from '@gametriggers/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiAs, gatewayUrl } from '../../src/api';
+import { apiAs, draftCampaignFields, gatewayUrl, uploadCreativeAs } from '../../src/api';
 import {
   atBothWidths,
   launchBrowser,
@@ -54,28 +54,20 @@ async function pendingBrandWithDraft(companyName: string) {
     documents: [{ kind: 'registration', assetId: certificate.assetId }],
     note: 'Our registration certificate.',
   });
+  const creative = await uploadCreativeAs({ email, password }, demoCreativeFile('acme/pop-up.jpg'));
   const startsAt = new Date(Date.now() + 7 * 86_400_000);
-  const campaign = await api.campaign.create.mutate({
-    title: `${companyName} launch`,
-    description: 'Show the new Volt can between matches; link to the launch offer.',
-    creative: { type: 'image', url: 'https://volt.example/can.png', altText: 'A Volt can' },
-    clickThroughUrl: 'https://volt.example/launch',
-    categories: ['fps'],
-    languages: ['en'],
-    regions: ['US'],
-    minFollowers: 0,
-    minAverageViewers: 0,
-    startsAt,
-    endsAt: new Date(startsAt.getTime() + 14 * 86_400_000),
-    budgetCents: 50_000,
-    pricing: { model: 'cpm', rateCents: 1_000 },
-    perStreamerCapCents: null,
-    maxParticipants: null,
-    frequency: { adDurationSeconds: 15, minMinutesBetweenShows: 10, maxShowsPerHour: 4 },
-    joinMode: 'open',
-    gkeyCooloffHours: 24,
-    targetImpressions: null,
-  });
+  const campaign = await api.campaign.create.mutate(
+    draftCampaignFields(`${companyName} launch`, { assetId: creative.assetId, altText: 'A Volt can' }, {
+      description: 'Show the new Volt can between matches; link to the launch offer.',
+      clickThroughUrl: 'https://volt.example/launch',
+      languages: ['en'],
+      regions: ['US'],
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 14 * 86_400_000),
+      budgetCents: 50_000,
+      gkeyCooloffHours: 24,
+    }),
+  );
   return { api, brandId: profile.id, campaignId: campaign.id };
 }
 

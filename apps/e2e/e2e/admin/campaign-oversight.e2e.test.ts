@@ -1,7 +1,7 @@
-import { topUpByCard } from '@gametriggers/devstack';
+import { demoCreativeFile, topUpByCard } from '@gametriggers/devstack';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiAs } from '../../src/api';
+import { apiAs, draftCampaignFields, uploadApprovedCreative } from '../../src/api';
 import {
   launchBrowser,
   openDialog,
@@ -36,28 +36,10 @@ describe('campaign oversight in the admin portal', () => {
   it('finds a campaign in the table, approves it, pauses it in an emergency, lifts the pause and re-budgets it', async () => {
     const title = `Oversight ${Date.now().toString(36)}`;
     const asBrand = await apiAs(brand);
-    const startsAt = new Date(Date.now() + 3_600_000);
-    const draft = await asBrand.campaign.create.mutate({
-      title,
-      description: 'Show the new Nova headset between matches.',
-      creative: { type: 'image', url: 'https://images.example/nova/headset.png', altText: 'A Nova headset' },
-      clickThroughUrl: 'https://nova-peripherals.example/headset',
-      categories: ['fps'],
-      languages: [],
-      regions: [],
-      minFollowers: 0,
-      minAverageViewers: 0,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 7 * 86_400_000),
-      budgetCents: 20_000,
-      pricing: { model: 'cpm', rateCents: 1_000 },
-      perStreamerCapCents: null,
-      maxParticipants: null,
-      frequency: { adDurationSeconds: 15, minMinutesBetweenShows: 10, maxShowsPerHour: 4 },
-      joinMode: 'open',
-      gkeyCooloffHours: 720,
-      targetImpressions: null,
-    });
+    const creative = await uploadApprovedCreative(brand, demoCreativeFile('nova/keys.jpg'));
+    const draft = await asBrand.campaign.create.mutate(
+      draftCampaignFields(title, { assetId: creative.assetId, altText: 'A Nova keyboard' }),
+    );
     await asBrand.campaign.submit.mutate({ campaignId: draft.id });
     await topUpByCard(asBrand, inject('stripeUrl'), 30_000);
 

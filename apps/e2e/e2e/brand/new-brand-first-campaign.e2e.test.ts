@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { DEMO_CREATIVES_DIR } from '@gametriggers/devstack';
 import { createMailboxClient } from '@gametriggers/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -9,6 +11,7 @@ import {
   textOf,
   uniqueEmail,
   urls,
+  uploadInDropZone,
 } from '../../src/browser';
 import { demoAdmin } from '../../src/api';
 
@@ -150,8 +153,19 @@ describe('a new brand finds its way to its first campaign', () => {
       .fill('Show our new mouse during your most intense rounds.');
     await page.getByText('Shooters', { exact: true }).click();
     await nextStep(page);
-    await page.getByLabel('Creative URL').fill('https://images.example/pixel-forge/mouse.png');
+    // The creative is uploaded: the drop zone, the asset service's check, then moderation. Without
+    // one the step says what it needs.
+    await nextStep(page);
+    expect(await textOf(page.getByTestId('campaign-wizard'))).toContain('Upload the creative, or choose one of your uploads');
+    await uploadInDropZone(page, path.join(DEMO_CREATIVES_DIR, 'nova/aim.jpg'));
+    const chosen = page.getByTestId('chosen-creative');
+    expect(await textOf(chosen)).toContain('aim.jpg');
+    expect(await textOf(chosen.getByTestId('creative-moderation'))).toBe('Waiting for moderation');
+    // The overlay preview shows the checked upload as the stream will.
+    await expect.poll(() => page.getByTestId('ad-preview-card').getAttribute('data-state')).toBe('creative');
+    await page.getByLabel('Alt text (optional)').fill('The Pixel Forge mouse');
     await page.getByLabel('Click-through link').fill('https://pixel-forge.example/mouse');
+    await screenshotsAtBothWidths(page, 'brand-new-wizard-creative');
     await nextStep(page);
     await nextStep(page);
     expect(await textOf(page.getByTestId('campaign-reach'))).toContain('Enter a rate and a budget');

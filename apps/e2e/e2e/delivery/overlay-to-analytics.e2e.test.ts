@@ -1,6 +1,6 @@
 import { createApiClient } from '@gametriggers/api';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, screenshot, signInWithPassword, textOf, urls } from '../../src/browser';
 
 // Pixel Pat is live on the Twitch stand-in (340 viewers) and runs Acme's and Nova's campaigns.
@@ -10,8 +10,8 @@ const brands = [
   { email: 'nova@demo.gametriggers.dev', password: 'DemoPassword!2026' },
 ];
 const gatewayUrl = 'http://localhost:4000';
-// The demo creatives are served by the streamer portal; a broken one is made by answering 404.
-const demoCreatives = `${urls.streamer}/creatives/demo/**`;
+// The demo creatives are uploads, served by the upload store; a broken one is made by answering 404.
+const demoCreatives = () => `${inject('uploadsUrl')}/a/**`;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -35,7 +35,7 @@ type Report = { type: string; adId?: string; campaignId?: string; viewers?: numb
 async function openOverlay(url: string, options: { brokenCreatives?: boolean } = {}) {
   const overlay = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   if (options.brokenCreatives) {
-    await overlay.route(demoCreatives, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await overlay.route(demoCreatives(), (route) => route.fulfill({ status: 404, body: 'gone' }));
   }
   const reports: Report[] = [];
   overlay.on('request', (request) => {
@@ -86,7 +86,7 @@ describe('from a test-fire to the brand’s analytics', () => {
     // it fades in once its creative has loaded from the creative's host.
     await testAd(overlay).waitFor({ state: 'attached', timeout: 5_000 });
     await renderedTestAd(overlay).waitFor({ timeout: 10_000 });
-    // The demo creative itself (served locally), labelled as sponsored by its brand.
+    // The demo creative itself (an upload, served by the store), labelled as sponsored by its brand.
     expect(await renderedTestAd(overlay).getAttribute('data-state')).toBe('creative');
     expect(await textOf(renderedTestAd(overlay).getByTestId('ad-card-label'))).toMatch(/^Sponsored\s+\S/i);
     // The tracked link's QR code under the ad, drawn for viewers to scan.

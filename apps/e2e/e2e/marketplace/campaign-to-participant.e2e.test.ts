@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { topUpByCard } from '@gametriggers/devstack';
+import { demoCreativeFile, topUpByCard } from '@gametriggers/devstack';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   launchBrowser,
@@ -9,7 +9,7 @@ import {
   textOf,
   urls,
 } from '../../src/browser';
-import { apiAs, apiAsAdmin, demoAdmin } from '../../src/api';
+import { apiAs, apiAsAdmin, demoAdmin, uploadApprovedCreative } from '../../src/api';
 
 // A verified demo brand the other browser tests leave alone, and the demo super admin.
 const brand = { email: 'nova@demo.gametriggers.dev', password: 'DemoPassword!2026' };
@@ -34,6 +34,10 @@ describe('from a brand’s campaign to a streamer on it', () => {
   it('a verified brand creates and submits a campaign, an admin approves it, a matching streamer joins, the brand sees them', async () => {
     const title = `Horror Night ${Date.now().toString(36)}`;
     const channel = `e2e${Date.now().toString(36)}`;
+    // An earlier upload of the brand's, approved by moderation, picked in the wizard's library.
+    const creativeName = `horror-night-${Date.now().toString(36)}.jpg`;
+    const shipped = demoCreativeFile('nova/keys.jpg');
+    await uploadApprovedCreative(brand, new File([await shipped.arrayBuffer()], creativeName, { type: shipped.type }));
 
     // The brand: the six-step wizard, then submit for review.
     const brandPage = await browser.newPage();
@@ -44,7 +48,10 @@ describe('from a brand’s campaign to a streamer on it', () => {
     await brandPage.getByLabel('Description').fill('Sponsor the scariest moment of your stream with Nova gear.');
     await brandPage.getByText('Horror', { exact: true }).click();
     await next(brandPage);
-    await brandPage.getByLabel('Creative URL').fill('https://images.example/nova/horror.png');
+    await brandPage.getByRole('tab', { name: 'Choose from your uploads' }).click();
+    await brandPage.getByTestId('creative-library-item').filter({ hasText: creativeName }).click();
+    expect(await textOf(brandPage.getByTestId('chosen-creative'))).toContain(creativeName);
+    expect(await textOf(brandPage.getByTestId('chosen-creative').getByTestId('creative-moderation'))).toBe('Approved');
     await brandPage.getByLabel('Click-through link').fill('https://nova-peripherals.example/horror');
     await next(brandPage);
     await next(brandPage); // targeting: any language, worldwide, any size

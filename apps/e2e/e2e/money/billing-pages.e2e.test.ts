@@ -1,7 +1,8 @@
 import { formatCents } from '@gametriggers/contracts';
+import { demoCreativeFile } from '@gametriggers/devstack';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs } from '../../src/api';
+import { apiAs, draftCampaignFields, uploadCreativeAs } from '../../src/api';
 import { atBothWidths, launchBrowser, signInWithPassword, textOf, urls } from '../../src/browser';
 
 // What the money loop does not walk through: the campaign page's budget panel and its top-up link,
@@ -30,28 +31,14 @@ describe('the billing and earnings pages', () => {
   it('a campaign the wallet cannot cover says by how much and links to a prefilled top-up', async () => {
     const asBrand = await apiAs(brand);
     const wallet = await asBrand.payment.wallet.summary.query();
-    const startsAt = new Date(Date.now() + 86_400_000);
-    const draft = await asBrand.campaign.create.mutate({
-      title: `Acme wallet check ${Date.now().toString(36)}`,
-      description: 'A draft whose budget is more than the wallet holds.',
-      creative: { type: 'image', url: `${urls.streamer}/creatives/demo/acme/bold.svg`, altText: 'Acme Bold' },
-      clickThroughUrl: 'https://acme.example/bold',
-      categories: ['fps'],
-      languages: [],
-      regions: [],
-      minFollowers: 0,
-      minAverageViewers: 0,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 7 * 86_400_000),
-      budgetCents: wallet.availableCents + SHORT_BY_CENTS,
-      pricing: { model: 'cpm', rateCents: 1_000 },
-      perStreamerCapCents: null,
-      maxParticipants: null,
-      frequency: { adDurationSeconds: 15, minMinutesBetweenShows: 10, maxShowsPerHour: 4 },
-      joinMode: 'open',
-      gkeyCooloffHours: 1,
-      targetImpressions: null,
-    });
+    const creative = await uploadCreativeAs(brand, demoCreativeFile('acme/bold.jpg'));
+    const draft = await asBrand.campaign.create.mutate(
+      draftCampaignFields(
+        `Acme wallet check ${Date.now().toString(36)}`,
+        { assetId: creative.assetId, altText: 'Acme Bold' },
+        { description: 'A draft whose budget is more than the wallet holds.', budgetCents: wallet.availableCents + SHORT_BY_CENTS, gkeyCooloffHours: 1 },
+      ),
+    );
 
     const page = await signedIn(brand, urls.brand);
     await page.goto(`${urls.brand}/campaigns/${draft.id}`);

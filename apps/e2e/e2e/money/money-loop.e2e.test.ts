@@ -1,8 +1,9 @@
 import { formatCents } from '@gametriggers/contracts';
+import { demoCreativeFile } from '@gametriggers/devstack';
 import type { Browser, Page } from 'playwright-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiAs, apiAsAdmin, demoAdmin } from '../../src/api';
+import { apiAs, apiAsAdmin, demoAdmin, draftCampaignFields, uploadApprovedCreative } from '../../src/api';
 import { launchBrowser, screenshot, signInWithPassword, textOf, urls } from '../../src/browser';
 
 // Lumen (a verified demo brand) funds a new campaign by card; MiraMusic (live on the Twitch
@@ -88,27 +89,21 @@ describe('the money loop', () => {
     const asBrand = await apiAs(brand);
     const startsAt = new Date(Date.now() + 3_000);
     const title = `Lumen money loop ${Date.now().toString(36)}`;
-    const campaign = await asBrand.campaign.create.mutate({
-      title,
-      description: 'Lumen sponsors a music stream; every impression is paid.',
-      creative: { type: 'image', url: `${urls.streamer}/creatives/demo/lumen/crunch.svg`, altText: 'Lumen Crunch' },
-      clickThroughUrl: 'https://lumen.example/crunch',
-      categories: ['music'],
-      languages: ['pt'],
-      regions: ['BR'],
-      minFollowers: 0,
-      minAverageViewers: 0,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 7 * 86_400_000),
-      budgetCents: TOP_UP_CENTS,
-      pricing: { model: 'cpm', rateCents: 100_000 },
-      perStreamerCapCents: null,
-      maxParticipants: null,
-      frequency: { adDurationSeconds: 15, minMinutesBetweenShows: 1, maxShowsPerHour: 60 },
-      joinMode: 'open',
-      gkeyCooloffHours: 1,
-      targetImpressions: null,
-    });
+    const creative = await uploadApprovedCreative(brand, demoCreativeFile('lumen/crunch.jpg'));
+    const campaign = await asBrand.campaign.create.mutate(
+      draftCampaignFields(title, { assetId: creative.assetId, altText: 'Lumen Crunch' }, {
+        description: 'Lumen sponsors a music stream; every impression is paid.',
+        clickThroughUrl: 'https://lumen.example/crunch',
+        categories: ['music'],
+        languages: ['pt'],
+        regions: ['BR'],
+        startsAt,
+        budgetCents: TOP_UP_CENTS,
+        pricing: { model: 'cpm', rateCents: 100_000 },
+        frequency: { adDurationSeconds: 15, minMinutesBetweenShows: 1, maxShowsPerHour: 60 },
+        gkeyCooloffHours: 1,
+      }),
+    );
     await asBrand.campaign.submit.mutate({ campaignId: campaign.id });
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, startsAt.getTime() - Date.now() + 500)));
     await (await apiAsAdmin(demoAdmin)).campaign.approve.mutate({ campaignId: campaign.id });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, signInWithPassword, textOf, urls } from '../../src/browser';
-import { apiAs } from '../../src/api';
+import { apiAs, draftCampaignFields, uploadApprovedCreative } from '../../src/api';
 
 // A verified demo brand: submitting a campaign for review tells its owner (`campaign.submitted`).
 const nova = { email: 'nova@demo.gametriggers.dev', password: 'DemoPassword!2026' };
@@ -21,6 +21,8 @@ async function bellCount(page: Page): Promise<number> {
 describe('the notifications bell', () => {
   it('counts a new notification live, shows it in the dropdown and lists it in the inbox', async () => {
     const title = `Bell ${Date.now().toString(36)}`;
+    // Its creative is uploaded and approved before the page opens (moderation's own notices come first).
+    const creative = await uploadApprovedCreative(nova);
     const page = await browser.newPage();
     await signInWithPassword(page, nova.email, nova.password);
     await page.waitForURL(`${urls.brand}/**`);
@@ -32,27 +34,9 @@ describe('the notifications bell', () => {
 
     // The brand submits a campaign for review through the API, in another session.
     const asBrand = await apiAs(nova);
-    const startsAt = new Date(Date.now() + 3_600_000);
-    const draft = await asBrand.campaign.create.mutate({
-      title,
-      description: 'Show the new Nova headset between matches.',
-      creative: { type: 'image', url: 'https://images.example/nova/headset.png', altText: 'A Nova headset' },
-      clickThroughUrl: 'https://nova-peripherals.example/headset',
-      categories: ['fps'],
-      languages: [],
-      regions: [],
-      minFollowers: 0,
-      minAverageViewers: 0,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 7 * 86_400_000),
-      budgetCents: 20_000,
-      pricing: { model: 'cpm', rateCents: 1_000 },
-      perStreamerCapCents: null,
-      maxParticipants: null,
-      frequency: { adDurationSeconds: 15, minMinutesBetweenShows: 10, maxShowsPerHour: 4 },
-      joinMode: 'open',
-      targetImpressions: null,
-    });
+    const draft = await asBrand.campaign.create.mutate(
+      draftCampaignFields(title, { assetId: creative.assetId, altText: 'A Nova mouse' }),
+    );
     await asBrand.campaign.submit.mutate({ campaignId: draft.id });
 
     // Without a reload, the badge goes up and says so to screen readers.

@@ -38,7 +38,9 @@ describe('a real file passes and is measured', () => {
     const thumbnail = await fetch(asset.thumbnailUrl ?? '');
     expect(thumbnail.headers.get('content-type')).toBe('image/webp');
     const events = await harness.db.outboxEvent.findMany({ where: { type: 'asset.ready' } });
-    expect(events.map((event) => event.payload)).toContainEqual({ assetId, ownerId: asset.ownerId, use: 'campaignCreative', kind: 'image' });
+    expect(events.map((event) => event.payload)).toContainEqual(
+      expect.objectContaining({ assetId, ownerId: asset.ownerId, use: 'campaignCreative', kind: 'image', url: asset.url }),
+    );
   });
 
   it('an MP4 creative: ready with its duration, dimensions and codec', async () => {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { startAssetHarness } from '@gametriggers/asset-service/testing';
+import { fileOf, imageBytes, mp4Bytes, pdfBytes, startAssetHarness } from '@gametriggers/asset-service/testing';
 import type { AssetHarness } from '@gametriggers/asset-service/testing';
-import { fileOf, imageBytes, mp4Bytes, pdfBytes } from '@gametriggers/asset-service/testing/media-fixtures';
 import { startBrandHarness } from '@gametriggers/brand-service/testing';
 import type { BrandHarness } from '@gametriggers/brand-service/testing';
 import type { CampaignInput } from '@gametriggers/contracts';

@@ -14,6 +14,8 @@ export interface AdCardOptions {
   qrSrc?: string | null | undefined;
   testId?: string;
   loadTimeoutMs?: number;
+  /** Previews only: a `blob:` URL (a file the person is uploading) may be shown too. */
+  allowBlobUrls?: boolean;
   onShown?: (kind: AdCardShown) => void;
   onFailed?: (reason: AdCardFailure) => void;
   setTimer?: (run: () => void, ms: number) => unknown;

@@ -112,7 +112,8 @@ function caption(doc, ad, qrSrc) {
  * within `loadTimeoutMs`, the card switches to its designed fallback (brand, title, link, QR) and
  * never stays blank. `data-state` says which: loading, creative or fallback.
  *
- * options: qrSrc (the QR code image of the link, or none), testId, loadTimeoutMs,
+ * options: qrSrc (the QR code image of the link, or none), testId, loadTimeoutMs, allowBlobUrls
+ * (previews: a file the person is uploading, shown from the browser's memory as a `blob:` URL),
  * onShown(kind: 'creative' | 'fallback'), onFailed(reason: 'error' | 'timeout' | 'invalid_url'),
  * setTimer(fn, ms) / clearTimer(id) (default: the window's).
  * Returns { element, dispose() }: dispose stops waiting (nothing is reported after it).
@@ -147,7 +148,8 @@ export function renderAdCard(doc, ad, options) {
   }
 
   var creative = ad.creative || {};
-  if (!/^https?:\/\/\S+$/.test(creative.url || '')) {
+  var shown = opts.allowBlobUrls ? /^(https?:\/\/|blob:)\S+$/ : /^https?:\/\/\S+$/;
+  if (!shown.test(creative.url || '')) {
     // Settled on the next turn, so the caller holds the card before hearing about it.
     timer = setTimer(function () {
       timer = null;

@@ -171,6 +171,17 @@ describe('the ad card', () => {
     assert.deepEqual(events, ['failed:invalid_url', 'shown:fallback']);
   });
 
+  it('shows a file from the browser’s memory only in a preview that allows it', () => {
+    const local = { ...ad, creative: { type: 'image', url: 'blob:http://localhost:3001/4f1c2d3e' } };
+    const overlay = render(local);
+    overlay.timers.fireAll();
+    assert.deepEqual(overlay.events, ['failed:invalid_url', 'shown:fallback']);
+    const preview = render(local, { allowBlobUrls: true });
+    assert.equal(preview.creative.src, 'blob:http://localhost:3001/4f1c2d3e');
+    preview.creative.fire('load');
+    assert.deepEqual(preview.events, ['shown:creative']);
+  });
+
   it('reports nothing once disposed', () => {
     const { card, creative, timers, events } = render();
     card.dispose();

@@ -1,10 +1,12 @@
 import { moderationItemIdInputSchema } from '@gametriggers/contracts';
 import { Alert, Badge, ButtonLink, Card, EmptyState, PageHeader, ReasonConfirm } from '@gametriggers/ui';
 import { notFound } from 'next/navigation';
+import { NamedId } from '../../../components/names/named-id';
 import { portal } from '../../../portal';
 import { approveItem, rejectItem } from '../actions';
 import { ApproveButton } from '../approve-button';
 import { ModeratedContent } from '../moderated-content';
+import { ownerNamesFor } from '../moderation-owners';
 import {
   formatInstant,
   kindLabels,
@@ -23,6 +25,7 @@ export default async function ModerationItemPage({ params }: { params: Promise<{
   const { itemId } = parsed.data;
   const result = await portal.act((api) => api.admin.moderation.get.query({ itemId }));
   if (!result.ok && result.error.code === 'NOT_FOUND') notFound();
+  const ownerName = result.ok ? (await ownerNamesFor(await portal.sessionApi(), [result.data]))(result.data) : undefined;
 
   return (
     <portal.Shell>
@@ -32,7 +35,7 @@ export default async function ModerationItemPage({ params }: { params: Promise<{
         <>
           <PageHeader
             title={result.data.title}
-            description={`${kindLabels[result.data.kind]} · submitted ${formatInstant(result.data.contentSubmittedAt)}`}
+            description={`${kindLabels[result.data.kind]}${ownerName ? ` by ${ownerName}` : ''} · submitted ${formatInstant(result.data.contentSubmittedAt)}`}
             actions={
               <ButtonLink href="/moderation" variant="secondary">
                 Back to the queue
@@ -40,7 +43,10 @@ export default async function ModerationItemPage({ params }: { params: Promise<{
             }
           />
           <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-            <ModeratedContent item={result.data} />
+            <ModeratedContent
+              item={result.data}
+              owner={<NamedId name={ownerName} id={result.data.ownerId} showId testId="moderation-owner" />}
+            />
             <div className="space-y-6">
               <Card>
                 <div className="flex items-center justify-between gap-3">
@@ -60,6 +66,10 @@ export default async function ModerationItemPage({ params }: { params: Promise<{
                       testId="moderation-reject"
                     />
                   </div>
+                ) : result.data.status === 'withdrawn' ? (
+                  <p className="mt-4 text-sm text-slate-600" data-testid="moderation-decision">
+                    Withdrawn: its owner deleted it before a decision, so there is nothing left to decide.
+                  </p>
                 ) : (
                   <p className="mt-4 text-sm text-slate-600" data-testid="moderation-decision">
                     {statusLabels[result.data.status]}

@@ -5,7 +5,9 @@ import { BudgetPanel } from '../../../components/billing/budget-panel';
 import { VerificationRequirement } from '../../../components/brand-profile/verification-requirement';
 import { CampaignActions } from '../../../components/campaigns/campaign-actions';
 import { CampaignFacts } from '../../../components/campaigns/campaign-facts';
+import { chosenFromCampaign } from '../../../components/campaigns/creative-choice';
 import { CreativeHealthNote } from '../../../components/campaigns/creative-health-note';
+import { CreativeModerationBadge, CreativeThumbnail } from '../../../components/campaigns/creative-thumbnail';
 import { CampaignStatusBadge } from '../../../components/campaigns/campaign-status-badge';
 import { DeliveryFigures } from '../../../components/campaigns/delivery-figures';
 import {
@@ -15,6 +17,7 @@ import {
 } from '../../../components/campaigns/formatting';
 import { LocalTime } from '../../../components/campaigns/local-time';
 import { CampaignParticipants } from '../../../components/participants';
+import type { ChosenCreative } from '../../../components/campaigns/creative-choice';
 import type { Campaign } from '../../../components/campaigns/types';
 import { portal } from '../../../portal';
 import { changeCampaignStatus } from '../actions';
@@ -94,6 +97,38 @@ function StatusNote({ campaign }: { campaign: Campaign }) {
   }
 }
 
+/** A campaign goes to review only with an uploaded creative that moderation approved: say where it stands. */
+function CreativeRequirement({ creative, campaignId }: { creative: ChosenCreative; campaignId: string }) {
+  const edit = (
+    <a href={`/campaigns/${campaignId}/edit`} className="font-medium underline">
+      Edit the campaign
+    </a>
+  );
+  if (!creative.assetId) {
+    return (
+      <Alert tone="warning" title="Upload the creative">
+        This campaign’s creative was set before uploads. {edit} to upload it, then submit.
+      </Alert>
+    );
+  }
+  if (creative.moderation === 'pending') {
+    return (
+      <Alert tone="info" title="Creative waiting for moderation">
+        A moderator checks every new creative, usually within a day. You can submit the campaign once it is approved.
+      </Alert>
+    );
+  }
+  if (creative.moderation === 'rejected') {
+    return (
+      <Alert tone="error" title="Creative rejected by moderation">
+        {creative.moderationReason ? `${creative.moderationReason} ` : ''}
+        {edit} to choose another creative.
+      </Alert>
+    );
+  }
+  return null;
+}
+
 /** When it runs; a campaign that completed before its planned end shows when it really ended. */
 function RunDates({ campaign }: { campaign: Campaign }) {
   const endedEarly =
@@ -132,7 +167,13 @@ export default async function CampaignPage({
     throw error;
   });
   // Submitting needs a verified company: say so before the brand reaches the Submit button.
-  const brand = campaign.allowedActions.includes('submit') ? await api.brand.me.query() : null;
+  const submittable = campaign.allowedActions.includes('submit');
+  const [brand, asset] = await Promise.all([
+    submittable ? api.brand.me.query() : null,
+    // Submitting also needs the creative approved by moderation: its upload says where it stands.
+    campaign.creative.assetId ? api.asset.get.query({ assetId: campaign.creative.assetId }).catch(() => null) : null,
+  ]);
+  const creative = chosenFromCampaign(campaign, asset);
   const savedMessage = saved === 'created' || saved === 'updated' ? savedText[saved] : null;
 
   return (
@@ -160,8 +201,9 @@ export default async function CampaignPage({
         {savedMessage ? <Alert tone="success">{savedMessage}</Alert> : null}
         <StatusNote campaign={campaign} />
         {brand ? <VerificationRequirement status={brand.verification.status} /> : null}
+        {submittable ? <CreativeRequirement creative={creative} campaignId={campaign.id} /> : null}
         {campaign.approvedAt ? (
-          <CreativeHealthNote campaignId={campaign.id} creativeUrl={campaign.creative.url} />
+          <CreativeHealthNote campaignId={campaign.id} />
         ) : null}
         <CampaignActions
           campaignId={campaign.id}
@@ -202,6 +244,16 @@ export default async function CampaignPage({
             <CampaignFacts campaign={campaign} />
           </Card>
           <aside className="space-y-3">
+            <h2 className="text-sm font-semibold text-slate-700">Creative</h2>
+            <div className="flex items-center gap-3" data-testid="campaign-creative">
+              <CreativeThumbnail creative={creative} className="w-28" alt={campaign.creative.altText ?? ''} />
+              <div className="min-w-0 space-y-1 text-sm">
+                <p className="truncate font-medium text-slate-900">
+                  {creative.name ?? (creative.type === 'video' ? 'Video' : 'Image')}
+                </p>
+                <CreativeModerationBadge moderation={creative.moderation} />
+              </div>
+            </div>
             <h2 className="text-sm font-semibold text-slate-700">Overlay preview</h2>
             <AdCardPreview
               creative={campaign.creative}

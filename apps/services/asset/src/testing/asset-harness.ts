@@ -18,6 +18,9 @@ import type { AssetRouter } from '../router';
 import type { AssetFileRouter } from '../upload/file-router';
 import { UPLOAD_ROUTE_PATH } from '../upload/upload-route';
 
+/** Files made at test time (images, a short video, a PDF) for other services' tests to upload. */
+export { fileOf, imageBytes, mp4Bytes, pdfBytes } from './media-fixtures';
+
 export const assetMigrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
 
 export const assetTestServiceSecret = 'test-service-secret-of-at-least-32-chars';

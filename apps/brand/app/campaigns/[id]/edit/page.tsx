@@ -3,6 +3,7 @@ import { Alert, ButtonLink, PageHeader } from '@gametriggers/ui';
 import { notFound } from 'next/navigation';
 import { requireOnboardedBrand } from '../../../../components/brand-profile';
 import { draftOf } from '../../../../components/campaigns/campaign-draft';
+import { chosenFromCampaign } from '../../../../components/campaigns/creative-choice';
 import { CampaignWizard } from '../../../../components/campaigns/campaign-wizard';
 import { statusLabel } from '../../../../components/campaigns/formatting';
 import { portal } from '../../../../portal';
@@ -23,6 +24,10 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
     throw error;
   });
   const live = campaign.status === 'active' || campaign.status === 'paused';
+  // The upload's moderation, for the creative step (the form works without it).
+  const asset = campaign.creative.assetId
+    ? await api.asset.get.query({ assetId: campaign.creative.assetId }).catch(() => null)
+    : null;
 
   return (
     <portal.Shell>
@@ -42,6 +47,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
       {campaign.allowedActions.includes('edit') ? (
         <CampaignWizard
           initial={draftOf(campaign)}
+          initialCreative={chosenFromCampaign(campaign, asset)}
           schedule={{ startsAt: campaign.startsAt, endsAt: campaign.endsAt }}
           brandName={campaign.brandName ?? brand.companyInfo.name}
           live={live}
