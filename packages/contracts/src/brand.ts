@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  DISTINCT_DOCUMENTS_MESSAGE,
+  distinctDocumentAssets,
+  documentAssetIdSchema,
+} from './documents';
 import { brandVerificationStatusSchema } from './internal';
 import { pageInputSchema } from './pagination';
 import {
@@ -142,10 +147,10 @@ export const updateBrandProfileInputSchema = onboardBrandInputSchema
 export type UpdateBrandProfileInput = z.infer<typeof updateBrandProfileInputSchema>;
 export type BrandProfileSection = keyof OnboardBrandInput;
 
+/** One document of a verification request: what it is, and the brand's own upload (`verificationDocument`, checked and ready). */
 export const verificationDocumentSchema = z.object({
   kind: verificationDocumentKindSchema,
-  name: text('the document name', 120),
-  url: httpsUrlSchema({ what: 'the document link', max: 500 }),
+  assetId: documentAssetIdSchema,
 });
 export type VerificationDocument = z.infer<typeof verificationDocumentSchema>;
 
@@ -157,7 +162,8 @@ export const requestVerificationInputSchema = z.object({
       error: 'Add the documents that prove your company exists',
     })
     .min(1, 'Add at least one document')
-    .max(MAX_VERIFICATION_DOCUMENTS, `Add at most ${MAX_VERIFICATION_DOCUMENTS} documents`),
+    .max(MAX_VERIFICATION_DOCUMENTS, `Add at most ${MAX_VERIFICATION_DOCUMENTS} documents`)
+    .refine(distinctDocumentAssets, DISTINCT_DOCUMENTS_MESSAGE),
   note: paragraphTextSchema({ what: 'the note', max: 1000 }).optional(),
 });
 export type RequestVerificationInput = z.infer<typeof requestVerificationInputSchema>;

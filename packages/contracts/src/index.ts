@@ -21,4 +21,5 @@ export * from './participation-disputes';
 export * from './moderation';
 export * from './platform-stats';
 export * from './asset';
+export * from './documents';
 export * from './notification';

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  DISTINCT_DOCUMENTS_MESSAGE,
+  distinctDocumentAssets,
+  documentAssetIdSchema,
+} from './documents';
 import { pageInputSchema } from './pagination';
 import {
   idSchema,
@@ -240,9 +245,38 @@ export const streamerVerificationStatuses = [
 export const streamerVerificationStatusSchema = z.enum(streamerVerificationStatuses);
 export type StreamerVerificationStatus = z.infer<typeof streamerVerificationStatusSchema>;
 
+/** What a KYC document shows (optional evidence beside the connected channels). */
+export const kycDocumentKinds = [
+  { id: 'identity', label: 'Identity document' },
+  { id: 'address', label: 'Proof of address' },
+  { id: 'other', label: 'Other' },
+] as const;
+export type KycDocumentKind = (typeof kycDocumentKinds)[number]['id'];
+export const kycDocumentKindSchema = z.enum(
+  kycDocumentKinds.map((kind) => kind.id) as [KycDocumentKind, ...KycDocumentKind[]],
+  { error: 'Choose what kind of document this is' },
+);
+
+/** One KYC document: what it is, and the streamer's own upload (`kycDocument`, checked and ready). */
+export const kycDocumentSchema = z.object({
+  kind: kycDocumentKindSchema,
+  assetId: documentAssetIdSchema,
+});
+export type KycDocument = z.infer<typeof kycDocumentSchema>;
+
+export const MAX_KYC_DOCUMENTS = 5;
+
 export const requestStreamerVerificationInput = z
-  .object({ note: paragraphTextSchema({ what: 'the note', max: 1000 }).optional() })
-  .default({});
+  .object({
+    note: paragraphTextSchema({ what: 'the note', max: 1000 }).optional(),
+    /** Optional: the channels are the main evidence. */
+    documents: z
+      .array(kycDocumentSchema, { error: 'List the documents' })
+      .max(MAX_KYC_DOCUMENTS, `Add at most ${MAX_KYC_DOCUMENTS} documents`)
+      .refine(distinctDocumentAssets, DISTINCT_DOCUMENTS_MESSAGE)
+      .default([]),
+  })
+  .default({ documents: [] });
 export type RequestStreamerVerificationInput = z.input<typeof requestStreamerVerificationInput>;
 
 export const rejectStreamerVerificationInput = streamerIdInput.extend({

@@ -9,6 +9,7 @@ import type { ApiClient } from '@gametriggers/api';
 import type { DemoDisplays } from './demo-delivery';
 import { approveCreative, checkedCreative, demoCreativeFile, uploadCreative } from './demo-creatives';
 import { reportDemoDisplays } from './demo-delivery';
+import { uploadCheckedCertificate } from './demo-documents';
 import { topUpAmounts, topUpByCard } from './demo-wallets';
 import type {
   CampaignFieldsInput,
@@ -553,8 +554,14 @@ export async function seedMarketplace(options: MarketplaceSeedOptions): Promise<
     const profile = await api.brand.onboard.mutate(brandProfile(brand));
     summary.brands += 1;
     if (brand.verification !== 'unverified') {
+      const certificate = await uploadCheckedCertificate({
+        gatewayUrl: options.gatewayUrl,
+        brand: api,
+        accessToken: await session.freshAccessToken(),
+        company: brand.company,
+      });
       await api.brand.requestVerification.mutate({
-        documents: [{ kind: 'registration', name: 'Certificate of incorporation.pdf', url: `${brand.website}/docs/incorporation.pdf` }],
+        documents: [{ kind: 'registration', assetId: certificate.assetId }],
         note: 'Our registration certificate.',
       });
       if (brand.verification === 'verified') await admin.brand.verify.mutate({ brandId: profile.id });

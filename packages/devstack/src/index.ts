@@ -21,6 +21,7 @@ export {
   demoCreativeFile,
   uploadCreative,
 } from './demo-creatives';
+export { onePagePdf, registrationCertificate, uploadCheckedCertificate, uploadVerificationDocument } from './demo-documents';
 export { devSecrets, generateSecrets } from './secrets';
 export type { DevSecrets } from './secrets';
 export { DEMO_ADMIN_TOTP_SECRET, backendServices, demoAccounts, gateway, gatewayMetricsPort, portals, processName, services, standIns } from './services';

@@ -28,7 +28,9 @@ const trpcCodeByKind: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {
 
 /**
  * An expected failure of a domain rule. `reason` is a stable machine-readable name
- * (e.g. `account_locked`) the portals can branch on; `message` is for people.
+ * (e.g. `account_locked`) the portals can branch on; `message` is for people. `fieldErrors`, keyed
+ * by input path like a validation failure's, lets a form show a refusal beside the field it is about
+ * (e.g. `documents.1.assetId` when an attached file turned out unusable).
  */
 export class DomainError extends Error {
   constructor(
@@ -36,6 +38,7 @@ export class DomainError extends Error {
     readonly reason: string,
     message: string,
     readonly details?: Record<string, unknown>,
+    readonly fieldErrors?: Record<string, string[]>,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -56,7 +56,7 @@ export const t = initTRPC.context<ServiceContext>().meta<ProcedureMeta>().create
         requestId: ctx?.requestId,
         reason: domain?.reason,
         details: domain?.details,
-        fieldErrors: issues ? fieldErrorsOf(issues) : undefined,
+        fieldErrors: issues ? fieldErrorsOf(issues) : domain?.fieldErrors,
       },
     };
   },

@@ -53,6 +53,11 @@ const testRouter = router({
     conflict: publicProcedure.mutation(() => {
       throw new DomainError('conflict', 'already_there', 'It is already there.', { id: 7 });
     }),
+    refuseField: publicProcedure.mutation(() => {
+      throw new DomainError('precondition_failed', 'file_refused', 'The second file was refused.', undefined, {
+        'files.1': ['The file was refused: not a PDF'],
+      });
+    }),
     crash: publicProcedure.query(() => {
       throw new Error('secret internal detail');
     }),
@@ -188,6 +193,14 @@ describe('errors', () => {
       reason: 'already_there',
       details: { id: 7 },
       message: 'It is already there.',
+    });
+  });
+
+  it('passes a domain error’s field errors on, as a validation failure’s', async () => {
+    expect(await failure(client().kit.refuseField.mutate())).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      reason: 'file_refused',
+      fieldErrors: { 'files.1': ['The file was refused: not a PDF'] },
     });
   });
 

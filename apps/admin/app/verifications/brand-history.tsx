@@ -3,26 +3,16 @@ import { verificationDocumentKinds } from '@gametriggers/contracts';
 import { Card, EmptyState } from '@gametriggers/ui';
 import { formatUtc, shortId } from '../format';
 import { BrandStatusBadge } from './brand-labels';
+import { DocumentFiles } from './document-files';
 
 type VerificationHistory = RouterOutputs['brand']['verificationHistory'];
 type VerificationDocument = VerificationHistory['requests'][number]['documents'][number];
 
 const kindLabel = (kind: string) => verificationDocumentKinds.find((option) => option.id === kind)?.label ?? kind;
 
-export function DocumentList({ documents }: { documents: readonly VerificationDocument[] }) {
-  if (documents.length === 0) return <p className="text-sm text-slate-500">No documents.</p>;
-  return (
-    <ul className="space-y-1 text-sm" data-testid="brand-documents">
-      {documents.map((document) => (
-        <li key={document.url} className="flex flex-wrap gap-x-2">
-          <span className="text-slate-500">{kindLabel(document.kind)}:</span>
-          <a href={document.url} target="_blank" rel="noreferrer noopener" className="font-medium break-all text-brand-700 hover:underline">
-            {document.name}
-          </a>
-        </li>
-      ))}
-    </ul>
-  );
+/** A brand's documents, opened through signed URLs (the reviewer needs `canVerifyBrands`). */
+export function DocumentList({ documents, compact = false }: { documents: readonly VerificationDocument[]; compact?: boolean }) {
+  return <DocumentFiles compact={compact} documents={documents.map((document) => ({ ...document, kindLabel: kindLabel(document.kind) }))} />;
 }
 
 /** Every request the brand made, with its documents and the decision taken; identity edits after verification. */
@@ -41,7 +31,7 @@ export function BrandHistory({ history }: { history: VerificationHistory }) {
                   <span className="text-slate-600">Requested {formatUtc(request.requestedAt)} as “{request.companyName}”</span>
                 </div>
                 {request.note ? <p className="text-sm text-slate-700">Note: {request.note}</p> : null}
-                <DocumentList documents={request.documents} />
+                <DocumentList documents={request.documents} compact />
                 {request.decidedAt ? (
                   <p className="text-sm text-slate-600">
                     Decided {formatUtc(request.decidedAt)}

@@ -1,9 +1,15 @@
 import type { RouterOutputs } from '@gametriggers/api';
 import { Alert, Badge, Card, DetailList, ReasonConfirm } from '@gametriggers/ui';
+import { kycDocumentKinds, labelOf } from '@gametriggers/contracts';
 import { ActionButton } from '../action-button';
+import { DocumentFiles } from './document-files';
 import { rejectStreamer, verifyStreamer } from './streamer-actions';
 
 type Review = RouterOutputs['streamer']['verification']['review'];
+type KycDocument = Review['requests'][number]['documents'][number];
+
+const kycDocumentsOf = (documents: readonly KycDocument[]) =>
+  documents.map((document) => ({ ...document, url: null, kindLabel: labelOf(kycDocumentKinds, document.kind) }));
 
 const statusBadges = {
   unverified: { label: 'Not verified', tone: 'neutral' },
@@ -53,6 +59,21 @@ export function StreamerReview({ review }: { review: Review }) {
           </div>
         ) : null}
       </Card>
+      <section data-testid="kyc-documents" aria-labelledby="kyc-documents-title">
+        <Card>
+          <h2 id="kyc-documents-title" className="text-lg font-semibold">
+            Documents
+          </h2>
+          <p className="mb-4 text-sm text-slate-600">
+            Optional identity documents sent with the latest request; each opens in a new tab through a link valid for five
+            minutes.
+          </p>
+          <DocumentFiles
+            documents={kycDocumentsOf(review.requests[0]?.documents ?? [])}
+            empty="No documents were sent: the connected channels are the evidence."
+          />
+        </Card>
+      </section>
       <Card>
         <h2 className="mb-4 text-lg font-semibold">Connected channels now</h2>
         {streamer.platforms.length === 0 ? (
@@ -88,6 +109,11 @@ export function StreamerReview({ review }: { review: Review }) {
               {request.note ? <p className="mt-1 text-slate-600">Note: {request.note}</p> : null}
               {request.rejectionReason ? (
                 <p className="mt-1 text-slate-600">Reason: {request.rejectionReason}</p>
+              ) : null}
+              {request.documents.length > 0 ? (
+                <div className="mt-2">
+                  <DocumentFiles compact documents={kycDocumentsOf(request.documents)} />
+                </div>
               ) : null}
               <p className="mt-1 text-slate-500">
                 Channels then:{' '}

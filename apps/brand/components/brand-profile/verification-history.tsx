@@ -51,11 +51,13 @@ export function VerificationHistory({ history }: { history: History }) {
                 <span className="text-slate-500">
                   {labelOf(verificationDocumentKinds, document.kind)}:
                 </span>
+                {/* Your own upload opens through a fresh signed link; requests from before uploads kept a link. */}
                 <a
-                  href={document.url}
+                  href={document.assetId ? `/files/${document.assetId}` : (document.url ?? undefined)}
                   target="_blank"
-                  rel="noreferrer"
+                  rel="noopener noreferrer"
                   className="break-all text-brand-700 hover:underline"
+                  data-testid="own-document"
                 >
                   {document.name}
                 </a>

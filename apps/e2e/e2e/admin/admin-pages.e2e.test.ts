@@ -1,5 +1,5 @@
 import { createApiClient } from '@gametriggers/api';
-import { demoCreativeFile, topUpByCard } from '@gametriggers/devstack';
+import { demoCreativeFile, topUpByCard, uploadCheckedCertificate } from '@gametriggers/devstack';
 import { createMailboxClient } from '@gametriggers/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -24,7 +24,7 @@ afterAll(() => browser.close());
 
 const password = 'a strong password 1';
 
-/** A new brand, through the API as a person would: signed up, onboarded, verification requested, a draft. */
+/** A new brand, through the API as a person would: signed up, onboarded, verification requested (an uploaded certificate), a draft. */
 async function pendingBrandWithDraft(companyName: string) {
   const email = uniqueEmail('pending-brand');
   const anonymous = createApiClient({ gatewayUrl });
@@ -48,8 +48,10 @@ async function pendingBrandWithDraft(companyName: string) {
       currency: 'USD',
     },
   });
+  const { accessToken } = await anonymous.identity.login.mutate({ email, password });
+  const certificate = await uploadCheckedCertificate({ gatewayUrl, brand: api, accessToken, company: companyName });
   await api.brand.requestVerification.mutate({
-    documents: [{ kind: 'registration', name: 'Certificate of incorporation.pdf', url: 'https://volt.example/docs/incorporation.pdf' }],
+    documents: [{ kind: 'registration', assetId: certificate.assetId }],
     note: 'Our registration certificate.',
   });
   const creative = await uploadCreativeAs({ email, password }, demoCreativeFile('acme/pop-up.jpg'));
@@ -97,7 +99,7 @@ describe('admin portal', () => {
     await page.getByTestId('brand-review-link').filter({ hasText: companyName }).click();
     await page.waitForURL(`${urls.admin}/verifications/brands/${brand.brandId}`);
     expect(await textOf(page.getByTestId('brand-status'))).toBe('Waiting for review');
-    expect(await textOf(page.getByTestId('brand-documents'))).toContain('Certificate of incorporation.pdf');
+    expect(await textOf(page.getByTestId('latest-documents'))).toContain('Certificate of incorporation.pdf');
     await atBothWidths(page, 'admin-brand-review');
 
     // Approving asks why and confirms.

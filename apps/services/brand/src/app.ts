@@ -3,6 +3,8 @@ import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
 import { Redis } from 'ioredis';
+import type { DocumentAssets } from './clients/document-assets';
+import { createDocumentAssets } from './clients/document-assets';
 import { createBrandDb } from './database';
 import type { BrandDeps } from './domain/deps';
 import { applyProfileDecision } from './domain/profile-moderation';
@@ -14,6 +16,8 @@ export interface BrandServiceOptions extends BrandEnv {
   /** BullMQ key prefix; tests give each file its own. */
   queuePrefix?: string;
   log?: Logger;
+  /** A stand-in for the asset service (default: its real client at `ASSET_SERVICE_URL`). */
+  documents?: DocumentAssets;
 }
 
 export interface BrandService extends RunningService {
@@ -25,7 +29,13 @@ export async function startBrandService(options: BrandServiceOptions): Promise<B
   const db = createBrandDb(options.DATABASE_URL);
   const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
   await redis.connect();
-  const deps: BrandDeps = { db, now: options.now ?? (() => new Date()) };
+  const deps: BrandDeps = {
+    db,
+    now: options.now ?? (() => new Date()),
+    documents:
+      options.documents ??
+      createDocumentAssets({ url: options.ASSET_SERVICE_URL, secret: options.SERVICE_SECRET }),
+  };
   const queuePrefix = options.queuePrefix ?? options.QUEUE_PREFIX;
   const relay = startOutboxRelay({
     databaseUrl: options.DATABASE_URL,

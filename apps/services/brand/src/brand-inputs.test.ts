@@ -58,25 +58,29 @@ describe('brand input schemas', () => {
     ).toBe(true);
   });
 
-  it('takes 1 to 10 documents, each behind an https link', () => {
+  it('takes 1 to 10 documents, each an uploaded file once', () => {
     const document = sampleVerificationRequest().documents[0];
     expect(requestVerificationInputSchema.safeParse({ documents: [] }).success).toBe(false);
+    const tenFiles = Array.from({ length: 10 }, (_, index) => ({
+      kind: 'other' as const,
+      assetId: `d0c5a3e1-0000-4000-8000-0000000001${String(index).padStart(2, '0')}`,
+    }));
+    expect(requestVerificationInputSchema.safeParse({ documents: tenFiles }).success).toBe(true);
     expect(
-      requestVerificationInputSchema.safeParse({ documents: Array(11).fill(document) }).success,
+      requestVerificationInputSchema.safeParse({
+        documents: [...tenFiles, { ...document, assetId: 'd0c5a3e1-0000-4000-8000-000000000199' }],
+      }).success,
     ).toBe(false);
     expect(
-      requestVerificationInputSchema.safeParse({ documents: Array(10).fill(document) }).success,
-    ).toBe(true);
+      fieldErrors(requestVerificationInputSchema.safeParse({ documents: [document, document] })),
+    ).toEqual({ documents: 'Each file only once' });
     expect(
       fieldErrors(
         requestVerificationInputSchema.safeParse({
-          documents: [{ ...document, url: 'http://files.example.com/a.pdf' }],
+          documents: [{ kind: 'registration', url: 'https://files.example.com/a.pdf' }],
         }),
       ),
-    ).toEqual({
-      'documents.0.url':
-        'Enter the document link as a full https:// address, like https://example.com',
-    });
+    ).toEqual({ 'documents.0.assetId': 'Not a valid document id' });
   });
 
   it('asks for a reason a brand can act on when rejecting', () => {

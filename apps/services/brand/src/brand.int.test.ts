@@ -3,10 +3,14 @@ import type { TestPerson, TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrandHarness } from './testing/brand-harness';
 import {
+  sampleDocumentFiles,
   sampleOnboarding,
   sampleVerificationRequest,
   startBrandHarness,
 } from './testing/brand-harness';
+
+/** A sample upload the stand-in asset service knows (`Blurry photo.jpg`). */
+const blurryPhoto = Object.keys(sampleDocumentFiles)[2]!;
 
 let issuer: TestTokenIssuer;
 let harness: BrandHarness;
@@ -304,7 +308,7 @@ describe('verification', () => {
     await brand.brand.onboard.mutate(sampleOnboarding());
     await brand.brand.requestVerification.mutate({
       documents: [
-        { kind: 'other', name: 'Blurry photo', url: 'https://files.example.com/blurry.jpg' },
+        { kind: 'other', assetId: blurryPhoto },
       ],
     });
 
@@ -341,7 +345,13 @@ describe('verification', () => {
         decidedBy: verifier.userId,
         companyName: 'Acme Energy Drinks',
         documents: [
-          { kind: 'other', name: 'Blurry photo', url: 'https://files.example.com/blurry.jpg' },
+          {
+            kind: 'other',
+            assetId: blurryPhoto,
+            name: 'Blurry photo.jpg',
+            contentType: 'image/jpeg',
+            url: null,
+          },
         ],
       },
     ]);
@@ -358,7 +368,7 @@ describe('verification', () => {
     });
   });
 
-  it('refuses a request of 11 documents or a plain http link, writing nothing', async () => {
+  it('refuses 11 documents, the same file twice or a file it does not have, writing nothing', async () => {
     const { brandA } = testCast();
     const brand = await as(brandA);
     await brand.brand.onboard.mutate(sampleOnboarding());
@@ -372,16 +382,25 @@ describe('verification', () => {
       code: 'BAD_REQUEST',
       fieldErrors: { documents: ['Add at most 10 documents'] },
     });
-    const insecure = await failure(
+    const twice = await failure(
+      brand.brand.requestVerification.mutate({ documents: [document, document] }),
+    );
+    expect(twice.fieldErrors).toEqual({ documents: ['Each file only once'] });
+    const unknown = await failure(
       brand.brand.requestVerification.mutate({
-        documents: [{ ...document, url: 'http://files.example.com/x.pdf' }],
+        documents: [document, { kind: 'tax', assetId: '00000000-0000-4000-8000-00000000dead' }],
       }),
     );
-    expect(insecure.fieldErrors).toEqual({
-      'documents.0.url': [
-        'Enter the document link as a full https:// address, like https://example.com',
-      ],
+    expect(unknown).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'document_not_found',
+      fieldErrors: {
+        'documents.1.assetId': [
+          'This file is not among your uploads (it may have been deleted). Upload it again.',
+        ],
+      },
     });
+    expect(unknown.message).toMatch(/^Document 2: /);
     expect(await countRows('verification_requests', brandA.userId)).toBe(0);
     expect(await eventsOf(brandA.userId)).toEqual([]);
     expect((await brand.brand.me.query())?.verification.status).toBe('unverified');

@@ -1,4 +1,5 @@
 import {
+  attachedDocumentSchema,
   brandVerificationStatusSchema,
   companySizeSchema,
   contentCategorySchema,
@@ -11,11 +12,8 @@ import { z } from 'zod';
 
 // Output schemas: exactly what leaves the service.
 
-const documentOutput = z.object({
-  kind: verificationDocumentKindSchema,
-  name: z.string(),
-  url: z.string(),
-});
+/** A request's document: an upload (`assetId`, served through `asset.signedUrl`), or a link from before uploads. */
+const documentOutput = attachedDocumentSchema.extend({ kind: verificationDocumentKindSchema });
 
 export const brandProfileOutput = z.object({
   id: z.uuid(),

@@ -3,6 +3,8 @@ import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
 import { Redis } from 'ioredis';
+import type { KycDocumentAssets } from './clients/kyc-document-assets';
+import { createKycDocumentAssets } from './clients/kyc-document-assets';
 import { createStreamerDb } from './database';
 import type { StreamerDeps } from './domain/deps';
 import { applyProfileDecision } from './domain/profile-moderation';
@@ -18,6 +20,8 @@ export interface StreamerServiceOptions extends StreamerEnv {
   /** BullMQ key prefix; tests give each file its own. */
   queuePrefix?: string;
   log?: Logger;
+  /** A stand-in for the asset service (default: its real client at `ASSET_SERVICE_URL`). */
+  documents?: KycDocumentAssets;
 }
 
 export interface StreamerService extends RunningService {
@@ -69,6 +73,9 @@ export async function startStreamerService(
     now,
     queueMetricsSync: (platformId) => metricsQueue.queuePlatform(platformId),
     log,
+    documents:
+      options.documents ??
+      createKycDocumentAssets({ url: options.ASSET_SERVICE_URL, secret: options.SERVICE_SECRET }),
   };
   const worker = await startMetricsSyncWorker(deps, metricsQueue, jobOptions);
   const relay = startOutboxRelay({

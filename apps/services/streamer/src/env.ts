@@ -21,6 +21,8 @@ export const streamerEnvSchema = serviceEnvSchema
     GOOGLE_AUTHORIZE_URL: z.url().default('https://accounts.google.com/o/oauth2/v2/auth'),
     YOUTUBE_CLIENT_ID: z.string().min(1).default('gametriggers-local'),
     YOUTUBE_CLIENT_SECRET: z.string().min(1).default(DEV_CLIENT_SECRET),
+    /** The asset service, asked about uploaded KYC documents (`asset.internal.assertUsable`). */
+    ASSET_SERVICE_URL: z.url().default('http://127.0.0.1:4108'),
     METRICS_SYNC_INTERVAL_MINUTES: z.coerce
       .number()
       .positive()

@@ -135,7 +135,7 @@ export function createStreamerRouter(deps: StreamerDeps) {
         request: streamerProcedure
           .input(requestStreamerVerificationInput)
           .output(ownVerificationOutput)
-          .mutation(({ ctx, input }) => requestVerification(deps, ctx.caller.userId, input.note)),
+          .mutation(({ ctx, input }) => requestVerification(deps, ctx.caller.userId, input)),
 
         mine: streamerProcedure
           .output(ownVerificationOutput)

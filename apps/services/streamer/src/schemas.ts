@@ -1,7 +1,9 @@
 import {
+  attachedDocumentSchema,
   contentCategorySchema,
   contentRatingSchema,
   countrySchema,
+  kycDocumentKindSchema,
   languageSchema,
   payoutMethodSchema,
   profileModerationSchema,
@@ -150,6 +152,10 @@ export const verificationRequestOutput = z.object({
   decidedAt: z.date().nullable(),
   decidedBy: z.uuid().nullable(),
   rejectionReason: z.string().nullable(),
+  /** Optional KYC documents: the streamer's uploads, served through `asset.signedUrl`. */
+  documents: z.array(
+    attachedDocumentSchema.omit({ url: true }).extend({ kind: kycDocumentKindSchema, assetId: z.uuid() }),
+  ),
 });
 
 export const ownVerificationOutput = z.object({

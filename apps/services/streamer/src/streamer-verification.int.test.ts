@@ -12,7 +12,7 @@ import type { TestPerson, TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStreamerRouter } from './router';
 import type { StreamerHarness } from './testing/streamer-harness';
-import { startStreamerHarness } from './testing/streamer-harness';
+import { sampleKycFiles, startStreamerHarness } from './testing/streamer-harness';
 
 // Streamer verification: a streamer with a connected channel asks; an admin with
 // `canVerifyStreamers` lists the queue, reviews and decides, each decision audited once.
@@ -99,6 +99,7 @@ describe('requesting verification', () => {
         note: 'I stream on Twitch daily.',
         status: 'pending',
         channels: [{ platform: 'twitch', followers: 1_200 }],
+        documents: [],
       },
     });
     expect(await failure(api.streamer.verification.request.mutate({}))).toMatchObject({
@@ -198,9 +199,18 @@ describe('deciding', () => {
     ]);
 
     clock.advance(1_000);
-    await api.streamer.verification.request.mutate({ note: 'Renamed my channel.' });
+    // The second time with a KYC document (one the harness's stand-in asset service knows).
+    const [passport] = Object.keys(sampleKycFiles);
+    await api.streamer.verification.request.mutate({
+      note: 'Renamed my channel.',
+      documents: [{ kind: 'identity', assetId: passport! }],
+    });
     const history = await admin.streamer.verification.review.query({ streamerId });
     expect(history.requests.map((request) => request.status)).toEqual(['pending', 'rejected']);
+    expect(history.requests.map((request) => request.documents)).toEqual([
+      [{ kind: 'identity', assetId: passport, name: 'Passport.jpg', contentType: 'image/jpeg' }],
+      [],
+    ]);
     expect(
       await failure(admin.streamer.verification.review.query({ streamerId: crypto.randomUUID() })),
     ).toMatchObject({

@@ -1,7 +1,13 @@
 'use client';
 
 import type { ActionResult } from '@gametriggers/auth/portal';
-import { requestStreamerVerificationInput } from '@gametriggers/contracts';
+import { DocumentUploads, documentsBusy, unsentDocumentErrors } from '@gametriggers/auth/upload';
+import type { DocumentDraft } from '@gametriggers/auth/upload';
+import {
+  MAX_KYC_DOCUMENTS,
+  kycDocumentKinds,
+  requestStreamerVerificationInput,
+} from '@gametriggers/contracts';
 import type {
   RequestStreamerVerificationInput,
   StreamerVerificationStatus,
@@ -9,6 +15,15 @@ import type {
 import { Alert, Badge, Button, Textarea } from '@gametriggers/ui';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+
+/** The first message per input path (`documents.0.assetId`). */
+type FieldErrors = Record<string, string>;
+
+function firstMessages(entries: Iterable<[string, string | undefined]>): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const [path, message] of entries) if (message) errors[path] ??= message;
+  return errors;
+}
 
 const statusBadges: Record<
   StreamerVerificationStatus,
@@ -33,22 +48,44 @@ export function VerificationSection({
   submit: (input: RequestStreamerVerificationInput) => Promise<ActionResult<null>>;
 }) {
   const [note, setNote] = useState('');
+  const [documents, setDocuments] = useState<DocumentDraft[]>([]);
   const [error, setError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
   const canRequest = status === 'unverified' || status === 'rejected';
 
   async function send(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = requestStreamerVerificationInput.safeParse({ note: note.trim() || undefined });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message);
+    const unsent = unsentDocumentErrors(documents);
+    const parsed = requestStreamerVerificationInput.safeParse({
+      note: note.trim() || undefined,
+      documents: documents.map(({ kind, assetId }) => ({ kind, assetId: assetId ?? '' })),
+    });
+    if (!parsed.success || Object.keys(unsent).length > 0) {
+      const issues = parsed.success ? [] : parsed.error.issues;
+      setFieldErrors({
+        ...firstMessages(issues.map((issue): [string, string] => [issue.path.join('.'), issue.message])),
+        ...unsent,
+      });
+      setError(undefined);
       return;
     }
     setError(undefined);
+    setFieldErrors({});
     setPending(true);
     try {
       const result = await submit(parsed.data);
-      if (!result.ok) setError(result.error.message);
+      if (!result.ok) {
+        setError(result.error.message);
+        setFieldErrors(
+          firstMessages(
+            Object.entries(result.error.fieldErrors ?? {}).map(([path, messages]): [string, string | undefined] => [
+              path,
+              messages[0],
+            ]),
+          ),
+        );
+      }
     } finally {
       setPending(false);
     }
@@ -103,8 +140,36 @@ export function VerificationSection({
             maxLength={1000}
             rows={3}
             onChange={(event) => setNote(event.target.value)}
+            error={fieldErrors.note}
           />
-          <Button type="submit" loading={pending} data-testid="request-verification">
+          <div className="space-y-3" data-testid="kyc-documents">
+            <div>
+              <h3 className="text-sm font-semibold text-slate-800">Identity documents (optional)</h3>
+              <p className="text-sm text-slate-600">
+                An ID or a proof of address can speed up the review: PDF, PNG, JPEG or WebP, up to 8
+                MB each, at most {MAX_KYC_DOCUMENTS}. Only our reviewers can open them.
+              </p>
+            </div>
+            {fieldErrors.documents ? <Alert>{fieldErrors.documents}</Alert> : null}
+            <DocumentUploads
+              role="streamer"
+              endpoint="kycDocument"
+              kinds={kycDocumentKinds}
+              drafts={documents}
+              onDraftsChange={setDocuments}
+              min={0}
+              max={MAX_KYC_DOCUMENTS}
+              errorAt={(path) => fieldErrors[path]}
+              onRowsRemoved={() => setFieldErrors({})}
+              disabled={pending}
+            />
+          </div>
+          <Button
+            type="submit"
+            loading={pending}
+            disabled={documentsBusy(documents)}
+            data-testid="request-verification"
+          >
             {status === 'rejected' ? 'Ask again' : 'Request verification'}
           </Button>
         </form>

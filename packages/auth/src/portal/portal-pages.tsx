@@ -43,6 +43,8 @@ export type { ActionError, ActionResult } from './action-result';
 export { createPortalSession } from './portal-session';
 export { createRealtimeAuthRoute } from './realtime-auth-route';
 export { createUploadRoute } from './upload-route';
+export { createAssetFileRoute } from './asset-file-route';
+export type { AssetFilePortal } from './asset-file-route';
 export type { UploadRouteOptions } from './upload-route';
 export { ownUserChannelAccess, withOwnUserChannel } from './realtime-access';
 export type { RealtimeAccessDecision, RealtimeAccessRequest } from './realtime-access';

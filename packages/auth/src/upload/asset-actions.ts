@@ -26,3 +26,12 @@ export async function listMyAssets(
   const input = listMyAssetsInputSchema.parse(query);
   return portalOf(role).act((api) => api.asset.listMine.query(input));
 }
+
+/** Deletes one of the signed-in person's own uploads (a document taken back before it was sent). */
+export async function deleteMyAsset(role: UserRole, assetId: string): Promise<ActionResult<null>> {
+  const input = assetIdInputSchema.parse({ assetId });
+  return portalOf(role).act(async (api) => {
+    await api.asset.delete.mutate(input);
+    return null;
+  });
+}

@@ -2,6 +2,8 @@
 // signed-in person's own assets). The route they talk to is `createUploadRoute` of `/portal`.
 export { AssetUpload } from './asset-upload';
 export type { AssetUploadProps, AssetUploadState } from './asset-upload';
-export { listMyAssets, loadAsset } from './asset-actions';
+export { deleteMyAsset, listMyAssets, loadAsset } from './asset-actions';
+export { DocumentUploads, blankDocumentDraft, documentsBusy, unsentDocumentErrors } from './document-uploads';
+export type { DocumentDraft, DocumentUploadsProps } from './document-uploads';
 export { acceptedTypes, fileRefusal, uploadHints } from './upload-accepts';
 export { UPLOAD_ROUTE } from './upload-path';

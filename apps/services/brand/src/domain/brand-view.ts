@@ -18,7 +18,9 @@ type BrandWithLatestDocuments = Brand & {
 
 export const documentView = (document: VerificationDocument) => ({
   kind: document.kind,
+  assetId: document.assetId,
   name: document.name,
+  contentType: document.contentType,
   url: document.url,
 });
 

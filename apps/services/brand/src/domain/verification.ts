@@ -6,14 +6,27 @@ import { brandNotFound, notOnboarded } from './brand-access';
 import { lockBrand } from './brand-lock';
 import { brandProfileView, brandWithLatestDocuments, documentView } from './brand-view';
 import type { BrandDeps } from './deps';
+import { attachDocuments } from './verification-documents';
 import { assertCanDecideVerification, assertCanRequestVerification } from './verification-rules';
 
-/** Opens a verification request with its documents; the brand becomes pending. */
+/**
+ * Opens a verification request with its documents (the brand's own uploads, checked by the asset
+ * service first); the brand becomes pending.
+ */
 export async function requestVerification(
   deps: BrandDeps,
   brandId: string,
   input: RequestVerificationInput,
 ) {
+  // The status is asked before the files, so a pending brand hears "pending" rather than about a
+  // file; the transaction below asks again under the lock.
+  const current = await deps.db.brand.findUnique({
+    where: { id: brandId },
+    select: { verificationStatus: true },
+  });
+  if (!current) throw notOnboarded();
+  assertCanRequestVerification(current.verificationStatus);
+  const documents = await attachDocuments(deps.documents, brandId, input.documents);
   const now = deps.now();
   return deps.db.$transaction(async (tx) => {
     const brand = await lockBrand(tx, brandId);
@@ -26,7 +39,7 @@ export async function requestVerification(
         note: input.note || null,
         requestedAt: now,
         documents: {
-          create: input.documents.map((document, position) => ({ ...document, position })),
+          create: documents.map((document, position) => ({ ...document, position })),
         },
       },
     });

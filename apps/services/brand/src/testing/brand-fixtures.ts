@@ -31,15 +31,12 @@ export function sampleOnboarding(overrides: Partial<OnboardBrandInput> = {}): On
   };
 }
 
+/** Two documents the harness's stand-in asset service knows (`sampleDocumentFiles`). */
 export function sampleVerificationRequest(): RequestVerificationInput {
   return {
     documents: [
-      {
-        kind: 'registration',
-        name: 'Certificate of incorporation',
-        url: 'https://files.example.com/acme/incorporation.pdf',
-      },
-      { kind: 'tax', name: 'IRS letter', url: 'https://files.example.com/acme/irs.pdf' },
+      { kind: 'registration', assetId: 'd0c5a3e1-0000-4000-8000-000000000001' },
+      { kind: 'tax', assetId: 'd0c5a3e1-0000-4000-8000-000000000002' },
     ],
     note: 'Registered in Delaware.',
   };

@@ -5,11 +5,14 @@ import { createEventSender } from '@gametriggers/events/testing';
 import { createPersonClient, createServiceClient } from '@gametriggers/trpc';
 import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
 import type { BrandServiceOptions } from '../app';
+import type { DocumentAssets } from '../clients/document-assets';
 import { startBrandService } from '../app';
 import type { BrandRouter } from '../router';
 import { sampleOnboarding, sampleVerificationRequest } from './brand-fixtures';
+import { documentAssetsStandIn } from './document-assets-stand-in';
 
 export { sampleOnboarding, sampleVerificationRequest } from './brand-fixtures';
+export { documentAssetsStandIn, sampleDocumentFiles } from './document-assets-stand-in';
 
 export const brandMigrationsDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -26,6 +29,13 @@ export interface BrandHarnessOptions {
   serviceSecret?: string;
   /** Redis and BullMQ prefix shared with the services that hear its events (e.g. the admin service's audit log). */
   events?: { redisUrl: string; queuePrefix: string };
+  /**
+   * A running asset service (`startAssetHarness(...).url`, sharing `serviceSecret`) that checks the
+   * documents of verification requests. Without one, `documents` stands in (default:
+   * `documentAssetsStandIn()`, which knows the files of `sampleVerificationRequest()`).
+   */
+  assetServiceUrl?: string;
+  documents?: DocumentAssets;
 }
 
 /**
@@ -46,8 +56,10 @@ export async function startBrandHarness(options: BrandHarnessOptions) {
     TOKEN_ISSUER: 'gametriggers-identity',
     TOKEN_AUDIENCE: 'gametriggers',
     SERVICE_SECRET: options.serviceSecret ?? brandTestServiceSecret,
+    ASSET_SERVICE_URL: options.assetServiceUrl ?? 'http://127.0.0.1:9',
     queuePrefix: events.queuePrefix,
     now: options.now,
+    documents: options.assetServiceUrl ? undefined : (options.documents ?? documentAssetsStandIn()),
   };
   const service = await startBrandService(config);
   const sender = createEventSender({

@@ -1,5 +1,6 @@
 import type { ConnectablePlatform } from '@gametriggers/contracts';
 import type { Logger } from '@gametriggers/trpc';
+import type { KycDocumentAssets } from '../clients/kyc-document-assets';
 import type { StreamerDb } from '../database';
 import type { PlatformClient } from '../platforms/platform-client';
 import type { SecretBox } from './secret-box';
@@ -16,4 +17,6 @@ export interface StreamerDeps {
   /** Queues an immediate metrics sync of one connected platform. */
   queueMetricsSync: (platformId: string) => Promise<void>;
   log: Logger;
+  /** The asset service, asked whether an uploaded KYC document may be attached to a request. */
+  documents: KycDocumentAssets;
 }

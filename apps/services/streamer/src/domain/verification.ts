@@ -1,4 +1,5 @@
 import type {
+  KycDocument,
   ListStreamerVerificationsInput,
   RejectStreamerVerificationInput,
   StreamerVerificationStatus,
@@ -8,15 +9,20 @@ import type { AdminActor } from '@gametriggers/events';
 import { recordAdminAction, recordEvent } from '@gametriggers/events';
 import { DomainError } from '@gametriggers/trpc';
 import type { StreamerTx } from '../database';
-import type { StreamerVerificationRequest } from '../generated/prisma/client';
+import type {
+  StreamerVerificationDocument,
+  StreamerVerificationRequest,
+} from '../generated/prisma/client';
 import type { VerificationChannel } from '../schemas';
 import type { StreamerDeps } from './deps';
+import { attachKycDocuments } from './kyc-documents';
 import { streamerCardView } from './profile-view';
 import { notOnboarded, streamerNotFound } from './streamer-errors';
 
 // Verification is the platform vouching that a streamer is who their channels say: the channels
-// are proven by OAuth, so a request carries them (as they stand then) instead of documents. One
-// request is open at a time; an admin with `canVerifyStreamers` decides it, audited.
+// are proven by OAuth, so a request carries them (as they stand then); KYC documents (uploads) are
+// optional extra evidence. One request is open at a time; an admin with `canVerifyStreamers`
+// decides it, audited.
 
 async function lockStreamer(tx: StreamerTx, streamerId: string) {
   await tx.$queryRaw`SELECT 1 FROM "streamers" WHERE "id" = ${streamerId}::uuid FOR UPDATE`;
@@ -36,7 +42,14 @@ function assertCanRequest(status: StreamerVerificationStatus) {
   }
 }
 
-function requestView(request: StreamerVerificationRequest) {
+type RequestWithDocuments = StreamerVerificationRequest & {
+  documents: StreamerVerificationDocument[];
+};
+
+/** What to load with a request: its KYC documents in the order sent. */
+const withDocuments = { documents: { orderBy: { position: 'asc' } } } as const;
+
+function requestView(request: RequestWithDocuments) {
   return {
     id: request.id,
     streamerId: request.streamerId,
@@ -48,15 +61,43 @@ function requestView(request: StreamerVerificationRequest) {
     decidedAt: request.decidedAt,
     decidedBy: request.decidedBy,
     rejectionReason: request.rejectionReason,
+    documents: request.documents.map((document) => ({
+      kind: document.kind,
+      assetId: document.assetId,
+      name: document.name,
+      contentType: document.contentType,
+    })),
   };
 }
 
-/** Opens a request with the streamer's connected channels as they are now; the streamer is pending. */
+const noConnectedPlatform = () =>
+  new DomainError(
+    'precondition_failed',
+    'no_connected_platform',
+    'Connect a Twitch or YouTube channel first: verification checks the channels you stream on.',
+  );
+
+/**
+ * Opens a request with the streamer's connected channels as they are now and any KYC documents
+ * (their own uploads, checked by the asset service first); the streamer is pending.
+ */
 export async function requestVerification(
   deps: StreamerDeps,
   streamerId: string,
-  note: string | undefined,
+  input: { note?: string | undefined; documents: KycDocument[] },
 ) {
+  // Asked before the files, so a pending streamer hears "pending" rather than about a file; the
+  // transaction below asks again under the lock.
+  const current = await deps.db.streamer.findUnique({
+    where: { id: streamerId },
+    select: { verificationStatus: true },
+  });
+  if (!current) throw notOnboarded();
+  assertCanRequest(current.verificationStatus);
+  if ((await deps.db.streamerPlatform.count({ where: { streamerId } })) === 0) {
+    throw noConnectedPlatform();
+  }
+  const documents = await attachKycDocuments(deps.documents, streamerId, input.documents);
   const now = deps.now();
   return deps.db.$transaction(async (tx) => {
     const streamer = await lockStreamer(tx, streamerId);
@@ -66,13 +107,7 @@ export async function requestVerification(
       where: { streamerId },
       orderBy: { connectedAt: 'asc' },
     });
-    if (platforms.length === 0) {
-      throw new DomainError(
-        'precondition_failed',
-        'no_connected_platform',
-        'Connect a Twitch or YouTube channel first: verification checks the channels you stream on.',
-      );
-    }
+    if (platforms.length === 0) throw noConnectedPlatform();
     const channels = streamerCardView(streamer, platforms).platforms.map(
       ({ live: _live, ...channel }) => channel,
     );
@@ -81,8 +116,11 @@ export async function requestVerification(
         streamerId,
         displayName: streamer.displayName,
         channels,
-        note: note || null,
+        note: input.note || null,
         requestedAt: now,
+        documents: {
+          create: documents.map((document, position) => ({ ...document, position })),
+        },
       },
     });
     await tx.streamer.update({
@@ -107,6 +145,7 @@ async function ownVerificationIn(
     db.streamerVerificationRequest.findFirst({
       where: { streamerId },
       orderBy: { requestedAt: 'desc' },
+      include: withDocuments,
     }),
   ]);
   return {
@@ -211,6 +250,7 @@ export async function listVerificationRequests(
     where: { AND: [{ status: input.status }, queueCursor.rowsAfter(input.cursor)] },
     orderBy: queueCursor.orderBy(),
     take: input.limit + 1,
+    include: withDocuments,
   });
   return queueCursor.pageOf(rows, input.limit, requestView);
 }
@@ -219,7 +259,7 @@ export async function listVerificationRequests(
 export async function verificationReview(deps: StreamerDeps, streamerId: string) {
   const streamer = await deps.db.streamer.findUnique({
     where: { id: streamerId },
-    include: { verificationRequests: { orderBy: { requestedAt: 'desc' } } },
+    include: { verificationRequests: { orderBy: { requestedAt: 'desc' }, include: withDocuments } },
   });
   if (!streamer) throw streamerNotFound();
   const platforms = await deps.db.streamerPlatform.findMany({

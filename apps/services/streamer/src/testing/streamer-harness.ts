@@ -13,9 +13,13 @@ import {
 } from '@gametriggers/testing';
 import type { StreamerServiceOptions } from '../app';
 import { startStreamerService } from '../app';
+import type { KycDocumentAssets } from '../clients/kyc-document-assets';
 import { syncPlatformMetrics } from '../domain/metrics-sync';
 import { METRICS_QUEUE } from '../jobs/metrics-sync-jobs';
 import type { StreamerRouter } from '../router';
+import { kycDocumentAssetsStandIn } from './kyc-document-assets-stand-in';
+
+export { kycDocumentAssetsStandIn, sampleKycFiles } from './kyc-document-assets-stand-in';
 
 export const streamerMigrationsDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -48,6 +52,13 @@ export interface StreamerHarnessOptions {
   now?: () => Date;
   /** Anything else of the service's environment. */
   env?: Partial<StreamerServiceOptions>;
+  /**
+   * A running asset service (`startAssetHarness(...).url`, sharing `serviceSecret`) that checks the
+   * KYC documents of verification requests. Without one, `documents` stands in (default:
+   * `kycDocumentAssetsStandIn()`, which knows `sampleKycFiles`).
+   */
+  assetServiceUrl?: string;
+  documents?: KycDocumentAssets;
 }
 
 export interface OnboardedStreamerOptions {
@@ -106,6 +117,8 @@ export async function startStreamerHarness(options: StreamerHarnessOptions) {
     YOUTUBE_CLIENT_ID: TEST_YOUTUBE_CLIENT.clientId,
     YOUTUBE_CLIENT_SECRET: TEST_YOUTUBE_CLIENT.clientSecret,
     METRICS_SYNC_INTERVAL_MINUTES: 15,
+    ASSET_SERVICE_URL: options.assetServiceUrl ?? 'http://127.0.0.1:9',
+    documents: options.assetServiceUrl ? undefined : (options.documents ?? kycDocumentAssetsStandIn()),
     queuePrefix: redis.prefix,
     ...(options.now ? { now: options.now } : {}),
     ...options.env,

@@ -71,6 +71,20 @@ export default async function BrandReviewPage({ params }: { params: Promise<{ br
               ]}
             />
           </Card>
+          <section data-testid="latest-documents" aria-labelledby="documents-title">
+            <Card className="space-y-4">
+              <div>
+                <h2 id="documents-title" className="text-lg font-semibold">
+                  Documents sent
+                </h2>
+                <p className="text-sm text-slate-600">
+                  {verification.requestedAt ? `With the request of ${formatUtc(verification.requestedAt)}. ` : ''}
+                  Each opens in a new tab through a link valid for five minutes.
+                </p>
+              </div>
+              <DocumentList documents={verification.documents} />
+            </Card>
+          </section>
           <section className="space-y-3" aria-labelledby="history-title">
             <h2 id="history-title" className="text-lg font-semibold">
               Requests and decisions
@@ -87,10 +101,10 @@ export default async function BrandReviewPage({ params }: { params: Promise<{ br
             {verification.requestedAt ? (
               <p className="text-sm text-slate-600">Requested {formatUtc(verification.requestedAt)}</p>
             ) : null}
-            <div>
-              <h3 className="mb-1 text-sm font-medium text-slate-800">Documents sent</h3>
-              <DocumentList documents={verification.documents} />
-            </div>
+            <p className="text-sm text-slate-600">
+              {verification.documents.length === 1 ? 'One document' : `${verification.documents.length} documents`} sent; they are
+              shown with the company details.
+            </p>
             {verification.status === 'pending' ? (
               <BrandDecision brandId={brandId} companyName={companyInfo.name} approve={approveBrand} reject={rejectBrand} />
             ) : verification.rejectionReason ? (
