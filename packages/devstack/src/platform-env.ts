@@ -84,7 +84,6 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
     ADMIN_PORTAL_URL: portalUrlOf('admin'),
     GATEWAY_URL: `http://localhost:${gateway.port}`,
     IDENTITY_JWKS_URL: `${identity ? serviceUrl(identity) : 'http://127.0.0.1:4101'}/.well-known/jwks.json`,
-    SMTP_URL: options.smtpUrl ?? `smtp://127.0.0.1:${standIns.smtp}`,
     PUSHER_APP_ID: PUSHER_APP.id,
     PUSHER_KEY: PUSHER_APP.key,
     PUSHER_SECRET: options.secrets.PUSHER_SECRET,
@@ -114,6 +113,8 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
     asset: { ...options.uploadThingEnv },
     // The demo campaigns' creatives are served by the streamer portal (`public/creatives/demo`).
     campaign: { ALLOW_LOCAL_CREATIVES: 'true' },
+    // Every email goes out through the notification service (identity's account mails too).
+    notification: { SMTP_URL: options.smtpUrl ?? `smtp://127.0.0.1:${standIns.smtp}` },
     overlay: {
       // ad.show's click link is the gateway's public short link (`/r/<code>`).
       SHORT_LINK_BASE_URL: `http://localhost:${gateway.port}`,
