@@ -164,7 +164,7 @@ describe('every internal procedure of identity (other services only)', () => {
   it('refuses anyone not signed in and every person, an admin too; lets a service past authorization', async () => {
     const cast = testCast();
     const callers = [
-      { who: 'anonymous', headers: async () => ({}) },
+      { who: 'anonymous', headers: () => Promise.resolve({}) },
       { who: 'brand', headers: async () => ({ authorization: `Bearer ${await signedAs(cast.brandA)}` }) },
       { who: 'streamer', headers: async () => ({ authorization: `Bearer ${await signedAs(cast.streamerA)}` }) },
       {
