@@ -77,3 +77,21 @@ export const notificationPreferenceViewSchema = z.object({
   locked: z.boolean(),
 });
 export type NotificationPreferenceView = z.infer<typeof notificationPreferenceViewSchema>;
+
+/** `identity.internal.emailRecipients`: where the notification service mails a person, and their portal (by role). */
+export const emailRecipientSchema = z.object({
+  userId: z.uuid(),
+  email: z.email(),
+  role: z.enum(['brand', 'streamer', 'admin']),
+});
+export type EmailRecipient = z.infer<typeof emailRecipientSchema>;
+
+/** `identity.internal.mailLink`: the single-use link one account mail carries (never stored by the sender). */
+export const mailLinkInputSchema = z.object({ linkId: idSchema('link') });
+export const mailLinkSchema = z.object({
+  purpose: z.enum(['email_verification', 'password_reset']),
+  email: z.email(),
+  link: z.url(),
+  expiresAt: z.date(),
+});
+export type MailLink = z.infer<typeof mailLinkSchema>;

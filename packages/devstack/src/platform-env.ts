@@ -110,7 +110,6 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
     ADMIN_PORTAL_URL: portalUrlOf('admin'),
     GATEWAY_URL: network.gatewayUrl,
     IDENTITY_JWKS_URL: `${identity ? network.serviceAddress(identity) : 'http://127.0.0.1:4101'}/.well-known/jwks.json`,
-    SMTP_URL: options.smtpUrl ?? `smtp://${standIn(standIns.smtp)}`,
     PUSHER_APP_ID: PUSHER_APP.id,
     PUSHER_KEY: PUSHER_APP.key,
     PUSHER_SECRET: options.secrets.PUSHER_SECRET,
@@ -138,6 +137,8 @@ export function platformEnv(options: PlatformEnvOptions): Record<string, Record<
       AUDIT_CHECKPOINT_KEY_ID: 'dev-1',
     },
     asset: { ...options.uploadThingEnv },
+    // Every email goes out through the notification service (identity's account mails too).
+    notification: { SMTP_URL: options.smtpUrl ?? `smtp://${standIn(standIns.smtp)}` },
     overlay: {
       // ad.show's click link is the gateway's public short link (`/r/<code>`).
       SHORT_LINK_BASE_URL: network.gatewayUrl,

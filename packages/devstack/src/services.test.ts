@@ -22,9 +22,10 @@ describe('service table and platform env', () => {
       PORT: '4101',
       DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/gt_identity_t',
       IDENTITY_JWKS_URL: 'http://127.0.0.1:4101/.well-known/jwks.json',
-      SMTP_URL: 'smtp://127.0.0.1:1025',
       SIGNING_KEY_SECRET: 'k'.repeat(48),
     });
+    // Identity mails nothing itself: the notification service sends its mails.
+    expect(env.identity?.SMTP_URL).toBeUndefined();
     expect(env.campaign?.DATABASE_URL).toBe('postgresql://postgres@127.0.0.1:5432/gt_campaign_t');
     // The services reading the platform configuration find the admin service.
     for (const name of ['campaign', 'participation', 'analytics', 'payment'])
@@ -33,9 +34,10 @@ describe('service table and platform env', () => {
     expect(env.gateway?.DATABASE_URL).toBeUndefined();
   });
 
-  it('gives the notification service its database, Pusher, SMTP and the portals for email links', () => {
+  it('gives the notification service its database, Pusher, SMTP, identity and the portals for email links', () => {
     expect(env.notification).toMatchObject({
       PORT: '4109',
+      IDENTITY_SERVICE_URL: 'http://127.0.0.1:4101',
       DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/gt_notification_t',
       PUSHER_HOST: '127.0.0.1',
       PUSHER_PORT: '4905',

@@ -56,6 +56,16 @@ const participationRef = z.object({
   clickCode: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
 });
 
+/** A mail with a single-use link for an account: the link is named (`linkId`), never carried. */
+const accountMailRequest = z.object({
+  userId: z.uuid(),
+  /** The address the link was issued for: the mail goes there and nowhere else. */
+  email: z.email(),
+  role: z.enum(['brand', 'streamer', 'admin']),
+  linkId: z.uuid(),
+  expiresAt: z.iso.datetime(),
+});
+
 /**
  * Every event the platform emits: its payload schema and the services whose queue receives it.
  * Adding an event is adding an entry; adding a subscriber is adding a name.
@@ -108,6 +118,20 @@ export const eventCatalogue = {
     }),
     subscribers: ['gateway'],
   },
+  /**
+   * A mail with a single-use link (verify the address, reset the password) is due; the notification
+   * service sends it. The payload names the link (`linkId`) but never carries it: outbox rows,
+   * queue jobs and dead letters are kept, and the link is a credential. The sender asks identity for
+   * it at send time (`identity.internal.mailLink`), so only the email itself holds the secret, and
+   * a link used, replaced or expired in the meantime is not sent at all.
+   */
+  'user.email_verification_requested': { schema: accountMailRequest, subscribers: ['notification'] },
+  /** A password reset was asked for an active account: see `user.email_verification_requested`. */
+  'user.password_reset_requested': { schema: accountMailRequest, subscribers: ['notification'] },
+  /**
+   * No longer emitted: identity's mails are sent by the notification service from the two events
+   * above. It carried the link in the clear; kept only as the events kit's own sample event.
+   */
   'identity.email_requested': {
     schema: z.object({
       to: z.email(),
@@ -295,6 +319,23 @@ export const eventCatalogue = {
   // Money (the payment service). Amounts are integer cents of `currency`.
   'payment.deposit_received': {
     schema: money.extend({ brandId: z.uuid(), amountCents: cents, paymentIntentId: z.string() }),
+    subscribers: ['notification'],
+  },
+  /**
+   * A card payment for the brand's wallet failed (Stripe's `payment_intent.payment_failed`): once
+   * per failed attempt. `source` tells a Checkout top-up from an automatic one.
+   */
+  'payment.topup_failed': {
+    schema: money.extend({
+      brandId: z.uuid(),
+      paymentIntentId: z.string(),
+      amountCents: cents,
+      source: z.enum(['checkout', 'auto_top_up']),
+      /** Stripe's decline or error code, e.g. `card_declined`, `insufficient_funds`. */
+      code: z.string(),
+      /** Stripe's message for the person paying. */
+      reason: z.string(),
+    }),
     subscribers: ['notification'],
   },
   'payment.budget_reserved': {

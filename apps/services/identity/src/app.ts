@@ -1,6 +1,6 @@
 import { createAccessTokenVerifierWithKeys } from '@gametriggers/tokens';
 import { createSecretBox, parseEncryptionKeys } from '@gametriggers/tokens/secret-box';
-import { startEventConsumer, startOutboxRelay } from '@gametriggers/events';
+import { startOutboxRelay } from '@gametriggers/events';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
 import { Redis } from 'ioredis';
@@ -9,7 +9,6 @@ import type { IdentityDeps } from './domain/deps';
 import { createSigningKeyStore } from './domain/signing-keys';
 import type { IdentityEnv } from './env';
 import { twoFactorSettingsSchema } from './env';
-import { createSmtpMailer } from './mail/mailer';
 import { createIdentityRouter } from './router';
 
 type DefaultedSettings =
@@ -71,22 +70,10 @@ export async function startIdentityService(
     now,
     refreshReuseLeewayMs: options.refreshReuseLeewayMs ?? 10_000,
   };
-  const mailer = createSmtpMailer(options.SMTP_URL, options.MAIL_FROM);
   const relay = startOutboxRelay({
     databaseUrl: options.DATABASE_URL,
     redisUrl: options.REDIS_URL,
     queuePrefix: options.queuePrefix,
-    log,
-  });
-  const consumer = startEventConsumer({
-    service: 'identity',
-    redisUrl: options.REDIS_URL,
-    queuePrefix: options.queuePrefix,
-    runInTransaction: (work) => db.$transaction(work),
-    handlers: {
-      'identity.email_requested': (event) =>
-        mailer.send(event.payload.to, event.payload.template, event.payload.link),
-    },
     log,
   });
 
@@ -120,10 +107,8 @@ export async function startIdentityService(
     },
     closeables: [
       () => relay.stop(),
-      () => consumer.stop(),
       () => {
         clearInterval(rotationTimer);
-        mailer.close();
         return Promise.resolve();
       },
       () => db.$disconnect(),

@@ -6,7 +6,6 @@ const required = {
   REDIS_URL: 'redis://127.0.0.1:6379',
   SERVICE_SECRET: 'a-service-secret-of-at-least-32-chars',
   SIGNING_KEY_SECRET: 'a-signing-key-secret-of-32-chars!!',
-  SMTP_URL: 'smtp://127.0.0.1:1025',
 };
 
 describe('identity environment', () => {

@@ -25,8 +25,7 @@ export const identityEnvSchema = z
     REDIS_URL: z.string().url('must be a redis:// URL'),
     SERVICE_SECRET: z.string().min(32, 'must be at least 32 characters'),
     SIGNING_KEY_SECRET: z.string().min(32, 'must be at least 32 characters'),
-    SMTP_URL: z.string().url('must be an smtp:// URL, e.g. smtp://127.0.0.1:1025'),
-    MAIL_FROM: z.string().default('Gametriggers <no-reply@gametriggers.dev>'),
+    /** Where the links of verification and reset mails (sent by the notification service) point. */
     LANDING_URL: z.string().url().default('http://localhost:3000'),
     TOKEN_ISSUER: z.string().default('gametriggers-identity'),
     TOKEN_AUDIENCE: z.string().default('gametriggers'),

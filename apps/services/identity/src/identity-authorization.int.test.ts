@@ -10,10 +10,11 @@ import {
   testInstants,
 } from '@gametriggers/testing';
 import type { TestPerson } from '@gametriggers/testing';
+import { signServiceToken } from '@gametriggers/tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdentityRouter } from './router';
 import type { IdentityHarness } from './testing/identity-harness';
-import { startIdentityHarness } from './testing/identity-harness';
+import { startIdentityHarness, testServiceSecret } from './testing/identity-harness';
 
 const clock = fixedClock(testInstants.newYorkAfternoon);
 let harness: IdentityHarness;
@@ -142,5 +143,55 @@ describe('every signed-in procedure of identity (any role, on their own account)
     );
     expect(mismatches).toEqual([]);
     expect(rows).toHaveLength(16);
+  });
+});
+
+describe('every internal procedure of identity (other services only)', () => {
+  const internalProcedures = () =>
+    proceduresOf(createIdentityRouter(harness.service.deps)).filter(
+      ({ def }) => def.meta?.access === 'internal',
+    );
+
+  it('is the sign-in and fixture calls, and what the notification service asks when it mails', () => {
+    expect(internalProcedures().map(({ path }) => path)).toEqual([
+      'identity.internal.emailRecipients',
+      'identity.internal.mailLink',
+      'identity.oauthSignIn',
+      'identity.seedDemoUser',
+    ]);
+  });
+
+  it('refuses anyone not signed in and every person, an admin too; lets a service past authorization', async () => {
+    const cast = testCast();
+    const callers = [
+      { who: 'anonymous', headers: () => Promise.resolve({}) },
+      { who: 'brand', headers: async () => ({ authorization: `Bearer ${await signedAs(cast.brandA)}` }) },
+      { who: 'streamer', headers: async () => ({ authorization: `Bearer ${await signedAs(cast.streamerA)}` }) },
+      {
+        who: 'super admin',
+        headers: async () => ({ authorization: `Bearer ${await tokenFor(adminWith('canConfigureSystem'))}` }),
+      },
+      { who: 'service', headers: async () => ({ 'x-service-token': await signServiceToken(testServiceSecret, 'notification') }) },
+    ];
+    const rows = [];
+    for (const { path, def } of internalProcedures()) {
+      for (const caller of callers) {
+        const { status } = await callProcedure(harness.url, {
+          path,
+          type: def.type === 'query' ? 'query' : 'mutation',
+          headers: await caller.headers(),
+        });
+        rows.push({ path, who: caller.who, status });
+      }
+    }
+    const mismatches = rows.filter((row) =>
+      row.who === 'anonymous'
+        ? row.status !== 401
+        : row.who === 'service'
+          ? row.status === 401 || row.status === 403
+          : row.status !== 403,
+    );
+    expect(mismatches).toEqual([]);
+    expect(rows).toHaveLength(20);
   });
 });

@@ -23,7 +23,7 @@ async function registerVerified(role: 'brand' | 'streamer', password = 'a strong
   const email = uniqueEmail(role);
   const anon = harness.client();
   await anon.identity.register.mutate({ email, password, role });
-  const token = await harness.linkTokenFor(email, /confirm your email/i);
+  const token = await harness.linkTokenFor(email, 'email_verification');
   await anon.identity.verifyEmail.mutate({ token });
   return { email, password };
 }
@@ -49,7 +49,7 @@ describe('sign-up, verification and sign-in', () => {
     );
     expect(beforeVerify).toMatchObject({ code: 'FORBIDDEN', reason: 'email_not_verified' });
 
-    const token = await harness.linkTokenFor(email.toLowerCase(), /confirm your email/i);
+    const token = await harness.linkTokenFor(email.toLowerCase(), 'email_verification');
     await expect(anon.identity.verifyEmail.mutate({ token })).resolves.toMatchObject({
       role: 'brand',
     });
@@ -186,7 +186,7 @@ describe('password reset', () => {
     await expect(
       anon.identity.requestPasswordReset.mutate({ email: uniqueEmail('ghost') }),
     ).resolves.toEqual({ sent: true });
-    const token = await harness.linkTokenFor(email, /reset your/i);
+    const token = await harness.linkTokenFor(email, 'password_reset');
     await anon.identity.resetPassword.mutate({ token, password: 'a brand new password' });
     expect(
       await failure(anon.identity.resetPassword.mutate({ token, password: 'yet another one!' })),
@@ -402,5 +402,83 @@ describe('authorization per procedure', () => {
     const { tokens: admin } = await enrolAdmin(harness.client(), input, clock.now);
     expect(admin.user).toMatchObject({ role: 'admin', adminRole: 'super_admin' });
     expect(admin.user.permissions).toHaveLength(9);
+  });
+});
+
+describe('mail links, sent by the notification service', () => {
+  const requested = (email: string, type: 'user.email_verification_requested' | 'user.password_reset_requested') =>
+    harness.service.deps.db.outboxEvent.findMany({
+      where: { type, payload: { path: ['email'], equals: email } },
+      orderBy: { occurredAt: 'asc' },
+    });
+  const mailLink = (linkId: string) => harness.services.identity.internal.mailLink.query({ linkId });
+
+  it('asks for the verification mail with the link named, never carried, and hands the link over while it is usable', async () => {
+    const email = uniqueEmail('linked');
+    const { userId } = await harness.client().identity.register.mutate({ email, password: 'a strong password 1', role: 'streamer' });
+    const [event] = await requested(email, 'user.email_verification_requested');
+    const payload = event!.payload as { linkId: string };
+    expect(payload).toEqual({
+      userId,
+      email,
+      role: 'streamer',
+      linkId: expect.any(String) as string,
+      expiresAt: new Date(clock.now().getTime() + 48 * 60 * 60_000).toISOString(),
+    });
+
+    const issued = await mailLink(payload.linkId);
+    expect(issued).toMatchObject({ purpose: 'email_verification', email });
+    expect(issued.link).toMatch(/^http:\/\/localhost:3000\/verify-email\?token=[\w-]{43}$/);
+    const token = new URL(issued.link).searchParams.get('token')!;
+    // The token is nowhere at rest in the clear: not in the outbox, not in its row.
+    const outbox = await harness.service.deps.db.outboxEvent.findMany();
+    expect(JSON.stringify(outbox.map((row) => row.payload))).not.toContain(token);
+    const row = await harness.service.deps.db.userToken.findUniqueOrThrow({ where: { id: payload.linkId } });
+    expect(row.sealedToken).toMatch(/^v1\./);
+    expect(row.sealedToken).not.toContain(token);
+    // Asking again (a retried send) gives the same link.
+    expect((await mailLink(payload.linkId)).link).toBe(issued.link);
+
+    // A new request replaces it: the old link is not sent any more.
+    await harness.client().identity.resendVerification.mutate({ email });
+    expect(await failure(mailLink(payload.linkId))).toMatchObject({ code: 'NOT_FOUND', reason: 'link_unavailable' });
+    const [, second] = await requested(email, 'user.email_verification_requested');
+    const secondLinkId = (second!.payload as { linkId: string }).linkId;
+    const secondToken = new URL((await mailLink(secondLinkId)).link).searchParams.get('token')!;
+
+    // Used: unavailable, and the sealed copy is gone.
+    await harness.client().identity.verifyEmail.mutate({ token: secondToken });
+    expect(await failure(mailLink(secondLinkId))).toMatchObject({ code: 'NOT_FOUND', reason: 'link_unavailable' });
+    expect((await harness.service.deps.db.userToken.findUniqueOrThrow({ where: { id: secondLinkId } })).sealedToken).toBeNull();
+    // A verified address gets no new verification mail.
+    await harness.client().identity.resendVerification.mutate({ email });
+    expect(await requested(email, 'user.email_verification_requested')).toHaveLength(2);
+  });
+
+  it('asks for a reset mail of an active account only; its link expires after an hour', async () => {
+    const { email } = await registerVerified('brand');
+    await harness.client().identity.requestPasswordReset.mutate({ email: uniqueEmail('nobody') });
+    await harness.client().identity.requestPasswordReset.mutate({ email });
+    const [event] = await requested(email, 'user.password_reset_requested');
+    const { linkId, role } = event!.payload as { linkId: string; role: string };
+    expect(role).toBe('brand');
+    expect((await mailLink(linkId)).link).toMatch(/^http:\/\/localhost:3000\/reset-password\?token=/);
+
+    clock.advance(60 * 60_000);
+    try {
+      expect(await failure(mailLink(linkId))).toMatchObject({ code: 'NOT_FOUND', reason: 'link_unavailable' });
+    } finally {
+      clock.advance(-60 * 60_000);
+    }
+  });
+
+  it('answers unknown links alike, and names each known account’s address and role for mail', async () => {
+    expect(await failure(mailLink('00000000-0000-4000-8000-000000000000'))).toMatchObject({ reason: 'link_unavailable' });
+    const { email } = await registerVerified('streamer');
+    const userId = (await harness.client().identity.login.mutate({ email, password: 'a strong password 1' })).user.id;
+    const unknown = '00000000-0000-4000-8000-000000000001';
+    expect(await harness.services.identity.internal.emailRecipients.query({ userIds: [userId, unknown] })).toEqual([
+      { userId, email, role: 'streamer' },
+    ]);
   });
 });

@@ -6,7 +6,13 @@ import {
   publicProcedure,
   router,
 } from '@gametriggers/trpc';
-import { platformStatsRangeSchema, userIdsInputSchema } from '@gametriggers/contracts';
+import {
+  emailRecipientSchema,
+  mailLinkInputSchema,
+  mailLinkSchema,
+  platformStatsRangeSchema,
+  userIdsInputSchema,
+} from '@gametriggers/contracts';
 import { DomainError } from '@gametriggers/trpc';
 import { z } from 'zod';
 import { accountNames } from './domain/account-names';
@@ -21,6 +27,7 @@ import {
 } from './domain/accounts';
 import { createAdmin, ensureVerifiedUser, updateAdmin } from './domain/admins';
 import type { IdentityDeps } from './domain/deps';
+import { mailLinkFor } from './domain/email-links';
 import { loginWithPassword } from './domain/login';
 import { oauthSignIn } from './domain/oauth';
 import { signupStats } from './domain/signup-stats';
@@ -239,6 +246,23 @@ export function createIdentityRouter(deps: IdentityDeps) {
         .input(seedUserInput)
         .output(z.object({ userId: z.string(), created: z.boolean() }))
         .mutation(({ input }) => ensureVerifiedUser(deps, input)),
+
+      /** What the notification service asks when it mails people (it sends identity's mails too). */
+      internal: router({
+        /** Each known account's current address and role (unknown ids are left out). */
+        emailRecipients: internalProcedure
+          .input(userIdsInputSchema)
+          .output(z.array(emailRecipientSchema))
+          .query(async ({ input }) =>
+            (await accountNames(deps.db, input.userIds)).map(({ userId, email, role }) => ({ userId, email, role })),
+          ),
+
+        /** The link a verification or reset mail carries, while it can still be used (`link_unavailable` otherwise). */
+        mailLink: internalProcedure
+          .input(mailLinkInputSchema)
+          .output(mailLinkSchema)
+          .query(({ input }) => mailLinkFor(deps, input.linkId)),
+      }),
 
       admin: router({
         /**

@@ -30,7 +30,7 @@ async function signIn() {
   const password = 'a strong password 1';
   const anon = harness.client();
   await anon.identity.register.mutate({ email, password, role: 'brand' });
-  const token = await harness.linkTokenFor(email, /confirm your email/i);
+  const token = await harness.linkTokenFor(email, 'email_verification');
   await anon.identity.verifyEmail.mutate({ token });
   return anon.identity.login.mutate({ email, password });
 }

@@ -5,8 +5,13 @@ import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import type { Logger, RunningService } from '@gametriggers/trpc';
 import { createLogger, startService } from '@gametriggers/trpc';
 import { Redis } from 'ioredis';
+import type { IdentityAccounts } from './clients/identity-accounts';
+import { createIdentityAccounts } from './clients/identity-accounts';
 import { createNotificationDb } from './database';
+import { createDigestSender } from './digests/digests';
+import type { DigestSender } from './digests/digests';
 import type { NotificationDeps } from './domain/deps';
+import { createAddressBook } from './email/address-book';
 import type { EmailDelivery } from './email/email-delivery';
 import { startEmailDelivery } from './email/email-delivery';
 import type { NotificationEnv } from './env';
@@ -21,11 +26,15 @@ export interface NotificationServiceOptions extends NotificationEnv {
   queuePrefix?: string;
   /** Pusher settings; default: from the `PUSHER_*` variables. */
   realtime?: RealtimeConfig;
+  /** Identity's answers (addresses, account links); default: a client of `IDENTITY_SERVICE_URL`. */
+  identity?: IdentityAccounts;
   log?: Logger;
 }
 
 export interface NotificationService extends RunningService {
   deps: NotificationDeps;
+  /** Sends due digests (also every `DIGEST_SWEEP_EVERY_MS`); tests call it with their clock. */
+  digests: DigestSender;
 }
 
 export async function startNotificationService(
@@ -39,12 +48,17 @@ export async function startNotificationService(
   const redis = new Redis(options.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
   await redis.connect();
   const deps: NotificationDeps = { db, now };
+  const identity =
+    options.identity ?? createIdentityAccounts({ url: options.IDENTITY_SERVICE_URL, secret: options.SERVICE_SECRET });
+  if (!options.SMTP_URL) log.warn({}, 'SMTP_URL is not set: no email is sent, account verification and reset mails included');
 
   const email: EmailDelivery | undefined = options.SMTP_URL
     ? await startEmailDelivery({
         db,
         now,
         smtpUrl: options.SMTP_URL,
+        addresses: createAddressBook({ db, identity, now, maxAgeMs: options.RECIPIENT_CACHE_MS, log }),
+        identity,
         from: options.MAIL_FROM,
         portalUrls: {
           brand: options.BRAND_PORTAL_URL,
@@ -92,9 +106,18 @@ export async function startNotificationService(
       await afterCommit(stored);
       return result;
     },
-    handlers: notificationEventHandlers({ now, emailEnabled: email !== undefined }),
+    handlers: notificationEventHandlers({ now, emailEnabled: email !== undefined, digestWindowMs: options.DIGEST_WINDOW_MS }),
     log,
   });
+
+  const digests = createDigestSender({ db, now, emailEnabled: email !== undefined, afterCommit, log });
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweepDigests = () => {
+    sweeping = digests.sweep().catch((error: unknown) => log.error({ err: error }, 'digest sweep failed'));
+  };
+  sweepDigests();
+  const digestTimer = setInterval(sweepDigests, options.DIGEST_SWEEP_EVERY_MS);
+  digestTimer.unref();
 
   const service = await startService({
     name: 'notification',
@@ -115,6 +138,10 @@ export async function startNotificationService(
       redis: () => redis.ping(),
     },
     closeables: [
+      async () => {
+        clearInterval(digestTimer);
+        await sweeping;
+      },
       () => consumer.stop(),
       async () => email?.stop(),
       () => db.$disconnect(),
@@ -122,5 +149,5 @@ export async function startNotificationService(
     ],
     log,
   });
-  return Object.assign(service, { deps });
+  return Object.assign(service, { deps, digests });
 }

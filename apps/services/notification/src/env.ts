@@ -21,6 +21,13 @@ export const notificationEnvSchema = serviceEnvSchema.extend({
   /** Attempts per email before it is dead-lettered (exponential backoff from `EMAIL_RETRY_DELAY_MS`). */
   EMAIL_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   EMAIL_RETRY_DELAY_MS: z.coerce.number().int().min(1).default(30_000),
+  /** Identity: each person's current address (cached `RECIPIENT_CACHE_MS`), and the links of its account mails. */
+  IDENTITY_SERVICE_URL: z.url().default('http://127.0.0.1:4101'),
+  RECIPIENT_CACHE_MS: z.coerce.number().int().min(0).default(5 * 60_000),
+  /** Noisy notices (new applicants) are collected this long per person and key, then sent as one digest. */
+  DIGEST_WINDOW_MS: z.coerce.number().int().min(1).default(15 * 60_000),
+  /** How often due digests are looked for. */
+  DIGEST_SWEEP_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
 });
 export type NotificationEnv = z.infer<typeof notificationEnvSchema>;
 

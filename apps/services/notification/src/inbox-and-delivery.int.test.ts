@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { userChannel } from '@gametriggers/realtime';
 import type { NotificationCreated } from '@gametriggers/realtime';
 import { connectRealtime } from '@gametriggers/realtime/client';
-import type { MailCatcher, TestPerson, TestTokenIssuer } from '@gametriggers/testing';
-import { failure, startMailCatcher, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import type { TestPerson, TestTokenIssuer } from '@gametriggers/testing';
+import { failure, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import Pusher from 'pusher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationHarness } from './testing/notification-harness';
@@ -198,88 +198,6 @@ describe('live push', () => {
     } finally {
       bell.disconnect();
       otherBell.disconnect();
-    }
-  });
-});
-
-describe('email', () => {
-  let mail: MailCatcher;
-  let mailed: NotificationHarness;
-
-  beforeAll(async () => {
-    mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
-    mailed = await startNotificationHarness({ jwksUrl: issuer.jwksUrl, smtpUrl: mail.smtpUrl });
-  });
-  afterAll(async () => {
-    await mailed?.close();
-    await mail?.close();
-  });
-
-  async function registered(role: 'brand' | 'streamer') {
-    const person = testCast()[role === 'brand' ? 'brandA' : 'streamerA'];
-    await mailed.send('user.registered', { userId: person.userId, email: person.email, role });
-    return person;
-  }
-
-  const messagesTo = (email: string) => mail.messages().filter((message) => message.to.includes(email));
-
-  it('sends each notification as HTML and plain text, with a link to the portal and the category’s unsubscribe', async () => {
-    const brand = await registered('brand');
-    const campaign = campaignOf(brand.userId, 'Mailed');
-    await mailed.send('campaign.approved', { ...campaign, approvedBy: randomUUID() });
-    await expect.poll(() => messagesTo(brand.email).length, { timeout: 10_000 }).toBe(1);
-    const [message] = messagesTo(brand.email);
-    expect(message!.subject).toBe('Campaign approved');
-    expect(message!.text).toContain('“Mailed” was approved');
-    expect(message!.text).toContain(`Open it: http://brand.test/campaigns/${campaign.campaignId}`);
-    expect(message!.text).toContain('Stop campaign review emails: http://brand.test/settings/notifications?unsubscribe=campaign_review');
-    expect(message!.html).toContain('unsubscribe=campaign_review');
-    await expect
-      .poll(async () => (await mailed.db.emailDelivery.findFirst({ where: { toAddress: brand.email } }))?.status)
-      .toBe('sent');
-  });
-
-  it('honours email off for a category, and money email has no unsubscribe', async () => {
-    const streamer = await registered('streamer');
-    const client = mailed.client(await issuer.tokenFor(streamer));
-    await client.notification.preferences.set.mutate({ category: 'applications', channel: 'email', enabled: false });
-    await mailed.send('participation.approved', {
-      participationId: randomUUID(),
-      campaignId: randomUUID(),
-      brandId: randomUUID(),
-      streamerId: streamer.userId,
-      clickCode: 'abcdEFGH1234',
-    });
-    await mailed.send('payment.withdrawal_paid', { withdrawalId: randomUUID(), streamerId: streamer.userId, amountCents: 2_500, currency: 'USD' });
-    await expect.poll(() => messagesTo(streamer.email).length, { timeout: 10_000 }).toBe(1);
-    const [message] = messagesTo(streamer.email);
-    expect(message!.subject).toBe('Withdrawal paid');
-    expect(message!.text).toContain('$25.00');
-    expect(message!.text).toContain('cannot be turned off');
-    expect(message!.text).not.toContain('unsubscribe');
-    // The in-app notice of the approval still arrived.
-    expect((await client.notification.inbox.list.query({})).items.map((i) => i.title).sort()).toEqual([
-      'Application approved',
-      'Withdrawal paid',
-    ]);
-  });
-
-  it('retries a failing SMTP server with backoff, then keeps the email as a dead letter', async () => {
-    const dead = await startNotificationHarness({ jwksUrl: issuer.jwksUrl, smtpUrl: 'smtp://127.0.0.1:1', emailAttempts: 3, emailRetryDelayMs: 10 });
-    try {
-      const { brandA } = testCast();
-      await dead.send('user.registered', { userId: brandA.userId, email: brandA.email, role: 'brand' });
-      await dead.send('payment.deposit_received', { brandId: brandA.userId, amountCents: 100, currency: 'USD', paymentIntentId: 'pi_3' });
-      await expect
-        .poll(async () => (await dead.db.emailDelivery.findFirst({ where: { toAddress: brandA.email } }))?.status, { timeout: 15_000 })
-        .toBe('dead');
-      const delivery = await dead.db.emailDelivery.findFirstOrThrow({ where: { toAddress: brandA.email } });
-      expect(delivery).toMatchObject({ attempts: 3, sentAt: null, lastAttemptAt: notificationTestNow });
-      expect(delivery.lastError).toMatch(/ECONNREFUSED|connect/);
-      // The in-app notification stands on its own.
-      expect(await dead.db.notification.count({ where: { userId: brandA.userId, inApp: true } })).toBe(1);
-    } finally {
-      await dead.close();
     }
   });
 });

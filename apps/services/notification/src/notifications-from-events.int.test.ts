@@ -59,7 +59,18 @@ const rejectedUpload = (p: People) => ({
   reason: 'Shows a competitor’s logo',
 });
 
+/** An account mail of identity's: email only (this harness has no email), never in the inbox. */
+const accountMail = (p: People) => ({
+  userId: p.streamerId,
+  email: 'someone@example.com',
+  role: 'streamer' as const,
+  linkId: randomUUID(),
+  expiresAt: '2026-03-10T09:00:00.000Z',
+});
+
 const cases: Array<Case<EventType>> = [
+  { type: 'user.email_verification_requested', payload: accountMail, told: [] },
+  { type: 'user.password_reset_requested', payload: accountMail, told: [] },
   {
     type: 'user.password_changed',
     payload: (p) => ({ userId: p.streamerId, role: 'streamer' as const, changedAt: notificationTestNow.toISOString(), keptSessionId: randomUUID() }),
@@ -78,7 +89,8 @@ const cases: Array<Case<EventType>> = [
   { type: 'campaign.completed', payload: (p) => ({ ...campaign(p), reason: 'ended_by_brand' as const }), told: [] },
   { type: 'campaign.cancelled', payload: (p) => ({ ...campaign(p), by: 'admin' as const }), told: ['brandId'], category: 'campaign_status', title: /cancelled/ },
   { type: 'campaign.cancelled', payload: (p) => ({ ...campaign(p), by: 'brand' as const }), told: [] },
-  { type: 'participation.applied', payload: participation, told: ['brandId'], category: 'applications', title: /applicant/ },
+  // Batched: told when its digest is sent (see digests.int.test.ts).
+  { type: 'participation.applied', payload: participation, told: ['brandId'], category: 'applications', title: /New applicant/ },
   { type: 'participation.approved', payload: participation, told: ['streamerId'], category: 'applications', title: /approved/, link: () => '/my-campaigns' },
   { type: 'participation.rejected', payload: (p) => ({ ...participation(p), reason: 'Audience too small' }), told: ['streamerId'], category: 'applications', title: /not accepted/ },
   {
@@ -89,6 +101,20 @@ const cases: Array<Case<EventType>> = [
     title: /Removed/,
   },
   { type: 'payment.deposit_received', payload: (p) => ({ ...usd, brandId: p.brandId, amountCents: 50_000, paymentIntentId: 'pi_1' }), told: ['brandId'], category: 'money', title: /topped up/ },
+  {
+    type: 'payment.topup_failed',
+    payload: (p) => ({ ...usd, brandId: p.brandId, paymentIntentId: 'pi_f', amountCents: 5_000, source: 'checkout' as const, code: 'card_declined', reason: 'Declined.' }),
+    told: ['brandId'],
+    category: 'money',
+    title: /Top-up failed/,
+    link: () => '/billing',
+  },
+  // An automatic top-up's failure is told by payment.wallet_low.
+  {
+    type: 'payment.topup_failed',
+    payload: (p) => ({ ...usd, brandId: p.brandId, paymentIntentId: 'pi_a', amountCents: 5_000, source: 'auto_top_up' as const, code: 'card_declined', reason: 'Declined.' }),
+    told: [],
+  },
   { type: 'payment.wallet_low', payload: (p) => ({ ...usd, brandId: p.brandId, availableCents: 1_000, reason: 'Below your auto top-up threshold' }), told: ['brandId'], category: 'money', title: /low/ },
   { type: 'payment.refund_issued', payload: (p) => ({ ...usd, refundId: 're_1', brandId: p.brandId, amountCents: 2_000 }), told: ['brandId'], category: 'money', title: /Refund/ },
   { type: 'payment.dispute_opened', payload: (p) => ({ ...usd, disputeId: 'dp_1', brandId: p.brandId, amountCents: 2_000, heldCents: 2_000 }), told: ['brandId'], category: 'money', title: /disputed/ },
@@ -173,11 +199,16 @@ describe('each mapped event tells the right people, and only them', () => {
   it.each(cases.map((c, index) => [`${c.type} #${index}`, c] as const))('%s', async (_name, c) => {
     const p = people();
     const eventId = await harness.send(c.type, c.payload(p));
+    // A batched rule tells when its digest is sent, as one notification keyed by the digest.
+    const digested = Boolean(notificationRules[c.type]?.digest);
+    const toldAt = digested ? new Date(notificationTestNow.getTime() + harness.config.DIGEST_WINDOW_MS) : notificationTestNow;
+    if (digested) await harness.service.digests.sweep(toldAt);
     const rows = await notificationsOf([p.brandId, p.streamerId, p.adminId]);
     expect(rows.map((row) => row.userId).sort()).toEqual(c.told.map((who) => p[who]).sort());
     for (const row of rows) {
-      expect(row).toMatchObject({ eventId, eventType: c.type, category: c.category, inApp: true, readAt: null, archivedAt: null });
-      expect(row.createdAt).toEqual(notificationTestNow);
+      const keyedBy = digested ? (await harness.db.digestBatch.findFirstOrThrow({ where: { userId: row.userId } })).id : eventId;
+      expect(row).toMatchObject({ eventId: keyedBy, eventType: c.type, category: c.category, inApp: true, readAt: null, archivedAt: null });
+      expect(row.createdAt).toEqual(toldAt);
       expect(row.title).toMatch(c.title ?? /./);
       if (c.link) expect(row.link).toBe(c.link(p));
     }

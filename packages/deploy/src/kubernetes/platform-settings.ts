@@ -6,8 +6,8 @@ import { GATEWAY_HOST } from './workloads';
 const STAND_IN_ONLY = /^(STRIPE_API_|UPLOADTHING_(INGEST|API)_URL|UPLOADTHING_UFS_|TWITCH_AUTH_URL|TWITCH_API_URL|GOOGLE_AUTHORIZE_URL|GOOGLE_OAUTH_URL|YOUTUBE_API_URL|ALLOW_LOCAL_CREATIVES|PAYMENT_TEST_CLOCK)/;
 /** Set by each Deployment itself. */
 const PER_POD = new Set(['HOST', 'PORT', 'DATABASE_URL']);
-/** Shared values that are secret or carry credentials (a Redis or SMTP URL may). */
-const SHARED_SECRET_KEYS = ['SERVICE_SECRET', 'REDIS_URL', 'SMTP_URL', 'PUSHER_SECRET'];
+/** Shared values that are secret or carry credentials (a Redis URL may). */
+const SHARED_SECRET_KEYS = ['SERVICE_SECRET', 'REDIS_URL', 'PUSHER_SECRET'];
 
 const placeholderSecrets: DevSecrets = {
   SERVICE_SECRET: '-',

@@ -1,11 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  createMailboxClient,
-  createTestDatabase,
-  createTestRedisNamespace,
-  startMailCatcher,
-} from '@gametriggers/testing';
+import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
+import { createServiceClient } from '@gametriggers/trpc';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import superjson from 'superjson';
 import { startIdentityService } from '../app';
@@ -24,16 +20,18 @@ export interface IdentityHarnessOptions {
   now?: () => Date;
   refreshReuseLeewayMs?: number;
   ACCESS_TOKEN_TTL_SECONDS?: number;
+  /** BullMQ prefix; share the notification harness's to have its mails sent. Default: its own. */
+  queuePrefix?: string;
 }
 
 /**
- * A real identity service for tests: its own fresh database, Redis namespace and mail catcher,
- * listening on a free port. `close()` stops everything and drops the database.
+ * A real identity service for tests: its own fresh database and Redis namespace, listening on a
+ * free port. `close()` stops everything and drops the database. Identity mails nothing itself (the
+ * notification service sends its mails): `linkTokenFor` reads a requested link as that service does.
  */
 export async function startIdentityHarness(options: IdentityHarnessOptions = {}) {
   const database = await createTestDatabase(identityMigrationsDir, 'identity');
   const redis = createTestRedisNamespace('identity');
-  const mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
   const config: IdentityServiceOptions = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -42,17 +40,19 @@ export async function startIdentityHarness(options: IdentityHarnessOptions = {})
     REDIS_URL: redis.url,
     SERVICE_SECRET: testServiceSecret,
     SIGNING_KEY_SECRET: 'test-signing-key-secret-of-32-chars!!',
-    SMTP_URL: mail.smtpUrl,
-    MAIL_FROM: 'Gametriggers <no-reply@gametriggers.test>',
     LANDING_URL: 'http://localhost:3000',
     TOKEN_ISSUER: 'gametriggers-identity',
     TOKEN_AUDIENCE: 'gametriggers',
     SIGNING_KEY_ROTATION_DAYS: 30,
-    queuePrefix: redis.prefix,
     ...options,
+    queuePrefix: options.queuePrefix ?? redis.prefix,
   };
   const service = await startIdentityService(config);
-  const mailbox = createMailboxClient(mail.httpUrl);
+  const services = createServiceClient<IdentityRouter>({
+    url: service.url,
+    secret: testServiceSecret,
+    caller: 'notification',
+  });
 
   function client(headers: () => Record<string, string> = () => ({})) {
     return createTRPCClient<IdentityRouter>({
@@ -67,8 +67,9 @@ export async function startIdentityHarness(options: IdentityHarnessOptions = {})
     jwksUrl,
     service,
     config,
-    mailbox,
     client,
+    /** Identity as another service calls it (its `internal` procedures). */
+    services,
     /** Who the tests act as: the seed fixture, the root super admin, people and admins. */
     people: identityPeople({
       client,
@@ -77,16 +78,26 @@ export async function startIdentityHarness(options: IdentityHarnessOptions = {})
       serviceSecret: testServiceSecret,
       now: options.now ?? (() => new Date()),
     }),
-    /** The token in the newest mailed link to `to` whose subject matches. */
-    async linkTokenFor(to: string, subject: RegExp) {
-      const message = await mailbox.waitForMessage({ to, subject, timeoutMs: 10_000 });
-      const match = /token=([\w-]+)/.exec(message.text ?? '');
-      if (!match?.[1]) throw new Error(`No token link in the mail to ${to}`);
-      return match[1];
+    /**
+     * The token of the newest link mailed to `to` for `purpose`, fetched as the notification service
+     * fetches it when it sends the mail (the event names the link, never carries it).
+     */
+    async linkTokenFor(to: string, purpose: 'email_verification' | 'password_reset') {
+      const type = purpose === 'email_verification' ? 'user.email_verification_requested' : 'user.password_reset_requested';
+      const [event] = await service.deps.db.outboxEvent.findMany({
+        where: { type, payload: { path: ['email'], equals: to } },
+        orderBy: { occurredAt: 'desc' },
+        take: 1,
+      });
+      if (!event) throw new Error(`No ${purpose} mail was requested for ${to}`);
+      const { linkId } = event.payload as { linkId: string };
+      const { link } = await services.identity.internal.mailLink.query({ linkId });
+      const token = new URL(link).searchParams.get('token');
+      if (!token) throw new Error(`No token in the ${purpose} link for ${to}`);
+      return token;
     },
     async close() {
       await service.close(1_000);
-      await mail.close();
       await redis.clear();
       await database.drop();
     },

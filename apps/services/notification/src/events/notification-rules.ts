@@ -13,6 +13,33 @@ export interface NoticeText {
 export interface RecipientLookup {
   /** The brand (its owner's user id) of a campaign this service has seen an event of. */
   campaignBrandId(campaignId: string): Promise<string | null>;
+  /** A campaign's title, from the same projection. */
+  campaignTitle(campaignId: string): Promise<string | null>;
+}
+
+/**
+ * An email-only notice carrying one of identity's single-use links (verify the address, reset the
+ * password): never in the inbox, always sent (its category's email cannot be turned off), to the
+ * address the link was issued for. The link is fetched from identity when the mail is sent.
+ */
+export interface AccountMail<T extends EventType> {
+  to: (payload: EventPayload<T>) => string;
+  linkId: (payload: EventPayload<T>) => string;
+  /** The button's words. */
+  action: string;
+  /** Under the button: how long the link works, what to do if it was not you. */
+  note: string;
+}
+
+/**
+ * A noisy notice, batched: one recipient's events of the same key within the digest window become
+ * one notification (and one email), written for how many there were.
+ */
+export interface DigestRule<T extends EventType> {
+  /** What is batched together for one recipient, e.g. `campaign:<id>`: different keys never merge. */
+  key: (payload: EventPayload<T>) => string;
+  /** The digest's text, from the newest item's payload. */
+  text: (payload: EventPayload<T>, count: number, lookup: RecipientLookup) => Promise<NoticeText>;
 }
 
 export interface NotificationRule<T extends EventType> {
@@ -23,6 +50,8 @@ export interface NotificationRule<T extends EventType> {
    */
   recipients: (payload: EventPayload<T>, lookup: RecipientLookup) => string[] | Promise<string[]>;
   text: (payload: EventPayload<T>) => NoticeText;
+  accountMail?: AccountMail<T>;
+  digest?: DigestRule<T>;
 }
 
 export type NotificationRules = { [T in EventType]?: NotificationRule<T> };
@@ -53,6 +82,18 @@ const disputeOutcomes: Record<EventPayload<'payment.participation_dispute_resolv
   refund: 'the held amount was refunded to the brand',
   split: 'the held amount was split',
 };
+
+type AccountMailEvent = 'user.email_verification_requested' | 'user.password_reset_requested';
+
+/** One of identity's account mails: to the account's owner, at the address its link was issued for. */
+function accountMailRule<T extends AccountMailEvent>(mail: { title: string; body: string; action: string; note: string }): NotificationRule<T> {
+  return {
+    category: 'security',
+    recipients: (p) => [p.userId],
+    text: () => ({ title: mail.title, body: mail.body, link: null }),
+    accountMail: { to: (p) => p.email, linkId: (p) => p.linkId, action: mail.action, note: mail.note },
+  };
+}
 
 /**
  * Every platform event that tells someone something: its category, who is told and what. One
@@ -136,6 +177,17 @@ export const notificationRules: NotificationRules = {
       body: 'A streamer applied to join your campaign. Review the application.',
       link: `/campaigns/${p.campaignId}`,
     }),
+    // Applications come in bursts: one notice per campaign and digest window.
+    digest: {
+      key: (p) => `campaign:${p.campaignId}`,
+      text: async (p, count, lookup) => {
+        const title = await lookup.campaignTitle(p.campaignId);
+        const campaign = title ? quoted(title) : 'your campaign';
+        return count === 1
+          ? { title: 'New applicant', body: `A streamer applied to join ${campaign}. Review the application.`, link: `/campaigns/${p.campaignId}` }
+          : { title: `${count} new applicants`, body: `${count} streamers applied to join ${campaign}. Review their applications.`, link: `/campaigns/${p.campaignId}` };
+      },
+    },
   },
   'participation.approved': {
     category: 'applications',
@@ -174,6 +226,17 @@ export const notificationRules: NotificationRules = {
     text: (p) => ({
       title: 'Wallet topped up',
       body: `${money(p.amountCents, p.currency)} was added to your wallet.`,
+      link: '/billing',
+    }),
+  },
+  'payment.topup_failed': {
+    category: 'money',
+    // An automatic top-up's failure is told by `payment.wallet_low` (which also says auto top-up was
+    // turned off); this tells the brand about a card payment they made themselves.
+    recipients: (p) => (p.source === 'checkout' ? [p.brandId] : []),
+    text: (p) => ({
+      title: 'Top-up failed',
+      body: `Your top-up of ${money(p.amountCents, p.currency)} did not go through: ${p.reason} Nothing was charged; try again or use another card.`,
       link: '/billing',
     }),
   },
@@ -331,6 +394,20 @@ export const notificationRules: NotificationRules = {
       }
     },
   },
+
+  // Security: identity's account mails (email only, with a single-use link fetched at send time).
+  'user.email_verification_requested': accountMailRule({
+    title: 'Confirm your email for Gametriggers',
+    body: 'Welcome to Gametriggers! Confirm your email address to finish setting up your account.',
+    action: 'Confirm email',
+    note: 'The link works once and expires in 48 hours. If you did not sign up, ignore this email.',
+  }),
+  'user.password_reset_requested': accountMailRule({
+    title: 'Reset your Gametriggers password',
+    body: 'Someone asked to reset the password of your Gametriggers account. Choose a new one with the button below.',
+    action: 'Choose a new password',
+    note: 'The link works once and expires in 1 hour. If it was not you, ignore this email: your password stays as it is.',
+  }),
 
   // Security: the account's own changes, which a thief could have made.
   'user.password_changed': {

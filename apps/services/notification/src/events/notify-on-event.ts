@@ -1,23 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { EventEnvelope, EventHandlers, EventType, SqlExecutor } from '@gametriggers/events';
 import type { NotificationTx } from '../database';
-import { channelsFor } from '../domain/preferences';
-import type { RecipientLookup } from './notification-rules';
+import { addToDigest } from '../digests/digests';
 import { notificationRules, notifiedEventTypes } from './notification-rules';
+import type { StoredNotification } from './store-notification';
+import { lookupIn, storeNotification } from './store-notification';
 
-/** A notification just stored, for what happens once its transaction commits (the live push, the email). */
-export interface StoredNotification {
-  notificationId: string;
-  userId: string;
-  category: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: Date;
-  inApp: boolean;
-  /** The email delivery created with it, if its email channel is on and the address known. */
-  emailDeliveryId: string | null;
-}
+export type { StoredNotification } from './store-notification';
 
 /**
  * What the consumer's transaction runner hands each handler (see app.ts): the SQL executor the
@@ -32,15 +20,8 @@ export interface NotifyOptions {
   now: () => Date;
   /** Whether email is configured at all (no SMTP: no deliveries are created). */
   emailEnabled: boolean;
-}
-
-function lookupIn(tx: NotificationTx): RecipientLookup {
-  return {
-    async campaignBrandId(campaignId) {
-      const owner = await tx.campaignOwner.findUnique({ where: { campaignId } });
-      return owner?.brandId ?? null;
-    },
-  };
+  /** How long a digest collects its items (rules with `digest`). */
+  digestWindowMs: number;
 }
 
 /** Campaign events name their brand: kept, for events that name only the campaign. */
@@ -67,48 +48,19 @@ export async function notifyOnEvent<T extends EventType>(
   if (!rule) return;
   const recipients = [...new Set(await rule.recipients(event.payload, lookupIn(tx)))];
   if (recipients.length === 0) return;
-  const text = rule.text(event.payload);
-  for (const userId of recipients) {
-    const channels = await channelsFor(tx, userId, rule.category);
-    const address = options.emailEnabled && channels.email ? await tx.recipient.findUnique({ where: { userId } }) : null;
-    if (!channels.in_app && !address) continue;
-    const notificationId = randomUUID();
-    const { count } = await tx.notification.createMany({
-      data: [
-        {
-          id: notificationId,
-          userId,
-          category: rule.category,
-          eventId: event.id,
-          eventType: event.type,
-          title: text.title.slice(0, 200),
-          body: text.body.slice(0, 1000),
-          link: text.link,
-          inApp: channels.in_app,
-          createdAt: now,
-        },
-      ],
-      skipDuplicates: true,
-    });
-    if (count === 0) continue;
-    let emailDeliveryId: string | null = null;
-    if (address) {
-      emailDeliveryId = randomUUID();
-      await tx.emailDelivery.create({
-        data: { id: emailDeliveryId, notificationId, toAddress: address.email, createdAt: now },
-      });
+  if (rule.digest) {
+    for (const userId of recipients) {
+      const item = { eventId: event.id, eventType: event.type, userId, category: rule.category, payload: event.payload };
+      await addToDigest(tx, { ...item, digestKey: rule.digest.key(event.payload) }, { now, windowMs: options.digestWindowMs });
     }
-    consumerTx.stored.push({
-      notificationId,
-      userId,
-      category: rule.category,
-      title: text.title,
-      body: text.body,
-      link: text.link,
-      createdAt: now,
-      inApp: channels.in_app,
-      emailDeliveryId,
-    });
+    return;
+  }
+  const text = rule.text(event.payload);
+  const accountMail = rule.accountMail && { to: rule.accountMail.to(event.payload), linkId: rule.accountMail.linkId(event.payload) };
+  for (const userId of recipients) {
+    const notice = { userId, category: rule.category, eventId: event.id, eventType: event.type, text, accountMail };
+    const stored = await storeNotification(tx, notice, { now, emailEnabled: options.emailEnabled });
+    if (stored) consumerTx.stored.push(stored);
   }
 }
 

@@ -7,6 +7,7 @@ import { startPusherStandIn } from '@gametriggers/realtime/stand-in';
 import { createPersonClient } from '@gametriggers/trpc';
 import { createTestDatabase, createTestRedisNamespace } from '@gametriggers/testing';
 import type { NotificationServiceOptions } from '../app';
+import type { IdentityAccounts } from '../clients/identity-accounts';
 import { startNotificationService } from '../app';
 import type { NotificationRouter } from '../router';
 
@@ -26,6 +27,16 @@ export interface NotificationHarnessOptions {
   smtpUrl?: string;
   emailAttempts?: number;
   emailRetryDelayMs?: number;
+  /** A running identity service (`startIdentityHarness(...).url`): addresses and account links come from it. */
+  identityServiceUrl?: string;
+  /** Or an in-test stand-in for identity's answers (tests not about addresses). */
+  identity?: IdentityAccounts;
+  /** How long an address is trusted before identity is asked again (default 5 minutes). */
+  recipientCacheMs?: number;
+  /** BullMQ prefix; share identity's to have its events arrive. Default: its own. */
+  queuePrefix?: string;
+  /** How long digests collect (default 15 minutes). */
+  digestWindowMs?: number;
 }
 
 /**
@@ -63,16 +74,23 @@ export async function startNotificationHarness(options: NotificationHarnessOptio
     ADMIN_PORTAL_URL: 'http://admin.test',
     EMAIL_ATTEMPTS: options.emailAttempts ?? 3,
     EMAIL_RETRY_DELAY_MS: options.emailRetryDelayMs ?? 20,
-    queuePrefix: redis.prefix,
+    // Nothing listens on port 9: without an identity, email cannot find addresses (and is retried).
+    IDENTITY_SERVICE_URL: options.identityServiceUrl ?? 'http://127.0.0.1:9',
+    RECIPIENT_CACHE_MS: options.recipientCacheMs ?? 5 * 60_000,
+    DIGEST_WINDOW_MS: options.digestWindowMs ?? 15 * 60_000,
+    // Tests sweep digests themselves (`service.digests.sweep(at)`); the timer only backs them up.
+    DIGEST_SWEEP_EVERY_MS: 60_000,
+    queuePrefix: options.queuePrefix ?? redis.prefix,
     realtime,
     now,
+    ...(options.identity ? { identity: options.identity } : {}),
   };
   const service = await startNotificationService(config);
   const db = service.deps.db;
   const sender = createEventSender({
     consumer: 'notification',
     redisUrl: redis.url,
-    queuePrefix: redis.prefix,
+    queuePrefix: config.queuePrefix ?? redis.prefix,
     now,
     isApplied: async (eventId) =>
       (await db.processedEvent.count({ where: { consumer: 'notification', eventId } })) > 0,

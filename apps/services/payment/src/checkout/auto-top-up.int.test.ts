@@ -88,6 +88,14 @@ describe('saved cards and auto top-up', () => {
     expect(settings.disabledReason).toMatch(/declined/);
     expect(await walletOf(brandB)).toBe(4_000);
     await eventually(async () => (await brandB.payment.billing.paymentFailures.query({ limit: 5 })).length > 0, 'the failure recorded');
+    // Announced as an automatic top-up's failure (the brand is told through payment.wallet_low).
+    const failed = await harness.db.outboxEvent.findMany({
+      where: { type: 'payment.topup_failed', payload: { path: ['brandId'], equals: cast.brandB.userId } },
+    });
+    expect(failed.map((event) => event.payload)).toContainEqual(
+      expect.objectContaining({ source: 'auto_top_up', code: 'generic_decline', amountCents: 10_000, currency: 'USD' }),
+    );
+    expect(failed.every((event) => (event.payload as { source: string }).source === 'auto_top_up')).toBe(true);
   });
 
   it('alerts once per dip below the low-balance line when auto top-up is off', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ledgerCurrencySchema } from '@gametriggers/contracts';
+import { recordEvent } from '@gametriggers/events';
 import type Stripe from 'stripe';
 import type { PaymentSql } from '../database';
 import type { PaymentDeps } from '../deps';
@@ -121,12 +122,25 @@ export async function recordPaidTopUp(tx: PaymentSql, deps: PaymentDeps, paid: P
   return { invoiceNumber, credited: true };
 }
 
-/** A payment that did not go through, kept for the brand's billing page (once per Stripe event). */
+/**
+ * A payment that did not go through, kept for the brand's billing page, and told to the brand
+ * (`payment.topup_failed`), once per Stripe event.
+ */
 export async function recordPaymentFailure(
   tx: PaymentSql,
-  failure: { eventId: string; brandId: string; paymentIntentId: string; amountCents: number; code: string; message: string; failedAt: Date },
+  failure: {
+    eventId: string;
+    brandId: string;
+    paymentIntentId: string;
+    amountCents: number;
+    currency: string;
+    source: PaidTopUp['source'];
+    code: string;
+    message: string;
+    failedAt: Date;
+  },
 ) {
-  await tx.$executeRawUnsafe(
+  const recorded = await tx.$executeRawUnsafe(
     `INSERT INTO "payment_failures" ("eventId", "brandId", "paymentIntentId", "amountCents", "code", "message", "failedAt")
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ("eventId") DO NOTHING`,
     failure.eventId,
@@ -137,4 +151,14 @@ export async function recordPaymentFailure(
     failure.message.slice(0, 500),
     failure.failedAt,
   );
+  if (recorded === 0) return;
+  await recordEvent(tx, 'payment.topup_failed', {
+    brandId: failure.brandId,
+    paymentIntentId: failure.paymentIntentId,
+    amountCents: failure.amountCents,
+    currency: failure.currency,
+    source: failure.source,
+    code: failure.code.slice(0, 100),
+    reason: failure.message.slice(0, 500),
+  });
 }

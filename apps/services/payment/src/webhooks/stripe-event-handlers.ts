@@ -56,6 +56,8 @@ export async function handleStripeEvent(deps: PaymentDeps, event: Stripe.Event):
           brandId,
           paymentIntentId: intent.id,
           amountCents: intent.amount,
+          currency: intent.currency.toUpperCase(),
+          source: intent.metadata.source === 'auto_top_up' ? 'auto_top_up' : 'checkout',
           code: intent.last_payment_error?.decline_code ?? intent.last_payment_error?.code ?? 'payment_failed',
           message: intent.last_payment_error?.message ?? 'The payment failed.',
           failedAt: deps.now(),

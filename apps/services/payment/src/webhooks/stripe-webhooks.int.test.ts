@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import Stripe from 'stripe';
 import { failure, runningClock, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaymentHarness } from '../testing/payment-harness';
@@ -132,6 +133,49 @@ describe('top-ups', () => {
     expect(declined.body.error?.message).toBe('Your card was declined.');
     expect((await wallet()).availableCents).toBe(before);
     expect(await count('deposits')).toBe(deposits);
+  });
+
+  it('tells the brand once of a failed card payment for its wallet (payment.topup_failed)', async () => {
+    // What Stripe does when a card is declined on the hosted Checkout page: the session's
+    // PaymentIntent (with the top-up's metadata) fails, and payment_intent.payment_failed is sent.
+    const before = (await wallet()).availableCents;
+    const { topUpId } = await brandA.payment.billing.createTopUp.mutate({ amountCents: 3_000, saveCard: false });
+    const customer = (await harness.db.stripeCustomer.findUniqueOrThrow({ where: { brandId: cast.brandA.userId } })).customerId;
+    const declined = (await harness.deps.stripe.paymentIntents
+      .create(
+        {
+          amount: 3_000,
+          currency: 'usd',
+          customer,
+          payment_method: 'pm_card_chargeDeclined',
+          confirm: true,
+          metadata: { brandId: cast.brandA.userId, topUpId, source: 'checkout' },
+        },
+        { idempotencyKey: 'webhook-test-declined' },
+      )
+      .catch((error: unknown) => error)) as Stripe.errors.StripeCardError;
+    expect(declined).toBeInstanceOf(Stripe.errors.StripeCardError);
+    const intentId = declined.payment_intent!.id;
+    const failed = await stripeEventOf(harness.stripe, 'payment_intent.payment_failed', intentId);
+    const told = () =>
+      harness.db.outboxEvent.findMany({ where: { type: 'payment.topup_failed', payload: { path: ['paymentIntentId'], equals: intentId } } });
+    await eventually(async () => (await told()).length === 1, 'the failure told');
+    expect((await told())[0]!.payload).toEqual({
+      brandId: cast.brandA.userId,
+      paymentIntentId: intentId,
+      amountCents: 3_000,
+      currency: 'USD',
+      source: 'checkout',
+      code: 'generic_decline',
+      reason: 'Your card was declined.',
+    });
+    // Delivered again, and twice at once: still one failure recorded, one event.
+    await stripeTestRoute(harness.stripe, 'webhooks/redeliver', { event_id: failed.id });
+    await stripeTestRoute(harness.stripe, 'webhooks/duplicate', { event_id: failed.id });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await told()).toHaveLength(1);
+    expect(await harness.db.paymentFailure.count({ where: { paymentIntentId: intentId } })).toBe(1);
+    expect((await wallet()).availableCents).toBe(before);
   });
 
   it('does not credit a payment in a currency the ledger does not keep', async () => {
