@@ -22,3 +22,4 @@ export * from './moderation';
 export * from './platform-stats';
 export * from './asset';
 export * from './notification';
+export * from './audiences';
