@@ -3,6 +3,7 @@ import { isChannelOnByDefault, isPreferenceLocked } from '@gametriggers/contract
 import type { EventType } from '@gametriggers/events';
 import type { NotificationDb, NotificationTx } from '../database';
 import type { NoticeText } from '../events/notification-rules';
+import type { StoredNotification } from '../events/notify-on-event';
 import type { Prisma } from '../generated/prisma/client';
 import type { Audience } from './fan-out-rules';
 
@@ -104,13 +105,8 @@ export async function storeAudiencePage(
 }
 
 /** A stored in-app notification as its live push carries it, with its person's unread count now. */
-export interface PendingNotice {
-  notificationId: string;
-  userId: string;
-  category: string;
-  title: string;
-  body: string;
-  link: string | null;
+export interface PendingNotice extends Omit<StoredNotification, 'createdAt' | 'inApp' | 'emailDeliveryId'> {
+  /** ISO 8601, as the push carries it. */
   createdAt: string;
   unreadCount: number;
 }
