@@ -23,7 +23,7 @@ export const notificationCategorySchema = z.enum(notificationCategories, { error
 export const notificationCategoryLabels: Record<NotificationCategory, string> = {
   campaign_review: 'Campaign review',
   campaign_status: 'Campaign status',
-  matched_campaigns: 'New campaigns that match you',
+  matched_campaigns: 'Matching campaigns',
   applications: 'Applications',
   participation: 'Participation',
   money: 'Money',
