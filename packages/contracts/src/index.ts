@@ -23,3 +23,4 @@ export * from './platform-stats';
 export * from './asset';
 export * from './documents';
 export * from './notification';
+export * from './audiences';

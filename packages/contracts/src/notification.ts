@@ -9,6 +9,7 @@ import { idSchema } from './primitives/ids';
 export const notificationCategories = [
   'campaign_review',
   'campaign_status',
+  'matched_campaigns',
   'applications',
   'participation',
   'money',
@@ -22,6 +23,7 @@ export const notificationCategorySchema = z.enum(notificationCategories, { error
 export const notificationCategoryLabels: Record<NotificationCategory, string> = {
   campaign_review: 'Campaign review',
   campaign_status: 'Campaign status',
+  matched_campaigns: 'Matching campaigns',
   applications: 'Applications',
   participation: 'Participation',
   money: 'Money',
@@ -39,6 +41,16 @@ export const requiredEmailCategories: readonly NotificationCategory[] = ['money'
 
 export const isPreferenceLocked = (category: NotificationCategory, channel: NotificationChannel) =>
   channel === 'email' && requiredEmailCategories.includes(category);
+
+/**
+ * Categories whose email is off until the person turns it on: frequent notices (every launch that
+ * matches a streamer) that the portal's inbox already shows.
+ */
+export const emailOffByDefaultCategories: readonly NotificationCategory[] = ['matched_campaigns'];
+
+/** Whether a category's channel reaches a person who never chose (no preference stored). */
+export const isChannelOnByDefault = (category: NotificationCategory, channel: NotificationChannel) =>
+  isPreferenceLocked(category, channel) || !(channel === 'email' && emailOffByDefaultCategories.includes(category));
 
 /** Inbox filters: `unread` and `read` leave archived notifications out; `archived` shows only those. */
 export const inboxFilters = ['all', 'unread', 'read', 'archived'] as const;

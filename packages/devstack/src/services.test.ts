@@ -46,6 +46,12 @@ describe('service table and platform env', () => {
       STREAMER_PORTAL_URL: 'http://localhost:3002',
     });
     expect(env.gateway?.NOTIFICATION_SERVICE_URL).toBe('http://127.0.0.1:4109');
+    // Audiences (a launch's matched streamers, a campaign's participants) come from these.
+    expect(env.notification).toMatchObject({
+      CAMPAIGN_SERVICE_URL: 'http://127.0.0.1:4104',
+      STREAMER_SERVICE_URL: 'http://127.0.0.1:4103',
+      PARTICIPATION_SERVICE_URL: 'http://127.0.0.1:4105',
+    });
   });
 
   it('shortens access tokens only when asked (browser tests)', () => {

@@ -248,7 +248,7 @@ export const eventCatalogue = {
     schema: campaignRef.extend({ by: z.enum(['brand', 'admin']) }),
     subscribers: ['participation', 'overlay', 'notification'],
   },
-  'campaign.resumed': { schema: campaignRef, subscribers: ['participation', 'overlay'] },
+  'campaign.resumed': { schema: campaignRef, subscribers: ['participation', 'overlay', 'notification'] },
   'campaign.completed': {
     schema: campaignRef.extend({
       reason: z.enum([

@@ -9,6 +9,24 @@ export interface PublishOptions {
   excludeSocketId?: string;
 }
 
+/**
+ * Events per `triggerBatch` call: what Pusher's multi-tenant clusters accept (the stand-in refuses
+ * more, as they do). Each event names one channel.
+ */
+export const MAX_EVENTS_PER_BATCH = 10;
+
+export interface BatchPublishOptions {
+  /** Batch calls in flight at once (default 4). */
+  concurrency?: number;
+}
+
+export interface BatchPublishResult {
+  published: number;
+  /** Events whose batch call failed (each batch is all or nothing), with why. */
+  failed: number;
+  errors: Error[];
+}
+
 export interface RealtimePublisher {
   /** Validates the payload against the event catalogue, then triggers it through Pusher. */
   publish<C extends RealtimeChannel, E extends EventName<C>>(
@@ -17,6 +35,16 @@ export interface RealtimePublisher {
     payload: EventInput<C, E>,
     options?: PublishOptions,
   ): Promise<void>;
+  /**
+   * One event to many channels, each with its own payload (every payload checked first): sent in
+   * batches of `MAX_EVENTS_PER_BATCH` through the SDK's `triggerBatch`, a few calls in flight.
+   * A failed batch does not stop the others; the result says how many went out.
+   */
+  publishBatch<C extends RealtimeChannel, E extends EventName<C>>(
+    event: E,
+    items: ReadonlyArray<{ channel: C; payload: EventInput<C, E> }>,
+    options?: BatchPublishOptions,
+  ): Promise<BatchPublishResult>;
 }
 
 export function createRealtimePublisher(config: RealtimeConfig): RealtimePublisher {
@@ -27,6 +55,34 @@ export function createRealtimePublisher(config: RealtimeConfig): RealtimePublish
       const params = options.excludeSocketId ? { socket_id: options.excludeSocketId } : undefined;
       const response = await pusher.trigger(channel, event, data, params);
       await response.text();
+    },
+
+    async publishBatch(event, items, options = {}) {
+      const events = items.map((item) => ({
+        channel: item.channel,
+        name: event,
+        data: parseRealtimeEvent(item.channel, event, item.payload),
+      }));
+      const batches: (typeof events)[] = [];
+      for (let start = 0; start < events.length; start += MAX_EVENTS_PER_BATCH) {
+        batches.push(events.slice(start, start + MAX_EVENTS_PER_BATCH));
+      }
+      const result: BatchPublishResult = { published: 0, failed: 0, errors: [] };
+      let next = 0;
+      const lane = async () => {
+        for (let batch = batches[next++]; batch; batch = batches[next++]) {
+          try {
+            const response = await pusher.triggerBatch(batch);
+            await response.text();
+            result.published += batch.length;
+          } catch (error) {
+            result.failed += batch.length;
+            result.errors.push(error instanceof Error ? error : new Error(String(error)));
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, lane));
+      return result;
     },
   };
 }

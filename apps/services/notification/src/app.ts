@@ -17,6 +17,11 @@ import { startEmailDelivery } from './email/email-delivery';
 import type { NotificationEnv } from './env';
 import type { NotificationConsumerTx, StoredNotification } from './events/notify-on-event';
 import { notificationEventHandlers } from './events/notify-on-event';
+import type { AudienceDirectory } from './fan-out/audience-directory';
+import { createAudienceDirectory } from './fan-out/audience-directory';
+import type { FanOutProgress } from './fan-out/fan-out-runner';
+import { startFanOuts } from './fan-out/fan-out-runner';
+import type { FanOutKey } from './fan-out/fan-out-store';
 import { createNotificationPush } from './realtime/notification-push';
 import { createNotificationRouter } from './router';
 
@@ -29,6 +34,10 @@ export interface NotificationServiceOptions extends NotificationEnv {
   /** Identity's answers (addresses, account links); default: a client of `IDENTITY_SERVICE_URL`. */
   identity?: IdentityAccounts;
   log?: Logger;
+  /** Where audiences are read; default: the campaign, streamer and participation services at their URLs. */
+  audiences?: AudienceDirectory;
+  /** Called after each fan-out page commits (tests stop a run there). */
+  afterFanOutPage?: (progress: FanOutProgress) => void | Promise<void>;
 }
 
 export interface NotificationService extends RunningService {
@@ -72,14 +81,32 @@ export async function startNotificationService(
         log,
       })
     : undefined;
-  const push = createNotificationPush({
-    publisher: createRealtimePublisher(realtimeConfig),
+  const publisher = createRealtimePublisher(realtimeConfig);
+  const push = createNotificationPush({ publisher, db, log });
+  const fanOuts = await startFanOuts({
     db,
+    directory:
+      options.audiences ??
+      createAudienceDirectory({
+        campaignServiceUrl: options.CAMPAIGN_SERVICE_URL,
+        streamerServiceUrl: options.STREAMER_SERVICE_URL,
+        participationServiceUrl: options.PARTICIPATION_SERVICE_URL,
+        secret: options.SERVICE_SECRET,
+      }),
+    publisher,
+    now,
+    emailEnabled: email !== undefined,
+    enqueueEmails: async (deliveryIds) => email?.enqueue(deliveryIds),
+    pageSize: options.FAN_OUT_PAGE_SIZE,
     log,
+    ...(options.afterFanOutPage ? { afterPageStored: options.afterFanOutPage } : {}),
+    redisUrl: options.REDIS_URL,
+    prefix,
   });
 
-  /** After an event's notifications commit: push them live, queue their emails. */
-  async function afterCommit(stored: StoredNotification[]) {
+  /** After an event's notifications commit: push them live, queue their emails, start its fan-outs. */
+  async function afterCommit(stored: StoredNotification[], recordedFanOuts: FanOutKey[] = []) {
+    await fanOuts.enqueue(recordedFanOuts);
     if (stored.length === 0) return;
     await push(stored);
     await email?.enqueue(
@@ -95,15 +122,17 @@ export async function startNotificationService(
     queuePrefix: prefix,
     runInTransaction: async (work) => {
       const stored: StoredNotification[] = [];
+      const recordedFanOuts: FanOutKey[] = [];
       const result = await db.$transaction((prisma) => {
         const tx: NotificationConsumerTx = {
           $executeRawUnsafe: (query, ...values) => prisma.$executeRawUnsafe(query, ...values),
           prisma,
           stored,
+          fanOuts: recordedFanOuts,
         };
         return work(tx);
       });
-      await afterCommit(stored);
+      await afterCommit(stored, recordedFanOuts);
       return result;
     },
     handlers: notificationEventHandlers({ now, emailEnabled: email !== undefined, digestWindowMs: options.DIGEST_WINDOW_MS }),
@@ -143,6 +172,7 @@ export async function startNotificationService(
         await sweeping;
       },
       () => consumer.stop(),
+      () => fanOuts.stop(),
       async () => email?.stop(),
       () => db.$disconnect(),
       () => redis.quit(),

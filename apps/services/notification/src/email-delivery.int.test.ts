@@ -257,7 +257,7 @@ describe('through both services, as they run', () => {
       now: clock.now,
       smtpUrl: mail.smtpUrl,
       identityServiceUrl: identityLive.url,
-      queuePrefix: queues.prefix,
+      queues: { redisUrl: queues.url, prefix: queues.prefix },
     });
   });
   afterAll(async () => {

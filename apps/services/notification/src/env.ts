@@ -28,6 +28,12 @@ export const notificationEnvSchema = serviceEnvSchema.extend({
   DIGEST_WINDOW_MS: z.coerce.number().int().min(1).default(15 * 60_000),
   /** How often due digests are looked for. */
   DIGEST_SWEEP_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Audiences (a launch's matched streamers, a campaign's participants) are read from the services that know them. */
+  CAMPAIGN_SERVICE_URL: z.url().default('http://127.0.0.1:4104'),
+  STREAMER_SERVICE_URL: z.url().default('http://127.0.0.1:4103'),
+  PARTICIPATION_SERVICE_URL: z.url().default('http://127.0.0.1:4105'),
+  /** Recipients of an audience read, stored and pushed per page (the audience services answer at most 1,000). */
+  FAN_OUT_PAGE_SIZE: z.coerce.number().int().min(1).max(1_000).default(1_000),
 });
 export type NotificationEnv = z.infer<typeof notificationEnvSchema>;
 

@@ -92,11 +92,11 @@ describe('the inbox', () => {
 });
 
 describe('preferences', () => {
-  it('start on, with money and security email locked', async () => {
+  it('start on (but the email of new matching campaigns), with money and security email locked', async () => {
     const client = await clientOf(testCast().streamerA);
     const preferences = await client.notification.preferences.get.query();
-    expect(preferences).toHaveLength(16);
-    expect(preferences.every((p) => p.enabled)).toBe(true);
+    expect(preferences).toHaveLength(18);
+    expect(preferences.filter((p) => !p.enabled).map((p) => `${p.category}/${p.channel}`)).toEqual(['matched_campaigns/email']);
     expect(preferences.filter((p) => p.locked).map((p) => `${p.category}/${p.channel}`).sort()).toEqual([
       'money/email',
       'security/email',

@@ -288,6 +288,12 @@ const matrix: Array<{
     expected: () => campaignAdminsOnly,
   },
   {
+    name: 'internal.campaignStreamers (services only)',
+    call: (api) =>
+      api.participation.internal.campaignStreamers.query({ campaignId: f.shared, statuses: ['active'] }),
+    expected: () => everyoneBut('FORBIDDEN', {}),
+  },
+  {
     name: 'rules.disable',
     call: (api) => api.participation.rules.disable.mutate({ ruleId: f.ruleId, reason: 'Matrix check' }),
     expected: () => campaignAdminsOnly,

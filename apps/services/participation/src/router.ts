@@ -2,6 +2,7 @@ import {
   applyToCampaignInputSchema,
   campaignRefInputSchema,
   campaignRefsInputSchema,
+  campaignStreamersInputSchema,
   conflictRuleInputSchema,
   disableConflictRuleInputSchema,
   joinCampaignInputSchema,
@@ -14,6 +15,7 @@ import {
   participationByClickCodeInputSchema,
   participationByClickCodeSchema,
   participationRefInputSchema,
+  streamerIdPageSchema,
   rejectApplicationInputSchema,
   removeParticipantInputSchema,
   updateConflictRuleInputSchema,
@@ -28,6 +30,7 @@ import {
   streamerProcedure,
 } from '@gametriggers/trpc';
 import { z } from 'zod';
+import { campaignStreamers } from './domain/campaign-streamers';
 import type { ParticipationDeps } from './domain/deps';
 import { participationRef } from './domain/participation-view';
 import { checkEligibilities, checkEligibility } from './domain/eligibility';
@@ -82,6 +85,12 @@ export function createParticipationRouter(deps: ParticipationDeps) {
             });
             return row ? { ...participationRef(row), status: row.status } : null;
           }),
+
+        /** A campaign's streamers in these statuses, by id, a page at a time (who hears that it paused or ended). */
+        campaignStreamers: internalProcedure
+          .input(campaignStreamersInputSchema)
+          .output(streamerIdPageSchema)
+          .query(({ input }) => campaignStreamers(deps.db, input)),
       }),
 
       join: streamerProcedure

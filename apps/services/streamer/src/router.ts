@@ -2,6 +2,7 @@ import {
   connectPlatformInput,
   disconnectPlatformInput,
   listStreamerVerificationsInput,
+  matchingStreamersInputSchema,
   rejectStreamerVerificationInput,
   requestStreamerVerificationInput,
   onboardStreamerInput,
@@ -11,6 +12,7 @@ import {
   setStreamingScheduleInput,
   streamerIdInput,
   streamerIdsInput,
+  streamerIdPageSchema,
   streamerMatchingProfileSchema,
   streamerMetricsInput,
   streamingPlatformSchema,
@@ -26,6 +28,7 @@ import {
 } from '@gametriggers/trpc';
 import { z } from 'zod';
 import type { StreamerDeps } from './domain/deps';
+import { matchingStreamers } from './domain/matching-streamers';
 import { metricsSubjectFor } from './domain/metrics-access';
 import { setPayout } from './domain/payout';
 import {
@@ -195,6 +198,12 @@ export function createStreamerRouter(deps: StreamerDeps) {
           .input(streamerIdsInput)
           .output(z.array(streamerListProfileOutput))
           .query(({ input }) => listProfiles(deps, input.streamerIds)),
+
+        /** The streamers a campaign's targeting matches, by id, a page at a time (the launch notice's audience). */
+        matchingStreamers: internalProcedure
+          .input(matchingStreamersInputSchema)
+          .output(streamerIdPageSchema)
+          .query(({ input }) => matchingStreamers(deps, input)),
       }),
     }),
   });

@@ -1015,6 +1015,14 @@ describe('authorization per procedure', () => {
       (api) => api.streamer.internal.profiles.query({ streamerIds: [cast.streamerA.userId] }),
       everyone('FORBIDDEN'),
     ],
+    [
+      'internal.matchingStreamers',
+      (api) =>
+        api.streamer.internal.matchingStreamers.query({
+          targeting: { categories: ['sports'], languages: [], regions: [], minFollowers: 0, minAverageViewers: 0 },
+        }),
+      everyone('FORBIDDEN'),
+    ],
   ];
 
   const cases = table.flatMap(([name, call, outcomes]) =>
@@ -1053,6 +1061,13 @@ describe('authorization per procedure', () => {
     expect(
       await failure(
         forged.streamer.internal.profiles.query({ streamerIds: [cast.streamerA.userId] }),
+      ),
+    ).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(
+      await failure(
+        forged.streamer.internal.matchingStreamers.query({
+          targeting: { categories: ['sports'], languages: [], regions: [], minFollowers: 0, minAverageViewers: 0 },
+        }),
       ),
     ).toMatchObject({ code: 'UNAUTHORIZED' });
   });

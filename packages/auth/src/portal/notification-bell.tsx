@@ -1,11 +1,11 @@
 'use client';
 
 import type { NotificationView } from '@gametriggers/contracts';
-import type { PublicPusherSettings } from '@gametriggers/realtime';
 import { cn, focusRing } from '@gametriggers/ui';
 import { useCallback, useEffect, useId, useRef, useState, useTransition } from 'react';
 import type { ActionResult } from './action-result';
 import type { BellSnapshot } from './notification-actions';
+import { useNotificationStream } from './notification-stream';
 import { relativeTime } from './relative-time';
 
 export const bellLabel = (unread: number | null) =>
@@ -15,26 +15,20 @@ export const bellLabel = (unread: number | null) =>
 
 /**
  * The header's bell: the unread count (server-rendered, then live from `notification.created` on
- * `private-user-<me>`), and a dropdown with the latest notifications. Without Pusher it still
- * works; the count then updates when the dropdown is opened or the page reloads.
+ * `private-user-<me>`, through the page's `NotificationStreamProvider`), and a dropdown with the
+ * latest notifications. Without Pusher it still works; the count then updates when the dropdown is
+ * opened or the page reloads.
  */
 export function NotificationBell({
-  userId,
-  initialUnread,
-  pusher,
   loadBell,
   markAllRead,
   markRead,
 }: {
-  userId: string;
-  /** Null when the notification service could not be asked. */
-  initialUnread: number | null;
-  pusher: PublicPusherSettings | null;
   loadBell: () => Promise<ActionResult<BellSnapshot>>;
   markAllRead: () => Promise<ActionResult<{ marked: number }>>;
   markRead: (notificationId: string) => Promise<ActionResult<NotificationView>>;
 }) {
-  const [unread, setUnread] = useState(initialUnread);
+  const { unread, setUnread, onNotification, onSubscribed } = useNotificationStream();
   const [open, setOpen] = useState(false);
   const [latest, setLatest] = useState<NotificationView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +48,7 @@ export function NotificationBell({
         setError(result.error.message);
       }
     });
-  }, [loadBell]);
+  }, [loadBell, setUnread]);
 
   // A new notification while the dropdown is open is shown in it at once.
   const openRef = useRef(open);
@@ -62,46 +56,16 @@ export function NotificationBell({
     openRef.current = open;
   }, [open]);
 
-  const settings = pusher ? JSON.stringify(pusher) : null;
-  useEffect(() => {
-    if (!settings) return;
-    let stopped = false;
-    let stop: (() => void) | undefined;
-    // Loaded on demand: pusher-js stays out of the page's first load.
-    import('@gametriggers/realtime/client')
-      .then(({ connectRealtime, subscribeTyped, userChannel }) => {
-        if (stopped) return;
-        const client = connectRealtime({
-          ...(JSON.parse(settings) as PublicPusherSettings),
-          authEndpoint: '/api/realtime/auth',
-        });
-        const subscription = subscribeTyped(
-          client,
-          userChannel(userId),
-          {
-            'notification.created': (event) => {
-              setUnread(event.unreadCount);
-              if (openRef.current) refresh();
-              else setLatest(null);
-            },
-          },
-          {
-            // A push missed while (re)connecting is caught up by asking for the count.
-            onSubscribed: () => refresh(),
-            onSubscriptionError: (failure) => console.warn('Notifications: live updates refused', failure),
-          },
-        );
-        stop = () => {
-          subscription.unsubscribe();
-          client.disconnect();
-        };
-      })
-      .catch((failure: unknown) => console.warn('Notifications: live updates unavailable', failure));
-    return () => {
-      stopped = true;
-      stop?.();
-    };
-  }, [settings, userId, refresh]);
+  useEffect(
+    () =>
+      onNotification(() => {
+        if (openRef.current) refresh();
+        else setLatest(null);
+      }),
+    [onNotification, refresh],
+  );
+  // A push missed while (re)connecting is caught up by asking for the count.
+  useEffect(() => onSubscribed(refresh), [onSubscribed, refresh]);
 
   useEffect(() => {
     if (!open) return;

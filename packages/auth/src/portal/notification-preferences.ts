@@ -1,4 +1,4 @@
-import { notificationCategories, notificationCategoryLabels, notificationCategorySchema } from '@gametriggers/contracts';
+import { isChannelOnByDefault, notificationCategories, notificationCategoryLabels, notificationCategorySchema } from '@gametriggers/contracts';
 import type { NotificationCategory, NotificationChannel, NotificationPreferenceView } from '@gametriggers/contracts';
 
 export interface PreferenceCell {
@@ -24,7 +24,7 @@ const lockedReasons: Partial<Record<NotificationCategory, string>> = {
 export function preferenceRows(preferences: readonly NotificationPreferenceView[]): PreferenceRow[] {
   const cellOf = (category: NotificationCategory, channel: NotificationChannel): PreferenceCell => {
     const found = preferences.find((p) => p.category === category && p.channel === channel);
-    return { enabled: found?.enabled ?? true, locked: found?.locked ?? false };
+    return { enabled: found?.enabled ?? isChannelOnByDefault(category, channel), locked: found?.locked ?? false };
   };
   return notificationCategories.map((category) => {
     const channels = { in_app: cellOf(category, 'in_app'), email: cellOf(category, 'email') };

@@ -10,7 +10,6 @@ import {
   Logo,
   PageHeader,
   Spinner,
-  Tabs,
 } from '@gametriggers/ui';
 import { publicPusherSettings } from '@gametriggers/realtime';
 import type { UserRole } from '@gametriggers/tokens';
@@ -28,8 +27,10 @@ import {
   markNotificationRead,
   setNotificationPreference,
 } from './notification-actions';
+import { LiveInboxList, LiveInboxTabs, LiveMarkAllRead } from './live-inbox';
 import { NotificationBell } from './notification-bell';
-import { InboxItemActions, MarkAllReadButton, NotificationPreferencesForm } from './notification-forms';
+import { NotificationPreferencesForm } from './notification-forms';
+import { NotificationStreamProvider } from './notification-stream';
 import { inboxTabOf, inboxTabs, preferenceRows, unsubscribeOffer } from './notification-preferences';
 import { navFor, portalConfigs } from './portal-config';
 import { createPortalSession } from './portal-session';
@@ -101,26 +102,26 @@ export function createPortalPages(role: UserRole) {
       .then((count) => count.unread)
       .catch(() => null);
     const pusher = process.env.PUSHER_KEY ? publicPusherSettings(process.env) : null;
+    // One connection to the person's channel per page: the bell and the inbox page share it.
     return (
-      <AppShell
-        portalName={config.name}
-        nav={navFor(config, session.user.permissions)}
-        currentPath={currentPath}
-        person={session.user}
-        signOut={<SignOutButton landingUrl={landingUrl()} />}
-        headerActions={
-          <NotificationBell
-            userId={session.user.id}
-            initialUnread={unread}
-            pusher={pusher}
-            loadBell={loadBell.bind(null, role)}
-            markAllRead={markAllNotificationsRead.bind(null, role)}
-            markRead={markNotificationRead.bind(null, role)}
-          />
-        }
-      >
-        {children}
-      </AppShell>
+      <NotificationStreamProvider userId={session.user.id} pusher={pusher} initialUnread={unread}>
+        <AppShell
+          portalName={config.name}
+          nav={navFor(config, session.user.permissions)}
+          currentPath={currentPath}
+          person={session.user}
+          signOut={<SignOutButton landingUrl={landingUrl()} />}
+          headerActions={
+            <NotificationBell
+              loadBell={loadBell.bind(null, role)}
+              markAllRead={markAllNotificationsRead.bind(null, role)}
+              markRead={markNotificationRead.bind(null, role)}
+            />
+          }
+        >
+          {children}
+        </AppShell>
+      </NotificationStreamProvider>
     );
   }
 
@@ -342,61 +343,20 @@ export function createPortalPages(role: UserRole) {
         <PageHeader
           title="Notifications"
           description="What happened on your account, newest first."
-          actions={
-            count.unread > 0 ? (
-              <MarkAllReadButton markAllRead={markAllNotificationsRead.bind(null, role)} />
-            ) : undefined
-          }
+          actions={<LiveMarkAllRead initialUnread={count.unread} markAllRead={markAllNotificationsRead.bind(null, role)} />}
         />
-        <Tabs
-          label="Notifications"
+        <LiveInboxTabs
           current={tab}
-          tabs={inboxTabs.map((entry) => ({
-            value: entry.value,
-            label: entry.label,
-            href: hrefOf(entry.value),
-            ...(entry.value === 'unread' ? { count: count.unread } : {}),
-          }))}
+          initialUnread={count.unread}
+          tabs={inboxTabs.map((entry) => ({ value: entry.value, label: entry.label, href: hrefOf(entry.value) }))}
         />
-        {page.items.length === 0 ? (
-          <EmptyState title={tab === 'unread' ? 'You are all caught up' : 'No notifications here'}>
-            {tab === 'archived'
-              ? 'Notifications you archive are kept here.'
-              : 'We will tell you here when something happens on your account.'}
-          </EmptyState>
-        ) : (
-          <ul className="grid gap-3" data-testid="inbox-list">
-            {page.items.map((item) => (
-              <li
-                key={item.notificationId}
-                data-testid="inbox-item"
-                data-read={item.readAt ? 'true' : 'false'}
-                className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
-              >
-                <div className="flex flex-wrap items-start justify-between gap-3">
-                  <div className="min-w-0">
-                    <p className={item.readAt ? 'text-slate-800' : 'font-semibold text-slate-900'}>
-                      {item.readAt ? null : (
-                        <span aria-hidden className="mr-2 inline-block size-2 rounded-full bg-brand-600" />
-                      )}
-                      {item.title}
-                      {item.readAt ? null : <span className="sr-only"> (unread)</span>}
-                    </p>
-                    <p className="mt-1 text-sm text-slate-600">{item.body}</p>
-                    <p className="mt-1 text-xs text-slate-500">
-                      <LocalTime date={item.createdAt} />
-                    </p>
-                  </div>
-                  <InboxItemActions
-                    notification={item}
-                    markRead={markNotificationRead.bind(null, role)}
-                    archive={archiveNotification.bind(null, role)}
-                  />
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
+        <LiveInboxList
+          tab={tab}
+          firstPage={!cursor}
+          items={page.items}
+          markRead={markNotificationRead.bind(null, role)}
+          archive={archiveNotification.bind(null, role)}
+        />
         <LoadMore href={page.nextCursor ? hrefOf(tab, page.nextCursor) : null} label="Older notifications" />
       </Shell>
     );

@@ -8,6 +8,8 @@ import type { StandInApp } from './stand-in-options';
 export interface HostedApp {
   app: StandInApp;
   registry: ChannelRegistry;
+  /** Events the HTTP API accepted for this app (one per channel of a multi-channel trigger). */
+  triggered: { events: number };
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -81,9 +83,9 @@ async function routeRequest(apps: ReadonlyMap<string, HostedApp>, request: Incom
   if (!signature.valid) throw new HttpError(401, signature.reason);
 
   const route = `${request.method} ${match[2]}`;
-  const { registry } = hosted;
-  if (route === 'POST /events') return triggerEvent(registry, parseJson(body, eventSchema));
-  if (route === 'POST /batch_events') return triggerBatch(registry, parseJson(body, batchSchema));
+  const { registry, triggered } = hosted;
+  if (route === 'POST /events') return triggerEvent(registry, triggered, parseJson(body, eventSchema));
+  if (route === 'POST /batch_events') return triggerBatch(registry, triggered, parseJson(body, batchSchema));
   if (route === 'GET /channels') return listChannels(registry, url.searchParams);
   const channelRoute = /^GET \/channels\/([^/]+)(\/users)?$/.exec(route);
   if (channelRoute) {
@@ -94,9 +96,10 @@ async function routeRequest(apps: ReadonlyMap<string, HostedApp>, request: Incom
   throw new HttpError(404, `No such endpoint: ${request.method} ${url.pathname}`);
 }
 
-function triggerEvent(registry: ChannelRegistry, event: z.infer<typeof eventSchema>): unknown {
+function triggerEvent(registry: ChannelRegistry, triggered: HostedApp['triggered'], event: z.infer<typeof eventSchema>): unknown {
   assertDataSize(event.data);
   const channels = event.channels ?? (event.channel ? [event.channel] : []);
+  triggered.events += channels.length;
   for (const channel of channels) {
     registry.broadcast(channel, encodeEvent({ event: event.name, channel, data: event.data }), event.socket_id);
   }
@@ -105,8 +108,9 @@ function triggerEvent(registry: ChannelRegistry, event: z.infer<typeof eventSche
   return { channels: Object.fromEntries(channels.map((channel) => [channel, channelCounts(registry, channel, info)])) };
 }
 
-function triggerBatch(registry: ChannelRegistry, { batch }: z.infer<typeof batchSchema>): unknown {
+function triggerBatch(registry: ChannelRegistry, triggered: HostedApp['triggered'], { batch }: z.infer<typeof batchSchema>): unknown {
   for (const event of batch) assertDataSize(event.data);
+  triggered.events += batch.length;
   for (const event of batch) {
     const frame = encodeEvent({ event: event.name, channel: event.channel, data: event.data });
     registry.broadcast(event.channel, frame, event.socket_id);

@@ -19,6 +19,8 @@ export interface PusherStandIn {
   /** The HTTP API shares the websocket's port. */
   httpPort: number;
   connectionCount(): number;
+  /** Events accepted through the HTTP API since start, over every app (each channel of a trigger counts). */
+  triggeredEventCount(): number;
   /** Closes every open socket with a protocol close code (4200 asks pusher-js to reconnect at once). */
   closeAllConnections(code?: number, reason?: string): void;
   close(): Promise<void>;
@@ -33,7 +35,7 @@ export async function startPusherStandIn(options: StandInOptions): Promise<Pushe
   const appsById = new Map<string, HostedApp>();
   const appsByKey = new Map<string, HostedApp>();
   for (const app of config.apps) {
-    const hosted = { app, registry: new ChannelRegistry() };
+    const hosted: HostedApp = { app, registry: new ChannelRegistry(), triggered: { events: 0 } };
     appsById.set(app.id, hosted);
     appsByKey.set(app.key, hosted);
   }
@@ -76,6 +78,7 @@ export async function startPusherStandIn(options: StandInOptions): Promise<Pushe
     wsPort: port,
     httpPort: port,
     connectionCount: () => sessions.size,
+    triggeredEventCount: () => [...appsById.values()].reduce((sum, hosted) => sum + hosted.triggered.events, 0),
     closeAllConnections(code = CloseCode.reconnectImmediately, reason = 'Server asked to reconnect') {
       for (const session of sessions) session.close(code, reason);
     },

@@ -1,11 +1,11 @@
 import type { NotificationCategory, NotificationChannel, NotificationPreferenceView } from '@gametriggers/contracts';
-import { isPreferenceLocked, notificationCategories, notificationChannels } from '@gametriggers/contracts';
+import { isChannelOnByDefault, isPreferenceLocked, notificationCategories, notificationChannels } from '@gametriggers/contracts';
 import type { UserCaller } from '@gametriggers/trpc';
 import { DomainError } from '@gametriggers/trpc';
 import type { NotificationDb, NotificationTx } from '../database';
 import type { NotificationDeps } from './deps';
 
-/** Which channels reach a person for a category: each on unless turned off; locked ones always on. */
+/** Which channels reach a person for a category: their choice, else the default; locked ones always on. */
 export async function channelsFor(
   db: NotificationDb | NotificationTx,
   userId: string,
@@ -13,7 +13,8 @@ export async function channelsFor(
 ): Promise<Record<NotificationChannel, boolean>> {
   const rows = await db.preference.findMany({ where: { userId, category } });
   const enabled = (channel: NotificationChannel) =>
-    isPreferenceLocked(category, channel) || (rows.find((row) => row.channel === channel)?.enabled ?? true);
+    isPreferenceLocked(category, channel) ||
+    (rows.find((row) => row.channel === channel)?.enabled ?? isChannelOnByDefault(category, channel));
   return { in_app: enabled('in_app'), email: enabled('email') };
 }
 
@@ -24,7 +25,7 @@ export async function getPreferences(deps: NotificationDeps, caller: UserCaller)
     notificationChannels.map((channel) => {
       const locked = isPreferenceLocked(category, channel);
       const stored = rows.find((row) => row.category === category && row.channel === channel);
-      return { category, channel, enabled: locked || (stored?.enabled ?? true), locked };
+      return { category, channel, enabled: locked || (stored?.enabled ?? isChannelOnByDefault(category, channel)), locked };
     }),
   );
 }

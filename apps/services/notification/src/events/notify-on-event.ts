@@ -1,6 +1,9 @@
 import type { EventEnvelope, EventHandlers, EventType, SqlExecutor } from '@gametriggers/events';
 import type { NotificationTx } from '../database';
 import { addToDigest } from '../digests/digests';
+import { audienceEventTypes, audienceRuleOf } from '../fan-out/fan-out-rules';
+import type { FanOutKey } from '../fan-out/fan-out-store';
+import { recordFanOut } from '../fan-out/fan-out-store';
 import { notificationRules, notifiedEventTypes } from './notification-rules';
 import type { StoredNotification } from './store-notification';
 import { lookupIn, storeNotification } from './store-notification';
@@ -14,6 +17,8 @@ export type { StoredNotification } from './store-notification';
 export interface NotificationConsumerTx extends SqlExecutor {
   prisma: NotificationTx;
   stored: StoredNotification[];
+  /** Fan-outs recorded (audiences told a page at a time), to start once the transaction commits. */
+  fanOuts: FanOutKey[];
 }
 
 export interface NotifyOptions {
@@ -64,11 +69,29 @@ export async function notifyOnEvent<T extends EventType>(
   }
 }
 
+/** An event that tells an audience records its fan-out, run a page at a time after the commit. */
+async function recordAudienceFanOut(event: EventEnvelope, consumerTx: NotificationConsumerTx, options: NotifyOptions) {
+  const rule = audienceRuleOf(event.type);
+  if (!rule) return;
+  const key: FanOutKey = { eventId: event.id, category: rule.category };
+  await recordFanOut(consumerTx.prisma, {
+    ...key,
+    eventType: event.type,
+    audience: rule.audience(event.payload),
+    payload: event.payload,
+    now: options.now(),
+  });
+  consumerTx.fanOuts.push(key);
+}
+
 /** The handlers of every event the service hears: the notifying ones, and the address book. */
 export function notificationEventHandlers(options: NotifyOptions): EventHandlers {
   const handlers: Record<string, (event: EventEnvelope, tx: SqlExecutor) => Promise<unknown>> = {};
-  for (const type of notifiedEventTypes) {
-    handlers[type] = (event, tx) => notifyOnEvent(event, tx as NotificationConsumerTx, options);
+  for (const type of new Set([...notifiedEventTypes, ...audienceEventTypes])) {
+    handlers[type] = async (event, tx) => {
+      await notifyOnEvent(event, tx as NotificationConsumerTx, options);
+      await recordAudienceFanOut(event, tx as NotificationConsumerTx, options);
+    };
   }
   // Only the campaign's owner is needed from a submitted creative (a rejected one names only the campaign).
   handlers['campaign.creative_submitted'] = (event, tx) =>
@@ -82,4 +105,8 @@ export function notificationEventHandlers(options: NotifyOptions): EventHandlers
 }
 
 /** Every event type the notification service subscribes to (kept in step with the catalogue by a test). */
-export const subscribedEventTypes: EventType[] = [...notifiedEventTypes, 'campaign.creative_submitted', 'user.registered'];
+export const subscribedEventTypes: EventType[] = [
+  ...new Set([...notifiedEventTypes, ...audienceEventTypes]),
+  'campaign.creative_submitted',
+  'user.registered',
+];

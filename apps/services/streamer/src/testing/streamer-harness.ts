@@ -75,6 +75,18 @@ export interface OnboardedStreamerOptions {
   live?: boolean;
 }
 
+/** A profile `seedProfiles` writes directly (the streamer id is its account's user id). */
+export interface SeededStreamerProfile {
+  streamerId: string;
+  displayName?: string;
+  /** Primary first. */
+  categories: readonly [ContentCategory, ...ContentCategory[]];
+  language: Language;
+  country: Country;
+  followers?: number;
+  averageViewers?: number;
+}
+
 /** The client ids and secrets the harness's own stand-ins (and the service) use. */
 export const streamerHarnessTwitchClient = TEST_TWITCH_CLIENT;
 export const streamerHarnessYoutubeClient = TEST_YOUTUBE_CLIENT;
@@ -238,10 +250,39 @@ export async function startStreamerHarness(options: StreamerHarnessOptions) {
     return { streamerId: me.streamerId, twitchLogin: login, profile: me };
   }
 
+  /**
+   * Writes onboarded profiles straight into the database (no channels, no events), a thousand rows
+   * per statement: audiences of thousands for other services' tests and benchmarks.
+   */
+  async function seedProfiles(profiles: readonly SeededStreamerProfile[]) {
+    const now = service.deps.now();
+    for (let start = 0; start < profiles.length; start += 1_000) {
+      await service.deps.db.streamer.createMany({
+        data: profiles.slice(start, start + 1_000).map((profile) => ({
+          id: profile.streamerId,
+          displayName: profile.displayName ?? `Streamer ${profile.streamerId.slice(0, 8)}`,
+          primaryCategory: profile.categories[0],
+          secondaryCategories: profile.categories.slice(1),
+          categories: [...profile.categories],
+          language: profile.language,
+          rating: 'everyone',
+          country: profile.country,
+          timezone: 'Europe/Berlin',
+          scheduleDays: [],
+          followers: profile.followers ?? 0,
+          averageViewers: profile.averageViewers ?? 0,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      });
+    }
+  }
+
   return {
     url: service.url,
     service,
     config,
+    seedProfiles,
     twitch,
     youtube,
     client,
