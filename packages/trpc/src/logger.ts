@@ -1,9 +1,13 @@
 import { pino } from 'pino';
 import type { Logger } from 'pino';
+import { currentTraceFields } from './tracing';
 
 export type { Logger };
 
-/** JSON logs on stdout; every line carries the service name, request lines carry `requestId`. */
+/**
+ * JSON logs on stdout; every line carries the service name, request lines carry `requestId`, and
+ * lines written inside a traced request or job carry its `traceId` and `spanId`.
+ */
 export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
   return pino({
     name: service,
@@ -11,6 +15,7 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
+    mixin: currentTraceFields,
     redact: [
       'req.headers.authorization',
       'req.headers["x-service-token"]',
