@@ -137,7 +137,11 @@ function registerOutboxGauges(registry: Registry, outbox: OutboxBacklogSource) {
  * gauges empty rather than failing the scrape.
  */
 function registerQueueGauges(registry: Registry, source: QueueStatsSource) {
-  const stats = sharedReading(() => source.queueStats().catch((): QueueStats[] => []));
+  const stats = sharedReading(() =>
+    Promise.resolve()
+      .then(() => source.queueStats())
+      .catch((): QueueStats[] => []),
+  );
   new Gauge({
     name: 'bullmq_queue_jobs',
     help: 'BullMQ jobs by queue and state (waiting, active, delayed, failed, completed)',

@@ -30,11 +30,12 @@ export interface TracingConfig {
 }
 
 const ratio = z.coerce.number().min(0).max(1);
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' });
 const tracingEnvSchema = z.object({
   OTEL_SDK_DISABLED: z.enum(['true', 'false']).optional(),
   OTEL_TRACES_EXPORTER: z.enum(['otlp', 'none']).optional(),
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: httpUrl.optional(),
   OTEL_SERVICE_NAME: z.string().min(1).optional(),
   OTEL_TRACES_SAMPLER: z
     .enum([
@@ -62,7 +63,9 @@ export function tracingConfigFromEnv(
   serviceName: string,
   source: Record<string, string | undefined> = process.env,
 ): TracingConfig | undefined {
-  const env = parseEnv(serviceName, tracingEnvSchema, source);
+  // An empty variable (a template's placeholder) counts as unset, as the OpenTelemetry SDKs read it.
+  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const env = parseEnv(serviceName, tracingEnvSchema, set);
   if (env.OTEL_SDK_DISABLED === 'true' || env.OTEL_TRACES_EXPORTER === 'none') return undefined;
   const otlpUrl =
     env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ??
