@@ -51,3 +51,4 @@ export type { ServiceProcess } from './service-process';
 export { eventually } from './eventually';
 export { startOtlpReceiver } from './otlp-receiver';
 export type { OtlpReceiver, ReceivedSpan } from './otlp-receiver';
+export { metricSample, scrapeMetric } from './metrics-scrape';

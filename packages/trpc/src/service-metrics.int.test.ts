@@ -1,3 +1,4 @@
+import { metricSample as sample } from '@gametriggers/testing';
 import { createAccessTokenVerifierWithKeys } from '@gametriggers/tokens';
 import { generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,20 +36,6 @@ async function scrape() {
   const response = await fetch(`${service.url}/metrics`);
   expect(response.status).toBe(200);
   return response.text();
-}
-
-/** The value of one series, e.g. `sample(text, 'x_total', { a: 'b' })`; undefined when absent. */
-function sample(text: string, name: string, labels: Record<string, string> = {}) {
-  const wanted = Object.entries({ ...labels, service: 'kit-metrics' });
-  const line = text.split('\n').find((candidate) => {
-    if (!candidate.startsWith(`${name}{`)) return false;
-    const labelText = candidate.slice(name.length + 1, candidate.lastIndexOf('}'));
-    const given = new Map(
-      [...labelText.matchAll(/(\w+)="([^"]*)"/g)].map((match) => [match[1], match[2]] as const),
-    );
-    return given.size === wanted.length && wanted.every(([key, value]) => given.get(key) === value);
-  });
-  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
 beforeAll(async () => {
@@ -179,6 +166,6 @@ describe("a service's own metrics", () => {
     signups.inc({ role: 'brand' });
     signups.inc({ role: 'brand' });
     const text = await scrape();
-    expect(sample(text, 'gametriggers_signups_total', { role: 'brand' })).toBe(2);
+    expect(sample(text, 'gametriggers_signups_total', { role: 'brand', service: 'kit-metrics' })).toBe(2);
   });
 });

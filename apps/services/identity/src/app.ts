@@ -9,6 +9,7 @@ import type { IdentityDeps } from './domain/deps';
 import { createSigningKeyStore } from './domain/signing-keys';
 import type { IdentityEnv } from './env';
 import { twoFactorSettingsSchema } from './env';
+import { createIdentityMetrics } from './identity-metrics';
 import { createSmtpMailer } from './mail/mailer';
 import { createIdentityRouter } from './router';
 
@@ -72,11 +73,13 @@ export async function startIdentityService(
     refreshReuseLeewayMs: options.refreshReuseLeewayMs ?? 10_000,
   };
   const mailer = createSmtpMailer(options.SMTP_URL, options.MAIL_FROM);
+  const counters = createIdentityMetrics();
   const relay = startOutboxRelay({
     databaseUrl: options.DATABASE_URL,
     redisUrl: options.REDIS_URL,
     queuePrefix: options.queuePrefix,
     log,
+    onPublished: counters.onPublished,
   });
   const consumer = startEventConsumer({
     service: 'identity',
@@ -104,6 +107,7 @@ export async function startIdentityService(
       serviceSecret: options.SERVICE_SECRET,
     },
     outbox: relay,
+    metrics: counters.metrics,
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),
