@@ -1,4 +1,11 @@
-import { InvalidEnvironmentError, createLogger, parseEnv } from '@gametriggers/trpc';
+import {
+  InvalidEnvironmentError,
+  createLogger,
+  parseEnv,
+  startTracing,
+  stopTracing,
+  tracingConfigFromEnv,
+} from '@gametriggers/trpc';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
 import { Redis } from 'ioredis';
 import { gatewayEnvSchema, serviceUrlsFrom } from './env';
@@ -9,7 +16,10 @@ import { startSessionEndConsumer } from './session-end-consumer';
 const log = createLogger('gateway');
 function environment() {
   try {
-    return parseEnv('gateway', gatewayEnvSchema);
+    const env = parseEnv('gateway', gatewayEnvSchema);
+    // Off unless OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_TRACES_EXPORTER=otlp) is set.
+    startTracing(tracingConfigFromEnv('gateway'));
+    return env;
   } catch (error) {
     if (!(error instanceof InvalidEnvironmentError)) throw error;
     // Every missing or invalid variable at once, without a stack trace in the way.
@@ -74,6 +84,7 @@ const stop = (signal: string) => {
     .close()
     .then(() => sessionEndings.stop())
     .then(() => redis.quit())
+    .then(stopTracing)
     .then(
       () => process.exit(0),
       (error: unknown) => {

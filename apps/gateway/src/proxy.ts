@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
+import { currentTraceHeaders } from '@gametriggers/trpc';
 
 const hopByHop = new Set([
   'connection',
@@ -61,7 +62,8 @@ export function forward(
   /** Pass only these request headers (besides `headers`); all end-to-end ones when not given. */
   allowedHeaders?: ReadonlySet<string>,
 ) {
-  const outgoing = Object.assign(endToEndHeaders(req.headers, allowedHeaders), headers);
+  // The gateway's span as the service's parent (tracing off: nothing added, a browser's passes on).
+  const outgoing = Object.assign(endToEndHeaders(req.headers, allowedHeaders), headers, currentTraceHeaders());
 
   let settled = false;
   const fail = (failure: ProxyFailure) => {

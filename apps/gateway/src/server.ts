@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Transform } from 'node:stream';
 import type { AccessTokenVerifier } from '@gametriggers/tokens';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -60,6 +61,7 @@ export interface GatewayOptions {
 }
 
 const requestIdPattern = /^[\w.-]{1,128}$/;
+const tracer = trace.getTracer('@gametriggers/gateway');
 
 function bodyTooLarge(maxBodyBytes: number) {
   return new Refusal(
@@ -350,6 +352,49 @@ export async function createGateway(options: GatewayOptions) {
     });
   }
 
+  /**
+   * Each request's trace starts here (or continues the browser's, when it sent `traceparent`); the
+   * services' spans join it through the `traceparent` the proxy forwards. Probes are not traced.
+   */
+  function requestSpan(
+    req: http.IncomingMessage,
+    url: URL,
+    target: { domain: string | undefined; api: boolean; shortLink: boolean },
+  ) {
+    if (url.pathname === '/healthz' || url.pathname === '/readyz') {
+      return { requestContext: ROOT_CONTEXT, end: () => {} };
+    }
+    const route = target.api
+      ? `/api/${target.domain}`
+      : target.shortLink
+        ? '/r/{code}'
+        : target.domain || url.pathname === '/.well-known/jwks.json'
+          ? url.pathname
+          : undefined;
+    const parent = propagation.extract(ROOT_CONTEXT, req.headers);
+    const span = tracer.startSpan(
+      route ? `${req.method} ${route}` : `${req.method}`,
+      {
+        kind: SpanKind.SERVER,
+        attributes: {
+          'http.request.method': req.method ?? 'GET',
+          'url.path': url.pathname,
+          ...(route ? { 'http.route': route } : {}),
+          'gametriggers.service': 'gateway',
+        },
+      },
+      parent,
+    );
+    return {
+      requestContext: trace.setSpan(parent, span),
+      end: (status: number) => {
+        span.setAttribute('http.response.status_code', status);
+        if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+        span.end();
+      },
+    };
+  }
+
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const given = req.headers['x-request-id'];
@@ -371,81 +416,89 @@ export async function createGateway(options: GatewayOptions) {
       log.error({ err: error, requestId }, 'gateway failure');
       refuse(res, url, requestId, failedUnexpectedly(requestId));
     };
-    res.on('close', () => {
+    const { requestContext, end } = requestSpan(req, url, {
+      domain,
+      api: Boolean(route && domain),
+      shortLink: Boolean(shortLink),
+    });
+    res.on('close', context.bind(requestContext, () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const status = res.statusCode;
       duration.observe({ domain: domain ?? 'none', status: String(status) }, ms / 1000);
+      end(status);
       log.info(
         { requestId, method: req.method, path: url.pathname, domain, status, ms },
         'request',
       );
-    });
-    if (publicRoute ? applyOpenCors(req, res) : applyCors(req, res, corsOrigins)) return;
+    }));
+    context.with(requestContext, () => {
+      if (publicRoute ? applyOpenCors(req, res) : applyCors(req, res, corsOrigins)) return;
 
-    if (url.pathname === '/healthz') {
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ status: 'ok', service: 'gateway' }));
-    } else if (url.pathname === '/readyz') {
-      // Ready once Redis answers: rate limits and the revocation list live there.
-      void options.redis.ping().then(
-        () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ready' })),
-        () => res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'not_ready', redis: 'unreachable' })),
-      );
-    } else if (url.pathname === '/.well-known/jwks.json') {
-      forward(
-        req,
-        req,
-        res,
-        new URL(options.identityJwksUrl),
-        { 'x-request-id': requestId },
-        options.timeouts,
-        () =>
-          refuse(
-            res,
-            url,
-            requestId,
-            new Refusal(
-              'SERVICE_UNAVAILABLE',
-              'service_unavailable',
-              'The identity service is unavailable.',
+      if (url.pathname === '/healthz') {
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: 'ok', service: 'gateway' }));
+      } else if (url.pathname === '/readyz') {
+        // Ready once Redis answers: rate limits and the revocation list live there.
+        void options.redis.ping().then(
+          () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ready' })),
+          () => res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'not_ready', redis: 'unreachable' })),
+        );
+      } else if (url.pathname === '/.well-known/jwks.json') {
+        forward(
+          req,
+          req,
+          res,
+          new URL(options.identityJwksUrl),
+          { 'x-request-id': requestId },
+          options.timeouts,
+          () =>
+            refuse(
+              res,
+              url,
+              requestId,
+              new Refusal(
+                'SERVICE_UNAVAILABLE',
+                'service_unavailable',
+                'The identity service is unavailable.',
+              ),
             ),
-          ),
-      );
-    } else if (publicRoute) {
-      handlePublic(req, res, url, requestId, publicRoute).catch(failed);
-    } else if (webhookRoute) {
-      try {
-        handleWebhook(req, res, url, requestId, webhookRoute);
-      } catch (error) {
-        failed(error);
+        );
+      } else if (publicRoute) {
+        handlePublic(req, res, url, requestId, publicRoute).catch(failed);
+      } else if (webhookRoute) {
+        try {
+          handleWebhook(req, res, url, requestId, webhookRoute);
+        } catch (error) {
+          failed(error);
+        }
+      } else if (shortLink) {
+        let code: string;
+        try {
+          code = decodeURIComponent(shortLink);
+        } catch {
+          code = '';
+        }
+        handleShortLink(req, res, url, requestId, code).catch(failed);
+      } else if (upload) {
+        handleUpload(req, res, url, requestId).catch(failed);
+      } else if (route && domain) {
+        handleApi(req, res, url, requestId, { domain, rest: route.rest }).catch(failed);
+      } else {
+        refuse(
+          res,
+          url,
+          requestId,
+          url.pathname.startsWith('/api/')
+            ? new Refusal('NOT_FOUND', 'unknown_domain', `There is no API at ${url.pathname}.`)
+            : new Refusal(
+                'NOT_FOUND',
+                'not_found',
+                'Nothing here. The API lives under /api/<domain>.',
+              ),
+        );
       }
-    } else if (shortLink) {
-      let code: string;
-      try {
-        code = decodeURIComponent(shortLink);
-      } catch {
-        code = '';
-      }
-      handleShortLink(req, res, url, requestId, code).catch(failed);
-    } else if (upload) {
-      handleUpload(req, res, url, requestId).catch(failed);
-    } else if (route && domain) {
-      handleApi(req, res, url, requestId, { domain, rest: route.rest }).catch(failed);
-    } else {
-      refuse(
-        res,
-        url,
-        requestId,
-        url.pathname.startsWith('/api/')
-          ? new Refusal('NOT_FOUND', 'unknown_domain', `There is no API at ${url.pathname}.`)
-          : new Refusal(
-              'NOT_FOUND',
-              'not_found',
-              'Nothing here. The API lives under /api/<domain>.',
-            ),
-      );
-    }
+    });
   });
   server.keepAliveTimeout = 65_000;
   const port = await listen(server, options.port, options.host ?? '127.0.0.1');

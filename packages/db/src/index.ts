@@ -2,6 +2,6 @@ export { databaseNameOf, maintenanceUrl, redact, withDatabaseName } from './conn
 export { dropDatabase, ensureDatabase } from './database-lifecycle';
 export { applyMigrations, readMigrations } from './migrations';
 export type { Migration, MigrationResult } from './migrations';
-export { createPgAdapter } from './pg-adapter';
-export type { PgAdapterOptions } from './pg-adapter';
+export { createPgAdapter, databasePoolUsage } from './pg-adapter';
+export type { DatabasePoolUsage, PgAdapterOptions } from './pg-adapter';
 export { prepareDatabase } from './prepare-database';

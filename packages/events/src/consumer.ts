@@ -1,9 +1,12 @@
+import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Job } from 'bullmq';
 import type { EventEnvelope, EventType } from './catalogue';
 import { parseEventEnvelope } from './envelope';
 import type { SqlExecutor } from './outbox';
 import type { TransactionRunner } from './pg-transaction';
+import type { QueuedEvent } from './relay';
+import { contextOfEventTrace } from './trace-context';
 import {
   DEFAULT_QUEUE_PREFIX,
   deadLetterQueueName,
@@ -93,6 +96,8 @@ function handlerFor(service: string, handlers: object, envelope: EventEnvelope):
   return handler;
 }
 
+const tracer = trace.getTracer('@gametriggers/events');
+
 /** The service's queue: envelopes checked, failures retried, the last one dead-lettered. */
 function consumeQueue(options: QueueOptions, apply: (envelope: EventEnvelope) => Promise<void>) {
   const prefix = options.queuePrefix ?? DEFAULT_QUEUE_PREFIX;
@@ -102,7 +107,7 @@ function consumeQueue(options: QueueOptions, apply: (envelope: EventEnvelope) =>
     prefix,
   });
 
-  async function applyOnce(job: Job<EventEnvelope>) {
+  async function applyOnce(job: Job<QueuedEvent>) {
     let envelope: EventEnvelope;
     try {
       envelope = parseEventEnvelope(job.data);
@@ -113,10 +118,31 @@ function consumeQueue(options: QueueOptions, apply: (envelope: EventEnvelope) =>
     await apply(envelope);
   }
 
-  async function process(job: Job<EventEnvelope>) {
+  async function process(job: Job<QueuedEvent>) {
+    // A span per delivery, in the trace of the change that recorded the event (the relay's span).
+    const parent = contextOfEventTrace(job.data.trace);
+    const span = tracer.startSpan(
+      `process ${String(job.data.type)}`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'bullmq',
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': eventQueueName(options.service),
+          'messaging.consumer.group.name': options.service,
+          'messaging.message.id': String(job.data.id),
+          'gametriggers.event.type': String(job.data.type),
+          'gametriggers.service': options.service,
+          'gametriggers.attempt': job.attemptsMade + 1,
+        },
+      },
+      parent,
+    );
     try {
-      await applyOnce(job);
+      await context.with(trace.setSpan(parent, span), () => applyOnce(job));
     } catch (error) {
+      span.recordException(error as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR });
       const attemptsMade = job.attemptsMade + 1;
       const finalAttempt =
         error instanceof UnrecoverableError || attemptsMade >= (job.opts.attempts ?? 1);
@@ -124,10 +150,12 @@ function consumeQueue(options: QueueOptions, apply: (envelope: EventEnvelope) =>
       // stalls and runs again instead of vanishing.
       if (finalAttempt) await deadLetter(job, error as Error, attemptsMade);
       throw error;
+    } finally {
+      span.end();
     }
   }
 
-  async function deadLetter(job: Job<EventEnvelope>, error: Error, attemptsMade: number) {
+  async function deadLetter(job: Job<QueuedEvent>, error: Error, attemptsMade: number) {
     const envelope = job.data;
     options.log?.error(
       { err: error, eventId: envelope.id, type: envelope.type, attemptsMade },
@@ -141,7 +169,7 @@ function consumeQueue(options: QueueOptions, apply: (envelope: EventEnvelope) =>
     );
   }
 
-  const worker = new Worker<EventEnvelope>(eventQueueName(options.service), process, {
+  const worker = new Worker<QueuedEvent>(eventQueueName(options.service), process, {
     connection,
     prefix,
     concurrency: options.concurrency ?? 8,

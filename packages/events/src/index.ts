@@ -26,9 +26,11 @@ export {
   redisConnection,
 } from './queues';
 export { createQueueSet, outboxBacklog, relayOnce, startOutboxRelay } from './relay';
-export type { OutboxBacklog, OutboxRelayOptions, QueueSet, RelayStepOptions } from './relay';
-export { queueDepths } from './queue-depths';
-export type { QueueDepth } from './queue-depths';
+export type { OutboxBacklog, OutboxRelayOptions, QueuedEvent, QueueSet, RelayStepOptions } from './relay';
+export { createQueueStatsReader, isQueueOf, queueDepths } from './queue-depths';
+export type { QueueDepth, QueueStatsReader, ServiceQueueStats } from './queue-depths';
+export { OUTBOX_TRACE_KEY } from './trace-context';
+export type { EventTrace } from './trace-context';
 export { adminActionSchema, recordAdminAction } from './admin-action';
 export type { AdminActionPayload, AdminActionRecord, AdminActor } from './admin-action';
 export { startRepeatableJob } from './repeatable-job';

@@ -132,6 +132,8 @@ describe('recordEvents', () => {
       `SELECT "id", "payload" FROM "outbox_events" WHERE "type" = 'identity.email_requested'`,
     );
     expect(rows.map((row) => row.payload.to).sort()).toEqual(recipients);
+    // No tracer is registered in this file: nothing but the payload is stored.
+    expect(rows.every((row) => !('$trace' in row.payload))).toBe(true);
     expect(rows.map((row) => row.id).sort()).toEqual(events.map((event) => event.id).sort());
   });
 

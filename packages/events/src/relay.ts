@@ -1,8 +1,13 @@
+import { SpanKind, trace } from '@opentelemetry/api';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import type { EventEnvelope } from './catalogue';
 import { eventCatalogue, isEventType, subscribersOf } from './catalogue';
+import type { QueueStatsReader } from './queue-depths';
+import { createQueueStatsReader } from './queue-depths';
 import { DEFAULT_QUEUE_PREFIX, deliveryAttempts, eventQueueName, redisConnection } from './queues';
+import type { EventTrace } from './trace-context';
+import { contextOfEventTrace, endingSpan, eventTraceOf, splitStoredPayload } from './trace-context';
 
 interface Log {
   error(object: unknown, message: string): void;
@@ -17,6 +22,8 @@ export interface OutboxRelayOptions {
   /** The first retry's delay; each later retry doubles it. */
   retryBackoffMs?: number;
   log?: Log;
+  /** Told of each event once it is on its subscribers' queues (a service's business counters). */
+  onPublished?: (event: EventEnvelope) => void;
 }
 
 export interface RelayStepOptions {
@@ -25,7 +32,14 @@ export interface RelayStepOptions {
   retryBackoffMs?: number | undefined;
   /** Called after the batch is on the queues and before it is marked; the crash test dies here. */
   afterPublish?: (publishedIds: string[]) => void;
+  /** Called after the batch is committed with its events, each once on its subscribers' queues. */
+  onPublished?: ((event: EventEnvelope) => void) | undefined;
 }
+
+/** An event as it travels on a queue: the envelope, and the trace of the change that recorded it. */
+export type QueuedEvent = EventEnvelope & { trace?: EventTrace };
+
+const tracer = trace.getTracer('@gametriggers/events');
 
 interface OutboxRow {
   id: string;
@@ -79,23 +93,47 @@ export async function relayOnce(
       // Types this build does not know are left for a newer relay (during a rolling deploy).
       [batchSize, Object.keys(eventCatalogue)],
     );
+    const published: EventEnvelope[] = [];
     for (const row of rows) {
       if (!isEventType(row.type)) continue;
+      const { payload, trace: recorded } = splitStoredPayload(row.payload);
       const envelope = {
         id: row.id,
         type: row.type,
-        payload: row.payload,
+        payload,
         occurredAt: row.occurredAt.toISOString(),
       } as EventEnvelope;
-      for (const service of subscribersOf(row.type)) {
-        await queues.queueFor(service).add(row.type, envelope, {
-          jobId: row.id,
-          attempts: deliveryAttempts.attempts,
-          backoff: { type: 'exponential', delay: retryBackoffMs },
-          removeOnComplete: { age: 24 * 3600, count: 10_000 },
-          removeOnFail: false,
-        });
-      }
+      const subscribers = subscribersOf(row.type);
+      // A span per event, in the trace of the change that recorded it; consumers continue this one.
+      const parent = contextOfEventTrace(recorded);
+      const span = tracer.startSpan(
+        `publish ${row.type}`,
+        {
+          kind: SpanKind.PRODUCER,
+          attributes: {
+            'messaging.system': 'bullmq',
+            'messaging.operation.type': 'send',
+            'messaging.message.id': row.id,
+            'messaging.destination.name': subscribers.map(eventQueueName).join(','),
+            'gametriggers.event.type': row.type,
+          },
+        },
+        parent,
+      );
+      const eventTrace = eventTraceOf(trace.setSpan(parent, span));
+      const queued: QueuedEvent = eventTrace ? { ...envelope, trace: eventTrace } : envelope;
+      await endingSpan(span, async () => {
+        for (const service of subscribers) {
+          await queues.queueFor(service).add(row.type, queued, {
+            jobId: row.id,
+            attempts: deliveryAttempts.attempts,
+            backoff: { type: 'exponential', delay: retryBackoffMs },
+            removeOnComplete: { age: 24 * 3600, count: 10_000 },
+            removeOnFail: false,
+          });
+        }
+      });
+      published.push(envelope);
     }
     options.afterPublish?.(rows.map((row) => row.id));
     if (rows.length) {
@@ -105,6 +143,7 @@ export async function relayOnce(
       );
     }
     await client.query('COMMIT');
+    for (const event of published) options.onPublished?.(event);
     return rows.length;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
@@ -143,18 +182,30 @@ export function startOutboxRelay(options: OutboxRelayOptions) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  let queueStats: QueueStatsReader | undefined;
+
+  const { onPublished } = options;
+  const relayBatch = () =>
+    relayOnce(pool, queues, {
+      batchSize: options.batchSize,
+      retryBackoffMs: options.retryBackoffMs,
+      // A failing listener must not fail (and so repeat) a batch that is already committed.
+      onPublished:
+        onPublished &&
+        ((event) => {
+          try {
+            onPublished(event);
+          } catch (error) {
+            options.log?.error({ err: error, eventId: event.id }, 'onPublished failed');
+          }
+        }),
+    });
 
   const tick = () => {
     running = (async () => {
       try {
         // Drain while there is a backlog; then wait for the next poll.
-        while (
-          !stopped &&
-          (await relayOnce(pool, queues, {
-            batchSize: options.batchSize,
-            retryBackoffMs: options.retryBackoffMs,
-          })) > 0
-        );
+        while (!stopped && (await relayBatch()) > 0);
       } catch (error) {
         options.log?.error({ err: error }, 'outbox relay round failed');
       }
@@ -165,11 +216,21 @@ export function startOutboxRelay(options: OutboxRelayOptions) {
 
   return {
     backlog: () => outboxBacklog(pool),
+    /** The queues `service` owns, through the relay's Redis (the service kit's queue gauges). */
+    queueStats(service: string) {
+      queueStats ??= createQueueStatsReader({
+        redisUrl: options.redisUrl,
+        prefix: options.queuePrefix ?? DEFAULT_QUEUE_PREFIX,
+        service,
+      });
+      return queueStats.queueStats();
+    },
     async stop() {
       stopped = true;
       clearTimeout(timer);
       await running;
       await queues.close();
+      await queueStats?.close();
       await pool.end();
     },
   };

@@ -1,5 +1,9 @@
+import { ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import { Queue, Worker } from 'bullmq';
 import { redisConnection } from './queues';
+import { endingSpan } from './trace-context';
+
+const tracer = trace.getTracer('@gametriggers/events');
 
 interface Log {
   error(object: unknown, message: string): void;
@@ -28,7 +32,15 @@ export async function startRepeatableJob(options: {
     },
     { name: options.queue, data: {} },
   );
-  const worker = new Worker(options.queue, () => options.run(), { connection, prefix: options.prefix, concurrency: 1 });
+  // Each run is a trace of its own: what it records and calls joins it.
+  const run = () =>
+    tracer.startActiveSpan(
+      `job ${options.queue}`,
+      { kind: SpanKind.CONSUMER, attributes: { 'messaging.system': 'bullmq', 'messaging.destination.name': options.queue } },
+      ROOT_CONTEXT,
+      (span) => endingSpan(span, options.run),
+    );
+  const worker = new Worker(options.queue, run, { connection, prefix: options.prefix, concurrency: 1 });
   worker.on('failed', (job, error) => options.log.error({ err: error, jobId: job?.id, queue: options.queue }, 'job failed'));
   worker.on('error', (error) => options.log.error({ err: error, queue: options.queue }, 'job worker error'));
   // Closing a worker whose connection is still opening rejects with "Connection is closed".

@@ -1,3 +1,4 @@
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { RealtimeChannel } from './channels';
 import { parseRealtimeEvent } from './events';
 import type { EventInput, EventName } from './events';
@@ -47,14 +48,36 @@ export interface RealtimePublisher {
   ): Promise<BatchPublishResult>;
 }
 
+const tracer = trace.getTracer('@gametriggers/realtime');
+
 export function createRealtimePublisher(config: RealtimeConfig): RealtimePublisher {
   const pusher = createPusherServerClient(config);
   return {
     async publish(channel, event, payload, options = {}) {
       const data = parseRealtimeEvent(channel, event, payload);
       const params = options.excludeSocketId ? { socket_id: options.excludeSocketId } : undefined;
-      const response = await pusher.trigger(channel, event, data, params);
-      await response.text();
+      // A span per trigger, in the trace of whatever caused it (a request, an event, a job).
+      await tracer.startActiveSpan(
+        `pusher trigger ${event}`,
+        {
+          kind: SpanKind.PRODUCER,
+          attributes: {
+            'messaging.system': 'pusher',
+            'messaging.operation.type': 'send',
+            'messaging.destination.name': channel,
+          },
+        },
+        async (span) => {
+          try {
+            await (await pusher.trigger(channel, event, data, params)).text();
+          } catch (error) {
+            span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+            throw error;
+          } finally {
+            span.end();
+          }
+        },
+      );
     },
 
     async publishBatch(event, items, options = {}) {

@@ -49,3 +49,6 @@ export type { AdminCredentials, AdminSignInClient } from './admin-sign-in';
 export { serviceProcesses } from './service-process';
 export type { ServiceProcess } from './service-process';
 export { eventually } from './eventually';
+export { startOtlpReceiver } from './otlp-receiver';
+export type { OtlpReceiver, ReceivedSpan } from './otlp-receiver';
+export { metricSample, scrapeMetric } from './metrics-scrape';

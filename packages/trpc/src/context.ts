@@ -17,6 +17,8 @@ export interface ServiceContext {
   authError: string | undefined;
   requestId: string;
   log: Logger;
+  /** Counts the procedure's outcome and duration on the service's `/metrics` (set by the kit's server). */
+  observeProcedure?: (procedure: string, outcome: string, seconds: number, error?: Error) => void;
 }
 
 export interface CallerAuthenticator {

@@ -24,3 +24,21 @@ export { serviceEnvSchema } from './service-env';
 export { createPersonClient, createServiceClient } from './service-client';
 export type { ServiceClientOptions } from './service-client';
 export { adminActorOf } from './admin-actor';
+export type {
+  DatabasePoolUsage,
+  QueueJobState,
+  QueueStats,
+  QueueStatsSource,
+} from './metrics';
+export { QUEUE_JOB_STATES } from './metrics';
+export {
+  currentTraceFields,
+  currentTraceHeaders,
+  startTracing,
+  stopTracing,
+  tracingActive,
+  tracingConfigFromEnv,
+} from './tracing';
+export type { ActiveTracing, TracingConfig } from './tracing';
+/** For a service's own metrics (create them with `registers: []` and pass them to `startService`). */
+export { Counter, Gauge } from 'prom-client';

@@ -1,9 +1,43 @@
 import { InvalidCursorError } from '@gametriggers/contracts';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import type { AdminPermission } from '@gametriggers/tokens';
 import { TRPCError } from '@trpc/server';
 import { refusedDatabaseValue } from './database-input-errors';
 import { DomainError, toTRPCError } from './errors';
 import { t } from './init';
+
+const tracer = trace.getTracer('@gametriggers/trpc');
+
+/**
+ * Every procedure call is a span (named by its path, under the request's span) and is counted with
+ * its duration and outcome: `ok`, or the tRPC code it failed with (input errors included).
+ */
+const observed = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  return tracer.startActiveSpan(
+    path,
+    { attributes: { 'rpc.system': 'trpc', 'rpc.method': path, 'trpc.type': type } },
+    async (span) => {
+      try {
+        const result = await next();
+        const seconds = (performance.now() - started) / 1000;
+        if (result.ok) {
+          ctx.observeProcedure?.(path, 'ok', seconds);
+        } else {
+          ctx.observeProcedure?.(path, result.error.code, seconds, result.error);
+          span.setAttribute('trpc.error_code', result.error.code);
+          if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+            span.recordException(result.error.cause ?? result.error);
+            span.setStatus({ code: SpanStatusCode.ERROR });
+          }
+        }
+        return result;
+      } finally {
+        span.end();
+      }
+    },
+  );
+});
 
 /** Expected failures become their tRPC codes; a value the database refused becomes a 400. */
 const domainErrors = t.middleware(async ({ ctx, path, next }) => {
@@ -31,7 +65,7 @@ const domainErrors = t.middleware(async ({ ctx, path, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.meta({ access: 'public' }).use(domainErrors);
+export const publicProcedure = t.procedure.meta({ access: 'public' }).use(observed).use(domainErrors);
 
 export const authedProcedure = publicProcedure.meta({ access: 'authed' }).use(({ ctx, next }) => {
   if (ctx.caller.kind !== 'user') {

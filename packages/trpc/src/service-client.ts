@@ -3,6 +3,7 @@ import { createTRPCClient, httpBatchLink, httpLink } from '@trpc/client';
 import type { TRPCLink } from '@trpc/client';
 import type { AnyTRPCRouter } from '@trpc/server';
 import superjson from 'superjson';
+import { currentTraceHeaders } from './tracing';
 
 export interface ServiceClientOptions {
   /** The other service's base URL, e.g. `http://127.0.0.1:4103`. */
@@ -20,7 +21,8 @@ export function createServiceClient<TRouter extends AnyTRPCRouter>(options: Serv
   const link = httpBatchLink<AnyTRPCRouter>({
     url: `${options.url.replace(/\/$/, '')}/trpc`,
     transformer: superjson,
-    headers: async () => ({ [SERVICE_TOKEN_HEADER]: await serviceToken() }),
+    // The caller's span goes along (`traceparent`), so the callee's spans join its trace.
+    headers: async () => ({ ...currentTraceHeaders(), [SERVICE_TOKEN_HEADER]: await serviceToken() }),
   }) as TRPCLink<TRouter>;
   return createTRPCClient<TRouter>({ links: [link] });
 }

@@ -9,6 +9,7 @@ import type { IdentityDeps } from './domain/deps';
 import { createSigningKeyStore } from './domain/signing-keys';
 import type { IdentityEnv } from './env';
 import { twoFactorSettingsSchema } from './env';
+import { createIdentityMetrics } from './identity-metrics';
 import { createIdentityRouter } from './router';
 
 type DefaultedSettings =
@@ -70,11 +71,13 @@ export async function startIdentityService(
     now,
     refreshReuseLeewayMs: options.refreshReuseLeewayMs ?? 10_000,
   };
+  const counters = createIdentityMetrics();
   const relay = startOutboxRelay({
     databaseUrl: options.DATABASE_URL,
     redisUrl: options.REDIS_URL,
     queuePrefix: options.queuePrefix,
     log,
+    onPublished: counters.onPublished,
   });
 
   const service = await startService({
@@ -91,6 +94,7 @@ export async function startIdentityService(
       serviceSecret: options.SERVICE_SECRET,
     },
     outbox: relay,
+    metrics: counters.metrics,
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),

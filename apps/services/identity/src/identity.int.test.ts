@@ -1,6 +1,6 @@
 import { signServiceToken } from '@gametriggers/tokens';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
-import { enrolAdmin, failure, fixedClock, testInstants } from '@gametriggers/testing';
+import { enrolAdmin, eventually, failure, fixedClock, scrapeMetric, testInstants } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityHarness } from './testing/identity-harness';
 import { startIdentityHarness, testServiceSecret } from './testing/identity-harness';
@@ -480,5 +480,23 @@ describe('mail links, sent by the notification service', () => {
     expect(await harness.services.identity.internal.emailRecipients.query({ userIds: [userId, unknown] })).toEqual([
       { userId, email, role: 'streamer' },
     ]);
+  });
+});
+
+describe('business metrics', () => {
+  it('counts each sign-up once, by role, once its event is published', async () => {
+    const published = async () => (await scrapeMetric(harness.url, 'outbox_pending_events')) === 0;
+    await eventually(published, 'earlier events published');
+    const signups = (role: string) => scrapeMetric(harness.url, 'gametriggers_signups_total', { role });
+    const [streamers, brands] = await Promise.all([signups('streamer'), signups('brand')]);
+    await harness.client().identity.register.mutate({
+      email: uniqueEmail('counted'),
+      password: 'a strong password 1',
+      role: 'streamer',
+    });
+    await eventually(async () => (await signups('streamer')) === streamers + 1, 'the sign-up counted');
+    await eventually(published, 'the sign-up published');
+    expect(await signups('streamer')).toBe(streamers + 1);
+    expect(await signups('brand')).toBe(brands);
   });
 });
