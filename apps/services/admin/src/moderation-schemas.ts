@@ -8,6 +8,8 @@ import { z } from 'zod';
 
 /** A campaign creative as its item holds it (the `campaign.creative_submitted` event's content). */
 export const creativeContentSchema = z.object({
+  /** The brand's upload (its own `creative_asset` item); null for items from before uploads. */
+  assetId: z.string().nullable().default(null),
   type: creativeTypeSchema,
   url: z.string(),
   altText: z.string().nullable(),

@@ -22,9 +22,12 @@ afterAll(async () => {
 
 const asModerator = async () => harness.client(await issuer.tokenFor(moderator));
 
+/** The brand's upload the creatives below are. */
+const creativeAssetId = randomUUID();
+
 function creative(url = 'https://cdn.example.com/ad.png', submittedAt = '2026-03-10T17:00:00.000Z') {
   return {
-    assetId: randomUUID(),
+    assetId: creativeAssetId,
     type: 'image' as const,
     url,
     altText: 'A can of soda',
