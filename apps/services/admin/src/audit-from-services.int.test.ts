@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileOf, pdfBytes, startAssetHarness } from '@gametriggers/asset-service/testing';
 import type { BrandRouter } from '@gametriggers/brand-service/router';
 import type { BrandHarness } from '@gametriggers/brand-service/testing';
 import {
@@ -73,12 +74,15 @@ it('a brand verification decided in the brand service lands once in the audit lo
 it('an action whose service is killed before its audit record leaves loses nothing: the restarted service sends it, once', { timeout: 120_000 }, async () => {
   const database = await createTestDatabase(brandMigrationsDir, 'brand_kill');
   const processes = serviceProcesses(path.resolve(brandMigrationsDir, '../..'));
+  // The real process checks its verification documents with a real asset service.
+  const assets = await startAssetHarness({ jwksUrl: issuer.jwksUrl, serviceSecret: brandTestServiceSecret });
   const env = {
     DATABASE_URL: database.url,
     REDIS_URL: redis.url,
     QUEUE_PREFIX: redis.prefix,
     SERVICE_SECRET: brandTestServiceSecret,
     IDENTITY_JWKS_URL: issuer.jwksUrl,
+    ASSET_SERVICE_URL: assets.url,
   };
   try {
     const first = await processes.start(env);
@@ -86,7 +90,10 @@ it('an action whose service is killed before its audit record leaves loses nothi
       createPersonClient<BrandRouter>({ url: first.url, accessToken: await issuer.tokenFor(person) });
     const brandB = await as(cast.brandB);
     await brandB.brand.onboard.mutate(sampleOnboarding());
-    await brandB.brand.requestVerification.mutate(sampleVerificationRequest());
+    const certificate = fileOf(pdfBytes(), 'Certificate of incorporation.pdf', 'application/pdf');
+    const assetId = await assets.upload(await issuer.tokenFor(cast.brandB), 'verificationDocument', certificate);
+    await assets.settled(assetId);
+    await brandB.brand.requestVerification.mutate({ documents: [{ kind: 'registration', assetId }] });
     await (await as(cast.superAdmin)).brand.reject.mutate({
       brandId: cast.brandB.userId,
       reason: 'The registration document is unreadable.',
@@ -104,5 +111,6 @@ it('an action whose service is killed before its audit record leaves loses nothi
   } finally {
     processes.stopAll();
     await database.drop();
+    await assets.close();
   }
 });

@@ -1,5 +1,5 @@
 import type { AssetHarness } from '@gametriggers/asset-service/testing';
-import { startAssetHarness } from '@gametriggers/asset-service/testing';
+import { fileOf, imageBytes, pdfBytes, startAssetHarness } from '@gametriggers/asset-service/testing';
 import { failure, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import type { TestPerson, TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,13 +24,6 @@ afterAll(async () => {
   await issuer.close();
 });
 
-/** A minimal one-page PDF (ends with `%%EOF`, as the asset service's check asks). */
-const pdfBytes = () =>
-  Buffer.from(
-    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-  );
-
 /** Uploads `bytes` as the person's file and waits for its check; answers the asset id. */
 async function uploaded(
   person: TestPerson,
@@ -39,7 +32,7 @@ async function uploaded(
   name: string,
   type: string,
 ) {
-  const assetId = await assets.upload(await issuer.tokenFor(person), route, new File([bytes], name, { type }));
+  const assetId = await assets.upload(await issuer.tokenFor(person), route, fileOf(bytes, name, type));
   const settled = await assets.settled(assetId);
   return { assetId, state: settled.state };
 }
@@ -150,11 +143,7 @@ describe('verification documents are the brand’s own uploads', () => {
   it('refuses a campaign creative sent as a document', async () => {
     const person = testCast().brandA;
     const brand = await onboarded(person);
-    const png = Buffer.from(
-      'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGP8z8DAwMDAxMDAwMAAAA0yAQHnJFF6AAAAAElFTkSuQmCC',
-      'base64',
-    );
-    const creative = await uploaded(person, 'campaignCreative', png, 'Banner.png', 'image/png');
+    const creative = await uploaded(person, 'campaignCreative', await imageBytes('png'), 'Banner.png', 'image/png');
     const refused = await failure(
       brand.brand.requestVerification.mutate({ documents: [{ kind: 'other', assetId: creative.assetId }] }),
     );

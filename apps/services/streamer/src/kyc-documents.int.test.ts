@@ -1,5 +1,5 @@
 import type { AssetHarness } from '@gametriggers/asset-service/testing';
-import { startAssetHarness } from '@gametriggers/asset-service/testing';
+import { fileOf, pdfBytes, startAssetHarness } from '@gametriggers/asset-service/testing';
 import { adminWith, failure, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import type { TestPerson, TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,17 +24,10 @@ afterAll(async () => {
   await issuer.close();
 });
 
-/** A minimal one-page PDF (ends with `%%EOF`, as the asset service's check asks). */
-const pdfBytes = () =>
-  Buffer.from(
-    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-  );
-
 /** A KYC upload of the person's, once its check has run. */
 async function uploaded(person: TestPerson, bytes: Buffer, name: string) {
   const token = await issuer.tokenFor(person);
-  const assetId = await assets.upload(token, 'kycDocument', new File([bytes], name, { type: 'application/pdf' }));
+  const assetId = await assets.upload(token, 'kycDocument', fileOf(bytes, name, 'application/pdf'));
   return { assetId, state: (await assets.settled(assetId)).state };
 }
 
