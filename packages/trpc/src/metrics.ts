@@ -24,6 +24,8 @@ export interface QueueStats {
 /** The queues a service owns, read at each scrape (`createQueueStatsReader` of the events kit). */
 export interface QueueStatsSource {
   queueStats(): Promise<QueueStats[]>;
+  /** Called when the service closes (its Redis connection). */
+  close?(): Promise<void>;
 }
 
 /** How the connections of the service's database pool are used (`databasePoolUsage` of the db kit). */

@@ -43,7 +43,7 @@ export interface ServiceOptions {
    * outbox lag), and so are the service's BullMQ queues, read through it.
    */
   outbox?: OutboxBacklogSource;
-  /** The service's queues, for a service without an outbox relay (or to read them otherwise). */
+  /** The service's queues, for a service without an outbox relay (closed with the service). */
   queues?: QueueStatsSource;
   /** The database pool's use (default: the pools the db kit's `createPgAdapter` opened). */
   databasePool?: () => DatabasePoolUsage;
@@ -277,7 +277,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       }
       server.closeAllConnections();
       await closed;
-      for (const close of options.closeables ?? []) {
+      for (const close of [...(options.closeables ?? []), async () => options.queues?.close?.()]) {
         await close().catch((error: unknown) => log.error({ err: error }, 'close failed'));
       }
       // The provider may serve other services of this process (tests): flushed here, shut at exit.

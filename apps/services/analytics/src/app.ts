@@ -18,6 +18,7 @@ import { createStreamerDirectory } from './clients/streamer-directory';
 import type { OverlayKeys } from './clients/overlay-keys';
 import { cachedOverlayKeys, createOverlayKeysClient } from './clients/overlay-keys';
 import { liveChangesBetween, liveHistoryHandlers } from './live/live-history';
+import { createAnalyticsMetrics } from './analytics-metrics';
 import { createAnalyticsDb, createIngestPool } from './database';
 import type { AnalyticsDeps } from './domain/deps';
 import type { AnalyticsEnv } from './env';
@@ -127,7 +128,8 @@ export async function startAnalyticsService(
     now,
     log,
   });
-  const rollup = serialized(() => runRollup(db, now()));
+  const counters = createAnalyticsMetrics();
+  const rollup = serialized(() => runRollup(db, now(), counters.counted));
   const jobs = await startRollupJobs({
     db,
     now,
@@ -170,6 +172,7 @@ export async function startAnalyticsService(
       serviceSecret: options.SERVICE_SECRET,
     },
     outbox: relay,
+    metrics: counters.metrics,
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),

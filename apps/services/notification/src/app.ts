@@ -1,4 +1,4 @@
-import { DEFAULT_QUEUE_PREFIX, startEventConsumer } from '@gametriggers/events';
+import { DEFAULT_QUEUE_PREFIX, createQueueStatsReader, startEventConsumer } from '@gametriggers/events';
 import type { RealtimeConfig } from '@gametriggers/realtime';
 import { createRealtimePublisher, realtimeConfigFromEnv } from '@gametriggers/realtime';
 import { createAccessTokenVerifier } from '@gametriggers/tokens';
@@ -162,6 +162,7 @@ export async function startNotificationService(
       }),
       serviceSecret: options.SERVICE_SECRET,
     },
+    queues: createQueueStatsReader({ redisUrl: options.REDIS_URL, prefix, service: 'notification' }),
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),

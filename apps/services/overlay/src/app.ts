@@ -1,4 +1,4 @@
-import { DEFAULT_QUEUE_PREFIX, startEventConsumer } from '@gametriggers/events';
+import { DEFAULT_QUEUE_PREFIX, createQueueStatsReader, startEventConsumer } from '@gametriggers/events';
 import {
   createChannelAuthorizer,
   createRealtimePublisher,
@@ -18,6 +18,7 @@ import type { OverlayEnv } from './env';
 import { overlayChannelAuthPreflight, overlayChannelAuthRoute } from './http/overlay-channel-auth';
 import { createDeliveryScheduler } from './jobs/delivery-scheduler';
 import { resumeLiveOverlays } from './jobs/resume-live-overlays';
+import { createOverlayMetrics } from './overlay-metrics';
 import { createOverlayRouter } from './router';
 
 export interface OverlayServiceOptions extends OverlayEnv {
@@ -97,6 +98,9 @@ export async function startOverlayService(options: OverlayServiceOptions): Promi
       }),
       serviceSecret: options.SERVICE_SECRET,
     },
+    // No outbox relay here to read them through: the service's queues are read directly.
+    queues: createQueueStatsReader({ redisUrl: options.REDIS_URL, prefix, service: 'overlay' }),
+    metrics: createOverlayMetrics(db).metrics,
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),

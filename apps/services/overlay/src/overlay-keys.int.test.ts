@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createChannelAuthorizer, streamerPresenceChannel } from '@gametriggers/realtime';
 import { connectRealtime } from '@gametriggers/realtime/client';
-import { failure, fixedClock, startTestTokenIssuer, testCast, testInstants } from '@gametriggers/testing';
+import { failure, fixedClock, scrapeMetric, startTestTokenIssuer, testCast, testInstants } from '@gametriggers/testing';
 import { createSecretBox, parseEncryptionKeys } from '@gametriggers/tokens/secret-box';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OverlayHarness } from './testing/overlay-harness';
@@ -207,8 +207,13 @@ describe('overlay keys', () => {
 
     await harness.sendEvent('streamer.live_status_changed', { streamerId, live: true, viewers: 410 }, { occurredAt: new Date(liveAt.getTime() + 1_000) });
     expect(await internal.resolveKey.query({ key })).toMatchObject({ live: true, viewers: 410 });
+    const liveOverlays = () => scrapeMetric(harness.url, 'gametriggers_live_overlays');
+    const whileLive = await liveOverlays();
+    expect(whileLive).toBeGreaterThanOrEqual(1);
     await harness.sendEvent('streamer.live_status_changed', { streamerId, live: false, viewers: 0 }, { occurredAt: new Date(liveAt.getTime() + 2_000) });
     expect(await internal.resolveKey.query({ key })).toMatchObject({ live: false, viewers: 0 });
+    // The business gauge follows: this overlay has left the air.
+    expect(await liveOverlays()).toBe(whileLive - 1);
   });
 
   it('refuses resolveKey to anyone but a service', async () => {

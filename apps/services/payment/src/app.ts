@@ -12,6 +12,7 @@ import { watchWallets } from './checkout/wallet-watch';
 import { matureDueEarnings } from './jobs/earnings-maturing';
 import { startHourCharger } from './jobs/hour-charger';
 import { paymentEventHandlers } from './money/event-handlers';
+import { createPaymentMetrics } from './payment-metrics';
 import { resendStuckWithdrawals } from './payouts/stuck-withdrawals';
 import { reconcile } from './reconciliation/reconcile';
 import { resendPendingRefunds } from './refunds/refund-requests';
@@ -99,7 +100,8 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
     firstRunAfterOnePeriod: true,
     run: () => reconcile(deps),
   });
-  const charger = startHourCharger({ deps, log });
+  const counters = createPaymentMetrics();
+  const charger = startHourCharger({ deps, log, charged: counters.charged });
   const relay = startOutboxRelay({
     databaseUrl: options.DATABASE_URL,
     redisUrl: options.REDIS_URL,
@@ -131,6 +133,7 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
       serviceSecret: options.SERVICE_SECRET,
     },
     outbox: relay,
+    metrics: counters.metrics,
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { errorOf, runningClock, startTestTokenIssuer, testInstants } from '@gametriggers/testing';
+import { errorOf, runningClock, scrapeMetric, startTestTokenIssuer, testInstants } from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balanceOf } from './ledger/balances';
@@ -68,6 +68,12 @@ describe('the payment service as the platform drives it', () => {
       clicks: 3,
       revision: 1,
     };
+    const counted = () =>
+      Promise.all([
+        scrapeMetric(harness.url, 'gametriggers_charges_posted_total'),
+        scrapeMetric(harness.url, 'gametriggers_charged_cents_total'),
+      ]);
+    const [chargesBefore, centsBefore] = await counted();
     const first = await harness.sendEvent('analytics.participation_hour_counted', hour);
     // The same delivery again, a re-count, then the older count arriving late.
     await harness.sendEvent('analytics.participation_hour_counted', hour, { id: first });
@@ -84,6 +90,11 @@ describe('the payment service as the platform drives it', () => {
       leftCents: 8800,
     });
     expect(await available(accounts.streamerPending(streamerId).code)).toBe(960n);
+    // One charge, or two when the re-count came after the first was charged: 12.00 either way.
+    const [chargesAfter, centsAfter] = await counted();
+    expect(centsAfter - centsBefore).toBe(1200);
+    expect(chargesAfter - chargesBefore).toBeGreaterThanOrEqual(1);
+    expect(chargesAfter - chargesBefore).toBeLessThanOrEqual(2);
 
     await harness.sendEvent('campaign.completed', {
       ...campaignRef(campaignId),

@@ -1,4 +1,5 @@
 import { recordEvent } from '@gametriggers/events';
+import type { CountedIncrease } from '../analytics-metrics';
 import type { AnalyticsDb, AnalyticsTx } from '../database';
 import type { LinkClicks, SlotReading } from './slot-counting';
 import { countHour, totalsChanged } from './slot-counting';
@@ -50,10 +51,17 @@ async function linkClicksIn(db: AnalyticsTx, hourStart: Date): Promise<LinkClick
 /**
  * Re-counts one hour from the raw reports and, in the same transaction, stores every changed
  * participation total with the next revision and announces it through the outbox. Running it
- * twice changes nothing the second time.
+ * twice changes nothing the second time. `counted` hears what the committed totals rose by.
  */
-export async function recountHour(db: AnalyticsDb, hourStart: Date) {
-  return db.$transaction(async (tx) => {
+export async function recountHour(
+  db: AnalyticsDb,
+  hourStart: Date,
+  counted?: (increase: CountedIncrease) => void,
+) {
+  const increase: CountedIncrease = { impressions: 0, clicks: 0 };
+  const changed = await db.$transaction(async (tx) => {
+    increase.impressions = 0;
+    increase.clicks = 0;
     // Two counts of the same hour (another replica's job) take turns, the second seeing the first's totals.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ROLLUP_LOCK_SPACE}::int, ${Math.floor(hourStart.getTime() / HOUR_MS)}::int)`;
     const fresh = countHour(
@@ -75,6 +83,8 @@ export async function recountHour(db: AnalyticsDb, hourStart: Date) {
         ? { impressions: Number(before.impressions), clicks: before.clicks }
         : undefined;
       if (!totalsChanged(previous, total)) continue;
+      increase.impressions += Math.max(0, total.impressions - (previous?.impressions ?? 0));
+      increase.clicks += Math.max(0, total.clicks - (previous?.clicks ?? 0));
       const revision = (before?.revision ?? 0) + 1;
       await tx.hourlyCount.upsert({
         where: { participationId_hourStart: { participationId: total.participationId, hourStart } },
@@ -94,6 +104,8 @@ export async function recountHour(db: AnalyticsDb, hourStart: Date) {
     }
     return changed;
   }, { timeout: 120_000, maxWait: 30_000 });
+  if (increase.impressions > 0 || increase.clicks > 0) counted?.(increase);
+  return changed;
 }
 
 /** Takes the hours ingestion marked; marks stay until taken, so none is lost to a busy job. */
@@ -115,7 +127,11 @@ async function markDirty(db: AnalyticsDb, hours: Date[]) {
  * Brings hourly counts up to date: every hour that received countable reports, the hour before it
  * (whose slots may spill over), and the current and previous hour as a safety net.
  */
-export async function runRollup(db: AnalyticsDb, now: Date) {
+export async function runRollup(
+  db: AnalyticsDb,
+  now: Date,
+  counted?: (increase: CountedIncrease) => void,
+) {
   const dirty = await claimDirtyHours(db);
   const hours = new Map<number, Date>();
   const add = (date: Date) => hours.set(date.getTime(), date);
@@ -128,7 +144,7 @@ export async function runRollup(db: AnalyticsDb, now: Date) {
   let changed = 0;
   try {
     for (const hour of [...hours.values()].sort((a, b) => a.getTime() - b.getTime())) {
-      changed += await recountHour(db, hour);
+      changed += await recountHour(db, hour, counted);
     }
   } catch (error) {
     await markDirty(db, dirty);

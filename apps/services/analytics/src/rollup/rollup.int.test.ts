@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { fixedClock, startTestTokenIssuer, testInstants } from '@gametriggers/testing';
+import { fixedClock, scrapeMetric, startTestTokenIssuer, testInstants } from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsHarness } from '../testing/analytics-harness';
@@ -71,10 +71,18 @@ describe('hourly counts', () => {
     const second = slotReports(hourStart + 20 * 60_000, { ...ids, adId: 'ad-b' });
     // Out of order, with a duplicate inside the batch and a replay of the whole batch.
     const batch = [first.end, ...first.beats, first.click, first.start, first.beats[0], second.start, ...second.beats];
+    const counted = () =>
+      Promise.all([
+        scrapeMetric(harness.url, 'gametriggers_impressions_counted_total'),
+        scrapeMetric(harness.url, 'gametriggers_clicks_counted_total'),
+      ]);
+    const [impressionsBefore, clicksBefore] = await counted();
     expect((await harness.ingest(overlay.key, { events: batch })).status).toBe(200);
     expect((await harness.ingest(overlay.key, { events: batch })).status).toBe(200);
 
     await harness.service.rollupNow();
+    // The business counters rose by what was counted, replays and duplicates left out.
+    expect(await counted()).toEqual([impressionsBefore + 240, clicksBefore + 1]);
     const count = await harness.db.hourlyCount.findFirstOrThrow({
       where: { participationId: ids.participationId },
     });
@@ -90,9 +98,10 @@ describe('hourly counts', () => {
       expect.objectContaining({ impressions: 240, clicks: 1, revision: 1 }),
     ]);
 
-    // Nothing new: a re-count changes and announces nothing.
+    // Nothing new: a re-count changes, announces and counts nothing.
     await harness.service.rollupNow();
     expect(await countedEvents(ids.participationId)).toHaveLength(1);
+    expect(await counted()).toEqual([impressionsBefore + 240, clicksBefore + 1]);
   });
 
   it('counts an ad shorter than the heartbeat interval by the viewers of its display start', async () => {

@@ -1,5 +1,6 @@
 import type { Logger } from '@gametriggers/trpc';
 import type { PaymentDeps } from '../deps';
+import type { HourChargeOutcome } from '../money/charging';
 import { chargeQueuedHours } from '../money/counted-hours-inbox';
 
 const HOURS_PER_TRANSACTION = 1000;
@@ -13,6 +14,8 @@ export function startHourCharger(options: {
   log: Logger;
   loops?: number;
   idleMs?: number;
+  /** Told what each committed transaction charged (the business counters). */
+  charged?: (outcomes: HourChargeOutcome[]) => void;
 }) {
   const { deps, log } = options;
   let running = true;
@@ -21,9 +24,9 @@ export function startHourCharger(options: {
     while (running) {
       let charged = 0;
       try {
-        charged = (
-          await deps.transaction((tx) => chargeQueuedHours(tx, deps, HOURS_PER_TRANSACTION))
-        ).length;
+        const outcomes = await deps.transaction((tx) => chargeQueuedHours(tx, deps, HOURS_PER_TRANSACTION));
+        options.charged?.(outcomes);
+        charged = outcomes.length;
       } catch (error) {
         log.error({ err: error }, 'charging queued hours failed; retrying');
       }
