@@ -100,7 +100,10 @@ export async function startPaymentService(options: PaymentServiceOptions): Promi
     firstRunAfterOnePeriod: true,
     run: () => reconcile(deps),
   });
-  const counters = createPaymentMetrics();
+  const counters = createPaymentMetrics(async () => {
+    const latest = await deps.db.reconciliationRun.findFirst({ orderBy: { ranAt: 'desc' }, select: { differenceCount: true } });
+    return latest?.differenceCount ?? 0;
+  });
   const charger = startHourCharger({ deps, log, charged: counters.charged });
   const relay = startOutboxRelay({
     databaseUrl: options.DATABASE_URL,

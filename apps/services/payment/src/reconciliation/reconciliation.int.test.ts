@@ -1,4 +1,4 @@
-import { adminWith, failure, runningClock, startTestTokenIssuer, testCast } from '@gametriggers/testing';
+import { adminWith, failure, runningClock, scrapeMetric, startTestTokenIssuer, testCast } from '@gametriggers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaymentHarness } from '../testing/payment-harness';
 import { startPaymentHarness } from '../testing/payment-harness';
@@ -61,10 +61,13 @@ describe('reconciliation', () => {
     ]);
     expect(await differenceEvents()).toBe(1);
     expect(await finance.payment.admin.reconciliation.latest.query()).toMatchObject({ id: report.id, differences: report.differences });
+    // Served for the ReconciliationDifferences alert.
+    expect(await scrapeMetric(harness.url, 'gametriggers_reconciliation_differences')).toBe(2);
 
     await stripeTestRoute(harness.stripe, 'webhooks/resume', { order: 'fifo' });
     await eventually(async () => (await harness.db.deposit.count({ where: { paymentIntentId: unseen.id } })) === 1, 'the late deposit');
     expect((await finance.payment.admin.reconciliation.run.mutate()).differences).toEqual([]);
+    expect(await scrapeMetric(harness.url, 'gametriggers_reconciliation_differences')).toBe(0);
   });
 
   it('reports a tampered deposit amount', async () => {
