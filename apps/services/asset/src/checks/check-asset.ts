@@ -4,6 +4,7 @@ import type { Asset } from '../generated/prisma/client';
 import type { StoredFile } from '../store/asset-store';
 import { storedKeysOf } from '../domain/asset-deletion';
 import { assetUseRules, largestAllowedBytes } from '../domain/asset-uses';
+import { assetView } from '../domain/asset-view';
 import type { AssetDeps } from '../domain/deps';
 import { checkBytes } from './check-bytes';
 import type { CheckOutcome, ImageRenditions, MediaFacts } from './check-outcome';
@@ -79,27 +80,14 @@ async function storeRenditions(
   return { rendition, thumbnail };
 }
 
-/** `asset.ready`: what the asset is and shows (URLs only for a public file), for the moderation queue. */
+/** `asset.ready`: what the asset is and shows (URLs as its view shows them: only for a public file), for the moderation queue. */
 function readyEventOf(
   asset: Asset & ReturnType<typeof factColumns> & { checkedAt: Date },
 ): EventPayload<'asset.ready'> {
-  const shown = asset.access === 'public';
-  return {
-    assetId: asset.id,
-    ownerId: asset.ownerId,
-    use: asset.use,
-    kind: asset.kind,
-    name: asset.name,
-    contentType: asset.contentType,
-    sizeBytes: asset.sizeBytes,
-    width: asset.width,
-    height: asset.height,
-    durationMs: asset.durationMs,
-    url: shown ? asset.url : null,
-    renditionUrl: shown ? asset.renditionUrl : null,
-    thumbnailUrl: shown ? asset.thumbnailUrl : null,
-    checkedAt: asset.checkedAt.toISOString(),
-  };
+  const { assetId, ownerId, use, name, sizeBytes, width, height, durationMs, url, renditionUrl, thumbnailUrl } = assetView(asset);
+  const { kind, contentType } = asset;
+  const checkedAt = asset.checkedAt.toISOString();
+  return { assetId, ownerId, use, kind, name, contentType, sizeBytes, width, height, durationMs, url, renditionUrl, thumbnailUrl, checkedAt };
 }
 
 function factColumns(facts: MediaFacts) {
