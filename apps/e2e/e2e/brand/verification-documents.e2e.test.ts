@@ -133,5 +133,41 @@ describe('verification documents', () => {
     await stranger.close();
     await review.close();
   });
-});
 
+  it('a streamer sends an identity document with their verification request; the admin opens it from the streamer review', async () => {
+    const kai = { email: 'kai@demo.gametriggers.dev', password: 'DemoPassword!2026' };
+    const passport = onePagePdf('Passport', ['Kai Demo, holder of this made-up passport.']);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInWithPassword(page, kai.email, kai.password);
+    await page.waitForURL(`${urls.streamer}/**`);
+    await page.goto(`${urls.streamer}/profile`);
+    const section = page.getByTestId('streamer-verification');
+    const documents = section.getByTestId('kyc-documents');
+    await documents.waitFor();
+    // Optional: no row until the streamer adds one.
+    expect(await documents.getByTestId('document-row').count()).toBe(0);
+    await documents.getByTestId('add-document').click();
+    const row = documents.getByTestId('document-row').first();
+    await row.getByLabel('Document 1').selectOption('identity');
+    await row.getByTestId('upload-input-kycDocument').setInputFiles({ name: 'Passport.pdf', mimeType: 'application/pdf', buffer: passport });
+    await expect.poll(() => uploadStep(row), { timeout: 60_000 }).toBe('ready');
+    await atBothWidths(page, 'streamer-verification-documents-form');
+    await section.getByTestId('request-verification').click();
+    await expect.poll(() => textOf(section.getByTestId('verification-status'))).toBe('In review');
+    await page.close();
+
+    const me = await (await apiAs(kai)).streamer.me.query();
+    const review = await admin.newPage();
+    await review.goto(`${urls.admin}/verifications/streamers/${me!.streamerId}`);
+    const sent = review.getByTestId('kyc-documents');
+    expect(await textOf(sent)).toContain('Passport.pdf');
+    expect(await textOf(sent)).toContain('Identity document');
+    const href = (await sent.getByTestId('open-document').getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/files\/[0-9a-f-]{36}$/);
+    await atBothWidths(review, 'admin-streamer-verification-documents');
+    const file = await admin.request.get(`${urls.admin}${href}`);
+    expect(file.status()).toBe(200);
+    expect(Buffer.from(await file.body()).equals(passport)).toBe(true);
+    await review.close();
+  });
+});
