@@ -87,12 +87,18 @@ describe('an approved application', () => {
     await expect.poll(() => brandPage.getByTestId('participant-row').filter({ hasText: channel }).count(), { timeout: 30_000 }).toBe(1);
 
     // Without a reload: the bell counts it, the inbox lists it at the top, its Unread tab follows.
-    await expect.poll(() => bellCount(streamerPage), { timeout: 30_000 }).toBe(before + 1);
-    expect(await bell.getAttribute('aria-label')).toBe(`Notifications, ${before + 1} unread`);
-    const first = streamerPage.getByTestId('inbox-item').first();
-    await expect.poll(() => textOf(first), { timeout: 10_000 }).toContain('Application approved');
-    expect(await first.getAttribute('data-read')).toBe('false');
-    expect(await unreadTabCount(streamerPage)).toBe(before + 1);
+    await expect.poll(() => bellCount(streamerPage), { timeout: 30_000 }).toBeGreaterThan(before);
+    const unread = await bellCount(streamerPage);
+    expect(await bell.getAttribute('aria-label')).toBe(`Notifications, ${unread} unread`);
+    const approved = streamerPage.getByTestId('inbox-item').filter({ hasText: 'Application approved' });
+    await approved.waitFor({ timeout: 10_000 });
+    expect(await approved.getAttribute('data-read')).toBe('false');
+    // Above everything the page already listed (only what arrived since can be above it).
+    const titles = await streamerPage.getByTestId('inbox-item').allTextContents();
+    const position = titles.findIndex((text) => text.includes('Application approved'));
+    expect(position).toBeGreaterThanOrEqual(0);
+    expect(position).toBeLessThan(unread - before);
+    expect(await unreadTabCount(streamerPage)).toBe(unread);
     // The bell and the inbox share one connection.
     expect(sockets.size).toBe(1);
     await screenshot(streamerPage, 'streamer-inbox-live');
@@ -100,7 +106,7 @@ describe('an approved application', () => {
     // The bell's dropdown shows it too.
     await bell.click();
     const panel = streamerPage.getByTestId('notification-panel');
-    await expect.poll(() => textOf(panel.getByTestId('notification-panel-item').first())).toContain('Application approved');
+    await expect.poll(() => panel.getByTestId('notification-panel-item').filter({ hasText: 'Application approved' }).count()).toBe(1);
     await screenshot(streamerPage, 'streamer-bell-application-approved');
 
     // And the email arrives, with the way back to the portal.
