@@ -169,7 +169,7 @@ describe('a campaign launch told to its matched streamers', () => {
   });
 
   it('emails only those who turned this category’s email on (it is off by default)', async () => {
-    const deliveries = await harness.db.emailDelivery.findMany({ include: { notification: true }, where: { notification: { eventId } } });
+    const deliveries = await harness.db.emailDelivery.findMany({ include: { notification: true }, where: { notification: { eventId, category: 'matched_campaigns' } } });
     expect(deliveries.map((delivery) => delivery.notification.userId).sort()).toEqual([who.inAppOffEmailOn, who.emailOn].sort());
     await expect.poll(() => mail.messages().filter((m) => m.subject === 'A new campaign matches your channel').length, { timeout: 10_000 }).toBe(2);
     const addressOnly = streamer(who.addressOnly).email;
