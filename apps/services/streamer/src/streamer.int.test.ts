@@ -653,6 +653,7 @@ describe('metrics sync', () => {
       { followers: 250, language: 'en', version: version + 1 },
       { followers: 250, language: 'de', version: version + 2 },
     ]);
+    const metrics = await harness.client(token).streamer.metrics.query({});
     await expect(
       asService().streamer.internal.targetingProfile.query({ streamerId }),
     ).resolves.toEqual({
@@ -661,7 +662,7 @@ describe('metrics sync', () => {
       language: 'de',
       country: 'US',
       followers: 250,
-      averageViewers: expect.any(Number),
+      averageViewers: metrics.averageViewers,
       version: version + 2,
     });
   });
