@@ -5,7 +5,6 @@
  * over HTTP through the running service with one real streamer from the streamer service.
  *   pnpm --filter @gametriggers/campaign-service bench  [CAMPAIGNS=100000 QUERIES=5000 CONCURRENCY=8]
  */
-import { randomUUID } from 'node:crypto';
 import type { DiscoverySort } from '@gametriggers/contracts';
 import { fixedPlatformConfig } from '@gametriggers/platform-config';
 import { startStreamerHarness } from '@gametriggers/streamer-service/testing';
@@ -25,12 +24,7 @@ import { discoverCampaigns, discoverySql } from '../src/domain/discovery';
 import type { CampaignRouter } from '../src/router';
 import { campaignMigrationsDir, campaignTestServiceSecret } from '../src/testing/campaign-harness';
 import { measure, summarize } from './latency-stats';
-import {
-  campaignColumns,
-  seededRandom,
-  syntheticCampaign,
-  syntheticStreamer,
-} from './synthetic-data';
+import { seedSyntheticCampaigns, seededRandom, syntheticStreamer } from './synthetic-data';
 
 // BENCH_DRY_RUN=1: one tiny iteration, to check the benchmark loads and runs to the end.
 const dryRun = process.env.BENCH_DRY_RUN === '1';
@@ -40,29 +34,6 @@ const QUERIES = Number(process.env.QUERIES ?? (dryRun ? 4 : 5_000));
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? (dryRun ? 2 : 8));
 const HTTP_REQUESTS = Number(process.env.HTTP_REQUESTS ?? (dryRun ? 2 : 2_000));
 const sorts: DiscoverySort[] = ['newest', 'highest_rate', 'ending_soon', 'budget_left'];
-const INSERT_BATCH = 1_000;
-
-async function seed(pool: pg.Pool, now: Date) {
-  const random = seededRandom(42);
-  const brandIds = Array.from({ length: 2_000 }, () => randomUUID());
-  const columnList = campaignColumns.map((column) => `"${column}"`).join(', ');
-  for (let offset = 0; offset < CAMPAIGNS; offset += INSERT_BATCH) {
-    const rows = Array.from({ length: Math.min(INSERT_BATCH, CAMPAIGNS - offset) }, () =>
-      syntheticCampaign(random, brandIds, now),
-    );
-    const width = campaignColumns.length;
-    const values = rows
-      .map(
-        (_, row) =>
-          `(${campaignColumns.map((_, column) => `$${row * width + column + 1}`).join(', ')})`,
-      )
-      .join(', ');
-    await pool.query(`INSERT INTO "campaigns" (${columnList}) VALUES ${values}`, rows.flat());
-  }
-  // What autovacuum does after a bulk load: statistics, hint bits and the visibility map that
-  // index-only scans rely on.
-  await pool.query('VACUUM ANALYZE "campaigns"');
-}
 
 async function main() {
   const now = new Date();
@@ -77,7 +48,7 @@ async function main() {
   ];
   try {
     let started = performance.now();
-    await seed(pool, now);
+    await seedSyntheticCampaigns(pool, CAMPAIGNS, now);
     const { rows: statusRows } = await pool.query<{ status: string; count: string }>(
       `SELECT "status", count(*) FROM "campaigns" GROUP BY 1 ORDER BY 2 DESC`,
     );

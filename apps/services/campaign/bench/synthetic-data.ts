@@ -6,6 +6,9 @@ import type {
   StreamerMatchingProfile,
 } from '@gametriggers/contracts';
 import { contentCategories, countries, languages } from '@gametriggers/contracts';
+import type pg from 'pg';
+
+const INSERT_BATCH = 1_000;
 
 /** A seeded PRNG (mulberry32), so every run benchmarks the same data. */
 export function seededRandom(seed: number) {
@@ -160,4 +163,27 @@ export function syntheticStreamer(random: Random): StreamerMatchingProfile {
     averageViewers: Math.floor(followers / random.int(20, 200)),
     live: false,
   };
+}
+
+/** `count` synthetic campaigns from a fixed seed, bulk-inserted, then vacuumed and analysed. */
+export async function seedSyntheticCampaigns(pool: pg.Pool, count: number, now: Date) {
+  const random = seededRandom(42);
+  const brandIds = Array.from({ length: 2_000 }, () => randomUUID());
+  const columnList = campaignColumns.map((column) => `"${column}"`).join(', ');
+  for (let offset = 0; offset < count; offset += INSERT_BATCH) {
+    const rows = Array.from({ length: Math.min(INSERT_BATCH, count - offset) }, () =>
+      syntheticCampaign(random, brandIds, now),
+    );
+    const width = campaignColumns.length;
+    const values = rows
+      .map(
+        (_, row) =>
+          `(${campaignColumns.map((_, column) => `$${row * width + column + 1}`).join(', ')})`,
+      )
+      .join(', ');
+    await pool.query(`INSERT INTO "campaigns" (${columnList}) VALUES ${values}`, rows.flat());
+  }
+  // What autovacuum does after a bulk load: statistics, hint bits and the visibility map that
+  // index-only scans rely on.
+  await pool.query('VACUUM ANALYZE "campaigns"');
 }
