@@ -43,14 +43,19 @@ export const gatewayEnvSchema = z.object({
   RESPONSE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
 });
 
-/** `<DOMAIN>_SERVICE_URL`, defaulting to the service's port on this machine. */
+/**
+ * `<DOMAIN>_SERVICE_URL`, defaulting to the service's port on this machine: one base URL, or the
+ * replicas' base URLs separated by commas (the gateway balances between them). Behind a load
+ * balancer of its own (a Kubernetes Service, Compose's DNS), one URL is enough.
+ */
 export function serviceUrlsFrom(
   source: Record<string, string | undefined>,
-): Record<Domain, string> {
+): Record<Domain, string[]> {
   return Object.fromEntries(
-    Object.entries(domainRoutes).map(([domain, route]) => [
-      domain,
-      source[`${domain.toUpperCase()}_SERVICE_URL`] ?? `http://127.0.0.1:${route.defaultPort}`,
-    ]),
-  ) as Record<Domain, string>;
+    Object.entries(domainRoutes).map(([domain, route]) => {
+      const given = source[`${domain.toUpperCase()}_SERVICE_URL`];
+      const urls = given === undefined ? [] : csv.parse(given);
+      return [domain, urls.length ? urls : [`http://127.0.0.1:${route.defaultPort}`]];
+    }),
+  ) as Record<Domain, string[]>;
 }
