@@ -16,6 +16,11 @@ export const gatewayEnvSchema = z.object({
   METRICS_HOST: z.string().default('127.0.0.1'),
   METRICS_PORT: z.coerce.number().int().positive().default(9400),
   REDIS_URL: z.string().url('must be a redis:// URL'),
+  /**
+   * Prefix of the gateway's Redis keys (rate-limit windows, the revocation list) and BullMQ queue;
+   * only tests and benchmarks sharing a Redis with a running platform set it.
+   */
+  REDIS_PREFIX: z.string().min(1).default('gt'),
   IDENTITY_JWKS_URL: z.string().url(),
   TOKEN_ISSUER: z.string().default('gametriggers-identity'),
   TOKEN_AUDIENCE: z.string().default('gametriggers'),
