@@ -209,13 +209,30 @@ try {
   }
   dedupeChecks.length = 0;
 
+  /** Requests a replica answered 200 on `route` so far, from its own `/metrics`. */
+  const servedBy = async (replicaUrl: string, route: string) =>
+    (await (await fetch(`${replicaUrl}/metrics`)).text())
+      .split('\n')
+      .filter((line) => line.startsWith('http_request_duration_seconds_count{') && line.includes(`route="${route}"`) && line.includes('status="200"'))
+      .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+  const served = { identity: [0, 0], analytics: [0, 0] };
+  const counting = async (service: 'identity' | 'analytics', replicas: 1 | 2, run: () => Promise<LoadResult>) => {
+    const urls = service === 'identity' ? identity : analytics;
+    const route = service === 'identity' ? '/trpc' : '/ingest';
+    const before = await Promise.all(urls.map((url) => servedBy(url, route)));
+    const load = await run();
+    const after = await Promise.all(urls.map((url) => servedBy(url, route)));
+    if (replicas === 2) after.forEach((count, i) => (served[service][i]! += count - before[i]!));
+    return load;
+  };
+
   // Rounds alternate 1 and 2 replicas, so a change in the machine's load hits both alike.
   const results = { api: { 1: [] as Figures[], 2: [] as Figures[] }, ingest: { 1: [] as Figures[], 2: [] as Figures[] } };
   const loadAverages: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
     for (const replicas of [1, 2] as const) {
-      results.api[replicas].push(figuresOf(await readLoad(replicas), 1));
-      results.ingest[replicas].push(figuresOf(await ingestLoad(replicas), ingestBatch));
+      results.api[replicas].push(figuresOf(await counting('identity', replicas, () => readLoad(replicas)), 1));
+      results.ingest[replicas].push(figuresOf(await counting('analytics', replicas, () => ingestLoad(replicas)), ingestBatch));
       loadAverages.push(os.loadavg()[0] ?? NaN);
     }
   }
@@ -247,6 +264,10 @@ try {
   }
   const failed = rows.reduce((sum, row) => sum + row.one.failed + row.two.failed, 0);
   console.log(`\nrequests not answered 200: ${failed}`);
+  console.log(
+    `with 2 replicas, requests each replica served: identity ${served.identity.map((count) => n(count)).join(' / ')}, ` +
+      `analytics ${served.analytics.map((count) => n(count)).join(' / ')}`,
+  );
   console.log('\nNothing counted twice (each ingest run, rows added to analytics’ overlay_events):');
   let doubleCounted = false;
   for (const check of dedupeChecks) {
