@@ -14,6 +14,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +49,12 @@ const processes = {
   analytics: serviceProcesses(path.join(servicesDir, 'analytics')),
   gateway: serviceProcesses(gatewayDir),
 };
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSecondsOf(pid: number) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 
 interface LoadResult {
   elapsed: number;
@@ -102,8 +109,9 @@ try {
     IDENTITY_ENCRYPTION_ACTIVE_KEY_ID: 'bench',
   };
   // One after the other: the first creates the signing key both then serve.
-  const identity = [(await processes.identity.start(identityEnv)).url];
-  identity.push((await processes.identity.start(identityEnv)).url);
+  const identityProcesses = [await processes.identity.start(identityEnv)];
+  identityProcesses.push(await processes.identity.start(identityEnv));
+  const identity = identityProcesses.map((started) => started.url);
   const jwksUrl = `${identity[0]}/.well-known/jwks.json`;
   const analyticsEnv = {
     ...shared,
@@ -112,15 +120,12 @@ try {
     OVERLAY_SERVICE_URL: overlays.url,
     ADMIN_SERVICE_URL: admin.url,
   };
-  const analytics = [
-    (await processes.analytics.start(analyticsEnv)).url,
-    (await processes.analytics.start(analyticsEnv)).url,
-  ];
+  const analyticsProcesses = [await processes.analytics.start(analyticsEnv), await processes.analytics.start(analyticsEnv)];
+  const analytics = analyticsProcesses.map((started) => started.url);
 
   /** A gateway process routing identity and analytics to their first `replicas` replicas. */
   const gatewayTo = async (replicas: number) =>
-    (
-      await processes.gateway.start({
+    processes.gateway.start({
       ...shared,
       REDIS_PREFIX: redis.prefix,
       METRICS_PORT: String(await freePort()),
@@ -131,9 +136,9 @@ try {
       RATE_LIMIT_PER_IP: '1000000000',
       OVERLAY_RATE_LIMIT_PER_IP: '1000000000',
       OVERLAY_RATE_LIMIT_PER_KEY: '1000000000',
-      })
-    ).url;
-  const gateways = { 1: await gatewayTo(1), 2: await gatewayTo(2) };
+    });
+  const gatewayProcesses = { 1: await gatewayTo(1), 2: await gatewayTo(2) };
+  const gateways = { 1: gatewayProcesses[1].url, 2: gatewayProcesses[2].url };
 
   const email = 'scale-bench@example.com';
   const password = 'a strong password';
@@ -160,8 +165,14 @@ try {
     p50: number;
     p99: number;
     failed: number;
+    /** CPU the replicas in use got, in cores (CPU seconds per second of the run). */
+    replicaCores: number;
+    gatewayCores: number;
   }
-  const figuresOf = (load: LoadResult, unitsPerRequest: number): Figures => {
+  const figuresOf = (
+    { load, replicaCores, gatewayCores }: { load: LoadResult; replicaCores: number; gatewayCores: number },
+    unitsPerRequest: number,
+  ): Figures => {
     const sorted = load.latencies.sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
     const ok = load.statuses['200'] ?? 0;
@@ -170,6 +181,8 @@ try {
       p50: at(0.5),
       p99: at(0.99),
       failed: sorted.length - ok,
+      replicaCores,
+      gatewayCores,
     };
   };
 
@@ -216,14 +229,20 @@ try {
       .filter((line) => line.startsWith('http_request_duration_seconds_count{') && line.includes(`route="${route}"`) && line.includes('status="200"'))
       .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
   const served = { identity: [0, 0], analytics: [0, 0] };
-  const counting = async (service: 'identity' | 'analytics', replicas: 1 | 2, run: () => Promise<LoadResult>) => {
+  /** Runs a load, counting what each replica served and the CPU the replicas in use and the gateway got. */
+  const measured = async (service: 'identity' | 'analytics', replicas: 1 | 2, run: () => Promise<LoadResult>) => {
     const urls = service === 'identity' ? identity : analytics;
     const route = service === 'identity' ? '/trpc' : '/ingest';
+    const pids = (service === 'identity' ? identityProcesses : analyticsProcesses).slice(0, replicas).map((started) => started.child.pid!);
+    const gatewayPid = gatewayProcesses[replicas].child.pid!;
     const before = await Promise.all(urls.map((url) => servedBy(url, route)));
+    const cpuBefore = { replicas: pids.map(cpuSecondsOf), gateway: cpuSecondsOf(gatewayPid) };
     const load = await run();
+    const replicaCores = pids.reduce((sum, pid, i) => sum + cpuSecondsOf(pid) - cpuBefore.replicas[i]!, 0) / load.elapsed;
+    const gatewayCores = (cpuSecondsOf(gatewayPid) - cpuBefore.gateway) / load.elapsed;
     const after = await Promise.all(urls.map((url) => servedBy(url, route)));
     if (replicas === 2) after.forEach((count, i) => (served[service][i]! += count - before[i]!));
-    return load;
+    return { load, replicaCores, gatewayCores };
   };
 
   // Rounds alternate 1 and 2 replicas, so a change in the machine's load hits both alike.
@@ -231,8 +250,8 @@ try {
   const loadAverages: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
     for (const replicas of [1, 2] as const) {
-      results.api[replicas].push(figuresOf(await counting('identity', replicas, () => readLoad(replicas)), 1));
-      results.ingest[replicas].push(figuresOf(await counting('analytics', replicas, () => ingestLoad(replicas)), ingestBatch));
+      results.api[replicas].push(figuresOf(await measured('identity', replicas, () => readLoad(replicas)), 1));
+      results.ingest[replicas].push(figuresOf(await measured('analytics', replicas, () => ingestLoad(replicas)), ingestBatch));
       loadAverages.push(os.loadavg()[0] ?? NaN);
     }
   }
@@ -244,6 +263,8 @@ try {
     p50: median(runs.map((run) => run.p50)),
     p99: median(runs.map((run) => run.p99)),
     failed: runs.reduce((sum, run) => sum + run.failed, 0),
+    replicaCores: median(runs.map((run) => run.replicaCores)),
+    gatewayCores: median(runs.map((run) => run.gatewayCores)),
   });
   const rows = [
     { name: `API: identity me via gateway, ${apiConcurrency} concurrent (req/s)`, one: summary(results.api[1]), two: summary(results.api[2]) },
@@ -254,12 +275,13 @@ try {
     `\nScale-out on loopback (${os.cpus().length} cores): each replica, the gateway and the load generator ` +
       `a process of their own; ${rounds} rounds of ${seconds} s per figure alternating 1 and 2 replicas (median shown)\n`,
   );
-  console.log('| path | 1 replica /s | p50 / p99 ms | 2 replicas /s | p50 / p99 ms | ratio |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| path | 1 replica /s | p50 / p99 ms | 2 replicas /s | p50 / p99 ms | ratio | cores: replicas, gateway (1 → 2) |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) {
     console.log(
       `| ${row.name} | ${n(row.one.perSecond)} | ${n(row.one.p50, 1)} / ${n(row.one.p99, 1)} | ` +
-        `${n(row.two.perSecond)} | ${n(row.two.p50, 1)} / ${n(row.two.p99, 1)} | ${n(row.two.perSecond / row.one.perSecond, 2)} |`,
+        `${n(row.two.perSecond)} | ${n(row.two.p50, 1)} / ${n(row.two.p99, 1)} | ${n(row.two.perSecond / row.one.perSecond, 2)} | ` +
+        `${n(row.one.replicaCores, 2)}, ${n(row.one.gatewayCores, 2)} → ${n(row.two.replicaCores, 2)}, ${n(row.two.gatewayCores, 2)} |`,
     );
   }
   const failed = rows.reduce((sum, row) => sum + row.one.failed + row.two.failed, 0);
