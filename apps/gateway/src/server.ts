@@ -192,7 +192,8 @@ export async function createGateway(options: GatewayOptions) {
         },
         onFailure: (failure) => {
           release();
-          if (failure !== 'refused') return to.onFailure(failure);
+          // A client that went away is not served elsewhere either.
+          if (failure !== 'refused' || res.destroyed) return to.onFailure(failure);
           replicaRefusals.inc({ domain: to.service, replica: replica.url });
           if (replicas.refused(replica)) {
             log.warn(
