@@ -16,6 +16,11 @@ export const gatewayEnvSchema = z.object({
   METRICS_HOST: z.string().default('127.0.0.1'),
   METRICS_PORT: z.coerce.number().int().positive().default(9400),
   REDIS_URL: z.string().url('must be a redis:// URL'),
+  /**
+   * Prefix of the gateway's Redis keys (rate-limit windows, the revocation list) and BullMQ queue;
+   * only tests and benchmarks sharing a Redis with a running platform set it.
+   */
+  REDIS_PREFIX: z.string().min(1).default('gt'),
   IDENTITY_JWKS_URL: z.string().url(),
   TOKEN_ISSUER: z.string().default('gametriggers-identity'),
   TOKEN_AUDIENCE: z.string().default('gametriggers'),
@@ -43,14 +48,19 @@ export const gatewayEnvSchema = z.object({
   RESPONSE_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
 });
 
-/** `<DOMAIN>_SERVICE_URL`, defaulting to the service's port on this machine. */
+/**
+ * `<DOMAIN>_SERVICE_URL`, defaulting to the service's port on this machine: one base URL, or the
+ * replicas' base URLs separated by commas (the gateway balances between them). Behind a load
+ * balancer of its own (a Kubernetes Service, Compose's DNS), one URL is enough.
+ */
 export function serviceUrlsFrom(
   source: Record<string, string | undefined>,
-): Record<Domain, string> {
+): Record<Domain, string[]> {
   return Object.fromEntries(
-    Object.entries(domainRoutes).map(([domain, route]) => [
-      domain,
-      source[`${domain.toUpperCase()}_SERVICE_URL`] ?? `http://127.0.0.1:${route.defaultPort}`,
-    ]),
-  ) as Record<Domain, string>;
+    Object.entries(domainRoutes).map(([domain, route]) => {
+      const given = source[`${domain.toUpperCase()}_SERVICE_URL`];
+      const urls = given === undefined ? [] : csv.parse(given);
+      return [domain, urls.length ? urls : [`http://127.0.0.1:${route.defaultPort}`]];
+    }),
+  ) as Record<Domain, string[]>;
 }

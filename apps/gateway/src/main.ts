@@ -35,11 +35,13 @@ const redis = new Redis(env.REDIS_URL, {
 });
 const now = () => new Date();
 const revocations = createSessionRevocations(redis, {
+  keyPrefix: `${env.REDIS_PREFIX}:gateway:sessions-ended`,
   // Five minutes beyond the token lifetime: room for the clocks of identity and Redis to differ.
   retentionMs: (env.ACCESS_TOKEN_TTL_SECONDS + 300) * 1000,
 });
 const sessionEndings = startSessionEndConsumer({
   redisUrl: env.REDIS_URL,
+  queuePrefix: env.REDIS_PREFIX,
   revocations,
   log,
 });
@@ -63,6 +65,7 @@ const gateway = await createGateway({
     windowMs: env.RATE_LIMIT_WINDOW_MS,
     perUser: env.RATE_LIMIT_PER_USER,
     perIp: env.RATE_LIMIT_PER_IP,
+    keyPrefix: `${env.REDIS_PREFIX}:ratelimit`,
   },
   overlayRateLimits: {
     perIp: env.OVERLAY_RATE_LIMIT_PER_IP,

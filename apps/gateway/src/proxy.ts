@@ -42,30 +42,44 @@ export interface ProxyTimeouts {
   responseMs: number;
 }
 
-export type ProxyFailure = 'unavailable' | 'timeout';
+/**
+ * `refused`: the connection failed before a byte was sent (refused, or not accepted in time), so
+ * the request may go to another replica whatever its method. `unavailable`: the connection broke
+ * after the request may have reached the service. `timeout`: no answer in time.
+ */
+export type ProxyFailure = 'refused' | 'unavailable' | 'timeout';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 10_000 });
 
-/**
- * Streams the request to `target` and the answer back. Calls `onFailure` (before anything is sent)
- * when the service cannot be reached or does not answer in time.
- */
-export function forward(
-  req: IncomingMessage,
-  /** What to send upstream; none for a request without a body. */
-  body: Readable | undefined,
-  res: ServerResponse,
-  target: URL,
-  headers: Record<string, string>,
-  timeouts: ProxyTimeouts,
-  onFailure: (failure: ProxyFailure) => void,
+export interface ForwardOptions {
+  /** What to send upstream; none for a request without a body. Read only once connected. */
+  body: Readable | undefined;
+  target: URL;
+  headers: Record<string, string>;
+  timeouts: ProxyTimeouts;
+  /** Called (before anything is answered) when the service cannot be reached or does not answer in time. */
+  onFailure: (failure: ProxyFailure) => void;
+  /** Called once the service accepted the connection (a new one, or a kept-alive one reused). */
+  onConnected?: () => void;
   /** Pass only these request headers (besides `headers`); all end-to-end ones when not given. */
-  allowedHeaders?: ReadonlySet<string>,
-) {
+  allowedHeaders?: ReadonlySet<string> | undefined;
+}
+
+/**
+ * Streams the request to `target` and the answer back. The body is read only once the connection
+ * is up, so a request refused before that can be sent again, body included, to another replica.
+ */
+export function forward(req: IncomingMessage, res: ServerResponse, options: ForwardOptions) {
+  const { body, timeouts, onFailure } = options;
   // The gateway's span as the service's parent (tracing off: nothing added, a browser's passes on).
-  const outgoing = Object.assign(endToEndHeaders(req.headers, allowedHeaders), headers, currentTraceHeaders());
+  const outgoing = Object.assign(
+    endToEndHeaders(req.headers, options.allowedHeaders),
+    options.headers,
+    currentTraceHeaders(),
+  );
 
   let settled = false;
+  let connected = false;
   const fail = (failure: ProxyFailure) => {
     if (settled) return;
     settled = true;
@@ -73,7 +87,7 @@ export function forward(
     onFailure(failure);
   };
   const upstream = http.request(
-    target,
+    options.target,
     { method: req.method, headers: outgoing, agent },
     (answer) => {
       clearTimeout(responseTimer);
@@ -83,22 +97,29 @@ export function forward(
     },
   );
   const responseTimer = setTimeout(() => fail('timeout'), timeouts.responseMs);
+  const send = () => {
+    connected = true;
+    options.onConnected?.();
+    if (body) body.pipe(upstream);
+    else upstream.end();
+  };
   upstream.on('socket', (socket) => {
-    if (!socket.connecting) return;
-    const connectTimer = setTimeout(() => fail('unavailable'), timeouts.connectMs);
-    socket.once('connect', () => clearTimeout(connectTimer));
+    if (!socket.connecting) return send();
+    const connectTimer = setTimeout(() => fail('refused'), timeouts.connectMs);
+    socket.once('connect', () => {
+      clearTimeout(connectTimer);
+      send();
+    });
     socket.once('close', () => clearTimeout(connectTimer));
   });
   upstream.on('error', () => {
     clearTimeout(responseTimer);
-    if (!settled) fail('unavailable');
+    if (!settled) fail(connected ? 'unavailable' : 'refused');
     else res.destroy();
   });
   res.on('close', () => {
     clearTimeout(responseTimer);
     if (!res.writableFinished) upstream.destroy();
   });
-  if (body) body.pipe(upstream);
-  else upstream.end();
   return upstream;
 }

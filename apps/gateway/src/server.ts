@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import type { AccessTokenVerifier } from '@gametriggers/tokens';
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
@@ -11,8 +12,10 @@ import { authenticate, authorize } from './authenticate';
 import type { Caller } from './authenticate';
 import { applyCors } from './cors';
 import { Refusal, sendGatewayError } from './error-response';
-import type { ProxyTimeouts } from './proxy';
+import type { ProxyFailure, ProxyTimeouts } from './proxy';
 import { forward } from './proxy';
+import type { Replica, ReplicaSet } from './replicas';
+import { REFUSING_REPLICA_PAUSE_MS, createReplicaSet } from './replicas';
 import { createRateLimiter } from './rate-limit';
 import type { RateLimit } from './rate-limit';
 import type { PublicRoute } from './public-routes';
@@ -35,7 +38,8 @@ import type { SessionEnding, SessionRevocations } from './session-revocations';
 export interface GatewayOptions {
   port: number;
   host?: string;
-  serviceUrls: Record<Domain, string>;
+  /** Each service's base URL, or its replicas' (balanced by requests in flight). */
+  serviceUrls: Record<Domain, string | readonly string[]>;
   identityJwksUrl: string;
   accessTokens: AccessTokenVerifier;
   serviceSecret: string;
@@ -129,6 +133,81 @@ export async function createGateway(options: GatewayOptions) {
     labelNames: ['reason'],
     registers: [registry],
   });
+  const replicaRefusals = new Counter({
+    name: 'gateway_replica_refused_connections_total',
+    help: 'Connections a service replica refused (the request then went to another replica, if any)',
+    labelNames: ['domain', 'replica'],
+    registers: [registry],
+  });
+  const replicaSets = Object.fromEntries(
+    Object.entries(options.serviceUrls).map(([domain, urls]) => [
+      domain,
+      createReplicaSet(domain, urls, options.now),
+    ]),
+  ) as Record<Domain, ReplicaSet>;
+
+  /**
+   * Sends the request to one of the service's replicas. A replica that refuses the connection
+   * (nothing sent yet) is passed over and the request tried on the next one, whatever its method;
+   * once a connection is up the request is never sent again, so a mutation reaches a service once.
+   */
+  function forwardToService(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    to: {
+      service: Domain;
+      /** The path and query on the service. */
+      path: string;
+      body: Readable | undefined;
+      headers: Record<string, string>;
+      allowedHeaders?: ReadonlySet<string> | undefined;
+      onFailure: (failure: ProxyFailure) => void;
+    },
+  ) {
+    const replicas = replicaSets[to.service];
+    const tried = new Set<Replica>();
+    let upstream: http.ClientRequest | undefined;
+    const attempt = (lastFailure: ProxyFailure) => {
+      const replica = replicas.choose(tried);
+      if (!replica) return to.onFailure(lastFailure);
+      tried.add(replica);
+      replica.inFlight += 1;
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        replica.inFlight -= 1;
+      };
+      res.once('close', release);
+      upstream = forward(req, res, {
+        body: to.body,
+        target: new URL(to.path, replica.base),
+        headers: to.headers,
+        timeouts: options.timeouts,
+        allowedHeaders: to.allowedHeaders,
+        onConnected: () => {
+          if (replicas.accepted(replica)) {
+            log.info({ domain: to.service, replica: replica.url }, 'replica accepts connections again');
+          }
+        },
+        onFailure: (failure) => {
+          release();
+          // A client that went away is not served elsewhere either.
+          if (failure !== 'refused' || res.destroyed) return to.onFailure(failure);
+          replicaRefusals.inc({ domain: to.service, replica: replica.url });
+          if (replicas.refused(replica)) {
+            log.warn(
+              { domain: to.service, replica: replica.url, pausedMs: REFUSING_REPLICA_PAUSE_MS },
+              'replica refused a connection: passed over for a while, its requests go to the others',
+            );
+          }
+          attempt(failure);
+        },
+      });
+    };
+    attempt('refused');
+    return { destroy: () => upstream?.destroy() };
+  }
 
   async function limit(req: http.IncomingMessage, caller: Caller) {
     if (caller.kind === 'service') return;
@@ -162,7 +241,7 @@ export async function createGateway(options: GatewayOptions) {
     if (ending) throw sessionRevoked(ending);
 
     proxyTo(req, res, url, requestId, {
-      target: new URL(`/trpc/${route.rest}${url.search}`, options.serviceUrls[domain]),
+      path: `/trpc/${route.rest}${url.search}`,
       service: domain,
       maxBodyBytes: options.maxBodyBytes,
     });
@@ -178,7 +257,7 @@ export async function createGateway(options: GatewayOptions) {
     authorize('asset', caller);
     await limit(req, caller);
     proxyTo(req, res, url, requestId, {
-      target: new URL(`${UPLOAD_ROUTE_PATH}${url.search}`, options.serviceUrls.asset),
+      path: `${UPLOAD_ROUTE_PATH}${url.search}`,
       service: 'asset',
       maxBodyBytes: options.maxBodyBytes,
     });
@@ -208,7 +287,7 @@ export async function createGateway(options: GatewayOptions) {
     ]);
     if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds);
     proxyTo(req, res, url, requestId, {
-      target: new URL(`${route.path}${url.search}`, options.serviceUrls[route.service]),
+      path: `${route.path}${url.search}`,
       service: route.service,
       maxBodyBytes: route.maxBodyBytes,
       allowedHeaders: publicRouteHeaders,
@@ -228,7 +307,7 @@ export async function createGateway(options: GatewayOptions) {
     }
     if (Number(req.headers['content-length'] ?? 0) > route.maxBodyBytes) throw bodyTooLarge(route.maxBodyBytes);
     proxyTo(req, res, url, requestId, {
-      target: new URL(route.path, options.serviceUrls[route.service]),
+      path: route.path,
       service: route.service,
       maxBodyBytes: route.maxBodyBytes,
       allowedHeaders: webhookRouteHeaders,
@@ -255,16 +334,13 @@ export async function createGateway(options: GatewayOptions) {
     const ip = req.socket.remoteAddress ?? 'unknown';
     const decision = await checkRateLimits([{ key: `short-link-ip:${ip}`, limit: shortLinkPerIp }]);
     if (!decision.allowed) throw tooManyRequests(decision.retryAfterSeconds);
-    const target = new URL(SHORT_LINK_SERVICE_PATH, options.serviceUrls.analytics);
-    target.searchParams.set('code', code);
-    forward(
-      req,
-      undefined,
-      res,
-      target,
-      { 'x-request-id': requestId, 'x-forwarded-for': ip },
-      options.timeouts,
-      (failure) =>
+    forwardToService(req, res, {
+      service: 'analytics',
+      path: `${SHORT_LINK_SERVICE_PATH}?${new URLSearchParams({ code }).toString()}`,
+      body: undefined,
+      headers: { 'x-request-id': requestId, 'x-forwarded-for': ip },
+      allowedHeaders: shortLinkHeaders,
+      onFailure: (failure) =>
         refuse(
           res,
           url,
@@ -277,8 +353,7 @@ export async function createGateway(options: GatewayOptions) {
                 'This link cannot be opened right now. Try again in a moment.',
               ),
         ),
-      shortLinkHeaders,
-    );
+    });
   }
 
   function proxyTo(
@@ -286,7 +361,7 @@ export async function createGateway(options: GatewayOptions) {
     res: http.ServerResponse,
     url: URL,
     requestId: string,
-    to: { target: URL; service: Domain; maxBodyBytes: number; allowedHeaders?: ReadonlySet<string> },
+    to: { path: string; service: Domain; maxBodyBytes: number; allowedHeaders?: ReadonlySet<string> },
   ) {
     // Counted while streaming too: a chunked body has no length to check up front. A GET (most
     // tRPC queries) has no body, so it skips the counting stream on the hot path.
@@ -305,14 +380,13 @@ export async function createGateway(options: GatewayOptions) {
     const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress]
       .filter(Boolean)
       .join(', ');
-    const upstream = forward(
-      req,
+    const upstream = forwardToService(req, res, {
+      service: to.service,
+      path: to.path,
       body,
-      res,
-      to.target,
-      { 'x-request-id': requestId, 'x-forwarded-for': forwardedFor },
-      options.timeouts,
-      (failure) => {
+      headers: { 'x-request-id': requestId, 'x-forwarded-for': forwardedFor },
+      allowedHeaders: to.allowedHeaders,
+      onFailure: (failure) => {
         refuse(
           res,
           url,
@@ -330,8 +404,7 @@ export async function createGateway(options: GatewayOptions) {
               ),
         );
       },
-      to.allowedHeaders,
-    );
+    });
     body?.on('error', (error) => {
       if (error instanceof Refusal) refuse(res, url, requestId, error);
       upstream.destroy();
@@ -395,6 +468,15 @@ export async function createGateway(options: GatewayOptions) {
     };
   }
 
+  /** `{ refusingReplicas: { <domain>: [url, …] } }` while any replica is passed over, else `{}`. */
+  function refusingReplicas() {
+    const refusing = Object.entries(replicaSets).flatMap(([domain, replicas]) => {
+      const urls = replicas.refusing();
+      return urls.length ? [[domain, urls] as const] : [];
+    });
+    return refusing.length ? { refusingReplicas: Object.fromEntries(refusing) } : {};
+  }
+
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const given = req.headers['x-request-id'];
@@ -439,20 +521,19 @@ export async function createGateway(options: GatewayOptions) {
           .writeHead(200, { 'content-type': 'application/json' })
           .end(JSON.stringify({ status: 'ok', service: 'gateway' }));
       } else if (url.pathname === '/readyz') {
-        // Ready once Redis answers: rate limits and the revocation list live there.
+        // Ready once Redis answers: rate limits and the revocation list live there. Replicas that
+        // refused connections are named, not a reason to stop routing (the others take their share).
         void options.redis.ping().then(
-          () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ready' })),
+          () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ready', ...refusingReplicas() })),
           () => res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'not_ready', redis: 'unreachable' })),
         );
       } else if (url.pathname === '/.well-known/jwks.json') {
-        forward(
-          req,
-          req,
-          res,
-          new URL(options.identityJwksUrl),
-          { 'x-request-id': requestId },
-          options.timeouts,
-          () =>
+        forward(req, res, {
+          body: undefined,
+          target: new URL(options.identityJwksUrl),
+          headers: { 'x-request-id': requestId },
+          timeouts: options.timeouts,
+          onFailure: () =>
             refuse(
               res,
               url,
@@ -463,7 +544,7 @@ export async function createGateway(options: GatewayOptions) {
                 'The identity service is unavailable.',
               ),
             ),
-        );
+        });
       } else if (publicRoute) {
         handlePublic(req, res, url, requestId, publicRoute).catch(failed);
       } else if (webhookRoute) {

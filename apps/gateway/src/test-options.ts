@@ -17,7 +17,7 @@ export function testGatewayOptions(input: {
   redis: Redis;
   rateLimitPrefix: string;
   now: () => Date;
-  serviceUrls?: Partial<Record<Domain, string>>;
+  serviceUrls?: Partial<Record<Domain, string | readonly string[]>>;
   overrides?: Partial<GatewayOptions>;
 }): GatewayOptions {
   const unreachable = Object.fromEntries(

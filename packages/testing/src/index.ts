@@ -46,7 +46,7 @@ export {
   spendFreshTotpCode,
 } from './admin-sign-in';
 export type { AdminCredentials, AdminSignInClient } from './admin-sign-in';
-export { serviceProcesses } from './service-process';
+export { freePort, serviceProcesses } from './service-process';
 export type { ServiceProcess } from './service-process';
 export { eventually } from './eventually';
 export { startOtlpReceiver } from './otlp-receiver';

@@ -9,7 +9,8 @@ export interface ServiceProcess {
   kill(): void;
 }
 
-async function freePort() {
+/** A TCP port nothing listens on right now, for a process to listen on. */
+export async function freePort() {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;

@@ -75,7 +75,7 @@ export async function startIdentityService(
   const relay = startOutboxRelay({
     databaseUrl: options.DATABASE_URL,
     redisUrl: options.REDIS_URL,
-    queuePrefix: options.queuePrefix,
+    queuePrefix: options.queuePrefix ?? options.QUEUE_PREFIX,
     log,
     onPublished: counters.onPublished,
   });

@@ -30,6 +30,8 @@ export const identityEnvSchema = z
     TOKEN_ISSUER: z.string().default('gametriggers-identity'),
     TOKEN_AUDIENCE: z.string().default('gametriggers'),
     SIGNING_KEY_ROTATION_DAYS: z.coerce.number().positive().default(30),
+    /** BullMQ key prefix for the outbox relay; only tests and benchmarks running the process set it. */
+    QUEUE_PREFIX: z.string().min(1).optional(),
     /** How long an access token lives; a few seconds only in browser tests of long-lived sessions. */
     ACCESS_TOKEN_TTL_SECONDS: z.coerce
       .number()

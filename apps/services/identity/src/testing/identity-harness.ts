@@ -96,6 +96,14 @@ export async function startIdentityHarness(options: IdentityHarnessOptions = {})
       if (!token) throw new Error(`No token in the ${purpose} link for ${to}`);
       return token;
     },
+    /**
+     * Another identity process on the same database and queues (a second replica, as production
+     * runs several behind the gateway): same keys, so each accepts the other's tokens.
+     */
+    async startReplica() {
+      const replica = await startIdentityService({ ...config, PORT: 0 });
+      return { url: replica.url, close: () => replica.close(1_000) };
+    },
     async close() {
       await service.close(1_000);
       await redis.clear();
