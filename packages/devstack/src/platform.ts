@@ -32,8 +32,11 @@ export interface PlatformOptions {
   pusherPort?: number;
   stripePort?: number;
   uploadThingPort?: number;
-  /** Start the portals too (default true); without them the backend alone runs, for API work. */
-  portals?: boolean;
+  /**
+   * Start the portals too (default true); without them the backend alone runs, for API work. A list
+   * of portal names (`['brand', 'streamer']`) starts only those.
+   */
+  portals?: boolean | string[];
   /** Do not echo the children's output. */
   quiet?: boolean;
   /**
@@ -332,7 +335,14 @@ export async function startPlatform(options: PlatformOptions) {
     await standInServers.close();
   }
 
-  const started = presentEntries(options.portals === false ? backendServices : undefined).filter((entry) => {
+  const chosenPortals = options.portals;
+  const entries =
+    chosenPortals === false
+      ? backendServices
+      : Array.isArray(chosenPortals)
+        ? [...backendServices, ...portals.filter((entry) => chosenPortals.includes(entry.name))]
+        : undefined;
+  const started = presentEntries(entries).filter((entry) => {
     const script = options.mode === 'dev' ? 'dev' : entry.kind === 'portal' ? 'start' : undefined;
     return !script || hasScript(entry, script);
   });
