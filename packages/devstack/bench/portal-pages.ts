@@ -21,7 +21,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { dropDatabase } from '@gametriggers/db';
 import { answers, repoRoot } from '../src/infrastructure';
-import { startPlatform } from '../src/platform';
+import { freeStandInPorts, startPlatform } from '../src/platform';
 import { portalUrl } from '../src/platform-env';
 import { demoAccounts, gateway, gatewayMetricsPort, portals, services } from '../src/services';
 import { generateSecrets } from '../src/secrets';
@@ -269,15 +269,7 @@ const platform = await startPlatform({
   databaseSuffix: suffix,
   secrets: generateSecrets(),
   portals: ['brand', 'streamer'],
-  smtpPort: 0,
-  mailHttpPort: 0,
-  twitchOidcPort: 0,
-  googleOidcPort: 0,
-  twitchApiPort: 0,
-  youtubeApiPort: 0,
-  pusherPort: 0,
-  stripePort: 0,
-  uploadThingPort: 0,
+  ...freeStandInPorts,
   quiet: true,
 });
 try {

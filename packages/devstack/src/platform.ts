@@ -57,6 +57,19 @@ export interface PlatformOptions {
   paymentTestClock?: boolean;
 }
 
+/** Every stand-in on a free port, so a platform run beside `pnpm dev` (tests, benchmarks) does not collide with it. */
+export const freeStandInPorts = {
+  smtpPort: 0,
+  mailHttpPort: 0,
+  twitchOidcPort: 0,
+  googleOidcPort: 0,
+  twitchApiPort: 0,
+  youtubeApiPort: 0,
+  pusherPort: 0,
+  stripePort: 0,
+  uploadThingPort: 0,
+} satisfies Partial<PlatformOptions>;
+
 /** Stop functions of every platform this process started, for Ctrl-C during start-up. */
 const activePlatforms = new Set<() => Promise<void>>();
 
