@@ -19,6 +19,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { createApiClient } from '@gametriggers/api';
+import type { ApiClient } from '@gametriggers/api';
 import { dropDatabase } from '@gametriggers/db';
 import { answers, repoRoot } from '../src/infrastructure';
 import { freeStandInPorts, startPlatform } from '../src/platform';
@@ -213,6 +215,35 @@ async function comparePage(label: string, portal: string, page: Target): Promise
   return rows;
 }
 
+interface ReadTiming {
+  name: string;
+  p50: number;
+  p99: number;
+}
+
+/** The API as this person, through the gateway, as a portal's server calls it. */
+async function apiAs(gatewayUrl: string, person: { email: string; password: string }): Promise<ApiClient> {
+  const { accessToken } = await createApiClient({ gatewayUrl }).identity.login.mutate(person);
+  return createApiClient({ gatewayUrl, getAccessToken: () => accessToken });
+}
+
+/** One of a page's reads alone, one at a time: where a render's time goes. */
+async function timeRead(name: string, read: () => Promise<unknown>): Promise<ReadTiming> {
+  for (let index = 0; index < warmup; index += 1) await read();
+  const times: number[] = [];
+  for (let index = 0; index < requests; index += 1) {
+    const started = process.hrtime.bigint();
+    await read();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { name, p50: at(times, 0.5), p99: at(times, 0.99) };
+}
+
+function printReads(title: string, reads: ReadTiming[]) {
+  console.log(`  ${title}, each alone through the gateway, one at a time: ${reads.map((read) => `${read.name} p50 ${read.p50.toFixed(1)} / p99 ${read.p99.toFixed(1)}`).join('; ')}`);
+}
+
 function printTable(title: string, rows: Row[]) {
   const ms = (value: number) => value.toFixed(1).padStart(8);
   console.log(`\n${title}`);
@@ -288,8 +319,27 @@ try {
     cookie: await signIn(streamer, account('streamer')),
     marker: 'data-testid="marketplace-list"',
   });
+  const gatewayUrl = platform.env.gateway?.GATEWAY_URL ?? `http://localhost:${gateway.port}`;
+  const asBrand = await apiAs(gatewayUrl, account('brand'));
+  const brandReads = [
+    await timeRead('campaign.listMine', () => asBrand.campaign.listMine.query({ limit: 20 })),
+    await timeRead('brand.me', () => asBrand.brand.me.query()),
+    await timeRead('notification unreadCount', () => asBrand.notification.inbox.unreadCount.query()),
+  ];
+  const asStreamer = await apiAs(gatewayUrl, account('streamer'));
+  const firstPage = await asStreamer.campaign.discover.query({ sort: 'newest', limit: 12 });
+  const campaignIds = firstPage.items.map((campaign) => campaign.id);
+  const streamerReads = [
+    await timeRead('streamer.me', () => asStreamer.streamer.me.query()),
+    await timeRead('campaign.discover', () => asStreamer.campaign.discover.query({ sort: 'newest', limit: 12 })),
+    await timeRead(`participation.standings (${campaignIds.length} campaigns)`, () =>
+      asStreamer.participation.standings.query({ campaignIds }),
+    ),
+  ];
   printTable(`brand portal, campaign list (${account('brand').name})`, brandRows);
+  printReads('its reads', brandReads);
   printTable(`streamer portal, marketplace (${account('streamer').name})`, streamerRows);
+  printReads('its reads', streamerReads);
   console.log(`\nload average at the end ${load()}`);
 } finally {
   await platform.stop();
