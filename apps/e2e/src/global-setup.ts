@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { dropDatabase } from '@gametriggers/db';
-import { generateSecrets, repoRoot, serviceUrl, services, startPlatform } from '@gametriggers/devstack';
+import { freeStandInPorts, generateSecrets, repoRoot, serviceUrl, services, startPlatform } from '@gametriggers/devstack';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -46,16 +46,7 @@ export default async function setup(project: TestProject) {
     mode: 'test',
     databaseSuffix: suffix,
     secrets: generateSecrets(),
-    // Free ports for the stand-ins, so a running `pnpm dev` does not collide with the tests.
-    smtpPort: 0,
-    mailHttpPort: 0,
-    twitchOidcPort: 0,
-    googleOidcPort: 0,
-    twitchApiPort: 0,
-    youtubeApiPort: 0,
-    pusherPort: 0,
-    stripePort: 0,
-    uploadThingPort: 0,
+    ...freeStandInPorts,
     accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
     // The money-loop test moves the payment service's and the local Stripe's clocks past the
     // earnings hold and Stripe's payout delays.

@@ -3,6 +3,7 @@ export type { Infrastructure } from './infrastructure';
 export { OIDC_CLIENT, oidcRedirectUris, platformEnv, portalUrl, serviceDatabaseUrl, serviceUrl } from './platform-env';
 export type { PlatformEnvOptions, PlatformNetwork } from './platform-env';
 export {
+  freeStandInPorts,
   prepareServiceDatabases,
   presentEntries,
   seedDemoAccounts,

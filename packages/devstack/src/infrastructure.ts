@@ -6,7 +6,7 @@ import path from 'node:path';
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const dataDir = path.join(repoRoot, '.dev');
 
-function answers(host: string, port: number, timeoutMs = 1_000): Promise<boolean> {
+export function answers(host: string, port: number, timeoutMs = 1_000): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
     const done = (ok: boolean) => {

@@ -32,8 +32,11 @@ export interface PlatformOptions {
   pusherPort?: number;
   stripePort?: number;
   uploadThingPort?: number;
-  /** Start the portals too (default true); without them the backend alone runs, for API work. */
-  portals?: boolean;
+  /**
+   * Start the portals too (default true); without them the backend alone runs, for API work. A list
+   * of portal names (`['brand', 'streamer']`) starts only those.
+   */
+  portals?: boolean | string[];
   /** Do not echo the children's output. */
   quiet?: boolean;
   /**
@@ -53,6 +56,19 @@ export interface PlatformOptions {
    */
   paymentTestClock?: boolean;
 }
+
+/** Every stand-in on a free port, so a platform run beside `pnpm dev` (tests, benchmarks) does not collide with it. */
+export const freeStandInPorts = {
+  smtpPort: 0,
+  mailHttpPort: 0,
+  twitchOidcPort: 0,
+  googleOidcPort: 0,
+  twitchApiPort: 0,
+  youtubeApiPort: 0,
+  pusherPort: 0,
+  stripePort: 0,
+  uploadThingPort: 0,
+} satisfies Partial<PlatformOptions>;
 
 /** Stop functions of every platform this process started, for Ctrl-C during start-up. */
 const activePlatforms = new Set<() => Promise<void>>();
@@ -332,7 +348,14 @@ export async function startPlatform(options: PlatformOptions) {
     await standInServers.close();
   }
 
-  const started = presentEntries(options.portals === false ? backendServices : undefined).filter((entry) => {
+  const chosenPortals = options.portals;
+  const entries =
+    chosenPortals === false
+      ? backendServices
+      : Array.isArray(chosenPortals)
+        ? [...backendServices, ...portals.filter((entry) => chosenPortals.includes(entry.name))]
+        : undefined;
+  const started = presentEntries(entries).filter((entry) => {
     const script = options.mode === 'dev' ? 'dev' : entry.kind === 'portal' ? 'start' : undefined;
     return !script || hasScript(entry, script);
   });

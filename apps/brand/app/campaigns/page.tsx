@@ -1,7 +1,7 @@
 import { campaignStatusSchema } from '@gametriggers/contracts';
 import type { CampaignStatus } from '@gametriggers/contracts';
 import { Alert, ButtonLink, EmptyState, LoadMore, PageHeader, Tabs } from '@gametriggers/ui';
-import { BrandSetupBanner } from '../../components/brand-profile';
+import { BrandSetupBanner, ownBrandProfile } from '../../components/brand-profile';
 import { CampaignStatusBadge } from '../../components/campaigns/campaign-status-badge';
 import { CreativeThumbnail } from '../../components/campaigns/creative-thumbnail';
 import { formatCount, formatMoney, pricingLabel } from '../../components/campaigns/formatting';
@@ -88,6 +88,8 @@ export default async function CampaignsPage({
 }: {
   searchParams: Promise<{ status?: string; cursor?: string }>;
 }) {
+  // The setup banner's read, beside the list's (it is shown after the list is read).
+  void ownBrandProfile().catch(() => null);
   const params = await searchParams;
   const parsedStatus = campaignStatusSchema.safeParse(params.status);
   const status = parsedStatus.success ? parsedStatus.data : undefined;

@@ -1,6 +1,6 @@
 import { ButtonLink } from '@gametriggers/ui';
 import type { ReactNode } from 'react';
-import { portal } from '../../portal';
+import { ownBrandProfile } from './own-brand-profile';
 
 function Banner({
   tone,
@@ -36,8 +36,7 @@ function Banner({
  * verified. Renders nothing once the brand is verified.
  */
 export async function BrandSetupBanner() {
-  const api = await portal.sessionApi();
-  const profile = await api.brand.me.query();
+  const profile = await ownBrandProfile();
   if (!profile) {
     return (
       <Banner

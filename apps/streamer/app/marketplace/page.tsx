@@ -1,5 +1,6 @@
 import { Alert, ButtonLink, EmptyState, PageHeader } from '@gametriggers/ui';
 import { discoverWithStandings } from '../../components/marketplace/discovered-campaigns';
+import { firstMarketplaceView } from '../../components/marketplace/first-view';
 import { MarketplaceFilters } from '../../components/marketplace/marketplace-filters';
 import { MarketplaceResults } from '../../components/marketplace/marketplace-results';
 import type { MarketplaceParams } from '../../components/marketplace/search-params';
@@ -85,9 +86,10 @@ export default async function MarketplacePage({
 }: {
   searchParams: Promise<MarketplaceParams>;
 }) {
-  const profile = await requireOnboardedStreamer();
   const filters = filtersFromParams(await searchParams);
-  const result = await portal.act((api) => discoverWithStandings(api, { ...filters, limit: 12 }));
+  const { profile, campaigns: result } = await firstMarketplaceView(requireOnboardedStreamer, () =>
+    portal.act((api) => discoverWithStandings(api, { ...filters, limit: 12 })),
+  );
 
   return (
     <portal.Shell>

@@ -15,6 +15,7 @@ import { publicPusherSettings } from '@gametriggers/realtime';
 import type { UserRole } from '@gametriggers/tokens';
 import { headers } from 'next/headers';
 import { connection } from 'next/server';
+import { cache } from 'react';
 import type { ReactNode } from 'react';
 import { portalNames, portalUrlsFrom } from '../portals';
 import { SignOutButton } from '../react';
@@ -93,14 +94,20 @@ export function createPortalPages(role: UserRole) {
   const session = createPortalSession(role);
   const { landingUrl, requireSession, sessionApi, signedInAccount } = session;
 
+  // Once per request: a route's `loading.tsx` renders its shell beside the page's, and the first
+  // read (the loading shell's, at the start of the request) serves both. The bell must never take
+  // the page down: without the notification service it shows no count.
+  const unreadCount = cache(async (): Promise<number | null> =>
+    serverApi(await requireSession())
+      .notification.inbox.unreadCount.query()
+      .then((count) => count.unread)
+      .catch(() => null),
+  );
+
   async function Shell({ children }: { children: ReactNode }) {
     const session = await requireSession();
     const currentPath = (await headers()).get('x-pathname') ?? '/';
-    // The bell must never take the page down: without the notification service it shows no count.
-    const unread = await serverApi(session)
-      .notification.inbox.unreadCount.query()
-      .then((count) => count.unread)
-      .catch(() => null);
+    const unread = await unreadCount();
     const pusher = process.env.PUSHER_KEY ? publicPusherSettings(process.env) : null;
     // One connection to the person's channel per page: the bell and the inbox page share it.
     return (
