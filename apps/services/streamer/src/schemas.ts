@@ -203,7 +203,7 @@ export const progressionOutput = z.object({
   /** Whole weeks from Monday, the last one ending today. */
   calendar: z.array(z.object({ day: calendarDayOutput, counted: z.boolean() })),
   rules: z.object({
-    experiencePerCountedImpression: count,
+    countedImpressionsPerExperiencePoint: count,
     experiencePerCompletedCampaign: count,
     reputationPerCompletedCampaign: count,
     reputationLostPerFraudRemoval: count,

@@ -102,9 +102,9 @@ describe('progression from the platform events', () => {
   it('counts each local day with a counted impression, across the time zone midnight', async () => {
     await harness.events.send('participation.joined', delivered);
     // 23:00 and 00:00 in New York on the 9th/10th, then 10:00 today.
-    await harness.events.send('analytics.participation_hour_counted', hourCounted(delivered, '2026-03-10T03:00:00.000Z', 4));
-    await harness.events.send('analytics.participation_hour_counted', hourCounted(delivered, '2026-03-10T04:00:00.000Z', 6));
-    await harness.events.send('analytics.participation_hour_counted', hourCounted(delivered, '2026-03-11T14:00:00.000Z', 10));
+    await harness.events.send('analytics.participation_hour_counted', hourCounted(delivered, '2026-03-10T03:00:00.000Z', 400));
+    await harness.events.send('analytics.participation_hour_counted', hourCounted(delivered, '2026-03-10T04:00:00.000Z', 600));
+    await harness.events.send('analytics.participation_hour_counted', hourCounted(delivered, '2026-03-11T14:00:00.000Z', 1_000));
 
     const progression = await progressionOf(cast.streamerA);
     expect(progression).toMatchObject({
@@ -113,8 +113,8 @@ describe('progression from the platform events', () => {
       currentStreak: 3,
       longestStreak: 3,
       countedToday: true,
-      countedImpressions: 20,
-      experiencePoints: 100,
+      countedImpressions: 2_000,
+      experiencePoints: 200,
       level: 2,
       levelStartsAt: 100,
       nextLevelAt: 300,
@@ -129,18 +129,18 @@ describe('progression from the platform events', () => {
   });
 
   it('counts a redelivered event once and a re-counted hour by its difference', async () => {
-    const recount = hourCounted(delivered, '2026-03-11T14:00:00.000Z', 12, 2);
+    const recount = hourCounted(delivered, '2026-03-11T14:00:00.000Z', 1_200, 2);
     const eventId = await harness.events.send('analytics.participation_hour_counted', recount);
     await harness.events.send('analytics.participation_hour_counted', recount, { id: eventId });
     await harness.events.send('analytics.participation_hour_counted', recount);
     await harness.events.send(
       'analytics.participation_hour_counted',
-      hourCounted(delivered, '2026-03-11T14:00:00.000Z', 50, 1),
+      hourCounted(delivered, '2026-03-11T14:00:00.000Z', 5_000, 1),
     );
     await eventsSettled();
     expect(await progressionOf(cast.streamerA)).toMatchObject({
-      countedImpressions: 22,
-      experiencePoints: 110,
+      countedImpressions: 2_200,
+      experiencePoints: 220,
     });
   });
 
@@ -151,7 +151,7 @@ describe('progression from the platform events', () => {
     await eventsSettled();
     expect(await progressionOf(cast.streamerA)).toMatchObject({
       completedCampaigns: 1,
-      experiencePoints: 110 + 250,
+      experiencePoints: 220 + 250,
       level: 3,
       reputation: 10,
     });
@@ -166,7 +166,7 @@ describe('progression from the platform events', () => {
     const silent = participationOf(cast.streamerB, campaignId);
     await harness.events.send('participation.joined', left);
     await harness.events.send('participation.approved', silent);
-    await harness.events.send('analytics.participation_hour_counted', hourCounted(left, '2026-03-11T13:00:00.000Z', 3));
+    await harness.events.send('analytics.participation_hour_counted', hourCounted(left, '2026-03-11T13:00:00.000Z', 300));
     await harness.events.send('participation.left', left);
     await harness.events.send('campaign.completed', { campaignId, brandId, title: 'Quiet', reason: 'budget_spent' });
     expect(await progressionOf(cast.streamerA)).toMatchObject({ completedCampaigns: 1, reputation: 10 });
@@ -177,7 +177,7 @@ describe('progression from the platform events', () => {
     const late = participationOf(cast.streamerB);
     await harness.events.send('participation.joined', late);
     await harness.events.send('campaign.completed', { campaignId: late.campaignId, brandId, title: 'Late hour', reason: 'target_reached' });
-    await harness.events.send('analytics.participation_hour_counted', hourCounted(late, '2026-03-11T12:00:00.000Z', 2));
+    await harness.events.send('analytics.participation_hour_counted', hourCounted(late, '2026-03-11T12:00:00.000Z', 20));
     expect(await progressionOf(cast.streamerB)).toMatchObject({ completedCampaigns: 1, reputation: 10 });
     expect(await progressionOf(cast.streamerB)).toMatchObject({ currentStreak: 1, countedToday: true });
   });
@@ -217,7 +217,7 @@ describe('streamer.internal.importProgression', () => {
     const second = await asService().streamer.internal.importProgression.mutate(imported);
     expect(second).toEqual(first);
     expect(second).toMatchObject({
-      experiencePoints: 1_000 + 2 * 5 + 250,
+      experiencePoints: 1_000 + 2 + 250,
       level: 7,
       reputation: 45,
       // The 7th to the 10th imported, the 11th counted (in Berlin) from an event.
@@ -239,7 +239,7 @@ describe('streamer.internal.importProgression', () => {
       reputationPoints: 0,
     });
     expect(replaced).toMatchObject({
-      experiencePoints: 2 * 5 + 250,
+      experiencePoints: 2 + 250,
       level: 2,
       reputation: 10,
       currentStreak: 1,

@@ -47,7 +47,8 @@ export default async function ProgressPage() {
           <Card className="space-y-2 text-sm text-slate-600">
             <h2 className="text-lg font-semibold text-slate-900">How it works</h2>
             <p>
-              Every counted impression earns {progression.rules.experiencePerCountedImpression} XP, and
+              Every {progression.rules.countedImpressionsPerExperiencePoint} counted impressions (viewers who saw a
+              sponsor) earn 1 XP, and
               each campaign you complete with delivery earns{' '}
               {progression.rules.experiencePerCompletedCampaign} XP and{' '}
               {progression.rules.reputationPerCompletedCampaign} RP. A removal from a campaign for

@@ -121,11 +121,11 @@ describe('experience and levels', () => {
     expect(
       experiencePoints({
         ...counters,
-        countedImpressions: 30,
+        countedImpressions: 345,
         completedCampaigns: 2,
         importedExperience: 7,
       }),
-    ).toBe(30 * 5 + 2 * 250 + 7);
+    ).toBe(34 + 2 * 250 + 7);
   });
 });
 

@@ -5,7 +5,8 @@
  */
 
 export const progressionRules = {
-  experiencePerCountedImpression: 5,
+  /** Impressions are viewer impressions (an ad shown to 340 viewers counts 340). */
+  countedImpressionsPerExperiencePoint: 10,
   experiencePerCompletedCampaign: 250,
   reputationPerCompletedCampaign: 10,
   reputationLostPerFraudRemoval: 50,
@@ -127,7 +128,7 @@ export interface ProgressionCounters {
 
 export const experiencePoints = (counters: ProgressionCounters) =>
   counters.importedExperience +
-  counters.countedImpressions * progressionRules.experiencePerCountedImpression +
+  Math.floor(counters.countedImpressions / progressionRules.countedImpressionsPerExperiencePoint) +
   counters.completedCampaigns * progressionRules.experiencePerCompletedCampaign;
 
 /** Reputation never shows below zero, but a removal for fraud is owed back before it grows again. */

@@ -33,6 +33,17 @@ const emptyCounters: ProgressionCounters = {
   importedReputation: 0,
 };
 
+const countersOf = (progression: Partial<StreamerProgression>): ProgressionCounters => ({
+  ...emptyCounters,
+  ...progression,
+  countedImpressions: Number(progression.countedImpressions ?? 0),
+});
+
+const completionStateOf = (participation: ProgressionParticipation) => ({
+  ...participation,
+  countedImpressions: Number(participation.countedImpressions),
+});
+
 /** The streamer's progression row, created if missing and locked: one change at a time per streamer. */
 async function lockedProgression(tx: StreamerTx, streamerId: string) {
   await tx.$executeRaw`INSERT INTO "streamer_progressions" ("streamerId", "updatedAt")
@@ -45,7 +56,7 @@ async function syncReputation(tx: StreamerTx, streamerId: string) {
   const progression = await tx.streamerProgression.findUniqueOrThrow({ where: { streamerId } });
   await tx.streamer.update({
     where: { id: streamerId },
-    data: { reputation: reputationPoints(progression) },
+    data: { reputation: reputationPoints(countersOf(progression)) },
   });
 }
 
@@ -125,7 +136,7 @@ export async function applyHourCounted(
     where: { participationId: count.participationId },
     data: { countedImpressions: { increment: change } },
   });
-  if (earnsCompletion(participation) && (await completedCampaign(tx, count.campaignId))) {
+  if (earnsCompletion(completionStateOf(participation)) && (await completedCampaign(tx, count.campaignId))) {
     await creditCompletion(tx, participation);
   }
 }
@@ -263,7 +274,7 @@ export async function progressionOf(deps: StreamerDeps, streamerId: string) {
   if (!streamer) return null;
   const progression: Partial<StreamerProgression> =
     (await deps.db.streamerProgression.findUnique({ where: { streamerId } })) ?? {};
-  const counters = { ...emptyCounters, ...progression };
+  const counters = countersOf(progression);
   const today = localDayOf(deps.now(), streamer.timezone);
   const counted = new Set(await countedDaysOf(deps.db, streamerId));
   const streak = streakSummary(counted, today, progression.importedLongestStreak ?? 0);
@@ -280,7 +291,7 @@ export async function progressionOf(deps: StreamerDeps, streamerId: string) {
     countedImpressions: counters.countedImpressions,
     calendar: calendarDays(today).map((day) => ({ day, counted: counted.has(day) })),
     rules: {
-      experiencePerCountedImpression: progressionRules.experiencePerCountedImpression,
+      countedImpressionsPerExperiencePoint: progressionRules.countedImpressionsPerExperiencePoint,
       experiencePerCompletedCampaign: progressionRules.experiencePerCompletedCampaign,
       reputationPerCompletedCampaign: progressionRules.reputationPerCompletedCampaign,
       reputationLostPerFraudRemoval: progressionRules.reputationLostPerFraudRemoval,

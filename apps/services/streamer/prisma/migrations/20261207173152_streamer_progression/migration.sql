@@ -7,7 +7,7 @@ ALTER TABLE "streamers" ADD COLUMN     "reputation" INTEGER NOT NULL DEFAULT 0;
 -- CreateTable
 CREATE TABLE "streamer_progressions" (
     "streamerId" UUID NOT NULL,
-    "countedImpressions" INTEGER NOT NULL DEFAULT 0,
+    "countedImpressions" BIGINT NOT NULL DEFAULT 0,
     "completedCampaigns" INTEGER NOT NULL DEFAULT 0,
     "fraudRemovals" INTEGER NOT NULL DEFAULT 0,
     "violationRemovals" INTEGER NOT NULL DEFAULT 0,
@@ -49,7 +49,7 @@ CREATE TABLE "progression_participations" (
     "streamerId" UUID NOT NULL,
     "campaignId" UUID NOT NULL,
     "status" "ProgressionParticipationStatus" NOT NULL DEFAULT 'active',
-    "countedImpressions" INTEGER NOT NULL DEFAULT 0,
+    "countedImpressions" BIGINT NOT NULL DEFAULT 0,
     "completionCredited" BOOLEAN NOT NULL DEFAULT false,
 
     CONSTRAINT "progression_participations_pkey" PRIMARY KEY ("participationId")
