@@ -102,9 +102,18 @@ describe('progression from the platform events', () => {
   it('counts each local day with a counted impression, across the time zone midnight', async () => {
     await harness.events.send('participation.joined', delivered);
     // 23:00 and 00:00 in New York on the 9th/10th, then 10:00 today.
-    await harness.events.send('analytics.participation_hour_counted', hourCounted(delivered, '2026-03-10T03:00:00.000Z', 400));
-    await harness.events.send('analytics.participation_hour_counted', hourCounted(delivered, '2026-03-10T04:00:00.000Z', 600));
-    await harness.events.send('analytics.participation_hour_counted', hourCounted(delivered, '2026-03-11T14:00:00.000Z', 1_000));
+    await harness.events.send(
+      'analytics.participation_hour_counted',
+      hourCounted(delivered, '2026-03-10T03:00:00.000Z', 400),
+    );
+    await harness.events.send(
+      'analytics.participation_hour_counted',
+      hourCounted(delivered, '2026-03-10T04:00:00.000Z', 600),
+    );
+    await harness.events.send(
+      'analytics.participation_hour_counted',
+      hourCounted(delivered, '2026-03-11T14:00:00.000Z', 1_000),
+    );
 
     const progression = await progressionOf(cast.streamerA);
     expect(progression).toMatchObject({
@@ -145,7 +154,12 @@ describe('progression from the platform events', () => {
   });
 
   it('credits a completed campaign in XP and reputation, which brands see and filter by', async () => {
-    const completed = { campaignId: delivered.campaignId, brandId, title: 'Spring push', reason: 'end_date' } as const;
+    const completed = {
+      campaignId: delivered.campaignId,
+      brandId,
+      title: 'Spring push',
+      reason: 'end_date',
+    } as const;
     await harness.events.send('campaign.completed', completed);
     await harness.events.send('campaign.completed', completed);
     await eventsSettled();
@@ -166,25 +180,58 @@ describe('progression from the platform events', () => {
     const silent = participationOf(cast.streamerB, campaignId);
     await harness.events.send('participation.joined', left);
     await harness.events.send('participation.approved', silent);
-    await harness.events.send('analytics.participation_hour_counted', hourCounted(left, '2026-03-11T13:00:00.000Z', 300));
+    await harness.events.send(
+      'analytics.participation_hour_counted',
+      hourCounted(left, '2026-03-11T13:00:00.000Z', 300),
+    );
     await harness.events.send('participation.left', left);
-    await harness.events.send('campaign.completed', { campaignId, brandId, title: 'Quiet', reason: 'budget_spent' });
-    expect(await progressionOf(cast.streamerA)).toMatchObject({ completedCampaigns: 1, reputation: 10 });
-    expect(await progressionOf(cast.streamerB)).toMatchObject({ completedCampaigns: 0, reputation: 0 });
+    await harness.events.send('campaign.completed', {
+      campaignId,
+      brandId,
+      title: 'Quiet',
+      reason: 'budget_spent',
+    });
+    expect(await progressionOf(cast.streamerA)).toMatchObject({
+      completedCampaigns: 1,
+      reputation: 10,
+    });
+    expect(await progressionOf(cast.streamerB)).toMatchObject({
+      completedCampaigns: 0,
+      reputation: 0,
+    });
   });
 
   it('credits delivery counted after the campaign completed', async () => {
     const late = participationOf(cast.streamerB);
     await harness.events.send('participation.joined', late);
-    await harness.events.send('campaign.completed', { campaignId: late.campaignId, brandId, title: 'Late hour', reason: 'target_reached' });
-    await harness.events.send('analytics.participation_hour_counted', hourCounted(late, '2026-03-11T12:00:00.000Z', 20));
-    expect(await progressionOf(cast.streamerB)).toMatchObject({ completedCampaigns: 1, reputation: 10 });
-    expect(await progressionOf(cast.streamerB)).toMatchObject({ currentStreak: 1, countedToday: true });
+    await harness.events.send('campaign.completed', {
+      campaignId: late.campaignId,
+      brandId,
+      title: 'Late hour',
+      reason: 'target_reached',
+    });
+    await harness.events.send(
+      'analytics.participation_hour_counted',
+      hourCounted(late, '2026-03-11T12:00:00.000Z', 20),
+    );
+    expect(await progressionOf(cast.streamerB)).toMatchObject({
+      completedCampaigns: 1,
+      reputation: 10,
+    });
+    expect(await progressionOf(cast.streamerB)).toMatchObject({
+      currentStreak: 1,
+      countedToday: true,
+    });
   });
 
   it('lowers reputation once for a removal for fraud, and not for a brand decision', async () => {
     const fraud = participationOf(cast.streamerA);
-    const removal = { ...fraud, reason: 'fraud', forfeitEarnings: true, removedBy: randomUUID() } as const;
+    const removal = {
+      ...fraud,
+      reason: 'fraud',
+      forfeitEarnings: true,
+      removedBy: randomUUID(),
+    } as const;
     await harness.events.send('participation.removed', removal);
     await harness.events.send('participation.removed', removal);
     await harness.events.send('participation.removed', {
@@ -194,7 +241,10 @@ describe('progression from the platform events', () => {
       removedBy: brandId,
     });
     await eventsSettled();
-    expect(await progressionOf(cast.streamerA)).toMatchObject({ reputation: 0, completedCampaigns: 1 });
+    expect(await progressionOf(cast.streamerA)).toMatchObject({
+      reputation: 0,
+      completedCampaigns: 1,
+    });
     expect(await reputationOnCard(cast.streamerA)).toBe(0);
     expect(await progressionOf(cast.streamerB)).toMatchObject({ reputation: 10 });
   });
@@ -224,7 +274,10 @@ describe('streamer.internal.importProgression', () => {
       currentStreak: 5,
       longestStreak: 12,
     });
-    expect(second.calendar.find((day) => day.day === '2026-02-02')).toEqual({ day: '2026-02-02', counted: true });
+    expect(second.calendar.find((day) => day.day === '2026-02-02')).toEqual({
+      day: '2026-02-02',
+      counted: true,
+    });
     expect(await searchIds(40)).toEqual([cast.streamerB.userId]);
   });
 
@@ -251,7 +304,10 @@ describe('streamer.internal.importProgression', () => {
   it('refuses a streamer who has no profile here', async () => {
     expect(
       await failure(
-        asService().streamer.internal.importProgression.mutate({ ...imported, streamerId: randomUUID() }),
+        asService().streamer.internal.importProgression.mutate({
+          ...imported,
+          streamerId: randomUUID(),
+        }),
       ),
     ).toMatchObject({ code: 'NOT_FOUND', reason: 'streamer_not_found' });
   });
@@ -279,7 +335,9 @@ describe('authorization', () => {
           streamerId: people[who].userId,
         });
       } else {
-        expect(await failure(api.streamer.progression.mine.query())).toMatchObject({ code: 'FORBIDDEN' });
+        expect(await failure(api.streamer.progression.mine.query())).toMatchObject({
+          code: 'FORBIDDEN',
+        });
       }
       expect(
         await failure(api.streamer.internal.importProgression.mutate(imported())),
@@ -293,9 +351,9 @@ describe('authorization', () => {
     });
     expect(
       await failure(
-        asService('another-secret-of-at-least-32-characters').streamer.internal.importProgression.mutate(
-          imported(),
-        ),
+        asService(
+          'another-secret-of-at-least-32-characters',
+        ).streamer.internal.importProgression.mutate(imported()),
       ),
     ).toMatchObject({ code: 'UNAUTHORIZED' });
   });

@@ -47,10 +47,9 @@ export default async function ProgressPage() {
           <Card className="space-y-2 text-sm text-slate-600">
             <h2 className="text-lg font-semibold text-slate-900">How it works</h2>
             <p>
-              Every {progression.rules.countedImpressionsPerExperiencePoint} counted impressions (viewers who saw a
-              sponsor) earn 1 XP, and
-              each campaign you complete with delivery earns{' '}
-              {progression.rules.experiencePerCompletedCampaign} XP and{' '}
+              Every {progression.rules.countedImpressionsPerExperiencePoint} counted impressions
+              (viewers who saw a sponsor) earn 1 XP, and each campaign you complete with delivery
+              earns {progression.rules.experiencePerCompletedCampaign} XP and{' '}
               {progression.rules.reputationPerCompletedCampaign} RP. A removal from a campaign for
               fraud costs {progression.rules.reputationLostPerFraudRemoval} RP.
             </p>
@@ -61,7 +60,10 @@ export default async function ProgressPage() {
           </Card>
         </div>
       ) : (
-        <EmptyState title="Finish onboarding first" action={<ButtonLink href="/onboarding">Onboard</ButtonLink>}>
+        <EmptyState
+          title="Finish onboarding first"
+          action={<ButtonLink href="/onboarding">Onboard</ButtonLink>}
+        >
           Your progress starts with your first sponsored stream.
         </EmptyState>
       )}

@@ -6,7 +6,10 @@ const number = (value: number) => value.toLocaleString('en-US');
 /** The level, and how far the XP has come between this level and the next. */
 export function LevelProgress({ progression }: { progression: Progression }) {
   const span = progression.nextLevelAt - progression.levelStartsAt;
-  const gained = Math.min(span, Math.max(0, progression.experiencePoints - progression.levelStartsAt));
+  const gained = Math.min(
+    span,
+    Math.max(0, progression.experiencePoints - progression.levelStartsAt),
+  );
   const percent = span > 0 ? Math.floor((gained / span) * 100) : 100;
   return (
     <Card className="space-y-3">

@@ -23,8 +23,8 @@ export function StreakCalendar({ progression }: { progression: Progression }) {
       <div>
         <h2 className="text-lg font-semibold text-slate-900">Streak calendar</h2>
         <p className="text-sm text-slate-600">
-          The last {weeks.length} weeks in your time zone ({progression.timezone}). A day counts when
-          your overlay delivered at least one counted impression.
+          The last {weeks.length} weeks in your time zone ({progression.timezone}). A day counts
+          when your overlay delivered at least one counted impression.
         </p>
       </div>
       <div className="flex gap-3 overflow-x-auto pb-1">
@@ -47,7 +47,9 @@ export function StreakCalendar({ progression }: { progression: Progression }) {
                     title={`${dayLabel(entry.day)}: ${entry.counted ? 'counted' : 'not counted'}`}
                     aria-label={`${dayLabel(entry.day)}: ${entry.counted ? 'counted' : 'not counted'}`}
                     className={`h-6 w-6 rounded ${
-                      entry.counted ? 'bg-violet-600' : 'bg-slate-100 ring-1 ring-inset ring-slate-200'
+                      entry.counted
+                        ? 'bg-violet-600'
+                        : 'bg-slate-100 ring-1 ring-inset ring-slate-200'
                     } ${entry.day === progression.today ? 'outline outline-2 outline-offset-1 outline-slate-900' : ''}`}
                   />
                 ))}
@@ -58,7 +60,10 @@ export function StreakCalendar({ progression }: { progression: Progression }) {
       </div>
       <p className="flex items-center gap-3 text-xs text-slate-500">
         <span className="inline-block h-3 w-3 rounded bg-violet-600" aria-hidden="true" /> counted
-        <span className="inline-block h-3 w-3 rounded bg-slate-100 ring-1 ring-inset ring-slate-200" aria-hidden="true" />{' '}
+        <span
+          className="inline-block h-3 w-3 rounded bg-slate-100 ring-1 ring-inset ring-slate-200"
+          aria-hidden="true"
+        />{' '}
         not counted
       </p>
     </Card>

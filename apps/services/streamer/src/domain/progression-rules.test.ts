@@ -36,7 +36,10 @@ describe('daily streaks', () => {
     expect(streakSummary(days, '2026-01-15')).toEqual({ current: 2, longest: 2 });
 
     // The same local evening in New York (UTC-5) falls on the next UTC day for both hours.
-    const newYork = daysOfHours(['2026-01-15T04:00:00Z', '2026-01-15T05:00:00Z'], 'America/New_York');
+    const newYork = daysOfHours(
+      ['2026-01-15T04:00:00Z', '2026-01-15T05:00:00Z'],
+      'America/New_York',
+    );
     expect(newYork).toEqual(['2026-01-14', '2026-01-15']);
   });
 
@@ -56,7 +59,12 @@ describe('daily streaks', () => {
   it('counts a DST day as one day, spring forward and fall back', () => {
     // New York springs forward on 2026-03-08 (02:00 → 03:00): the day has 23 hours.
     const spring = daysOfHours(
-      ['2026-03-08T04:00:00Z', '2026-03-08T06:00:00Z', '2026-03-08T07:00:00Z', '2026-03-09T23:00:00Z'],
+      [
+        '2026-03-08T04:00:00Z',
+        '2026-03-08T06:00:00Z',
+        '2026-03-08T07:00:00Z',
+        '2026-03-09T23:00:00Z',
+      ],
       'America/New_York',
     );
     expect(spring).toEqual(['2026-03-07', '2026-03-08', '2026-03-08', '2026-03-09']);
@@ -113,7 +121,11 @@ describe('experience and levels', () => {
   });
 
   it('keeps an imported level as a floor', () => {
-    expect(levelProgress(150, 4)).toMatchObject({ level: 4, levelStartsAt: 600, nextLevelAt: 1000 });
+    expect(levelProgress(150, 4)).toMatchObject({
+      level: 4,
+      levelStartsAt: 600,
+      nextLevelAt: 1000,
+    });
     expect(levelProgress(1500, 2).level).toBe(6);
   });
 
@@ -150,7 +162,11 @@ describe('reputation', () => {
   });
 
   it('credits a completion once, to a participant still in it who delivered', () => {
-    const delivered = { status: 'active', countedImpressions: 4, completionCredited: false } as const;
+    const delivered = {
+      status: 'active',
+      countedImpressions: 4,
+      completionCredited: false,
+    } as const;
     expect(earnsCompletion(delivered)).toBe(true);
     expect(earnsCompletion({ ...delivered, completionCredited: true })).toBe(false);
     expect(earnsCompletion({ ...delivered, countedImpressions: 0 })).toBe(false);
@@ -162,9 +178,17 @@ describe('reputation', () => {
 describe('counted hours', () => {
   it('counts a duplicate once and a re-count by its difference', () => {
     expect(hourCountChange(null, { revision: 1, impressions: 12 })).toBe(12);
-    expect(hourCountChange({ revision: 1, impressions: 12 }, { revision: 1, impressions: 12 })).toBeNull();
-    expect(hourCountChange({ revision: 2, impressions: 15 }, { revision: 1, impressions: 12 })).toBeNull();
-    expect(hourCountChange({ revision: 1, impressions: 12 }, { revision: 2, impressions: 15 })).toBe(3);
-    expect(hourCountChange({ revision: 2, impressions: 15 }, { revision: 3, impressions: 9 })).toBe(-6);
+    expect(
+      hourCountChange({ revision: 1, impressions: 12 }, { revision: 1, impressions: 12 }),
+    ).toBeNull();
+    expect(
+      hourCountChange({ revision: 2, impressions: 15 }, { revision: 1, impressions: 12 }),
+    ).toBeNull();
+    expect(
+      hourCountChange({ revision: 1, impressions: 12 }, { revision: 2, impressions: 15 }),
+    ).toBe(3);
+    expect(hourCountChange({ revision: 2, impressions: 15 }, { revision: 3, impressions: 9 })).toBe(
+      -6,
+    );
   });
 });

@@ -119,7 +119,13 @@ export async function applyHourCounted(
   const day = stored?.day ?? asDate(localDayOf(hourStart, timezone));
   await tx.progressionHourCount.upsert({
     where: { participationId_hourStart: key },
-    create: { ...key, streamerId: count.streamerId, day, revision: count.revision, impressions: count.impressions },
+    create: {
+      ...key,
+      streamerId: count.streamerId,
+      day,
+      revision: count.revision,
+      impressions: count.impressions,
+    },
     update: { revision: count.revision, impressions: count.impressions },
   });
   await tx.streamerActivityDay.upsert({
@@ -136,7 +142,10 @@ export async function applyHourCounted(
     where: { participationId: count.participationId },
     data: { countedImpressions: { increment: change } },
   });
-  if (earnsCompletion(completionStateOf(participation)) && (await completedCampaign(tx, count.campaignId))) {
+  if (
+    earnsCompletion(completionStateOf(participation)) &&
+    (await completedCampaign(tx, count.campaignId))
+  ) {
     await creditCompletion(tx, participation);
   }
 }
@@ -200,7 +209,12 @@ export async function applyCampaignCompleted(
     update: {},
   });
   const participations = await tx.progressionParticipation.findMany({
-    where: { campaignId, status: 'active', completionCredited: false, countedImpressions: { gt: 0 } },
+    where: {
+      campaignId,
+      status: 'active',
+      completionCredited: false,
+      countedImpressions: { gt: 0 },
+    },
     orderBy: { streamerId: 'asc' },
   });
   for (const participation of participations) {
