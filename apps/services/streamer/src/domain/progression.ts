@@ -208,19 +208,21 @@ export async function applyCampaignCompleted(
     create: { campaignId, completedAt: now },
     update: {},
   });
+  // Delivery of the campaign may be counted meanwhile: each participation is read again under its
+  // streamer's lock, which the counting of an hour holds too.
   const participations = await tx.progressionParticipation.findMany({
-    where: {
-      campaignId,
-      status: 'active',
-      completionCredited: false,
-      countedImpressions: { gt: 0 },
-    },
-    orderBy: { streamerId: 'asc' },
+    where: { campaignId, status: 'active', completionCredited: false },
+    select: { participationId: true, streamerId: true },
+    orderBy: [{ streamerId: 'asc' }, { participationId: 'asc' }],
   });
-  for (const participation of participations) {
-    if (!(await streamerTimezone(tx, participation.streamerId))) continue;
-    await lockedProgression(tx, participation.streamerId);
-    await creditCompletion(tx, participation);
+  for (const { participationId, streamerId } of participations) {
+    if (!(await streamerTimezone(tx, streamerId))) continue;
+    await lockedProgression(tx, streamerId);
+    const participation = await tx.progressionParticipation.findUniqueOrThrow({
+      where: { participationId },
+    });
+    if (earnsCompletion(completionStateOf(participation)))
+      await creditCompletion(tx, participation);
   }
 }
 
