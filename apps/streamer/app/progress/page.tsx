@@ -55,7 +55,8 @@ export default async function ProgressPage() {
             </p>
             <p>
               So far: {progression.countedImpressions.toLocaleString('en-US')} counted impressions,{' '}
-              {progression.completedCampaigns} completed campaigns.
+              {progression.completedCampaigns} completed{' '}
+              {progression.completedCampaigns === 1 ? 'campaign' : 'campaigns'}.
             </p>
           </Card>
         </div>
