@@ -48,6 +48,16 @@ export const streamerMatchingProfileSchema = z.object({
 });
 export type StreamerMatchingProfile = z.infer<typeof streamerMatchingProfileSchema>;
 
+/**
+ * What campaign targeting matches a streamer on, versioned: the streamer service counts each change
+ * up, so a copy kept elsewhere (campaign discovery's) takes a newer version only. Sent in
+ * `streamer.targeting_changed` and by `streamer.internal.targetingProfile` (null before onboarding).
+ */
+export const streamerTargetingProfileSchema = streamerMatchingProfileSchema
+  .pick({ streamerId: true, categories: true, language: true, country: true, followers: true, averageViewers: true })
+  .extend({ version: z.number().int().nonnegative() });
+export type StreamerTargetingProfile = z.infer<typeof streamerTargetingProfileSchema>;
+
 export const campaignStatuses = [
   'draft',
   'pending_review',

@@ -177,6 +177,22 @@ export const eventCatalogue = {
     schema: z.object({ streamerId: z.uuid(), profile: streamerProfileSnapshot }),
     subscribers: ['admin'],
   },
+  /**
+   * What campaign targeting matches the streamer on changed (profile or platform metrics); `version`
+   * counts up per streamer, so an older copy arriving late changes nothing.
+   */
+  'streamer.targeting_changed': {
+    schema: z.object({
+      streamerId: z.uuid(),
+      categories: z.array(z.string()),
+      language: z.string(),
+      country: z.string(),
+      followers: z.number().int().nonnegative(),
+      averageViewers: z.number().int().nonnegative(),
+      version: z.number().int().nonnegative(),
+    }),
+    subscribers: ['campaign'],
+  },
   'streamer.platform_connected': {
     schema: z.object({
       streamerId: z.uuid(),

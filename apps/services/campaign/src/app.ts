@@ -19,6 +19,7 @@ import type { CampaignDeps } from './domain/deps';
 import { recordCampaignSpend } from './domain/campaign-spend';
 import { applyCreativeRejection } from './domain/content-moderation';
 import { countParticipantIn, countParticipantOut } from './domain/participant-counts';
+import { applyStreamerTargetingChange } from './domain/streamer-targeting';
 import type { CampaignEnv } from './env';
 import { startCampaignJobs, createScheduleQueue } from './jobs/campaign-jobs';
 import { createCampaignScheduler } from './jobs/campaign-scheduler';
@@ -109,6 +110,7 @@ export async function startCampaignService(
       'participation.paused': countParticipantOut,
       'payment.campaign_charged': recordCampaignSpend,
       'moderation.content_rejected': (event, tx) => applyCreativeRejection(event, tx, now()),
+      'streamer.targeting_changed': applyStreamerTargetingChange,
     },
     log,
   });

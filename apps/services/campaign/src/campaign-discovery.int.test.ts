@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { startBrandHarness } from '@gametriggers/brand-service/testing';
 import type { BrandHarness } from '@gametriggers/brand-service/testing';
 import type {
@@ -10,6 +11,7 @@ import type { StreamerRouter } from '@gametriggers/streamer-service/router';
 import { startStreamerHarness } from '@gametriggers/streamer-service/testing';
 import type { StreamerHarness } from '@gametriggers/streamer-service/testing';
 import {
+  eventually,
   failure,
   fixedClock,
   startTestTokenIssuer,
@@ -18,6 +20,7 @@ import {
 } from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { createServiceClient } from '@gametriggers/trpc';
+import { createEventSender } from '@gametriggers/events/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicCampaignView } from './schemas';
 import type { CampaignHarness } from './testing/campaign-harness';
@@ -116,6 +119,8 @@ beforeAll(async () => {
     jwksUrl: issuer.jwksUrl,
     brandServiceUrl: brands.url,
     streamerServiceUrl: streamers.url,
+    // The streamer service's events (its targeting changes) reach this campaign service.
+    queuePrefix: streamers.config.queuePrefix,
     clock,
   });
   [brandToken, adminToken, streamerToken] = await Promise.all([
@@ -288,5 +293,64 @@ describe('campaign discovery', () => {
       code: 'NOT_FOUND',
       reason: 'campaign_not_found',
     });
+  });
+});
+
+describe('discovery’s copy of what a streamer is matched on', () => {
+  const newStreamer = () => ({
+    userId: randomUUID(),
+    email: `s-${randomUUID().slice(0, 8)}@test.gametriggers.dev`,
+    role: 'streamer' as const,
+    permissions: [],
+  });
+  const keptCopy = (streamerId: string) => harness.db.streamerTargeting.findUnique({ where: { streamerId } });
+
+  it('follows the streamer’s changes through their events, without asking the streamer service again', async () => {
+    const person = newStreamer();
+    const token = await issuer.tokenFor(person);
+    await streamers.onboardedStreamer(token, {
+      categories: ['fps', 'irl'],
+      language: 'en',
+      country: 'US',
+      followers: 5_000,
+      averageViewers: 120,
+    });
+    const discoverAs = () => harness.client(token).campaign.discover.query({ limit: 100 });
+    expect(namesOf((await discoverAs()).items)).toContain('exact');
+    const first = await keptCopy(person.userId);
+    expect(first).toMatchObject({ language: 'en', country: 'US', followers: 5_000 });
+
+    await streamers.client(token).streamer.updateProfile.mutate({
+      content: { primaryCategory: 'fps', secondaryCategories: ['irl'], language: 'de', rating: 'everyone' },
+    });
+    await eventually(async () => (await keptCopy(person.userId))?.language === 'de', 'the change in discovery’s copy');
+    expect(await keptCopy(person.userId)).toMatchObject({ language: 'de', version: first!.version + 1 });
+    const german = namesOf((await discoverAs()).items);
+    expect(german).toContain('anyLanguageWorldwide');
+    expect(german).not.toContain('exact');
+  });
+
+  it('keeps the newer copy when an older change arrives late, and ignores a redelivery', async () => {
+    const person = newStreamer();
+    const token = await issuer.tokenFor(person);
+    await streamers.onboardedStreamer(token, { categories: ['fps'], language: 'en', country: 'US', followers: 900 });
+    await harness.client(token).campaign.discover.query({ limit: 10 });
+    const kept = (await keptCopy(person.userId))!;
+    const sender = createEventSender({
+      consumer: 'campaign',
+      redisUrl: harness.config.REDIS_URL,
+      queuePrefix: harness.config.queuePrefix!,
+      now: clock.now,
+      isApplied: async (eventId) =>
+        (await harness.db.processedEvent.count({ where: { consumer: 'campaign', eventId } })) > 0,
+    });
+    try {
+      const change = { streamerId: person.userId, categories: ['fps'], language: 'fr', country: 'FR', followers: 10, averageViewers: 1 };
+      await sender.send('streamer.targeting_changed', { ...change, version: kept.version + 5 });
+      await sender.send('streamer.targeting_changed', { ...change, language: 'es', version: kept.version + 4 });
+      expect(await keptCopy(person.userId)).toMatchObject({ language: 'fr', country: 'FR', version: kept.version + 5 });
+    } finally {
+      await sender.close();
+    }
   });
 });

@@ -55,6 +55,7 @@ import { campaignDeliveryInfo } from './domain/delivery-info';
 import type { CampaignDeps } from './domain/deps';
 import { reportContent } from './domain/content-reports';
 import { discoverCampaigns } from './domain/discovery';
+import { streamerTargetingFor } from './domain/streamer-targeting';
 import { campaignPlatformStats, campaignTitles } from './domain/platform-stats';
 import {
   adminCampaignsOutput,
@@ -206,7 +207,7 @@ export function createCampaignRouter(deps: CampaignDeps) {
         .input(discoverCampaignsInputSchema)
         .output(discoveryPageOutput)
         .query(async ({ ctx, input }) => {
-          const profile = await deps.streamers.matchingProfile(ctx.caller.userId);
+          const profile = await streamerTargetingFor(deps, ctx.caller.userId);
           if (!profile) {
             throw new DomainError(
               'precondition_failed',

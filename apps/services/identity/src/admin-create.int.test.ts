@@ -40,6 +40,12 @@ describe('identity.admin.create', { timeout: 120_000 }, () => {
       adminRole: 'moderator',
       permissions: ['canVerifyBrands'],
     });
+    expect(await as(session.accessToken).identity.me.query()).toMatchObject({
+      role: 'admin',
+      adminRole: 'moderator',
+      permissions: ['canVerifyBrands'],
+      emailVerified: true,
+    });
   });
 
   it('records the creation as one admin action, personal details beside it', async () => {

@@ -17,7 +17,6 @@ import { DomainError } from '@gametriggers/trpc';
 import { z } from 'zod';
 import { accountNames } from './domain/account-names';
 import { changeOwnPassword, ownAccount, signOutOtherSessions } from './domain/account-settings';
-import { accountView } from './domain/account-view';
 import {
   registerWithPassword,
   requestPasswordReset,
@@ -30,8 +29,9 @@ import type { IdentityDeps } from './domain/deps';
 import { mailLinkFor } from './domain/email-links';
 import { loginWithPassword } from './domain/login';
 import { oauthSignIn } from './domain/oauth';
+import { signedInAccount } from './domain/signed-in-account';
 import { signupStats } from './domain/signup-stats';
-import { accountSuspended, logout, refreshTokenSet } from './domain/token-sets';
+import { logout, refreshTokenSet } from './domain/token-sets';
 import {
   completeSignIn,
   confirmEnrolment,
@@ -137,16 +137,9 @@ export function createIdentityRouter(deps: IdentityDeps) {
           return { ok: true as const };
         }),
 
-      me: authedProcedure.output(accountOutput).query(async ({ ctx }) => {
-        const user = await deps.db.user.findUnique({
-          where: { id: ctx.caller.userId },
-          include: { admin: true },
-        });
-        if (!user)
-          throw new DomainError('not_found', 'account_not_found', 'This account no longer exists.');
-        if (!user.isActive) throw accountSuspended();
-        return accountView(user);
-      }),
+      me: authedProcedure
+        .output(accountOutput)
+        .query(({ ctx }) => signedInAccount(deps.db, ctx.caller.userId)),
 
       /** The signed-in person's own account (any role): what their settings page shows and changes. */
       account: router({

@@ -15,6 +15,7 @@ import {
   streamerIdsInput,
   streamerIdPageSchema,
   streamerMatchingProfileSchema,
+  streamerTargetingProfileSchema,
   streamerMetricsInput,
   streamingPlatformSchema,
   updateStreamerProfileInput,
@@ -43,6 +44,7 @@ import { onboardStreamer, ownProfile, setSchedule, updateProfile } from './domai
 import {
   listProfiles,
   matchingProfile,
+  targetingProfile,
   streamerCard,
   streamerMetrics,
 } from './domain/streamer-reads';
@@ -203,6 +205,12 @@ export function createStreamerRouter(deps: StreamerDeps) {
           .input(streamerIdInput)
           .output(streamerMatchingProfileSchema.nullable())
           .query(({ input }) => matchingProfile(deps, input.streamerId)),
+
+        /** What targeting matches on, with its version (campaign discovery keeps a copy). */
+        targetingProfile: internalProcedure
+          .input(streamerIdInput)
+          .output(streamerTargetingProfileSchema.nullable())
+          .query(({ input }) => targetingProfile(deps, input.streamerId)),
 
         profiles: internalProcedure
           .input(streamerIdsInput)

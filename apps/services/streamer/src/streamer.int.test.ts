@@ -109,10 +109,23 @@ describe('onboarding and profile', () => {
       platforms: [],
     });
     await expect(api.streamer.me.query()).resolves.toEqual(profile);
-    expect(await outboxTypesFor(streamerA.userId)).toEqual([
+    const events = await outboxTypesFor(streamerA.userId);
+    expect(events.sort((a, b) => a.type.localeCompare(b.type))).toEqual([
       {
         type: 'streamer.onboarded',
         payload: { streamerId: streamerA.userId, displayName: 'Pat Plays' },
+      },
+      {
+        type: 'streamer.targeting_changed',
+        payload: {
+          streamerId: streamerA.userId,
+          categories: ['fps', 'rpg'],
+          language: 'en',
+          country: 'US',
+          followers: 0,
+          averageViewers: 0,
+          version: 1,
+        },
       },
     ]);
   });
@@ -388,6 +401,8 @@ describe('connecting Twitch', () => {
       'streamer.live_status_changed',
       'streamer.onboarded',
       'streamer.platform_connected',
+      'streamer.targeting_changed',
+      'streamer.targeting_changed',
     ]);
     expect(await outboxTypesFor(streamerA.userId)).toContainEqual({
       type: 'streamer.platform_connected',
@@ -604,6 +619,52 @@ describe('metrics sync', () => {
       { streamerId, live: true, viewers: 5000 },
       { streamerId, live: false, viewers: 0 },
     ]);
+  });
+
+  it('announces a change of what targeting matches on, once per change, with a rising version', async () => {
+    const { streamerA } = testCast();
+    const token = await issuer.tokenFor(streamerA);
+    const { streamerId, twitchLogin } = await harness.onboardedStreamer(token, {
+      categories: ['fps'],
+      language: 'en',
+      country: 'US',
+      followers: 100,
+      averageViewers: 0,
+    });
+    const targetingEvents = async () =>
+      (await outboxTypesFor(streamerId))
+        .filter((event) => event.type === 'streamer.targeting_changed')
+        .map((event) => event.payload as { followers: number; language: string; version: number });
+    await harness.syncMetrics(streamerId);
+    const before = await targetingEvents();
+    const version = Math.max(...before.map((event) => event.version));
+
+    // A sync that changes nothing announces nothing.
+    await harness.syncMetrics(streamerId);
+    expect(await targetingEvents()).toHaveLength(before.length);
+
+    harness.twitch.setFollowers(twitchLogin, 250);
+    await harness.syncMetrics(streamerId);
+    await harness.client(token).streamer.updateProfile.mutate({
+      content: { primaryCategory: 'fps', secondaryCategories: [], language: 'de', rating: 'teen' },
+    });
+    const after = (await targetingEvents()).slice(before.length);
+    expect(after.map(({ followers, language, version: v }) => ({ followers, language, version: v }))).toEqual([
+      { followers: 250, language: 'en', version: version + 1 },
+      { followers: 250, language: 'de', version: version + 2 },
+    ]);
+    const metrics = await harness.client(token).streamer.metrics.query({});
+    await expect(
+      asService().streamer.internal.targetingProfile.query({ streamerId }),
+    ).resolves.toEqual({
+      streamerId,
+      categories: ['fps'],
+      language: 'de',
+      country: 'US',
+      followers: 250,
+      averageViewers: metrics.averageViewers,
+      version: version + 2,
+    });
   });
 
   it('forgets samples older than 30 days', async () => {
@@ -1062,6 +1123,9 @@ describe('authorization per procedure', () => {
       await failure(
         forged.streamer.internal.profiles.query({ streamerIds: [cast.streamerA.userId] }),
       ),
+    ).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(
+      await failure(forged.streamer.internal.targetingProfile.query({ streamerId: cast.streamerA.userId })),
     ).toMatchObject({ code: 'UNAUTHORIZED' });
     expect(
       await failure(

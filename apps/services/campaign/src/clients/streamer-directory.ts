@@ -1,12 +1,12 @@
-import type { StreamerMatchingProfile } from '@gametriggers/contracts';
-import { streamerMatchingProfileSchema } from '@gametriggers/contracts';
+import type { StreamerTargetingProfile } from '@gametriggers/contracts';
+import { streamerTargetingProfileSchema } from '@gametriggers/contracts';
 import type { StreamerRouter } from '@gametriggers/streamer-service/router';
 import { createServiceClient } from '@gametriggers/trpc';
 
 /** What the campaign service needs to know about streamers. */
 export interface StreamerDirectory {
-  /** Null when the streamer has not onboarded. */
-  matchingProfile(streamerId: string): Promise<StreamerMatchingProfile | null>;
+  /** What targeting matches the streamer on; null when the streamer has not onboarded. */
+  targetingProfile(streamerId: string): Promise<StreamerTargetingProfile | null>;
 }
 
 export function createStreamerDirectory(options: {
@@ -15,10 +15,10 @@ export function createStreamerDirectory(options: {
 }): StreamerDirectory {
   const client = createServiceClient<StreamerRouter>({ ...options, caller: 'campaign' });
   return {
-    async matchingProfile(streamerId) {
-      return streamerMatchingProfileSchema
+    async targetingProfile(streamerId) {
+      return streamerTargetingProfileSchema
         .nullable()
-        .parse(await client.streamer.internal.matchingProfile.query({ streamerId }));
+        .parse(await client.streamer.internal.targetingProfile.query({ streamerId }));
     },
   };
 }

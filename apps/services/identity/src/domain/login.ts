@@ -5,7 +5,7 @@ import { verifyAgainstDecoy, verifyPassword } from './passwords';
 import type { TokenSet } from './token-sets';
 import { accountSuspended, issueTokenSet } from './token-sets';
 import { openSignInChallenge, secondFactorRequired } from './sign-in-challenges';
-import type { UserWithAdmin } from './account-view';
+import type { UserWithAdmin } from './user-with-admin';
 
 const wrongCredentials = () =>
   new DomainError('unauthenticated', 'invalid_credentials', 'Email or password is incorrect.');

@@ -1,6 +1,6 @@
 import { DomainError } from '@gametriggers/trpc';
 import type { IdentityTx } from '../database';
-import type { UserWithAdmin } from './account-view';
+import type { UserWithAdmin } from './user-with-admin';
 
 /**
  * Serialises every change that could leave the platform without an active super admin: each such

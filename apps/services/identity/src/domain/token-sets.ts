@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@gametriggers/trpc';
 import type { IdentityTx } from '../database';
-import type { UserWithAdmin } from './account-view';
-import { permissionsOf } from './account-view';
+import type { UserWithAdmin } from './user-with-admin';
+import { permissionsOf } from './user-with-admin';
 import type { IdentityDeps } from './deps';
 import { hashOpaqueToken, newOpaqueToken } from './opaque-tokens';
 

@@ -7,8 +7,8 @@ import type { z } from 'zod';
 import type { IdentityTx } from '../database';
 import type { Prisma } from '../generated/prisma/client';
 import type { searchUsersInput } from '../schemas';
-import type { UserWithAdmin } from './account-view';
-import { permissionsOf } from './account-view';
+import type { UserWithAdmin } from './user-with-admin';
+import { permissionsOf } from './user-with-admin';
 import type { IdentityDeps } from './deps';
 import { assertNotLastSuperAdmin, lockSuperAdmins } from './super-admins';
 

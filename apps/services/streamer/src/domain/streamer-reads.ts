@@ -3,6 +3,7 @@ import type {
   Country,
   Language,
   StreamerMatchingProfile,
+  StreamerTargetingProfile,
   StreamingPlatform,
 } from '@gametriggers/contracts';
 import type { StreamerPlatform } from '../generated/prisma/client';
@@ -31,6 +32,24 @@ export async function matchingProfile(
     followers: streamer.followers,
     averageViewers: streamer.averageViewers,
     live: streamer.live,
+  };
+}
+
+/** The targeting part of the matching profile, with the version its last change was announced at. */
+export async function targetingProfile(
+  deps: StreamerDeps,
+  streamerId: string,
+): Promise<StreamerTargetingProfile | null> {
+  const streamer = await deps.db.streamer.findUnique({ where: { id: streamerId } });
+  if (!streamer) return null;
+  return {
+    streamerId: streamer.id,
+    categories: streamer.categories as ContentCategory[],
+    language: streamer.language as Language,
+    country: streamer.country as Country,
+    followers: streamer.followers,
+    averageViewers: streamer.averageViewers,
+    version: streamer.targetingVersion,
   };
 }
 
