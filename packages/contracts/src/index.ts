@@ -24,3 +24,4 @@ export * from './asset';
 export * from './documents';
 export * from './notification';
 export * from './audiences';
+export * from './streamer-progression';

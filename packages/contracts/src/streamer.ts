@@ -6,6 +6,7 @@ import {
 } from './documents';
 import { pageInputSchema } from './pagination';
 import {
+  countSchema,
   idSchema,
   lineTextSchema,
   opaqueStringSchema,
@@ -189,6 +190,8 @@ export const searchStreamersInput = pageInputSchema.extend({
   countries: z.array(countrySchema).max(40).default([]),
   minFollowers: z.number().int().nonnegative().max(1_000_000_000).optional(),
   minAverageViewers: z.number().int().nonnegative().max(10_000_000).optional(),
+  /** Reputation points (RP) at least this: campaigns completed cleanly, less removals for fraud. */
+  minReputation: countSchema({ what: 'minimum reputation', max: 1_000_000_000 }).optional(),
   liveOnly: z.boolean().default(false),
   /** Matches display names and channel names. */
   query: searchTextSchema(100),

@@ -77,9 +77,9 @@ export const dateSensitiveSuites: DateSensitiveSuite[] = [
   },
   {
     package: '@gametriggers/streamer-service',
-    files: ['src/domain', 'src/streamer.int.test.ts'],
-    onDstMornings: ['src/domain'],
-    why: 'schedules, metric samples and their 30-day window, OAuth state and platform token expiry',
+    files: ['src/domain', 'src/streamer.int.test.ts', 'src/streamer-progression.int.test.ts'],
+    onDstMornings: ['src/domain', 'src/streamer-progression.int.test.ts'],
+    why: 'schedules, metric samples and their 30-day window, OAuth state and platform token expiry, progression days and streaks in the streamer’s time zone',
   },
   {
     package: '@gametriggers/identity-service',

@@ -276,7 +276,7 @@ export const eventCatalogue = {
         'ended_by_admin',
       ]),
     }),
-    subscribers: ['participation', 'overlay', 'payment', 'notification'],
+    subscribers: ['participation', 'overlay', 'payment', 'notification', 'streamer'],
   },
   'campaign.cancelled': {
     schema: campaignRef.extend({ by: z.enum(['brand', 'admin']) }),
@@ -286,7 +286,7 @@ export const eventCatalogue = {
   'participation.applied': { schema: participationRef, subscribers: ['notification'] },
   'participation.approved': {
     schema: participationRef,
-    subscribers: ['campaign', 'overlay', 'analytics', 'notification'],
+    subscribers: ['campaign', 'overlay', 'analytics', 'notification', 'streamer'],
   },
   'participation.rejected': {
     schema: participationRef.extend({ reason: z.string() }),
@@ -294,7 +294,7 @@ export const eventCatalogue = {
   },
   'participation.joined': {
     schema: participationRef,
-    subscribers: ['campaign', 'overlay', 'analytics'],
+    subscribers: ['campaign', 'overlay', 'analytics', 'streamer'],
   },
   'participation.paused': {
     schema: participationRef,
@@ -306,7 +306,7 @@ export const eventCatalogue = {
   },
   'participation.left': {
     schema: participationRef,
-    subscribers: ['campaign', 'overlay', 'analytics'],
+    subscribers: ['campaign', 'overlay', 'analytics', 'streamer'],
   },
   'participation.removed': {
     schema: participationRef.extend({
@@ -314,7 +314,7 @@ export const eventCatalogue = {
       forfeitEarnings: z.boolean(),
       removedBy: z.uuid(),
     }),
-    subscribers: ['campaign', 'overlay', 'analytics', 'notification'],
+    subscribers: ['campaign', 'overlay', 'analytics', 'notification', 'streamer'],
   },
 
   /** Counted delivery of one participation in one clock hour (UTC), for billing; re-sent with new totals when late events change the hour. */
@@ -329,7 +329,7 @@ export const eventCatalogue = {
       /** Increases with every re-count of the hour, so a consumer keeps the newest. */
       revision: z.number().int().positive(),
     }),
-    subscribers: ['payment'],
+    subscribers: ['payment', 'streamer'],
   },
 
   // Money (the payment service). Amounts are integer cents of `currency`.

@@ -81,6 +81,17 @@ export function DiscoverFilters({ search }: { search: SearchStreamersInput }) {
           placeholder="0"
           defaultValue={search.minAverageViewers ?? ''}
         />
+        <Field
+          id="discover-min-reputation"
+          name="minReputation"
+          type="number"
+          min={0}
+          step={1}
+          inputMode="numeric"
+          label="Minimum reputation (RP)"
+          placeholder="0"
+          defaultValue={search.minReputation ?? ''}
+        />
         <Select
           id="discover-sort"
           name="sort"

@@ -49,6 +49,7 @@ export function searchFromParams(params: DiscoverParams): {
       firstOf(params.minAverageViewers),
       countSchema,
     ),
+    minReputation: pick('minimum reputation', firstOf(params.minReputation), countSchema),
     liveOnly: firstOf(params.live) === '1',
     query: query ? query.slice(0, 100) : undefined,
     sort: pick('sort', firstOf(params.sort), streamerSearchSortSchema) ?? 'followers',
@@ -66,6 +67,7 @@ export function paramsOfSearch(input: SearchStreamersInput, cursor?: string): UR
   if (input.countries?.[0]) params.set('country', input.countries[0]);
   if (input.minFollowers) params.set('minFollowers', String(input.minFollowers));
   if (input.minAverageViewers) params.set('minAverageViewers', String(input.minAverageViewers));
+  if (input.minReputation) params.set('minReputation', String(input.minReputation));
   if (input.liveOnly) params.set('live', '1');
   if (input.query) params.set('q', input.query);
   if (input.sort && input.sort !== 'followers') params.set('sort', input.sort);
@@ -81,6 +83,7 @@ export const isFiltered = (input: SearchStreamersInput) =>
     input.countries?.length ||
     input.minFollowers ||
     input.minAverageViewers ||
+    input.minReputation ||
     input.liveOnly ||
     input.query,
   );

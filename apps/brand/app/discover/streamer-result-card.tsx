@@ -67,6 +67,12 @@ export function StreamerResultCard({ streamer }: { streamer: StreamerResult }) {
           </dd>
         </div>
       </dl>
+      <p
+        className="mt-2 text-sm text-slate-600"
+        title="Reputation points: campaigns completed cleanly, less removals for fraud"
+      >
+        Reputation <span className="font-semibold text-slate-900" data-testid="result-reputation">{streamer.reputation.toLocaleString('en')} RP</span>
+      </p>
       <div className="mt-4 flex flex-wrap gap-x-4 gap-y-1 border-t border-slate-100 pt-3 text-sm">
         {streamer.platforms.length ? (
           streamer.platforms.map((platform) => (

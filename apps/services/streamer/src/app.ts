@@ -8,6 +8,13 @@ import { createKycDocumentAssets } from './clients/kyc-document-assets';
 import { createStreamerDb } from './database';
 import type { StreamerDeps } from './domain/deps';
 import { applyProfileDecision } from './domain/profile-moderation';
+import {
+  applyCampaignCompleted,
+  applyHourCounted,
+  applyParticipationLeft,
+  applyParticipationRemoved,
+  applyParticipationStarted,
+} from './domain/progression';
 import { createSecretBox, parseEncryptionKeys } from './domain/secret-box';
 import type { StreamerEnv } from './env';
 import { createMetricsSyncQueue, startMetricsSyncWorker } from './jobs/metrics-sync-jobs';
@@ -84,7 +91,7 @@ export async function startStreamerService(
     queuePrefix,
     log,
   });
-  // Moderation's decisions about the streamers' public profiles.
+  // Moderation's decisions about the streamers' public profiles; delivery and campaigns for progression.
   const consumer = startEventConsumer({
     service: 'streamer',
     redisUrl: options.REDIS_URL,
@@ -93,6 +100,12 @@ export async function startStreamerService(
     handlers: {
       'moderation.content_approved': (event, tx) => applyProfileDecision(event, tx, now()),
       'moderation.content_rejected': (event, tx) => applyProfileDecision(event, tx, now()),
+      'analytics.participation_hour_counted': applyHourCounted,
+      'participation.joined': applyParticipationStarted,
+      'participation.approved': applyParticipationStarted,
+      'participation.left': applyParticipationLeft,
+      'participation.removed': applyParticipationRemoved,
+      'campaign.completed': (event, tx) => applyCampaignCompleted(event, tx, now()),
     },
     log,
   });

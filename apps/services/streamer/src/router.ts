@@ -1,6 +1,7 @@
 import {
   connectPlatformInput,
   disconnectPlatformInput,
+  importStreamerProgressionInput,
   listStreamerVerificationsInput,
   matchingStreamersInputSchema,
   rejectStreamerVerificationInput,
@@ -38,6 +39,7 @@ import {
   ownPlatforms,
   platformAuthorizationUrl,
 } from './domain/platform-connections';
+import { importProgression, progressionOf } from './domain/progression';
 import { onboardStreamer, ownProfile, setSchedule, updateProfile } from './domain/profile';
 import {
   listProfiles,
@@ -61,6 +63,7 @@ import {
   connectedPlatformOutput,
   ownVerificationOutput,
   payoutSummaryOutput,
+  progressionOutput,
   searchPageOutput,
   streamerCardOutput,
   streamerListProfileOutput,
@@ -134,6 +137,13 @@ export function createStreamerRouter(deps: StreamerDeps) {
         .input(searchStreamersInput)
         .output(searchPageOutput)
         .query(({ input }) => searchStreamers(deps, input)),
+
+      /** Streaks, XP, level and reputation: the streamer's own (others see the reputation on cards). */
+      progression: router({
+        mine: streamerProcedure
+          .output(progressionOutput.nullable())
+          .query(({ ctx }) => progressionOf(deps, ctx.caller.userId)),
+      }),
 
       /** A streamer asks to be verified; admins with `canVerifyStreamers` decide. */
       verification: router({
@@ -212,6 +222,12 @@ export function createStreamerRouter(deps: StreamerDeps) {
           .input(matchingStreamersInputSchema)
           .output(streamerIdPageSchema)
           .query(({ input }) => matchingStreamers(deps, input)),
+
+        /** The importer sets what the old platform knew of a streamer's progression; again replaces it. */
+        importProgression: internalProcedure
+          .input(importStreamerProgressionInput)
+          .output(progressionOutput)
+          .mutation(({ input }) => importProgression(deps, input)),
       }),
     }),
   });

@@ -102,6 +102,8 @@ export const streamerCardOutput = z.object({
   followers: count,
   averageViewers: count,
   live: z.boolean(),
+  /** Reputation points (RP): public, so brands can weigh and filter by it. */
+  reputation: count,
   platforms: z.array(publicPlatformOutput),
   createdAt: z.date(),
 });
@@ -178,4 +180,32 @@ export const verificationDecisionOutput = z.object({
   streamerId: z.uuid(),
   status: z.enum(['verified', 'rejected']),
   decidedAt: z.date(),
+});
+
+const calendarDayOutput = z.iso.date();
+
+/** A streamer's own progression: level and XP, reputation, streaks and the streak calendar. */
+export const progressionOutput = z.object({
+  streamerId: z.uuid(),
+  /** The streamer's time zone: days, streaks and the calendar are its calendar days. */
+  timezone: z.string(),
+  today: calendarDayOutput,
+  level: count,
+  experiencePoints: count,
+  levelStartsAt: count,
+  nextLevelAt: count,
+  reputation: count,
+  currentStreak: count,
+  longestStreak: count,
+  countedToday: z.boolean(),
+  completedCampaigns: count,
+  countedImpressions: count,
+  /** Whole weeks from Monday, the last one ending today. */
+  calendar: z.array(z.object({ day: calendarDayOutput, counted: z.boolean() })),
+  rules: z.object({
+    countedImpressionsPerExperiencePoint: count,
+    experiencePerCompletedCampaign: count,
+    reputationPerCompletedCampaign: count,
+    reputationLostPerFraudRemoval: count,
+  }),
 });

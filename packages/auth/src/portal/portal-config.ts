@@ -46,6 +46,7 @@ export const portalConfigs: Record<UserRole, PortalConfig> = {
       { href: '/overlay', label: 'Overlay' },
       { href: '/analytics', label: 'Analytics' },
       { href: '/earnings', label: 'Earnings' },
+      { href: '/progress', label: 'Progress' },
       { href: '/disputes', label: 'Disputes' },
       { href: '/settings', label: 'Settings' },
     ],

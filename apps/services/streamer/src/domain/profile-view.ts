@@ -96,6 +96,7 @@ export function streamerCardView(
     followers: streamer.followers,
     averageViewers: streamer.averageViewers,
     live: streamer.live,
+    reputation: streamer.reputation,
     platforms: platforms.map((platform) => ({
       platform: platform.platform as StreamingPlatform,
       username: platform.username,

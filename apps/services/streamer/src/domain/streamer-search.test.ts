@@ -16,6 +16,7 @@ describe('search filters', () => {
           countries: ['DE', 'AT'],
           minFollowers: 100,
           minAverageViewers: 10,
+          minReputation: 40,
           liveOnly: true,
           query: '  PatTV ',
         }),
@@ -26,6 +27,7 @@ describe('search filters', () => {
       country: { in: ['DE', 'AT'] },
       followers: { gte: 100 },
       averageViewers: { gte: 10 },
+      reputation: { gte: 40 },
       live: true,
       searchText: { contains: 'pattv' },
     });

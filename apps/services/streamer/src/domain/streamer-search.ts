@@ -62,6 +62,7 @@ export function searchFilters(input: SearchInput): Prisma.StreamerWhereInput {
     ...(input.countries.length ? { country: { in: input.countries } } : {}),
     ...(input.minFollowers ? { followers: { gte: input.minFollowers } } : {}),
     ...(input.minAverageViewers ? { averageViewers: { gte: input.minAverageViewers } } : {}),
+    ...(input.minReputation ? { reputation: { gte: input.minReputation } } : {}),
     ...(input.liveOnly ? { live: true } : {}),
     ...(query ? { searchText: { contains: query } } : {}),
   };

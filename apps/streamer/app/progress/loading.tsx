@@ -1,0 +1,5 @@
+import { portal } from '../../portal';
+
+export default function Loading() {
+  return <portal.LoadingPage label="Loading your progress" />;
+}
