@@ -146,6 +146,33 @@ describe('every signed-in procedure of identity (any role, on their own account)
   });
 });
 
+/** Each procedure called without input by each caller: how far authorization let them. */
+async function statusesOf(
+  procedures: ReturnType<typeof proceduresOf>,
+  callers: Array<{ who: string; headers: () => Promise<Record<string, string>> }>,
+) {
+  const rows = [];
+  for (const { path, def } of procedures) {
+    for (const caller of callers) {
+      const { status } = await callProcedure(harness.url, {
+        path,
+        type: def.type === 'query' ? 'query' : 'mutation',
+        headers: await caller.headers(),
+      });
+      rows.push({ path, who: caller.who, status });
+    }
+  }
+  return rows;
+}
+
+/** Nobody signed in gets a 401, the rightful caller gets past authorization, everyone else a 403. */
+const admitsOnly = (rightful: string, row: { who: string; status: number }) =>
+  row.who === 'anonymous'
+    ? row.status === 401
+    : row.who === rightful
+      ? row.status !== 401 && row.status !== 403
+      : row.status === 403;
+
 describe('every internal procedure of identity (other services only)', () => {
   const internalProcedures = () =>
     proceduresOf(createIdentityRouter(harness.service.deps)).filter(
@@ -173,24 +200,8 @@ describe('every internal procedure of identity (other services only)', () => {
       },
       { who: 'service', headers: async () => ({ 'x-service-token': await signServiceToken(testServiceSecret, 'notification') }) },
     ];
-    const rows = [];
-    for (const { path, def } of internalProcedures()) {
-      for (const caller of callers) {
-        const { status } = await callProcedure(harness.url, {
-          path,
-          type: def.type === 'query' ? 'query' : 'mutation',
-          headers: await caller.headers(),
-        });
-        rows.push({ path, who: caller.who, status });
-      }
-    }
-    const mismatches = rows.filter((row) =>
-      row.who === 'anonymous'
-        ? row.status !== 401
-        : row.who === 'service'
-          ? row.status === 401 || row.status === 403
-          : row.status !== 403,
-    );
+    const rows = await statusesOf(internalProcedures(), callers);
+    const mismatches = rows.filter((row) => !admitsOnly('service', row));
     expect(mismatches).toEqual([]);
     expect(rows).toHaveLength(20);
   });
@@ -222,24 +233,8 @@ describe('every legacy import procedure of identity (the legacy importer only)',
       { who: 'another service', headers: serviceToken('notification') },
       { who: 'importer', headers: serviceToken(LEGACY_IMPORTER_SERVICE) },
     ];
-    const rows = [];
-    for (const { path, def } of importProcedures()) {
-      for (const caller of callers) {
-        const { status } = await callProcedure(harness.url, {
-          path,
-          type: def.type === 'query' ? 'query' : 'mutation',
-          headers: await caller.headers(),
-        });
-        rows.push({ path, who: caller.who, status });
-      }
-    }
-    const mismatches = rows.filter((row) =>
-      row.who === 'anonymous'
-        ? row.status !== 401
-        : row.who === 'importer'
-          ? row.status === 401 || row.status === 403
-          : row.status !== 403,
-    );
+    const rows = await statusesOf(importProcedures(), callers);
+    const mismatches = rows.filter((row) => !admitsOnly('importer', row));
     expect(mismatches).toEqual([]);
     expect(rows).toHaveLength(10);
   });
