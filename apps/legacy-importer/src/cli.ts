@@ -2,10 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { parseImportCommandLine } from './cli-args';
 import { dryRunTarget } from './dry-run-target';
 import { runLegacyImport } from './run-import';
+import { serviceTargetFromEnv } from './service-target';
 
 const commandLine = parseImportCommandLine(process.argv.slice(2), process.env.INIT_CWD ?? process.cwd());
-if (!commandLine.dryRun) throw new Error('Only --dry-run so far: the services\' import procedures come next.');
-const target = dryRunTarget();
+const target = commandLine.dryRun ? dryRunTarget() : serviceTargetFromEnv(process.env);
 const report = await runLegacyImport({
   exportDir: commandLine.exportDir,
   target,

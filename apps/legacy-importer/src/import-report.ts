@@ -137,6 +137,7 @@ export class ImportReport {
       for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1])) lines.push(`  skipped ${count} × ${reason}`);
     }
     lines.push('', 'Money check (old balances owed = opening ledger entries):');
+    if (this.money.size === 0) lines.push('  no wallet was opened by this run');
     for (const check of this.moneyChecks()) {
       lines.push(
         `  ${check.currency}: old ${check.legacyTotal}, opened ${formatCents(BigInt(check.openedCents))}, ${check.balanced ? 'balanced' : `NOT balanced (difference ${check.differenceMillionths} millionths)`}; left behind by skipped wallets ${check.leftBehind}`,

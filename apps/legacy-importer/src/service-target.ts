@@ -1,0 +1,78 @@
+import type { IdentityRouter } from '@gametriggers/identity-service/router';
+import { LEGACY_IMPORTER_SERVICE } from '@gametriggers/tokens';
+import { createServiceClient } from '@gametriggers/trpc';
+import { TRPCClientError } from '@trpc/client';
+import { z } from 'zod';
+import type { ImportedRole } from './import-commands';
+import { ImportRefusal } from './import-target';
+import type { ImportTarget, StepName, WriteOutcome } from './import-target';
+
+const serviceTargetEnvSchema = z.object({
+  IDENTITY_SERVICE_URL: z.url(),
+  SERVICE_SECRET: z.string().min(32, 'SERVICE_SECRET must be at least 32 characters'),
+});
+
+/**
+ * Why a step is not written yet: each owner needs an import procedure (keyed by the legacy id, for
+ * the importer alone) like identity's `legacyImport.account`. Until then the report counts the
+ * step's documents as not imported, under this reason.
+ */
+const missingProcedure: Record<StepName, string> = {
+  accounts: 'identity.legacyImport.account',
+  streamerProfiles: 'the streamer service has no legacy profile import yet',
+  brandProfiles: 'the brand service has no legacy profile import yet',
+  overlays: 'the overlay service has no legacy overlay import yet (old /overlay/<token> URLs: see docs/legacy-cut-over.md)',
+  progression: "awaiting the streamer service's progression import (issue 14, streamer progression, built on another branch)",
+  energy: 'the participation service has no legacy energy import yet',
+  campaigns: 'the campaign service has no legacy campaign import yet',
+  participations: 'the participation service has no legacy participation import yet',
+  gKeys: 'the participation service has no legacy G-Key import yet',
+  conflictRules: 'the participation service has no legacy conflict-rule import yet',
+  openingBalances: 'the payment service has no opening-balance import yet',
+  kyc: 'the streamer service has no legacy KYC import yet',
+  notifications: 'the notification service has no legacy inbox import yet',
+};
+
+/** A refusal of one document (a conflict, or input the procedure's schema turned away) skips it; anything else stops the run. */
+async function refusalsSkip<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof TRPCClientError) {
+      const data = (error as TRPCClientError<IdentityRouter>).data as { code?: string; reason?: string } | undefined;
+      if (data?.code === 'CONFLICT') throw new ImportRefusal(data.reason ?? 'conflict');
+      if (data?.code === 'BAD_REQUEST') throw new ImportRefusal(`invalid: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+/** The real import: every write through the owning service's import procedure, as the legacy importer. */
+export function serviceTargetFromEnv(env: NodeJS.ProcessEnv): ImportTarget {
+  const parsed = serviceTargetEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`The import needs ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')} (or run it with --dry-run).`);
+  }
+  return serviceTarget({ identityUrl: parsed.data.IDENTITY_SERVICE_URL, serviceSecret: parsed.data.SERVICE_SECRET });
+}
+
+export function serviceTarget(config: { identityUrl: string; serviceSecret: string }): ImportTarget {
+  const identity = createServiceClient<IdentityRouter>({
+    url: config.identityUrl,
+    secret: config.serviceSecret,
+    caller: LEGACY_IMPORTER_SERVICE,
+  });
+  return {
+    write: {
+      accounts: async (command): Promise<WriteOutcome> =>
+        (await refusalsSkip(identity.identity.legacyImport.account.mutate(command))).outcome,
+    },
+    missingStepReason: (step) => missingProcedure[step],
+    async importedRole(legacyUserId): Promise<ImportedRole | null> {
+      const [account] = await identity.identity.legacyImport.accountsByLegacyIds.query({ legacyIds: [legacyUserId] });
+      return account?.role ?? null;
+    },
+    // No campaign import yet, so no earlier run imported a campaign.
+    importedCampaign: () => Promise.resolve(false),
+  };
+}
