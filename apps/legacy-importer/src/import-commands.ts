@@ -5,6 +5,7 @@
  */
 import type {
   ContentCategory,
+  Currency,
   Language,
   NotificationCategory,
   OverlayCorner,
@@ -145,7 +146,7 @@ export type OpeningAccount = 'brand_wallet' | 'streamer_earnings_available' | 's
 export interface OpeningBalanceImport {
   legacyWalletId: string;
   legacyUserId: string;
-  currency: string;
+  currency: Currency;
   /** Only non-zero amounts; each one opening entry from the world side into the account. */
   entries: Array<{ account: OpeningAccount; cents: bigint }>;
   /** The old balances exactly (millionths of a unit), for the money check. */

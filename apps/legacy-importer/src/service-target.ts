@@ -1,4 +1,5 @@
 import type { IdentityRouter } from '@gametriggers/identity-service/router';
+import type { PaymentRouter } from '@gametriggers/payment-service/router';
 import { LEGACY_IMPORTER_SERVICE } from '@gametriggers/tokens';
 import { createServiceClient } from '@gametriggers/trpc';
 import { TRPCClientError } from '@trpc/client';
@@ -9,6 +10,7 @@ import type { ImportTarget, StepName, WriteOutcome } from './import-target';
 
 const serviceTargetEnvSchema = z.object({
   IDENTITY_SERVICE_URL: z.url(),
+  PAYMENT_SERVICE_URL: z.url(),
   SERVICE_SECRET: z.string().min(32, 'SERVICE_SECRET must be at least 32 characters'),
 });
 
@@ -28,7 +30,7 @@ const missingProcedure: Record<StepName, string> = {
   participations: 'the participation service has no legacy participation import yet',
   gKeys: 'the participation service has no legacy G-Key import yet',
   conflictRules: 'the participation service has no legacy conflict-rule import yet',
-  openingBalances: 'the payment service has no opening-balance import yet',
+  openingBalances: 'payment.legacyImport.openingBalance',
   kyc: 'the streamer service has no legacy KYC import yet',
   notifications: 'the notification service has no legacy inbox import yet',
 };
@@ -39,7 +41,7 @@ async function refusalsSkip<T>(call: Promise<T>): Promise<T> {
     return await call;
   } catch (error) {
     if (error instanceof TRPCClientError) {
-      const data = (error as TRPCClientError<IdentityRouter>).data as { code?: string; reason?: string } | undefined;
+      const data = (error as TRPCClientError<IdentityRouter | PaymentRouter>).data as { code?: string; reason?: string } | undefined;
       if (data?.code === 'CONFLICT') throw new ImportRefusal(data.reason ?? 'conflict');
       if (data?.code === 'BAD_REQUEST') throw new ImportRefusal(`invalid: ${error.message}`);
     }
@@ -53,25 +55,51 @@ export function serviceTargetFromEnv(env: NodeJS.ProcessEnv): ImportTarget {
   if (!parsed.success) {
     throw new Error(`The import needs ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')} (or run it with --dry-run).`);
   }
-  return serviceTarget({ identityUrl: parsed.data.IDENTITY_SERVICE_URL, serviceSecret: parsed.data.SERVICE_SECRET });
+  return serviceTarget({
+    identityUrl: parsed.data.IDENTITY_SERVICE_URL,
+    paymentUrl: parsed.data.PAYMENT_SERVICE_URL,
+    serviceSecret: parsed.data.SERVICE_SECRET,
+  });
 }
 
-export function serviceTarget(config: { identityUrl: string; serviceSecret: string }): ImportTarget {
-  const identity = createServiceClient<IdentityRouter>({
-    url: config.identityUrl,
-    secret: config.serviceSecret,
-    caller: LEGACY_IMPORTER_SERVICE,
-  });
+export function serviceTarget(config: { identityUrl: string; paymentUrl: string; serviceSecret: string }): ImportTarget {
+  const client = { secret: config.serviceSecret, caller: LEGACY_IMPORTER_SERVICE };
+  const identity = createServiceClient<IdentityRouter>({ url: config.identityUrl, ...client });
+  const payment = createServiceClient<PaymentRouter>({ url: config.paymentUrl, ...client });
+  /** Old user id → the account id identity made for it: what the other owners key people by. */
+  const accountIds = new Map<string, { userId: string; role: ImportedRole }>();
+
+  async function importedAccount(legacyUserId: string) {
+    const known = accountIds.get(legacyUserId);
+    if (known) return known;
+    const [account] = await identity.identity.legacyImport.accountsByLegacyIds.query({ legacyIds: [legacyUserId] });
+    if (account) accountIds.set(legacyUserId, account);
+    return account ?? null;
+  }
+
   return {
     write: {
-      accounts: async (command): Promise<WriteOutcome> =>
-        (await refusalsSkip(identity.identity.legacyImport.account.mutate(command))).outcome,
+      async accounts(command): Promise<WriteOutcome> {
+        const { userId, outcome } = await refusalsSkip(identity.identity.legacyImport.account.mutate(command));
+        accountIds.set(command.legacyId, { userId, role: command.role });
+        return outcome;
+      },
+      async openingBalances(command): Promise<WriteOutcome> {
+        const owner = await importedAccount(command.legacyUserId);
+        if (!owner) throw new ImportRefusal('owner_not_imported');
+        const { outcome } = await refusalsSkip(
+          payment.payment.legacyImport.openingBalance.mutate({
+            legacyWalletId: command.legacyWalletId,
+            ownerId: owner.userId,
+            currency: command.currency,
+            entries: command.entries.map(({ account, cents }) => ({ account, amountCents: Number(cents) })),
+          }),
+        );
+        return outcome;
+      },
     },
     missingStepReason: (step) => missingProcedure[step],
-    async importedRole(legacyUserId): Promise<ImportedRole | null> {
-      const [account] = await identity.identity.legacyImport.accountsByLegacyIds.query({ legacyIds: [legacyUserId] });
-      return account?.role ?? null;
-    },
+    importedRole: async (legacyUserId) => (await importedAccount(legacyUserId))?.role ?? null,
     // No campaign import yet, so no earlier run imported a campaign.
     importedCampaign: () => Promise.resolve(false),
   };

@@ -1,3 +1,5 @@
+import { currencies } from '@gametriggers/contracts';
+import type { Currency } from '@gametriggers/contracts';
 import type { LegacyDocument } from '../extended-json';
 import type { Mapped, OpeningAccount, OpeningBalanceImport } from '../import-commands';
 import { mapped, refused } from '../import-commands';
@@ -26,6 +28,8 @@ function owedAmounts(walletType: 'brand' | 'streamer') {
   ];
 }
 
+const isPlatformCurrency = (code: string): code is Currency => (currencies as readonly string[]).includes(code);
+
 export function mapWallet(document: LegacyDocument): Mapped<OpeningBalanceImport> {
   const id = legacyId(document._id);
   if (!id) return refused('missing_id');
@@ -34,6 +38,11 @@ export function mapWallet(document: LegacyDocument): Mapped<OpeningBalanceImport
   const walletType = legacyText(document.walletType)?.toLowerCase();
   if (walletType === 'platform') return refused('platform_wallet_not_imported');
   if (walletType !== 'brand' && walletType !== 'streamer') return refused(`unknown_wallet_type:${walletType ?? 'missing'}`);
+
+  // The old platform's default was INR, which the platform does not hold: converting is a business
+  // decision (a rate, a date) the import does not make on its own.
+  const currency = (legacyText(document.currency) ?? 'INR').toUpperCase();
+  if (!isPlatformCurrency(currency)) return refused(`currency_not_supported:${currency}`);
 
   let legacyMillionths = 0n;
   const byAccount = new Map<OpeningAccount, bigint>();
@@ -48,7 +57,7 @@ export function mapWallet(document: LegacyDocument): Mapped<OpeningBalanceImport
   return mapped({
     legacyWalletId: id,
     legacyUserId,
-    currency: (legacyText(document.currency) ?? 'INR').toUpperCase(),
+    currency,
     entries: [...byAccount]
       .map(([account, millionths]) => ({ account, cents: millionthsToCents(millionths) }))
       .filter(({ cents }) => cents > 0n),
