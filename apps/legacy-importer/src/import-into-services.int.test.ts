@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { IdentityHarness } from '@gametriggers/identity-service/testing';
 import { startIdentityHarness, testServiceSecret } from '@gametriggers/identity-service/testing';
+import type { OverlayHarness } from '@gametriggers/overlay-service/testing';
+import { startOverlayHarness } from '@gametriggers/overlay-service/testing';
 import type { PaymentHarness } from '@gametriggers/payment-service/testing';
 import { startPaymentHarness } from '@gametriggers/payment-service/testing';
 import { fixedClock, testInstants } from '@gametriggers/testing';
@@ -13,7 +15,7 @@ import type { LegacyExportFixture } from './fixtures/legacy-export-fixture';
 
 /**
  * `pnpm import:legacy` as an operator runs it: the command in its own process, against real
- * identity and payment services. Killed half-way, run again, run twice: every old account exists
+ * identity, payment and overlay services. Killed half-way, run again, run twice: every old account exists
  * once and every old wallet is opened once, to the cent.
  */
 const clock = fixedClock(testInstants.newYorkAfternoon);
@@ -21,17 +23,20 @@ const size = { brands: 10, streamers: 50, campaigns: 6, participations: 20 };
 const importedAccounts = size.brands + size.streamers + 1;
 let identity: IdentityHarness;
 let payment: PaymentHarness;
+let overlay: OverlayHarness;
 let fixture: LegacyExportFixture;
 let folder: string;
 
 beforeAll(async () => {
   identity = await startIdentityHarness({ now: clock.now });
   payment = await startPaymentHarness({ jwksUrl: identity.jwksUrl, now: clock.now, serviceSecret: testServiceSecret });
+  overlay = await startOverlayHarness({ jwksUrl: identity.jwksUrl, now: clock.now, serviceSecret: testServiceSecret });
   folder = mkdtempSync(path.join(tmpdir(), 'legacy-import-int-'));
   fixture = await writeLegacyExport(path.join(folder, 'export'), size, { messy: true });
 });
 afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
+  await overlay?.close();
   await payment?.close();
   await identity?.close();
 });
@@ -44,7 +49,7 @@ interface ImportReportJson {
 function runImportCommand(args: string[], options: { killWhen?: () => Promise<boolean> } = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'cli.ts'), ...args], {
     cwd: path.join(import.meta.dirname, '..'),
-    env: { ...process.env, INIT_CWD: folder, IDENTITY_SERVICE_URL: identity.url, PAYMENT_SERVICE_URL: payment.url, SERVICE_SECRET: testServiceSecret },
+    env: { ...process.env, INIT_CWD: folder, IDENTITY_SERVICE_URL: identity.url, PAYMENT_SERVICE_URL: payment.url, OVERLAY_SERVICE_URL: overlay.url, SERVICE_SECRET: testServiceSecret },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -74,7 +79,7 @@ async function owedInLedger() {
 }
 const report = (name: string) => JSON.parse(readFileSync(path.join(folder, name), 'utf8')) as ImportReportJson;
 
-describe('pnpm import:legacy against the identity and payment services', () => {
+describe('pnpm import:legacy against the identity, payment and overlay services', () => {
   it('writes nothing on a dry run', async () => {
     const before = await users();
     const run = await runImportCommand(['export', '--dry-run', '--report', 'dry.json']);
@@ -108,9 +113,13 @@ describe('pnpm import:legacy against the identity and payment services', () => {
     expect(await legacyAccounts()).toBe(importedAccounts);
     expect(await owedInLedger()).toBe(fixture.walletsOwedMillionths / 10_000n);
 
-    // The imported streamer signs in with the old password.
+    // The imported streamer signs in with the old password, and the old overlay URL opens their overlay.
     const tokens = await identity.client().identity.login.mutate({ email: fixture.streamer.email, password: fixture.password });
     expect(tokens.accessToken.length).toBeGreaterThan(0);
+    const { userId } = await identity.service.deps.db.legacyAccount.findUniqueOrThrow({ where: { legacyId: fixture.streamer.legacyId } });
+    const resolved = await overlay.serviceClient('analytics').overlay.internal.resolveKey.query({ key: fixture.streamer.overlayToken });
+    expect(resolved).toMatchObject({ streamerId: userId });
+    expect(report('again.json').steps.overlays).toMatchObject({ created: 0, updated: 0, unchanged: size.streamers + 1 });
   });
 
   it('applies a delta after the high-water mark: nothing changed, nothing written', async () => {

@@ -1,4 +1,5 @@
 import type { IdentityRouter } from '@gametriggers/identity-service/router';
+import type { OverlayRouter } from '@gametriggers/overlay-service/router';
 import type { PaymentRouter } from '@gametriggers/payment-service/router';
 import { LEGACY_IMPORTER_SERVICE } from '@gametriggers/tokens';
 import { createServiceClient } from '@gametriggers/trpc';
@@ -11,6 +12,7 @@ import type { ImportTarget, StepName, WriteOutcome } from './import-target';
 const serviceTargetEnvSchema = z.object({
   IDENTITY_SERVICE_URL: z.url(),
   PAYMENT_SERVICE_URL: z.url(),
+  OVERLAY_SERVICE_URL: z.url(),
   SERVICE_SECRET: z.string().min(32, 'SERVICE_SECRET must be at least 32 characters'),
 });
 
@@ -23,7 +25,7 @@ const missingProcedure: Record<StepName, string> = {
   accounts: 'identity.legacyImport.account',
   streamerProfiles: 'the streamer service has no legacy profile import yet',
   brandProfiles: 'the brand service has no legacy profile import yet',
-  overlays: 'the overlay service has no legacy overlay import yet (old /overlay/<token> URLs: see docs/legacy-cut-over.md)',
+  overlays: 'overlay.legacyImport.overlay',
   progression: "awaiting the streamer service's progression import (issue 14, streamer progression, built on another branch)",
   energy: 'the participation service has no legacy energy import yet',
   campaigns: 'the campaign service has no legacy campaign import yet',
@@ -41,7 +43,7 @@ async function refusalsSkip<T>(call: Promise<T>): Promise<T> {
     return await call;
   } catch (error) {
     if (error instanceof TRPCClientError) {
-      const data = (error as TRPCClientError<IdentityRouter | PaymentRouter>).data as { code?: string; reason?: string } | undefined;
+      const data = (error as TRPCClientError<IdentityRouter | PaymentRouter | OverlayRouter>).data as { code?: string; reason?: string } | undefined;
       if (data?.code === 'CONFLICT') throw new ImportRefusal(data.reason ?? 'conflict');
       if (data?.code === 'BAD_REQUEST') throw new ImportRefusal(`invalid: ${error.message}`);
     }
@@ -58,14 +60,21 @@ export function serviceTargetFromEnv(env: NodeJS.ProcessEnv): ImportTarget {
   return serviceTarget({
     identityUrl: parsed.data.IDENTITY_SERVICE_URL,
     paymentUrl: parsed.data.PAYMENT_SERVICE_URL,
+    overlayUrl: parsed.data.OVERLAY_SERVICE_URL,
     serviceSecret: parsed.data.SERVICE_SECRET,
   });
 }
 
-export function serviceTarget(config: { identityUrl: string; paymentUrl: string; serviceSecret: string }): ImportTarget {
+export function serviceTarget(config: {
+  identityUrl: string;
+  paymentUrl: string;
+  overlayUrl: string;
+  serviceSecret: string;
+}): ImportTarget {
   const client = { secret: config.serviceSecret, caller: LEGACY_IMPORTER_SERVICE };
   const identity = createServiceClient<IdentityRouter>({ url: config.identityUrl, ...client });
   const payment = createServiceClient<PaymentRouter>({ url: config.paymentUrl, ...client });
+  const overlay = createServiceClient<OverlayRouter>({ url: config.overlayUrl, ...client });
   /** Old user id → the account id identity made for it: what the other owners key people by. */
   const accountIds = new Map<string, { userId: string; role: ImportedRole }>();
 
@@ -77,6 +86,12 @@ export function serviceTarget(config: { identityUrl: string; paymentUrl: string;
     return account ?? null;
   }
 
+  async function ownerId(legacyUserId: string): Promise<string> {
+    const owner = await importedAccount(legacyUserId);
+    if (!owner) throw new ImportRefusal('owner_not_imported');
+    return owner.userId;
+  }
+
   return {
     write: {
       async accounts(command): Promise<WriteOutcome> {
@@ -84,13 +99,29 @@ export function serviceTarget(config: { identityUrl: string; paymentUrl: string;
         accountIds.set(command.legacyId, { userId, role: command.role });
         return outcome;
       },
+      async overlays(command): Promise<WriteOutcome> {
+        const { outcome } = await refusalsSkip(
+          overlay.overlay.legacyImport.overlay.mutate({
+            streamerId: await ownerId(command.legacyUserId),
+            legacyStreamerId: command.legacyUserId,
+            legacyOverlayToken: command.legacyOverlayToken,
+            settings: {
+              corner: command.corner,
+              size: command.size,
+              // The old slider went 0–100 and allowed an invisible overlay; the platform's floor is 0.2.
+              opacity: Math.max(0.2, command.opacity / 100),
+              rotationStrategy: command.strategy,
+              rotationIntervalSeconds: Math.min(86_400, Math.max(30, command.rotationIntervalMinutes * 60)),
+            },
+          }),
+        );
+        return outcome;
+      },
       async openingBalances(command): Promise<WriteOutcome> {
-        const owner = await importedAccount(command.legacyUserId);
-        if (!owner) throw new ImportRefusal('owner_not_imported');
         const { outcome } = await refusalsSkip(
           payment.payment.legacyImport.openingBalance.mutate({
             legacyWalletId: command.legacyWalletId,
-            ownerId: owner.userId,
+            ownerId: await ownerId(command.legacyUserId),
             currency: command.currency,
             entries: command.entries.map(({ account, cents }) => ({ account, amountCents: Number(cents) })),
           }),
