@@ -58,6 +58,24 @@ describe('the legacy import on a messy export', () => {
     expect(target.recordOf('campaigns', fixtureId('campaign', 1))).toMatchObject({ budgetCents: '52525', pricing: { model: 'cpm', rateCents: '400' } });
   });
 
+  it('maps participations, G-Keys, conflict rules, KYC and notifications', async () => {
+    const target = new MemoryTarget();
+    await importInto(target);
+    // Participation 0 joined without a join date: its creation date stands in.
+    expect(target.recordOf('participations', fixtureId('participation', 0))).toMatchObject({ status: 'active', impressions: 0, removalReason: null, joinedAt: '2025-01-06T12:00:00.000Z' });
+    expect(target.recordOf('participations', fixtureId('participation', 5))).toMatchObject({ status: 'paused', impressions: 15 });
+    expect(target.recordOf('gKeys', fixtureId('gkey', 3))).toMatchObject({ category: 'battle_royale', state: 'cooloff', usageCount: 3 });
+    expect(target.recordOf('conflictRules', fixtureId('rule', 2))).toMatchObject({ type: 'cooldown', severity: 'warning', cooldownHours: 24 });
+    expect(target.recordOf('conflictRules', fixtureId('rule', 3))).toMatchObject({ type: 'simultaneous_limit', active: false, maxSimultaneous: 3 });
+    expect(target.recordOf('conflictRules', fixtureId('rule', 1))).toMatchObject({ type: 'category_exclusivity', priority: 10, categories: ['fps'] });
+    // `under_review` has no state of its own here: it is pending.
+    expect(target.recordOf('kyc', fixtureId('kyc', 2))).toMatchObject({ state: 'pending', decidedAt: null });
+    expect(target.recordOf('kyc', fixtureId('kyc', 8))).toMatchObject({ state: 'rejected', rejectionReason: 'Document unreadable' });
+    expect(target.recordOf('notifications', fixtureId('notification', 1))).toMatchObject({ category: 'money', read: false });
+    expect(target.recordOf('notifications', fixtureId('notification', 3))).toMatchObject({ category: 'verification' });
+    expect(target.recordOf('energy', fixture.streamer.legacyId)).toEqual({ legacyUserId: fixture.streamer.legacyId, current: 0, maximum: 10 });
+  });
+
   it('opens every wallet to the cent: the money check balances', async () => {
     const target = new MemoryTarget();
     const report = await importInto(target);
