@@ -25,28 +25,43 @@ const dir = mkdtempSync(path.join(tmpdir(), 'legacy-import-bench-'));
 try {
   const generated = performance.now();
   await writeLegacyExport(dir, size, { messy: true });
-  console.log(`export generated in ${((performance.now() - generated) / 1000).toFixed(1)} s (${dir})`);
+  console.log(
+    `export generated in ${((performance.now() - generated) / 1000).toFixed(1)} s (${dir})`,
+  );
 
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 50);
   const started = performance.now();
-  const report = await runLegacyImport({ exportDir: dir, target: dryRunTarget(), dryRun: true, changedAfter: null, now: new Date() });
+  const report = await runLegacyImport({
+    exportDir: dir,
+    target: dryRunTarget(),
+    dryRun: true,
+    changedAfter: null,
+    now: new Date(),
+  });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
   const documents = [...report.steps]
-    .filter(([step]) => !['streamerProfiles', 'brandProfiles', 'overlays', 'progression', 'energy'].includes(step))
+    .filter(
+      ([step]) =>
+        !['streamerProfiles', 'brandProfiles', 'overlays', 'progression', 'energy'].includes(step),
+    )
     .reduce((sum, [, tally]) => sum + tally.read, 0);
   const peakMb = peakRss / 1024 / 1024;
   console.log(report.summary());
   console.log('');
   console.log(`documents read and mapped: ${documents.toLocaleString('en')}`);
-  console.log(`time: ${seconds.toFixed(1)} s (target < ${TARGET_SECONDS} s: ${seconds < TARGET_SECONDS ? 'met' : 'NOT met'})`);
+  console.log(
+    `time: ${seconds.toFixed(1)} s (target < ${TARGET_SECONDS} s: ${seconds < TARGET_SECONDS ? 'met' : 'NOT met'})`,
+  );
   console.log(`throughput: ${Math.round(documents / seconds).toLocaleString('en')} documents/s`);
-  console.log(`peak RSS (generation included): ${peakMb.toFixed(0)} MB (target < ${TARGET_MB} MB: ${peakMb < TARGET_MB ? 'met' : 'NOT met'})`);
+  console.log(
+    `peak RSS (generation included): ${peakMb.toFixed(0)} MB (target < ${TARGET_MB} MB: ${peakMb < TARGET_MB ? 'met' : 'NOT met'})`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -16,9 +16,16 @@ describe('the import command line', () => {
 
   it('takes a delta from an instant or from an earlier report', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cli-args-'));
-    writeFileSync(path.join(dir, 'earlier.json'), JSON.stringify({ highWaterMark: '2026-03-01T10:00:00.000Z' }));
-    expect(parseImportCommandLine(['x', '--changed-after', '2026-02-01T00:00:00Z'], dir).changedAfter).toEqual(new Date('2026-02-01T00:00:00Z'));
-    expect(parseImportCommandLine(['x', '--since', 'earlier.json', '--report', 'r.json'], dir)).toMatchObject({
+    writeFileSync(
+      path.join(dir, 'earlier.json'),
+      JSON.stringify({ highWaterMark: '2026-03-01T10:00:00.000Z' }),
+    );
+    expect(
+      parseImportCommandLine(['x', '--changed-after', '2026-02-01T00:00:00Z'], dir).changedAfter,
+    ).toEqual(new Date('2026-02-01T00:00:00Z'));
+    expect(
+      parseImportCommandLine(['x', '--since', 'earlier.json', '--report', 'r.json'], dir),
+    ).toMatchObject({
       changedAfter: new Date('2026-03-01T10:00:00.000Z'),
       reportPath: path.join(dir, 'r.json'),
     });
@@ -27,6 +34,8 @@ describe('the import command line', () => {
   it('refuses what it does not understand', () => {
     expect(() => parseImportCommandLine([], '/')).toThrow('pnpm import:legacy');
     expect(() => parseImportCommandLine(['x', '--force'], '/')).toThrow('Unknown option --force');
-    expect(() => parseImportCommandLine(['x', '--changed-after', 'yesterday'], '/')).toThrow('Not an instant');
+    expect(() => parseImportCommandLine(['x', '--changed-after', 'yesterday'], '/')).toThrow(
+      'Not an instant',
+    );
   });
 });

@@ -34,8 +34,11 @@ export function parseImportCommandLine(argv: string[], typedIn: string): ImportC
     else if (argument === '--dry-run') dryRun = true;
     else if (argument === '--changed-after') changedAfter = instant(value());
     else if (argument === '--since') {
-      const earlier = JSON.parse(readFileSync(path.resolve(typedIn, value()), 'utf8')) as { highWaterMark: string | null };
-      if (!earlier.highWaterMark) throw new Error('The earlier report has no high-water mark: run a full import.');
+      const earlier = JSON.parse(readFileSync(path.resolve(typedIn, value()), 'utf8')) as {
+        highWaterMark: string | null;
+      };
+      if (!earlier.highWaterMark)
+        throw new Error('The earlier report has no high-water mark: run a full import.');
       changedAfter = instant(earlier.highWaterMark);
     } else if (argument === '--report') reportPath = path.resolve(typedIn, value());
     else if (argument.startsWith('--')) throw new Error(`Unknown option ${argument}\n\n${usage}`);
@@ -43,7 +46,12 @@ export function parseImportCommandLine(argv: string[], typedIn: string): ImportC
   }
   if (positional.length !== 1) throw new Error(usage);
   const exportDir = path.resolve(typedIn, positional[0]!);
-  return { exportDir, dryRun, changedAfter, reportPath: reportPath ?? path.join(exportDir, 'import-report.json') };
+  return {
+    exportDir,
+    dryRun,
+    changedAfter,
+    reportPath: reportPath ?? path.join(exportDir, 'import-report.json'),
+  };
 }
 
 function instant(text: string): Date {

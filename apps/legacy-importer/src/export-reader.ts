@@ -4,8 +4,7 @@ import { parseExtendedJsonLine } from './extended-json';
 import type { LegacyDocument } from './extended-json';
 
 export type ExportLine =
-  | { line: number; document: LegacyDocument }
-  | { line: number; error: string };
+  { line: number; document: LegacyDocument } | { line: number; error: string };
 
 /**
  * The documents of one `mongoexport` file, a line at a time: memory stays flat whatever the file's

@@ -35,7 +35,9 @@ describe('Extended JSON lines', () => {
   });
 
   it('leaves documents that only look like wrappers alone', () => {
-    expect(parseExtendedJsonLine('{"meta":{"$oid":"x","other":1}}')).toEqual({ meta: { $oid: 'x', other: 1 } });
+    expect(parseExtendedJsonLine('{"meta":{"$oid":"x","other":1}}')).toEqual({
+      meta: { $oid: 'x', other: 1 },
+    });
   });
 
   it('refuses a line that is not one document', () => {

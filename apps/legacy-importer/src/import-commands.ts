@@ -75,13 +75,7 @@ export interface EnergyImport {
 }
 
 export type ImportedCampaignStatus =
-  | 'draft'
-  | 'pending_review'
-  | 'active'
-  | 'paused'
-  | 'completed'
-  | 'rejected'
-  | 'cancelled';
+  'draft' | 'pending_review' | 'active' | 'paused' | 'completed' | 'rejected' | 'cancelled';
 
 export interface CampaignImport {
   legacyId: string;
@@ -101,12 +95,7 @@ export interface CampaignImport {
 }
 
 export type ImportedParticipationStatus =
-  | 'active'
-  | 'paused'
-  | 'completed'
-  | 'left_early'
-  | 'removed'
-  | 'rejected';
+  'active' | 'paused' | 'completed' | 'left_early' | 'removed' | 'rejected';
 
 export interface ParticipationImport {
   legacyId: string;
@@ -141,7 +130,8 @@ export interface ConflictRuleImport {
   maxSimultaneous: number | null;
 }
 
-export type OpeningAccount = 'brand_wallet' | 'streamer_earnings_available' | 'streamer_earnings_pending';
+export type OpeningAccount =
+  'brand_wallet' | 'streamer_earnings_available' | 'streamer_earnings_pending';
 
 export interface OpeningBalanceImport {
   legacyWalletId: string;

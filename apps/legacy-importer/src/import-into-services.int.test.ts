@@ -29,8 +29,16 @@ let folder: string;
 
 beforeAll(async () => {
   identity = await startIdentityHarness({ now: clock.now });
-  payment = await startPaymentHarness({ jwksUrl: identity.jwksUrl, now: clock.now, serviceSecret: testServiceSecret });
-  overlay = await startOverlayHarness({ jwksUrl: identity.jwksUrl, now: clock.now, serviceSecret: testServiceSecret });
+  payment = await startPaymentHarness({
+    jwksUrl: identity.jwksUrl,
+    now: clock.now,
+    serviceSecret: testServiceSecret,
+  });
+  overlay = await startOverlayHarness({
+    jwksUrl: identity.jwksUrl,
+    now: clock.now,
+    serviceSecret: testServiceSecret,
+  });
   folder = mkdtempSync(path.join(tmpdir(), 'legacy-import-int-'));
   fixture = await writeLegacyExport(path.join(folder, 'export'), size, { messy: true });
 });
@@ -42,26 +50,49 @@ afterAll(async () => {
 });
 
 interface ImportReportJson {
-  steps: Record<string, { created: number; updated: number; unchanged: number; skipped: number; notImported: string | null }>;
+  steps: Record<
+    string,
+    {
+      created: number;
+      updated: number;
+      unchanged: number;
+      skipped: number;
+      notImported: string | null;
+    }
+  >;
   money: Array<{ currency: string; openedCents: string; balanced: boolean }>;
 }
 
 function runImportCommand(args: string[], options: { killWhen?: () => Promise<boolean> } = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'cli.ts'), ...args], {
-    cwd: path.join(import.meta.dirname, '..'),
-    env: { ...process.env, INIT_CWD: folder, IDENTITY_SERVICE_URL: identity.url, PAYMENT_SERVICE_URL: payment.url, OVERLAY_SERVICE_URL: overlay.url, SERVICE_SECRET: testServiceSecret },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'cli.ts'), ...args],
+    {
+      cwd: path.join(import.meta.dirname, '..'),
+      env: {
+        ...process.env,
+        INIT_CWD: folder,
+        IDENTITY_SERVICE_URL: identity.url,
+        PAYMENT_SERVICE_URL: payment.url,
+        OVERLAY_SERVICE_URL: overlay.url,
+        SERVICE_SECRET: testServiceSecret,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal, output })),
-  );
+  const exited = new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    output: string;
+  }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, output })));
   const { killWhen } = options;
   if (killWhen) {
     void (async () => {
-      while (child.exitCode === null && !(await killWhen())) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (child.exitCode === null && !(await killWhen()))
+        await new Promise((resolve) => setTimeout(resolve, 10));
       child.kill('SIGKILL');
     })();
   }
@@ -77,7 +108,8 @@ async function owedInLedger() {
   });
   return owed.reduce((sum, account) => sum + account.postedCredits - account.postedDebits, 0n);
 }
-const report = (name: string) => JSON.parse(readFileSync(path.join(folder, name), 'utf8')) as ImportReportJson;
+const report = (name: string) =>
+  JSON.parse(readFileSync(path.join(folder, name), 'utf8')) as ImportReportJson;
 
 describe('pnpm import:legacy against the identity, payment and overlay services', () => {
   it('writes nothing on a dry run', async () => {
@@ -90,7 +122,9 @@ describe('pnpm import:legacy against the identity, payment and overlay services'
   });
 
   it('finishes the rest after being killed half-way, creating nothing twice', async () => {
-    const killed = await runImportCommand(['export', '--report', 'killed.json'], { killWhen: async () => (await legacyAccounts()) >= 12 });
+    const killed = await runImportCommand(['export', '--report', 'killed.json'], {
+      killWhen: async () => (await legacyAccounts()) >= 12,
+    });
     expect(killed.signal, killed.output).toBe('SIGKILL');
     const afterCrash = await legacyAccounts();
     expect(afterCrash).toBeGreaterThanOrEqual(12);
@@ -99,32 +133,69 @@ describe('pnpm import:legacy against the identity, payment and overlay services'
     const resumed = await runImportCommand(['export', '--report', 'resumed.json']);
     expect(resumed.code, resumed.output).toBe(0);
     expect(await legacyAccounts()).toBe(importedAccounts);
-    expect(report('resumed.json').steps.accounts).toMatchObject({ created: importedAccounts - afterCrash, unchanged: afterCrash, updated: 0 });
-    expect(report('resumed.json').steps.campaigns?.notImported).toBe('the campaign service has no legacy campaign import yet');
+    expect(report('resumed.json').steps.accounts).toMatchObject({
+      created: importedAccounts - afterCrash,
+      unchanged: afterCrash,
+      updated: 0,
+    });
+    expect(report('resumed.json').steps.campaigns?.notImported).toBe(
+      'the campaign service has no legacy campaign import yet',
+    );
     expect(report('resumed.json').money).toEqual([
-      expect.objectContaining({ currency: 'USD', openedCents: String(fixture.walletsOwedMillionths / 10_000n), balanced: true }),
+      expect.objectContaining({
+        currency: 'USD',
+        openedCents: String(fixture.walletsOwedMillionths / 10_000n),
+        balanced: true,
+      }),
     ]);
     expect(await owedInLedger()).toBe(fixture.walletsOwedMillionths / 10_000n);
 
     const again = await runImportCommand(['export', '--report', 'again.json']);
     expect(again.code, again.output).toBe(0);
-    expect(report('again.json').steps.accounts).toMatchObject({ created: 0, updated: 0, unchanged: importedAccounts });
-    expect(report('again.json').steps.openingBalances).toMatchObject({ created: 0, unchanged: report('resumed.json').steps.openingBalances!.created });
+    expect(report('again.json').steps.accounts).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: importedAccounts,
+    });
+    expect(report('again.json').steps.openingBalances).toMatchObject({
+      created: 0,
+      unchanged: report('resumed.json').steps.openingBalances!.created,
+    });
     expect(await legacyAccounts()).toBe(importedAccounts);
     expect(await owedInLedger()).toBe(fixture.walletsOwedMillionths / 10_000n);
 
     // The imported streamer signs in with the old password, and the old overlay URL opens their overlay.
-    const tokens = await identity.client().identity.login.mutate({ email: fixture.streamer.email, password: fixture.password });
+    const tokens = await identity
+      .client()
+      .identity.login.mutate({ email: fixture.streamer.email, password: fixture.password });
     expect(tokens.accessToken.length).toBeGreaterThan(0);
-    const { userId } = await identity.service.deps.db.legacyAccount.findUniqueOrThrow({ where: { legacyId: fixture.streamer.legacyId } });
-    const resolved = await overlay.serviceClient('analytics').overlay.internal.resolveKey.query({ key: fixture.streamer.overlayToken });
+    const { userId } = await identity.service.deps.db.legacyAccount.findUniqueOrThrow({
+      where: { legacyId: fixture.streamer.legacyId },
+    });
+    const resolved = await overlay
+      .serviceClient('analytics')
+      .overlay.internal.resolveKey.query({ key: fixture.streamer.overlayToken });
     expect(resolved).toMatchObject({ streamerId: userId });
-    expect(report('again.json').steps.overlays).toMatchObject({ created: 0, updated: 0, unchanged: size.streamers + 1 });
+    expect(report('again.json').steps.overlays).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: size.streamers + 1,
+    });
   });
 
   it('applies a delta after the high-water mark: nothing changed, nothing written', async () => {
-    const delta = await runImportCommand(['export', '--since', 'again.json', '--report', 'delta.json']);
+    const delta = await runImportCommand([
+      'export',
+      '--since',
+      'again.json',
+      '--report',
+      'delta.json',
+    ]);
     expect(delta.code, delta.output).toBe(0);
-    expect(report('delta.json').steps.accounts).toMatchObject({ created: 0, updated: 0, unchanged: importedAccounts });
+    expect(report('delta.json').steps.accounts).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: importedAccounts,
+    });
   });
 });

@@ -36,18 +36,29 @@ export class ImportReport {
   readonly steps = new Map<string, StepTally>();
   private readonly money = new Map<
     string,
-    { legacyMillionths: bigint; roundingMillionths: bigint; openedCents: bigint; leftBehindMillionths: bigint }
+    {
+      legacyMillionths: bigint;
+      roundingMillionths: bigint;
+      openedCents: bigint;
+      leftBehindMillionths: bigint;
+    }
   >();
   private highWaterMark: Date | null = null;
 
-  constructor(
-    readonly options: { dryRun: boolean; changedAfter: Date | null; startedAt: Date },
-  ) {}
+  constructor(readonly options: { dryRun: boolean; changedAfter: Date | null; startedAt: Date }) {}
 
   step(name: string): StepTally {
     let tally = this.steps.get(name);
     if (!tally) {
-      tally = { read: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, skips: [], notImported: null };
+      tally = {
+        read: 0,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        skipped: 0,
+        skips: [],
+        notImported: null,
+      };
       this.steps.set(name, tally);
     }
     return tally;
@@ -61,7 +72,8 @@ export class ImportReport {
 
   /** The latest `updatedAt` seen: the next delta imports what changed after it. */
   sawChange(updatedAt: Date | undefined): void {
-    if (updatedAt && (!this.highWaterMark || updatedAt > this.highWaterMark)) this.highWaterMark = updatedAt;
+    if (updatedAt && (!this.highWaterMark || updatedAt > this.highWaterMark))
+      this.highWaterMark = updatedAt;
   }
 
   /** A wallet about to be opened: what it held, and the cents its opening entries carry. */
@@ -83,7 +95,12 @@ export class ImportReport {
   private moneyOf(currency: string) {
     let sums = this.money.get(currency);
     if (!sums) {
-      sums = { legacyMillionths: 0n, roundingMillionths: 0n, openedCents: 0n, leftBehindMillionths: 0n };
+      sums = {
+        legacyMillionths: 0n,
+        roundingMillionths: 0n,
+        openedCents: 0n,
+        leftBehindMillionths: 0n,
+      };
       this.money.set(currency, sums);
     }
     return sums;
@@ -95,7 +112,8 @@ export class ImportReport {
    */
   moneyChecks(): MoneyCheck[] {
     return [...this.money].map(([currency, sums]) => {
-      const difference = sums.legacyMillionths - sums.openedCents * MILLIONTHS_PER_CENT - sums.roundingMillionths;
+      const difference =
+        sums.legacyMillionths - sums.openedCents * MILLIONTHS_PER_CENT - sums.roundingMillionths;
       return {
         currency,
         legacyTotal: formatMillionths(sums.legacyMillionths),
@@ -122,7 +140,9 @@ export class ImportReport {
   summary(): string {
     const lines = [
       `Legacy import${this.options.dryRun ? ' (dry run: nothing written)' : ''}`,
-      this.options.changedAfter ? `Delta: documents changed after ${this.options.changedAfter.toISOString()}` : 'Full import',
+      this.options.changedAfter
+        ? `Delta: documents changed after ${this.options.changedAfter.toISOString()}`
+        : 'Full import',
       `High-water mark: ${this.highWaterMark?.toISOString() ?? 'none'}`,
       '',
       `${'step'.padEnd(22)}${'read'.padStart(9)}${'created'.padStart(9)}${'updated'.padStart(9)}${'same'.padStart(9)}${'skipped'.padStart(9)}`,
@@ -133,8 +153,10 @@ export class ImportReport {
       );
       if (tally.notImported) lines.push(`  not imported yet: ${tally.notImported}`);
       const reasons = new Map<string, number>();
-      for (const skipped of tally.skips) reasons.set(skipped.reason, (reasons.get(skipped.reason) ?? 0) + 1);
-      for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1])) lines.push(`  skipped ${count} × ${reason}`);
+      for (const skipped of tally.skips)
+        reasons.set(skipped.reason, (reasons.get(skipped.reason) ?? 0) + 1);
+      for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1]))
+        lines.push(`  skipped ${count} × ${reason}`);
     }
     lines.push('', 'Money check (old balances owed = opening ledger entries):');
     if (this.money.size === 0) lines.push('  no wallet was opened by this run');

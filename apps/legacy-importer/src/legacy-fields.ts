@@ -58,7 +58,10 @@ export function legacyWordList(value: unknown): string[] {
 }
 
 export function legacyObject(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
+  return value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof Date)
     ? (value as Record<string, unknown>)
     : undefined;
 }

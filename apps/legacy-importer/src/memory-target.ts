@@ -29,7 +29,9 @@ export class MemoryTarget implements ImportTarget {
     for (const step of Object.keys(keyOf) as StepName[]) {
       if (this.steps !== 'all' && !this.steps.includes(step)) continue;
       write[step] = (command: never) =>
-        Promise.resolve(this.store(step, (keyOf[step] as (command: never) => string)(command), command));
+        Promise.resolve(
+          this.store(step, (keyOf[step] as (command: never) => string)(command), command),
+        );
     }
     this.write = write;
   }

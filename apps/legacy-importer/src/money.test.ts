@@ -7,7 +7,9 @@ describe('legacy amounts', () => {
     expect(amountInMillionths(10.1)).toBe(10_100_000n);
     expect(amountInMillionths(0.1 + 0.2)).toBe(300_000n);
     expect(amountInMillionths('1,234.56')).toBe(1_234_560_000n);
-    expect(amountInMillionths(new DecimalText('99999999999.123456789'))).toBe(99_999_999_999_123_457n);
+    expect(amountInMillionths(new DecimalText('99999999999.123456789'))).toBe(
+      99_999_999_999_123_457n,
+    );
     expect(amountInMillionths(' 7 ')).toBe(7_000_000n);
     expect(amountInMillionths('-3.5')).toBe(-3_500_000n);
   });

@@ -24,7 +24,8 @@ export function amountInMillionths(value: unknown): bigint | undefined {
   const [, sign, whole, fraction = ''] = match;
   const fractionDigits = fraction.padEnd(6, '0');
   // Beyond a millionth: half away from zero on the seventh digit (a Decimal128 may carry more).
-  const kept = BigInt(fractionDigits.slice(0, 6)) + (Number(fractionDigits[6] ?? '0') >= 5 ? 1n : 0n);
+  const kept =
+    BigInt(fractionDigits.slice(0, 6)) + (Number(fractionDigits[6] ?? '0') >= 5 ? 1n : 0n);
   const magnitude = BigInt(whole!) * 1_000_000n + kept;
   return sign === '-' ? -magnitude : magnitude;
 }

@@ -48,10 +48,20 @@ interface Seen {
  * A refusal skips the document (reported with its old id and reason); any other failure stops the run.
  */
 export async function runLegacyImport(options: ImportOptions): Promise<ImportReport> {
-  if (!legacyCollections.some((collection) => existsSync(path.join(options.exportDir, `${collection}.json`)))) {
-    throw new Error(`${options.exportDir} holds none of ${legacyCollections.map((name) => `${name}.json`).join(', ')}`);
+  if (
+    !legacyCollections.some((collection) =>
+      existsSync(path.join(options.exportDir, `${collection}.json`)),
+    )
+  ) {
+    throw new Error(
+      `${options.exportDir} holds none of ${legacyCollections.map((name) => `${name}.json`).join(', ')}`,
+    );
   }
-  const report = new ImportReport({ dryRun: options.dryRun, changedAfter: options.changedAfter, startedAt: options.now });
+  const report = new ImportReport({
+    dryRun: options.dryRun,
+    changedAfter: options.changedAfter,
+    startedAt: options.now,
+  });
   const run = new ImportRun(options, report);
   await run.users();
   await run.campaigns();
@@ -82,7 +92,11 @@ class ImportRun {
       const tally = this.report.step(step);
       tally.read += 1;
       if ('error' in entry) {
-        this.report.skip(step, { legacyId: null, line: entry.line, reason: `unreadable_line: ${entry.error}` });
+        this.report.skip(step, {
+          legacyId: null,
+          line: entry.line,
+          reason: `unreadable_line: ${entry.error}`,
+        });
         continue;
       }
       const id = legacyId(entry.document._id);
@@ -91,7 +105,8 @@ class ImportRun {
         continue;
       }
       if (id) seenIds.add(id);
-      const updatedAt = legacyDate(entry.document.updatedAt) ?? legacyDate(entry.document.createdAt);
+      const updatedAt =
+        legacyDate(entry.document.updatedAt) ?? legacyDate(entry.document.createdAt);
       this.report.sawChange(updatedAt);
       const changedAfter = this.options.changedAfter;
       // A document without dates cannot be placed before the mark: a delta takes it again (writes are idempotent).
@@ -101,7 +116,11 @@ class ImportRun {
   }
 
   /** Sends one command; true when the owner has it now (written or already there). */
-  private async send<S extends StepName>(step: S, seen: Seen, command: CommandOf<S>): Promise<boolean> {
+  private async send<S extends StepName>(
+    step: S,
+    seen: Seen,
+    command: CommandOf<S>,
+  ): Promise<boolean> {
     const tally = this.report.step(step);
     const write = this.options.target.write[step];
     if (!write) {
@@ -153,7 +172,11 @@ class ImportRun {
       const holder = email ? emails.get(email) : undefined;
       if (holder && holder !== seen.legacyId) {
         // The monolith's unique index was case-sensitive: `Ada@x.io` and `ada@x.io` are two documents there.
-        this.report.skip('accounts', { legacyId: seen.legacyId, line: seen.line, reason: `duplicate_email_of:${holder}` });
+        this.report.skip('accounts', {
+          legacyId: seen.legacyId,
+          line: seen.line,
+          reason: `duplicate_email_of:${holder}`,
+        });
         continue;
       }
       const user = this.mappedOrSkip('accounts', seen, mapUser(seen.document));
@@ -179,7 +202,11 @@ class ImportRun {
       const campaign = this.mappedOrSkip('campaigns', seen, mapCampaign(seen.document));
       if (!campaign) continue;
       if ((await this.userRole(campaign.legacyBrandId)) !== 'brand') {
-        this.report.skip('campaigns', { legacyId: seen.legacyId, line: seen.line, reason: 'brand_not_imported' });
+        this.report.skip('campaigns', {
+          legacyId: seen.legacyId,
+          line: seen.line,
+          reason: 'brand_not_imported',
+        });
         continue;
       }
       if (!seen.changed) {
@@ -193,7 +220,11 @@ class ImportRun {
 
   async participations(): Promise<void> {
     for await (const seen of this.documents('campaignparticipations', 'participations')) {
-      const participation = this.mappedOrSkip('participations', seen, mapParticipation(seen.document));
+      const participation = this.mappedOrSkip(
+        'participations',
+        seen,
+        mapParticipation(seen.document),
+      );
       if (!participation) continue;
       const reason = !(await this.campaignKnown(participation.legacyCampaignId))
         ? 'campaign_not_imported'
@@ -215,13 +246,21 @@ class ImportRun {
       const key = this.mappedOrSkip('gKeys', seen, mapGKey(seen.document));
       if (!key) continue;
       if ((await this.userRole(key.legacyUserId)) !== 'streamer') {
-        this.report.skip('gKeys', { legacyId: seen.legacyId, line: seen.line, reason: 'streamer_not_imported' });
+        this.report.skip('gKeys', {
+          legacyId: seen.legacyId,
+          line: seen.line,
+          reason: 'streamer_not_imported',
+        });
         continue;
       }
       // Old aliases can fold two legacy categories into one: one key per streamer and category.
       const slot = `${key.legacyUserId}:${key.category}`;
       if (keyed.has(slot)) {
-        this.report.skip('gKeys', { legacyId: seen.legacyId, line: seen.line, reason: `duplicate_key_for_category:${key.category}` });
+        this.report.skip('gKeys', {
+          legacyId: seen.legacyId,
+          line: seen.line,
+          reason: `duplicate_key_for_category:${key.category}`,
+        });
         continue;
       }
       keyed.add(slot);
@@ -252,7 +291,9 @@ class ImportRun {
       const wallet = this.mappedOrSkip('openingBalances', seen, mapWallet(seen.document));
       if (!wallet) continue;
       const role = await this.userRole(wallet.legacyUserId);
-      const expectedRole = wallet.entries.some(({ account }) => account === 'brand_wallet') ? 'brand' : null;
+      const expectedRole = wallet.entries.some(({ account }) => account === 'brand_wallet')
+        ? 'brand'
+        : null;
       const reason = !role
         ? 'owner_not_imported'
         : expectedRole && role !== expectedRole
@@ -270,7 +311,8 @@ class ImportRun {
       // An opening balance is written once: later changes of an old wallet are the old platform's
       // traffic, which a delta cannot replay as opening entries (the runbook freezes money first).
       if (checksMoney) this.report.legacyBalance(wallet.currency, wallet.legacyMillionths, cents);
-      if (await this.send('openingBalances', seen, wallet)) this.report.opened(wallet.currency, cents);
+      if (await this.send('openingBalances', seen, wallet))
+        this.report.opened(wallet.currency, cents);
     }
   }
 
@@ -279,7 +321,11 @@ class ImportRun {
       const kyc = this.mappedOrSkip('kyc', seen, mapKyc(seen.document));
       if (!kyc) continue;
       if ((await this.userRole(kyc.legacyUserId)) !== 'streamer') {
-        this.report.skip('kyc', { legacyId: seen.legacyId, line: seen.line, reason: 'streamer_not_imported' });
+        this.report.skip('kyc', {
+          legacyId: seen.legacyId,
+          line: seen.line,
+          reason: 'streamer_not_imported',
+        });
         continue;
       }
       if (!seen.changed) this.skipUnchanged('kyc');
@@ -289,10 +335,18 @@ class ImportRun {
 
   async notifications(): Promise<void> {
     for await (const seen of this.documents('notifications', 'notifications')) {
-      const notification = this.mappedOrSkip('notifications', seen, mapNotification(seen.document, this.options.now));
+      const notification = this.mappedOrSkip(
+        'notifications',
+        seen,
+        mapNotification(seen.document, this.options.now),
+      );
       if (!notification) continue;
       if (!(await this.userRole(notification.legacyUserId))) {
-        this.report.skip('notifications', { legacyId: seen.legacyId, line: seen.line, reason: 'recipient_not_imported' });
+        this.report.skip('notifications', {
+          legacyId: seen.legacyId,
+          line: seen.line,
+          reason: 'recipient_not_imported',
+        });
         continue;
       }
       if (!seen.changed) this.skipUnchanged('notifications');

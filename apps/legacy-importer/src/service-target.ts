@@ -26,7 +26,8 @@ const missingProcedure: Record<StepName, string> = {
   streamerProfiles: 'the streamer service has no legacy profile import yet',
   brandProfiles: 'the brand service has no legacy profile import yet',
   overlays: 'overlay.legacyImport.overlay',
-  progression: "awaiting the streamer service's progression import (issue 14, streamer progression, built on another branch)",
+  progression:
+    "awaiting the streamer service's progression import (issue 14, streamer progression, built on another branch)",
   energy: 'the participation service has no legacy energy import yet',
   campaigns: 'the campaign service has no legacy campaign import yet',
   participations: 'the participation service has no legacy participation import yet',
@@ -43,7 +44,8 @@ async function refusalsSkip<T>(call: Promise<T>): Promise<T> {
     return await call;
   } catch (error) {
     if (error instanceof TRPCClientError) {
-      const data = (error as TRPCClientError<IdentityRouter | PaymentRouter | OverlayRouter>).data as { code?: string; reason?: string } | undefined;
+      const data = (error as TRPCClientError<IdentityRouter | PaymentRouter | OverlayRouter>)
+        .data as { code?: string; reason?: string } | undefined;
       if (data?.code === 'CONFLICT') throw new ImportRefusal(data.reason ?? 'conflict');
       if (data?.code === 'BAD_REQUEST') throw new ImportRefusal(`invalid: ${error.message}`);
     }
@@ -55,7 +57,9 @@ async function refusalsSkip<T>(call: Promise<T>): Promise<T> {
 export function serviceTargetFromEnv(env: NodeJS.ProcessEnv): ImportTarget {
   const parsed = serviceTargetEnvSchema.safeParse(env);
   if (!parsed.success) {
-    throw new Error(`The import needs ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')} (or run it with --dry-run).`);
+    throw new Error(
+      `The import needs ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')} (or run it with --dry-run).`,
+    );
   }
   return serviceTarget({
     identityUrl: parsed.data.IDENTITY_SERVICE_URL,
@@ -81,7 +85,9 @@ export function serviceTarget(config: {
   async function importedAccount(legacyUserId: string) {
     const known = accountIds.get(legacyUserId);
     if (known) return known;
-    const [account] = await identity.identity.legacyImport.accountsByLegacyIds.query({ legacyIds: [legacyUserId] });
+    const [account] = await identity.identity.legacyImport.accountsByLegacyIds.query({
+      legacyIds: [legacyUserId],
+    });
     if (account) accountIds.set(legacyUserId, account);
     return account ?? null;
   }
@@ -95,7 +101,9 @@ export function serviceTarget(config: {
   return {
     write: {
       async accounts(command): Promise<WriteOutcome> {
-        const { userId, outcome } = await refusalsSkip(identity.identity.legacyImport.account.mutate(command));
+        const { userId, outcome } = await refusalsSkip(
+          identity.identity.legacyImport.account.mutate(command),
+        );
         accountIds.set(command.legacyId, { userId, role: command.role });
         return outcome;
       },
@@ -111,7 +119,10 @@ export function serviceTarget(config: {
               // The old slider went 0–100 and allowed an invisible overlay; the platform's floor is 0.2.
               opacity: Math.max(0.2, command.opacity / 100),
               rotationStrategy: command.strategy,
-              rotationIntervalSeconds: Math.min(86_400, Math.max(30, command.rotationIntervalMinutes * 60)),
+              rotationIntervalSeconds: Math.min(
+                86_400,
+                Math.max(30, command.rotationIntervalMinutes * 60),
+              ),
             },
           }),
         );
@@ -123,7 +134,10 @@ export function serviceTarget(config: {
             legacyWalletId: command.legacyWalletId,
             ownerId: await ownerId(command.legacyUserId),
             currency: command.currency,
-            entries: command.entries.map(({ account, cents }) => ({ account, amountCents: Number(cents) })),
+            entries: command.entries.map(({ account, cents }) => ({
+              account,
+              amountCents: Number(cents),
+            })),
           }),
         );
         return outcome;

@@ -56,7 +56,11 @@ export function mapCampaign(document: LegacyDocument): Mapped<CampaignImport> {
     budgetCents,
     // A remaining budget above the budget (seen in old documents after refunds) is capped.
     remainingBudgetCents:
-      remaining === undefined || remaining < 0n ? budgetCents : remaining > budgetCents ? budgetCents : remaining,
+      remaining === undefined || remaining < 0n
+        ? budgetCents
+        : remaining > budgetCents
+          ? budgetCents
+          : remaining,
     pricing: { model: paymentType === 'fixed' ? 'fixed' : 'cpm', rateCents },
     categories: platformCategories(legacyWordList(document.categories)),
     languages: platformLanguages(legacyWordList(document.languages)),

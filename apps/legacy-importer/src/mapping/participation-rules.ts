@@ -1,7 +1,15 @@
 import type { LegacyDocument } from '../extended-json';
 import type { ConflictRuleImport, GKeyImport, Mapped } from '../import-commands';
 import { mapped, refused } from '../import-commands';
-import { legacyBoolean, legacyDate, legacyId, legacyNumber, legacyObject, legacyText, legacyWordList } from '../legacy-fields';
+import {
+  legacyBoolean,
+  legacyDate,
+  legacyId,
+  legacyNumber,
+  legacyObject,
+  legacyText,
+  legacyWordList,
+} from '../legacy-fields';
 import { platformCategories, platformCategory } from './vocabulary';
 
 export function mapGKey(document: LegacyDocument): Mapped<GKeyImport> {
@@ -14,7 +22,8 @@ export function mapGKey(document: LegacyDocument): Mapped<GKeyImport> {
   const category = platformCategory(legacyCategory);
   if (!category) return refused(`unknown_category:${legacyCategory.toLowerCase()}`);
   const status = legacyText(document.status)?.toLowerCase() ?? 'available';
-  if (status !== 'available' && status !== 'locked' && status !== 'cooloff') return refused(`unknown_status:${status}`);
+  if (status !== 'available' && status !== 'locked' && status !== 'cooloff')
+    return refused(`unknown_status:${status}`);
   const lockedWith = legacyId(document.lockedWith) ?? null;
   return mapped({
     legacyId: id,
@@ -47,7 +56,9 @@ export function mapConflictRule(document: LegacyDocument): Mapped<ConflictRuleIm
   if (severity !== 'blocking' && severity !== 'warning' && severity !== 'advisory')
     return refused(`unknown_severity:${severity}`);
   const config = legacyObject(document.config) ?? {};
-  const hours = legacyNumber(config.cooldownPeriodHours) ?? (legacyNumber(config.cooldownPeriodDays) ?? NaN) * 24;
+  const hours =
+    legacyNumber(config.cooldownPeriodHours) ??
+    (legacyNumber(config.cooldownPeriodDays) ?? NaN) * 24;
   const maxSimultaneous = legacyNumber(config.maxSimultaneousCampaigns);
   if (type === 'cooldown' && !(hours > 0)) return refused('cooldown_without_period');
   if (type === 'simultaneous_limit' && !(maxSimultaneous !== undefined && maxSimultaneous > 0))

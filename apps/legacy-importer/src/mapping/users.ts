@@ -62,7 +62,8 @@ function oauthLinks(document: LegacyDocument): AccountImport['oauthLinks'] {
   if (!providerAccountId) return [];
   if (provider === 'twitch') return [{ provider: 'twitch', providerAccountId }];
   // The monolith signed YouTube streamers in with Google's OAuth; the platform names it `google`.
-  if (provider === 'youtube' || provider === 'google') return [{ provider: 'google', providerAccountId }];
+  if (provider === 'youtube' || provider === 'google')
+    return [{ provider: 'google', providerAccountId }];
   return [];
 }
 
@@ -89,15 +90,22 @@ function overlay(legacyUserId: string, document: LegacyDocument): OverlayImport 
   const rotation = legacyObject(document.campaignRotationSettings) ?? {};
   const size = legacyText(settings.size)?.toLowerCase();
   const strategyName =
-    legacyText(rotation.preferredStrategy) ?? legacyText(document.campaignSelectionStrategy) ?? 'fair-rotation';
+    legacyText(rotation.preferredStrategy) ??
+    legacyText(document.campaignSelectionStrategy) ??
+    'fair-rotation';
   return {
     legacyUserId,
     legacyOverlayToken: legacyText(document.overlayToken) ?? null,
-    corner: cornerByLegacyPosition[legacyText(settings.position)?.toLowerCase() ?? ''] ?? 'bottom_right',
+    corner:
+      cornerByLegacyPosition[legacyText(settings.position)?.toLowerCase() ?? ''] ?? 'bottom_right',
     size: size === 'small' || size === 'large' ? size : ('medium' satisfies OverlaySize),
     opacity: clamp(Math.round(legacyNumber(settings.opacity) ?? 80), 0, 100),
     strategy: strategyByLegacyName[strategyName] ?? 'fair',
-    rotationIntervalMinutes: clamp(Math.round(legacyNumber(rotation.rotationIntervalMinutes) ?? 3), 1, 60),
+    rotationIntervalMinutes: clamp(
+      Math.round(legacyNumber(rotation.rotationIntervalMinutes) ?? 3),
+      1,
+      60,
+    ),
   };
 }
 
@@ -122,7 +130,11 @@ function energy(legacyUserId: string, document: LegacyDocument): EnergyImport | 
   const packs = legacyObject(document.energyPacks);
   if (!packs) return null;
   const maximum = Math.max(0, Math.floor(legacyNumber(packs.maximum) ?? 10));
-  return { legacyUserId, maximum, current: clamp(Math.floor(legacyNumber(packs.current) ?? maximum), 0, maximum) };
+  return {
+    legacyUserId,
+    maximum,
+    current: clamp(Math.floor(legacyNumber(packs.current) ?? maximum), 0, maximum),
+  };
 }
 
 /** Company name: the old sign-up wrote `Company: <name>` into the description of brand accounts. */
@@ -164,7 +176,10 @@ export function mapUser(document: LegacyDocument): Mapped<MappedUser> {
       brandProfile: {
         legacyUserId,
         companyName: companyName(document, name),
-        description: legacyText(document.description)?.replace(/^Company:.*$/m, '').trim() || null,
+        description:
+          legacyText(document.description)
+            ?.replace(/^Company:.*$/m, '')
+            .trim() || null,
       },
       overlay: null,
       progression: null,

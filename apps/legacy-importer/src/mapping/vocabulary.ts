@@ -38,7 +38,9 @@ export function platformCategory(word: string): ContentCategory | undefined {
 }
 
 export function platformCategories(words: string[]): ContentCategory[] {
-  return [...new Set(words.map(platformCategory).filter((id): id is ContentCategory => id !== undefined))];
+  return [
+    ...new Set(words.map(platformCategory).filter((id): id is ContentCategory => id !== undefined)),
+  ];
 }
 
 const languageByName = new Map<string, Language>(
@@ -53,7 +55,11 @@ export function platformLanguages(words: string[]): Language[] {
   return [
     ...new Set(
       words
-        .map((word) => languageByName.get(word.toLowerCase()) ?? languageByName.get(word.toLowerCase().slice(0, 2)))
+        .map(
+          (word) =>
+            languageByName.get(word.toLowerCase()) ??
+            languageByName.get(word.toLowerCase().slice(0, 2)),
+        )
         .filter((id): id is Language => id !== undefined),
     ),
   ];

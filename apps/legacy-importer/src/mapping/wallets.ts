@@ -28,7 +28,8 @@ function owedAmounts(walletType: 'brand' | 'streamer') {
   ];
 }
 
-const isPlatformCurrency = (code: string): code is Currency => (currencies as readonly string[]).includes(code);
+const isPlatformCurrency = (code: string): code is Currency =>
+  (currencies as readonly string[]).includes(code);
 
 export function mapWallet(document: LegacyDocument): Mapped<OpeningBalanceImport> {
   const id = legacyId(document._id);
@@ -37,7 +38,8 @@ export function mapWallet(document: LegacyDocument): Mapped<OpeningBalanceImport
   if (!legacyUserId) return refused('missing_user');
   const walletType = legacyText(document.walletType)?.toLowerCase();
   if (walletType === 'platform') return refused('platform_wallet_not_imported');
-  if (walletType !== 'brand' && walletType !== 'streamer') return refused(`unknown_wallet_type:${walletType ?? 'missing'}`);
+  if (walletType !== 'brand' && walletType !== 'streamer')
+    return refused(`unknown_wallet_type:${walletType ?? 'missing'}`);
 
   // The old platform's default was INR, which the platform does not hold: converting is a business
   // decision (a rate, a date) the import does not make on its own.

@@ -1,4 +1,10 @@
-import { callProcedure, fixedClock, startTestTokenIssuer, testCast, testInstants } from '@gametriggers/testing';
+import {
+  callProcedure,
+  fixedClock,
+  startTestTokenIssuer,
+  testCast,
+  testInstants,
+} from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { LEGACY_IMPORTER_SERVICE, signServiceToken } from '@gametriggers/tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +29,13 @@ const imported = {
   streamerId: cast.streamerA.userId,
   legacyStreamerId: 'a10000000000000000000006',
   legacyOverlayToken: 'legacy-overlay-000006',
-  settings: { corner: 'bottom_left' as const, size: 'large' as const, opacity: 0.7, rotationStrategy: 'weighted' as const, rotationIntervalSeconds: 180 },
+  settings: {
+    corner: 'bottom_left' as const,
+    size: 'large' as const,
+    opacity: 0.7,
+    rotationStrategy: 'weighted' as const,
+    rotationIntervalSeconds: 180,
+  },
 };
 
 describe('importing the old platform’s overlays', () => {
@@ -31,16 +43,35 @@ describe('importing the old platform’s overlays', () => {
     const importer = harness.serviceClient(LEGACY_IMPORTER_SERVICE).overlay.legacyImport;
     const { overlayId, outcome } = await importer.overlay.mutate(imported);
     expect(outcome).toBe('created');
-    await expect(importer.overlay.mutate(imported)).resolves.toEqual({ overlayId, outcome: 'unchanged' });
-    await expect(importer.overlay.mutate({ ...imported, settings: { ...imported.settings, size: 'small' } })).resolves.toEqual({ overlayId, outcome: 'updated' });
+    await expect(importer.overlay.mutate(imported)).resolves.toEqual({
+      overlayId,
+      outcome: 'unchanged',
+    });
+    await expect(
+      importer.overlay.mutate({ ...imported, settings: { ...imported.settings, size: 'small' } }),
+    ).resolves.toEqual({ overlayId, outcome: 'updated' });
 
     const streamer = harness.client(await issuer.tokenFor(cast.streamerA));
     const overlay = await streamer.overlay.get.query();
-    expect(overlay).toMatchObject({ overlayId, settings: { corner: 'bottom_left', size: 'small', opacity: 0.7, rotationStrategy: 'weighted', rotationIntervalSeconds: 180 } });
+    expect(overlay).toMatchObject({
+      overlayId,
+      settings: {
+        corner: 'bottom_left',
+        size: 'small',
+        opacity: 0.7,
+        rotationStrategy: 'weighted',
+        rotationIntervalSeconds: 180,
+      },
+    });
 
     const resolveKey = harness.serviceClient('analytics').overlay.internal.resolveKey;
-    await expect(resolveKey.query({ key: 'legacy-overlay-000006' })).resolves.toMatchObject({ overlayId, streamerId: cast.streamerA.userId });
-    await expect(resolveKey.query({ key: overlay.key ?? '' })).resolves.toMatchObject({ overlayId });
+    await expect(resolveKey.query({ key: 'legacy-overlay-000006' })).resolves.toMatchObject({
+      overlayId,
+      streamerId: cast.streamerA.userId,
+    });
+    await expect(resolveKey.query({ key: overlay.key ?? '' })).resolves.toMatchObject({
+      overlayId,
+    });
 
     await streamer.overlay.regenerateKey.mutate();
     await expect(resolveKey.query({ key: 'legacy-overlay-000006' })).resolves.toBeNull();
@@ -55,19 +86,33 @@ describe('importing the old platform’s overlays', () => {
         legacyOverlayToken: 'legacy-overlay-shared',
       }),
     ).resolves.toMatchObject({ outcome: 'created' });
-    const other = { ...imported, streamerId: '5b1f0c4e-2d3a-4f6b-8c9d-0e1f2a3b4c5d', legacyStreamerId: 'a10000000000000000000008', legacyOverlayToken: 'legacy-overlay-shared' };
-    await expect(harness.serviceClient(LEGACY_IMPORTER_SERVICE).overlay.legacyImport.overlay.mutate(other)).rejects.toMatchObject({ data: { code: 'CONFLICT' } });
+    const other = {
+      ...imported,
+      streamerId: '5b1f0c4e-2d3a-4f6b-8c9d-0e1f2a3b4c5d',
+      legacyStreamerId: 'a10000000000000000000008',
+      legacyOverlayToken: 'legacy-overlay-shared',
+    };
+    await expect(
+      harness.serviceClient(LEGACY_IMPORTER_SERVICE).overlay.legacyImport.overlay.mutate(other),
+    ).rejects.toMatchObject({ data: { code: 'CONFLICT' } });
   });
 
   it('lets only the legacy importer import overlays', async () => {
     const callers = {
       anonymous: {},
       streamer: { authorization: `Bearer ${await issuer.tokenFor(cast.streamerA)}` },
-      'another service': { 'x-service-token': await signServiceToken(overlayTestServiceSecret, 'analytics') },
+      'another service': {
+        'x-service-token': await signServiceToken(overlayTestServiceSecret, 'analytics'),
+      },
     };
     const statuses = [];
     for (const [who, headers] of Object.entries(callers)) {
-      const { status } = await callProcedure(harness.url, { path: 'overlay.legacyImport.overlay', type: 'mutation', input: imported, headers });
+      const { status } = await callProcedure(harness.url, {
+        path: 'overlay.legacyImport.overlay',
+        type: 'mutation',
+        input: imported,
+        headers,
+      });
       statuses.push({ who, status });
     }
     expect(statuses).toEqual([

@@ -1,4 +1,10 @@
-import { callProcedure, fixedClock, startTestTokenIssuer, testCast, testInstants } from '@gametriggers/testing';
+import {
+  callProcedure,
+  fixedClock,
+  startTestTokenIssuer,
+  testCast,
+  testInstants,
+} from '@gametriggers/testing';
 import type { TestTokenIssuer } from '@gametriggers/testing';
 import { LEGACY_IMPORTER_SERVICE, signServiceToken } from '@gametriggers/tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,10 +37,17 @@ const brandOpening = {
 
 describe('opening the old platform’s balances', () => {
   it('opens a brand’s wallet and a streamer’s earnings to the cent, once', async () => {
-    await expect(importer.payment.legacyImport.openingBalance.mutate(brandOpening)).resolves.toEqual({ outcome: 'created', openedCents: 123_45 });
-    await expect(importer.payment.legacyImport.openingBalance.mutate(brandOpening)).resolves.toEqual({ outcome: 'unchanged', openedCents: 123_45 });
+    await expect(
+      importer.payment.legacyImport.openingBalance.mutate(brandOpening),
+    ).resolves.toEqual({ outcome: 'created', openedCents: 123_45 });
+    await expect(
+      importer.payment.legacyImport.openingBalance.mutate(brandOpening),
+    ).resolves.toEqual({ outcome: 'unchanged', openedCents: 123_45 });
     const brand = harness.client(await issuer.tokenFor(cast.brandA));
-    await expect(brand.payment.wallet.summary.query()).resolves.toMatchObject({ availableCents: 123_45, reservedCents: 0 });
+    await expect(brand.payment.wallet.summary.query()).resolves.toMatchObject({
+      availableCents: 123_45,
+      reservedCents: 0,
+    });
 
     await importer.payment.legacyImport.openingBalance.mutate({
       legacyWalletId: 'f10000000000000000000002',
@@ -47,13 +60,19 @@ describe('opening the old platform’s balances', () => {
       ],
     });
     const streamer = harness.client(await issuer.tokenFor(cast.streamerA));
-    await expect(streamer.payment.earnings.summary.query()).resolves.toMatchObject({ availableCents: 50_00, pendingCents: 7_05 });
+    await expect(streamer.payment.earnings.summary.query()).resolves.toMatchObject({
+      availableCents: 50_00,
+      pendingCents: 7_05,
+    });
     expect((await harness.transaction((tx) => checkLedger(tx))).problems).toEqual([]);
   });
 
   it('refuses another amount for a wallet already opened: corrections are admins’ adjustments', async () => {
     await expect(
-      importer.payment.legacyImport.openingBalance.mutate({ ...brandOpening, entries: [{ account: 'brand_wallet', amountCents: 999 }] }),
+      importer.payment.legacyImport.openingBalance.mutate({
+        ...brandOpening,
+        entries: [{ account: 'brand_wallet', amountCents: 999 }],
+      }),
     ).rejects.toMatchObject({ data: { code: 'CONFLICT' } });
   });
 
@@ -62,10 +81,17 @@ describe('opening the old platform’s balances', () => {
     const callers = {
       anonymous: {},
       brand: { authorization: `Bearer ${await issuer.tokenFor(cast.brandA)}` },
-      'another service': { 'x-service-token': await signServiceToken(paymentTestServiceSecret, 'campaign') },
+      'another service': {
+        'x-service-token': await signServiceToken(paymentTestServiceSecret, 'campaign'),
+      },
     };
     for (const [who, headers] of Object.entries(callers)) {
-      const { status } = await callProcedure(harness.url, { path: 'payment.legacyImport.openingBalance', type: 'mutation', input: brandOpening, headers });
+      const { status } = await callProcedure(harness.url, {
+        path: 'payment.legacyImport.openingBalance',
+        type: 'mutation',
+        input: brandOpening,
+        headers,
+      });
       statuses.push({ who, status });
     }
     expect(statuses).toEqual([

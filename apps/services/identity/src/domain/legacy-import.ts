@@ -24,13 +24,22 @@ const SUSPENDED_ON_OLD_PLATFORM = 'Suspended on the old platform before the move
 
 const refusal = (code: string, message: string) => new DomainError('conflict', code, message);
 
-async function linkOAuthAccounts(tx: IdentityTx, userId: string, links: LegacyAccountImport['oauthLinks']) {
+async function linkOAuthAccounts(
+  tx: IdentityTx,
+  userId: string,
+  links: LegacyAccountImport['oauthLinks'],
+) {
   let linked = 0;
   for (const link of links) {
-    const holder = await tx.oAuthAccount.findUnique({ where: { provider_providerAccountId: link } });
+    const holder = await tx.oAuthAccount.findUnique({
+      where: { provider_providerAccountId: link },
+    });
     if (holder?.userId === userId) continue;
     if (holder) {
-      throw refusal('oauth_account_taken', `This ${link.provider} account already signs in to another account.`);
+      throw refusal(
+        'oauth_account_taken',
+        `This ${link.provider} account already signs in to another account.`,
+      );
     }
     await tx.oAuthAccount.create({ data: { userId, ...link } });
     linked += 1;
@@ -52,8 +61,12 @@ export async function importLegacyAccount(
   return deps.db.$transaction(async (tx) => {
     // Two imports of one old account at once (a resumed run beside a stuck one) wait for each other.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`legacy-account:${input.legacyId}`}))`;
-    const existing = await tx.legacyAccount.findUnique({ where: { legacyId: input.legacyId }, include: { user: true } });
-    if (existing) return { userId: existing.userId, outcome: await updateImported(tx, now, existing, input) };
+    const existing = await tx.legacyAccount.findUnique({
+      where: { legacyId: input.legacyId },
+      include: { user: true },
+    });
+    if (existing)
+      return { userId: existing.userId, outcome: await updateImported(tx, now, existing, input) };
 
     if (await tx.user.findUnique({ where: { email: input.email } })) {
       throw refusal('email_taken', 'An account with this email already exists on the platform.');
@@ -72,11 +85,20 @@ export async function importLegacyAccount(
       },
     });
     await tx.legacyAccount.create({
-      data: { legacyId: input.legacyId, userId: user.id, legacyPasswordHash: input.legacyPasswordHash },
+      data: {
+        legacyId: input.legacyId,
+        userId: user.id,
+        legacyPasswordHash: input.legacyPasswordHash,
+      },
     });
     await linkOAuthAccounts(tx, user.id, input.oauthLinks);
-    await recordEvent(tx, 'user.registered', { userId: user.id, email: user.email, role: user.role });
-    if (input.needsPasswordReset && user.isActive) await mailTokenLink(tx, deps, user, 'password_reset');
+    await recordEvent(tx, 'user.registered', {
+      userId: user.id,
+      email: user.email,
+      role: user.role,
+    });
+    if (input.needsPasswordReset && user.isActive)
+      await mailTokenLink(tx, deps, user, 'password_reset');
     return { userId: user.id, outcome: 'created' as const };
   });
 }
@@ -84,20 +106,38 @@ export async function importLegacyAccount(
 async function updateImported(
   tx: IdentityTx,
   now: Date,
-  existing: { legacyId: string; legacyPasswordHash: string | null; user: { id: string; email: string; name: string | null; role: 'brand' | 'streamer' | 'admin'; isActive: boolean; passwordHash: string | null } },
+  existing: {
+    legacyId: string;
+    legacyPasswordHash: string | null;
+    user: {
+      id: string;
+      email: string;
+      name: string | null;
+      role: 'brand' | 'streamer' | 'admin';
+      isActive: boolean;
+      passwordHash: string | null;
+    };
+  },
   input: LegacyAccountImport,
 ): Promise<LegacyImportOutcome> {
   const { user } = existing;
   if (user.role !== input.role) {
-    throw refusal('role_changed', `This account is a ${user.role} here; the old platform now says ${input.role}.`);
+    throw refusal(
+      'role_changed',
+      `This account is a ${user.role} here; the old platform now says ${input.role}.`,
+    );
   }
   let changed = (await linkOAuthAccounts(tx, user.id, input.oauthLinks)) > 0;
   if (user.email !== input.email) {
     const holder = await tx.user.findUnique({ where: { email: input.email } });
-    if (holder) throw refusal('email_taken', 'An account with this email already exists on the platform.');
+    if (holder)
+      throw refusal('email_taken', 'An account with this email already exists on the platform.');
   }
   if (user.email !== input.email || user.name !== input.name) {
-    await tx.user.update({ where: { id: user.id }, data: { email: input.email, name: input.name } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { email: input.email, name: input.name },
+    });
     changed = true;
   }
   // A password changed on the old platform counts until the person has signed in here once.
@@ -116,9 +156,16 @@ async function updateImported(
         data: { isActive: false, suspendedAt: now, suspendedReason: SUSPENDED_ON_OLD_PLATFORM },
       });
       await endAllSessions(tx, user.id, 'suspended', now);
-      await recordEvent(tx, 'user.suspended', { userId: user.id, role: user.role, suspendedAt: now.toISOString() });
+      await recordEvent(tx, 'user.suspended', {
+        userId: user.id,
+        role: user.role,
+        suspendedAt: now.toISOString(),
+      });
     } else {
-      await tx.user.update({ where: { id: user.id }, data: { isActive: true, suspendedAt: null, suspendedReason: null } });
+      await tx.user.update({
+        where: { id: user.id },
+        data: { isActive: true, suspendedAt: null, suspendedReason: null },
+      });
       await recordEvent(tx, 'user.reactivated', { userId: user.id, role: user.role });
     }
   }

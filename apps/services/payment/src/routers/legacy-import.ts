@@ -11,7 +11,11 @@ const legacyOpeningInput = z.object({
   entries: z
     .array(
       z.object({
-        account: z.enum(['brand_wallet', 'streamer_earnings_available', 'streamer_earnings_pending']),
+        account: z.enum([
+          'brand_wallet',
+          'streamer_earnings_available',
+          'streamer_earnings_pending',
+        ]),
         amountCents: centsSchema,
       }),
     )
@@ -24,7 +28,9 @@ export function legacyImportRouter(deps: PaymentDeps) {
     /** Opens what an old wallet owed, to the cent, once per old wallet and account. */
     openingBalance: legacyImportProcedure
       .input(legacyOpeningInput)
-      .output(z.object({ outcome: z.enum(['created', 'unchanged']), openedCents: z.number().int() }))
+      .output(
+        z.object({ outcome: z.enum(['created', 'unchanged']), openedCents: z.number().int() }),
+      )
       .mutation(({ input }) => deps.transaction((tx) => openLegacyBalances(tx, deps, input))),
   });
 }
