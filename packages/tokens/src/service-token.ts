@@ -8,6 +8,9 @@ import { z } from 'zod';
  */
 export const SERVICE_TOKEN_HEADER = 'x-service-token';
 
+/** The legacy importer's service name (`pnpm import:legacy`, issue 14): import procedures admit it alone. */
+export const LEGACY_IMPORTER_SERVICE = 'legacy-importer';
+
 const serviceClaimsSchema = z.object({ sub: z.string().startsWith('service:'), exp: z.number() });
 
 function keyOf(secret: string): Uint8Array {

@@ -14,6 +14,7 @@ export {
   authedProcedure,
   brandProcedure,
   internalProcedure,
+  legacyImportProcedure,
   publicProcedure,
   streamerProcedure,
 } from './procedures';

@@ -1,7 +1,14 @@
 import type { AdminPermission } from '@gametriggers/tokens';
 
 /** Who a procedure is for, as its builder declares it. */
-export type ProcedureAccess = 'public' | 'authed' | 'brand' | 'streamer' | 'admin' | 'internal';
+export type ProcedureAccess =
+  | 'public'
+  | 'authed'
+  | 'brand'
+  | 'streamer'
+  | 'admin'
+  | 'internal'
+  | 'legacy_import';
 
 /**
  * Set by the kit's procedure builders (`brandProcedure`, `adminProcedure('canManageCampaigns')`…),

@@ -1,5 +1,6 @@
 import { InvalidCursorError } from '@gametriggers/contracts';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
+import { LEGACY_IMPORTER_SERVICE } from '@gametriggers/tokens';
 import type { AdminPermission } from '@gametriggers/tokens';
 import { TRPCError } from '@trpc/server';
 import { refusedDatabaseValue } from './database-input-errors';
@@ -117,3 +118,19 @@ export const internalProcedure = publicProcedure.meta({ access: 'internal' }).us
   }
   return next({ ctx: { ...ctx, caller: ctx.caller } });
 });
+
+/**
+ * The old platform's data coming in: only the legacy importer may call these, not every internal
+ * caller (they write accounts and money openings on behalf of people who are not there).
+ */
+export const legacyImportProcedure = publicProcedure
+  .meta({ access: 'legacy_import' })
+  .use(({ ctx, next }) => {
+    if (ctx.caller.kind !== 'service' || ctx.caller.service !== LEGACY_IMPORTER_SERVICE) {
+      throw new TRPCError({
+        code: ctx.caller.kind === 'anonymous' ? 'UNAUTHORIZED' : 'FORBIDDEN',
+        message: ctx.authError ?? 'Only the legacy importer can call this.',
+      });
+    }
+    return next({ ctx: { ...ctx, caller: ctx.caller } });
+  });

@@ -10,7 +10,7 @@ import {
   testInstants,
 } from '@gametriggers/testing';
 import type { TestPerson } from '@gametriggers/testing';
-import { signServiceToken } from '@gametriggers/tokens';
+import { LEGACY_IMPORTER_SERVICE, signServiceToken } from '@gametriggers/tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdentityRouter } from './router';
 import type { IdentityHarness } from './testing/identity-harness';
@@ -146,6 +146,33 @@ describe('every signed-in procedure of identity (any role, on their own account)
   });
 });
 
+/** Each procedure called without input by each caller: how far authorization let them. */
+async function statusesOf(
+  procedures: ReturnType<typeof proceduresOf>,
+  callers: Array<{ who: string; headers: () => Promise<Record<string, string>> }>,
+) {
+  const rows = [];
+  for (const { path, def } of procedures) {
+    for (const caller of callers) {
+      const { status } = await callProcedure(harness.url, {
+        path,
+        type: def.type === 'query' ? 'query' : 'mutation',
+        headers: await caller.headers(),
+      });
+      rows.push({ path, who: caller.who, status });
+    }
+  }
+  return rows;
+}
+
+/** Nobody signed in gets a 401, the rightful caller gets past authorization, everyone else a 403. */
+const admitsOnly = (rightful: string, row: { who: string; status: number }) =>
+  row.who === 'anonymous'
+    ? row.status === 401
+    : row.who === rightful
+      ? row.status !== 401 && row.status !== 403
+      : row.status === 403;
+
 describe('every internal procedure of identity (other services only)', () => {
   const internalProcedures = () =>
     proceduresOf(createIdentityRouter(harness.service.deps)).filter(
@@ -173,25 +200,42 @@ describe('every internal procedure of identity (other services only)', () => {
       },
       { who: 'service', headers: async () => ({ 'x-service-token': await signServiceToken(testServiceSecret, 'notification') }) },
     ];
-    const rows = [];
-    for (const { path, def } of internalProcedures()) {
-      for (const caller of callers) {
-        const { status } = await callProcedure(harness.url, {
-          path,
-          type: def.type === 'query' ? 'query' : 'mutation',
-          headers: await caller.headers(),
-        });
-        rows.push({ path, who: caller.who, status });
-      }
-    }
-    const mismatches = rows.filter((row) =>
-      row.who === 'anonymous'
-        ? row.status !== 401
-        : row.who === 'service'
-          ? row.status === 401 || row.status === 403
-          : row.status !== 403,
-    );
+    const rows = await statusesOf(internalProcedures(), callers);
+    const mismatches = rows.filter((row) => !admitsOnly('service', row));
     expect(mismatches).toEqual([]);
     expect(rows).toHaveLength(20);
+  });
+});
+
+describe('every legacy import procedure of identity (the legacy importer only)', () => {
+  const importProcedures = () =>
+    proceduresOf(createIdentityRouter(harness.service.deps)).filter(
+      ({ def }) => def.meta?.access === 'legacy_import',
+    );
+
+  it('is the account import and its lookup', () => {
+    expect(importProcedures().map(({ path }) => path)).toEqual([
+      'identity.legacyImport.account',
+      'identity.legacyImport.accountsByLegacyIds',
+    ]);
+  });
+
+  it('refuses anyone not signed in, every person and every other service; lets the importer past authorization', async () => {
+    const cast = testCast();
+    const serviceToken = (service: string) => async () => ({ 'x-service-token': await signServiceToken(testServiceSecret, service) });
+    const callers = [
+      { who: 'anonymous', headers: () => Promise.resolve({}) },
+      { who: 'streamer', headers: async () => ({ authorization: `Bearer ${await signedAs(cast.streamerA)}` }) },
+      {
+        who: 'super admin',
+        headers: async () => ({ authorization: `Bearer ${await tokenFor(adminWith('canConfigureSystem'))}` }),
+      },
+      { who: 'another service', headers: serviceToken('notification') },
+      { who: 'importer', headers: serviceToken(LEGACY_IMPORTER_SERVICE) },
+    ];
+    const rows = await statusesOf(importProcedures(), callers);
+    const mismatches = rows.filter((row) => !admitsOnly('importer', row));
+    expect(mismatches).toEqual([]);
+    expect(rows).toHaveLength(10);
   });
 });

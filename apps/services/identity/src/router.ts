@@ -3,6 +3,7 @@ import {
   adminProcedure,
   authedProcedure,
   internalProcedure,
+  legacyImportProcedure,
   publicProcedure,
   router,
 } from '@gametriggers/trpc';
@@ -27,6 +28,7 @@ import {
 import { createAdmin, ensureVerifiedUser, updateAdmin } from './domain/admins';
 import type { IdentityDeps } from './domain/deps';
 import { mailLinkFor } from './domain/email-links';
+import { importedLegacyAccounts, importLegacyAccount } from './domain/legacy-import';
 import { loginWithPassword } from './domain/login';
 import { oauthSignIn } from './domain/oauth';
 import { signedInAccount } from './domain/signed-in-account';
@@ -52,6 +54,10 @@ import {
   completeSignInInput,
   confirmEnrolmentInput,
   emailOnlyInput,
+  importedLegacyAccountsOutput,
+  legacyAccountImportInput,
+  legacyAccountImportOutput,
+  legacyIdsInput,
   createAdminInput,
   createdAdminOutput,
   searchUsersInput,
@@ -255,6 +261,21 @@ export function createIdentityRouter(deps: IdentityDeps) {
           .input(mailLinkInputSchema)
           .output(mailLinkSchema)
           .query(({ input }) => mailLinkFor(deps, input.linkId)),
+      }),
+
+      /** The old platform's accounts coming over (`pnpm import:legacy`, issue 14); the importer alone. */
+      legacyImport: router({
+        /** Creates the account of an old user, or updates the one an earlier import made (keyed by the old id). */
+        account: legacyImportProcedure
+          .input(legacyAccountImportInput)
+          .output(legacyAccountImportOutput)
+          .mutation(({ input }) => importLegacyAccount(deps, input)),
+
+        /** The accounts earlier imports made for these old ids: a delta's references to people it does not carry. */
+        accountsByLegacyIds: legacyImportProcedure
+          .input(legacyIdsInput)
+          .output(importedLegacyAccountsOutput)
+          .query(({ input }) => importedLegacyAccounts(deps, input.legacyIds)),
       }),
 
       admin: router({

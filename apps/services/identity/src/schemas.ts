@@ -1,5 +1,7 @@
 import {
   idSchema,
+  instantSchema,
+  legacyIdSchema,
   lineTextSchema,
   opaqueStringSchema,
   pageInputSchema,
@@ -287,3 +289,35 @@ export const changePasswordOutput = z.object({
 export const signOutOtherSessionsOutput = z.object({
   sessionsEnded: z.number().int().nonnegative(),
 });
+
+/** One account of the old platform (`pnpm import:legacy`); see `domain/legacy-import.ts`. */
+export const legacyAccountImportInput = z.object({
+  legacyId: legacyIdSchema,
+  email: emailSchema,
+  name: personNameSchema,
+  role: z.enum(['brand', 'streamer']),
+  /** bcrypt's modular-crypt text, as the old platform stored it. */
+  legacyPasswordHash: z
+    .string()
+    .regex(/^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/, { error: 'Not a bcrypt hash' })
+    .nullable(),
+  needsPasswordReset: z.boolean(),
+  oauthLinks: z
+    .array(
+      z.object({
+        provider: z.enum(['google', 'twitch']),
+        providerAccountId: opaqueStringSchema({ what: 'provider account id', max: 255 }),
+      }),
+    )
+    .max(2),
+  suspended: z.boolean(),
+  createdAt: instantSchema().nullable(),
+});
+export const legacyAccountImportOutput = z.object({
+  userId: z.string(),
+  outcome: z.enum(['created', 'updated', 'unchanged']),
+});
+export const legacyIdsInput = z.object({ legacyIds: z.array(legacyIdSchema).min(1).max(500) });
+export const importedLegacyAccountsOutput = z.array(
+  z.object({ legacyId: z.string(), userId: z.string(), role: z.enum(['brand', 'streamer']) }),
+);

@@ -7,10 +7,11 @@ import {
   streamerIdInput,
 } from '@gametriggers/contracts';
 import { overlaySettingsSchema } from '@gametriggers/realtime';
-import { adminProcedure, internalProcedure, router, streamerProcedure } from '@gametriggers/trpc';
+import { adminProcedure, internalProcedure, legacyImportProcedure, router, streamerProcedure } from '@gametriggers/trpc';
 import type { OverlayDeps } from './domain/deps';
 import {
   getOrCreateOverlay,
+  importLegacyOverlay,
   overlayForAdmin,
   regenerateOverlayKey,
   resolveOverlayKey,
@@ -18,7 +19,13 @@ import {
   updateOverlaySettings,
 } from './domain/overlays';
 import { overlayPreview, testFire } from './domain/overlay-delivery';
-import { overlayOutput, overlayPreviewOutput, testFireOutput } from './schemas';
+import {
+  legacyOverlayImportInput,
+  legacyOverlayImportOutput,
+  overlayOutput,
+  overlayPreviewOutput,
+  testFireOutput,
+} from './schemas';
 
 const overlayReadingAdminProcedure = adminProcedure('canModerateContent');
 
@@ -56,6 +63,14 @@ export function createOverlayRouter(deps: OverlayDeps) {
         .input(streamerIdInput)
         .output(overlayOutput)
         .query(({ input }) => overlayForAdmin(deps, input.streamerId)),
+
+      /** The old platform's overlays coming over (`pnpm import:legacy`); the importer alone. */
+      legacyImport: router({
+        overlay: legacyImportProcedure
+          .input(legacyOverlayImportInput)
+          .output(legacyOverlayImportOutput)
+          .mutation(({ input }) => importLegacyOverlay(deps, input)),
+      }),
 
       internal: router({
         resolveKey: internalProcedure

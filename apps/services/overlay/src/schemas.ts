@@ -1,6 +1,10 @@
 import {
   blackoutPeriodSchema,
   creativeSchema,
+  idSchema,
+  legacyIdSchema,
+  opaqueStringSchema,
+  overlaySettingsInputSchema,
   overlayAnimationSchema,
   overlayCornerSchema,
   overlaySizeSchema,
@@ -68,4 +72,18 @@ export const testFireOutput = z.object({
   adId: z.string(),
   participationId: z.uuid(),
   durationSeconds: z.number().int(),
+});
+
+/** An imported streamer's overlay (`pnpm import:legacy`): see `importLegacyOverlay`. */
+export const legacyOverlayImportInput = z.object({
+  streamerId: idSchema('streamer'),
+  legacyStreamerId: legacyIdSchema,
+  legacyOverlayToken: opaqueStringSchema({ what: 'old overlay token', max: 200 }).nullable(),
+  settings: overlaySettingsInputSchema
+    .pick({ corner: true, size: true, opacity: true, rotationStrategy: true, rotationIntervalSeconds: true })
+    .required(),
+});
+export const legacyOverlayImportOutput = z.object({
+  overlayId: z.string(),
+  outcome: z.enum(['created', 'updated', 'unchanged']),
 });

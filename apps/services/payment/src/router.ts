@@ -5,6 +5,7 @@ import { dashboardRouter } from './routers/dashboard';
 import { earningsRouter } from './routers/earnings';
 import { flowsAdminRouter } from './routers/flows-admin';
 import { internalRouter } from './routers/internal';
+import { legacyImportRouter } from './routers/legacy-import';
 import { ledgerAdminRouter } from './routers/ledger-admin';
 import { moneyAdminRouter } from './routers/money-admin';
 import { participationDisputesRouter } from './routers/participation-disputes';
@@ -20,6 +21,7 @@ export function createPaymentRouter(deps: PaymentDeps) {
       earnings: earningsRouter(deps),
       ledger: ledgerAdminRouter(deps),
       internal: internalRouter(deps),
+      legacyImport: legacyImportRouter(deps),
       billing: billingRouter(deps),
       payouts: payoutsRouter(deps),
       withdrawals: withdrawalsRouter(deps),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AnyTRPCRouter } from '@trpc/server';
-import { SERVICE_TOKEN_HEADER, signServiceToken } from '@gametriggers/tokens';
+import { LEGACY_IMPORTER_SERVICE, SERVICE_TOKEN_HEADER, signServiceToken } from '@gametriggers/tokens';
 import type { AdminPermission } from '@gametriggers/tokens';
 import fc from 'fast-check';
 import superjson from 'superjson';
@@ -11,7 +11,7 @@ import { procedureInputArbitraries } from './schema-arbitraries';
 import { installWriteLog } from './write-log';
 
 /** Who may call a procedure, as the service kit's builders record it in the procedure's meta. */
-type Access = 'public' | 'authed' | 'brand' | 'streamer' | 'admin' | 'internal';
+type Access = 'public' | 'authed' | 'brand' | 'streamer' | 'admin' | 'internal' | 'legacy_import';
 
 export interface FuzzCallers {
   /** Access tokens of signed-in people of each role (two brands and two streamers, so ids cross owners). */
@@ -173,6 +173,9 @@ export async function fuzzProcedures(
     service: (async () => ({
       [SERVICE_TOKEN_HEADER]: await signServiceToken(target.serviceSecret, 'fuzz'),
     })) as Headers,
+    legacyImporter: (async () => ({
+      [SERVICE_TOKEN_HEADER]: await signServiceToken(target.serviceSecret, LEGACY_IMPORTER_SERVICE),
+    })) as Headers,
   };
   type Caller = [string, Headers];
   const brands = callers.brands.map((client, index): Caller => [`brand ${index + 1}`, client]);
@@ -193,6 +196,7 @@ export async function fuzzProcedures(
     streamer: streamers,
     admin: [admin],
     internal: [['service', callers.service]],
+    legacy_import: [['legacy importer', callers.legacyImporter]],
   };
 
   try {

@@ -1,7 +1,7 @@
 import { DomainError } from '@gametriggers/trpc';
 import type { IdentityDeps } from './deps';
 import { afterFailedLogin, afterSuccessfulLogin, isLocked } from './lockout';
-import { verifyAgainstDecoy, verifyPassword } from './passwords';
+import { hashPassword, verifyAgainstDecoy, verifyLegacyBcryptPassword, verifyPassword } from './passwords';
 import type { TokenSet } from './token-sets';
 import { accountSuspended, issueTokenSet } from './token-sets';
 import { openSignInChallenge, secondFactorRequired } from './sign-in-challenges';
@@ -53,20 +53,26 @@ export async function loginWithPassword(
 ): Promise<TokenSet> {
   const user = await deps.db.user.findUnique({
     where: { email: input.email },
-    include: { admin: true },
+    include: { admin: true, legacyAccount: { select: { legacyPasswordHash: true } } },
   });
-  if (!user?.passwordHash) {
+  const legacyHash = user?.passwordHash ? null : (user?.legacyAccount?.legacyPasswordHash ?? null);
+  if (!user || (!user.passwordHash && !legacyHash)) {
     await verifyAgainstDecoy(input.password);
     throw wrongCredentials();
   }
   const now = deps.now();
   if (isLocked(user, now) && user.lockedUntil) throw lockedError(user.lockedUntil);
 
-  if (!(await verifyPassword(input.password, user.passwordHash))) {
+  const matches = user.passwordHash
+    ? await verifyPassword(input.password, user.passwordHash)
+    : await verifyLegacyBcryptPassword(input.password, legacyHash!);
+  if (!matches) {
     await countFailedSignIn(deps, user.id, now);
     throw wrongCredentials();
   }
   if (!user.isActive) throw accountSuspended();
+  // An imported person's first sign-in: the old bcrypt hash gives way to identity's own.
+  const upgradedHash = legacyHash ? await hashPassword(input.password) : null;
 
   if (!user.emailVerifiedAt) {
     throw new DomainError(
@@ -85,8 +91,11 @@ export async function loginWithPassword(
   return deps.db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: user.id },
-      data: { ...afterSuccessfulLogin, lastLoginAt: now },
+      data: { ...afterSuccessfulLogin, lastLoginAt: now, ...(upgradedHash ? { passwordHash: upgradedHash } : {}) },
     });
+    if (upgradedHash) {
+      await tx.legacyAccount.update({ where: { userId: user.id }, data: { legacyPasswordHash: null } });
+    }
     return issueTokenSet(tx, deps, user);
   });
 }

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import bcrypt from 'bcryptjs';
 import type { ScryptOptions } from 'node:crypto';
 
 // scrypt with OWASP's recommended cost (N=2^17, r=8, p=1); parameters are stored with each hash
@@ -49,4 +50,13 @@ export async function verifyAgainstDecoy(password: string): Promise<false> {
   decoyHash ??= hashPassword('decoy password that matches nothing');
   await verifyPassword(password, await decoyHash);
   return false;
+}
+
+/**
+ * The old platform's hashes (bcrypt, `$2a$`/`$2b$`, cost in the hash), checked once at an imported
+ * person's first sign-in; the password is then hashed again with {@link hashPassword}. The old
+ * platform hashed the password as typed, so it is not normalized here.
+ */
+export function verifyLegacyBcryptPassword(password: string, legacyHash: string): Promise<boolean> {
+  return bcrypt.compare(password, legacyHash);
 }

@@ -7,6 +7,8 @@ const overlay: Overlay = {
   streamerId: '0b6c8f2e-3a7d-4a5e-8c1f-9e2d4b6a8c0e',
   keyHash: 'a'.repeat(64),
   keyCiphertext: null,
+  legacyStreamerId: null,
+  legacyTokenHash: null,
   keyPrefix: 'gto_abcdef',
   keyGeneratedAt: new Date('2026-11-24T20:00:00Z'),
   corner: 'top_left',

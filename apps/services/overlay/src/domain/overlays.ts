@@ -88,7 +88,8 @@ export async function regenerateOverlayKey(deps: OverlayDeps, streamerId: string
   const overlay = await ownOverlay(deps, streamerId);
   const updated = await deps.db.overlay.update({
     where: { id: overlay.id },
-    data: keyColumns(deps, streamerId),
+    // An old platform's overlay URL stops opening it too.
+    data: { ...keyColumns(deps, streamerId), legacyTokenHash: null },
   });
   return viewOf(deps, updated, 'owner');
 }
@@ -152,7 +153,10 @@ export async function resolveOverlayKey(
   deps: OverlayDeps,
   key: string,
 ): Promise<(OverlayKeyResolution & { settings: RealtimeOverlaySettings }) | null> {
-  const overlay = await deps.db.overlay.findUnique({ where: { keyHash: hashOverlayKey(key) } });
+  const hash = hashOverlayKey(key);
+  const overlay =
+    (await deps.db.overlay.findUnique({ where: { keyHash: hash } })) ??
+    (await deps.db.overlay.findUnique({ where: { legacyTokenHash: hash } }));
   if (!overlay || (await isStreamerSuspended(deps.db, overlay.streamerId))) return null;
   const status = await deps.db.streamerLiveStatus.findUnique({ where: { streamerId: overlay.streamerId } });
   return {
@@ -162,4 +166,61 @@ export async function resolveOverlayKey(
     viewers: status?.viewers ?? 0,
     settings: realtimeSettingsOf(overlay),
   };
+}
+
+export interface LegacyOverlayImport {
+  streamerId: string;
+  legacyStreamerId: string;
+  legacyOverlayToken: string | null;
+  settings: Required<Pick<OverlaySettingsInput, 'corner' | 'size' | 'opacity' | 'rotationStrategy' | 'rotationIntervalSeconds'>>;
+}
+
+/**
+ * An imported streamer's overlay (`pnpm import:legacy`, issue 14): their old settings, and their old
+ * overlay token kept as a second way in, so the OBS sources holding `/overlay/<old token>` keep
+ * working after the switch. Keyed by the old user id: a second run finds it; a later export brings
+ * the settings level. The old token is taken at the first import only (regenerating the key drops it).
+ */
+export async function importLegacyOverlay(
+  deps: OverlayDeps,
+  input: LegacyOverlayImport,
+): Promise<{ overlayId: string; outcome: 'created' | 'updated' | 'unchanged' }> {
+  return deps.db.$transaction(async (tx) => {
+    const existing = await tx.overlay.findUnique({ where: { streamerId: input.streamerId } });
+    if (existing?.legacyStreamerId && existing.legacyStreamerId !== input.legacyStreamerId) {
+      throw new DomainError('conflict', 'overlay_imported_for_another', 'This overlay was imported for another old account.');
+    }
+    const legacyTokenHash = input.legacyOverlayToken ? hashOverlayKey(input.legacyOverlayToken) : null;
+    const holder = legacyTokenHash ? await tx.overlay.findUnique({ where: { legacyTokenHash } }) : null;
+    if (holder && holder.streamerId !== input.streamerId) {
+      throw new DomainError('conflict', 'legacy_token_taken', 'This old overlay token already opens another overlay.');
+    }
+    if (!existing) {
+      const created = await tx.overlay.create({
+        data: {
+          streamerId: input.streamerId,
+          ...keyColumns(deps, input.streamerId),
+          ...input.settings,
+          legacyStreamerId: input.legacyStreamerId,
+          legacyTokenHash,
+        },
+      });
+      return { overlayId: created.id, outcome: 'created' as const };
+    }
+    const firstImport = existing.legacyStreamerId === null;
+    const same =
+      !firstImport &&
+      (Object.keys(input.settings) as Array<keyof LegacyOverlayImport['settings']>).every(
+        (field) => existing[field] === input.settings[field],
+      );
+    if (same) return { overlayId: existing.id, outcome: 'unchanged' as const };
+    await tx.overlay.update({
+      where: { id: existing.id },
+      data: {
+        ...input.settings,
+        ...(firstImport ? { legacyStreamerId: input.legacyStreamerId, legacyTokenHash } : {}),
+      },
+    });
+    return { overlayId: existing.id, outcome: 'updated' as const };
+  });
 }

@@ -1,0 +1,3 @@
+import { serviceVitestConfig } from '@gametriggers/config/vitest';
+
+export default serviceVitestConfig();
