@@ -57,7 +57,7 @@ export interface OverlayImport {
   rotationIntervalMinutes: number;
 }
 
-/** Handed to the streamer service's progression import once it exists (issue 14, another branch). */
+/** For the streamer service's `internal.importProgression`, once streamer profiles are imported. */
 export interface ProgressionImport {
   legacyUserId: string;
   streakCurrent: number;

@@ -27,7 +27,7 @@ const missingProcedure: Record<StepName, string> = {
   brandProfiles: 'the brand service has no legacy profile import yet',
   overlays: 'overlay.legacyImport.overlay',
   progression:
-    "awaiting the streamer service's progression import (issue 14, streamer progression, built on another branch)",
+    'streamer.internal.importProgression needs the streamer profile, which is not imported yet',
   energy: 'the participation service has no legacy energy import yet',
   campaigns: 'the campaign service has no legacy campaign import yet',
   participations: 'the participation service has no legacy participation import yet',
