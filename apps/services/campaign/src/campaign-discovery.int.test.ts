@@ -304,6 +304,8 @@ describe('discovery’s copy of what a streamer is matched on', () => {
     permissions: [],
   });
   const keptCopy = (streamerId: string) => harness.db.streamerTargeting.findUnique({ where: { streamerId } });
+  const streamerService = () =>
+    createServiceClient<StreamerRouter>({ url: streamers.url, secret: streamers.config.SERVICE_SECRET, caller: 'campaign-test' });
 
   it('follows the streamer’s changes through their events, without asking the streamer service again', async () => {
     const person = newStreamer();
@@ -316,6 +318,11 @@ describe('discovery’s copy of what a streamer is matched on', () => {
       averageViewers: 120,
     });
     const discoverAs = () => harness.client(token).campaign.discover.query({ limit: 100 });
+    // The copy follows the events: until the last one (the channel's metrics) is applied, an
+    // earlier version may be what discovery reads.
+    const current = await streamerService().streamer.internal.targetingProfile.query({ streamerId: person.userId });
+    await discoverAs();
+    await eventually(async () => (await keptCopy(person.userId))?.version === current?.version, 'the copy to catch up');
     expect(namesOf((await discoverAs()).items)).toContain('exact');
     const first = await keptCopy(person.userId);
     expect(first).toMatchObject({ language: 'en', country: 'US', followers: 5_000 });

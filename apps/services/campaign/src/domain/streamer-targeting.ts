@@ -32,7 +32,9 @@ export const applyStreamerTargetingChange = (
 
 /**
  * What discovery matches the streamer on: the copy kept here (one indexed read, no call), or on a
- * first miss the streamer service's answer, kept for next time. Null before onboarding.
+ * first miss the streamer service's answer, kept for next time. Null before onboarding. The copy
+ * trails a change by the time its event takes to arrive (milliseconds); a join always checks the
+ * streamer service's fresh profile, so a trailing copy can only show a campaign list a moment old.
  */
 export async function streamerTargetingFor(
   deps: Pick<CampaignDeps, 'db' | 'streamers'>,
