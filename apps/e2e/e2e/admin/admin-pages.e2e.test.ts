@@ -3,7 +3,7 @@ import { demoCreativeFile, topUpByCard, uploadCheckedCertificate } from '@gametr
 import { createMailboxClient } from '@gametriggers/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiAs, draftCampaignFields, gatewayUrl, uploadCreativeAs } from '../../src/api';
+import { apiAs, draftCampaignFields, gatewayUrl, uploadApprovedCreative } from '../../src/api';
 import {
   atBothWidths,
   launchBrowser,
@@ -24,7 +24,7 @@ afterAll(() => browser.close());
 
 const password = 'a strong password 1';
 
-/** A new brand, through the API as a person would: signed up, onboarded, verification requested (an uploaded certificate), a draft. */
+/** A new brand, through the API as a person would: signed up, onboarded, verification requested (an uploaded certificate), a draft with an approved creative. */
 async function pendingBrandWithDraft(companyName: string) {
   const email = uniqueEmail('pending-brand');
   const anonymous = createApiClient({ gatewayUrl });
@@ -54,7 +54,8 @@ async function pendingBrandWithDraft(companyName: string) {
     documents: [{ kind: 'registration', assetId: certificate.assetId }],
     note: 'Our registration certificate.',
   });
-  const creative = await uploadCreativeAs({ email, password }, demoCreativeFile('acme/pop-up.jpg'));
+  // Approved in moderation already: this spec is about the brand's verification and the campaign's review.
+  const creative = await uploadApprovedCreative({ email, password }, demoCreativeFile('acme/pop-up.jpg'));
   const startsAt = new Date(Date.now() + 7 * 86_400_000);
   const campaign = await api.campaign.create.mutate(
     draftCampaignFields(`${companyName} launch`, { assetId: creative.assetId, altText: 'A Volt can' }, {

@@ -75,7 +75,7 @@ describe('verification documents', () => {
 
     // The first document: the certificate, checked by the asset service.
     const first = form.getByTestId('document-row').nth(0);
-    await first.getByLabel('Document 1').selectOption('registration');
+    await first.getByLabel('Document 1', { exact: true }).selectOption('registration');
     await chooseFile(first, { name: 'Certificate of incorporation.pdf', mimeType: 'application/pdf', buffer: certificate });
     await expect.poll(() => uploadStep(first), { timeout: 60_000 }).toBe('ready');
     expect(await textOf(first)).toContain('Certificate of incorporation.pdf is uploaded and checked.');
@@ -83,7 +83,7 @@ describe('verification documents', () => {
     // A second one whose bytes are not a PDF: refused with the check's reason, then removed.
     await form.getByTestId('add-document').click();
     const second = form.getByTestId('document-row').nth(1);
-    await second.getByLabel('Document 2').selectOption('tax');
+    await second.getByLabel('Document 2', { exact: true }).selectOption('tax');
     await chooseFile(second, { name: 'Tax letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('this is not a PDF') });
     await expect.poll(() => uploadStep(second), { timeout: 60_000 }).toBe('refused');
     expect(await textOf(second)).toContain('Tax letter.pdf was refused.');
@@ -148,7 +148,7 @@ describe('verification documents', () => {
     expect(await documents.getByTestId('document-row').count()).toBe(0);
     await documents.getByTestId('add-document').click();
     const row = documents.getByTestId('document-row').first();
-    await row.getByLabel('Document 1').selectOption('identity');
+    await row.getByLabel('Document 1', { exact: true }).selectOption('identity');
     await row.getByTestId('upload-input-kycDocument').setInputFiles({ name: 'Passport.pdf', mimeType: 'application/pdf', buffer: passport });
     await expect.poll(() => uploadStep(row), { timeout: 60_000 }).toBe('ready');
     await atBothWidths(page, 'streamer-verification-documents-form');
