@@ -35,8 +35,15 @@ export async function screenshot(page: Page, name: string) {
 export async function atBothWidths(page: Page, name: string) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width}px`).toBeLessThanOrEqual(width);
+    // The screenshot first, so a page that sticks out leaves the picture of it.
     await screenshot(page, `${name}-${width}`);
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .slice(0, 3)
+        .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${element.className}`.slice(0, 160)),
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width}px (sticking out: ${wide.join(' | ')})`).toBeLessThanOrEqual(width);
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }

@@ -11,7 +11,8 @@ export function PageHeader({
 }) {
   return (
     <div className="mb-8 flex flex-wrap items-end justify-between gap-4">
-      <div>
+      {/* A long unbroken title or description (an email address) wraps instead of widening the page. */}
+      <div className="min-w-0 [overflow-wrap:anywhere]">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">{title}</h1>
         {description ? <p className="mt-1 text-slate-600">{description}</p> : null}
       </div>
